@@ -1,0 +1,76 @@
+// acervo/document.h — a loaded document: pages of normalized text and their structure.
+//
+// Loaders (text, PDF, OCR) produce a Document; the pipeline turns its blocks into Segments
+// for the extractors. Every offset is a byte offset into Page::text, which is the normalized
+// text the store keeps, so any span can be shown to a reviewer exactly.
+#ifndef ACERVO_DOCUMENT_H_
+#define ACERVO_DOCUMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "acervo/plugin.h"
+
+namespace acervo {
+
+// A structural unit of a page: a heading, a paragraph, a bullet, a caption or a table row
+// (cells separated by '\t'). Blocks are in reading order and do not overlap.
+struct Block {
+  SegmentKind kind = SegmentKind::kParagraph;
+  size_t begin = 0;  // byte span in Page::text
+  size_t end = 0;
+  int heading_level = 0;  // for kHeading: 1 is the top level
+  int table = -1;         // for kTableRow and kCaption: index into Document::tables
+  bool header_row = false;
+  int line = 0;           // 1-based line of the source text file where known, else 0
+};
+
+// A table, possibly continued over several pages (its header row repeated there).
+struct Table {
+  std::vector<std::string> caption;  // caption lines ("CUADRO 8. ...", "Cifras en millones")
+  std::vector<std::string> header;   // header cells, empty when none was recognised
+};
+
+// Spans of OCR'd text with the recognizer's confidence, so mentions read from a poor scan
+// can be trusted less.
+struct ConfidenceSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  double confidence = 1;  // in [0, 1]
+};
+
+struct Page {
+  int number = 1;  // 1-based
+  std::string text;
+  std::vector<Block> blocks;
+  std::vector<std::string> furniture;  // running headers, footers, page numbers removed
+  bool ocr = false;                    // text came from OCR
+  std::vector<ConfidenceSpan> ocr_confidence;
+  std::vector<std::string> warnings;   // per-page problems that did not stop the document
+};
+
+struct Period {
+  std::string start;  // ISO 8601 at month precision ("2020-07") or coarser; "" unknown
+  std::string end;
+};
+
+// What the document says about itself, and where it came from.
+struct DocumentInfo {
+  std::string id;      // "sha256:<hex of the file's bytes>"
+  std::string source;  // the path as given by the user
+  std::string media_type;  // "text/plain", "text/markdown", "application/pdf"
+  std::string title;
+  std::string country;  // ISO 3166-1 alpha-2, "" when unknown
+  Period period;
+};
+
+struct Document {
+  DocumentInfo info;
+  std::vector<Page> pages;
+  std::vector<Table> tables;
+  std::vector<std::string> warnings;  // document-level notes (reconciliation, loader notes)
+};
+
+}  // namespace acervo
+
+#endif  // ACERVO_DOCUMENT_H_

@@ -1,0 +1,75 @@
+// acervo/engine.h — the pipeline as a library: load a pipeline and its plugins once, then
+// turn files into extraction results (document, mentions, records).
+//
+// `acervo extract`, `acervo ingest` and `acervo eval --run` are thin layers over this.
+#ifndef ACERVO_ENGINE_H_
+#define ACERVO_ENGINE_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "acervo/document.h"
+#include "acervo/status.h"
+
+namespace acervo {
+
+struct EngineOptions {
+  std::string pipeline = "default";  // a name in the pipeline search path, or a YAML file
+  std::vector<std::string> only;     // run only these plugins (by name); empty: all
+  std::vector<std::filesystem::path> plugin_dirs;  // searched before the defaults
+};
+
+// Per-document settings that override what the document says about itself.
+struct Overrides {
+  std::string country;       // "MX"
+  std::string context_date;  // "2024-02-01"
+  std::string ocr;           // "auto" (default), "always", "never"
+  std::string source;        // the name to record as document.source ("" = the path)
+};
+
+// A mention placed in its document: page and code-point offsets into that page's text.
+struct PlacedMention {
+  std::string type;
+  std::string text;
+  nlohmann::json value;
+  int page = 1;
+  size_t start = 0;  // code points into Page::text
+  size_t end = 0;
+  size_t byte_start = 0;  // the same span in bytes
+  size_t byte_end = 0;
+  double confidence = 1;
+  std::string extractor;  // "es-date@1.0.0"
+};
+
+struct Extraction {
+  Document document;
+  std::string pipeline;  // "informe-actividades@1"
+  std::vector<PlacedMention> mentions;
+  nlohmann::json records = nlohmann::json::array();  // in the contract's shape
+  std::vector<std::string> warnings;                 // plugin errors, reconciliation, ...
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
+  virtual ~Engine() = default;
+
+  // Loads, extracts and assembles one file ("-" reads UTF-8 text from stdin).
+  virtual Result<Extraction> Process(const std::filesystem::path& file,
+                                     const Overrides& overrides) const = 0;
+  // The same for a document already loaded (re-extraction from stored page text).
+  virtual Result<Extraction> ProcessDocument(Document document,
+                                             const Overrides& overrides) const = 0;
+  virtual std::string PipelineId() const = 0;  // "informe-actividades@1"
+};
+
+// The extraction in the exact shape of the output contract (spec/output-format.md).
+nlohmann::json ToContractJson(const Extraction& extraction);
+
+}  // namespace acervo
+
+#endif  // ACERVO_ENGINE_H_
