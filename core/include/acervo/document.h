@@ -42,6 +42,7 @@ struct ConfidenceSpan {
 struct Page {
   int number = 1;  // 1-based
   std::string text;
+  int first_line = 0;  // for text sources: the source line of text[0] (1-based), else 0
   std::vector<Block> blocks;
   std::vector<std::string> furniture;  // running headers, footers, page numbers removed
   bool ocr = false;                    // text came from OCR

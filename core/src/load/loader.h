@@ -1,0 +1,38 @@
+// loader.h — any supported file in, a Document of normalized pages out.
+//
+// The type is decided by content (a PDF starts with "%PDF-"), then by extension (.txt, .md,
+// .markdown, .text); anything else is refused. The document's id is the SHA-256 of its bytes.
+#ifndef ACERVO_CORE_LOAD_LOADER_H_
+#define ACERVO_CORE_LOAD_LOADER_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "acervo/document.h"
+#include "acervo/status.h"
+#include "io/file_system.h"
+
+namespace acervo {
+
+enum class OcrMode { kAuto, kAlways, kNever };
+
+struct LoadOptions {
+  OcrMode ocr = OcrMode::kAuto;
+};
+
+// Parses "auto", "always", "never".
+Result<OcrMode> ParseOcrMode(std::string_view name);
+
+// True for the files `ingest` picks up when walking a folder (.pdf, .txt, .md, ...).
+bool IsSupportedExtension(const std::filesystem::path& path);
+
+// Errors name the file: "report.pdf: encrypted PDF".
+Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
+                              const FileSystem& fs = FileSystem::Default());
+Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
+                           const LoadOptions& options);
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_LOAD_LOADER_H_

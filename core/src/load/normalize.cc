@@ -1,0 +1,129 @@
+#include "load/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "acervo/text.h"
+
+namespace acervo {
+namespace {
+
+// Replacement for one code point: nullptr keeps it, "" drops it.
+const char* Replacement(char32_t cp) {
+  switch (cp) {
+    case 0x00A0: case 0x2007: case 0x202F: case 0x2002: case 0x2003: case 0x2004:
+    case 0x2005: case 0x2006: case 0x2008: case 0x2009: case 0x200A: case 0x3000:
+      return " ";
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return "";
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: case 0xFB06: return "st";
+    case 0x2028: case 0x2029: return "\n";
+    default: break;
+  }
+  if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\f') return "";
+  if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return "";
+  return nullptr;
+}
+
+bool IsEscapable(char c) {
+  switch (c) {
+    case '$': case '_': case '*': case '#': case '-': case '.': case '(': case ')':
+    case '[': case ']': case '&': case '%': case '+': case '!': case '|': case '~':
+    case '`': case '>': case '<': case '{': case '}': case '=':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsLowerLetter(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+
+// The code point that ends right before byte `pos`.
+char32_t PrevCodePoint(const std::string& s, size_t pos) {
+  if (pos == 0) return 0;
+  size_t p = pos - 1;
+  while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+  return NextCodePoint(s, &p);
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view input) {
+  // 1. Characters: line ends, spaces, ligatures, invisible and control characters, escapes.
+  std::string cleaned;
+  cleaned.reserve(input.size());
+  size_t pos = 0;
+  while (pos < input.size()) {
+    char c = input[pos];
+    if (c == '\r') {
+      cleaned.push_back('\n');
+      pos += (pos + 1 < input.size() && input[pos + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    if (c == '\\' && pos + 1 < input.size() && IsEscapable(input[pos + 1])) {
+      cleaned.push_back(input[pos + 1]);
+      pos += 2;
+      continue;
+    }
+    size_t start = pos;
+    char32_t cp = NextCodePoint(input, &pos);
+    if (const char* r = Replacement(cp)) {
+      cleaned += r;
+    } else {
+      cleaned.append(input.substr(start, pos - start));
+    }
+  }
+
+  // 2. NFC (composes "a" + U+0301 into "á").
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_SUCCESS(err)) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(cleaned);
+    if (!nfc->isNormalized(u, err)) {
+      err = U_ZERO_ERROR;
+      icu::UnicodeString n = nfc->normalize(u, err);
+      if (U_SUCCESS(err)) {
+        cleaned.clear();
+        n.toUTF8String(cleaned);
+      }
+    }
+  }
+
+  // 3. Words hyphenated across a line end: "coope-\n  ración" -> "cooperación\n".
+  std::string out;
+  out.reserve(cleaned.size());
+  for (size_t i = 0; i < cleaned.size(); ++i) {
+    if (cleaned[i] == '-' && i + 1 < cleaned.size() && cleaned[i + 1] == '\n' &&
+        IsLetter(PrevCodePoint(cleaned, i))) {
+      size_t j = i + 2;
+      while (j < cleaned.size() && (cleaned[j] == ' ' || cleaned[j] == '\t')) ++j;
+      size_t word_end = j;
+      char32_t next = j < cleaned.size() ? NextCodePoint(cleaned, &word_end) : 0;
+      if (IsLowerLetter(next)) {
+        // Move the rest of the word up, then the line break.
+        size_t k = j;
+        while (k < cleaned.size()) {
+          size_t q = k;
+          if (!IsLetter(NextCodePoint(cleaned, &q))) break;
+          k = q;
+        }
+        out.append(cleaned, j, k - j);
+        out.push_back('\n');
+        i = k - 1;
+        if (k < cleaned.size() && cleaned[k] == ' ') ++i;  // the space moved to the break
+        continue;
+      }
+    }
+    out.push_back(cleaned[i]);
+  }
+  return out;
+}
+
+}  // namespace acervo

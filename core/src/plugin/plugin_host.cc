@@ -1,0 +1,112 @@
+#include "plugin/plugin_host.h"
+
+#include <boost/dll/shared_library.hpp>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "util/paths.h"
+
+namespace acervo {
+
+LoadedPlugin::LoadedPlugin(std::shared_ptr<void> library, std::unique_ptr<Extractor> extractor,
+                           PluginInfo info, std::filesystem::path path)
+    : library_(std::move(library)),
+      extractor_(std::move(extractor)),
+      info_(std::move(info)),
+      path_(std::move(path)) {}
+
+LoadedPlugin::~LoadedPlugin() {
+  extractor_.reset();  // the extractor's code lives in library_
+}
+
+std::filesystem::path LoadedPlugin::data_dir() const {
+  return path_.parent_path() / path_.stem();
+}
+
+std::vector<std::filesystem::path> PluginSearchPath(
+    const std::vector<std::filesystem::path>& extra_dirs) {
+  std::vector<std::filesystem::path> path;
+  if (const char* env = std::getenv("ACERVO_PLUGIN_PATH")) {
+    for (const std::string& dir : SplitPathList(env)) path.emplace_back(dir);
+  }
+  path.insert(path.end(), extra_dirs.begin(), extra_dirs.end());
+  std::filesystem::path exe_dir = ExecutableDir();
+  if (!exe_dir.empty()) {
+    path.push_back(exe_dir / "plugins");
+    path.push_back(exe_dir.parent_path() / "lib" / "acervo" / "plugins");
+  }
+  return path;
+}
+
+std::vector<std::filesystem::path> DiscoverPlugins(
+    const std::vector<std::filesystem::path>& search_path) {
+  std::map<std::string, std::filesystem::path> by_name;
+  for (const auto& dir : search_path) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (entry.path().extension() == ".so") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) by_name.emplace(f.stem().string(), f);
+  }
+  std::vector<std::filesystem::path> out;
+  for (auto& [name, file] : by_name) out.push_back(file);
+  return out;
+}
+
+Result<std::filesystem::path> FindPlugin(const std::string& name,
+                                         const std::vector<std::filesystem::path>& search_path) {
+  std::string looked;
+  for (const auto& dir : search_path) {
+    std::filesystem::path candidate = dir / (name + ".so");
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    looked += (looked.empty() ? "" : ", ") + dir.string();
+  }
+  return NotFound("unknown plugin '" + name + "' (looked in: " +
+                  (looked.empty() ? "nowhere" : looked) + "; set ACERVO_PLUGIN_PATH)");
+}
+
+Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& file) {
+  auto lib = std::make_shared<boost::dll::shared_library>();
+  boost::dll::fs::error_code ec;
+  lib->load(file, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
+  if (ec) {
+    const char* why = dlerror();  // Boost's message is generic; dlerror() names the symbol
+    return Status(Code::kIo, file.string() + ": cannot load plugin: " +
+                                 (why ? std::string(why) : ec.message()));
+  }
+  if (!lib->has(kApiVersionSymbol) || !lib->has(kFactorySymbol)) {
+    return InvalidArgument(file.string() + ": not an acervo plugin (it does not export " +
+                           kApiVersionSymbol + " and " + kFactorySymbol + ")");
+  }
+  int version = lib->get<int()>(kApiVersionSymbol)();
+  if (version != kPluginApiVersion) {
+    return Status(Code::kVersionMismatch,
+                  file.string() + ": plugin built for plugin API version " +
+                      std::to_string(version) + ", but this acervo provides version " +
+                      std::to_string(kPluginApiVersion) + "; rebuild the plugin");
+  }
+  std::unique_ptr<Extractor> extractor;
+  PluginInfo info;
+  try {
+    extractor = lib->get<PluginFactory>(kFactorySymbol)();
+    if (!extractor) return Internal(file.string() + ": plugin factory returned nothing");
+    info = extractor->Info();
+  } catch (const std::exception& e) {
+    return Internal(file.string() + ": plugin threw while starting: " + e.what());
+  } catch (...) {
+    return Internal(file.string() + ": plugin threw while starting");
+  }
+  if (info.name.empty()) info.name = file.stem().string();
+  return std::make_unique<LoadedPlugin>(std::static_pointer_cast<void>(lib),
+                                        std::move(extractor), std::move(info), file);
+}
+
+}  // namespace acervo

@@ -1,0 +1,70 @@
+// acervo text — the normalized text the extractors see, pages separated by form feeds.
+#include <iostream>
+
+#include "command.h"
+#include "load/loader.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string file;
+  std::string ocr = "auto";
+  bool blocks = false;
+};
+
+const char* KindName(SegmentKind k) {
+  switch (k) {
+    case SegmentKind::kHeading: return "heading";
+    case SegmentKind::kParagraph: return "paragraph";
+    case SegmentKind::kBullet: return "bullet";
+    case SegmentKind::kTableRow: return "row";
+    case SegmentKind::kCaption: return "caption";
+  }
+  return "?";
+}
+
+int RunText(const Options& o) {
+  LoadOptions options;
+  Result<OcrMode> mode = ParseOcrMode(o.ocr);
+  if (!mode.ok()) return Fail(mode.status().message());
+  options.ocr = *mode;
+  Result<Document> doc = LoadDocument(o.file, options);
+  if (!doc.ok()) return Fail(doc.status().message());
+  for (size_t i = 0; i < doc->pages.size(); ++i) {
+    const Page& page = doc->pages[i];
+    if (i > 0) std::cout << '\f';
+    if (!o.blocks) {
+      std::cout << page.text;
+      if (!page.text.empty() && page.text.back() != '\n') std::cout << '\n';
+      continue;
+    }
+    for (const Block& b : page.blocks) {
+      std::cout << KindName(b.kind);
+      if (b.kind == SegmentKind::kHeading) std::cout << b.heading_level;
+      if (b.table >= 0) std::cout << " t" << b.table << (b.header_row ? "h" : "");
+      std::cout << "\t" << page.text.substr(b.begin, b.end - b.begin) << "\n";
+    }
+  }
+  for (const Page& page : doc->pages) {
+    for (const std::string& w : page.warnings) {
+      std::cerr << "acervo: warning: page " << page.number << ": " << w << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+Registration reg({"text", "Print the normalized text of a document, as the extractors see it", 30,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("FILE", o->file, "A .pdf, .txt or .md file, or - for stdin")
+                        ->required();
+                    app.add_option("--ocr", o->ocr, "auto (default), always or never")
+                        ->check(CLI::IsMember({"auto", "always", "never"}));
+                    app.add_flag("--blocks", o->blocks,
+                                 "Print one structural block a line, with its kind");
+                    return [o] { return RunText(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli

@@ -1,0 +1,43 @@
+// engine_options.h — the options every command that runs the pipeline shares
+// (--pipeline, --only, --country, --context-date, --ocr), declared once.
+#ifndef ACERVO_TOOLS_ENGINE_OPTIONS_H_
+#define ACERVO_TOOLS_ENGINE_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "acervo/engine.h"
+
+namespace acervo::cli {
+
+struct EngineFlags {
+  EngineOptions engine;
+  Overrides overrides;
+
+  void AddTo(CLI::App& app) {
+    app.add_option("--pipeline", engine.pipeline,
+                   "Pipeline name (in the pipelines folder) or YAML file")
+        ->default_val("default");
+    app.add_option("--only", engine.only, "Run only these plugins (repeatable)");
+    app.add_option("--country", overrides.country,
+                   "Country of the documents (ISO 3166 alpha-2, e.g. MX, CO): settles '$' "
+                   "and 'pesos'");
+    app.add_option("--context-date", overrides.context_date,
+                   "Date (YYYY-MM-DD) used to resolve dates written without a year")
+        ->check(CLI::Validator(
+            [](std::string& s) -> std::string {
+              bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+              return ok ? "" : "expected YYYY-MM-DD, got '" + s + "'";
+            },
+            "DATE"));
+    app.add_option("--ocr", overrides.ocr,
+                   "OCR for pages without a usable text layer: auto (default), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+  }
+};
+
+}  // namespace acervo::cli
+
+#endif  // ACERVO_TOOLS_ENGINE_OPTIONS_H_
