@@ -1,0 +1,211 @@
+#include "es_amount.h"
+
+#include <string>
+#include <vector>
+
+#include "acervo/text.h"
+#include "units.h"
+
+namespace acervo::amount {
+namespace {
+
+// How sure a mention is, by where its currency came from.
+constexpr double kExplicitCurrency = 0.95;  // the text names it ("dólares", "US$", "COP")
+constexpr double kTableCurrency = 0.9;      // the table's caption or header names it
+constexpr double kCountryCurrency = 0.8;    // a bare "$" or "pesos" in a document of a country
+constexpr double kNoCurrency = 0.6;         // money, currency unknown
+constexpr double kBareCellPenalty = 0.95;   // a number that is money because of its column
+
+// Captions short enough to be a units line ("(Cifras en millones de pesos)").
+constexpr size_t kMaxUnitsLine = 160;
+
+bool IsExplicit(const std::string& iso) { return !iso.empty() && iso != Currency::kCountry; }
+
+bool IsPlausibleYear(const Decimal& d) {
+  std::string s = d.ToString();
+  return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
+}
+
+bool SameLines(const std::vector<std::string>& kept, std::span<const std::string_view> now) {
+  if (kept.size() != now.size()) return false;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    if (kept[i] != now[i]) return false;
+  }
+  return true;
+}
+
+// The units of a table: its caption's, and each column header's over them.
+struct TableUnits {
+  std::vector<std::string> caption_lines, header_cells;  // what they were computed from
+  Units caption;
+  std::vector<Units> header;  // each header cell alone
+};
+
+class AmountRun : public Run {
+ public:
+  AmountRun(const AmountExtractor* extractor, const DocumentContext& document)
+      : lex_(extractor->lexicon()),
+        scanner_(extractor->scanner()),
+        country_currency_(lex_.CountryCurrency(document.country)) {}
+
+  Status Extract(const Segment& segment, std::vector<Mention>* out) override {
+    FoldedText folded(segment.text);
+    if (segment.kind == SegmentKind::kTableRow) {
+      in_table_ = true;
+      if (!segment.is_header_row) Row(segment, folded, out);
+      return Status::Ok();
+    }
+    if (in_table_) {  // the table that the pending units line announced is over
+      pending_ = Units();
+      table_.reset();
+      in_table_ = false;
+    }
+    std::vector<Expression> found;
+    scanner_.Scan(folded.text(), &found);
+    size_t emitted = out->size();
+    for (const Expression& e : found) {
+      if (e.has_currency && !e.percent) Emit(folded, e, 0, e.value, Units(), 1, out);
+    }
+    // A short line that states units without amounts announces the next table's units.
+    if (out->size() == emitted && folded.text().size() <= kMaxUnitsLine) {
+      Units u = ReadUnits(lex_, folded.text());
+      if (u.power > 0 && u.has_currency) {
+        pending_ = u;
+        table_.reset();
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  void Row(const Segment& segment, const FoldedText& folded, std::vector<Mention>* out) {
+    const TableUnits& t = UnitsOf(segment);
+    const std::string& f = folded.text();
+    size_t begin = 0;
+    for (size_t column = 0; begin <= f.size(); ++column) {
+      size_t end = f.find('\t', begin);
+      if (end == std::string::npos) end = f.size();
+      Cell(folded, begin, end, column, t, out);
+      begin = end + 1;
+    }
+  }
+
+  void Cell(const FoldedText& folded, size_t begin, size_t end, size_t column,
+            const TableUnits& t, std::vector<Mention>* out) {
+    std::string_view cell = std::string_view(folded.text()).substr(begin, end - begin);
+    std::vector<Expression> found;
+    scanner_.Scan(cell, &found);
+    Units header = column < t.header.size() ? t.header[column] : Units();
+    Units units = Overlay(t.caption, header);
+    for (const Expression& e : found) {
+      if (e.percent) continue;
+      double confidence = 1;
+      if (!e.has_currency) {
+        if (!WholeCell(cell, e) || !MoneyColumn(header, t.caption, column, e)) continue;
+        confidence = kBareCellPenalty;
+      }
+      Decimal value = e.scaled ? e.value : e.value.Scaled(units.power);
+      Emit(folded, e, begin, value, units, confidence, out);
+    }
+  }
+
+  static bool WholeCell(std::string_view cell, const Expression& e) {
+    auto blank = [](std::string_view s) {
+      return s.find_first_not_of(" \r\n") == std::string_view::npos;
+    };
+    return blank(cell.substr(0, e.begin)) && blank(cell.substr(e.end));
+  }
+
+  // Whether a bare number in this column is money.
+  static bool MoneyColumn(const Units& header, const Units& caption, size_t column,
+                          const Expression& e) {
+    if (header.says_money() || (header.power > 0 && header.meaning != HeaderMeaning::kCount)) {
+      return true;
+    }
+    if (header.meaning == HeaderMeaning::kCount || !caption.says_money()) return false;
+    // A neutral header ("2020", "Total", none) in a table whose caption says money: all but
+    // years and the row numbers of a first column.
+    if (e.words_only || (!e.scaled && IsPlausibleYear(e.value))) return false;
+    if (column == 0 && e.value.IntegerBelowPowerOfTen(3)) return false;
+    return true;
+  }
+
+  void Emit(const FoldedText& folded, const Expression& e, size_t offset, const Decimal& value,
+            const Units& table, double confidence, std::vector<Mention>* out) {
+    std::string iso = e.currency;
+    bool from_text = e.has_currency && IsExplicit(iso);
+    bool from_table = false;
+    if (!from_text && IsExplicit(table.currency)) {
+      iso = table.currency;
+      from_table = true;
+    } else if (!e.has_currency) {
+      iso = table.has_currency ? table.currency : std::string(Currency::kCountry);
+    }
+    bool from_country = iso == Currency::kCountry;
+    if (from_country) iso = country_currency_;
+    confidence *= from_text    ? kExplicitCurrency
+                  : from_table ? kTableCurrency
+                  : iso.empty()  ? kNoCurrency
+                                 : kCountryCurrency;
+
+    Mention m;
+    m.type = "amount";
+    m.begin = folded.ToOriginal(offset + e.begin);
+    m.end = folded.ToOriginal(offset + e.end);
+    m.confidence = confidence;
+    m.value = {{"amount", value.ToString()},
+               {"currency", iso.empty() ? nlohmann::json(nullptr) : nlohmann::json(iso)},
+               {"approximate", e.approximate}};
+    out->push_back(std::move(m));
+  }
+
+  const TableUnits& UnitsOf(const Segment& segment) {
+    if (table_ && SameLines(table_->caption_lines, segment.table_caption) &&
+        SameLines(table_->header_cells, segment.table_header)) {
+      return *table_;
+    }
+    table_ = std::make_unique<TableUnits>();
+    for (std::string_view line : segment.table_caption) {
+      table_->caption_lines.emplace_back(line);
+      Units u = ReadUnits(lex_, Fold(line));
+      table_->caption = Overlay(u, table_->caption);
+      if (table_->caption.meaning == HeaderMeaning::kNone) table_->caption.meaning = u.meaning;
+    }
+    if (table_->caption.power == 0 && !table_->caption.has_currency) {
+      table_->caption = pending_;
+    }
+    for (std::string_view cell : segment.table_header) {
+      table_->header_cells.emplace_back(cell);
+      table_->header.push_back(ReadUnits(lex_, Fold(cell)));
+    }
+    return *table_;
+  }
+
+  const Lexicon& lex_;
+  const Scanner& scanner_;
+  std::string country_currency_;
+  Units pending_;  // units announced by a line before a table
+  bool in_table_ = false;
+  std::unique_ptr<TableUnits> table_;
+};
+
+}  // namespace
+
+PluginInfo AmountExtractor::Info() const {
+  return {"es-amount", "1.0.0",
+          "Amounts of money in Spanish text and tables, as exact decimals with ISO 4217 "
+          "currency",
+          {"amount"}};
+}
+
+Status AmountExtractor::Configure(const PluginConfig& config) {
+  return lexicon_.Load(config.data_dir).Prefixed("es-amount");
+}
+
+std::unique_ptr<Run> AmountExtractor::Begin(const DocumentContext& document) const {
+  return std::make_unique<AmountRun>(this, document);
+}
+
+}  // namespace acervo::amount
+
+ACERVO_PLUGIN(acervo::amount::AmountExtractor);

@@ -1,0 +1,267 @@
+#include "es_amount.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "acervo/testing.h"
+
+namespace acervo::amount {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// One mention as "text = amount CUR", "~" before the amount when approximate, "null" when
+// no currency: compact enough to read a whole expectation at a glance.
+std::string Show(std::string_view text, const Mention& m) {
+  std::string s(text.substr(m.begin, m.end - m.begin));
+  s += " = ";
+  if (m.value["approximate"].get<bool>()) s += "~";
+  s += m.value["amount"].get<std::string>();
+  s += " ";
+  s += m.value["currency"].is_null() ? "null" : m.value["currency"].get<std::string>();
+  return s;
+}
+
+class EsAmountTest : public ::testing::Test {
+ protected:
+  EsAmountTest() : h_(std::make_unique<AmountExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR) {}
+
+  std::vector<std::string> Find(std::string_view text, std::string country = "MX") {
+    DocumentContext doc;
+    doc.country = country;
+    std::vector<std::string> out;
+    for (const Mention& m : h_.Extract(text, doc)) out.push_back(Show(text, m));
+    return out;
+  }
+
+  // Runs passages as one document; returns every mention of every passage.
+  std::vector<std::string> FindIn(const std::vector<testing::Passage>& passages,
+                                  std::string country = "CO") {
+    DocumentContext doc;
+    doc.country = country;
+    std::vector<std::string> out;
+    auto all = h_.ExtractSegments(passages, doc);
+    for (size_t i = 0; i < passages.size(); ++i) {
+      for (const Mention& m : all[i]) out.push_back(Show(passages[i].text, m));
+    }
+    return out;
+  }
+
+  testing::Harness h_;
+};
+
+TEST_F(EsAmountTest, DescribesItself) {
+  PluginInfo info = h_.extractor().Info();
+  EXPECT_EQ(info.name, "es-amount");
+  EXPECT_THAT(info.mention_types, ElementsAre("amount"));
+}
+
+TEST_F(EsAmountTest, FiguresInBothConventions) {
+  EXPECT_THAT(Find("El convenio asciende a $ 2.690.952.000,00 para la obra.", "CO"),
+              ElementsAre("$ 2.690.952.000,00 = 2690952000.00 COP"));
+  EXPECT_THAT(Find("El convenio asciende a $2,690,952,000.00 para la obra.", "MX"),
+              ElementsAre("$2,690,952,000.00 = 2690952000.00 MXN"));
+  EXPECT_THAT(Find("Se pagaron USD 20,000 por la consultoría."),
+              ElementsAre("USD 20,000 = 20000 USD"));
+  EXPECT_THAT(Find("Un aporte de COP 1.500.000 y otro de MXN 3,200.50."),
+              ElementsAre("COP 1.500.000 = 1500000 COP", "MXN 3,200.50 = 3200.50 MXN"));
+  EXPECT_THAT(Find("La entrada cuesta 25 € o € 30,50 en taquilla."),
+              ElementsAre("25 € = 25 EUR", "€ 30,50 = 30.50 EUR"));
+  EXPECT_THAT(Find("El fondo europeo aportó 300.000 EUR al programa."),
+              ElementsAre("300.000 EUR = 300000 EUR"));
+}
+
+TEST_F(EsAmountTest, EscapedDollarFromConvertedText) {
+  EXPECT_THAT(Find("Saldo pendiente: \\$ 0,00 al cierre.", "CO"),
+              ElementsAre("\\$ 0,00 = 0.00 COP"));
+  EXPECT_THAT(Find("con un costo de \\$34.055 millones de pesos anuales"),
+              ElementsAre("\\$34.055 millones de pesos = 34055000000 MXN"));
+}
+
+TEST_F(EsAmountTest, NeverOffByAThousand) {
+  // Three digits after a single separator group thousands in either convention.
+  EXPECT_THAT(Find("Costó $1.500 en Bogotá.", "CO"), ElementsAre("$1.500 = 1500 COP"));
+  EXPECT_THAT(Find("Costó $1,500 en la capital.", "MX"), ElementsAre("$1,500 = 1500 MXN"));
+  EXPECT_THAT(Find("Se invirtieron US$ 1.5 millones en la planta."),
+              ElementsAre("US$ 1.5 millones = 1500000 USD"));
+  EXPECT_THAT(Find("Se invirtieron $ 48,2 millones en la planta.", "CO"),
+              ElementsAre("$ 48,2 millones = 48200000 COP"));
+}
+
+TEST_F(EsAmountTest, WordsAndMixedForms) {
+  EXPECT_THAT(Find("el donativo de 100 mil euros servirá para dos plantas"),
+              ElementsAre("100 mil euros = 100000 EUR"));
+  EXPECT_THAT(Find("un apoyo de 20 mil dólares estadounidenses de la fundación"),
+              ElementsAre("20 mil dólares estadounidenses = 20000 USD"));
+  EXPECT_THAT(Find("La Unión Europea aportará 2 millones de euros."),
+              ElementsAre("2 millones de euros = 2000000 EUR"));
+  EXPECT_THAT(Find("prometió un millón de dólares a la ciudad"),
+              ElementsAre("un millón de dólares = 1000000 USD"));
+  EXPECT_THAT(Find("un presupuesto de 22 mil 312 millones de pesos para 2021"),
+              ElementsAre("22 mil 312 millones de pesos = 22312000000 MXN"));
+  EXPECT_THAT(Find("una inversión de 170 mil millones de pesos en movilidad"),
+              ElementsAre("170 mil millones de pesos = 170000000000 MXN"));
+  EXPECT_THAT(Find("la campaña recibió 30 millones de pesos mexicanos", "CO"),
+              ElementsAre("30 millones de pesos mexicanos = 30000000 MXN"));
+  EXPECT_THAT(Find("se destinó medio millón de pesos a la feria"),
+              ElementsAre("medio millón de pesos = 500000 MXN"));
+  EXPECT_THAT(Find("se destinó un millón y medio de dólares a la feria"),
+              ElementsAre("un millón y medio de dólares = 1500000 USD"));
+  EXPECT_THAT(Find("una deuda de dos billones de pesos", "CO"),
+              ElementsAre("dos billones de pesos = 2000000000000 COP"));
+  EXPECT_THAT(Find("costó doscientos cincuenta mil pesos"),
+              ElementsAre("doscientos cincuenta mil pesos = 250000 MXN"));
+  EXPECT_THAT(Find("solo cuesta trece euros y cuarenta y cinco céntimos."),
+              ElementsAre("trece euros y cuarenta y cinco céntimos = 13.45 EUR"));
+  EXPECT_THAT(Find("solo cuesta 15 dólares con 50."),
+              ElementsAre("15 dólares con 50 = 15.50 USD"));
+  EXPECT_THAT(Find("solo cuesta 15 USD 50, sin propina."), ElementsAre("15 USD 50 = 15.50 USD"));
+  EXPECT_THAT(Find("pagó 20 dólares 50 veces"), ElementsAre("20 dólares = 20 USD"));
+  EXPECT_THAT(Find("Pagaron 75 USD millones por la empresa."),
+              ElementsAre("75 USD millones = 75000000 USD"));
+  EXPECT_THAT(Find("El bono vale $ un mil millones.", "US"),
+              ElementsAre("$ un mil millones = 1000000000 USD"));
+}
+
+TEST_F(EsAmountTest, Approximation) {
+  EXPECT_THAT(Find("recibió un poco más de 30 millones de pesos mexicanos para"),
+              ElementsAre("un poco más de 30 millones de pesos mexicanos = ~30000000 MXN"));
+  EXPECT_THAT(Find("cerca de 5 mil dólares"), ElementsAre("cerca de 5 mil dólares = ~5000 USD"));
+  EXPECT_THAT(Find("más de 2 millones de euros"),
+              ElementsAre("más de 2 millones de euros = ~2000000 EUR"));
+  EXPECT_THAT(Find("alrededor de $ 300.000", "CO"),
+              ElementsAre("alrededor de $ 300.000 = ~300000 COP"));
+  EXPECT_THAT(Find("aproximadamente 40 mil pesos"),
+              ElementsAre("aproximadamente 40 mil pesos = ~40000 MXN"));
+  EXPECT_THAT(Find("costó 40 mil pesos aproximadamente."),
+              ElementsAre("40 mil pesos aproximadamente = ~40000 MXN"));
+  EXPECT_THAT(Find("Demasiado: 40 mil pesos."), ElementsAre("40 mil pesos = 40000 MXN"));
+}
+
+TEST_F(EsAmountTest, CurrencyResolution) {
+  // A bare "$" or "pesos" takes the document's country; null where nothing settles it.
+  EXPECT_THAT(Find("un pago de $ 500", "MX"), ElementsAre("$ 500 = 500 MXN"));
+  EXPECT_THAT(Find("un pago de $ 500", "CO"), ElementsAre("$ 500 = 500 COP"));
+  EXPECT_THAT(Find("un pago de $ 500", ""), ElementsAre("$ 500 = 500 null"));
+  EXPECT_THAT(Find("un pago de 500 pesos", ""), ElementsAre("500 pesos = 500 null"));
+  // Explicit words and symbols win over the country.
+  EXPECT_THAT(Find("un pago de $ 500 dólares", "MX"), ElementsAre("$ 500 dólares = 500 USD"));
+  EXPECT_THAT(Find("un pago de US$ 500", "CO"), ElementsAre("US$ 500 = 500 USD"));
+  EXPECT_THAT(Find("30 millones de pesos colombianos", "MX"),
+              ElementsAre("30 millones de pesos colombianos = 30000000 COP"));
+  EXPECT_THAT(Find("$ 500 M.N.", ""), ElementsAre("$ 500 M.N. = 500 MXN"));
+}
+
+TEST_F(EsAmountTest, ConfidenceFollowsWhereTheCurrencyCameFrom) {
+  DocumentContext mx;
+  mx.country = "MX";
+  auto explicit_usd = h_.Extract("1 millón de dólares", mx);
+  auto country = h_.Extract("1 millón de pesos", mx);
+  auto unknown = h_.Extract("1 millón de pesos", {});
+  ASSERT_EQ(explicit_usd.size(), 1u);
+  ASSERT_EQ(country.size(), 1u);
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_GT(explicit_usd[0].confidence, country[0].confidence);
+  EXPECT_GT(country[0].confidence, unknown[0].confidence);
+}
+
+TEST_F(EsAmountTest, NotAmounts) {
+  EXPECT_THAT(Find("se entregaron 61 mil 500 guantes y 2 mil 400 caretas"),
+              IsEmpty());
+  EXPECT_THAT(Find("una metrópoli de 22 millones de habitantes"), IsEmpty());
+  EXPECT_THAT(Find("recibe 30 millones de turistas al año"), IsEmpty());
+  EXPECT_THAT(Find("bajar 30 por ciento las emisiones y 15 % el ruido"), IsEmpty());
+  EXPECT_THAT(Find("hubo más de 15 mil interacciones y 163 mil visitas en redes"), IsEmpty());
+  EXPECT_THAT(Find("el Acuerdo 147 de 2005, página 12, oficio SRE-2020/1.2.3"), IsEmpty());
+  EXPECT_THAT(Find("durante 2019-2024 en 16 alcaldías"), IsEmpty());
+  EXPECT_THAT(Find("pesos y dólares son monedas; el euro también"), IsEmpty());
+  EXPECT_THAT(Find("los pesos 2020 del informe"), IsEmpty());
+  EXPECT_THAT(Find("Participaron 48 ponentes de 12 países"), IsEmpty());
+}
+
+TEST_F(EsAmountTest, SpansMapToTheOriginalText) {
+  std::string text = "ÁREA: Se otorgó US$ 1.5 MILLONES a la ciudad.";
+  auto ms = h_.Extract(text, {});
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(text.substr(ms[0].begin, ms[0].end - ms[0].begin), "US$ 1.5 MILLONES");
+  EXPECT_EQ(ms[0].value["amount"], "1500000");
+}
+
+testing::Passage Row(std::string text, std::vector<std::string> caption,
+                     std::vector<std::string> header) {
+  testing::Passage p;
+  p.text = std::move(text);
+  p.kind = SegmentKind::kTableRow;
+  p.table_caption = std::move(caption);
+  p.table_header = std::move(header);
+  return p;
+}
+
+TEST_F(EsAmountTest, ColombianCooperationTable) {
+  std::vector<std::string> caption = {"CUADRO 4. Recursos de cooperación gestionados 2022"};
+  std::vector<std::string> header = {"No.", "ALIADO", "PROYECTO", "VALOR APORTE ALIADO",
+                                     "VALOR CONTRAPARTIDA", "VALOR TOTAL"};
+  auto found = FindIn({
+      Row("1\tAgencia Francesa de Desarrollo\tMovilidad limpia\t$ 2.690.952.000,00\t"
+          "$ 500.000.000,00\t$ 3.190.952.000,00",
+          caption, header),
+      Row("2\tEmbajada de Suecia\tBarrios seguros\t$ 120.000.000,00\t$ 0,00\t$ 120.000.000,00",
+          caption, header),
+      Row("TOTAL\t\t\t$ 2.810.952.000,00\t$ 500.000.000,00\t$ 3.310.952.000,00", caption,
+          header),
+  });
+  EXPECT_THAT(found, ElementsAre("$ 2.690.952.000,00 = 2690952000.00 COP",
+                                 "$ 500.000.000,00 = 500000000.00 COP",
+                                 "$ 3.190.952.000,00 = 3190952000.00 COP",
+                                 "$ 120.000.000,00 = 120000000.00 COP", "$ 0,00 = 0.00 COP",
+                                 "$ 120.000.000,00 = 120000000.00 COP",
+                                 "$ 2.810.952.000,00 = 2810952000.00 COP",
+                                 "$ 500.000.000,00 = 500000000.00 COP",
+                                 "$ 3.310.952.000,00 = 3310952000.00 COP"));
+}
+
+TEST_F(EsAmountTest, MoneyColumnsWithoutSymbols) {
+  std::vector<std::string> header = {"No.", "Aliado", "Beneficiarios", "Valor aporte aliado",
+                                     "Año"};
+  auto found = FindIn({Row("7\tFundación Ejemplo\t1.250\t45.000.000\t2021", {}, header)});
+  EXPECT_THAT(found, ElementsAre("45.000.000 = 45000000 COP"));
+}
+
+TEST_F(EsAmountTest, CaptionScalesEveryAmountCell) {
+  std::vector<std::string> caption = {"Cuadro 2. Inversión por sector",
+                                      "Cifras en millones de pesos"};
+  std::vector<std::string> header = {"Sector", "2020", "2021", "Variación %"};
+  auto found = FindIn({
+      Row("Movilidad\t34.055\t1.250,5\t12,3", caption, header),
+      Row("Total\t$ 40.000\t$ 0\t", caption, header),
+  });
+  EXPECT_THAT(found, ElementsAre("34.055 = 34055000000 COP", "1.250,5 = 1250500000 COP",
+                                 "$ 40.000 = 40000000000 COP", "$ 0 = 0 COP"));
+}
+
+TEST_F(EsAmountTest, HeaderNamesScaleAndCurrency) {
+  std::vector<std::string> header = {"Donante", "Monto (miles de USD)", "Personas atendidas"};
+  auto found = FindIn({Row("Banco Mundial\t1.500\t3.200", {}, header)}, "MX");
+  EXPECT_THAT(found, ElementsAre("1.500 = 1500000 USD"));
+}
+
+TEST_F(EsAmountTest, UnitsLineBeforeTheTable) {
+  testing::Passage units;
+  units.text = "(Cifras en millones de pesos)";
+  testing::Passage after;
+  after.text = "Fuente: Secretaría de Hacienda, 2021.";
+  auto found = FindIn({units, Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"}), after,
+                       Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"})});
+  EXPECT_THAT(found, ElementsAre("2.500 = 2500000000 COP", "2.500 = 2500 COP"));
+}
+
+TEST_F(EsAmountTest, CountTablesAreNotMoney) {
+  std::vector<std::string> header = {"Alcaldía", "Casos atendidos", "Porcentaje"};
+  auto found = FindIn({Row("Iztapalapa\t1.234\t15%", {"Cuadro 3. Casos por alcaldía"}, header)},
+                      "MX");
+  EXPECT_THAT(found, IsEmpty());
+}
+
+}  // namespace
+}  // namespace acervo::amount

@@ -1,0 +1,192 @@
+#include "lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "acervo/text.h"
+
+namespace acervo::amount {
+namespace {
+
+// Folded text has its letters in ASCII; bytes above it are symbols such as "€".
+bool IsWordByte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
+
+// Reads a TSV file: skips blank lines and '#' comments, splits the rest on tabs.
+Status ReadTsv(const std::filesystem::path& path, size_t min_fields,
+               std::vector<std::vector<std::string>>* rows) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path.string() + ": cannot open");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() < min_fields) {
+      return Corrupt(path.string() + ":" + std::to_string(number) + ": expected " +
+                     std::to_string(min_fields) + " tab-separated fields");
+    }
+    rows->push_back(std::move(fields));
+  }
+  return Status::Ok();
+}
+
+// "0.5" or "12" as a Decimal; false when it is not one.
+bool ParsePlainDecimal(std::string_view s, Decimal* out) {
+  size_t dot = s.find('.');
+  std::string_view integer = s.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  auto digits = [](std::string_view d) {
+    return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (s.empty() || !digits(integer) || !digits(fraction)) return false;
+  *out = Decimal::FromDigits(integer, fraction);
+  return true;
+}
+
+}  // namespace
+
+void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
+  Node* node = &root_;
+  for (char c : folded_phrase) {
+    auto& child = node->next[c];
+    if (!child) child = std::make_unique<Node>();
+    node = child.get();
+  }
+  node->payload = payload;
+}
+
+int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end) const {
+  const Node* node = &root_;
+  int best = -1;
+  size_t i = pos;
+  while (true) {
+    if (node->payload >= 0 && i > pos) {
+      char last = text[i - 1];
+      if (!IsWordByte(last) || i == text.size() || !IsWordByte(text[i])) {
+        best = node->payload;
+        *end = i;
+      }
+    }
+    if (i >= text.size()) break;
+    char c = text[i];
+    if (IsSpace(c)) {
+      auto it = node->next.find(' ');
+      if (it == node->next.end()) break;
+      node = it->second.get();
+      while (i < text.size() && IsSpace(text[i])) ++i;
+      continue;
+    }
+    auto it = node->next.find(c);
+    if (it == node->next.end()) break;
+    node = it->second.get();
+    ++i;
+  }
+  return best;
+}
+
+Status Lexicon::Load(const std::filesystem::path& dir) {
+  std::vector<std::vector<std::string>> rows;
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "currencies.tsv", 3, &rows));
+  for (const auto& r : rows) {
+    Currency c;
+    c.iso = r[1] == "-" ? "" : r[1];
+    if (r[2] == "symbol") {
+      c.kind = Currency::kSymbol;
+    } else if (r[2] == "code") {
+      c.kind = Currency::kCode;
+    } else if (r[2] == "name") {
+      c.kind = Currency::kName;
+    } else {
+      return Corrupt("currencies.tsv: unknown kind '" + r[2] + "' for '" + r[0] + "'");
+    }
+    currencies_trie_.Add(Fold(r[0]), static_cast<int>(currencies_.size()));
+    currencies_.push_back(std::move(c));
+  }
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "scales.tsv", 2, &rows));
+  for (const auto& r : rows) {
+    int power = std::atoi(r[1].c_str());
+    if (power <= 0 || power > 24) return Corrupt("scales.tsv: bad power for '" + r[0] + "'");
+    scales_trie_.Add(Fold(r[0]), static_cast<int>(scale_powers_.size()));
+    scale_powers_.push_back(power);
+  }
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "numbers.tsv", 2, &rows));
+  for (const auto& r : rows) {
+    Decimal value;
+    if (!ParsePlainDecimal(r[1], &value)) {
+      return Corrupt("numbers.tsv: bad value for '" + r[0] + "'");
+    }
+    numbers_trie_.Add(Fold(r[0]), static_cast<int>(number_values_.size()));
+    number_values_.push_back(value);
+  }
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "subunits.tsv", 1, &rows));
+  for (const auto& r : rows) subunits_trie_.Add(Fold(r[0]), 0);
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "connectors.tsv", 2, &rows));
+  for (const auto& r : rows) {
+    static const char* const kRoles[] = {"of", "and", "cents", "percent"};
+    auto role = std::find(std::begin(kRoles), std::end(kRoles), r[1]);
+    if (role == std::end(kRoles)) return Corrupt("connectors.tsv: unknown role '" + r[1] + "'");
+    connectors_trie_[role - std::begin(kRoles)].Add(Fold(r[0]), 0);
+  }
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "approximate.tsv", 2, &rows));
+  for (const auto& r : rows) {
+    if (r[1] != "before" && r[1] != "both") {
+      return Corrupt("approximate.tsv: unknown position '" + r[1] + "'");
+    }
+    approximate_before_.push_back(Fold(r[0]));
+    if (r[1] == "both") approximate_after_.push_back(Fold(r[0]));
+  }
+  auto longest_first = [](const std::string& a, const std::string& b) {
+    return a.size() > b.size();
+  };
+  std::stable_sort(approximate_before_.begin(), approximate_before_.end(), longest_first);
+  std::stable_sort(approximate_after_.begin(), approximate_after_.end(), longest_first);
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "table_headers.tsv", 2, &rows));
+  for (const auto& r : rows) {
+    if (r[1] != "money" && r[1] != "count") {
+      return Corrupt("table_headers.tsv: unknown meaning '" + r[1] + "'");
+    }
+    headers_[Fold(r[0])] = r[1] == "money" ? HeaderMeaning::kMoney : HeaderMeaning::kCount;
+  }
+
+  rows.clear();
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "countries.tsv", 2, &rows));
+  for (const auto& r : rows) countries_[r[0]] = r[1];
+  return Status::Ok();
+}
+
+HeaderMeaning Lexicon::Header(std::string_view folded_word) const {
+  auto it = headers_.find(folded_word);
+  return it == headers_.end() ? HeaderMeaning::kNone : it->second;
+}
+
+std::string Lexicon::CountryCurrency(std::string_view country) const {
+  auto it = countries_.find(country);
+  return it == countries_.end() ? std::string() : it->second;
+}
+
+}  // namespace acervo::amount

@@ -1,0 +1,94 @@
+// lexicon.h — the language data of es-amount, loaded from the plugin's data folder.
+//
+// Every phrase is stored folded (lower case, no accents) and matched against folded text
+// with PhraseTrie::Longest, so "Dólares" and "DOLARES" both find "dolares". A space in a
+// phrase matches any run of spaces in the text. Immutable after Load(), so it is safe to
+// share between threads.
+#ifndef ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_
+#define ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acervo/status.h"
+#include "decimal.h"
+
+namespace acervo::amount {
+
+// A set of phrases, each with an integer payload, matched at a position of a folded text.
+class PhraseTrie {
+ public:
+  void Add(std::string_view folded_phrase, int payload);
+  // The longest phrase that starts at text[pos] and ends at a word boundary (when it ends
+  // in a letter or digit). Returns its payload and sets *end, or returns -1.
+  int Longest(std::string_view text, size_t pos, size_t* end) const;
+
+ private:
+  struct Node {
+    std::map<char, std::unique_ptr<Node>> next;
+    int payload = -1;
+  };
+  Node root_;
+};
+
+struct Currency {
+  enum Kind { kSymbol, kCode, kName };
+  std::string iso;  // ISO 4217; kCountry: the document country's; "" money of no settled currency
+  Kind kind = kName;
+  static constexpr const char* kCountry = "$country";
+};
+
+enum class HeaderMeaning { kNone, kMoney, kCount };
+
+class Lexicon {
+ public:
+  Status Load(const std::filesystem::path& data_dir);
+
+  // Each returns a payload index (>= 0) and sets *end, or -1 when nothing matches at pos.
+  int MatchCurrency(std::string_view folded, size_t pos, size_t* end) const {
+    return currencies_trie_.Longest(folded, pos, end);
+  }
+  int MatchScale(std::string_view folded, size_t pos, size_t* end) const {
+    return scales_trie_.Longest(folded, pos, end);
+  }
+  int MatchNumberWord(std::string_view folded, size_t pos, size_t* end) const {
+    return numbers_trie_.Longest(folded, pos, end);
+  }
+  bool MatchSubunit(std::string_view folded, size_t pos, size_t* end) const {
+    return subunits_trie_.Longest(folded, pos, end) >= 0;
+  }
+  enum class Role { kOf, kAnd, kCents, kPercent };
+  bool MatchConnector(Role role, std::string_view folded, size_t pos, size_t* end) const {
+    return connectors_trie_[static_cast<int>(role)].Longest(folded, pos, end) >= 0;
+  }
+
+  const Currency& currency(int i) const { return currencies_[i]; }
+  int scale_power(int i) const { return scale_powers_[i]; }
+  const Decimal& number_value(int i) const { return number_values_[i]; }
+  // Approximation phrases that stand before an amount, and those that may follow it;
+  // longest first.
+  const std::vector<std::string>& approximate_before() const { return approximate_before_; }
+  const std::vector<std::string>& approximate_after() const { return approximate_after_; }
+  // The meaning of one folded word of a table header or caption.
+  HeaderMeaning Header(std::string_view folded_word) const;
+  // The ISO 4217 code of a bare "$" or "pesos" in a document of `country`, "" when unknown.
+  std::string CountryCurrency(std::string_view country) const;
+
+ private:
+  PhraseTrie currencies_trie_, scales_trie_, numbers_trie_, subunits_trie_;
+  PhraseTrie connectors_trie_[4];
+  std::vector<Currency> currencies_;
+  std::vector<int> scale_powers_;
+  std::vector<Decimal> number_values_;
+  std::vector<std::string> approximate_before_, approximate_after_;
+  std::map<std::string, HeaderMeaning, std::less<>> headers_;
+  std::map<std::string, std::string, std::less<>> countries_;
+};
+
+}  // namespace acervo::amount
+
+#endif  // ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_

@@ -1,0 +1,355 @@
+#include "scanner.h"
+
+#include <algorithm>
+
+namespace acervo::amount {
+namespace {
+
+using Role = Lexicon::Role;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// Folded text has its letters in ASCII; what remains above it is symbols and punctuation
+// ("€", "“", "º").
+bool IsWordByte(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsPlausibleYear(const Decimal& d) {
+  std::string s = d.ToString();
+  return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
+}
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
+bool IsSeparator(char c) { return c == '.' || c == ',' || c == '\''; }
+
+size_t SkipSpaces(std::string_view f, size_t pos) {
+  while (pos < f.size() && IsSpace(f[pos])) ++pos;
+  return pos;
+}
+
+// The end of the figure that starts at pos: digits, and separators between digits.
+size_t FigureEnd(std::string_view f, size_t pos) {
+  size_t i = pos;
+  while (i < f.size()) {
+    if (IsDigit(f[i])) {
+      ++i;
+    } else if (IsSeparator(f[i]) && i + 1 < f.size() && IsDigit(f[i + 1])) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// The digits of a run of thousands groups ("2.690.952"), or false when a group after the
+// first is not exactly three digits or the first has more than three.
+bool Ungroup(std::string_view s, char sep, std::string* digits) {
+  digits->clear();
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    size_t next = s.find(sep, start);
+    std::string_view group = s.substr(start, next - start);
+    if (group.empty() || (first ? group.size() > 3 : group.size() != 3)) return false;
+    digits->append(group);
+    if (next == std::string_view::npos) return true;
+    start = next + 1;
+    first = false;
+  }
+}
+
+}  // namespace
+
+bool ParseFigure(std::string_view figure, Decimal* out) {
+  // An apostrophe groups millions in some Colombian texts ("1'500.000"): treat it as a
+  // thousands separator of the same kind as the others.
+  std::string s(figure);
+  size_t last_dot = s.rfind('.'), last_comma = s.rfind(',');
+  char other = last_dot != std::string::npos ? '.' : ',';
+  std::replace(s.begin(), s.end(), '\'', other);
+  last_dot = s.rfind('.');
+  last_comma = s.rfind(',');
+  bool has_dot = last_dot != std::string::npos, has_comma = last_comma != std::string::npos;
+  std::string digits;
+  if (!has_dot && !has_comma) {
+    *out = Decimal::FromDigits(s, "");
+    return true;
+  }
+  if (has_dot && has_comma) {
+    size_t point = std::max(last_dot, last_comma);
+    char group_sep = s[point] == '.' ? ',' : '.';
+    std::string_view integer = std::string_view(s).substr(0, point);
+    if (integer.find(s[point]) != std::string_view::npos) return false;  // "1.234.567.8,9"?
+    if (!Ungroup(integer, group_sep, &digits)) return false;
+    *out = Decimal::FromDigits(digits, std::string_view(s).substr(point + 1));
+    return true;
+  }
+  char sep = has_dot ? '.' : ',';
+  size_t first = s.find(sep), last = s.rfind(sep);
+  if (first != last) {  // one kind, repeated: thousands groups
+    if (!Ungroup(s, sep, &digits)) return false;
+    *out = Decimal::FromDigits(digits, "");
+    return true;
+  }
+  std::string_view integer = std::string_view(s).substr(0, first);
+  std::string_view fraction = std::string_view(s).substr(first + 1);
+  bool leading_zero = integer == "0";
+  if (fraction.size() == 3 && !leading_zero && integer.size() <= 3) {
+    *out = Decimal::FromDigits(std::string(integer) + std::string(fraction), "");
+    return true;
+  }
+  *out = Decimal::FromDigits(integer, fraction);
+  return true;
+}
+
+bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const {
+  Decimal total, group;          // sum of closed million-groups; the open group below them
+  bool group_set = false;        // the open group has a value
+  bool figure_in_group = false;  // a figure was read since the last scale word
+  bool any = false, words_only = true;
+  int last_big_power = 1000;  // scales of 10^6 and more must decrease
+  int last_scale = 0;         // the scale word just read, 0 when the last token was not one
+  size_t last_end = pos, we = 0;
+
+  while (true) {
+    size_t q = any ? SkipSpaces(f, last_end) : pos;
+    if (q >= f.size()) break;
+    if (any && (q == last_end) && IsWordByte(f[q])) break;
+    if (IsDigit(f[q])) {
+      if (figure_in_group || (group_set && last_scale == 0)) break;  // two numbers in a row
+      size_t fe = FigureEnd(f, q);
+      if (fe < f.size() && IsWordByte(f[fe])) break;  // "1er", "3a", "10k"
+      Decimal d;
+      if (!ParseFigure(f.substr(q, fe - q), &d)) break;
+      if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
+      group = group.Plus(d);
+      group_set = figure_in_group = any = true;
+      words_only = false;
+      last_scale = 0;
+      last_end = fe;
+      continue;
+    }
+    int si = lex_->MatchScale(f, q, &we);
+    if (si >= 0) {
+      int power = lex_->scale_power(si);
+      if (!any && power != 3) break;     // "millones de personas" has no number
+      if (power >= last_big_power || (last_scale > 0 && power <= last_scale)) break;
+      Decimal base = group_set ? group : Decimal::FromInteger(1);
+      if (power < 6) {
+        group = base.Scaled(power);
+        group_set = true;
+      } else {
+        total = total.Plus(base.Scaled(power));
+        group = Decimal();
+        group_set = false;
+        last_big_power = power;
+      }
+      figure_in_group = false;
+      any = e->scaled = true;
+      last_scale = power;
+      last_end = we;
+      // "un millón y medio": half of the scale just read.
+      size_t and_end, half_end;
+      size_t y = SkipSpaces(f, we);
+      if (lex_->MatchConnector(Role::kAnd, f, y, &and_end)) {
+        int hi = lex_->MatchNumberWord(f, SkipSpaces(f, and_end), &half_end);
+        if (hi >= 0 && lex_->number_value(hi).fraction_digits() > 0) {
+          Decimal half = lex_->number_value(hi).Scaled(power);
+          if (power < 6) {
+            group = group.Plus(half);
+          } else {
+            total = total.Plus(half);
+          }
+          last_end = half_end;
+        }
+      }
+      continue;
+    }
+    int ni = lex_->MatchNumberWord(f, q, &we);
+    if (ni >= 0) {
+      if (figure_in_group) break;
+      group = group.Plus(lex_->number_value(ni));
+      group_set = any = true;
+      last_scale = 0;
+      last_end = we;
+      continue;
+    }
+    // "treinta y cinco": a joiner between two number words.
+    size_t and_end;
+    if (any && group_set && !figure_in_group && last_scale == 0 &&
+        lex_->MatchConnector(Role::kAnd, f, q, &and_end)) {
+      size_t next_end;
+      if (lex_->MatchNumberWord(f, SkipSpaces(f, and_end), &next_end) >= 0) {
+        last_end = and_end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (!any) return false;
+  e->value = group_set ? total.Plus(group) : total;
+  e->words_only = words_only;
+  *end = last_end;
+  return true;
+}
+
+bool Scanner::ParseCents(std::string_view f, size_t pos, Decimal* cents, size_t* end) const {
+  size_t q = SkipSpaces(f, pos), c_end;
+  bool joined = lex_->MatchConnector(Role::kCents, f, q, &c_end);
+  if (joined) q = SkipSpaces(f, c_end);
+  if (q >= f.size() || q == pos) return false;
+  Expression n;
+  size_t n_end;
+  if (!ParseNumber(f, q, &n, &n_end) || n.scaled || !n.value.IntegerBelowPowerOfTen(2)) {
+    return false;
+  }
+  size_t s_end;
+  if (lex_->MatchSubunit(f, SkipSpaces(f, n_end), &s_end)) {
+    n_end = s_end;
+  } else {
+    // Without "centavos", only cents that end the clause: "15 dólares con 50.", "15 USD 50,"
+    // ("15 dólares 50 veces" is not money and cents).
+    size_t after = SkipSpaces(f, n_end);
+    if (!joined && n_end - q != 2) return false;
+    if (after < f.size() && (IsWordByte(f[after]) || f[after] == '%')) return false;
+  }
+  std::string digits = n.value.ToString();
+  if (digits.size() == 1) digits.insert(digits.begin(), '0');
+  *cents = Decimal::FromDigits("0", digits);
+  *end = n_end;
+  return true;
+}
+
+bool Scanner::ApproximationBefore(std::string_view f, size_t pos, size_t* begin) const {
+  size_t x = pos;
+  while (x > 0 && IsSpace(f[x - 1])) --x;
+  for (const std::string& p : lex_->approximate_before()) {
+    if (p.size() > x || f.compare(x - p.size(), p.size(), p) != 0) continue;
+    size_t b = x - p.size();
+    if (b > 0 && IsWordByte(f[b - 1])) continue;
+    *begin = b;
+    return true;
+  }
+  return false;
+}
+
+bool Scanner::ApproximationAfter(std::string_view f, size_t pos, size_t* end) const {
+  size_t q = SkipSpaces(f, pos);
+  if (q == pos && q < f.size()) return false;
+  for (const std::string& p : lex_->approximate_after()) {
+    if (f.compare(q, p.size(), p) != 0) continue;
+    size_t e = q + p.size();
+    if (e < f.size() && IsWordByte(f[e]) && IsWordByte(p.back())) continue;
+    *end = e;
+    return true;
+  }
+  return false;
+}
+
+bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
+  *e = Expression();
+  e->begin = pos;
+  // A currency before the number: "$", "US$", "\$", "USD", "dólar 22,5 millones".
+  size_t p = pos, cur_end = 0, num_end = 0;
+  if (f[p] == '\\' && p + 1 < f.size() && f[p + 1] == '$') ++p;
+  int before = lex_->MatchCurrency(f, p, &cur_end);
+  size_t q = pos;
+  if (before >= 0) {
+    q = SkipSpaces(f, cur_end);
+    bool digit_follows = q < f.size() && IsDigit(f[q]);
+    // A name stands before a figure only ("dólar 22,5 millones"), never before a year.
+    if (lex_->currency(before).kind == Currency::kName && !digit_follows) return false;
+    if (lex_->currency(before).kind != Currency::kSymbol && q == cur_end) return false;
+  } else if (p != pos) {
+    return false;
+  }
+  if (!ParseNumber(f, q, e, &num_end)) return false;
+  if (before >= 0 && lex_->currency(before).kind == Currency::kName && !e->scaled &&
+      IsPlausibleYear(e->value)) {
+    return false;
+  }
+  e->end = num_end;
+
+  // A currency after the number, possibly behind "de" ("2 millones de euros"), and scales
+  // after a code ("75 USD millones").
+  size_t r = SkipSpaces(f, num_end), after_end = 0, of_end;
+  int after = r > num_end || (r < f.size() && !IsWordByte(f[r]))
+                  ? lex_->MatchCurrency(f, r, &after_end)
+                  : -1;
+  if (after < 0 && e->scaled && lex_->MatchConnector(Role::kOf, f, r, &of_end)) {
+    after = lex_->MatchCurrency(f, SkipSpaces(f, of_end), &after_end);
+  }
+  if (after >= 0) {
+    e->end = after_end;
+    size_t scale_end;
+    int si = lex_->currency(after).kind == Currency::kCode && !e->scaled
+                 ? lex_->MatchScale(f, SkipSpaces(f, after_end), &scale_end)
+                 : -1;
+    if (si >= 0 && lex_->scale_power(si) >= 6) {
+      e->value = e->value.Scaled(lex_->scale_power(si));
+      e->scaled = true;
+      e->end = scale_end;
+    }
+  }
+  if (before < 0 && after < 0) {
+    // A bare number. Percentages are consumed, so that their numbers are not read again.
+    size_t pct_end;
+    if (lex_->MatchConnector(Role::kPercent, f, r, &pct_end)) {
+      e->end = pct_end;
+      e->percent = true;
+    }
+    return true;
+  }
+
+  // The explicit currency wins over the country's ("$ 30 millones de dólares").
+  const Currency* cur = nullptr;
+  for (int i : {after, before}) {
+    if (i < 0) continue;
+    const Currency& c = lex_->currency(i);
+    bool explicit_iso = !c.iso.empty() && c.iso != Currency::kCountry;
+    if (!cur || (explicit_iso && (cur->iso.empty() || cur->iso == Currency::kCountry))) cur = &c;
+  }
+  e->has_currency = true;
+  e->currency = cur->iso;
+
+  if (after >= 0 && lex_->currency(after).kind != Currency::kSymbol) {
+    Decimal cents;
+    size_t cents_end;
+    if (e->value.fraction_digits() == 0 && !e->scaled && ParseCents(f, e->end, &cents, &cents_end)) {
+      e->value = e->value.Plus(cents);
+      e->end = cents_end;
+    }
+  }
+
+  size_t approx;
+  if (ApproximationBefore(f, e->begin, &approx)) {
+    e->begin = approx;
+    e->approximate = true;
+  } else if (ApproximationAfter(f, e->end, &approx)) {
+    e->end = approx;
+    e->approximate = true;
+  }
+  return true;
+}
+
+void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
+  size_t pos = 0;
+  while (pos < f.size()) {
+    char c = f[pos];
+    bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
+    bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
+    Expression e;
+    if (anchor && ParseAt(f, pos, &e)) {
+      out->push_back(e);
+      pos = std::max(e.end, pos + 1);
+      continue;
+    }
+    if (IsWordByte(c)) {
+      while (pos < f.size() && IsWordByte(f[pos])) ++pos;
+    } else {
+      ++pos;
+    }
+  }
+}
+
+}  // namespace acervo::amount

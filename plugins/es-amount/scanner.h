@@ -1,0 +1,61 @@
+// scanner.h — finds money expressions in one folded passage.
+//
+// An expression is [approximation] [currency before] number [scale words] [de] [currency
+// after] [cents], where the number is a figure ("2.690.952.000,00", "1.5"), number words
+// ("un", "ciento veinte", "medio") or a mix ("22 mil 312 millones"). The scanner reports
+// every such number, with or without a currency; the caller decides which are money (a
+// currency, or a money column of a table). Stateless and thread-safe: one Scanner serves
+// every document.
+#ifndef ACERVO_PLUGINS_ES_AMOUNT_SCANNER_H_
+#define ACERVO_PLUGINS_ES_AMOUNT_SCANNER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "decimal.h"
+#include "lexicon.h"
+
+namespace acervo::amount {
+
+struct Expression {
+  size_t begin = 0;  // byte span in the folded text, approximation and currency included
+  size_t end = 0;
+  Decimal value;           // in units, scale words applied
+  bool scaled = false;     // the text gave a scale word ("millones")
+  bool words_only = false; // no figure: "un millón", "medio millón"
+  bool approximate = false;
+  bool percent = false;        // a percentage ("15 %"): never money
+  bool has_currency = false;  // a currency symbol, code or name is part of the expression
+  std::string currency;       // its ISO code, Currency::kCountry, or "" (no settled one)
+};
+
+// How one figure reads: "2.690.952.000,00" -> 2690952000.00. Separators are decided from
+// the digit groups alone: both '.' and ',' present, the last is the decimal point; one kind
+// repeated, it groups thousands; one separator followed by exactly three digits groups
+// thousands (money never has three decimals, so "$34.055" and "USD 20,000" never come out a
+// thousand times too small); otherwise it is the decimal point ("1.5", "$ 0,00"). False for
+// malformed groups ("1.2.3", "12,34,567"), which are identifiers, not amounts.
+bool ParseFigure(std::string_view figure, Decimal* out);
+
+class Scanner {
+ public:
+  explicit Scanner(const Lexicon* lexicon) : lex_(lexicon) {}
+
+  // Appends every number expression of `folded`, in order, without overlaps.
+  void Scan(std::string_view folded, std::vector<Expression>* out) const;
+
+ private:
+  bool ParseAt(std::string_view f, size_t pos, Expression* e) const;
+  // Parses a number (figures, words, scales) at pos; sets *end past its last token.
+  bool ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const;
+  bool ParseCents(std::string_view f, size_t pos, Decimal* cents, size_t* end) const;
+  bool ApproximationBefore(std::string_view f, size_t pos, size_t* begin) const;
+  bool ApproximationAfter(std::string_view f, size_t pos, size_t* end) const;
+
+  const Lexicon* lex_;
+};
+
+}  // namespace acervo::amount
+
+#endif  // ACERVO_PLUGINS_ES_AMOUNT_SCANNER_H_
