@@ -1,0 +1,124 @@
+#include "goal_lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "goal_names.h"
+#include "tsv.h"
+
+namespace acervo::ods {
+
+namespace {
+
+// Score s maps to s / (s + kHalfConfidenceScore), capped: 2 -> 0.5, 6 -> 0.75.
+constexpr double kHalfConfidenceScore = 2.0;
+constexpr double kMaxConfidence = 0.9;
+
+}  // namespace
+
+Status GoalLexicon::AddFile(const std::filesystem::path& path) {
+  auto rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    int goal = 0;
+    double weight = 0;
+    if (row.fields.size() != 3 || !ParseInt(row.fields[1], 1, kGoalCount, &goal) ||
+        !ParseWeight(row.fields[2], &weight) || !Add(row.fields[0], goal, weight)) {
+      return Corrupt(path.string() + ":" + std::to_string(row.line) +
+                     ": expected term, goal (1-17) and weight (> 0), tab-separated");
+    }
+  }
+  return Status::Ok();
+}
+
+bool GoalLexicon::Add(std::string_view term, int goal, double weight) {
+  if (goal < 1 || goal > kGoalCount || !(weight > 0)) return false;
+  std::string key = NormalizePhrase(term);
+  if (key.empty() || key == "*") return false;
+  // The same term under several goals ("calidad del aire" -> 11 and 13) is one phrase.
+  auto it = std::find(term_keys_.begin(), term_keys_.end(), key);
+  size_t id = it - term_keys_.begin();
+  if (it == term_keys_.end()) {
+    if (!terms_.Add(term, static_cast<int>(id))) return false;
+    term_keys_.push_back(key);
+    entries_by_term_.emplace_back();
+  }
+  // A later entry for the same term and goal replaces the earlier one (an extra lexicon can
+  // re-weight a bundled term).
+  std::vector<Entry>& entries = entries_by_term_[id];
+  auto same = std::find_if(entries.begin(), entries.end(),
+                           [&](const Entry& e) { return e.goal == goal; });
+  if (same != entries.end()) {
+    same->weight = weight;
+  } else {
+    entries.push_back({goal, weight});
+    ++entry_count_;
+  }
+  return true;
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text, size_t title_begin,
+                                             size_t title_end) const {
+  MatchText m(text);
+  // Longest terms first where they overlap: "violencia de género" hides "género".
+  std::vector<PhraseMatch> kept;
+  for (const PhraseMatch& p : terms_.FindAll(m)) {
+    if (!kept.empty() && p.begin < kept.back().end) continue;
+    kept.push_back(p);
+  }
+  struct TermHits {
+    int count = 0;
+    bool in_title = false;
+    size_t begin = 0, end = 0;  // first occurrence, or first in the title
+  };
+  std::map<int, TermHits> hits;  // by term id
+  for (const PhraseMatch& p : kept) {
+    size_t b = m.ToOriginal(p.begin), e = m.ToOriginal(p.end);
+    bool in_title = b >= title_begin && e <= title_end && title_end > title_begin;
+    TermHits& h = hits[p.id];
+    if (h.count == 0 || (in_title && !h.in_title)) h.begin = b, h.end = e;
+    h.in_title = h.in_title || in_title;
+    ++h.count;
+  }
+  std::array<GoalEvidence, kGoalCount + 1> goals{};
+  std::array<double, kGoalCount + 1> strongest{};
+  for (const auto& [id, h] : hits) {
+    for (const Entry& entry : entries_by_term_[id]) {
+      double w = entry.weight * (h.in_title ? 2 : 1) + (h.count > 1 ? entry.weight / 2 : 0);
+      GoalEvidence& g = goals[entry.goal];
+      g.goal = entry.goal;
+      g.score += w;
+      if (w > strongest[entry.goal]) {
+        strongest[entry.goal] = w;
+        g.begin = h.begin;
+        g.end = h.end;
+      }
+    }
+  }
+  std::vector<GoalEvidence> out;
+  for (GoalEvidence& g : goals) {
+    if (g.score <= 0) continue;
+    g.confidence = std::min(kMaxConfidence, g.score / (g.score + kHalfConfidenceScore));
+    out.push_back(g);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const GoalEvidence& a, const GoalEvidence& b) {
+    return a.score > b.score;
+  });
+  return out;
+}
+
+std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, size_t title_begin,
+                                             size_t title_end,
+                                             const InferOptions& options) const {
+  std::vector<GoalEvidence> scored = Score(text, title_begin, title_end);
+  std::vector<GoalEvidence> out;
+  for (const GoalEvidence& g : scored) {
+    if (static_cast<int>(out.size()) >= options.max_goals || g.score < options.min_score) break;
+    if (!out.empty() && g.score < options.second_ratio * out.front().score) break;
+    out.push_back(g);
+  }
+  return out;
+}
+
+}  // namespace acervo::ods

@@ -1,0 +1,68 @@
+// goal_lexicon.h — infers a record's goals from its theme, with a user-editable lexicon.
+//
+// The lexicon (data/lexicon.tsv; format in docs/recognizers/ods.md) maps terms to goals with
+// weights. A text's score for a goal adds the weights of the goal's terms found in it: the
+// longest term wins where terms overlap, a repeated term adds half its weight once more, and a
+// term inside the record's title counts double. Infer keeps the goals that reach min_score,
+// best first, at most max_goals of them, each after the first only when it scores at least
+// second_ratio of the best. Immutable once loaded; safe to share across threads.
+#ifndef ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_
+#define ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acervo/status.h"
+#include "phrase_matcher.h"
+
+namespace acervo::ods {
+
+struct InferOptions {
+  double min_score = 1.0;
+  double second_ratio = 0.5;
+  int max_goals = 2;
+};
+
+// A goal and the evidence for it.
+struct GoalEvidence {
+  int goal = 0;
+  double score = 0;
+  size_t begin = 0;  // bytes in the text given: the strongest term found for the goal
+  size_t end = 0;
+  double confidence = 0;  // from the score, in (0, 0.9]
+};
+
+class GoalLexicon {
+ public:
+  GoalLexicon() = default;
+
+  // Adds the entries of a lexicon file (term, goal, weight); fails on a malformed line.
+  Status AddFile(const std::filesystem::path& path);
+  // Adds one entry; false when the term is empty, the goal not 1-17 or the weight not > 0.
+  bool Add(std::string_view term, int goal, double weight);
+  size_t size() const { return entry_count_; }  // (term, goal) entries
+
+  // Every goal with a positive score, best first. Bytes [title_begin, title_end) of `text`
+  // are the record's title.
+  std::vector<GoalEvidence> Score(std::string_view text, size_t title_begin = 0,
+                                  size_t title_end = 0) const;
+  // The goals to infer, by the policy above.
+  std::vector<GoalEvidence> Infer(std::string_view text, size_t title_begin, size_t title_end,
+                                  const InferOptions& options) const;
+
+ private:
+  struct Entry {
+    int goal = 0;
+    double weight = 0;
+  };
+  PhraseMatcher terms_;                    // id: index into entries_by_term_
+  std::vector<std::string> term_keys_;     // normalized term of each id
+  std::vector<std::vector<Entry>> entries_by_term_;
+  size_t entry_count_ = 0;
+};
+
+}  // namespace acervo::ods
+
+#endif  // ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_

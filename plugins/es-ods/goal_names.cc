@@ -1,0 +1,44 @@
+#include "goal_names.h"
+
+#include <array>
+
+#include "tsv.h"
+
+namespace acervo::ods {
+
+Result<GoalNames> GoalNames::Load(const std::filesystem::path& path) {
+  auto rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  GoalNames names;
+  std::array<bool, kGoalCount + 1> named{};
+  for (const TsvRow& row : *rows) {
+    int goal = 0;
+    if (row.fields.size() != 3 || !ParseInt(row.fields[0], 1, kGoalCount, &goal) ||
+        !names.names_.Add(row.fields[2], goal)) {
+      return Corrupt(path.string() + ":" + std::to_string(row.line) +
+                     ": expected goal (1-17), kind and name");
+    }
+    named[goal] = true;
+  }
+  for (int g = 1; g <= kGoalCount; ++g) {
+    if (!named[g]) return Corrupt(path.string() + ": no name for goal " + std::to_string(g));
+  }
+  return names;
+}
+
+std::vector<NameMatch> GoalNames::FindAll(const MatchText& text) const {
+  std::vector<NameMatch> out;
+  for (const PhraseMatch& m : names_.FindAll(text)) {  // by begin, longest first
+    if (!out.empty() && m.begin < out.back().end) continue;
+    out.push_back({m.begin, m.end, m.id});
+  }
+  return out;
+}
+
+std::optional<NameMatch> GoalNames::At(const MatchText& text, size_t pos) const {
+  auto m = names_.LongestAt(text, pos);
+  if (!m) return std::nullopt;
+  return NameMatch{m->begin, m->end, m->id};
+}
+
+}  // namespace acervo::ods

@@ -1,0 +1,42 @@
+// goal_names.h — the names of the 17 goals (data/goals.tsv), found in text.
+//
+// Each goal has a short title ("Acción por el clima"), its full statement and common
+// variants. Finding a name says nothing about whether it stands as a goal reference; that is
+// GoalReferences' decision.
+#ifndef ACERVO_PLUGINS_ES_ODS_GOAL_NAMES_H_
+#define ACERVO_PLUGINS_ES_ODS_GOAL_NAMES_H_
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "acervo/status.h"
+#include "phrase_matcher.h"
+
+namespace acervo::ods {
+
+inline constexpr int kGoalCount = 17;
+
+struct NameMatch {
+  size_t begin = 0;  // bytes in MatchText::text()
+  size_t end = 0;
+  int goal = 0;
+};
+
+class GoalNames {
+ public:
+  // Reads a goals file (goal, kind, name); fails on a malformed line or a goal without names.
+  static Result<GoalNames> Load(const std::filesystem::path& path);
+
+  // The longest names found, none overlapping, in text order.
+  std::vector<NameMatch> FindAll(const MatchText& text) const;
+  // The longest name that starts exactly at byte `pos` of text.text().
+  std::optional<NameMatch> At(const MatchText& text, size_t pos) const;
+
+ private:
+  PhraseMatcher names_;
+};
+
+}  // namespace acervo::ods
+
+#endif  // ACERVO_PLUGINS_ES_ODS_GOAL_NAMES_H_

@@ -1,0 +1,280 @@
+#include "goal_references.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "acervo/text.h"
+#include "tsv.h"
+
+namespace acervo::ods {
+
+namespace {
+
+enum PrefixKind { kPrefix = 1, kObjective = 2 };
+
+// Confidence of each kind of evidence.
+constexpr double kPrefixed = 0.95;
+constexpr double kQualified = 0.95;
+constexpr double kObjectiveInContext = 0.8;
+constexpr double kNumberedName = 0.9;
+constexpr double kNameInContext = 0.85;
+constexpr double kGoalCellNumber = 0.85;
+constexpr double kNameInProse = 0.75;
+
+// How far (in bytes of punctuation and spaces) a name may follow the reference it restates.
+constexpr size_t kRestatementGap = 8;
+
+size_t SkipSpaces(const std::string& t, size_t p) {
+  while (p < t.size() && t[p] == ' ') ++p;
+  return p;
+}
+
+bool IsSeparatorPunct(char c) { return c == '-' || c == ':' || c == '.' || c == ')'; }
+
+// True when t[from, to) holds no letter or digit.
+bool NoWords(const std::string& t, size_t from, size_t to) {
+  for (size_t p = from; p < to;) {
+    if (IsWordAt(t, p)) return false;
+    NextCodePoint(t, &p);
+  }
+  return true;
+}
+
+bool IsUpperAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  return u_isupper(static_cast<UChar32>(NextCodePoint(text, &pos)));
+}
+
+// Start of the sentence holding byte `pos`: just after the last ". ", "; ", "? " or "! ".
+size_t SentenceStart(const std::string& t, size_t pos) {
+  for (size_t p = pos; p >= 2; --p) {
+    char c = t[p - 2];
+    if (t[p - 1] == ' ' && (c == '.' || c == ';' || c == '?' || c == '!')) return p;
+  }
+  return 0;
+}
+
+bool CueBefore(const std::vector<PhraseMatch>& cues, size_t from, size_t pos) {
+  return std::any_of(cues.begin(), cues.end(),
+                     [&](const PhraseMatch& c) { return c.begin >= from && c.end <= pos; });
+}
+
+}  // namespace
+
+Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_dir) {
+  GoalReferences refs;
+  auto names = GoalNames::Load(data_dir / "goals.tsv");
+  if (!names.ok()) return names.status();
+  refs.names_ = std::move(*names);
+
+  std::filesystem::path path = data_dir / "references.tsv";
+  auto rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    bool ok = row.fields.size() == 2;
+    if (ok) {
+      const std::string& role = row.fields[0];
+      const std::string& phrase = row.fields[1];
+      if (role == "prefix") ok = refs.prefixes_.Add(phrase, kPrefix);
+      else if (role == "objective") ok = refs.prefixes_.Add(phrase, kObjective);
+      else if (role == "qualifier") ok = refs.qualifiers_.Add(phrase, 0);
+      else if (role == "number_sign") ok = refs.signs_.Add(phrase, 0);
+      else if (role == "joiner") ok = refs.joiners_.Add(phrase, 0);
+      else if (role == "article") ok = refs.articles_.Add(phrase, 0);
+      else if (role == "context") ok = refs.cues_.Add(phrase, 0);
+      else ok = false;
+    }
+    if (!ok) {
+      return Corrupt(path.string() + ":" + std::to_string(row.line) +
+                     ": expected a role (prefix, objective, qualifier, number_sign, joiner, "
+                     "article, context) and a phrase");
+    }
+  }
+  if (refs.prefixes_.size() == 0) return Corrupt(path.string() + ": no prefix");
+  return refs;
+}
+
+bool GoalReferences::HasGoalCue(std::string_view text) const {
+  return !cues_.FindAll(MatchText(text)).empty();
+}
+
+bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end) {
+  size_t p = pos;
+  while (IsDigitAt(t, p) && p - pos < 3) ++p;
+  size_t digits = p - pos;
+  if (digits == 0 || digits > 2 || (pos > 0 && IsDigitAt(t, pos - 1))) return false;
+  if (!ParseInt(std::string_view(t).substr(pos, digits), 1, kGoalCount, goal)) return false;
+  if (p + 1 < t.size() && t[p] == '.' && IsDigitAt(t, p + 1)) {  // a target: "11.2"
+    p += 1;
+    while (IsDigitAt(t, p)) ++p;
+  }
+  if (IsWordAt(t, p) || (p < t.size() && t[p] == '%')) return false;
+  *end = p;
+  return true;
+}
+
+size_t GoalReferences::SkipSign(const MatchText& m, size_t pos) const {
+  if (auto sign = signs_.LongestAt(m, pos)) return SkipSpaces(m.text(), sign->end);
+  return pos;
+}
+
+std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
+                                                           size_t pos) const {
+  const std::string& t = m.text();
+  std::vector<Item> items;
+  size_t p = SkipSpaces(t, pos);
+  if (p < t.size() && (t[p] == '-' || t[p] == ':')) p = SkipSpaces(t, p + 1);
+  p = SkipSign(m, p);
+  Item first;
+  if (!ReadGoalNumber(t, p, &first.goal, &first.end)) return items;
+  first.begin = p;
+  items.push_back(first);
+  while (true) {
+    size_t q = SkipSpaces(t, items.back().end);
+    bool joined = false;
+    if (q < t.size() && (t[q] == ',' || t[q] == '/' || t[q] == ';')) {
+      q = SkipSpaces(t, q + 1);
+      joined = true;
+    }
+    if (auto joiner = joiners_.LongestAt(m, q)) {
+      q = SkipSpaces(t, joiner->end);
+      joined = true;
+    }
+    if (!joined) break;
+    if (auto article = articles_.LongestAt(m, q)) q = SkipSpaces(t, article->end);
+    Item next;
+    next.begin = q;
+    if (auto prefix = prefixes_.LongestAt(m, q)) {
+      q = SkipSpaces(t, prefix->end);
+      if (q < t.size() && t[q] == '-') q = SkipSpaces(t, q + 1);
+    }
+    q = SkipSign(m, q);
+    if (!ReadGoalNumber(t, q, &next.goal, &next.end)) break;
+    items.push_back(next);
+  }
+  return items;
+}
+
+void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatch& p, Placement placement,
+                                  bool goal_context, const std::vector<PhraseMatch>& cues,
+                                  std::vector<GoalReference>* out,
+                                  std::vector<Item>* taken) const {
+  const std::string& t = m.text();
+  std::vector<Item> items = ReadList(m, p.end);
+  if (items.empty()) return;
+  items.front().begin = p.begin;
+  size_t after = SkipSpaces(t, items.back().end);
+  double confidence = kPrefixed;
+  if (p.id == kObjective) {
+    if (auto qualifier = qualifiers_.LongestAt(m, after)) {
+      items.back().end = qualifier->end;
+      confidence = kQualified;
+    } else {
+      // "Objetivo 13: Acción por el clima": the goal's own name after its number.
+      size_t q = after;
+      while (q < t.size() && !IsWordAt(t, q) && q - after < kRestatementGap) NextCodePoint(t, &q);
+      auto name = names_.At(m, q);
+      if (items.size() == 1 && name && name->goal == items.front().goal) {
+        items.front().end = name->end;
+        confidence = kQualified;
+      } else if (goal_context || CueBefore(cues, SentenceStart(t, p.begin), p.begin)) {
+        // A label after the number makes it a local plan's objective, not a goal.
+        bool labelled = after < t.size() &&
+                        (t[after] == ':' || (t[after] == '.' && placement != Placement::kProse) ||
+                         t[after] == '-') &&
+                        IsWordAt(t, SkipSpaces(t, after + 1));
+        if (labelled) return;
+        confidence = kObjectiveInContext;
+      } else {
+        return;
+      }
+    }
+  }
+  for (const Item& item : items) {
+    out->push_back({m.ToOriginal(item.begin), m.ToOriginal(item.end), item.goal, confidence});
+    taken->push_back(item);
+  }
+}
+
+void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement placement,
+                               bool goal_context, const std::vector<PhraseMatch>& cues,
+                               const std::vector<Item>& taken,
+                               std::vector<GoalReference>* out) const {
+  const std::string& t = m.text();
+  for (const Item& item : taken) {
+    if (n.begin < item.end && n.end > item.begin) return;  // inside a numbered reference
+    if (item.goal == n.goal && item.end <= n.begin && n.begin - item.end <= kRestatementGap &&
+        NoWords(t, item.end, n.begin)) {
+      return;  // restates the reference just before it
+    }
+  }
+  // Its own number just before: "13. Acción por el clima", "No. 13 Acción ...".
+  size_t p = n.begin;
+  while (p > 0 && (t[p - 1] == ' ' || IsSeparatorPunct(t[p - 1])) && n.begin - p < 4) --p;
+  size_t digits_end = p;
+  while (p > 0 && IsDigitAt(t, p - 1)) --p;
+  if (p < digits_end && digits_end - p <= 2 && !IsWordBefore(t, p)) {
+    int number = 0;
+    size_t number_end = 0;
+    if (!ReadGoalNumber(t, p, &number, &number_end) || number != n.goal) return;
+    size_t begin = p;
+    for (size_t k = 1; k <= 8 && k <= p; ++k) {  // a sign before the number: "No. 13"
+      size_t s = p - k;
+      auto sign = signs_.LongestAt(m, s);
+      if (sign && SkipSpaces(t, sign->end) == p) begin = s;
+    }
+    out->push_back({m.ToOriginal(begin), m.ToOriginal(n.end), n.goal, kNumberedName});
+    return;
+  }
+  bool fills = NoWords(t, 0, n.begin) && NoWords(t, n.end, t.size());
+  if (placement == Placement::kGoalCell ||
+      (placement == Placement::kStandalone && goal_context && fills)) {
+    out->push_back({m.ToOriginal(n.begin), m.ToOriginal(n.end), n.goal, kNameInContext});
+    return;
+  }
+  // In prose a goal is written as a title ("la meta de Igualdad de género"), after a cue.
+  size_t original_begin = m.ToOriginal(n.begin);
+  if (IsUpperAt(m.original(), original_begin) &&
+      CueBefore(cues, SentenceStart(t, n.begin), n.begin)) {
+    out->push_back({original_begin, m.ToOriginal(n.end), n.goal, kNameInProse});
+  }
+}
+
+std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
+                                                bool goal_context) const {
+  MatchText m(text);
+  std::vector<PhraseMatch> cues = cues_.FindAll(m);
+  std::vector<GoalReference> out;
+  std::vector<Item> taken;
+  size_t covered = 0;  // prefixes overlap ("Objetivo" inside "Objetivo de Desarrollo ...")
+  for (const PhraseMatch& p : prefixes_.FindAll(m)) {
+    if (p.begin < covered) continue;
+    size_t before = out.size();
+    FindNumbered(m, p, placement, goal_context, cues, &out, &taken);
+    covered = out.size() > before ? m.FromOriginal(out.back().end) : p.end;
+  }
+  for (const NameMatch& n : names_.FindAll(m)) {
+    FindNamed(m, n, placement, goal_context, cues, taken, &out);
+  }
+  if (placement == Placement::kGoalCell) {  // bare numbers: "5, 11"
+    const std::string& t = m.text();
+    for (size_t p = 0; p < t.size(); ++p) {
+      int goal = 0;
+      size_t end = 0;
+      if (!IsWordBefore(t, p) && ReadGoalNumber(t, p, &goal, &end)) {
+        size_t b = m.ToOriginal(p), e = m.ToOriginal(end);
+        bool inside = std::any_of(out.begin(), out.end(), [&](const GoalReference& r) {
+          return b < r.end && e > r.begin;
+        });
+        if (!inside) out.push_back({b, e, goal, kGoalCellNumber});
+        p = end;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const GoalReference& a, const GoalReference& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace acervo::ods

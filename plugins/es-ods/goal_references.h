@@ -1,0 +1,90 @@
+// goal_references.h — explicit references to a goal in one passage of text.
+//
+// What counts (the words come from data/references.tsv and data/goals.tsv):
+//  - a number after a goal prefix: "ODS 5", "ODS-11", "ODS No. 13", "SDG 13",
+//    "Objetivo de Desarrollo Sostenible 16"; a list gives one reference per goal
+//    ("el ODS 1, el ODS 2 y el ODS 10", "ODS 3, 5 y 11");
+//  - a number after a generic "Objetivo" only when a qualifier follows ("Objetivo 11 de la
+//    Agenda 2030"), the goal's own name follows ("Objetivo 13: Acción por el clima"), or the
+//    passage is in a goal context and no other label follows ("Objetivo 1: Bogotá avanza" is a
+//    local plan's objective);
+//  - a goal name beside its own number ("13. Acción por el clima", "No. 13 Acción por el
+//    clima"), filling a heading, bullet or cell in a goal context, anywhere in a cell of a
+//    goal column, or capitalized after a goal cue in the same sentence.
+// A name that restates the reference just before it ("Objetivo 11 de la Agenda 2030
+// “Lograr que las ciudades ...”") is part of that reference, not another one.
+#ifndef ACERVO_PLUGINS_ES_ODS_GOAL_REFERENCES_H_
+#define ACERVO_PLUGINS_ES_ODS_GOAL_REFERENCES_H_
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "acervo/status.h"
+#include "goal_names.h"
+#include "phrase_matcher.h"
+
+namespace acervo::ods {
+
+struct GoalReference {
+  size_t begin = 0;  // bytes in the text given to Find
+  size_t end = 0;
+  int goal = 0;
+  double confidence = 1;
+};
+
+// Where the passage stands, which decides how much a bare goal name or number says.
+enum class Placement {
+  kProse,       // a paragraph
+  kStandalone,  // a heading, bullet, caption or table cell: a name filling it may be a goal
+  kGoalCell,    // a cell under a table header that names the goals: bare numbers are goals
+};
+
+class GoalReferences {
+ public:
+  // Loads goals.tsv and references.tsv from `data_dir`.
+  static Result<GoalReferences> Load(const std::filesystem::path& data_dir);
+
+  // True when `text` carries a goal cue ("ODS", "Agenda 2030", ...).
+  bool HasGoalCue(std::string_view text) const;
+
+  // The references in `text`, in text order. `goal_context`: the passage sits under a
+  // heading, caption, header or list introduction that speaks of the goals.
+  std::vector<GoalReference> Find(std::string_view text, Placement placement,
+                                  bool goal_context) const;
+
+ private:
+  struct Item {  // one number of a list, in MatchText bytes
+    size_t begin = 0;
+    size_t end = 0;
+    int goal = 0;
+  };
+  GoalReferences() : prefixes_(/*digit_may_follow=*/true) {}
+
+  // Reads a goal number (1-17, optionally a target "11.2") at `pos`; false when none.
+  static bool ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end);
+  // Reads "[-|:] [sign] N (, [article] [prefix] [sign] N)* [joiner ...]" starting after a
+  // prefix; returns the numbers, empty when none follows.
+  std::vector<Item> ReadList(const MatchText& m, size_t pos) const;
+  size_t SkipSign(const MatchText& m, size_t pos) const;
+  // A numbered reference led by the prefix match `p`; appends what it accepts.
+  void FindNumbered(const MatchText& m, const PhraseMatch& p, Placement placement,
+                    bool goal_context, const std::vector<PhraseMatch>& cues,
+                    std::vector<GoalReference>* out, std::vector<Item>* taken) const;
+  // A goal name match `n`; appends it when it stands as a reference.
+  void FindNamed(const MatchText& m, const NameMatch& n, Placement placement,
+                 bool goal_context, const std::vector<PhraseMatch>& cues,
+                 const std::vector<Item>& taken, std::vector<GoalReference>* out) const;
+
+  GoalNames names_;
+  PhraseMatcher prefixes_;  // ids: kPrefix, kObjective
+  PhraseMatcher qualifiers_;
+  PhraseMatcher signs_;
+  PhraseMatcher joiners_;
+  PhraseMatcher articles_;
+  PhraseMatcher cues_;
+};
+
+}  // namespace acervo::ods
+
+#endif  // ACERVO_PLUGINS_ES_ODS_GOAL_REFERENCES_H_
