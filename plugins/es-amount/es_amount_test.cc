@@ -178,6 +178,7 @@ TEST_F(EsAmountTest, NotAmounts) {
   EXPECT_THAT(Find("pesos y dólares son monedas; el euro también"), IsEmpty());
   EXPECT_THAT(Find("los pesos 2020 del informe"), IsEmpty());
   EXPECT_THAT(Find("Participaron 48 ponentes de 12 países"), IsEmpty());
+  EXPECT_THAT(Find("rumbo a la COP 26 y la COP 16 de biodiversidad", "CO"), IsEmpty());
 }
 
 TEST_F(EsAmountTest, SpansMapToTheOriginalText) {

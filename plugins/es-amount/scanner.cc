@@ -268,6 +268,11 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
       IsPlausibleYear(e->value)) {
     return false;
   }
+  // A code before a small bare integer names something else: "COP 26" is a climate summit.
+  if (before >= 0 && lex_->currency(before).kind == Currency::kCode && !e->scaled &&
+      e->value.IntegerBelowPowerOfTen(2)) {
+    return false;
+  }
   e->end = num_end;
 
   // A currency after the number, possibly behind "de" ("2 millones de euros"), and scales
