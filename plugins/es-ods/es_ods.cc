@@ -12,10 +12,12 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "acervo/plugin.h"
 #include "goal_lexicon.h"
 #include "goal_references.h"
+#include "phrase_matcher.h"
 
 namespace acervo::ods {
 namespace {
@@ -161,18 +163,40 @@ class OdsExtractor : public Extractor {
         return Status::Ok();
       }
     }
-    size_t title_begin = record.title.empty() ? std::string_view::npos
-                                              : record.text.find(record.title);
-    size_t title_end = title_begin == std::string_view::npos ? 0
-                                                             : title_begin + record.title.size();
-    if (title_begin == std::string_view::npos) title_begin = 0;
-    for (const GoalEvidence& g : lexicon_.Infer(record.text, title_begin, title_end, options_)) {
+    TextRegions regions;
+    size_t title = record.title.empty() ? std::string_view::npos : record.text.find(record.title);
+    if (title != std::string_view::npos) {
+      regions.title_begin = title;
+      regions.title_end = title + record.title.size();
+    }
+    regions.names = OrganisationNames(record);
+    for (const GoalEvidence& g : lexicon_.Infer(record.text, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
     return Status::Ok();
   }
 
  private:
+  // Where the record's institutions are named in its text, by their name or acronym.
+  static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record) {
+    PhraseMatcher names;
+    for (const Mention& m : record.mentions) {
+      if (m.type != "institution" || !m.value.is_object()) continue;
+      for (const char* key : {"name", "acronym"}) {
+        if (m.value.contains(key) && m.value[key].is_string()) {
+          names.Add(m.value[key].get<std::string>(), 0);
+        }
+      }
+    }
+    std::vector<std::pair<size_t, size_t>> out;
+    if (names.size() == 0) return out;
+    MatchText text(record.text);
+    for (const PhraseMatch& p : names.FindAll(text)) {
+      out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
+    }
+    return out;
+  }
+
   static Status ReadNumber(const nlohmann::json& params, const char* key, double* out) {
     if (!params.contains(key)) return Status::Ok();
     if (!params[key].is_number()) return InvalidArgument(std::string("es-ods: ") + key + ": a number");

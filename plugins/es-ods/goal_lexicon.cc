@@ -14,6 +14,12 @@ namespace {
 // Score s maps to s / (s + kHalfConfidenceScore), capped: 2 -> 0.5, 6 -> 0.75.
 constexpr double kHalfConfidenceScore = 2.0;
 constexpr double kMaxConfidence = 0.9;
+constexpr double kTitleFactor = 2;
+constexpr double kNameFactor = 0.5;
+
+bool Inside(size_t begin, size_t end, size_t region_begin, size_t region_end) {
+  return region_end > region_begin && begin >= region_begin && end <= region_end;
+}
 
 }  // namespace
 
@@ -58,8 +64,8 @@ bool GoalLexicon::Add(std::string_view term, int goal, double weight) {
   return true;
 }
 
-std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text, size_t title_begin,
-                                             size_t title_end) const {
+std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
+                                             const TextRegions& regions) const {
   MatchText m(text);
   // Longest terms first where they overlap: "violencia de género" hides "género".
   std::vector<PhraseMatch> kept;
@@ -69,23 +75,26 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text, size_t title
   }
   struct TermHits {
     int count = 0;
-    bool in_title = false;
-    size_t begin = 0, end = 0;  // first occurrence, or first in the title
+    double factor = 0;  // the best place it was found: title 2, text 1, a name 0.5
+    size_t begin = 0, end = 0;  // where it was found in that best place
   };
   std::map<int, TermHits> hits;  // by term id
   for (const PhraseMatch& p : kept) {
     size_t b = m.ToOriginal(p.begin), e = m.ToOriginal(p.end);
-    bool in_title = b >= title_begin && e <= title_end && title_end > title_begin;
+    double factor = 1;
+    for (const auto& [nb, ne] : regions.names) {
+      if (Inside(b, e, nb, ne)) factor = kNameFactor;
+    }
+    if (factor == 1 && Inside(b, e, regions.title_begin, regions.title_end)) factor = kTitleFactor;
     TermHits& h = hits[p.id];
-    if (h.count == 0 || (in_title && !h.in_title)) h.begin = b, h.end = e;
-    h.in_title = h.in_title || in_title;
-    ++h.count;
+    if (factor > h.factor) h.factor = factor, h.begin = b, h.end = e;
+    if (factor == 1 || factor == kTitleFactor) ++h.count;
   }
   std::array<GoalEvidence, kGoalCount + 1> goals{};
   std::array<double, kGoalCount + 1> strongest{};
   for (const auto& [id, h] : hits) {
     for (const Entry& entry : entries_by_term_[id]) {
-      double w = entry.weight * (h.in_title ? 2 : 1) + (h.count > 1 ? entry.weight / 2 : 0);
+      double w = entry.weight * h.factor + (h.count > 1 ? entry.weight / 2 : 0);
       GoalEvidence& g = goals[entry.goal];
       g.goal = entry.goal;
       g.score += w;
@@ -108,10 +117,9 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text, size_t title
   return out;
 }
 
-std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, size_t title_begin,
-                                             size_t title_end,
+std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, const TextRegions& regions,
                                              const InferOptions& options) const {
-  std::vector<GoalEvidence> scored = Score(text, title_begin, title_end);
+  std::vector<GoalEvidence> scored = Score(text, regions);
   std::vector<GoalEvidence> out;
   for (const GoalEvidence& g : scored) {
     if (static_cast<int>(out.size()) >= options.max_goals || g.score < options.min_score) break;

@@ -2,8 +2,9 @@
 //
 // The lexicon (data/lexicon.tsv; format in docs/recognizers/ods.md) maps terms to goals with
 // weights. A text's score for a goal adds the weights of the goal's terms found in it: the
-// longest term wins where terms overlap, a repeated term adds half its weight once more, and a
-// term inside the record's title counts double. Infer keeps the goals that reach min_score,
+// longest term wins where terms overlap, a repeated term adds half its weight once more, a
+// term inside the record's title counts double, and a term inside an organisation's name
+// ("Secretaría de Movilidad") counts half: the name says who more than what about. Infer keeps the goals that reach min_score,
 // best first, at most max_goals of them, each after the first only when it scores at least
 // second_ratio of the best. Immutable once loaded; safe to share across threads.
 #ifndef ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "acervo/status.h"
@@ -21,8 +23,15 @@ namespace acervo::ods {
 
 struct InferOptions {
   double min_score = 1.0;
-  double second_ratio = 0.5;
+  double second_ratio = 0.7;
   int max_goals = 2;
+};
+
+// Parts of a text whose terms weigh differently (byte ranges, end exclusive).
+struct TextRegions {
+  size_t title_begin = 0;  // the record's title: terms count double
+  size_t title_end = 0;
+  std::vector<std::pair<size_t, size_t>> names;  // organisations' names: terms count half
 };
 
 // A goal and the evidence for it.
@@ -44,12 +53,10 @@ class GoalLexicon {
   bool Add(std::string_view term, int goal, double weight);
   size_t size() const { return entry_count_; }  // (term, goal) entries
 
-  // Every goal with a positive score, best first. Bytes [title_begin, title_end) of `text`
-  // are the record's title.
-  std::vector<GoalEvidence> Score(std::string_view text, size_t title_begin = 0,
-                                  size_t title_end = 0) const;
+  // Every goal with a positive score, best first.
+  std::vector<GoalEvidence> Score(std::string_view text, const TextRegions& regions = {}) const;
   // The goals to infer, by the policy above.
-  std::vector<GoalEvidence> Infer(std::string_view text, size_t title_begin, size_t title_end,
+  std::vector<GoalEvidence> Infer(std::string_view text, const TextRegions& regions,
                                   const InferOptions& options) const;
 
  private:

@@ -28,10 +28,20 @@ TEST(GoalLexiconTest, TitleTermsCountDoubleAndGiveTheEvidence) {
   GoalLexicon lexicon;
   lexicon.Add("clima", 13, 1);
   std::string text = "Semana del Clima. Se habló del clima.";
-  auto scored = lexicon.Score(text, 0, 16);
+  auto scored = lexicon.Score(text, {.title_begin = 0, .title_end = 16});
   ASSERT_EQ(scored.size(), 1u);
   EXPECT_DOUBLE_EQ(scored[0].score, 2.5);
   EXPECT_EQ(text.substr(scored[0].begin, scored[0].end - scored[0].begin), "Clima");
+}
+
+TEST(GoalLexiconTest, TermsInsideOrganisationNamesCountHalf) {
+  GoalLexicon lexicon;
+  lexicon.Add("movilidad", 11, 2);
+  std::string text = "Reunión con la Secretaría de Movilidad.";
+  size_t name = text.find("Secretaría");
+  auto scored = lexicon.Score(text, {.names = {{name, text.size() - 1}}});
+  ASSERT_EQ(scored.size(), 1u);
+  EXPECT_DOUBLE_EQ(scored[0].score, 1);
 }
 
 TEST(GoalLexiconTest, InferKeepsTwoGoalsAtMostAndDropsWeakOnes) {
@@ -42,17 +52,17 @@ TEST(GoalLexiconTest, InferKeepsTwoGoalsAtMostAndDropsWeakOnes) {
   lexicon.Add("salud", 3, 0.5);
   InferOptions options;
   std::string text = "Taller de movilidad y emisiones con mujeres y salud.";
-  EXPECT_EQ(Goals(lexicon.Infer(text, 0, 0, options)), (std::vector<int>{11, 13}));
+  EXPECT_EQ(Goals(lexicon.Infer(text, {}, options)), (std::vector<int>{11, 13}));
   options.max_goals = 1;
-  EXPECT_EQ(Goals(lexicon.Infer(text, 0, 0, options)), (std::vector<int>{11}));
-  EXPECT_TRUE(lexicon.Infer("Reunión con mujeres.", 0, 0, InferOptions()).empty());
+  EXPECT_EQ(Goals(lexicon.Infer(text, {}, options)), (std::vector<int>{11}));
+  EXPECT_TRUE(lexicon.Infer("Reunión con mujeres.", {}, InferOptions()).empty());
 }
 
-TEST(GoalLexiconTest, SecondGoalNeedsHalfTheFirstScore) {
+TEST(GoalLexiconTest, SecondGoalNeedsMostOfTheFirstScore) {
   GoalLexicon lexicon;
   lexicon.Add("policía", 16, 4);
   lexicon.Add("mujeres", 5, 1.5);
-  auto goals = lexicon.Infer("Capacitación de la policía con mujeres.", 0, 0, InferOptions());
+  auto goals = lexicon.Infer("Capacitación de la policía con mujeres.", {}, InferOptions());
   EXPECT_EQ(Goals(goals), (std::vector<int>{16}));
 }
 
