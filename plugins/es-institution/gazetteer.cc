@@ -1,0 +1,137 @@
+#include "gazetteer.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "tsv.h"
+
+namespace acervo::institution {
+namespace {
+
+bool StartsUpper(std::string_view text, size_t pos) {
+  return u_isupper(static_cast<UChar32>(NextCodePoint(text, &pos)));
+}
+
+}  // namespace
+
+bool LooksLikeAcronym(std::string_view s) {
+  if (s.empty() || s.size() > 16) return false;
+  int upper = 0, digits = 0, lower_run = 0;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < s.size()) {
+    auto cp = static_cast<UChar32>(NextCodePoint(s, &pos));
+    if (cp == ' ') return false;
+    if (first && !u_isupper(cp) && !u_isdigit(cp)) return false;
+    first = false;
+    if (u_isupper(cp)) ++upper;
+    if (u_isdigit(cp)) ++digits;
+    lower_run = u_islower(cp) ? lower_run + 1 : 0;
+    if (lower_run >= 3) return false;
+  }
+  return upper >= 2 || (upper >= 1 && digits >= 1);
+}
+
+Status Gazetteer::LoadFile(const std::filesystem::path& path) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(path);
+  if (!rows.ok()) return rows.status().Prefixed("gazetteer");
+  return AddRows(*rows, path.string());
+}
+
+Status Gazetteer::LoadText(std::string_view tsv, const std::string& origin) {
+  Result<std::vector<TsvRow>> rows = ParseTsv(tsv, origin);
+  if (!rows.ok()) return rows.status();
+  return AddRows(*rows, origin);
+}
+
+Status Gazetteer::AddRows(const std::vector<TsvRow>& rows, const std::string& origin) {
+  for (const TsvRow& row : rows) {
+    std::string where = origin + ":" + std::to_string(row.line);
+    if (row.cells.size() < 2 || row.cells.size() > 6) {
+      return Corrupt(where + ": expected 2 to 6 tab-separated columns (id, name, acronym, "
+                     "aliases, kind, country), found " + std::to_string(row.cells.size()));
+    }
+    std::vector<std::string> cols = row.cells;
+    cols.resize(6);
+    if (cols[0].empty() || cols[1].empty()) return Corrupt(where + ": empty id or name");
+    Entry e{cols[0], cols[1], cols[2], {}, cols[4], cols[5]};
+    for (const std::string& alias : Split(cols[3], '|')) {
+      if (!alias.empty()) e.aliases.push_back(alias);
+    }
+    Add(std::move(e));
+  }
+  return Status::Ok();
+}
+
+int Gazetteer::Add(Entry entry) {
+  auto it = by_id_.find(entry.id);
+  if (it != by_id_.end()) {
+    entries_[it->second] = std::move(entry);
+    return it->second;
+  }
+  int index = static_cast<int>(entries_.size());
+  by_id_[entry.id] = index;
+  entries_.push_back(std::move(entry));
+  return index;
+}
+
+void Gazetteer::Build() {
+  for (int i = 0; i < static_cast<int>(entries_.size()); ++i) {
+    const Entry& e = entries_[i];
+    std::vector<std::string> spellings = {e.name};
+    if (!e.acronym.empty()) spellings.push_back(e.acronym);
+    spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& s : spellings) {
+      if (LooksLikeAcronym(s)) {
+        acronyms_.Add(s, i);
+        by_acronym_.emplace(s, i);
+        continue;
+      }
+      std::string folded = Fold(s);
+      by_folded_name_.emplace(folded, i);
+      int value = static_cast<int>(name_entry_.size());
+      name_entry_.push_back(i);
+      single_word_.push_back(folded.find(' ') == std::string::npos);
+      names_.Add(folded, value);
+    }
+  }
+  names_.Build();
+  acronyms_.Build();
+}
+
+int Gazetteer::FindAcronym(std::string_view acronym) const {
+  auto it = by_acronym_.find(std::string(acronym));
+  return it == by_acronym_.end() ? -1 : it->second;
+}
+
+int Gazetteer::FindName(std::string_view folded_name) const {
+  auto it = by_folded_name_.find(std::string(folded_name));
+  return it == by_folded_name_.end() ? -1 : it->second;
+}
+
+std::vector<GazetteerHit> Gazetteer::Find(const FoldedText& folded) const {
+  std::string_view text = folded.original();
+  std::vector<GazetteerHit> all;
+  for (const PhraseMatcher::Match& m : names_.FindAll(folded.text())) {
+    size_t begin = folded.ToOriginal(m.begin), end = folded.ToOriginal(m.end);
+    if (single_word_[m.value] && !StartsUpper(text, begin)) continue;
+    all.push_back({begin, end, name_entry_[m.value], false});
+  }
+  for (const PhraseMatcher::Match& m : acronyms_.FindAll(text)) {
+    all.push_back({m.begin, m.end, m.value, true});
+  }
+  std::sort(all.begin(), all.end(), [](const GazetteerHit& a, const GazetteerHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<GazetteerHit> out;
+  size_t covered = 0;
+  for (const GazetteerHit& h : all) {
+    if (!out.empty() && h.begin < covered) continue;
+    out.push_back(h);
+    covered = h.end;
+  }
+  return out;
+}
+
+}  // namespace acervo::institution

@@ -1,0 +1,82 @@
+// gazetteer.h — known organisations and every spelling they appear under.
+//
+// A gazetteer is read from TSV files (see data/gazetteer.tsv for the columns). Names and
+// aliases are matched case- and accent-insensitively on folded text; acronyms (and aliases
+// that look like one: upper case, no spaces) are matched case-sensitively on the original
+// text, so "SAT" is an institution and "sat" is not. Single-word names must start with a
+// capital letter in the text, so the alias "Metropolis" does not fire on "metrópolis".
+// Built once in Configure; read-only and thread-safe afterwards.
+#ifndef ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_
+#define ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "acervo/status.h"
+#include "acervo/text.h"
+#include "phrase_matcher.h"
+#include "tsv.h"
+
+namespace acervo::institution {
+
+struct Entry {
+  std::string id;       // "mx.sre"
+  std::string name;     // "Secretaría de Relaciones Exteriores"
+  std::string acronym;  // "SRE", or "" when it has none
+  std::vector<std::string> aliases;
+  std::string kind;     // "ministry", "network", ...
+  std::string country;  // "MX", or "" for international bodies
+};
+
+// A gazetteer hit in a text: which entry, and where (byte span in the original text).
+struct GazetteerHit {
+  size_t begin = 0;
+  size_t end = 0;
+  int entry = 0;         // index into Gazetteer::entries()
+  bool acronym = false;  // matched through an acronym
+};
+
+class Gazetteer {
+ public:
+  // Adds the entries of one TSV file. A later entry with an id already loaded replaces
+  // the earlier one (so users can correct the bundled data). Errors name the file and line.
+  Status LoadFile(const std::filesystem::path& path);
+  // Adds entries from TSV text; `origin` names it in errors.
+  Status LoadText(std::string_view tsv, const std::string& origin);
+  // Builds the matchers. Call once after the last Load.
+  void Build();
+
+  // Leftmost-longest, non-overlapping hits in folded.original(), ordered by position.
+  std::vector<GazetteerHit> Find(const FoldedText& folded) const;
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  // The entry whose acronym (or acronym-like alias) is exactly `acronym`, or -1.
+  int FindAcronym(std::string_view acronym) const;
+  // The entry with this folded name or alias, or -1.
+  int FindName(std::string_view folded_name) const;
+
+ private:
+  Status AddRows(const std::vector<TsvRow>& rows, const std::string& origin);
+  int Add(Entry entry);
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, int> by_id_;
+  std::unordered_map<std::string, int> by_acronym_;
+  std::unordered_map<std::string, int> by_folded_name_;
+  PhraseMatcher names_;     // folded names and aliases
+  PhraseMatcher acronyms_;  // acronyms, case-sensitive
+  std::vector<bool> single_word_;  // per names_ value: the phrase is a single word
+  std::vector<int> name_entry_;    // names_ value -> entry
+};
+
+// True when `s` is written like an acronym: no spaces, at most 16 bytes, at least two
+// upper-case letters and no run of three lower-case letters ("SRE", "STyFE", "APC-Colombia"
+// is not one, "C40" is).
+bool LooksLikeAcronym(std::string_view s);
+
+}  // namespace acervo::institution
+
+#endif  // ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_

@@ -1,0 +1,264 @@
+#include "institution_extractor.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "acervo/text.h"
+
+namespace acervo::institution {
+namespace {
+
+constexpr double kGazetteerName = 0.95;
+constexpr double kGazetteerAcronym = 0.9;
+constexpr double kLearnedAcronym = 0.85;
+constexpr double kPattern = 0.7;
+constexpr double kNestedPattern = 0.65;
+
+struct Candidate {
+  size_t begin = 0;
+  size_t end = 0;
+  nlohmann::json value;
+  double confidence = 0;
+  std::string acronym_text;  // the acronym this candidate was matched by, if any
+};
+
+nlohmann::json ValueOf(const Entry& e) {
+  return {{"id", e.id},
+          {"name", e.name},
+          {"acronym", e.acronym.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.acronym)}};
+}
+
+// One space for every run of whitespace, so a name broken over lines reads as one.
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+class InstitutionRun : public Run {
+ public:
+  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns)
+      : gazetteer_(gazetteer), patterns_(patterns) {}
+
+  Status Extract(const Segment& segment, std::vector<Mention>* out) override {
+    std::string_view text = segment.text;
+    FoldedText folded(text);
+    std::vector<Token> tokens = Tokenize(text);
+    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    std::vector<PatternName> names = patterns_.Find(text, tokens);
+
+    // Outer names compete for the text, leftmost-longest; a pattern name that only adds a
+    // place to a gazetteer name ("Secretaría de Relaciones Exteriores de México") yields to
+    // the gazetteer entry.
+    std::vector<Candidate> outer;
+    for (const GazetteerHit& h : hits) outer.push_back(FromHit(text, h));
+    for (const PatternName& p : names) {
+      if (p.nested || ExtendsHit(text, tokens, hits, p)) continue;
+      outer.push_back(FromPattern(text, p, kPattern));
+    }
+    std::sort(outer.begin(), outer.end(), [](const Candidate& a, const Candidate& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<Candidate> chosen;
+    for (Candidate& c : outer) {
+      if (!chosen.empty() && c.begin < chosen.back().end) continue;
+      chosen.push_back(std::move(c));
+    }
+    LearnDefinitions(text, &chosen);
+
+    // Parent bodies named inside a longer name.
+    std::vector<Candidate> inner;
+    for (const PatternName& p : names) {
+      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromPattern(text, p, kNestedPattern));
+    }
+    for (const GazetteerHit& h : hits) {
+      if (Inside(chosen, h.begin, h.end) && AfterParentConnector(tokens, h.begin)) {
+        inner.push_back(FromHit(text, h));
+      }
+    }
+    // Acronyms learned earlier in the document, wherever nothing else was found.
+    for (const Token& t : tokens) {
+      if (!t.word || !t.capital) continue;
+      auto it = learned_.find(std::string(text.substr(t.begin, t.end - t.begin)));
+      if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
+      chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
+    }
+
+    for (const std::vector<Candidate>* list : {&chosen, &inner}) {
+      for (const Candidate& c : *list) {
+        bool duplicate = false;
+        for (const Mention& m : *out) duplicate |= m.begin == c.begin && m.end == c.end;
+        if (duplicate) continue;
+        out->push_back({"institution", c.begin, c.end, c.value, c.confidence});
+      }
+    }
+    std::sort(out->begin(), out->end(), [](const Mention& a, const Mention& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    return Status::Ok();
+  }
+
+ private:
+  Candidate FromHit(std::string_view text, const GazetteerHit& h) const {
+    std::string matched(text.substr(h.begin, h.end - h.begin));
+    auto learned = h.acronym ? learned_.find(matched) : learned_.end();
+    if (learned != learned_.end()) {
+      return {h.begin, h.end, learned->second, kLearnedAcronym, matched};
+    }
+    nlohmann::json value = ValueOf(gazetteer_.entries()[h.entry]);
+    auto defined = acronym_of_id_.find(value["id"].get<std::string>());
+    if (value["acronym"].is_null() && defined != acronym_of_id_.end()) {
+      value["acronym"] = defined->second;
+    }
+    return {h.begin, h.end, std::move(value), h.acronym ? kGazetteerAcronym : kGazetteerName,
+            h.acronym ? matched : std::string()};
+  }
+
+  Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) const {
+    std::string name = CollapseSpaces(text.substr(p.begin, p.end - p.begin));
+    int entry = gazetteer_.FindName(Fold(name));
+    if (entry >= 0) return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
+    std::string id = PatternId(name);
+    auto defined = acronym_of_id_.find(id);
+    nlohmann::json acronym =
+        defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
+    return {p.begin, p.end, {{"id", id}, {"name", name}, {"acronym", acronym}}, confidence, ""};
+  }
+
+  // True when the pattern name starts where a gazetteer hit starts and only adds words
+  // joined by a connector ("de México", "del Gobierno de la Ciudad") or nothing at all.
+  bool ExtendsHit(std::string_view text, const std::vector<Token>& tokens,
+                  const std::vector<GazetteerHit>& hits, const PatternName& p) const {
+    for (const GazetteerHit& h : hits) {
+      if (h.begin != p.begin || h.end > p.end) continue;
+      if (h.end == p.end) return true;
+      for (const Token& t : tokens) {
+        if (t.begin >= h.end) return t.word && patterns_.IsConnector(t.folded);
+      }
+    }
+    (void)text;
+    return false;
+  }
+
+  // "Nombre (ACR)" or "Nombre (ACR, por sus siglas en inglés)" right after a chosen name:
+  // the acronym joins the mention and is remembered for the rest of the document.
+  void LearnDefinitions(std::string_view text, std::vector<Candidate>* chosen) {
+    std::vector<Candidate> kept;
+    size_t swallowed_until = 0;
+    for (Candidate& c : *chosen) {
+      if (c.begin < swallowed_until) continue;  // the acronym of the previous definition
+      size_t p = c.end;
+      while (p < text.size() && text[p] == ' ') ++p;
+      size_t close = p < text.size() && text[p] == '(' ? text.find(')', p) : std::string_view::npos;
+      if (c.acronym_text.empty() && close != std::string_view::npos && close - p < 80) {
+        std::string_view inside = text.substr(p + 1, close - p - 1);
+        std::string_view acronym = inside.substr(0, inside.find(','));
+        while (!acronym.empty() && acronym.back() == ' ') acronym.remove_suffix(1);
+        while (!acronym.empty() && acronym.front() == ' ') acronym.remove_prefix(1);
+        bool only_acronym = acronym.size() == inside.size() ||
+                            Fold(inside.substr(inside.find(',') + 1)).find("sigla") != std::string::npos;
+        if (only_acronym && LooksLikeAcronym(acronym)) {
+          std::string a(acronym);
+          if (c.value["acronym"].is_null()) {
+            c.value["acronym"] = a;
+            acronym_of_id_[c.value["id"].get<std::string>()] = a;
+          }
+          learned_[a] = c.value;
+          c.end = close + 1;
+          swallowed_until = c.end;
+        }
+      }
+      kept.push_back(std::move(c));
+    }
+    *chosen = std::move(kept);
+  }
+
+  // Strictly inside a chosen name, after its first word.
+  static bool Inside(const std::vector<Candidate>& chosen, size_t begin, size_t end) {
+    for (const Candidate& c : chosen) {
+      if (c.begin < begin && end <= c.end) return true;
+    }
+    return false;
+  }
+  static bool Overlaps(const std::vector<Candidate>& chosen, size_t begin, size_t end) {
+    for (const Candidate& c : chosen) {
+      if (begin < c.end && c.begin < end) return true;
+    }
+    return false;
+  }
+  bool AfterParentConnector(const std::vector<Token>& tokens, size_t begin) const {
+    for (size_t i = 1; i < tokens.size(); ++i) {
+      if (tokens[i].begin != begin) continue;
+      const std::string& f = tokens[i - 1].folded;
+      return f == "del" || f == "la" || f == "las" || f == "los" || f == "el";
+    }
+    return false;
+  }
+
+  const Gazetteer& gazetteer_;
+  const NamePatterns& patterns_;
+  std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
+  std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
+};
+
+}  // namespace
+
+std::string PatternId(std::string_view name) {
+  std::string folded = Fold(name), slug;
+  size_t pos = 0;
+  bool dash = false;
+  while (pos < folded.size()) {
+    size_t before = pos;
+    char32_t cp = NextCodePoint(folded, &pos);
+    if (IsWordCodePoint(cp)) {
+      if (dash && !slug.empty()) slug.push_back('-');
+      dash = false;
+      slug.append(folded, before, pos - before);
+    } else {
+      dash = true;
+    }
+  }
+  return "x." + slug;
+}
+
+PluginInfo InstitutionExtractor::Info() const {
+  return {"es-institution", "1.0.0",
+          "Organisations in Spanish text: gazetteer, name patterns, learned acronyms",
+          {"institution"}};
+}
+
+Status InstitutionExtractor::Configure(const PluginConfig& config) {
+  ACERVO_RETURN_IF_ERROR(gazetteer_.LoadFile(config.data_dir / "gazetteer.tsv"));
+  if (config.params.is_object() && config.params.contains("gazetteers")) {
+    const nlohmann::json& extra = config.params["gazetteers"];
+    if (!extra.is_array()) {
+      return InvalidArgument("es-institution: params.gazetteers must be a list of file paths");
+    }
+    for (const nlohmann::json& path : extra) {
+      if (!path.is_string()) {
+        return InvalidArgument("es-institution: params.gazetteers: not a file path: " +
+                               path.dump());
+      }
+      ACERVO_RETURN_IF_ERROR(gazetteer_.LoadFile(path.get<std::string>()));
+    }
+  }
+  gazetteer_.Build();
+  return patterns_.Load(config.data_dir);
+}
+
+std::unique_ptr<Run> InstitutionExtractor::Begin(const DocumentContext& document) const {
+  (void)document;
+  return std::make_unique<InstitutionRun>(gazetteer_, patterns_);
+}
+
+}  // namespace acervo::institution

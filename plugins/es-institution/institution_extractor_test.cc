@@ -1,0 +1,143 @@
+#include "institution_extractor.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "acervo/testing.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace acervo::institution {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class InstitutionExtractorTest : public ::testing::Test {
+ protected:
+  testing::Harness h_{std::make_unique<InstitutionExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR};
+
+  // "text -> id" for each mention, for compact expectations.
+  static std::vector<std::string> Show(std::string_view text, const std::vector<Mention>& ms) {
+    std::vector<std::string> out;
+    for (const Mention& m : ms) {
+      out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + " -> " +
+                    m.value["id"].get<std::string>());
+    }
+    return out;
+  }
+  std::vector<std::string> Run(std::string_view text) { return Show(text, h_.Extract(text)); }
+};
+
+TEST_F(InstitutionExtractorTest, GazetteerValueHasTheContractShape) {
+  std::string text = "Firmó con la Secretaría de Relaciones Exteriores (SRE) un convenio.";
+  std::vector<Mention> ms = h_.Extract(text);
+  ASSERT_THAT(Show(text, ms), ElementsAre("Secretaría de Relaciones Exteriores (SRE) -> mx.sre"));
+  EXPECT_EQ(ms[0].type, "institution");
+  EXPECT_EQ(testing::Harness::Texts(text, ms)[0], "Secretaría de Relaciones Exteriores (SRE)");
+  EXPECT_EQ(ms[0].value, nlohmann::json({{"id", "mx.sre"},
+                                         {"name", "Secretaría de Relaciones Exteriores"},
+                                         {"acronym", "SRE"}}));
+}
+
+TEST_F(InstitutionExtractorTest, PlaceAfterAGazetteerNameKeepsTheEntry) {
+  EXPECT_THAT(Run("la Secretaría de Gobernación de México organizó"),
+              ElementsAre("Secretaría de Gobernación -> mx.segob"));
+}
+
+TEST_F(InstitutionExtractorTest, PatternValueHasAStableIdAndNoAcronym) {
+  std::string text = "apoyo de la Secretaría de Cultura de Oaxaca para el festival";
+  std::vector<Mention> ms = h_.Extract(text);
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].value, nlohmann::json({{"id", "x.secretaria-de-cultura-de-oaxaca"},
+                                         {"name", "Secretaría de Cultura de Oaxaca"},
+                                         {"acronym", nullptr}}));
+}
+
+TEST_F(InstitutionExtractorTest, AcronymsDefinedInTheTextAreLearned) {
+  auto found = h_.ExtractSegments(
+      {{"La Agencia Estatal de Energía de Nuevo León (AEENL) presentó su plan."},
+       {"Después, la AEENL firmó con el Instituto de Movilidad Urbana (IMU, por sus siglas en "
+        "español)."},
+       {"El IMU y la AEENL evaluarán los resultados."}});
+  ASSERT_EQ(found.size(), 3u);
+  ASSERT_EQ(found[2].size(), 2u);
+  EXPECT_EQ(found[2][0].value["id"], "x.instituto-de-movilidad-urbana");
+  EXPECT_EQ(found[2][0].value["acronym"], "IMU");
+  EXPECT_EQ(found[2][1].value["id"], "x.agencia-estatal-de-energia-de-nuevo-leon");
+  EXPECT_EQ(found[1][0].value["acronym"], "AEENL");
+}
+
+TEST_F(InstitutionExtractorTest, LearnedAcronymsStayInTheirDocument) {
+  h_.ExtractSegments({{"La Agencia Estatal de Energía (AEE) informó."}});
+  EXPECT_THAT(h_.Extract("La AEE informó."), IsEmpty());
+}
+
+TEST_F(InstitutionExtractorTest, TableSpellingsResolveToTheProseEntry) {
+  EXPECT_THAT(Run("BID BANCO INTERAMERICANO DE DESARROLLO\tUSD 20.000"),
+              ElementsAre("BID -> bank.bid", "BANCO INTERAMERICANO DE DESARROLLO -> bank.bid"));
+  EXPECT_THAT(Run("GIZ AGENCIA DE COOPERACIÓN ALEMANA\t€ 1.000"),
+              ElementsAre("GIZ -> de.giz", "AGENCIA DE COOPERACIÓN ALEMANA -> de.giz"));
+  EXPECT_THAT(Run("SECRETARÍA DE RELACIONES EXTERIORES"),
+              ElementsAre("SECRETARÍA DE RELACIONES EXTERIORES -> mx.sre"));
+}
+
+TEST_F(InstitutionExtractorTest, ParentBodiesAreMentionsToo) {
+  EXPECT_THAT(Run("la Dirección General de Coordinación Política de la Secretaría de "
+                  "Relaciones Exteriores convocó"),
+              ElementsAre("Dirección General de Coordinación Política de la Secretaría de "
+                          "Relaciones Exteriores -> x.direccion-general-de-coordinacion-politica-de-"
+                          "la-secretaria-de-relaciones-exteriores",
+                          "Secretaría de Relaciones Exteriores -> mx.sre"));
+}
+
+TEST_F(InstitutionExtractorTest, Negatives) {
+  // Persons and job titles, bare places, events, programmes, laws, plans and awards.
+  for (const char* text :
+       {"La Secretaria de Turismo, Laura Gómez, y el Director General, Pedro Ruiz, asistieron.",
+        "La Jefa de Gobierno, Rosa Martínez, viajó a Bogotá, Lima y Montevideo.",
+        "Se celebró el Foro Mundial de Ciudades Inteligentes en Seúl.",
+        "El Programa de Gobierno 2019-2024 y el Plan Estratégico de Movilidad.",
+        "De acuerdo con la Ley de Participación Ciudadana y el Premio Ciudad Verde.",
+        "la campaña Ciudad Segura y el proyecto Calles Completas"}) {
+    EXPECT_THAT(Run(text), IsEmpty()) << text;
+  }
+}
+
+TEST_F(InstitutionExtractorTest, AccentAndCaseInsensitive) {
+  EXPECT_THAT(Run("con la ORGANIZACION MUNDIAL DE LA SALUD y la organización mundial de la salud"),
+              ElementsAre("ORGANIZACION MUNDIAL DE LA SALUD -> un.oms",
+                          "organización mundial de la salud -> un.oms"));
+}
+
+TEST(InstitutionExtractorConfig, ExtraGazetteersExtendAndReplace) {
+  std::filesystem::path extra = std::filesystem::temp_directory_path() / "es_inst_extra.tsv";
+  std::ofstream(extra) << "zz.lab\tLaboratorio Urbano de Prueba\tLUP\tUrban Test Lab\tbody\tMX\n";
+  testing::Harness h(std::make_unique<InstitutionExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR,
+                     {{"gazetteers", {extra.string()}}});
+  std::string text = "El LUP y el Urban Test Lab";
+  std::vector<Mention> ms = h.Extract(text);
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].value["id"], "zz.lab");
+  EXPECT_EQ(ms[1].value["name"], "Laboratorio Urbano de Prueba");
+  std::filesystem::remove(extra);
+}
+
+TEST(InstitutionExtractorConfig, MissingOrMalformedGazetteerIsAnErrorNamingTheFile) {
+  InstitutionExtractor e;
+  Status s = e.Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"gazetteers", {"no/such.tsv"}}}});
+  EXPECT_EQ(s.code(), Code::kNotFound);
+  EXPECT_THAT(s.message(), ::testing::HasSubstr("no/such.tsv"));
+  InstitutionExtractor e2;
+  s = e2.Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"gazetteers", "one.tsv"}}});
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+}
+
+TEST(PatternId, FoldedSlug) {
+  EXPECT_EQ(PatternId("Secretaría de Inclusión y Bienestar Social"),
+            "x.secretaria-de-inclusion-y-bienestar-social");
+  EXPECT_EQ(PatternId("Alzheimer México I.A.P."), "x.alzheimer-mexico-i-a-p");
+}
+
+}  // namespace
+}  // namespace acervo::institution

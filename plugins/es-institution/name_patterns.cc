@@ -1,0 +1,276 @@
+#include "name_patterns.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "acervo/text.h"
+#include "tsv.h"
+
+namespace acervo::institution {
+namespace {
+
+constexpr size_t kMaxNameTokens = 30;
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toLower()
+      .toUTF8String(out);
+  return out;
+}
+
+bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t begin = pos;
+    char32_t cp = NextCodePoint(text, &pos);
+    // Tabs separate table cells, so they are tokens that end a name.
+    if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0xA0) continue;
+    Token t;
+    t.begin = begin;
+    if (!IsWordCodePoint(cp)) {
+      t.end = pos;
+      t.folded = std::string(text.substr(begin, pos - begin));
+      tokens.push_back(std::move(t));
+      continue;
+    }
+    t.word = true;
+    t.capital = u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)) ||
+                u_isdigit(static_cast<UChar32>(cp));
+    bool letters = false, lower = false;
+    size_t end = begin;
+    for (size_t p = begin; p < text.size();) {
+      size_t at = p;
+      char32_t c = NextCodePoint(text, &p);
+      if (IsWordCodePoint(c)) {
+        end = p;
+        letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
+        lower |= u_islower(static_cast<UChar32>(c)) != 0;
+        continue;
+      }
+      // An inner hyphen joins two words: "Coparmex-CDMX", "APC-Colombia".
+      size_t q = p;
+      if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) continue;
+      (void)at;
+      break;
+    }
+    t.end = end;
+    t.all_caps = letters && !lower;
+    t.folded = Fold(text.substr(begin, end - begin));
+    pos = end;
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+Status NamePatterns::Load(const std::filesystem::path& data_dir) {
+  Result<std::vector<TsvRow>> heads = ReadTsv(data_dir / "heads.tsv");
+  if (!heads.ok()) return heads.status();
+  for (const TsvRow& row : *heads) {
+    if (row.cells.size() != 3 ||
+        (row.cells[2] != "prefix" && row.cells[2] != "suffix" && row.cells[2] != "both")) {
+      return Corrupt((data_dir / "heads.tsv").string() + ":" + std::to_string(row.line) +
+                     ": expected word, kind, prefix|suffix|both");
+    }
+    Head h{Lower(row.cells[0]), row.cells[1], row.cells[2] != "suffix",
+           row.cells[2] != "prefix"};
+    heads_[Fold(row.cells[0])] = std::move(h);
+  }
+  Result<std::vector<TsvRow>> connectors = ReadTsv(data_dir / "connectors.tsv");
+  if (!connectors.ok()) return connectors.status();
+  for (const TsvRow& row : *connectors) {
+    static const std::unordered_map<std::string, Role> kRoles = {
+        {"of", Role::kOf}, {"article", Role::kArticle}, {"and", Role::kAnd},
+        {"other", Role::kOther}};
+    auto role = row.cells.size() == 2 ? kRoles.find(row.cells[1]) : kRoles.end();
+    if (role == kRoles.end()) {
+      return Corrupt((data_dir / "connectors.tsv").string() + ":" + std::to_string(row.line) +
+                     ": expected word, of|article|and|other");
+    }
+    connectors_[row.cells[0]] = role->second;
+  }
+  Result<std::vector<TsvRow>> rejected = ReadTsv(data_dir / "not_institutions.tsv");
+  if (!rejected.ok()) return rejected.status();
+  for (const TsvRow& row : *rejected) rejected_.insert(Fold(row.cells[0]));
+  return Status::Ok();
+}
+
+const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_view text) const {
+  if (!token.word || !token.capital) return nullptr;
+  auto it = heads_.find(token.folded);
+  if (it == heads_.end()) return nullptr;
+  // Accents matter in running text: "Secretaria" is a person, "Secretaría" an office.
+  if (!token.all_caps && Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
+    return nullptr;
+  }
+  return &it->second;
+}
+
+bool NamePatterns::IsHead(const Token& token, std::string_view text) const {
+  const Head* h = HeadOf(token, text);
+  return h != nullptr && h->prefix;
+}
+
+bool NamePatterns::IsContent(const Token& t) const {
+  return t.word && t.capital && !connectors_.count(t.folded);
+}
+
+size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view text,
+                             size_t comma) const {
+  // Items are capitalised words, possibly joined by connectors; the list ends with
+  // "y"/"e" + item. Anything else (a verb, a second head, other punctuation) is no list.
+  size_t k = comma + 1;
+  bool closed = false;
+  while (k < tokens.size()) {
+    if (!IsContent(tokens[k]) || IsHead(tokens[k], text)) return 0;
+    while (k < tokens.size()) {
+      if (IsContent(tokens[k])) {
+        ++k;
+        continue;
+      }
+      auto c = connectors_.find(tokens[k].folded);
+      if (c != connectors_.end() && c->second != Role::kAnd && k + 1 < tokens.size() &&
+          (IsContent(tokens[k + 1]) || connectors_.count(tokens[k + 1].folded))) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (closed) return k;
+    if (k >= tokens.size()) return 0;
+    if (tokens[k].folded == ",") {
+      ++k;
+      continue;
+    }
+    auto c = connectors_.find(tokens[k].folded);
+    if (c != connectors_.end() && c->second == Role::kAnd) {
+      closed = true;
+      ++k;
+      continue;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_view text,
+                                 size_t i, std::vector<size_t>* nested) const {
+  size_t last = i;
+  size_t j = i + 1;
+  while (j < tokens.size() && j - i < kMaxNameTokens) {
+    const Token& t = tokens[j];
+    if (IsContent(t)) {
+      if (t.word && j > last + 1) {
+        // Reached through connectors: decide whether it still belongs to this name.
+        size_t first = last + 1;
+        Role role = connectors_.at(tokens[first].folded);
+        bool has_article = tokens[first].folded == "del";
+        for (size_t k = first; k < j; ++k) {
+          has_article |= connectors_.at(tokens[k].folded) == Role::kArticle;
+        }
+        bool head = IsHead(t, text);
+        if (role == Role::kAnd && (has_article || head)) break;
+        if (head && role != Role::kOf) break;
+        // "de la Secretaría", "del Gobierno": a parent body, also reported on its own;
+        // a bare "de" keeps the head inside this name ("Junta de Gobierno").
+        if (head && has_article) nested->push_back(j);
+      } else if (j > i + 1 && IsHead(t, text)) {
+        break;  // two names side by side: "... de México Embajada de ..."
+      }
+      last = j++;
+      continue;
+    }
+    if (t.word && connectors_.count(t.folded)) {
+      if (j - last > 3) break;  // too many connectors in a row
+      ++j;
+      continue;
+    }
+    if (t.folded == "," && j == last + 1) {
+      size_t end = ListEnd(tokens, text, j);
+      if (end == 0) break;
+      last = end - 1;
+      j = end;
+      continue;
+    }
+    break;
+  }
+  return last;
+}
+
+bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
+  std::string folded = Fold(text.substr(begin, end - begin));
+  for (size_t space = folded.size();; space = folded.rfind(' ', space - 1)) {
+    if (rejected_.count(folded.substr(0, space))) return true;
+    if (space == 0 || space == std::string::npos) break;
+  }
+  return false;
+}
+
+std::vector<PatternName> NamePatterns::Find(std::string_view text,
+                                            const std::vector<Token>& tokens) const {
+  std::vector<PatternName> out;
+  size_t covered_until = 0;  // token index: names do not start inside an earlier name
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Head* head = HeadOf(tokens[i], text);
+    if (head == nullptr) continue;
+    if (head->prefix && i >= covered_until) {
+      // "Programa de Gobierno", "Jefa de Gobierno": a head after a bare "de" names no body.
+      bool after_bare_de = i >= 2 && tokens[i - 1].folded == "de" && tokens[i - 2].word;
+      std::vector<size_t> nested;
+      size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
+      if (last > i) {
+        size_t begin = tokens[i].begin, end = tokens[last].end;
+        if (!Rejected(text, begin, end)) {
+          out.push_back({begin, end, head->kind, false});
+          for (size_t k : nested) {
+            if (k < last && !Rejected(text, tokens[k].begin, end)) {
+              out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true});
+            }
+          }
+        }
+        covered_until = last + 1;
+        continue;
+      }
+    }
+    if (head->suffix && i > 0 && i >= covered_until) {
+      // English names end in their head: walk back over capitalised words and "of", "for",
+      // "the", "and" between them.
+      size_t first = i;
+      for (size_t k = i; k-- > 0;) {
+        const Token& t = tokens[k];
+        if (t.begin < (out.empty() ? 0 : out.back().end)) break;
+        if (IsContent(t) && !IsHead(t, text)) {
+          first = k;
+          continue;
+        }
+        bool english = t.folded == "of" || t.folded == "for" || t.folded == "the" ||
+                       t.folded == "and" || t.folded == "&";
+        if (english && k > 0 && IsContent(tokens[k - 1])) continue;
+        if (t.folded == "the" && t.capital) first = k;
+        break;
+      }
+      if (first < i) {
+        std::vector<size_t> nested;
+        size_t last = ExtendRight(tokens, text, i, &nested);
+        // Only "of" continues an English name ("University of Hyogo").
+        if (last > i && tokens[i + 1].folded != "of") last = i;
+        size_t begin = tokens[first].begin, end = tokens[last].end;
+        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false});
+        covered_until = last + 1;
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PatternName& a, const PatternName& b) {
+    return a.begin < b.begin;
+  });
+  return out;
+}
+
+}  // namespace acervo::institution

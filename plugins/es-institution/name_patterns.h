@@ -1,0 +1,82 @@
+// name_patterns.h — finds organisation names that are not in the gazetteer by their shape.
+//
+// A name starts at a capitalised head word ("Secretaría", "Embajada", "Fundación", ...) and
+// runs over capitalised words joined by short connectors ("de", "la", "y", "para", ...):
+// "Secretaría de Relaciones Exteriores de México" stops before the lower-case verb that
+// follows it. It also stops where a second name begins ("... y la Secretaría de ..."), at
+// punctuation (except inside a list of capitalised words closed by "y": "Secretaría de
+// Educación, Ciencia, Tecnología e Innovación"), and it never ends on a connector.
+// English names end in a head word instead ("New Cities Foundation"). A parent body named
+// inside a name ("Dirección General ... de la Secretaría de ...") is reported as well.
+// Heads, connectors and known non-organisations come from data files; see Load.
+#ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
+#define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "acervo/status.h"
+
+namespace acervo::institution {
+
+// A word or a punctuation mark of a passage.
+struct Token {
+  size_t begin = 0;  // byte span in the text
+  size_t end = 0;
+  std::string folded;      // acervo::Fold of the token
+  bool word = false;       // letters/digits (with inner hyphens: "Coparmex-CDMX")
+  bool capital = false;    // starts with an upper-case letter or a digit
+  bool all_caps = false;   // has letters, none lower-case
+};
+std::vector<Token> Tokenize(std::string_view text);
+
+// A name found by shape: its byte span and the kind of its head word.
+struct PatternName {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string kind;     // from heads.tsv: "body", "embassy", "city", ...
+  bool nested = false;  // a parent body named inside a longer name
+};
+
+class NamePatterns {
+ public:
+  // Reads heads.tsv, connectors.tsv and not_institutions.tsv from data_dir.
+  Status Load(const std::filesystem::path& data_dir);
+
+  // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
+  std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;
+
+  bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
+  bool IsHead(const Token& token, std::string_view text) const;
+
+ private:
+  enum class Role { kOf, kArticle, kAnd, kOther };
+  struct Head {
+    std::string lower;  // lower-cased, accents kept
+    std::string kind;
+    bool prefix = false;
+    bool suffix = false;
+  };
+  const Head* HeadOf(const Token& token, std::string_view text) const;
+  bool Rejected(std::string_view text, size_t begin, size_t end) const;
+  // Extends a name that starts with the head at tokens[i]; returns the index of its last
+  // content token (i when nothing follows) and adds nested parent heads to *nested.
+  size_t ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                     std::vector<size_t>* nested) const;
+  // End (exclusive token index) of a list "A, B y C" starting after the comma at `comma`,
+  // or 0 when the tokens that follow are not such a list.
+  size_t ListEnd(const std::vector<Token>& tokens, std::string_view text, size_t comma) const;
+  bool IsContent(const Token& t) const;
+
+  std::unordered_map<std::string, Head> heads_;  // by folded word
+  std::unordered_map<std::string, Role> connectors_;
+  std::unordered_set<std::string> rejected_;
+};
+
+}  // namespace acervo::institution
+
+#endif  // ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_

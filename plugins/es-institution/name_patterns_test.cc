@@ -1,0 +1,99 @@
+#include "name_patterns.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace acervo::institution {
+namespace {
+
+class NamePatternsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Status s = patterns_.Load(ACERVO_PLUGIN_SOURCE_DATA_DIR);
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+  std::vector<std::string> Names(std::string_view text) {
+    std::vector<std::string> out;
+    for (const PatternName& n : patterns_.Find(text, Tokenize(text))) {
+      out.emplace_back(text.substr(n.begin, n.end - n.begin));
+    }
+    return out;
+  }
+  NamePatterns patterns_;
+};
+
+TEST_F(NamePatternsTest, StopsBeforeTheSentenceGoesOn) {
+  EXPECT_THAT(Names("La Secretaría de Relaciones Exteriores de México firmó un convenio."),
+              ::testing::ElementsAre("Secretaría de Relaciones Exteriores de México"));
+  EXPECT_THAT(Names("con la Secretaría Distrital de Ambiente para sembrar árboles"),
+              ::testing::ElementsAre("Secretaría Distrital de Ambiente"));
+}
+
+TEST_F(NamePatternsTest, EachHeadFamily) {
+  for (const char* name :
+       {"Embajada de Noruega en Colombia", "Alcaldía de Valparaíso", "Ayuntamiento de Sevilla",
+        "Gobierno de Jalisco", "Municipalidad de Córdoba", "Intendencia de Canelones",
+        "Prefeitura de Curitiba", "Fundación Carlos Slim", "Universidad de Guadalajara",
+        "Instituto Nacional de Salud Pública", "Organización Panamericana de Arquitectos",
+        "Consejo Ciudadano de Seguridad", "Coordinación General de Proyectos Especiales",
+        "Dirección General de Asuntos Jurídicos", "Ministerio de Vivienda de Chile"}) {
+    std::string sentence = std::string("Participó la ") + name + " en la reunión.";
+    EXPECT_THAT(Names(sentence), ::testing::ElementsAre(name)) << sentence;
+  }
+}
+
+TEST_F(NamePatternsTest, TwoNamesJoinedByAndAreTwoNames) {
+  EXPECT_THAT(Names("la Secretaría de Cultura y la Secretaría de Turismo organizaron"),
+              ::testing::ElementsAre("Secretaría de Cultura", "Secretaría de Turismo"));
+  EXPECT_THAT(Names("la Secretaría de Inclusión y Bienestar Social convocó"),
+              ::testing::ElementsAre("Secretaría de Inclusión y Bienestar Social"));
+}
+
+TEST_F(NamePatternsTest, ListsOfCapitalisedWordsInsideOneName) {
+  EXPECT_THAT(Names("la Secretaría de Educación, Ciencia, Tecnología e Innovación lanzó"),
+              ::testing::ElementsAre("Secretaría de Educación, Ciencia, Tecnología e Innovación"));
+  EXPECT_THAT(Names("la Secretaría de Salud, que coordinó"),
+              ::testing::ElementsAre("Secretaría de Salud"));
+}
+
+TEST_F(NamePatternsTest, ParentBodiesInsideANameAreAlsoReported) {
+  EXPECT_THAT(Names("la Dirección General de Asuntos Jurídicos de la Secretaría de Economía."),
+              ::testing::ElementsAre("Dirección General de Asuntos Jurídicos de la Secretaría de Economía",
+                                     "Secretaría de Economía"));
+  EXPECT_THAT(Names("la Junta de Gobierno del Instituto"),
+              ::testing::ElementsAre("Junta de Gobierno del Instituto"));
+}
+
+TEST_F(NamePatternsTest, EnglishNamesEndInTheirHead) {
+  EXPECT_THAT(Names("junto con Open Cities Foundation y la University of Leeds"),
+              ::testing::ElementsAre("Open Cities Foundation", "University of Leeds"));
+}
+
+TEST_F(NamePatternsTest, NotOrganisations) {
+  // Job titles (no accent), programmes, bare heads and places.
+  EXPECT_THAT(Names("la Secretaria de Turismo, Ana López, dijo"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("el Programa de Gobierno 2019-2024"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("la Jefa de Gobierno, María Pérez, inauguró"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("una recorrida por el Centro Histórico de Quito"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("la secretaría de cultura local"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("El Gobierno, por su parte"), ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, UpperCaseTableSpellings) {
+  EXPECT_THAT(Names("SECRETARÍA DE GOBIERNO\t$ 1,000.00"),
+              ::testing::ElementsAre("SECRETARÍA DE GOBIERNO"));
+  EXPECT_THAT(Names("SECRETARIA DE GOBIERNO"), ::testing::ElementsAre("SECRETARIA DE GOBIERNO"));
+}
+
+TEST(Tokenize, WordsPunctuationAndInnerHyphens) {
+  std::vector<Token> t = Tokenize("Coparmex-CDMX, la ONU.");
+  ASSERT_EQ(t.size(), 5u);
+  EXPECT_EQ(t[0].folded, "coparmex-cdmx");
+  EXPECT_TRUE(t[0].capital);
+  EXPECT_EQ(t[1].folded, ",");
+  EXPECT_FALSE(t[2].capital);
+  EXPECT_TRUE(t[3].all_caps);
+}
+
+}  // namespace
+}  // namespace acervo::institution
