@@ -1,0 +1,82 @@
+// es-date/grammar.h — finds Spanish date expressions in folded text.
+//
+// The grammar is a fixed set of RE2 patterns built once from the Vocabulary (month words,
+// ordinals, parts of a year) and run over acervo::FoldedText, so "ENERO", "Enero" and
+// "enero" are one word and spans map back to the original text. Scan returns every date,
+// range and list item, left to right and not overlapping (the longest expression wins where
+// two start at the same place), with years still missing where the text leaves them out.
+// A Grammar is immutable after Compile and safe to share between threads.
+#ifndef ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_
+#define ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_
+
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "acervo/status.h"
+#include "acervo/text.h"
+#include "calendar.h"
+#include "vocabulary.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace acervo::es_date {
+
+// One date or range the text states, before its year is settled.
+struct Expression {
+  size_t begin = 0;  // byte span in the folded text
+  size_t end = 0;
+  DatePoint first;  // a single date has first == last
+  DatePoint last;
+  bool numeric = false;    // written in digits (29/02/2024)
+  bool ambiguous = false;  // digits whose day/month order is a guess (03/04/2024)
+  bool bare_month = false;   // a month name alone ("en octubre")
+  bool shared_year = false;  // year taken from another item of the same list or range
+  int direction = 0;  // -1 after "pasado" (before the document's time), +1 after "próximo"
+  bool HasYears() const { return first.year != 0 && last.year != 0; }
+};
+
+// A four-digit year the text states outside a date ("ejercicio 2023", "año 2020").
+struct YearMention {
+  size_t begin = 0;  // byte offset in the folded text
+  int year = 0;
+};
+
+class Grammar {
+ public:
+  static Result<std::unique_ptr<Grammar>> Compile(Vocabulary vocabulary);
+  ~Grammar();
+
+  // The date expressions of text, in order.
+  void Scan(const FoldedText& text, std::vector<Expression>* out) const;
+  // Years stated as such ("del ejercicio 2023", "en el año 2020") in folded text.
+  void FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const;
+  // The first plausible year (1600-2099, a whole word, not "Agenda 2030") in a folded
+  // heading, or 0.
+  int HeadingYear(std::string_view folded) const;
+
+ private:
+  struct Rule;
+  struct Candidate;
+  explicit Grammar(Vocabulary vocabulary);
+  Status Add(int kind, const std::string& pattern);
+  // Gives a year-less date of a list ("20 de julio, 14 de septiembre y 1 de octubre de
+  // 2020") the year of its neighbour.
+  static void ShareListYears(std::string_view folded, std::vector<Expression>::iterator begin,
+                             std::vector<Expression>::iterator end);
+  bool Parse(const Rule& rule, const FoldedText& text, const std::vector<std::string_view>& g,
+             std::vector<Expression>* out) const;
+
+  Vocabulary vocabulary_;
+  std::vector<std::unique_ptr<Rule>> rules_;
+  std::unique_ptr<re2::RE2> year_phrase_;
+  std::unique_ptr<re2::RE2> year_word_;
+  std::unique_ptr<re2::RE2> url_;
+};
+
+}  // namespace acervo::es_date
+
+#endif  // ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_

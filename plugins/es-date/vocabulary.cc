@@ -1,0 +1,141 @@
+#include "vocabulary.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include <re2/re2.h>
+
+#include "acervo/text.h"
+
+namespace acervo::es_date {
+namespace {
+
+// The rows of a TSV file, without blank lines and '#' comments, each split on tabs.
+Result<std::vector<std::vector<std::string>>> ReadTsv(const std::filesystem::path& path,
+                                                      size_t columns) {
+  std::ifstream in(path);
+  if (!in) return NotFound(path.string() + ": cannot open");
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) cells.push_back(cell);
+    if (cells.size() != columns || cells[0].empty()) {
+      return Corrupt(path.string() + ":" + std::to_string(number) + ": expected " +
+                     std::to_string(columns) + " tab-separated columns");
+    }
+    cells[0] = Fold(cells[0]);
+    rows.push_back(std::move(cells));
+  }
+  if (rows.empty()) return Corrupt(path.string() + ": no entries");
+  return rows;
+}
+
+Result<int> ParseInt(const std::string& s, const std::filesystem::path& path) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size()) {
+    return Corrupt(path.string() + ": not a number: " + s);
+  }
+  return value;
+}
+
+// "a|bb|ccc" as "ccc|bb|a", each word escaped, so that the longest spelling wins.
+std::string Alternation(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(w);
+  }
+  return out;
+}
+
+template <typename Map>
+std::vector<std::string> Keys(const Map& map) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : map) keys.push_back(k);
+  return keys;
+}
+
+}  // namespace
+
+Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
+  Vocabulary v;
+  {
+    auto path = data_dir / "months.tsv";
+    auto rows = ReadTsv(path, 3);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto month = ParseInt(r[1], path);
+      if (!month.ok()) return month.status();
+      if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
+        return Corrupt(path.string() + ": bad row for " + r[0]);
+      }
+      v.months_[r[0]] = MonthWord{*month, r[2] == "abbr"};
+    }
+  }
+  {
+    auto path = data_dir / "ordinals.tsv";
+    auto rows = ReadTsv(path, 2);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto value = ParseInt(r[1], path);
+      if (!value.ok()) return value.status();
+      v.ordinals_[r[0]] = *value;
+    }
+  }
+  {
+    auto path = data_dir / "year_parts.tsv";
+    auto rows = ReadTsv(path, 2);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto months = ParseInt(r[1], path);
+      if (!months.ok()) return months.status();
+      if (*months < 1 || 12 % *months != 0) return Corrupt(path.string() + ": bad " + r[0]);
+      v.year_parts_[r[0]] = *months;
+    }
+  }
+  {
+    auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) v.day_markers_.push_back(r[0]);
+  }
+  return v;
+}
+
+const MonthWord* Vocabulary::Month(std::string_view folded) const {
+  auto it = months_.find(std::string(folded));
+  return it == months_.end() ? nullptr : &it->second;
+}
+
+int Vocabulary::Ordinal(std::string_view folded) const {
+  auto it = ordinals_.find(std::string(folded));
+  return it == ordinals_.end() ? 0 : it->second;
+}
+
+int Vocabulary::YearPartMonths(std::string_view folded) const {
+  auto it = year_parts_.find(std::string(folded));
+  return it == year_parts_.end() ? 0 : it->second;
+}
+
+std::string Vocabulary::MonthAlternation() const {
+  std::vector<std::string> full, abbreviations;
+  for (const auto& [word, m] : months_) (m.abbreviation ? abbreviations : full).push_back(word);
+  return Alternation(full) + "|(?:" + Alternation(abbreviations) + R"()\.?)";
+}
+std::string Vocabulary::OrdinalAlternation() const { return Alternation(Keys(ordinals_)); }
+std::string Vocabulary::YearPartAlternation() const { return Alternation(Keys(year_parts_)); }
+std::string Vocabulary::DayMarkerAlternation() const { return Alternation(day_markers_); }
+
+}  // namespace acervo::es_date

@@ -1,0 +1,53 @@
+// es-date/vocabulary.h — the words the date grammar is built from, loaded from data/.
+//
+// Every word is stored folded (acervo::Fold: lower case, no accents), because the grammar
+// scans folded text. The files are TSV with '#' comments:
+//   months.tsv       word, month 1-12, "full" or "abbr"
+//   ordinals.tsv     word, value ("segundo" 2)
+//   year_parts.tsv   word, months it spans ("trimestre" 3)
+//   day_markers.tsv  marker written after a day number ("º", "ro")
+#ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
+#define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "acervo/status.h"
+
+namespace acervo::es_date {
+
+struct MonthWord {
+  int month = 0;  // 1-12
+  bool abbreviation = false;
+};
+
+class Vocabulary {
+ public:
+  // Reads the four files from data_dir; a missing or malformed file is an error.
+  static Result<Vocabulary> Load(const std::filesystem::path& data_dir);
+
+  // Lookups by folded word; nullptr / 0 when the word is unknown.
+  const MonthWord* Month(std::string_view folded) const;
+  int Ordinal(std::string_view folded) const;
+  int YearPartMonths(std::string_view folded) const;
+
+  // Regular-expression alternations of each word class, longest words first, escaped.
+  // Month abbreviations may carry a dot ("sept."); full month names never take one.
+  std::string MonthAlternation() const;
+  std::string OrdinalAlternation() const;
+  std::string YearPartAlternation() const;
+  std::string DayMarkerAlternation() const;
+
+ private:
+  std::unordered_map<std::string, MonthWord> months_;
+  std::unordered_map<std::string, int> ordinals_;
+  std::unordered_map<std::string, int> year_parts_;
+  std::vector<std::string> day_markers_;
+};
+
+}  // namespace acervo::es_date
+
+#endif  // ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_

@@ -1,0 +1,57 @@
+// es-date/year_context.h — settles the year a date leaves out.
+//
+// The order follows how a reader does it: a year stated nearby in the same sentence, then
+// the year of the enclosing section heading, then the document's period (the year that
+// puts the date inside it, or nearest to it), then the user's context date, then the last
+// year the document stated before this point. "el pasado 11 de noviembre" and "el próximo
+// 9 de junio" look before or after the document's time. Each source has its confidence,
+// lower the further the year comes from; dates outside the period are trusted less.
+#ifndef ACERVO_PLUGINS_ES_DATE_YEAR_CONTEXT_H_
+#define ACERVO_PLUGINS_ES_DATE_YEAR_CONTEXT_H_
+
+#include <string_view>
+
+#include "acervo/plugin.h"
+#include "calendar.h"
+#include "grammar.h"
+
+namespace acervo::es_date {
+
+enum class YearSource { kStated, kSameList, kSentence, kHeading, kPeriod, kContextDate,
+                        kEarlierInDocument, kNone };
+
+// The years known around one expression (0 where there is none).
+struct NearbyYears {
+  int sentence = 0;
+  int heading = 0;
+  int earlier = 0;
+};
+
+class YearContext {
+ public:
+  explicit YearContext(const DocumentContext& document);
+
+  // Fills the missing years of e; returns where they came from (kNone: nowhere, e unchanged).
+  YearSource Resolve(const NearbyYears& nearby, Expression* e) const;
+  // How much to trust a date whose year came from `source`, in [0, 1].
+  double Confidence(const Expression& e, YearSource source) const;
+
+  bool has_period() const { return period_first_.year != 0; }
+
+ private:
+  int FromPeriod(const DatePoint& p, int direction) const;
+  int FromContextDate(const DatePoint& p, int direction) const;
+  bool OutsidePeriod(const Expression& e) const;
+
+  DatePoint period_first_;  // month precision; year 0 when unknown
+  DatePoint period_last_;
+  DatePoint context_date_;  // year 0 when none
+};
+
+// "2020-07" / "2020" / "2020-07-15" as a DatePoint (a bare year becomes January, or December
+// when `end` is true); year 0 when s is empty or malformed.
+DatePoint ParseIsoPoint(std::string_view s, bool end);
+
+}  // namespace acervo::es_date
+
+#endif  // ACERVO_PLUGINS_ES_DATE_YEAR_CONTEXT_H_
