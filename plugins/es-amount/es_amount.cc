@@ -21,6 +21,12 @@ constexpr size_t kMaxUnitsLine = 160;
 
 bool IsExplicit(const std::string& iso) { return !iso.empty() && iso != Currency::kCountry; }
 
+// Whether a column header alone makes its column money: a money word or currency
+// ("VALOR APORTE ALIADO", "USD"), or a scale not beside a count word ("(millones)").
+bool HeaderSaysMoney(const Units& header) {
+  return header.says_money() || (header.power > 0 && header.meaning != HeaderMeaning::kCount);
+}
+
 bool IsPlausibleYear(const Decimal& d) {
   std::string s = d.ToString();
   return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
@@ -39,6 +45,7 @@ struct TableUnits {
   std::vector<std::string> caption_lines, header_cells;  // what they were computed from
   Units caption;
   std::vector<Units> header;  // each header cell alone
+  bool money_header = false;  // some header cell says its column is money
 };
 
 class AmountRun : public Run {
@@ -101,7 +108,7 @@ class AmountRun : public Run {
       if (e.percent) continue;
       double confidence = 1;
       if (!e.has_currency) {
-        if (!WholeCell(cell, e) || !MoneyColumn(header, t.caption, column, e)) continue;
+        if (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e)) continue;
         confidence = kBareCellPenalty;
       }
       Decimal value = e.scaled ? e.value : e.value.Scaled(units.power);
@@ -117,14 +124,14 @@ class AmountRun : public Run {
   }
 
   // Whether a bare number in this column is money.
-  static bool MoneyColumn(const Units& header, const Units& caption, size_t column,
+  static bool MoneyColumn(const Units& header, const TableUnits& t, size_t column,
                           const Expression& e) {
-    if (header.says_money() || (header.power > 0 && header.meaning != HeaderMeaning::kCount)) {
-      return true;
+    if (HeaderSaysMoney(header)) return true;
+    if (header.meaning == HeaderMeaning::kCount || !t.caption.says_money() || t.money_header) {
+      return false;
     }
-    if (header.meaning == HeaderMeaning::kCount || !caption.says_money()) return false;
-    // A neutral header ("2020", "Total", none) in a table whose caption says money: all but
-    // years and the row numbers of a first column.
+    // A neutral header ("2020", "Total", none) in a table whose caption says money and whose
+    // header names no money column: all but years and the row numbers of a first column.
     if (e.words_only || (!e.scaled && IsPlausibleYear(e.value))) return false;
     if (column == 0 && e.value.IntegerBelowPowerOfTen(3)) return false;
     return true;
@@ -177,6 +184,7 @@ class AmountRun : public Run {
     for (std::string_view cell : segment.table_header) {
       table_->header_cells.emplace_back(cell);
       table_->header.push_back(ReadUnits(lex_, Fold(cell)));
+      if (HeaderSaysMoney(table_->header.back())) table_->money_header = true;
     }
     return *table_;
   }

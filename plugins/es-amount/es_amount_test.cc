@@ -247,6 +247,16 @@ TEST_F(EsAmountTest, HeaderNamesScaleAndCurrency) {
   EXPECT_THAT(found, ElementsAre("1.500 = 1500000 USD"));
 }
 
+TEST_F(EsAmountTest, NeutralColumnsBesideAMoneyColumnAreNotMoney) {
+  std::vector<std::string> caption = {"Cuadro 5. Aportes recibidos (miles de USD)"};
+  std::vector<std::string> header = {"Donante", "Monto", "Proyectos"};
+  auto found = FindIn({Row("CAF\t480.5\t2", caption, header)}, "MX");
+  EXPECT_THAT(found, ElementsAre("480.5 = 480500 USD"));
+  // The caption line itself states units, not an amount.
+  EXPECT_THAT(Find("Cuadro 5. Aportes recibidos (miles de USD)"), IsEmpty());
+  EXPECT_THAT(Find("Cifras en millones de pesos"), IsEmpty());
+}
+
 TEST_F(EsAmountTest, UnitsLineBeforeTheTable) {
   testing::Passage units;
   units.text = "(Cifras en millones de pesos)";

@@ -117,12 +117,13 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "scales.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "scales.tsv", 3, &rows));
   for (const auto& r : rows) {
     int power = std::atoi(r[1].c_str());
     if (power <= 0 || power > 24) return Corrupt("scales.tsv: bad power for '" + r[0] + "'");
     scales_trie_.Add(Fold(r[0]), static_cast<int>(scale_powers_.size()));
     scale_powers_.push_back(power);
+    scale_alone_.push_back(r[2] == "alone");
   }
 
   rows.clear();

@@ -68,6 +68,8 @@ class Lexicon {
 
   const Currency& currency(int i) const { return currencies_[i]; }
   int scale_power(int i) const { return scale_powers_[i]; }
+  // Whether the scale word is a number by itself ("mil").
+  bool scale_alone(int i) const { return scale_alone_[i]; }
   const Decimal& number_value(int i) const { return number_values_[i]; }
   // Approximation phrases that stand before an amount, and those that may follow it;
   // longest first.
@@ -83,6 +85,7 @@ class Lexicon {
   PhraseTrie connectors_trie_[4];
   std::vector<Currency> currencies_;
   std::vector<int> scale_powers_;
+  std::vector<bool> scale_alone_;
   std::vector<Decimal> number_values_;
   std::vector<std::string> approximate_before_, approximate_after_;
   std::map<std::string, HeaderMeaning, std::less<>> headers_;

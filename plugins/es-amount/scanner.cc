@@ -132,7 +132,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     int si = lex_->MatchScale(f, q, &we);
     if (si >= 0) {
       int power = lex_->scale_power(si);
-      if (!any && power != 3) break;     // "millones de personas" has no number
+      if (!any && !lex_->scale_alone(si)) break;  // "millones de personas": no number
       if (power >= last_big_power || (last_scale > 0 && power <= last_scale)) break;
       Decimal base = group_set ? group : Decimal::FromInteger(1);
       if (power < 6) {
