@@ -119,6 +119,8 @@ std::vector<GazetteerHit> Gazetteer::Find(const FoldedText& folded) const {
     all.push_back({begin, end, name_entry_[m.value], false});
   }
   for (const PhraseMatcher::Match& m : acronyms_.FindAll(text)) {
+    // Inside a reference code ("MPICDMX/CAF/CT/01/2024") an acronym names no body.
+    if (m.begin > 0 && text[m.begin - 1] == '/') continue;
     all.push_back({m.begin, m.end, m.value, true});
   }
   std::sort(all.begin(), all.end(), [](const GazetteerHit& a, const GazetteerHit& b) {

@@ -79,7 +79,7 @@ class InstitutionRun : public Run {
     // Parent bodies named inside a longer name.
     std::vector<Candidate> inner;
     for (const PatternName& p : names) {
-      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromPattern(text, p, kNestedPattern));
+      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromNested(text, p));
     }
     for (const GazetteerHit& h : hits) {
       if (Inside(chosen, h.begin, h.end) && AfterParentConnector(tokens, h.begin)) {
@@ -133,6 +133,25 @@ class InstitutionRun : public Run {
     nlohmann::json acronym =
         defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
     return {p.begin, p.end, {{"id", id}, {"name", name}, {"acronym", acronym}}, confidence, ""};
+  }
+
+  // A parent body inside a longer name: the gazetteer entry it starts with when it only
+  // adds a place to it ("la Unión Europea en México" inside a delegation's name).
+  Candidate FromNested(std::string_view text, const PatternName& p) const {
+    std::string_view name = text.substr(p.begin, p.end - p.begin);
+    FoldedText folded(name);
+    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    if (!hits.empty() && hits[0].begin == 0) {
+      std::vector<Token> tokens = Tokenize(name);
+      PatternName whole{0, name.size(), p.kind, true};
+      if (ExtendsHit(name, tokens, hits, whole)) {
+        GazetteerHit h = hits[0];
+        h.begin += p.begin;
+        h.end += p.begin;
+        return FromHit(text, h);
+      }
+    }
+    return FromPattern(text, p, kNestedPattern);
   }
 
   // True when the pattern name starts where a gazetteer hit starts and only adds words

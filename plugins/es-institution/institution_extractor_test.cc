@@ -91,6 +91,18 @@ TEST_F(InstitutionExtractorTest, ParentBodiesAreMentionsToo) {
                           "Secretaría de Relaciones Exteriores -> mx.sre"));
 }
 
+TEST_F(InstitutionExtractorTest, ParentNamedWithAPlaceResolvesToTheGazetteer) {
+  EXPECT_THAT(Run("la Oficina Comercial de la Unión Europea en Chile apoyó"),
+              ElementsAre("Oficina Comercial de la Unión Europea en Chile -> "
+                          "x.oficina-comercial-de-la-union-europea-en-chile",
+                          "Unión Europea -> int.ue"));
+}
+
+TEST_F(InstitutionExtractorTest, AcronymsInsideReferenceCodesAreNotMentions) {
+  EXPECT_THAT(Run("Contrato DGA/CAF/CT/01/2024 firmado con la CAF"),
+              ElementsAre("CAF -> bank.caf"));
+}
+
 TEST_F(InstitutionExtractorTest, Negatives) {
   // Persons and job titles, bare places, events, programmes, laws, plans and awards.
   for (const char* text :

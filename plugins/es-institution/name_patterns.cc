@@ -23,6 +23,9 @@ std::string Lower(std::string_view s) {
 
 bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
+bool IsOpeningQuote(std::string_view s) { return s == "\u201C" || s == "\"" || s == "\u00AB"; }
+bool IsClosingQuote(std::string_view s) { return s == "\u201D" || s == "\"" || s == "\u00BB"; }
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
@@ -42,8 +45,9 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     t.word = true;
+    t.number = u_isdigit(static_cast<UChar32>(cp));
     t.capital = u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)) ||
-                u_isdigit(static_cast<UChar32>(cp));
+                t.number;
     bool letters = false, lower = false;
     size_t end = begin;
     for (size_t p = begin; p < text.size();) {
@@ -88,17 +92,23 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   for (const TsvRow& row : *connectors) {
     static const std::unordered_map<std::string, Role> kRoles = {
         {"of", Role::kOf}, {"article", Role::kArticle}, {"and", Role::kAnd},
-        {"other", Role::kOther}};
+        {"other", Role::kOther}, {"inner", Role::kInner}};
     auto role = row.cells.size() == 2 ? kRoles.find(row.cells[1]) : kRoles.end();
     if (role == kRoles.end()) {
       return Corrupt((data_dir / "connectors.tsv").string() + ":" + std::to_string(row.line) +
-                     ": expected word, of|article|and|other");
+                     ": expected word, of|article|and|other|inner");
     }
     connectors_[row.cells[0]] = role->second;
   }
   Result<std::vector<TsvRow>> rejected = ReadTsv(data_dir / "not_institutions.tsv");
   if (!rejected.ok()) return rejected.status();
-  for (const TsvRow& row : *rejected) rejected_.insert(Fold(row.cells[0]));
+  for (const TsvRow& row : *rejected) {
+    if (row.cells.size() != 2 || (row.cells[1] != "exact" && row.cells[1] != "prefix")) {
+      return Corrupt((data_dir / "not_institutions.tsv").string() + ":" +
+                     std::to_string(row.line) + ": expected phrase, exact|prefix");
+    }
+    (row.cells[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.cells[0]));
+  }
   return Status::Ok();
 }
 
@@ -119,7 +129,7 @@ bool NamePatterns::IsHead(const Token& token, std::string_view text) const {
 }
 
 bool NamePatterns::IsContent(const Token& t) const {
-  return t.word && t.capital && !connectors_.count(t.folded);
+  return t.word && t.capital && !t.number && !connectors_.count(t.folded);
 }
 
 size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view text,
@@ -130,32 +140,30 @@ size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view 
   bool closed = false;
   while (k < tokens.size()) {
     if (!IsContent(tokens[k]) || IsHead(tokens[k], text)) return 0;
+    size_t last = k++;
     while (k < tokens.size()) {
       if (IsContent(tokens[k])) {
-        ++k;
+        last = k++;
         continue;
       }
       auto c = connectors_.find(tokens[k].folded);
-      if (c != connectors_.end() && c->second != Role::kAnd && k + 1 < tokens.size() &&
-          (IsContent(tokens[k + 1]) || connectors_.count(tokens[k + 1].folded))) {
+      if (c != connectors_.end() && c->second != Role::kAnd && k + 1 < tokens.size()) {
         ++k;
         continue;
       }
       break;
     }
-    if (closed) return k;
+    if (closed) return last;
+    k = last + 1;
     if (k >= tokens.size()) return 0;
     if (tokens[k].folded == ",") {
       ++k;
       continue;
     }
     auto c = connectors_.find(tokens[k].folded);
-    if (c != connectors_.end() && c->second == Role::kAnd) {
-      closed = true;
-      ++k;
-      continue;
-    }
-    return 0;
+    if (c == connectors_.end() || c->second != Role::kAnd) return 0;
+    closed = true;
+    ++k;
   }
   return 0;
 }
@@ -164,6 +172,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
                                  size_t i, std::vector<size_t>* nested) const {
   size_t last = i;
   size_t j = i + 1;
+  bool has_of = false;
   while (j < tokens.size() && j - i < kMaxNameTokens) {
     const Token& t = tokens[j];
     if (IsContent(t)) {
@@ -189,15 +198,32 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     }
     if (t.word && connectors_.count(t.folded)) {
       if (j - last > 3) break;  // too many connectors in a row
+      // Right after the head only "de", "para", ... may follow: not "el Ayuntamiento a la".
+      if (last == i && j == i + 1 && connectors_.at(t.folded) != Role::kOf &&
+          connectors_.at(t.folded) != Role::kOther) {
+        break;
+      }
+      if (connectors_.at(t.folded) == Role::kOf) has_of = true;
       ++j;
       continue;
     }
-    if (t.folded == "," && j == last + 1) {
+    if (t.folded == "," && j == last + 1 && has_of) {
+      // "Secretaría de Educación, Ciencia, Tecnología e Innovación"; not "Gobierno, Sociedad
+      // Civil y Academia", which lists actors.
       size_t end = ListEnd(tokens, text, j);
       if (end == 0) break;
-      last = end - 1;
-      j = end;
+      last = end;
+      j = end + 1;
       continue;
+    }
+    if (IsOpeningQuote(t.folded) && j == last + 1 && !has_of) {
+      // A proper name in quotes ends the name: Escuela Primaria “Benito Juárez”.
+      size_t k = j + 1;
+      while (k < tokens.size() && k - j < 8 && (IsContent(tokens[k]) ||
+             (tokens[k].word && connectors_.count(tokens[k].folded)))) {
+        ++k;
+      }
+      if (k > j + 1 && k < tokens.size() && IsClosingQuote(tokens[k].folded)) last = k;
     }
     break;
   }
@@ -206,9 +232,10 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
 
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
-  for (size_t space = folded.size();; space = folded.rfind(' ', space - 1)) {
-    if (rejected_.count(folded.substr(0, space))) return true;
-    if (space == 0 || space == std::string::npos) break;
+  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
+  for (size_t space = folded.find(' '); space != std::string::npos;
+       space = folded.find(' ', space + 1)) {
+    if (rejected_prefix_.count(folded.substr(0, space))) return true;
   }
   return false;
 }
@@ -227,12 +254,10 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
         size_t begin = tokens[i].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) {
-          out.push_back({begin, end, head->kind, false});
-          for (size_t k : nested) {
-            if (k < last && !Rejected(text, tokens[k].begin, end)) {
-              out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true});
-            }
+        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false});
+        for (size_t k : nested) {
+          if (k < last && !Rejected(text, tokens[k].begin, end)) {
+            out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true});
           }
         }
         covered_until = last + 1;

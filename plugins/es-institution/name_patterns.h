@@ -31,6 +31,7 @@ struct Token {
   bool word = false;       // letters/digits (with inner hyphens: "Coparmex-CDMX")
   bool capital = false;    // starts with an upper-case letter or a digit
   bool all_caps = false;   // has letters, none lower-case
+  bool number = false;     // starts with a digit ("2024", "10")
 };
 std::vector<Token> Tokenize(std::string_view text);
 
@@ -54,7 +55,7 @@ class NamePatterns {
   bool IsHead(const Token& token, std::string_view text) const;
 
  private:
-  enum class Role { kOf, kArticle, kAnd, kOther };
+  enum class Role { kOf, kArticle, kAnd, kOther, kInner };
   struct Head {
     std::string lower;  // lower-cased, accents kept
     std::string kind;
@@ -64,17 +65,18 @@ class NamePatterns {
   const Head* HeadOf(const Token& token, std::string_view text) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
   // Extends a name that starts with the head at tokens[i]; returns the index of its last
-  // content token (i when nothing follows) and adds nested parent heads to *nested.
+  // token (i when nothing follows) and adds nested parent heads to *nested.
   size_t ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
                      std::vector<size_t>* nested) const;
-  // End (exclusive token index) of a list "A, B y C" starting after the comma at `comma`,
-  // or 0 when the tokens that follow are not such a list.
+  // Index of the last token of a list "A, B y C" that continues a name after the comma at
+  // `comma`, or 0 when the tokens that follow are not such a list.
   size_t ListEnd(const std::vector<Token>& tokens, std::string_view text, size_t comma) const;
   bool IsContent(const Token& t) const;
 
   std::unordered_map<std::string, Head> heads_;  // by folded word
   std::unordered_map<std::string, Role> connectors_;
-  std::unordered_set<std::string> rejected_;
+  std::unordered_set<std::string> rejected_exact_;
+  std::unordered_set<std::string> rejected_prefix_;
 };
 
 }  // namespace acervo::institution

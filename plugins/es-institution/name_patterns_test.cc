@@ -85,6 +85,28 @@ TEST_F(NamePatternsTest, UpperCaseTableSpellings) {
   EXPECT_THAT(Names("SECRETARIA DE GOBIERNO"), ::testing::ElementsAre("SECRETARIA DE GOBIERNO"));
 }
 
+TEST_F(NamePatternsTest, AProperNameInQuotesEndsTheName) {
+  EXPECT_THAT(Names("- El 3 de marzo, Escuela Secundaria “Benito Juárez” de la Alcaldía Tlalpan."),
+              ::testing::ElementsAre("Escuela Secundaria “Benito Juárez”", "Alcaldía Tlalpan"));
+}
+
+TEST_F(NamePatternsTest, GenericUnitsAndEventsAreDropped) {
+  EXPECT_THAT(Names("miembro del Comité Directivo y de la Secretaría Técnica del foro"),
+              ::testing::IsEmpty());
+  EXPECT_THAT(Names("la Secretaría Técnica Permanente de la Red de Ciudades del Sur"),
+              ::testing::ElementsAre("Secretaría Técnica Permanente de la Red de Ciudades del Sur",
+                                     "Red de Ciudades del Sur"));
+  EXPECT_THAT(Names("el Congreso Iberoamericano de Movilidad Urbana"), ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, NumbersAndActorListsDoNotExtendNames) {
+  EXPECT_THAT(Names("JUNTA DE GOBIERNO 2024"), ::testing::ElementsAre("JUNTA DE GOBIERNO"));
+  EXPECT_THAT(Names("la Red de Ciudades Verdes, 5 y 6 de mayo"),
+              ::testing::ElementsAre("Red de Ciudades Verdes"));
+  EXPECT_THAT(Names("entre Gobierno, Sociedad Civil y Academia"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("en el Ayuntamiento a la Ministra de Cultura"), ::testing::IsEmpty());
+}
+
 TEST(Tokenize, WordsPunctuationAndInnerHyphens) {
   std::vector<Token> t = Tokenize("Coparmex-CDMX, la ONU.");
   ASSERT_EQ(t.size(), 5u);
