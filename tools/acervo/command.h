@@ -22,6 +22,7 @@ namespace acervo::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;   // the job failed (or some documents did, for ingest)
 inline constexpr int kExitUsage = 2;     // bad command line
+inline constexpr int kExitPartial = 3;   // some items failed, the others were done
 
 using RunFn = std::function<int()>;
 

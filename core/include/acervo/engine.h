@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -61,6 +62,9 @@ class Engine {
   // Loads, extracts and assembles one file ("-" reads UTF-8 text from stdin).
   virtual Result<Extraction> Process(const std::filesystem::path& file,
                                      const Overrides& overrides) const = 0;
+  // The same for a file's bytes already read; `source` names it (and its type, by extension).
+  virtual Result<Extraction> ProcessBytes(std::string_view bytes, const std::string& source,
+                                          const Overrides& overrides) const = 0;
   // The same for a document already loaded (re-extraction from stored page text).
   virtual Result<Extraction> ProcessDocument(Document document,
                                              const Overrides& overrides) const = 0;

@@ -41,11 +41,18 @@ class EngineImpl : public Engine {
 
   Result<Extraction> Process(const std::filesystem::path& file,
                              const Overrides& overrides) const override {
+    Result<std::string> bytes = FileSystem::Default().ReadFile(file);
+    if (!bytes.ok()) return bytes.status();
+    return ProcessBytes(*bytes, file.string(), overrides);
+  }
+
+  Result<Extraction> ProcessBytes(std::string_view bytes, const std::string& source,
+                                  const Overrides& overrides) const override {
     LoadOptions options;
     Result<OcrMode> ocr = ParseOcrMode(overrides.ocr.empty() ? pipeline_.ocr : overrides.ocr);
     if (!ocr.ok()) return ocr.status();
     options.ocr = *ocr;
-    Result<Document> doc = LoadDocument(file, options);
+    Result<Document> doc = LoadBytes(bytes, source, options);
     if (!doc.ok()) return doc.status();
     return ProcessDocument(std::move(doc.value()), overrides);
   }

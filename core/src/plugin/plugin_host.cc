@@ -37,8 +37,8 @@ std::vector<std::filesystem::path> PluginSearchPath(
   path.insert(path.end(), extra_dirs.begin(), extra_dirs.end());
   std::filesystem::path exe_dir = ExecutableDir();
   if (!exe_dir.empty()) {
-    path.push_back(exe_dir / "plugins");
-    path.push_back(exe_dir.parent_path() / "lib" / "acervo" / "plugins");
+    path.push_back(exe_dir / "lib" / "acervo" / "plugins");                  // build tree
+    path.push_back(exe_dir.parent_path() / "lib" / "acervo" / "plugins");    // install
   }
   return path;
 }

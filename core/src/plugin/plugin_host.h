@@ -1,7 +1,7 @@
 // plugin_host.h — finds extractor plugins on disk and loads them with Boost.DLL.
 //
 // Search path, first match of a name wins: ACERVO_PLUGIN_PATH (':'-separated), folders the
-// caller adds, then the plugins folder beside the running executable (the build tree) and
+// caller adds, then lib/acervo/plugins beside the running executable (the build tree) and
 // <prefix>/lib/acervo/plugins (an install). A plugin NAME is the file NAME.so; its data is
 // the folder NAME/ beside it. A plugin whose API version differs from kPluginApiVersion is
 // refused before any of its code beyond that one function runs.

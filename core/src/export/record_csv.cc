@@ -1,0 +1,62 @@
+#include "export/record_csv.h"
+
+namespace acervo {
+namespace {
+
+constexpr const char* kJoin = " | ";
+
+std::string Str(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return "";
+  return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
+}
+
+template <typename Fn>
+std::string JoinList(const nlohmann::json& record, const char* key, Fn&& item) {
+  std::string out;
+  if (!record.contains(key) || !record[key].is_array()) return out;
+  for (const auto& e : record[key]) {
+    if (!out.empty()) out += kJoin;
+    out += item(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view v) {
+  if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvHeader() {
+  return "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
+         "currencies,roles,institutions,ods,confidence,status\r\n";
+}
+
+std::string CsvRow(const nlohmann::json& r) {
+  std::string fields[] = {
+      Str(r, "id"), Str(r, "document_id"), Str(r, "source"), Str(r, "kind"), Str(r, "title"),
+      Str(r, "anchor"), Str(r, "page_start"), Str(r, "page_end"),
+      JoinList(r, "dates", [](const auto& d) { return Str(d, "start") + "/" + Str(d, "end"); }),
+      JoinList(r, "amounts", [](const auto& a) { return Str(a, "amount"); }),
+      JoinList(r, "amounts", [](const auto& a) { return Str(a, "currency"); }),
+      JoinList(r, "amounts", [](const auto& a) { return Str(a, "role"); }),
+      JoinList(r, "institutions", [](const auto& i) { return Str(i, "name"); }),
+      JoinList(r, "ods", [](const auto& g) {
+        return Str(g, "goal") + (g.value("explicit", true) ? "" : "*");
+      }),
+      Str(r, "confidence"), Str(r, "status")};
+  std::string row;
+  for (const std::string& f : fields) {
+    if (!row.empty()) row += ',';
+    row += CsvField(f);
+  }
+  return row + "\r\n";
+}
+
+}  // namespace acervo

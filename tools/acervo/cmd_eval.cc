@@ -1,0 +1,208 @@
+// acervo eval — scores extraction output against gold annotations (docs/evaluation.md).
+//
+//   acervo eval --gold GOLD (--pred PRED | --run [--source DIR] [--variant V]) [--json] [--diff]
+//
+// Predictions are read from files (--pred) or made in-process by the engine (--run), which
+// also records each mention's source line so that --diff can point at it.
+#include <iostream>
+#include <map>
+#include <string_view>
+
+#include "command.h"
+#include "engine_options.h"
+#include "eval/corpus.h"
+#include "eval/report.h"
+
+namespace acervo::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using eval::Category;
+using eval::DocAnnotations;
+
+struct Options {
+  std::string gold;
+  std::string pred;
+  bool run = false;
+  std::string source;
+  std::string variant = "text";
+  EngineFlags flags;
+  bool json = false;
+  bool diff = false;
+  std::vector<std::string> fail_under;  // "dates=0.8", "record_kind=0.5"
+};
+
+// The 1-based source line of byte `offset` of `page`, or 0 when the page has no line numbers
+// (PDF). Uses the enclosing block's line when the loader recorded one.
+int SourceLine(const Page& page, size_t offset) {
+  auto newlines = [&](size_t from, size_t to) {
+    int n = 0;
+    for (size_t i = from; i < to && i < page.text.size(); ++i) n += page.text[i] == '\n';
+    return n;
+  };
+  for (const Block& b : page.blocks) {
+    if (b.line > 0 && b.begin <= offset && offset < b.end) return b.line + newlines(b.begin, offset);
+  }
+  return page.first_line > 0 ? page.first_line + newlines(0, offset) : 0;
+}
+
+// The contract JSON of `x`, with "line" added to mentions and records where it is known.
+nlohmann::json WithLines(const Extraction& x) {
+  nlohmann::json j = ToContractJson(x);
+  const std::vector<Page>& pages = x.document.pages;
+  auto page_at = [&](int number) -> const Page* {
+    return number >= 1 && number <= static_cast<int>(pages.size()) ? &pages[number - 1] : nullptr;
+  };
+  for (size_t i = 0; i < x.mentions.size() && i < j["mentions"].size(); ++i) {
+    const Page* page = page_at(x.mentions[i].page);
+    int line = page ? SourceLine(*page, x.mentions[i].byte_start) : 0;
+    if (line > 0) j["mentions"][i]["line"] = line;
+  }
+  for (nlohmann::json& r : j["records"]) {
+    const Page* page = page_at(r.value("page_start", 0));
+    std::string anchor = r.contains("anchor") && r["anchor"].is_string() ? r["anchor"].get<std::string>() : "";
+    if (!page || anchor.empty()) continue;
+    size_t at = page->text.find(anchor);
+    int line = at == std::string::npos ? 0 : SourceLine(*page, at);
+    if (line > 0) r["line"] = line;
+  }
+  return j;
+}
+
+// Runs the engine on the source of each gold document.
+Result<std::vector<DocAnnotations>> RunEngine(const Options& o,
+                                              const std::vector<DocAnnotations>& gold,
+                                              std::vector<std::string>* warnings) {
+  eval::Variant variant;
+  if (!eval::ParseVariant(o.variant, &variant)) {
+    return InvalidArgument("--variant: expected text, scan or mixed, got '" + o.variant + "'");
+  }
+  fs::path dir = o.source;
+  if (dir.empty()) dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
+  if (!engine.ok()) return engine.status();
+  std::vector<DocAnnotations> out;
+  for (const DocAnnotations& g : gold) {
+    std::optional<fs::path> file = eval::FindSource(dir, g.stem, variant);
+    if (!file) {
+      warnings->push_back(g.stem + ": no " + o.variant + " source in " + dir.string() + "; skipped");
+      continue;
+    }
+    Result<Extraction> x = (*engine)->Process(*file, o.flags.overrides);
+    if (!x.ok()) return x.status();
+    for (const std::string& w : x->warnings) std::cerr << "acervo: warning: " << w << "\n";
+    Result<DocAnnotations> pred = eval::ReadPrediction(WithLines(*x));
+    if (!pred.ok()) return pred.status().Prefixed(file->string());
+    pred->stem = g.stem;
+    out.push_back(std::move(*pred));
+  }
+  return out;
+}
+
+// "dates=0.85" -> (category name, threshold). "record_kind" checks kind accuracy.
+bool ParseThreshold(const std::string& spec, std::string* name, double* min) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos) return false;
+  *name = spec.substr(0, eq);
+  Category c;
+  if (*name != "record_kind" && !eval::ParseCategory(*name, &c)) return false;
+  try {
+    size_t used = 0;
+    *min = std::stod(spec.substr(eq + 1), &used);
+    return used == spec.size() - eq - 1 && *min >= 0 && *min <= 1;
+  } catch (...) {
+    return false;
+  }
+}
+
+int RunEval(const Options& o) {
+  if (o.run == !o.pred.empty()) return Fail("give exactly one of --pred and --run");
+  if (!o.run && !o.source.empty()) return Fail("--source goes with --run");
+  for (const std::string& spec : o.fail_under) {
+    std::string name;
+    double min;
+    if (!ParseThreshold(spec, &name, &min)) {
+      return Fail("--fail-under: expected CATEGORY=F1 (e.g. dates=0.8), got '" + spec + "'");
+    }
+  }
+
+  Result<std::vector<DocAnnotations>> gold = eval::ReadGoldPath(o.gold);
+  if (!gold.ok()) return Fail(gold.status().message());
+  eval::EvalReport report;
+  Result<std::vector<DocAnnotations>> preds =
+      o.run ? RunEngine(o, *gold, &report.warnings) : eval::ReadPredictionPath(o.pred);
+  if (!preds.ok()) return Fail(preds.status().message());
+
+  std::map<std::string, const DocAnnotations*> by_stem;
+  for (const DocAnnotations& p : *preds) {
+    if (!by_stem.emplace(p.stem, &p).second) {
+      report.warnings.push_back(p.stem + ": more than one prediction; using the first (" +
+                                by_stem[p.stem]->source + ")");
+    }
+  }
+  for (const DocAnnotations& g : *gold) {
+    auto it = by_stem.find(g.stem);
+    if (it == by_stem.end()) {
+      if (!o.run) report.warnings.push_back(g.stem + ": no prediction; skipped");
+      continue;
+    }
+    report.documents.push_back(eval::ScoreDocument(g, *it->second));
+  }
+  eval::Summarize(&report);
+  if (report.documents.empty()) return Fail("no gold document had a prediction to score");
+
+  for (const std::string& w : report.warnings) std::cerr << "acervo: warning: " << w << "\n";
+  if (o.json) {
+    std::cout << eval::ReportJson(report, o.diff).dump(2) << "\n";
+  } else {
+    if (o.diff) {
+      eval::PrintDiff(report, std::cout);
+      std::cout << "\n";
+    }
+    eval::PrintTable(report, std::cout);
+  }
+
+  int status = kExitOk;
+  for (const std::string& spec : o.fail_under) {
+    std::string name;
+    double min = 0;
+    ParseThreshold(spec, &name, &min);
+    Category c;
+    std::optional<double> got = name == "record_kind" ? report.micro.kind.value()
+                                : (eval::ParseCategory(name, &c), report.micro[c].f1());
+    if (!got || *got < min) {
+      std::cerr << "acervo: " << name << ": " << (got ? std::to_string(*got) : "no score")
+                << " is under " << min << "\n";
+      status = kExitFailure;
+    }
+  }
+  return status;
+}
+
+Registration reg(
+    {"eval", "Score predictions (or a fresh run) against gold annotations", 60,
+     [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.add_option("--gold", o->gold, "A gold file or a folder of them (annotation-guide.md)")
+           ->required();
+       app.add_option("--pred", o->pred,
+                      "Extraction output to score: a .json file (object, array or JSON Lines) "
+                      "or a folder of them");
+       app.add_flag("--run", o->run, "Extract the gold documents' sources now and score that");
+       app.add_option("--source", o->source,
+                      "With --run: the folder of sources, paired by name (default: the gold's)");
+       app.add_option("--variant", o->variant,
+                      "With --run: text (STEM.txt, .md, else .pdf), scan (STEM.scan.pdf) or "
+                      "mixed (STEM.mixed.pdf)")
+           ->default_val("text");
+       o->flags.AddTo(app);
+       app.add_flag("--json", o->json, "Print the scores (and the diff) as JSON");
+       app.add_flag("--diff", o->diff, "List each miss and each extra with its line or page");
+       app.add_option("--fail-under", o->fail_under,
+                      "CATEGORY=F1: exit 1 when the micro-averaged F1 is lower (repeatable; "
+                      "record_kind=X checks kind accuracy)");
+       return [o] { return RunEval(*o); };
+     }});
+
+}  // namespace
+}  // namespace acervo::cli

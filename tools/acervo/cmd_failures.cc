@@ -1,0 +1,43 @@
+// acervo failures — the documents ingest could not store, with the reason for each.
+#include <iostream>
+
+#include "command.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  bool json = false;
+};
+
+int RunFailures(const Options& o) {
+  std::filesystem::path path = DefaultStorePath(o.store);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Fail(path.string() + ": no such store");
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status().message());
+  Status s = (*store)->ForEachFailure([&](const Failure& f) {
+    if (o.json) {
+      std::cout << nlohmann::json{{"source", f.source}, {"sha256", f.sha256}, {"code", f.code},
+                                  {"message", f.message}, {"at", f.at}}.dump()
+                << "\n";
+    } else {
+      std::cout << f.source << "\t" << f.code << "\t" << f.message << "\n";
+    }
+  });
+  return s.ok() ? kExitOk : Fail(s.message());
+}
+
+Registration reg({"failures", "List documents that failed to ingest, with reasons", 45,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("--store", o->store,
+                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                    app.add_flag("--json", o->json, "One JSON object a line");
+                    return [o] { return RunFailures(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli

@@ -1,0 +1,59 @@
+// acervo records — read stored records back, as JSON lines, a JSON array or CSV.
+#include <iostream>
+
+#include "command.h"
+#include "export/record_csv.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  std::string format = "jsonl";
+  bool needs_review = false;
+  std::string document;
+};
+
+int RunRecords(const Options& o) {
+  std::filesystem::path path = DefaultStorePath(o.store);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status().message());
+  RecordFilter filter{o.needs_review, o.document};
+  bool first = true;
+  if (o.format == "json") std::cout << "[";
+  if (o.format == "csv") std::cout << CsvHeader();
+  Status s = (*store)->ForEachRecord(filter, [&](const nlohmann::json& r) {
+    if (o.format == "csv") {
+      std::cout << CsvRow(r);
+    } else if (o.format == "json") {
+      std::cout << (first ? "\n" : ",\n") << r.dump();
+    } else {
+      std::cout << r.dump() << "\n";
+    }
+    first = false;
+  });
+  if (o.format == "json") std::cout << (first ? "]\n" : "\n]\n");
+  if (!s.ok()) return Fail(path.string() + ": " + s.message());
+  return kExitOk;
+}
+
+Registration reg({"records", "Print stored records (JSON lines, JSON or CSV)", 50,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("--store", o->store,
+                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                    app.add_option("--format", o->format, "jsonl (default), json or csv")
+                        ->check(CLI::IsMember({"jsonl", "json", "csv"}));
+                    app.add_flag("--needs-review", o->needs_review,
+                                 "Only records awaiting review, lowest confidence first");
+                    app.add_option("--document", o->document, "Only this document (sha256:...)");
+                    return [o] { return RunRecords(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli
