@@ -17,7 +17,10 @@ enum Kind {
   kDayRange,       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
   kMonthDayYear,   // febrero 8, 2024
   kYearMonthDay,   // (2018, mayo 24)
-  kDay,            // 08 de febrero de 2024; 22 de septiembre; 1º de julio
+  kMonthDayRange,  // noviembre 19-20
+  kDay,            // 08 de febrero de 2024; 22 de septiembre; 1º de julio; veintidós de mayo
+  kDayMonthDashed, // 31-dic-1994; 01/agosto/2019; 30-jul
+  kYearMonthDashed,// 2020/sep/23
   kNumericYmd,     // 2024-02-29
   kNumericDmy,     // 29/02/2024, 29-02-2024
   kYearPart,       // primer semestre de 2020
@@ -40,8 +43,20 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
+// What a match of a rule must contain; a passage without it skips the rule, and the search
+// starts a little before its first occurrence.
+enum Anchor { kMonthWord, kDigitsSeparated, kYearPartWord, kAnchorCount };
+constexpr size_t kAnchorLookBack = 96;  // bytes a match may start before its anchor
+
+Anchor AnchorOf(int kind) {
+  if (kind == kNumericYmd || kind == kNumericDmy) return kDigitsSeparated;
+  if (kind == kYearPart) return kYearPartWord;
+  return kMonthWord;
+}
+
 struct Grammar::Rule {
   int kind;
+  Anchor anchor;
   std::unique_ptr<RE2> re;
   std::map<std::string, int> groups;  // name -> capture index
 };
@@ -60,6 +75,7 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
   const Vocabulary& v = g->vocabulary_;
   const std::string months = v.MonthAlternation();
   const std::string markers = v.DayMarkerAlternation();
+  const std::string day_words = v.DayWordAlternation();
 
   // Expands {S} (space), {_} (optional space), {M:x} (month word), {D:x} (day number),
   // {Y:x} (optional year after a date), {C:x} (range or list connector).
@@ -81,10 +97,10 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       } else if (token.starts_with("M:")) {
         out += "(?P<" + n + ">" + months + ")";
       } else if (token.starts_with("D:")) {
-        out += "(?P<" + n + R"(>\d{1,2})(?:(?:)" + markers + R"()\.?)?)";
+        out += "(?P<" + n + R"(>\d{1,2}|)" + day_words + R"()(?:(?:)" + markers + R"()\.?)?)";
       } else if (token.starts_with("Y:")) {
-        // ", 2016" or " 2024", " de 2024", " del año 2024", " del ejercicio fiscal 2023".
-        out += "(?:(?:" + std::string(kOptSpace) + "," + std::string(kOptSpace) + "|" +
+        // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal 2023".
+        out += "(?:(?:" + std::string(kOptSpace) + "," + std::string(kOptSpace) + "|[/-]|" +
                std::string(kSpace) + "(?:del?" + std::string(kSpace) +
                ")?(?:(?:ano|ejercicio)(?:" + std::string(kSpace) + "fiscal)?" +
                std::string(kSpace) + "(?:de" + std::string(kSpace) + ")?)?)(?P<" + n + ">" +
@@ -114,7 +130,12 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       {kMonthDayYear, R"({M:m1}{S}{D:d1}(?:{_},{_}|{S}de{S}|{S})(?P<y1>)" +
                           std::string(kYearDigits) + ")"},
       {kYearMonthDay, "(?P<y1>" + std::string(kYearDigits) + "){_},{_}{M:m1}{S}{D:d1}"},
+      {kMonthDayRange, R"({M:m1}{S}(?P<d1>\d{1,2}){C:c}(?P<d2>\d{1,2}){Y:y1})"},
       {kDay, "{D:d1}{S}(?:de{S})?{M:m1}{Y:y1}"},
+      {kDayMonthDashed, R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>)" + months +
+                            R"()(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)"},
+      {kYearMonthDashed, "(?P<y1>" + std::string(kYearDigits) + R"()(?P<s1>[-/])(?P<m1>)" +
+                             months + R"()(?P<s2>[-/])(?P<d1>\d{1,2}))"},
       {kNumericYmd, R"((?P<y1>)" + std::string(kYearDigits) +
                         R"()(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<d1>\d{1,2}))"},
       {kNumericDmy,
@@ -126,6 +147,14 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       {kMonth, "(?P<mes>mes{S}de{S})?{M:m1}{Y:y1}"},
   };
   for (const auto& r : rules) ACERVO_RETURN_IF_ERROR(g->Add(r.kind, expand(r.pattern)));
+  // Folded text is ASCII letters where it matters, so [^a-z] is a fair word edge here.
+  const std::string anchors[kAnchorCount] = {
+      "(?:^|[^a-z])(?:" + months + ")(?:[^a-z]|$)", R"(\d[-/.]\d)",
+      "(?:^|[^a-z])(?:" + v.YearPartAlternation() + ")(?:[^a-z]|$)"};
+  for (const std::string& a : anchors) {
+    g->anchors_.push_back(std::make_unique<RE2>(a));
+    if (!g->anchors_.back()->ok()) return Internal("es-date: bad anchor: " + a);
+  }
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -147,6 +176,7 @@ Status Grammar::Add(int kind, const std::string& pattern) {
   options.set_max_mem(64 << 20);
   auto rule = std::make_unique<Rule>();
   rule->kind = kind;
+  rule->anchor = AnchorOf(kind);
   rule->re = std::make_unique<RE2>(pattern, options);
   if (!rule->re->ok()) return Internal("es-date: bad pattern: " + rule->re->error());
   rule->groups = rule->re->NamedCapturingGroups();
@@ -217,7 +247,16 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
     if (w.back() == '.') w.remove_suffix(1);
     return vocabulary_.Month(w);
   };
-  auto year = [&](const char* name) { return has(name) ? ToInt(get(name)) : 0; };
+  auto year = [&](const char* name) {
+    if (!has(name)) return 0;
+    int y = ToInt(get(name));
+    if (get(name).size() == 2) y += y < 70 ? 2000 : 1900;  // "4-jul-95"
+    return y;
+  };
+  auto day = [&](const char* name) {
+    std::string_view d = get(name);
+    return !d.empty() && IsDigit(d[0]) ? ToInt(d) : vocabulary_.DayWord(d);
+  };
   auto connector = [&]() -> std::string_view {
     return has("cd") ? get("cd") : get("cw");
   };
@@ -236,6 +275,7 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
     if (a.year == 0 && b.year != 0) a.year = b.year;
     if (b.year == 0 && a.year != 0) b.year = a.year;
     Expression x = e, y = e;
+    x.list_item = y.list_item = true;
     x.begin = has("d1") ? off(get("d1")) : off(get("m1"));
     x.end = a_end;
     x.first = x.last = a;
@@ -271,8 +311,8 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
     case kCrossRange: {
       const MonthWord *m1 = month("m1"), *m2 = month("m2");
       if (!m1 || !m2) return false;
-      DatePoint a{year("y1"), m1->month, ToInt(get("d1"))};
-      DatePoint b{year("y2"), m2->month, ToInt(get("d2"))};
+      DatePoint a{year("y1"), m1->month, day("d1")};
+      DatePoint b{year("y2"), m2->month, day("d2")};
       if (connector() == "y" && !between) {
         size_t a_end = has("y1") ? off(get("y1")) + 4 : off(get("m1")) + get("m1").size();
         return emit_pair(a, b, a_end, off(get("d2")));
@@ -282,7 +322,7 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
     case kDayList: {
       const MonthWord* m = month("m2");
       if (!m) return false;
-      DatePoint last{year("y2"), m->month, ToInt(get("d2"))};
+      DatePoint last{year("y2"), m->month, day("d2")};
       std::string_view list = get("dl");
       size_t base = off(list);
       for (size_t i = 0; i < list.size();) {
@@ -293,6 +333,7 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
         size_t j = i;
         while (j < list.size() && IsDigit(list[j])) ++j;
         Expression x = e;
+        x.list_item = true;
         x.begin = base + i;
         x.end = base + j;
         x.first = x.last = DatePoint{last.year, last.month, ToInt(list.substr(i, j - i))};
@@ -302,6 +343,7 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
         i = j;
       }
       e.begin = off(get("d2"));
+      e.list_item = true;
       e.first = e.last = last;
       out->push_back(e);
       return IsValid(last);
@@ -309,8 +351,8 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
     case kDayRange: {
       const MonthWord* m = month("m2");
       if (!m) return false;
-      DatePoint a{year("y2"), m->month, ToInt(get("d1"))};
-      DatePoint b{a.year, m->month, ToInt(get("d2"))};
+      DatePoint a{year("y2"), m->month, day("d1")};
+      DatePoint b{a.year, m->month, day("d2")};
       if (connector() == "y" && !between) {
         return emit_pair(a, b, off(get("d1")) + get("d1").size(), off(get("d2")));
       }
@@ -320,19 +362,35 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
       out->push_back(e);
       return IsValid(a) && IsValid(b);
     }
+    case kMonthDayRange: {
+      const MonthWord* m = month("m1");
+      if (!m) return false;
+      DatePoint a{year("y1"), m->month, day("d1")}, b{a.year, m->month, day("d2")};
+      if (connector() == "y") return emit_pair(a, b, off(get("d1")) + get("d1").size(),
+                                               off(get("d2")));
+      if (a.day >= b.day) return false;
+      e.first = a;
+      e.last = b;
+      out->push_back(e);
+      return IsValid(a) && IsValid(b);
+    }
+    case kDayMonthDashed:
+    case kYearMonthDashed:
+      if (has("s2") && get("s1") != get("s2")) return false;
+      [[fallthrough]];
     case kMonthDayYear:
     case kYearMonthDay:
     case kDay: {
       const MonthWord* m = month("m1");
       if (!m) return false;
-      e.first = e.last = DatePoint{year("y1"), m->month, ToInt(get("d1"))};
+      e.first = e.last = DatePoint{year("y1"), m->month, day("d1")};
       out->push_back(e);
       return IsValid(e.first) && e.first.day > 0;
     }
     case kNumericYmd:
     case kNumericDmy: {
       if (get("s1") != get("s2")) return false;
-      int y = ToInt(get("y1")), a = ToInt(get("d1")), b = ToInt(get("m1"));
+      int y = ToInt(get("y1")), a = day("d1"), b = ToInt(get("m1"));
       if (get("y1").size() == 2) {
         if (get("s1") != "/") return false;
         y += y < 70 ? 2000 : 1900;
@@ -413,14 +471,22 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   std::vector<Candidate> candidates;
   std::vector<re2::StringPiece> groups;
   std::vector<std::string_view> views;
+  const re2::StringPiece whole(s.data(), s.size());
+  size_t starts[kAnchorCount];
+  for (int a = 0; a < kAnchorCount; ++a) {
+    re2::StringPiece hit;
+    starts[a] = anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
+                    ? static_cast<size_t>(hit.data() - s.data())
+                    : s.size();
+    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
+  }
   for (const auto& rule : rules_) {
     const int n = 1 + rule->re->NumberOfCapturingGroups();
     groups.assign(n, re2::StringPiece());
     views.resize(n);
-    size_t pos = 0;
+    size_t pos = starts[rule->anchor];
     while (pos < s.size() &&
-           rule->re->Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED,
-                           groups.data(), n)) {
+           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), n)) {
       size_t b = static_cast<size_t>(groups[0].data() - s.data());
       size_t e = b + groups[0].size();
       pos = b + 1;
@@ -449,7 +515,67 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
     taken_end = c.end;
     for (Expression& x : c.expressions) out->push_back(std::move(x));
   }
+  MergeRanges(s, first, out);
   ShareListYears(s, out->begin() + first, out->end());
+}
+
+void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) {
+  // The words between two dates, spaces collapsed: "hasta el", "-".
+  auto gap_words = [&](size_t b, size_t e) {
+    std::string words;
+    for (size_t i = b; i < e; ++i) {
+      bool space = s[i] == ' ' || s[i] == '\n';
+      if (space && (words.empty() || words.back() == ' ')) continue;
+      words += space ? ' ' : s[i];
+    }
+    if (!words.empty() && words.back() == ' ') words.pop_back();
+    return words;
+  };
+  // The word right before offset b and where it starts.
+  auto word_before = [&](size_t b, size_t* start) {
+    size_t e = b;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
+    size_t w = e;
+    while (w > 0 && s[w - 1] >= 'a' && s[w - 1] <= 'z') --w;
+    *start = w;
+    return s.substr(w, e - w);
+  };
+  std::vector<Expression> merged;
+  for (size_t i = first; i < out->size(); ++i) {
+    const Expression& a = (*out)[i];
+    if (i + 1 < out->size()) {
+      const Expression& b = (*out)[i + 1];
+      size_t prefix_start = a.begin;
+      std::string_view prefix = word_before(a.begin, &prefix_start);
+      std::string gap = a.end <= b.begin ? gap_words(a.end, b.begin) : "?";
+      bool joined = gap == "-" || gap == "a" || gap == "al" || gap == "hasta" ||
+                    gap == "hasta el" || (prefix == "entre" && (gap == "y" || gap == "y el"));
+      if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last &&
+          (a.first.day == 0) == (b.first.day == 0)) {
+        DatePoint x = a.first, y = b.first;
+        if (x.year == 0 && y.year != 0) x.year = y.year - (Before(y, x) ? 1 : 0);
+        if (y.year == 0 && x.year != 0) y.year = x.year + (Before(y, x) ? 1 : 0);
+        if (x.year == 0 || Before(x, y)) {
+          Expression r = a;
+          if (prefix == "de" || prefix == "del" || prefix == "desde" || prefix == "entre") {
+            r.begin = prefix_start;
+          }
+          r.end = b.end;
+          r.first = x;
+          r.last = y;
+          r.ambiguous = a.ambiguous || b.ambiguous;
+          r.bare_month = false;
+          r.direction = a.direction;
+          merged.push_back(r);
+          ++i;
+          continue;
+        }
+      }
+    }
+    merged.push_back(a);
+  }
+  out->resize(first);
+  out->insert(out->end(), merged.begin(), merged.end());
 }
 
 void Grammar::ShareListYears(std::string_view s, std::vector<Expression>::iterator begin,

@@ -35,6 +35,7 @@ struct Expression {
   bool ambiguous = false;  // digits whose day/month order is a guess (03/04/2024)
   bool bare_month = false;   // a month name alone ("en octubre")
   bool shared_year = false;  // year taken from another item of the same list or range
+  bool list_item = false;    // one date of a list ("13", "20" in "13, 20 y 27 de febrero")
   int direction = 0;  // -1 after "pasado" (before the document's time), +1 after "próximo"
   bool HasYears() const { return first.year != 0 && last.year != 0; }
 };
@@ -63,6 +64,9 @@ class Grammar {
   struct Candidate;
   explicit Grammar(Vocabulary vocabulary);
   Status Add(int kind, const std::string& pattern);
+  // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
+  // ene. 2016 hasta 22-ene-2016"), for shapes the patterns do not spell out.
+  static void MergeRanges(std::string_view folded, size_t first, std::vector<Expression>* out);
   // Gives a year-less date of a list ("20 de julio, 14 de septiembre y 1 de octubre de
   // 2020") the year of its neighbour.
   static void ShareListYears(std::string_view folded, std::vector<Expression>::iterator begin,
@@ -72,6 +76,7 @@ class Grammar {
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (grammar.cc)
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;

@@ -107,6 +107,17 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     }
   }
   {
+    auto path = data_dir / "day_words.tsv";
+    auto rows = ReadTsv(path, 2);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto day = ParseInt(r[1], path);
+      if (!day.ok()) return day.status();
+      if (*day < 1 || *day > 31) return Corrupt(path.string() + ": bad day for " + r[0]);
+      v.day_words_[r[0]] = *day;
+    }
+  }
+  {
     auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) v.day_markers_.push_back(r[0]);
@@ -128,6 +139,13 @@ int Vocabulary::YearPartMonths(std::string_view folded) const {
   auto it = year_parts_.find(std::string(folded));
   return it == year_parts_.end() ? 0 : it->second;
 }
+
+int Vocabulary::DayWord(std::string_view folded) const {
+  auto it = day_words_.find(std::string(folded));
+  return it == day_words_.end() ? 0 : it->second;
+}
+
+std::string Vocabulary::DayWordAlternation() const { return Alternation(Keys(day_words_)); }
 
 std::string Vocabulary::MonthAlternation() const {
   std::vector<std::string> full, abbreviations;

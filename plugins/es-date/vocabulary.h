@@ -6,6 +6,7 @@
 //   ordinals.tsv     word, value ("segundo" 2)
 //   year_parts.tsv   word, months it spans ("trimestre" 3)
 //   day_markers.tsv  marker written after a day number ("º", "ro")
+//   day_words.tsv    word, day of the month ("veintidós" 22)
 #ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 #define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 
@@ -26,13 +27,14 @@ struct MonthWord {
 
 class Vocabulary {
  public:
-  // Reads the four files from data_dir; a missing or malformed file is an error.
+  // Reads the five files from data_dir; a missing or malformed file is an error.
   static Result<Vocabulary> Load(const std::filesystem::path& data_dir);
 
   // Lookups by folded word; nullptr / 0 when the word is unknown.
   const MonthWord* Month(std::string_view folded) const;
   int Ordinal(std::string_view folded) const;
   int YearPartMonths(std::string_view folded) const;
+  int DayWord(std::string_view folded) const;
 
   // Regular-expression alternations of each word class, longest words first, escaped.
   // Month abbreviations may carry a dot ("sept."); full month names never take one.
@@ -40,12 +42,14 @@ class Vocabulary {
   std::string OrdinalAlternation() const;
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
+  std::string DayWordAlternation() const;
 
  private:
   std::unordered_map<std::string, MonthWord> months_;
   std::unordered_map<std::string, int> ordinals_;
   std::unordered_map<std::string, int> year_parts_;
   std::vector<std::string> day_markers_;
+  std::unordered_map<std::string, int> day_words_;
 };
 
 }  // namespace acervo::es_date
