@@ -1,16 +1,219 @@
 #include "load/metadata.h"
 
-namespace acervo {
+#include <re2/re2.h>
 
-void DetectMetadata(Document* document) {
-  if (!document->info.title.empty() || document->pages.empty()) return;
-  // The first heading of the first page, else its first line.
-  const Page& first = document->pages.front();
-  for (const Block& b : first.blocks) {
-    if (b.kind == SegmentKind::kHeading || b.kind == SegmentKind::kParagraph) {
-      document->info.title = first.text.substr(b.begin, b.end - b.begin);
-      return;
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+
+#include "acervo/text.h"
+#include "util/paths.h"
+
+namespace acervo {
+namespace {
+
+constexpr int kPagesToRead = 2;  // the cover and the page after it
+constexpr size_t kMaxTitle = 200;
+
+// Reads "key<TAB>value" lines (value optional), skipping '#' comments and blank lines.
+Status ReadTsv(const std::filesystem::path& path,
+               std::vector<std::pair<std::string, std::string>>* rows) {
+  std::ifstream in(path);
+  if (!in) return IoError("cannot read " + path.string());
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    std::string key = Fold(line.substr(0, tab));
+    std::string value = tab == std::string::npos ? "" : line.substr(tab + 1);
+    if (key.empty()) return Corrupt(path.string() + ":" + std::to_string(n) + ": empty key");
+    rows->emplace_back(std::move(key), std::move(value));
+  }
+  return Status();
+}
+
+Status ReadNumbers(const std::filesystem::path& path, std::map<std::string, int>* out) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  Status s = ReadTsv(path, &rows);
+  if (!s.ok()) return s;
+  for (const auto& [key, value] : rows) {
+    int n = std::atoi(value.c_str());
+    if (n <= 0) return Corrupt(path.string() + ": '" + key + "' needs a positive number");
+    (*out)[key] = n;
+  }
+  return Status();
+}
+
+std::string Alternation(const std::map<std::string, int>& words) {
+  std::string out;
+  for (const auto& [word, unused] : words) {
+    if (!out.empty()) out += '|';
+    out += RE2::QuoteMeta(word);
+  }
+  return "(" + out + ")";
+}
+
+std::string Month(int year, int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+size_t CountWholeWords(const std::string& text, const std::string& word) {
+  size_t count = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    if (IsWholeWord(text, at, at + word.size())) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+MetadataCues::~MetadataCues() = default;
+
+Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(
+    const std::filesystem::path& dir) {
+  std::shared_ptr<MetadataCues> cues(new MetadataCues());
+  Status s = ReadTsv(dir / "countries.tsv", &cues->countries_);
+  if (s.ok()) s = ReadNumbers(dir / "months.tsv", &cues->months_);
+  if (s.ok()) s = ReadNumbers(dir / "periods.tsv", &cues->period_months_);
+  if (s.ok()) s = ReadNumbers(dir / "ordinals.tsv", &cues->ordinals_);
+  std::vector<std::pair<std::string, std::string>> titles;
+  if (s.ok()) s = ReadTsv(dir / "title_cues.tsv", &titles);
+  if (!s.ok()) return s;
+  for (auto& [word, unused] : titles) cues->title_words_.push_back(word);
+
+  const std::string month = Alternation(cues->months_);
+  const std::string period = Alternation(cues->period_months_);
+  const std::string ordinal = Alternation(cues->ordinals_);
+  const std::string year = R"(((?:19|20)\d\d))";
+  cues->month_range_ = std::make_unique<RE2>(
+      R"(\b)" + month + R"(\s*(?:-|–|—|/|\ba\b|\bal\b|\by\b)\s*)" + month +
+      R"(\s*(?:,\s*)?(?:\b(?:de|del)\s+)?(?:\bano\s+)?)" + year + R"(\b)");
+  cues->ordinal_period_ = std::make_unique<RE2>(
+      R"(\b)" + ordinal + R"(\s+)" + period +
+      R"(\s+(?:(?:de|del)\s+)?(?:(?:ano|ejercicio)\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
+  cues->numbered_period_ = std::make_unique<RE2>(
+      R"(\b)" + period + R"(\s+)" + year + R"(\s*[-–/]\s*([1-6])\b)");
+  cues->year_ = std::make_unique<RE2>(
+      R"(\b(?:ano|ejercicio|gestion|vigencia|informe anual)\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
+      R"(\b)");
+  for (const auto* re : {cues->month_range_.get(), cues->ordinal_period_.get(),
+                         cues->numbered_period_.get(), cues->year_.get()}) {
+    if (!re->ok()) return Internal("metadata pattern: " + re->error());
+  }
+  return std::shared_ptr<const MetadataCues>(std::move(cues));
+}
+
+const MetadataCues* MetadataCues::Default() {
+  static std::once_flag once;
+  static std::shared_ptr<const MetadataCues> cues;
+  std::call_once(once, [] {
+    std::vector<std::filesystem::path> dirs;
+    if (const char* env = std::getenv("ACERVO_LOADER_DATA")) dirs.emplace_back(env);
+    std::filesystem::path exe = ExecutableDir();
+    if (!exe.empty()) {
+      dirs.push_back(exe / "data" / "loader");
+      dirs.push_back(exe.parent_path() / "share" / "acervo" / "data" / "loader");
     }
+    for (const auto& dir : dirs) {
+      if (!std::filesystem::exists(dir / "countries.tsv")) continue;
+      Result<std::shared_ptr<const MetadataCues>> loaded = Load(dir);
+      if (loaded.ok()) cues = *loaded;
+      break;
+    }
+  });
+  return cues.get();
+}
+
+std::string MetadataCues::DetectCountry(const std::string& folded) const {
+  std::map<std::string, size_t> votes;
+  for (const auto& [cue, code] : countries_) votes[code] += CountWholeWords(folded, cue);
+  std::string best;
+  size_t best_votes = 0;
+  for (const auto& [code, n] : votes) {
+    if (n > best_votes) best = code, best_votes = n;
+  }
+  return best;
+}
+
+Period MetadataCues::DetectPeriod(const std::string& folded) const {
+  // The earliest statement wins: covers state the period before the text cites others.
+  Period best;
+  size_t best_at = std::string::npos;
+  auto consider = [&](size_t at, Period p) {
+    if (at < best_at) best = std::move(p), best_at = at;
+  };
+  re2::StringPiece m[4];
+  const re2::StringPiece text(folded);
+  if (month_range_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 4)) {
+    int y = std::atoi(std::string(m[3]).c_str());
+    int a = months_.at(std::string(m[1])), b = months_.at(std::string(m[2]));
+    if (a <= b) consider(m[0].data() - text.data(), Period{Month(y, a), Month(y, b)});
+  }
+  auto nth = [&](const std::string& period, int n, int y, size_t at) {
+    int len = period_months_.at(period);
+    if (n < 1 || n * len > 12) return;
+    consider(at, Period{Month(y, (n - 1) * len + 1), Month(y, n * len)});
+  };
+  if (ordinal_period_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 4)) {
+    nth(std::string(m[2]), ordinals_.at(std::string(m[1])), std::atoi(std::string(m[3]).c_str()),
+        m[0].data() - text.data());
+  }
+  if (numbered_period_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 4)) {
+    nth(std::string(m[1]), std::atoi(std::string(m[3]).c_str()),
+        std::atoi(std::string(m[2]).c_str()), m[0].data() - text.data());
+  }
+  if (best_at == std::string::npos &&
+      year_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 2)) {
+    best = Period{std::string(m[1]), std::string(m[1])};
+  }
+  return best;
+}
+
+bool MetadataCues::IsTitleLine(const std::string& folded) const {
+  for (const std::string& word : title_words_) {
+    if (CountWholeWords(folded, word) > 0) return true;
+  }
+  return false;
+}
+
+void DetectMetadata(Document* document, const MetadataCues* cues) {
+  DocumentInfo& info = document->info;
+  if (document->pages.empty()) return;
+  const Page& first = document->pages.front();
+  if (info.title.empty()) {
+    std::string fallback;
+    for (const Block& b : first.blocks) {
+      std::string text = first.text.substr(b.begin, b.end - b.begin);
+      if (text.size() > kMaxTitle) continue;
+      if (cues != nullptr && b.kind != SegmentKind::kTableRow && cues->IsTitleLine(Fold(text))) {
+        info.title = text;
+        break;
+      }
+      if (fallback.empty() &&
+          (b.kind == SegmentKind::kHeading || b.kind == SegmentKind::kParagraph)) {
+        fallback = text;
+      }
+    }
+    if (info.title.empty()) info.title = fallback;
+  }
+  if (cues == nullptr) {
+    if (info.country.empty() || info.period.start.empty()) {
+      document->warnings.push_back(
+          "loader data (data/loader) not found: country and period not detected");
+    }
+    return;
+  }
+  std::string folded = Fold(info.title);
+  for (size_t p = 0; p < document->pages.size() && p < kPagesToRead; ++p) {
+    folded += "\n" + Fold(document->pages[p].text);
+  }
+  if (info.country.empty()) info.country = cues->DetectCountry(folded);
+  if (info.period.start.empty() && info.period.end.empty()) {
+    info.period = cues->DetectPeriod(folded);
   }
 }
 

@@ -1,10 +1,246 @@
 #include "load/pdf_loader.h"
 
-namespace acervo {
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+#include <unicode/uchar.h>
 
-// Placeholder until the poppler/tesseract loader lands (issue 3): refuses PDFs clearly.
-Result<Document> LoadPdf(std::string_view, const LoadOptions&) {
-  return Unsupported("PDF input is not supported by this build yet");
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "acervo/text.h"
+#include "load/furniture.h"
+#include "load/layout.h"
+#include "load/normalize.h"
+#include "load/ocr.h"
+#include "load/text_loader.h"
+
+namespace acervo {
+namespace {
+
+// A text layer with fewer visible characters than this is treated as absent.
+constexpr int kMinUsableChars = 20;
+// ... and one where fewer than this share of the characters are letters, digits, common
+// punctuation or spaces is garbage (a broken font encoding).
+constexpr double kMinCleanShare = 0.85;
+
+// Poppler reports problems on stderr; keep them out of the user's output.
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+  });
+}
+
+std::string Utf8(const poppler::ustring& s) {
+  poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+bool IsBoldFont(const std::string& name) {
+  std::string folded = Fold(name);
+  return folded.find("bold") != std::string::npos || folded.find("black") != std::string::npos ||
+         folded.find("heavy") != std::string::npos || folded.find("semibold") != std::string::npos;
+}
+
+std::vector<Word> TextLayerWords(poppler::page& page) {
+  std::vector<Word> words;
+  for (const poppler::text_box& t : page.text_list(poppler::page::text_list_include_font)) {
+    std::string text = NormalizeText(Utf8(t.text()));
+    // Words keep no inner whitespace: a normalized no-break space would split the box.
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    if (text.find_first_not_of(' ') == std::string::npos) continue;
+    poppler::rectf b = t.bbox();
+    Word w;
+    w.text = std::move(text);
+    w.box = Box{b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
+    w.font_size = t.get_font_size();
+    w.bold = IsBoldFont(t.get_font_name());
+    w.space_after = t.has_space_after();
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// Whether the words make a text layer worth reading (else the page is OCR'd in auto mode).
+bool IsUsableTextLayer(const std::vector<Word>& words) {
+  int total = 0, clean = 0;
+  for (const Word& w : words) {
+    size_t pos = 0;
+    while (pos < w.text.size()) {
+      char32_t cp = NextCodePoint(w.text, &pos);
+      if (cp == ' ') continue;
+      ++total;
+      UChar32 c = static_cast<UChar32>(cp);
+      bool odd = cp == 0xFFFD || u_charType(c) == U_PRIVATE_USE_CHAR ||
+                 u_charType(c) == U_CONTROL_CHAR || u_charType(c) == U_UNASSIGNED;
+      if (!odd && (u_isalnum(c) || u_ispunct(c) || u_charType(c) == U_CURRENCY_SYMBOL ||
+                   u_charType(c) == U_MATH_SYMBOL || u_charType(c) == U_OTHER_SYMBOL)) {
+        ++clean;
+      }
+    }
+  }
+  return total >= kMinUsableChars && clean >= kMinCleanShare * total;
+}
+
+// Renders the page and reads it with Tesseract; the engine is created on first use.
+Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engine) {
+  if (!*engine) {
+    Result<std::unique_ptr<OcrEngine>> created = OcrEngine::Create("spa");
+    if (!created.ok()) return created.status();
+    *engine = std::move(created.value());
+  }
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image image = renderer.render_page(&page, kOcrDpi, kOcrDpi);
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
+    return Corrupt("the page could not be rendered for OCR");
+  }
+  GrayImage gray{reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                 image.height(), image.bytes_per_row(), kOcrDpi};
+  return (*engine)->Recognize(gray);
+}
+
+// The font size most of the text is set in, by characters, over the lines of `pages` whose
+// OCR flag is `ocr` (OCR sizes are line heights, not comparable with font sizes).
+double BodySize(const std::vector<PageLines>& pages, const std::vector<bool>& ocr_pages,
+                bool ocr) {
+  std::map<int, size_t> chars_by_size;  // size in tenths of a point
+  for (size_t p = 0; p < pages.size(); ++p) {
+    if (ocr_pages[p] != ocr) continue;
+    for (const LaidLine& line : pages[p].lines) {
+      chars_by_size[static_cast<int>(line.font_size * 10 + 0.5)] += line.text.size();
+    }
+  }
+  int best = 0;
+  size_t best_chars = 0;
+  for (const auto& [size, chars] : chars_by_size) {
+    if (chars > best_chars) best = size, best_chars = chars;
+  }
+  return best / 10.0;
+}
+
+LineHint HintFor(const LaidLine& line, double body_size) {
+  LineHint hint;
+  hint.bold = line.bold && !line.table_row;
+  if (line.table_row || body_size <= 0 || line.text.size() > 200) return hint;
+  if (line.font_size >= 1.6 * body_size) {
+    hint.heading_level = 1;
+  } else if (line.font_size >= 1.25 * body_size) {
+    hint.heading_level = 2;
+  }
+  return hint;
+}
+
+// Where each OCR word ended up in the normalized page text: words are found in order.
+void AddConfidence(const std::string& text, const std::vector<std::string>& words,
+                   const std::vector<double>& confidence, Page* page) {
+  size_t cursor = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string word = NormalizeText(words[i]);
+    size_t at = text.find(word, cursor);
+    if (word.empty() || at == std::string::npos || at > cursor + 64) continue;
+    page->ocr_confidence.push_back(ConfidenceSpan{at, at + word.size(), confidence[i]});
+    cursor = at + word.size();
+  }
+}
+
+}  // namespace
+
+Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
+  SilencePoppler();
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
+  if (!pdf) {
+    if (bytes.find("/Encrypt") != std::string_view::npos) {
+      return Unsupported("encrypted PDF (it needs a password)");
+    }
+    return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
+  }
+  if (pdf->is_locked()) return Unsupported("encrypted PDF (it needs a password)");
+  int page_count = pdf->pages();
+  if (page_count <= 0) return Corrupt("the PDF has no pages");
+
+  Document doc;
+  std::vector<PageLines> laid(page_count);
+  std::vector<bool> ocr_pages(page_count, false);
+  std::unique_ptr<OcrEngine> engine;
+  Status ocr_unavailable;
+  for (int i = 0; i < page_count; ++i) {
+    Page page;
+    page.number = i + 1;
+    std::unique_ptr<poppler::page> p(pdf->create_page(i));
+    if (!p) {
+      page.warnings.push_back("the page cannot be read; it is left empty");
+      doc.pages.push_back(std::move(page));
+      continue;
+    }
+    laid[i].height = p->page_rect().height();
+    std::vector<Word> words = TextLayerWords(*p);
+    bool usable = IsUsableTextLayer(words);
+    bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
+    if (want_ocr && ocr_unavailable.ok()) {
+      Result<std::vector<Word>> ocr_words = OcrPage(*p, &engine);
+      if (ocr_words.ok()) {
+        words = std::move(ocr_words.value());
+        page.ocr = true;
+        ocr_pages[i] = true;
+      } else {
+        if (!engine) ocr_unavailable = ocr_words.status();
+        page.warnings.push_back(ocr_words.status().message() +
+                                (usable ? "; the text layer is used" : ""));
+      }
+    } else if (want_ocr) {
+      page.warnings.push_back(ocr_unavailable.message());
+    }
+    if (!page.ocr && !usable) {
+      if (options.ocr == OcrMode::kNever) {
+        page.warnings.push_back(words.empty()
+                                    ? "no text layer (an image-only page) and OCR is disabled"
+                                    : "unusable text layer and OCR is disabled");
+      }
+      if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
+    }
+    laid[i].lines = LayOutPage(words, Box{0, 0, p->page_rect().width(), laid[i].height});
+    doc.pages.push_back(std::move(page));
+  }
+
+  std::vector<std::vector<bool>> furniture = FindFurniture(laid);
+  double body_text = BodySize(laid, ocr_pages, false);
+  double body_ocr = BodySize(laid, ocr_pages, true);
+  std::vector<std::vector<LineHint>> hints(page_count);
+  for (int i = 0; i < page_count; ++i) {
+    Page& page = doc.pages[i];
+    std::string text;
+    std::vector<std::string> ocr_words;
+    std::vector<double> ocr_confidence;
+    for (size_t l = 0; l < laid[i].lines.size(); ++l) {
+      const LaidLine& line = laid[i].lines[l];
+      if (furniture[i][l]) {
+        page.furniture.push_back(line.text);
+        continue;
+      }
+      if (!hints[i].empty()) text.push_back('\n');
+      text += line.text;
+      hints[i].push_back(HintFor(line, ocr_pages[i] ? body_ocr : body_text));
+      if (page.ocr) {
+        for (const PlacedWord& w : line.words) {
+          ocr_words.push_back(line.text.substr(w.begin, w.end - w.begin));
+          ocr_confidence.push_back(w.confidence);
+        }
+      }
+    }
+    page.text = NormalizeText(text);
+    if (page.ocr) AddConfidence(page.text, ocr_words, ocr_confidence, &page);
+  }
+  FindStructure(&doc, hints);
+  return doc;
 }
 
 }  // namespace acervo

@@ -1,0 +1,305 @@
+#include "load/layout.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "acervo/text.h"
+
+namespace acervo {
+namespace {
+
+// One engine line, or the part of it on one side of a wide gap: words [begin, end).
+struct Fragment {
+  size_t begin = 0, end = 0;
+  Box box;
+  double size = 0;  // font size
+  bool bold = true;
+};
+
+// Fragments stacked under each other in engine order: a paragraph or a table cell.
+struct Stack {
+  std::vector<size_t> fragments;
+  Box box;
+};
+
+double SizeOf(const Word& w) { return w.font_size > 0 ? w.font_size : w.box.height(); }
+
+Box Union(const Box& a, const Box& b) {
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+          std::max(a.y1, b.y1)};
+}
+
+double Overlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+Fragment FragmentOf(const std::vector<Word>& words, size_t begin, size_t end) {
+  Fragment f{begin, end, words[begin].box, 0, true};
+  for (size_t i = begin; i < end; ++i) {
+    f.box = Union(f.box, words[i].box);
+    f.size = std::max(f.size, SizeOf(words[i]));
+    f.bold = f.bold && words[i].bold;
+  }
+  return f;
+}
+
+// Engines sometimes run two table cells into one line when the gap between them is narrow.
+// Such a line is cut at a gap of half an em or more where the next word starts exactly at
+// the left edge of a line just above or below: a column edge.
+std::vector<Fragment> SplitAtColumnEdges(const std::vector<Word>& words,
+                                         const std::vector<Fragment>& fragments) {
+  std::vector<Fragment> out;
+  for (const Fragment& f : fragments) {
+    size_t begin = f.begin;
+    for (size_t i = f.begin + 1; i < f.end; ++i) {
+      const Box& prev = words[i - 1].box;
+      const Box& w = words[i].box;
+      if (w.x0 - prev.x1 < 0.5 * f.size) continue;
+      bool edge = false;
+      for (const Fragment& g : fragments) {
+        double dy = std::abs(g.box.y0 - f.box.y0);
+        edge = edge || (&g != &f && dy > 0.5 * f.box.height() && dy < 2.5 * f.box.height() &&
+                        std::abs(g.box.x0 - w.x0) < 1.0);
+      }
+      if (!edge) continue;
+      out.push_back(FragmentOf(words, begin, i));
+      begin = i;
+    }
+    out.push_back(FragmentOf(words, begin, f.end));
+  }
+  return out;
+}
+
+std::vector<Fragment> SplitFragments(const std::vector<Word>& words) {
+  std::vector<Fragment> out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    bool start = out.empty() || !words[i - 1].space_after;
+    if (!start) {
+      const Fragment& f = out.back();
+      double h = std::min(f.box.height(), w.box.height());
+      double gap = w.box.x0 - f.box.x1;
+      start = Overlap(f.box.y0, f.box.y1, w.box.y0, w.box.y1) < 0.5 * h || gap < -h ||
+              gap > 1.5 * std::max(SizeOf(w), f.size);
+    }
+    if (start) {
+      out.push_back(Fragment{i, i, w.box, SizeOf(w), true});
+    }
+    Fragment& f = out.back();
+    f.end = i + 1;
+    f.box = Union(f.box, w.box);
+    f.size = std::max(f.size, SizeOf(w));
+    f.bold = f.bold && w.bold;
+  }
+  return out;
+}
+
+// Whether another fragment sits beside fragment i, at the same height: i is a table cell.
+std::vector<bool> SideNeighbours(const std::vector<Fragment>& fragments) {
+  std::vector<bool> beside(fragments.size(), false);
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    const Box& a = fragments[i].box;
+    for (size_t j = i + 1; j < fragments.size(); ++j) {
+      const Box& b = fragments[j].box;
+      double h = std::min(a.height(), b.height());
+      if (Overlap(a.y0, a.y1, b.y0, b.y1) > 0.5 * h && Overlap(a.x0, a.x1, b.x0, b.x1) < 0) {
+        beside[i] = beside[j] = true;
+      }
+    }
+  }
+  return beside;
+}
+
+std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments) {
+  std::vector<bool> beside = SideNeighbours(fragments);
+  std::vector<Stack> stacks;
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    const Fragment& f = fragments[i];
+    bool joins = false;
+    if (!stacks.empty()) {
+      size_t last_index = stacks.back().fragments.back();
+      const Fragment& last = fragments[last_index];
+      double h = std::max(last.box.height(), f.box.height());
+      double below = f.box.y0 - last.box.y1;
+      // A table starts below a caption or paragraph: the first cell line does not join it.
+      joins = f.box.y0 > last.box.y0 + 0.5 * last.box.height() && below < 1.0 * h &&
+              Overlap(last.box.x0, last.box.x1, f.box.x0, f.box.x1) > 0 &&
+              !(beside[i] && !beside[last_index]);
+    }
+    if (!joins) stacks.push_back(Stack{{}, f.box});
+    stacks.back().fragments.push_back(i);
+    stacks.back().box = Union(stacks.back().box, f.box);
+  }
+  return stacks;
+}
+
+bool IsLower(std::string_view s) {
+  size_t pos = 0;
+  return !s.empty() && u_islower(static_cast<UChar32>(NextCodePoint(s, &pos)));
+}
+
+// Appends the words of fragment `f` to `line`, after a space (or rejoining a word hyphenated
+// at the end of the line so far).
+void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine* line) {
+  line->box = line->words.empty() ? f.box : Union(line->box, f.box);
+  for (size_t i = f.begin; i < f.end; ++i) {
+    const Word& w = words[i];
+    std::string& t = line->text;
+    bool rejoin = i == f.begin && t.size() >= 2 && t.back() == '-' && IsLower(w.text) &&
+                  static_cast<unsigned char>(t[t.size() - 2]) >= 'A' &&
+                  !line->words.empty() && line->words.back().end == t.size() &&
+                  line->words.back().end - line->words.back().begin >= 3;
+    if (rejoin) {
+      t.pop_back();
+      t += w.text;
+      line->words.back().end = t.size();
+      line->words.back().confidence = std::min(line->words.back().confidence, w.confidence);
+      continue;
+    }
+    if (!t.empty() && t.back() != '\t') t.push_back(' ');
+    size_t begin = t.size();
+    t += w.text;
+    line->words.push_back(PlacedWord{begin, t.size(), w.confidence});
+  }
+  line->font_size = std::max(line->font_size, f.size);
+  line->bold = line->bold && f.bold;
+}
+
+// Does fragment `f` start a new paragraph after fragment `prev` of the same column?
+bool StartsParagraph(const std::vector<Word>& words, const Fragment& prev, const Fragment& f,
+                     double right_edge) {
+  static const RE2 kListMarker(R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
+  if (std::abs(prev.size - f.size) > 0.1 * std::max(prev.size, f.size)) return true;
+  if (prev.bold != f.bold) return true;
+  double h = std::max(prev.box.height(), f.box.height());
+  if (f.box.y0 - prev.box.y1 > 0.6 * h) return true;
+  if (RE2::FullMatch(words[f.begin].text, kListMarker)) return true;
+  // The next line's first word would have fitted at the end of this one.
+  double first_word = words[f.begin].box.width();
+  if (prev.box.x1 + first_word + 0.5 * f.size < right_edge) return true;
+  return false;
+}
+
+LaidLine NewLine() {
+  LaidLine line;
+  line.bold = true;
+  return line;
+}
+
+bool StartsUpperOrDigit(const std::string& text) {
+  size_t pos = 0;
+  UChar32 c = static_cast<UChar32>(NextCodePoint(text, &pos));
+  return u_isupper(c) || u_istitle(c) || u_isdigit(c) || c == '$';
+}
+
+// One band of side-by-side stacks as table rows. A band is usually one row whose cells wrap
+// over several lines; it holds several rows when, below its first line, the first column
+// and another column both start a line with a capital or a digit at the same height (a
+// table of contents, a grid of short cells). Empty cells stay as empty tab fields.
+std::vector<LaidLine> TableRows(const std::vector<Word>& words,
+                                const std::vector<Fragment>& fragments,
+                                const std::vector<std::vector<const Stack*>>& columns) {
+  std::vector<std::vector<size_t>> cells(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    for (const Stack* st : columns[c]) {
+      cells[c].insert(cells[c].end(), st->fragments.begin(), st->fragments.end());
+    }
+  }
+  std::vector<double> splits;  // tops of the rows after the first
+  for (size_t k = 1; k < cells[0].size(); ++k) {
+    const Fragment& f = fragments[cells[0][k]];
+    if (!StartsUpperOrDigit(words[f.begin].text)) continue;
+    bool other = false;
+    for (size_t c = 1; c < cells.size() && !other; ++c) {
+      for (size_t g : cells[c]) {
+        const Fragment& o = fragments[g];
+        other = other || (std::abs(o.box.y0 - f.box.y0) < 0.5 * f.box.height() &&
+                          StartsUpperOrDigit(words[o.begin].text));
+      }
+    }
+    if (other) splits.push_back(f.box.y0 - 0.3 * f.box.height());
+  }
+  std::vector<LaidLine> rows(splits.size() + 1, NewLine());
+  for (size_t c = 0; c < cells.size(); ++c) {
+    for (LaidLine& row : rows) {
+      if (c > 0) row.text.push_back('\t');
+    }
+    for (size_t f : cells[c]) {
+      size_t r = std::upper_bound(splits.begin(), splits.end(), fragments[f].box.y0) -
+                 splits.begin();
+      AppendFragment(words, fragments[f], &rows[r]);
+    }
+  }
+  for (LaidLine& row : rows) row.table_row = true;
+  return rows;
+}
+
+}  // namespace
+
+std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const Box& page) {
+  (void)page;
+  std::vector<Fragment> fragments = SplitAtColumnEdges(words, SplitFragments(words));
+  std::vector<Stack> stacks = StackFragments(fragments);
+  std::stable_sort(stacks.begin(), stacks.end(),
+                   [](const Stack& a, const Stack& b) { return a.box.y0 < b.box.y0; });
+
+  std::vector<LaidLine> lines;
+  size_t s = 0;
+  while (s < stacks.size()) {
+    // A band: stacks that overlap vertically with the band so far.
+    size_t band_end = s + 1;
+    double band_y1 = stacks[s].box.y1;
+    while (band_end < stacks.size()) {
+      const Stack& next = stacks[band_end];
+      double h = fragments[next.fragments.front()].box.height();
+      if (next.box.y0 > band_y1 - 0.3 * h) break;
+      band_y1 = std::max(band_y1, next.box.y1);
+      ++band_end;
+    }
+    // Columns: stacks of the band that overlap horizontally.
+    std::vector<const Stack*> band;
+    for (size_t i = s; i < band_end; ++i) band.push_back(&stacks[i]);
+    std::stable_sort(band.begin(), band.end(),
+                     [](const Stack* a, const Stack* b) { return a->box.x0 < b->box.x0; });
+    std::vector<std::vector<const Stack*>> columns;
+    double column_x1 = 0;
+    for (const Stack* st : band) {
+      if (columns.empty() || st->box.x0 >= column_x1) {
+        columns.emplace_back();
+        column_x1 = st->box.x1;
+      } else {
+        column_x1 = std::max(column_x1, st->box.x1);
+      }
+      columns.back().push_back(st);
+    }
+    for (auto& column : columns) {
+      std::stable_sort(column.begin(), column.end(), [](const Stack* a, const Stack* b) {
+        return a->box.y0 < b->box.y0;
+      });
+    }
+
+    if (columns.size() >= 2) {
+      for (LaidLine& row : TableRows(words, fragments, columns)) lines.push_back(std::move(row));
+    } else {
+      double right_edge = 0;
+      for (const Stack* st : columns.front()) right_edge = std::max(right_edge, st->box.x1);
+      for (const Stack* st : columns.front()) {
+        const Fragment* prev = nullptr;
+        for (size_t f : st->fragments) {
+          if (prev == nullptr || StartsParagraph(words, *prev, fragments[f], right_edge)) {
+            lines.push_back(NewLine());
+          }
+          AppendFragment(words, fragments[f], &lines.back());
+          prev = &fragments[f];
+        }
+      }
+    }
+    s = band_end;
+  }
+  return lines;
+}
+
+}  // namespace acervo

@@ -1,0 +1,55 @@
+// layout.h — positioned words of one page in, lines of text in reading order out.
+//
+// The same code lays out poppler's text layer and Tesseract's OCR words. Words come in the
+// engine's order (one text line after another, `space_after` false at each line end). Lines
+// stacked under each other form blocks (a paragraph, a table cell); blocks side by side at the
+// same height form a table row, written as one line with the cells separated by '\t', each
+// cell's lines joined by spaces. Other blocks give one output line per paragraph: a line
+// break inside a block is kept only where the paragraph ends (a short line, a wider gap, a
+// change of font, a bullet or number starting the next line); words hyphenated at a line
+// end are rejoined.
+#ifndef ACERVO_CORE_LOAD_LAYOUT_H_
+#define ACERVO_CORE_LOAD_LAYOUT_H_
+
+#include <string>
+#include <vector>
+
+namespace acervo {
+
+// A box in page units (PDF points), origin at the top left, y growing downwards.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+};
+
+struct Word {
+  std::string text;  // UTF-8, no spaces
+  Box box;
+  double font_size = 0;  // 0: unknown (the box height is used)
+  bool bold = false;
+  bool space_after = true;  // false at the end of an engine line
+  double confidence = 1;    // in [0, 1]; below 1 only for OCR
+};
+
+// A word as placed in a laid-out line.
+struct PlacedWord {
+  size_t begin = 0, end = 0;  // byte span in LaidLine::text
+  double confidence = 1;
+};
+
+struct LaidLine {
+  std::string text;  // no '\n'; '\t' between the cells of a table row
+  Box box;
+  double font_size = 0;
+  bool bold = false;       // every word is bold
+  bool table_row = false;
+  std::vector<PlacedWord> words;
+};
+
+// Lays out one page's words. `page` is the page's box (for margins).
+std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const Box& page);
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_LOAD_LAYOUT_H_

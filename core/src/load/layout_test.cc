@@ -1,0 +1,93 @@
+#include "load/layout.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace acervo {
+namespace {
+
+const Box kPage{0, 0, 612, 792};
+
+// Words of one engine line starting at (x, y), 10 pt, about 5 pt per character.
+void AddLine(std::vector<Word>* words, double x, double y, const std::string& line,
+             bool bold = false, double confidence = 1) {
+  std::istringstream in(line);
+  std::string w;
+  while (in >> w) {
+    double width = 5.0 * static_cast<double>(w.size());
+    words->push_back(Word{w, Box{x, y, x + width, y + 10}, 10, bold, true, confidence});
+    x += width + 2.5;
+  }
+  words->back().space_after = false;
+}
+
+std::vector<std::string> Texts(const std::vector<LaidLine>& lines) {
+  std::vector<std::string> out;
+  for (const LaidLine& l : lines) out.push_back(l.text);
+  return out;
+}
+
+TEST(Layout, JoinsTheLinesOfAParagraphAndRejoinsHyphenatedWords) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "La dirección realizó talleres de coope-");
+  AddLine(&words, 72, 112, "ración con las alcaldías durante el año.");
+  AddLine(&words, 72, 140, "Otro párrafo.");
+  EXPECT_EQ(Texts(LayOutPage(words, kPage)),
+            (std::vector<std::string>{
+                "La dirección realizó talleres de cooperación con las alcaldías durante el año.",
+                "Otro párrafo."}));
+}
+
+TEST(Layout, AShortLineEndsItsParagraph) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Objetivos del programa de apoyo a la lectura infantil");
+  AddLine(&words, 72, 112, "Corto.");
+  AddLine(&words, 72, 124, "Siguiente.");
+  EXPECT_EQ(Texts(LayOutPage(words, kPage)).size(), 2u);
+}
+
+TEST(Layout, BulletsAndNumbersStartNewLines) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "a) Casos incorporados al programa durante el periodo");
+  AddLine(&words, 72, 112, "b) Seguimiento de casos de años anteriores del programa");
+  EXPECT_EQ(Texts(LayOutPage(words, kPage)).size(), 2u);
+}
+
+TEST(Layout, CellsSideBySideMakeOneTabSeparatedRow) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Primera");
+  AddLine(&words, 150, 100, "08 de");
+  AddLine(&words, 150, 112, "febrero");
+  AddLine(&words, 250, 100, "Presentación del informe");
+  AddLine(&words, 250, 112, "anual de la Junta.");
+  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_TRUE(lines[0].table_row);
+  EXPECT_EQ(lines[0].text, "Primera\t08 de febrero\tPresentación del informe anual de la Junta.");
+}
+
+TEST(Layout, WordsKeepTheirSpansAndConfidence) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Monto total", false, 0.5);
+  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_EQ(lines[0].words.size(), 2u);
+  EXPECT_EQ(lines[0].text.substr(lines[0].words[1].begin,
+                                 lines[0].words[1].end - lines[0].words[1].begin),
+            "total");
+  EXPECT_DOUBLE_EQ(lines[0].words[1].confidence, 0.5);
+}
+
+TEST(Layout, BoldLinesAreMarked) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Resultados", true);
+  AddLine(&words, 72, 130, "Texto normal del informe.");
+  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].bold);
+  EXPECT_FALSE(lines[1].bold);
+}
+
+}  // namespace
+}  // namespace acervo

@@ -1,0 +1,75 @@
+#include "load/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include "acervo/text.h"
+
+namespace acervo {
+namespace {
+
+const MetadataCues& Cues() {
+  static std::shared_ptr<const MetadataCues> cues = [] {
+    Result<std::shared_ptr<const MetadataCues>> r =
+        MetadataCues::Load(ACERVO_SOURCE_DIR "/core/data/loader");
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : nullptr;
+  }();
+  return *cues;
+}
+
+Period PeriodOf(const std::string& text) { return Cues().DetectPeriod(Fold(text)); }
+
+TEST(Metadata, PeriodsAsCoversStateThem) {
+  EXPECT_EQ(PeriodOf("INFORME BIMESTRAL MARZO-ABRIL 2025").start, "2025-03");
+  EXPECT_EQ(PeriodOf("INFORME BIMESTRAL MARZO-ABRIL 2025").end, "2025-04");
+  EXPECT_EQ(PeriodOf("Informe de julio a diciembre de 2019").start, "2019-07");
+  EXPECT_EQ(PeriodOf("Informe semestral 2021-2").start, "2021-07");
+  EXPECT_EQ(PeriodOf("Informe semestral 2021-2").end, "2021-12");
+  EXPECT_EQ(PeriodOf("Segundo trimestre de 2022").start, "2022-04");
+  EXPECT_EQ(PeriodOf("Segundo trimestre de 2022").end, "2022-06");
+  EXPECT_EQ(PeriodOf("Resultados del ejercicio fiscal 2023").start, "2023");
+  EXPECT_EQ(PeriodOf("Sin fecha alguna").start, "");
+  // The first statement wins over later ones.
+  EXPECT_EQ(PeriodOf("Primer semestre 2020. Compara con enero-marzo 2019").start, "2020-01");
+}
+
+TEST(Metadata, CountryFromPlaceNames) {
+  EXPECT_EQ(Cues().DetectCountry(Fold("Alcaldía Mayor de Bogotá D.C.")), "CO");
+  EXPECT_EQ(Cues().DetectCountry(Fold("Gobierno de la Ciudad de México")), "MX");
+  EXPECT_EQ(Cues().DetectCountry(Fold("Informe sin lugar")), "");
+}
+
+TEST(Metadata, DetectsTitleCountryAndPeriodWithoutOverwriting) {
+  Document doc;
+  Page page;
+  page.text = "GOBIERNO MUNICIPAL\nINFORME TRIMESTRAL ABRIL-JUNIO 2022\nIntendencia de Montevideo";
+  size_t second = page.text.find('\n') + 1, third = page.text.rfind('\n') + 1;
+  page.blocks = {Block{SegmentKind::kHeading, 0, second - 1, 1},
+                 Block{SegmentKind::kHeading, second, third - 1, 1},
+                 Block{SegmentKind::kParagraph, third, page.text.size()}};
+  doc.pages.push_back(page);
+  Document overridden = doc;
+  overridden.info.country = "AR";
+  DetectMetadata(&doc, &Cues());
+  EXPECT_EQ(doc.info.title, "INFORME TRIMESTRAL ABRIL-JUNIO 2022");
+  EXPECT_EQ(doc.info.country, "UY");
+  EXPECT_EQ(doc.info.period.start, "2022-04");
+  EXPECT_EQ(doc.info.period.end, "2022-06");
+  DetectMetadata(&overridden, &Cues());
+  EXPECT_EQ(overridden.info.country, "AR");
+}
+
+TEST(Metadata, WithoutCuesOnlyTheTitleAndAWarning) {
+  Document doc;
+  Page page;
+  page.text = "Memoria anual";
+  page.blocks = {Block{SegmentKind::kHeading, 0, page.text.size(), 1}};
+  doc.pages.push_back(page);
+  DetectMetadata(&doc, nullptr);
+  EXPECT_EQ(doc.info.title, "Memoria anual");
+  EXPECT_EQ(doc.info.country, "");
+  EXPECT_EQ(doc.warnings.size(), 1u);
+}
+
+}  // namespace
+}  // namespace acervo

@@ -1,0 +1,61 @@
+// ocr.h — page images in, positioned words out, through the Tesseract C++ API with the
+// Spanish LSTM model.
+//
+// One OcrEngine per thread: an engine is not thread-safe, but separate engines are. Each word
+// keeps Tesseract's confidence (0..1) and its box in PDF points. Tesseract is built with
+// OpenMP on Debian; its threads fight any page-level parallelism and make one page 4-5x
+// slower on a small machine, so the process must start with OMP_THREAD_LIMIT=1 in its
+// environment (OpenMP reads it once, at load time): see PinOcrThreads().
+#ifndef ACERVO_CORE_LOAD_OCR_H_
+#define ACERVO_CORE_LOAD_OCR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "acervo/status.h"
+#include "load/layout.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace acervo {
+
+// An 8-bit gray image; rows are `bytes_per_row` apart (rows may be padded).
+struct GrayImage {
+  const unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  int bytes_per_row = 0;
+  double dpi = 0;  // pixels per inch, to scale boxes to points
+};
+
+class OcrEngine {
+ public:
+  // Loads the language model ("spa"); TESSDATA_PREFIX overrides where it is looked for.
+  static Result<std::unique_ptr<OcrEngine>> Create(const std::string& language = "spa");
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // The words of the image in Tesseract's reading order, space_after false at line ends.
+  Result<std::vector<Word>> Recognize(const GrayImage& image);
+
+ private:
+  explicit OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api);
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+// The resolution pages are rendered at for OCR: scans are usually 200-300 ppi, and 200 dpi
+// reads them as well as 300 at two thirds of the cost.
+constexpr double kOcrDpi = 200;
+
+// Call first thing in main(): when OMP_THREAD_LIMIT is not set, sets it to 1 and re-executes
+// the program with the same arguments so that OpenMP sees it. Returns only when the limit is
+// in place (or the re-exec failed, which only costs speed).
+void PinOcrThreads(char** argv);
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_LOAD_OCR_H_
