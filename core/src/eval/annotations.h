@@ -1,0 +1,74 @@
+// annotations.h — one document's annotations in the form the scorer compares, read either
+// from a gold file (spec/annotation-guide.md) or from extraction output in the contract's
+// shape (spec/output-format.md, as `acervo extract` prints it).
+//
+// Values become comparison keys here, once: a date is "start..end", an amount
+// "<canonical decimal> <currency|null>", a goal its number. Year-only dates and implicit
+// goals are left out of the mention lists, because they are not scored as mentions.
+#ifndef ACERVO_CORE_EVAL_ANNOTATIONS_H_
+#define ACERVO_CORE_EVAL_ANNOTATIONS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "acervo/status.h"
+
+namespace acervo::eval {
+
+// Where an item is, for people: the source line (gold, text sources) and/or the page.
+struct Location {
+  int line = 0;  // 1-based, 0 when unknown
+  int page = 0;  // 1-based, 0 when unknown
+};
+
+struct MentionItem {
+  std::string key;  // what is compared
+  std::string text;
+  Location where;
+};
+
+struct InstitutionItem {
+  std::string name;
+  std::vector<std::string> spellings;  // MatchKeys of the name, acronym, aliases, texts
+  Location where;
+};
+
+struct RecordItem {
+  std::string label;     // for people: the anchor (gold) or anchor/title (prediction)
+  std::string text_key;  // gold: MatchKey of the anchor; prediction: of the record's text
+  std::string kind;
+  std::vector<std::string> dates;    // date keys
+  std::vector<std::string> amounts;  // amount keys (value and currency)
+  std::vector<InstitutionItem> institutions;
+  std::vector<std::string> ods;  // goal numbers, explicit or not
+  Location where;
+};
+
+struct DocAnnotations {
+  std::string stem;    // what gold and predictions are paired by (DocumentStem)
+  std::string source;  // the file it came from, for people
+  std::vector<MentionItem> dates;
+  std::vector<MentionItem> amounts;        // keyed on value and currency
+  std::vector<MentionItem> amount_values;  // keyed on value alone
+  std::vector<MentionItem> ods;            // explicit goals only
+  std::vector<InstitutionItem> institutions;  // one per distinct organisation
+  std::vector<RecordItem> records;
+};
+
+// The name a document is paired by: the file name without its folder, its extension
+// (.txt, .md, .pdf, .json) and a variant suffix (.scan, .mixed, .text), so that
+// "corpus/004_x.scan.pdf", "004_x.txt" and "004_x.json" all give "004_x".
+std::string DocumentStem(std::string_view path);
+
+// A gold file. Errors say which field is malformed.
+Result<DocAnnotations> ReadGold(const nlohmann::json& gold);
+// One document of extraction output. Mentions and records may carry an optional "line"
+// (the source line) beside "page"; it is shown in diffs.
+Result<DocAnnotations> ReadPrediction(const nlohmann::json& extraction);
+
+}  // namespace acervo::eval
+
+#endif  // ACERVO_CORE_EVAL_ANNOTATIONS_H_

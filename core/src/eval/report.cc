@@ -1,0 +1,146 @@
+#include "eval/report.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace acervo::eval {
+namespace {
+
+using nlohmann::json;
+
+json Rounded(std::optional<double> v) {
+  if (!v) return nullptr;
+  return std::round(*v * 10000) / 10000;
+}
+
+json CountsJson(const Counts& c) {
+  return {{"gold", c.gold()},          {"predicted", c.predicted()}, {"tp", c.tp},
+          {"fp", c.fp},                {"fn", c.fn},                 {"precision", Rounded(c.precision())},
+          {"recall", Rounded(c.recall())}, {"f1", Rounded(c.f1())}};
+}
+
+const char* KindName(DiffItem::Kind k) {
+  switch (k) {
+    case DiffItem::kMissed: return "missed";
+    case DiffItem::kExtra: return "extra";
+    case DiffItem::kWrongKind: return "wrong_kind";
+  }
+  return "?";
+}
+
+std::string Fixed(std::optional<double> v) {
+  if (!v) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", *v);
+  return buf;
+}
+
+// "line 80", "p. 3", "p. 3 line 80", or "".
+std::string Where(const Location& w) {
+  std::string s;
+  if (w.page > 0) s = "p. " + std::to_string(w.page);
+  if (w.line > 0) s += (s.empty() ? "" : " ") + std::string("line ") + std::to_string(w.line);
+  return s;
+}
+
+void PrintScores(const Scores& s, std::ostream& out) {
+  static const char* kLabels[kCategoryCount] = {
+      "dates",           "amounts",         "amounts (value)",  "ods (explicit)",
+      "institutions",    "records",         "  field dates",    "  field amounts",
+      "  field institutions", "  field ods", "  fields (all)"};
+  char line[160];
+  std::snprintf(line, sizeof line, "  %-22s %6s %6s %6s %6s %6s %7s %7s %7s\n", "", "gold",
+                "pred", "tp", "fp", "fn", "prec", "recall", "f1");
+  out << line;
+  for (int i = 0; i < kCategoryCount; ++i) {
+    const Counts& c = s.counts[i];
+    std::snprintf(line, sizeof line, "  %-22s %6lld %6lld %6lld %6lld %6lld %7s %7s %7s\n",
+                  kLabels[i], static_cast<long long>(c.gold()),
+                  static_cast<long long>(c.predicted()), static_cast<long long>(c.tp),
+                  static_cast<long long>(c.fp), static_cast<long long>(c.fn),
+                  Fixed(c.precision()).c_str(), Fixed(c.recall()).c_str(), Fixed(c.f1()).c_str());
+    out << line;
+  }
+  out << "  kind accuracy          " << Fixed(s.kind.value()) << " (" << s.kind.hits << "/"
+      << s.kind.total << " found records)\n";
+}
+
+}  // namespace
+
+void Summarize(EvalReport* report) {
+  report->micro = Scores();
+  for (const DocResult& d : report->documents) report->micro += d.scores;
+}
+
+json ScoresJson(const Scores& s) {
+  json out = json::object();
+  for (int i = 0; i < kCategoryCount; ++i) {
+    out[CategoryName(static_cast<Category>(i))] = CountsJson(s.counts[i]);
+  }
+  out["record_kind"] = {{"correct", s.kind.hits},
+                        {"found", s.kind.total},
+                        {"accuracy", Rounded(s.kind.value())}};
+  return out;
+}
+
+json ReportJson(const EvalReport& report, bool with_diff) {
+  json docs = json::array();
+  for (const DocResult& d : report.documents) {
+    json doc = {{"doc", d.stem},
+                {"gold", d.gold_source},
+                {"prediction", d.pred_source},
+                {"scores", ScoresJson(d.scores)}};
+    if (with_diff) {
+      json diff = json::array();
+      for (const DiffItem& item : d.diff) {
+        json j = {{"kind", KindName(item.kind)},
+                  {"category", CategoryName(item.category)},
+                  {"text", item.text},
+                  {"value", item.value}};
+        if (!item.record.empty()) j["record"] = item.record;
+        if (item.where.line > 0) j["line"] = item.where.line;
+        if (item.where.page > 0) j["page"] = item.where.page;
+        diff.push_back(std::move(j));
+      }
+      doc["diff"] = std::move(diff);
+    }
+    docs.push_back(std::move(doc));
+  }
+  return {{"documents", docs},
+          {"micro", ScoresJson(report.micro)},
+          {"warnings", report.warnings}};
+}
+
+void PrintTable(const EvalReport& report, std::ostream& out) {
+  for (const DocResult& d : report.documents) {
+    out << d.stem << "  (" << d.pred_source << ")\n";
+    PrintScores(d.scores, out);
+    out << "\n";
+  }
+  out << "micro-average over " << report.documents.size() << " document"
+      << (report.documents.size() == 1 ? "" : "s") << "\n";
+  PrintScores(report.micro, out);
+}
+
+void PrintDiff(const EvalReport& report, std::ostream& out) {
+  for (const DocResult& d : report.documents) {
+    out << "== " << d.stem << "  gold " << d.gold_source << "  prediction " << d.pred_source
+        << "\n";
+    for (const DiffItem& item : d.diff) {
+      char head[64];
+      std::snprintf(head, sizeof head, "%-6s %-19s %-16s",
+                    item.kind == DiffItem::kMissed  ? "MISS"
+                    : item.kind == DiffItem::kExtra ? "EXTRA"
+                                                    : "KIND",
+                    CategoryName(item.category), Where(item.where).c_str());
+      out << head;
+      if (!item.text.empty()) out << " \"" << item.text << "\"";
+      if (!item.value.empty()) out << " " << item.value;
+      if (!item.record.empty()) out << "  [record \"" << item.record << "\"]";
+      out << "\n";
+    }
+    if (d.diff.empty()) out << "(nothing to fix)\n";
+  }
+}
+
+}  // namespace acervo::eval

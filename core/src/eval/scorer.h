@@ -1,0 +1,94 @@
+// scorer.h — compares a document's predictions with its gold annotations.
+//
+// Mentions (dates, amounts, explicit goals) are matched one to one on their keys, as
+// multisets. Institutions are matched one to one, document-wide, when any spelling of one
+// equals any spelling of the other. A gold record is found when a predicted record's text
+// contains its anchor (both as MatchKeys), each predicted record finding at most one; on
+// found pairs the record's dates, amounts, institutions and goals are scored as fields and
+// its kind is checked. Scores add up over documents (micro-average).
+#ifndef ACERVO_CORE_EVAL_SCORER_H_
+#define ACERVO_CORE_EVAL_SCORER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eval/annotations.h"
+
+namespace acervo::eval {
+
+// True positives, false positives, false negatives.
+struct Counts {
+  int64_t tp = 0, fp = 0, fn = 0;
+
+  // Each is nullopt when its denominator is zero (nothing predicted, nothing in gold).
+  std::optional<double> precision() const;
+  std::optional<double> recall() const;
+  std::optional<double> f1() const;  // 2tp / (2tp + fp + fn)
+
+  int64_t gold() const { return tp + fn; }
+  int64_t predicted() const { return tp + fp; }
+  Counts& operator+=(const Counts& o);
+};
+
+struct Ratio {
+  int64_t hits = 0, total = 0;
+  std::optional<double> value() const;
+  Ratio& operator+=(const Ratio& o);
+};
+
+// Every category the scorer reports, in the order reports print them.
+enum class Category {
+  kDates,
+  kAmounts,       // value and currency
+  kAmountValues,  // value alone
+  kOds,           // explicit goals
+  kInstitutions,
+  kRecords,
+  kRecordDates,  // fields of found records
+  kRecordAmounts,
+  kRecordInstitutions,
+  kRecordOds,
+  kRecordFields,  // the four above together
+};
+inline constexpr int kCategoryCount = 11;
+// Stable names used in the JSON output and in --fail-under: "dates", "amounts",
+// "amount_values", "ods", "institutions", "records", "record_dates", ... "record_fields".
+const char* CategoryName(Category c);
+bool ParseCategory(std::string_view name, Category* c);
+
+struct Scores {
+  Counts counts[kCategoryCount];
+  Ratio kind;  // found records whose kind is right
+
+  Counts& operator[](Category c) { return counts[static_cast<int>(c)]; }
+  const Counts& operator[](Category c) const { return counts[static_cast<int>(c)]; }
+  Scores& operator+=(const Scores& o);
+};
+
+// One thing to fix: a gold item not predicted (kMissed), a prediction not in gold (kExtra),
+// or a found record with the wrong kind (kWrongKind).
+struct DiffItem {
+  enum Kind { kMissed, kExtra, kWrongKind };
+  Kind kind = kMissed;
+  Category category = Category::kDates;
+  std::string text;   // the mention text, institution name or record anchor
+  std::string value;  // the compared key, or "gold X, predicted Y"
+  std::string record; // for field items: the anchor of the gold record they belong to
+  Location where;
+};
+
+struct DocResult {
+  std::string stem;
+  std::string gold_source;
+  std::string pred_source;
+  Scores scores;
+  std::vector<DiffItem> diff;  // misses and extras, by category then position
+};
+
+DocResult ScoreDocument(const DocAnnotations& gold, const DocAnnotations& pred);
+
+}  // namespace acervo::eval
+
+#endif  // ACERVO_CORE_EVAL_SCORER_H_
