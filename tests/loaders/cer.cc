@@ -75,9 +75,44 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
   return score;
 }
 
-CerResult CharacterErrorRate(std::string_view reference, std::string_view hypothesis) {
-  std::u32string ref = CerNormalize(reference);
-  std::u32string hyp = CerNormalize(hypothesis);
+namespace {
+
+std::string DropListMarkers(std::string_view text) {
+  std::string out;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t nl = text.find('\n', begin);
+    std::string_view line = text.substr(begin, nl == std::string_view::npos ? nl : nl - begin);
+    size_t lead = line.find_first_not_of(" \t");
+    if (lead != std::string_view::npos) {
+      std::string_view rest = line.substr(lead);
+      for (std::string_view marker : {"- ", "* ", "\u2022 "}) {
+        if (rest.substr(0, marker.size()) == marker) {
+          line = rest.substr(marker.size());
+          break;
+        }
+      }
+    }
+    out.append(line);
+    if (nl == std::string_view::npos) break;
+    out.push_back('\n');
+    begin = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+CerResult CharacterErrorRate(std::string_view reference, std::string_view hypothesis,
+                             const CerOptions& options) {
+  std::u32string ref, hyp;
+  if (options.ignore_list_markers) {
+    ref = CerNormalize(DropListMarkers(reference));
+    hyp = CerNormalize(DropListMarkers(hypothesis));
+  } else {
+    ref = CerNormalize(reference);
+    hyp = CerNormalize(hypothesis);
+  }
   return CerResult{EditDistance(ref, hyp), ref.size()};
 }
 

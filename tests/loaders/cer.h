@@ -24,7 +24,14 @@ struct CerResult {
   double cer() const { return reference_chars ? double(edits) / reference_chars : 0; }
 };
 
-CerResult CharacterErrorRate(std::string_view reference, std::string_view hypothesis);
+struct CerOptions {
+  // Drop list markers ("- ", "* ", "• ") at line starts on both sides first: markdown sources
+  // spell bullets as text while PDFs draw them as graphics.
+  bool ignore_list_markers = false;
+};
+
+CerResult CharacterErrorRate(std::string_view reference, std::string_view hypothesis,
+                             const CerOptions& options = CerOptions());
 
 }  // namespace acervo
 

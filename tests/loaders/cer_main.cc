@@ -1,5 +1,7 @@
-// loader_cer REFERENCE HYPOTHESIS — prints "edits/reference_chars CER=x.xx%" for two UTF-8
-// text files, after NFC and whitespace normalization (see cer.h).
+// loader_cer [--ignore-list-markers] REFERENCE HYPOTHESIS — prints
+// "edits/reference_chars CER=x.xx%" for two UTF-8 text files, after NFC and whitespace
+// normalization (see cer.h).
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,8 +20,14 @@ bool Read(const char* path, std::string* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  acervo::CerOptions options;
+  if (argc == 4 && std::string(argv[1]) == "--ignore-list-markers") {
+    options.ignore_list_markers = true;
+    ++argv;
+    --argc;
+  }
   if (argc != 3) {
-    std::cerr << "usage: loader_cer REFERENCE HYPOTHESIS\n";
+    std::cerr << "usage: loader_cer [--ignore-list-markers] REFERENCE HYPOTHESIS\n";
     return 2;
   }
   std::string ref, hyp;
@@ -27,7 +35,7 @@ int main(int argc, char** argv) {
     std::cerr << "loader_cer: cannot read the input files\n";
     return 1;
   }
-  acervo::CerResult r = acervo::CharacterErrorRate(ref, hyp);
+  acervo::CerResult r = acervo::CharacterErrorRate(ref, hyp, options);
   std::printf("%zu/%zu CER=%.2f%%\n", r.edits, r.reference_chars, 100 * r.cer());
   return 0;
 }

@@ -13,20 +13,21 @@ namespace {
 constexpr int kEdgeLines = 3;   // how many lines from the top or bottom may be furniture
 constexpr double kMargin = 0.1;  // the top and bottom tenth of the page
 
-// The line with digits made '#', spaces collapsed, case and accents folded.
+// The line's letters, case and accents folded, with each run of digits made '#': spaces
+// and punctuation are left out, which OCR often gets wrong ("·" read as "-").
 std::string Key(const std::string& text) {
   std::string folded = Fold(text);
   std::string key;
-  for (char c : folded) {
-    if (c >= '0' && c <= '9') {
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    size_t start = pos;
+    char32_t cp = NextCodePoint(folded, &pos);
+    if (cp >= '0' && cp <= '9') {
       if (key.empty() || key.back() != '#') key.push_back('#');
-    } else if (c == ' ' || c == '\t') {
-      if (!key.empty() && key.back() != ' ') key.push_back(' ');
-    } else {
-      key.push_back(c);
+    } else if (IsWordCodePoint(cp)) {
+      key.append(folded, start, pos - start);
     }
   }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
   return key;
 }
 

@@ -170,9 +170,9 @@ void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine*
 
 // Does fragment `f` start a new paragraph after fragment `prev` of the same column?
 bool StartsParagraph(const std::vector<Word>& words, const Fragment& prev, const Fragment& f,
-                     double right_edge) {
+                     double right_edge, double size_tolerance) {
   static const RE2 kListMarker(R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
-  if (std::abs(prev.size - f.size) > 0.1 * std::max(prev.size, f.size)) return true;
+  if (std::abs(prev.size - f.size) > size_tolerance * std::max(prev.size, f.size)) return true;
   if (prev.bold != f.bold) return true;
   double h = std::max(prev.box.height(), f.box.height());
   if (f.box.y0 - prev.box.y1 > 0.6 * h) return true;
@@ -239,8 +239,7 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
 
 }  // namespace
 
-std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const Box& page) {
-  (void)page;
+std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOptions& options) {
   std::vector<Fragment> fragments = SplitAtColumnEdges(words, SplitFragments(words));
   std::vector<Stack> stacks = StackFragments(fragments);
   std::stable_sort(stacks.begin(), stacks.end(),
@@ -289,7 +288,7 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const Box& page
       for (const Stack* st : columns.front()) {
         const Fragment* prev = nullptr;
         for (size_t f : st->fragments) {
-          if (prev == nullptr || StartsParagraph(words, *prev, fragments[f], right_edge)) {
+          if (prev == nullptr || StartsParagraph(words, *prev, fragments[f], right_edge, options.size_tolerance)) {
             lines.push_back(NewLine());
           }
           AppendFragment(words, fragments[f], &lines.back());

@@ -47,8 +47,14 @@ struct LaidLine {
   std::vector<PlacedWord> words;
 };
 
-// Lays out one page's words. `page` is the page's box (for margins).
-std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const Box& page);
+struct LayoutOptions {
+  // Lines whose font sizes differ by more than this share are separate paragraphs. OCR sizes
+  // are estimates from the row geometry, so OCR pages need a wider tolerance.
+  double size_tolerance = 0.1;
+};
+
+std::vector<LaidLine> LayOutPage(const std::vector<Word>& words,
+                                 const LayoutOptions& options = LayoutOptions());
 
 }  // namespace acervo
 

@@ -7,8 +7,6 @@
 namespace acervo {
 namespace {
 
-const Box kPage{0, 0, 612, 792};
-
 // Words of one engine line starting at (x, y), 10 pt, about 5 pt per character.
 void AddLine(std::vector<Word>* words, double x, double y, const std::string& line,
              bool bold = false, double confidence = 1) {
@@ -33,7 +31,7 @@ TEST(Layout, JoinsTheLinesOfAParagraphAndRejoinsHyphenatedWords) {
   AddLine(&words, 72, 100, "La dirección realizó talleres de coope-");
   AddLine(&words, 72, 112, "ración con las alcaldías durante el año.");
   AddLine(&words, 72, 140, "Otro párrafo.");
-  EXPECT_EQ(Texts(LayOutPage(words, kPage)),
+  EXPECT_EQ(Texts(LayOutPage(words)),
             (std::vector<std::string>{
                 "La dirección realizó talleres de cooperación con las alcaldías durante el año.",
                 "Otro párrafo."}));
@@ -44,14 +42,14 @@ TEST(Layout, AShortLineEndsItsParagraph) {
   AddLine(&words, 72, 100, "Objetivos del programa de apoyo a la lectura infantil");
   AddLine(&words, 72, 112, "Corto.");
   AddLine(&words, 72, 124, "Siguiente.");
-  EXPECT_EQ(Texts(LayOutPage(words, kPage)).size(), 2u);
+  EXPECT_EQ(Texts(LayOutPage(words)).size(), 2u);
 }
 
 TEST(Layout, BulletsAndNumbersStartNewLines) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "a) Casos incorporados al programa durante el periodo");
   AddLine(&words, 72, 112, "b) Seguimiento de casos de años anteriores del programa");
-  EXPECT_EQ(Texts(LayOutPage(words, kPage)).size(), 2u);
+  EXPECT_EQ(Texts(LayOutPage(words)).size(), 2u);
 }
 
 TEST(Layout, CellsSideBySideMakeOneTabSeparatedRow) {
@@ -61,7 +59,7 @@ TEST(Layout, CellsSideBySideMakeOneTabSeparatedRow) {
   AddLine(&words, 150, 112, "febrero");
   AddLine(&words, 250, 100, "Presentación del informe");
   AddLine(&words, 250, 112, "anual de la Junta.");
-  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  std::vector<LaidLine> lines = LayOutPage(words);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_TRUE(lines[0].table_row);
   EXPECT_EQ(lines[0].text, "Primera\t08 de febrero\tPresentación del informe anual de la Junta.");
@@ -70,7 +68,7 @@ TEST(Layout, CellsSideBySideMakeOneTabSeparatedRow) {
 TEST(Layout, WordsKeepTheirSpansAndConfidence) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Monto total", false, 0.5);
-  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  std::vector<LaidLine> lines = LayOutPage(words);
   ASSERT_EQ(lines.size(), 1u);
   ASSERT_EQ(lines[0].words.size(), 2u);
   EXPECT_EQ(lines[0].text.substr(lines[0].words[1].begin,
@@ -83,7 +81,7 @@ TEST(Layout, BoldLinesAreMarked) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Resultados", true);
   AddLine(&words, 72, 130, "Texto normal del informe.");
-  std::vector<LaidLine> lines = LayOutPage(words, kPage);
+  std::vector<LaidLine> lines = LayOutPage(words);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_TRUE(lines[0].bold);
   EXPECT_FALSE(lines[1].bold);

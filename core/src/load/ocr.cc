@@ -49,8 +49,11 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
       Word w;
       w.text = text.get();
       w.box = Box{l * scale, lt * scale, r * scale, lb * scale};
-      // The line's height stands for the font size: glyph boxes vary with the letters.
-      w.font_size = (lb - lt) * scale * 0.8;
+      // The row's height (x-height plus ascenders) stands for the font size: glyph boxes
+      // vary with the letters.
+      float row_height = 0, descenders = 0, ascenders = 0;
+      it->RowAttributes(&row_height, &descenders, &ascenders);
+      w.font_size = (row_height > 0 ? row_height : 0.8f * (lb - lt)) * scale;
       w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
       w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
       words.push_back(std::move(w));

@@ -27,6 +27,8 @@ constexpr int kMinUsableChars = 20;
 // ... and one where fewer than this share of the characters are letters, digits, common
 // punctuation or spaces is garbage (a broken font encoding).
 constexpr double kMinCleanShare = 0.85;
+// OCR font sizes are estimated from row geometry: only bigger jumps mark a new paragraph.
+constexpr double kOcrSizeTolerance = 0.25;
 
 // Poppler reports problems on stderr; keep them out of the user's output.
 void SilencePoppler() {
@@ -207,7 +209,9 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       }
       if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
     }
-    laid[i].lines = LayOutPage(words, Box{0, 0, p->page_rect().width(), laid[i].height});
+    LayoutOptions layout;
+    if (page.ocr) layout.size_tolerance = kOcrSizeTolerance;
+    laid[i].lines = LayOutPage(words, layout);
     doc.pages.push_back(std::move(page));
   }
 

@@ -1,0 +1,122 @@
+// The loader on the shared PDF corpus (real reports; ../shared/corpus-pdf with the source
+// texts in ../shared/seeds). Skips when the corpus is not there. The full CER table,
+// scanned variants included, is tests/loaders/measure-cer.sh (minutes of OCR); this test
+// OCRs a single page.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "cer.h"
+#include "load/loader.h"
+
+namespace acervo {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kShared = ACERVO_SOURCE_DIR "/../shared";
+
+class Corpus : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kShared / "corpus-pdf")) GTEST_SKIP() << "no shared corpus";
+  }
+};
+
+Document Load(const fs::path& path, OcrMode mode) {
+  LoadOptions options;
+  options.ocr = mode;
+  Result<Document> doc = LoadDocument(path, options);
+  EXPECT_TRUE(doc.ok()) << doc.status().message();
+  return doc.ok() ? std::move(doc.value()) : Document();
+}
+
+std::string AllText(const Document& doc) {
+  std::string all;
+  for (const Page& p : doc.pages) all += p.text + "\n";
+  return all;
+}
+
+TEST_P(Corpus, BornDigitalTextMatchesTheSourceText) {
+  std::string id = GetParam();
+  Document pdf = Load(kShared / "corpus-pdf" / (id + ".pdf"), OcrMode::kNever);
+  Document seed = Load(kShared / "seeds" / (id + ".txt"), OcrMode::kNever);
+  CerResult strict = CharacterErrorRate(AllText(seed), AllText(pdf));
+  CerResult lenient = CharacterErrorRate(AllText(seed), AllText(pdf), {true});
+  std::printf("%s: CER %.2f%% (%.2f%% with list markers ignored)\n", id.c_str(),
+              100 * strict.cer(), 100 * lenient.cer());
+  EXPECT_LT(lenient.cer(), 0.01);
+  EXPECT_LT(strict.cer(), 0.02);
+}
+
+TEST_P(Corpus, RunningHeadersAndPageNumbersAreGone) {
+  std::string id = GetParam();
+  Document pdf = Load(kShared / "corpus-pdf" / (id + ".pdf"), OcrMode::kNever);
+  ASSERT_GE(pdf.pages.size(), 3u);
+  // Every page after the cover has its header and number set aside ...
+  std::set<std::string> furniture;
+  for (size_t p = 1; p < pdf.pages.size(); ++p) {
+    EXPECT_FALSE(pdf.pages[p].furniture.empty()) << "page " << p + 1;
+    for (const std::string& f : pdf.pages[p].furniture) furniture.insert(f);
+  }
+  // ... and the running header's text never reaches a page's text as a line of its own.
+  for (const std::string& f : furniture) {
+    if (f.size() < 20) continue;
+    for (const Page& page : pdf.pages) {
+      EXPECT_EQ(page.text.find(f + "\n"), std::string::npos) << f;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Shared, Corpus,
+                         ::testing::Values("000_73b68c31c64df112", "002_1b513e6399524c08",
+                                           "004_bd11ee5f1c02b3bf"));
+
+TEST(CorpusTables, TablesComeOutAsTabSeparatedRowsWithCaptions) {
+  fs::path pdf = kShared / "corpus-pdf" / "004_bd11ee5f1c02b3bf.pdf";
+  if (!fs::exists(pdf)) GTEST_SKIP() << "no shared corpus";
+  Document doc = Load(pdf, OcrMode::kNever);
+  int rows = 0, captioned = 0;
+  for (const Page& page : doc.pages) {
+    for (const Block& b : page.blocks) rows += b.kind == SegmentKind::kTableRow;
+  }
+  for (const Table& t : doc.tables) {
+    captioned += !t.caption.empty() && t.caption[0].rfind("CUADRO", 0) == 0;
+  }
+  EXPECT_GT(rows, 40);
+  EXPECT_GE(captioned, 8);
+}
+
+TEST(CorpusMixed, TextPagesEqualTheBornDigitalOnes) {
+  fs::path dir = kShared / "corpus-pdf";
+  if (!fs::exists(dir / "000_73b68c31c64df112.mixed.pdf")) GTEST_SKIP() << "no shared corpus";
+  // OCR off: the scanned pages are left empty with a warning, the text pages must not change.
+  Document text = Load(dir / "000_73b68c31c64df112.pdf", OcrMode::kNever);
+  Document mixed = Load(dir / "000_73b68c31c64df112.mixed.pdf", OcrMode::kNever);
+  ASSERT_EQ(text.pages.size(), mixed.pages.size());
+  for (size_t p = 0; p < text.pages.size(); ++p) {
+    bool scanned = (p + 1) % 3 == 0;  // MANIFEST.tsv: pages 3, 6, 9, ...
+    if (scanned) {
+      EXPECT_TRUE(mixed.pages[p].text.empty());
+      EXPECT_FALSE(mixed.pages[p].warnings.empty());
+    } else {
+      EXPECT_EQ(mixed.pages[p].text, text.pages[p].text) << "page " << p + 1;
+    }
+  }
+}
+
+TEST(CorpusScan, OnePageOfOcr) {
+  fs::path dir = kShared / "corpus-pdf";
+  if (!fs::exists(dir / "002_1b513e6399524c08.scan.pdf")) GTEST_SKIP() << "no shared corpus";
+  Document text = Load(dir / "002_1b513e6399524c08.pdf", OcrMode::kNever);
+  Document scan = Load(dir / "002_1b513e6399524c08.scan.pdf", OcrMode::kAuto);
+  ASSERT_EQ(scan.pages.size(), text.pages.size());
+  EXPECT_TRUE(scan.pages[0].ocr);
+  double cer = CharacterErrorRate(AllText(text), AllText(scan)).cer();
+  std::printf("002 scanned: CER %.2f%% against the born-digital PDF\n", 100 * cer);
+  EXPECT_LT(cer, 0.05);
+}
+
+}  // namespace
+}  // namespace acervo
