@@ -3,159 +3,141 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
+#include <map>
 
 #include "acervo/text.h"
+#include "records/passage.h"
+#include "records/reconcile.h"
+#include "records/rules.h"
+#include "records/segmenter.h"
 
 namespace acervo {
 namespace {
 
-// The kind lexicon: lines "kind<TAB>word" (folded); the kind with most hits wins.
-std::vector<std::pair<std::string, std::string>> LoadKindLexicon(const Pipeline& pipeline,
-                                                                 std::vector<std::string>* warnings) {
-  std::vector<std::pair<std::string, std::string>> lexicon;
-  if (!pipeline.records.contains("kinds")) return lexicon;
-  std::filesystem::path file = pipeline.records["kinds"].get<std::string>();
-  if (file.is_relative()) file = pipeline.file.parent_path() / file;
-  std::ifstream in(file);
-  if (!in) {
-    warnings->push_back(file.string() + ": cannot read the record-kind lexicon");
-    return lexicon;
-  }
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == std::string::npos) continue;
-    lexicon.emplace_back(line.substr(0, tab), Fold(line.substr(tab + 1)));
-  }
-  return lexicon;
+constexpr size_t kAnchorBytes = 80;
+constexpr size_t kTitleBytes = 160;
+
+// `text` cut to at most `n` bytes at a code point boundary, then back to a word end.
+std::string_view Clip(std::string_view text, size_t n) {
+  if (text.size() <= n) return text;
+  size_t end = n;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  size_t space = text.rfind(' ', end);
+  if (space != std::string_view::npos && space > n / 2) end = space;
+  std::string_view out = text.substr(0, end);
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.remove_suffix(1);
+  return out;
 }
 
-std::string KindOf(std::string_view title, std::string_view text,
-                   const std::vector<std::pair<std::string, std::string>>& lexicon) {
-  std::string t = Fold(title), body = Fold(text.substr(0, 400));
-  std::string best = "otro";
-  int best_score = 0;
-  std::vector<std::pair<std::string, int>> scores;
-  for (const auto& [kind, word] : lexicon) {
-    int score = 0;
-    for (size_t at = t.find(word); at != std::string::npos; at = t.find(word, at + 1)) score += 3;
-    for (size_t at = body.find(word); at != std::string::npos; at = body.find(word, at + 1)) ++score;
-    if (score == 0) continue;
-    auto it = std::find_if(scores.begin(), scores.end(), [&](auto& s) { return s.first == kind; });
-    if (it == scores.end()) scores.emplace_back(kind, score); else it->second += score;
-  }
-  for (const auto& [kind, score] : scores) {
-    if (score > best_score) best = kind, best_score = score;
-  }
-  return best;
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
-struct Span {  // a record's passage: blocks [first, last] of the segment list
-  size_t first, last;
-  double structure;  // structural confidence
-};
+// ISO dates of any precision as the first and last day they may mean.
+std::string FirstDay(const std::string& iso) {
+  if (iso.size() < 4) return iso;
+  return iso.size() >= 10 ? iso.substr(0, 10) : iso + std::string("-01-01").substr(iso.size() - 4);
+}
+std::string LastDay(const std::string& iso) {
+  if (iso.size() < 4) return iso;
+  return iso.size() >= 10 ? iso.substr(0, 10) : iso + std::string("-12-31").substr(iso.size() - 4);
+}
 
-}  // namespace
-
-nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
-                               const std::vector<PlacedMention>& mentions,
-                               const Pipeline& pipeline, const RecordInferrer& infer,
-                               std::vector<std::string>* warnings) {
-  const auto& entries = segments.entries();
-  auto has_mention = [&](size_t i, const char* type) {
-    const SegmentEntry& e = entries[i];
-    int page = document.pages[e.page_index].number;
-    for (const PlacedMention& m : mentions) {
-      if (m.page == page && m.type == type && m.byte_start >= e.page_offset &&
-          m.byte_end <= e.page_offset + e.segment.text.size())
-        return true;
-    }
-    return false;
-  };
-
-  // Segmentation.
-  std::vector<Span> spans;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const Segment& s = entries[i].segment;
-    if (s.kind == SegmentKind::kHeading) {
-      size_t j = i + 1;
-      while (j < entries.size() && entries[j].segment.kind != SegmentKind::kHeading) ++j;
-      bool has_body = j > i + 1;
-      bool bullets_only = has_body;
-      for (size_t k = i + 1; k < j; ++k) {
-        if (entries[k].segment.kind != SegmentKind::kBullet) bullets_only = false;
-      }
-      if (has_body && !bullets_only && (has_mention(i, "date") || s.heading_level >= 2)) {
-        spans.push_back({i, j - 1, has_mention(i, "date") ? 0.9 : 0.6});
-      }
-    } else if (s.kind == SegmentKind::kBullet && has_mention(i, "date")) {
-      spans.push_back({i, i, 0.8});
-    } else if (s.kind == SegmentKind::kTableRow && !s.is_header_row &&
-               (has_mention(i, "date") || has_mention(i, "amount"))) {
-      spans.push_back({i, i, 0.75});
+// True when `date` lies inside one of `ranges` (both {start, end}).
+bool Within(const nlohmann::json& date, const nlohmann::json& ranges) {
+  for (const nlohmann::json& r : ranges) {
+    if (FirstDay(date.value("start", "")) >= FirstDay(r.value("start", "")) &&
+        LastDay(date.value("end", "")) <= LastDay(r.value("end", ""))) {
+      return true;
     }
   }
+  return false;
+}
 
-  auto lexicon = LoadKindLexicon(pipeline, warnings);
-  std::string hash = document.info.id.substr(document.info.id.find(':') + 1).substr(0, 12);
-  nlohmann::json records = nlohmann::json::array();
-  for (const Span& span : spans) {
-    const SegmentEntry& first = entries[span.first];
-    const SegmentEntry& last = entries[span.last];
-    const Page& page = document.pages[first.page_index];
-    const Page& end_page = document.pages[last.page_index];
+const char* FormName(RecordForm form) {
+  switch (form) {
+    case RecordForm::kSection: return "section";
+    case RecordForm::kBullet: return "bullet";
+    case RecordForm::kTableRow: return "table_row";
+    case RecordForm::kParagraph: return "paragraph";
+  }
+  return "section";
+}
+
+class Assembler {
+ public:
+  Assembler(const Passages& p, const RecordRules& rules, const RecordInferrer& infer)
+      : p_(p), rules_(rules), infer_(infer) {
+    const std::string& id = p.document().info.id;
+    hash_ = id.substr(id.find(':') + 1).substr(0, 12);
+  }
+
+  nlohmann::json Build(const Candidate& c) const {
+    const SegmentEntry& first = p_.entry(c.first);
     std::string text;
-    std::vector<const PlacedMention*> in_span;
-    for (size_t k = span.first; k <= span.last; ++k) {
-      const SegmentEntry& e = entries[k];
+    std::vector<size_t> starts;  // offset of each segment in `text`
+    for (size_t i = c.first; i <= c.last; ++i) {
       if (!text.empty()) text += "\n";
-      text += e.segment.text;
-      int pn = document.pages[e.page_index].number;
-      for (const PlacedMention& m : mentions) {
-        if (m.page == pn && m.byte_start >= e.page_offset &&
-            m.byte_end <= e.page_offset + e.segment.text.size())
-          in_span.push_back(&m);
-      }
+      starts.push_back(text.size());
+      text += p_.segment(i).text;
     }
-    std::string title(first.segment.text.substr(0, 200));
-    char id[64];
-    std::snprintf(id, sizeof id, "r-%s-%03d-%04zu", hash.c_str(), page.number, first.block_index);
+    std::string title(Title(c));
 
     nlohmann::json r;
+    char id[96];
+    std::snprintf(id, sizeof id, "r-%s-%03d-%04zu", hash_.c_str(), p_.page(c.first),
+                  first.block_index);
     r["id"] = id;
-    r["kind"] = KindOf(title, text, lexicon);
+    r["kind"] = Kind(c, title, text);
     r["title"] = title;
-    r["anchor"] = std::string(first.segment.text.substr(0, 80));
+    r["anchor"] = std::string(Anchor(c));
     r["text"] = text;
-    r["page_start"] = page.number;
-    r["page_end"] = end_page.number;
+    r["page_start"] = p_.page(c.first);
+    r["page_end"] = p_.page(c.last);
+    r["form"] = FormName(c.form);
+
     nlohmann::json dates = nlohmann::json::array(), amounts = nlohmann::json::array(),
                    institutions = nlohmann::json::array(), ods = nlohmann::json::array();
-    double conf_sum = 0;
-    std::vector<Mention> view_mentions;
-    for (const PlacedMention* m : in_span) {
-      conf_sum += m->confidence;
-      if (m->type == "date" && !m->value.contains("precision")) {
-        if (!dates.contains(m->value)) dates.push_back(m->value);
-      } else if (m->type == "amount") {
-        nlohmann::json a = m->value;
-        if (!a.contains("role")) a["role"] = nullptr;
-        amounts.push_back(a);
-      } else if (m->type == "institution") {
-        nlohmann::json i = {{"name", m->value.value("name", m->text)},
-                            {"acronym", m->value.value("acronym", nlohmann::json())}};
-        if (!institutions.contains(i)) institutions.push_back(i);
-      } else if (m->type == "ods") {
-        nlohmann::json g = {{"goal", m->value["goal"]}, {"explicit", true}};
-        if (!ods.contains(g)) ods.push_back(g);
+    double confidence_sum = 0;
+    int counted = 0;
+    std::vector<Mention> view;
+    for (size_t i = c.first; i <= c.last; ++i) {
+      for (const PlacedMention* m : p_.mentions(i)) {
+        confidence_sum += m->confidence;
+        ++counted;
+        size_t at = starts[i - c.first] + p_.OffsetIn(i, *m);
+        view.push_back(Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value,
+                               m->confidence});
+        if (m->type == "date") {
+          if (!Passages::IsActivityDate(*m)) continue;
+          nlohmann::json d = {{"start", m->value.value("start", "")},
+                              {"end", m->value.value("end", "")}};
+          // A dated heading's dates are the record's; its body's only where they fall
+          // inside them (the days of a "septiembre a noviembre" seminar), not a law's.
+          if (c.dated_heading && i != c.first && !Within(d, dates)) continue;
+          if (!dates.contains(d)) dates.push_back(d);
+        } else if (m->type == "amount") {
+          nlohmann::json a = m->value;
+          a["role"] = Role(i, *m);
+          if (!amounts.contains(a)) amounts.push_back(a);
+        } else if (m->type == "institution") {
+          nlohmann::json inst = {{"name", m->value.value("name", m->text)},
+                                 {"acronym", m->value.value("acronym", nlohmann::json())}};
+          bool seen = std::any_of(institutions.begin(), institutions.end(),
+                                  [&](const nlohmann::json& x) { return x["name"] == inst["name"]; });
+          if (!seen) institutions.push_back(inst);
+        } else if (m->type == "ods") {
+          nlohmann::json g = {{"goal", m->value["goal"]}, {"explicit", true}};
+          if (!ods.contains(g)) ods.push_back(g);
+        }
       }
-      view_mentions.push_back(Mention{m->type, 0, 0, m->value, m->confidence});
     }
-    if (ods.empty() && infer) {
-      RecordView view{r["kind"].get_ref<const std::string&>(), title, text, view_mentions};
-      for (auto& [extractor, m] : infer(view)) {
-        if (m.type != "ods") continue;
+    if (ods.empty() && infer_) {
+      RecordView record{r["kind"].get_ref<const std::string&>(), title, text, view};
+      for (auto& [extractor, m] : infer_(record)) {
+        if (m.type != "ods" || !m.value.is_object() || !m.value.contains("goal")) continue;
         nlohmann::json g = {{"goal", m.value["goal"]}, {"explicit", false}};
         if (!ods.contains(g)) ods.push_back(g);
       }
@@ -164,11 +146,162 @@ nlohmann::json AssembleRecords(const Document& document, const SegmentList& segm
     r["amounts"] = amounts;
     r["institutions"] = institutions;
     r["ods"] = ods;
-    double mention_conf = in_span.empty() ? 0.5 : conf_sum / in_span.size();
-    double confidence = std::round(span.structure * (0.5 + 0.5 * mention_conf) * 100) / 100;
+    // Structure times the trust in what was found; a passage with no mentions at all is
+    // treated as middling rather than certain.
+    double mentions = counted ? confidence_sum / counted : 0.6;
+    double confidence = std::round(c.structure * (0.5 + 0.5 * mentions) * 100) / 100;
     r["confidence"] = confidence;
-    r["status"] = confidence < pipeline.review_threshold ? "needs_review" : "auto";
-    records.push_back(std::move(r));
+    r["status"] = confidence < rules_.review_threshold ? "needs_review" : "auto";
+    return r;
+  }
+
+ private:
+  // The cell of a table row that names it: a column the lexicon calls `title`, else its
+  // `institution` column (the ally of a cooperation row), else the first cell with words.
+  std::string_view TitleCell(size_t i) const {
+    std::vector<std::string_view> cells = CellsOf(p_.segment(i).text);
+    int t = p_.table(i);
+    if (t >= 0) {
+      const std::vector<std::string>& header = p_.document().tables[t].header;
+      for (const char* wanted : {"title", "institution"}) {
+        for (size_t k = 0; k < cells.size() && k < header.size(); ++k) {
+          const std::string* field = rules_.table_columns.Longest(Fold(header[k]));
+          if (field && *field == wanted && !cells[k].empty()) return cells[k];
+        }
+      }
+    }
+    for (std::string_view cell : cells) {
+      bool letters = false;
+      size_t pos = 0;
+      while (pos < cell.size()) {
+        char32_t cp = NextCodePoint(cell, &pos);
+        if (IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9')) letters = true;
+      }
+      if (letters && cell.size() > 3) return cell;
+    }
+    return cells.empty() ? std::string_view() : cells.front();
+  }
+
+  std::string_view Title(const Candidate& c) const {
+    std::string_view text = p_.segment(c.first).text;
+    switch (c.form) {
+      case RecordForm::kSection: {
+        // "Semana del Clima NYC, 24 de septiembre" -> "Semana del Clima NYC".
+        for (const PlacedMention* m : p_.mentions(c.first)) {
+          size_t at = p_.OffsetIn(c.first, *m);
+          if (m->type == "date" && at > 0 && Trim(text.substr(at + m->text.size())).size() <= 1) {
+            std::string_view head = Trim(text.substr(0, at));
+            while (!head.empty() && (head.back() == ',' || head.back() == ' ')) head.remove_suffix(1);
+            if (head.size() >= 8) return Clip(head, kTitleBytes);
+          }
+        }
+        return Clip(Trim(text), kTitleBytes);
+      }
+      case RecordForm::kTableRow:
+        return Clip(TitleCell(c.first), kTitleBytes);
+      case RecordForm::kBullet:
+      case RecordForm::kParagraph: {
+        size_t stop = text.find(". ");
+        return Clip(text.substr(0, stop == std::string_view::npos ? text.size() : stop),
+                    kTitleBytes);
+      }
+    }
+    return Clip(text, kTitleBytes);
+  }
+
+  std::string_view Anchor(const Candidate& c) const {
+    if (c.form == RecordForm::kTableRow) return Clip(TitleCell(c.first), kAnchorBytes);
+    return Clip(Trim(p_.segment(c.first).text), kAnchorBytes);
+  }
+
+  // The kind with the most lexicon hits: a title hit weighs 3, a hit in the text or in the
+  // context (table caption and header, the enclosing heading) 1.
+  std::string Kind(const Candidate& c, std::string_view title, std::string_view text) const {
+    std::map<std::string, int> score;
+    std::map<std::string, size_t> first_title_hit;
+    auto add = [&](std::string_view s, int weight) {
+      for (const LexiconHit& hit : rules_.kinds.FindAll(Fold(s))) {
+        score[*hit.label] += weight;
+        if (weight == 3 && !first_title_hit.count(*hit.label)) {
+          first_title_hit[*hit.label] = hit.begin;
+        }
+      }
+    };
+    add(title, 3);
+    add(text.substr(0, 600), 1);
+    const Segment& s = p_.segment(c.first);
+    if (c.form != RecordForm::kSection) {
+      for (std::string_view cap : s.table_caption) add(cap, 1);
+      for (std::string_view h : s.table_header) add(h, 1);
+      if (!s.headings.empty()) add(s.headings.back(), 1);
+    }
+    std::string best = "otro";
+    int best_score = 0;
+    size_t best_at = SIZE_MAX;
+    for (const auto& [kind, n] : score) {
+      size_t at = first_title_hit.count(kind) ? first_title_hit[kind] : SIZE_MAX;
+      if (n > best_score || (n == best_score && at < best_at)) {
+        best = kind, best_score = n, best_at = at;
+      }
+    }
+    return best;
+  }
+
+  // aporte / contrapartida / total, or null.
+  nlohmann::json Role(size_t i, const PlacedMention& m) const {
+    static const std::vector<std::string> kRoles = {"aporte", "contrapartida", "total"};
+    const Segment& s = p_.segment(i);
+    size_t at = p_.OffsetIn(i, m);
+    if (s.kind == SegmentKind::kTableRow) {
+      int t = p_.table(i);
+      if (t < 0) return nullptr;
+      const std::vector<std::string>& header = p_.document().tables[t].header;
+      size_t col = CellIndexAt(s.text, at);
+      if (col >= header.size()) return nullptr;
+      const std::string* role = rules_.table_columns.Longest(Fold(header[col]), kRoles);
+      return role ? nlohmann::json(*role) : nlohmann::json(nullptr);
+    }
+    // Running text: the nearest cue before the amount, in its sentence.
+    size_t sentence = s.text.rfind(". ", at);
+    sentence = sentence == std::string_view::npos ? 0 : sentence + 2;
+    std::vector<LexiconHit> hits =
+        rules_.amount_cues.FindAll(Fold(s.text.substr(sentence, at - sentence)));
+    if (hits.empty()) return nullptr;
+    const LexiconHit* nearest = &hits.front();
+    for (const LexiconHit& h : hits) {
+      if (h.end > nearest->end || (h.end == nearest->end && h.begin < nearest->begin)) {
+        nearest = &h;
+      }
+    }
+    return *nearest->label;
+  }
+
+  const Passages& p_;
+  const RecordRules& rules_;
+  const RecordInferrer& infer_;
+  std::string hash_;
+};
+
+}  // namespace
+
+nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
+                               const std::vector<PlacedMention>& mentions,
+                               const Pipeline& pipeline, const RecordInferrer& infer,
+                               std::vector<std::string>* warnings) {
+  Result<std::shared_ptr<const RecordRules>> loaded = RulesFor(pipeline);
+  static const RecordRules kNoRules;
+  const RecordRules* rules = &kNoRules;
+  if (loaded.ok()) {
+    rules = loaded->get();
+  } else {
+    warnings->push_back(loaded.status().message());
+  }
+  Passages passages(document, segments, mentions);
+  ReconcileTotals(passages, *rules, warnings);
+  Assembler assembler(passages, *rules, infer);
+  nlohmann::json records = nlohmann::json::array();
+  for (const Candidate& c : FindCandidates(passages, *rules)) {
+    records.push_back(assembler.Build(c));
   }
   return records;
 }

@@ -1,11 +1,22 @@
 // assembler.h — turns a document's segments and mentions into activity records (the
 // `records` of spec/output-format.md).
 //
-// A record is a heading that names an activity with the blocks under it, a bullet that
-// reports a dated activity, or a data row of a table. Each gets the dates, amounts,
-// institutions and goals found in its passage, a kind from the pipeline's lexicon, a
-// confidence from its structure and its mentions, and an id derived from the document's
-// hash and the record's position, so re-running extraction yields the same ids.
+// Records come from the segmenter's passages (segmenter.h): sections under a heading that
+// names an activity, dated bullets, rows of activity and cooperation tables, paragraphs
+// that open with an activity's date. Each gets:
+//  - kind, from the pipeline's kind lexicon over its title (weighted) and text;
+//  - dates: a section whose heading is dated takes the heading's dates only (dates in its
+//    body are often of something else: a law, a founding year); otherwise the passage's;
+//  - amounts, with their role: in a table row from the column's header (table-columns
+//    lexicon: VALOR APORTE -> aporte, CONTRAPARTIDA -> contrapartida, VALOR TOTAL -> total),
+//    in running text from a cue word before the amount (amount-cues lexicon), else null;
+//  - institutions and explicit goals found in the passage; goals inferred by the
+//    extractors (explicit: false) when the passage names none;
+//  - confidence: structural evidence times the mean confidence of its mentions, with
+//    `status: needs_review` under the pipeline's review threshold;
+//  - an id "r-<first 12 hex of the document's sha256>-<page>-<block>", so re-running
+//    extraction on the same file yields the same ids.
+// Document-level reconciliation warnings (reconcile.h) are appended to `warnings`.
 #ifndef ACERVO_CORE_RECORDS_ASSEMBLER_H_
 #define ACERVO_CORE_RECORDS_ASSEMBLER_H_
 
@@ -27,6 +38,7 @@ namespace acervo {
 using RecordInferrer =
     std::function<std::vector<std::pair<std::string, Mention>>(const RecordView&)>;
 
+// `mentions` sorted by (page, byte_start). `infer` may be empty.
 nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
                                const std::vector<PlacedMention>& mentions,
                                const Pipeline& pipeline, const RecordInferrer& infer,

@@ -1,0 +1,52 @@
+// lexicon.h — a labelled phrase list read from a TSV data file, matched at word starts in
+// case- and accent-folded text.
+//
+// Files hold one "label<TAB>phrase" per line (or a bare phrase, labelled ""); '#' starts a
+// comment line. A phrase matches where it begins at a word start: "taller" finds
+// "talleres" but "curso" does not find "recursos". The lexicons of the record assembler
+// (kinds, group headings, table columns, amount cues, total rows) are all of this shape.
+#ifndef ACERVO_CORE_RECORDS_LEXICON_H_
+#define ACERVO_CORE_RECORDS_LEXICON_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acervo/status.h"
+
+namespace acervo {
+
+struct LexiconHit {
+  const std::string* label;
+  size_t begin, end;  // byte span in the folded text
+};
+
+class Lexicon {
+ public:
+  static Result<Lexicon> Load(const std::filesystem::path& file);
+  // For tests and built-in defaults: "label\tphrase" lines, as in a file.
+  static Lexicon FromText(std::string_view tsv);
+
+  // Every match in `folded` (text already passed through acervo::Fold), in text order.
+  std::vector<LexiconHit> FindAll(std::string_view folded) const;
+  // The longest phrase matching at a word start anywhere in `folded` whose label is in
+  // `labels` (all labels when empty); nullptr when none.
+  const std::string* Longest(std::string_view folded,
+                             const std::vector<std::string>& labels = {}) const;
+  // The label of a phrase that `folded` starts with, followed by a non-word character or
+  // the end; nullptr when none.
+  const std::string* Prefix(std::string_view folded) const;
+
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  struct Entry {
+    std::string label, phrase;  // phrase folded
+  };
+  std::vector<Entry> entries_;
+};
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_RECORDS_LEXICON_H_

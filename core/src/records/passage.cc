@@ -1,0 +1,119 @@
+#include "records/passage.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "acervo/text.h"
+
+namespace acervo {
+
+Passages::Passages(const Document& document, const SegmentList& segments,
+                   const std::vector<PlacedMention>& mentions)
+    : document_(document), entries_(segments.entries()), mentions_(entries_.size()) {
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const SegmentEntry& e = entries_[i];
+    int pn = document.pages[e.page_index].number;
+    size_t begin = e.page_offset, end = e.page_offset + e.segment.text.size();
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), std::pair{pn, begin},
+                               [](const PlacedMention& m, const std::pair<int, size_t>& key) {
+                                 return std::tie(m.page, m.byte_start) <
+                                        std::tie(key.first, key.second);
+                               });
+    for (; it != mentions.end() && it->page == pn && it->byte_start < end; ++it) {
+      if (it->byte_end <= end) mentions_[i].push_back(&*it);
+    }
+  }
+}
+
+const Block& Passages::block(size_t i) const {
+  const SegmentEntry& e = entries_[i];
+  return document_.pages[e.page_index].blocks[e.block_index];
+}
+
+int Passages::page(size_t i) const { return document_.pages[entries_[i].page_index].number; }
+
+bool Passages::IsActivityDate(const PlacedMention& m) {
+  return m.type == "date" && !(m.value.is_object() && m.value.contains("precision") &&
+                               m.value["precision"] == "year");
+}
+
+bool Passages::HasDate(size_t i) const {
+  return std::any_of(mentions_[i].begin(), mentions_[i].end(),
+                     [](const PlacedMention* m) { return IsActivityDate(*m); });
+}
+
+bool Passages::HasAmount(size_t i) const {
+  return std::any_of(mentions_[i].begin(), mentions_[i].end(),
+                     [](const PlacedMention* m) { return m->type == "amount"; });
+}
+
+size_t Passages::OffsetIn(size_t i, const PlacedMention& m) const {
+  return m.byte_start - entries_[i].page_offset;
+}
+
+int Passages::WordsOutsideDates(size_t i) const {
+  std::string_view text = segment(i).text;
+  std::string rest;
+  size_t at = 0;
+  for (const PlacedMention* m : mentions_[i]) {
+    if (!IsActivityDate(*m)) continue;
+    size_t b = OffsetIn(i, *m), e = b + (m->byte_end - m->byte_start);
+    if (b >= at) rest.append(text.substr(at, b - at)).push_back(' ');
+    at = std::max(at, e);
+  }
+  if (at < text.size()) rest.append(text.substr(at));
+  int words = 0;
+  bool in_word = false;
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    char32_t cp = NextCodePoint(rest, &pos);
+    bool letter = IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9');
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
+
+std::string Passages::TotalScope(size_t i, const RecordRules& rules) const {
+  if (segment(i).kind != SegmentKind::kTableRow) return "";
+  for (std::string_view cell : CellsOf(segment(i).text)) {
+    if (cell.empty()) continue;
+    const std::string* scope = rules.total_rows.Prefix(Fold(cell));
+    return scope ? *scope : "";
+  }
+  return "";
+}
+
+std::vector<std::string_view> CellsOf(std::string_view row) {
+  std::vector<std::string_view> cells;
+  size_t start = 0;
+  while (true) {
+    size_t tab = row.find('\t', start);
+    std::string_view cell = row.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    cells.push_back(cell);
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+size_t CellIndexAt(std::string_view row, size_t offset) {
+  offset = std::min(offset, row.size());
+  return static_cast<size_t>(std::count(row.begin(), row.begin() + offset, '\t'));
+}
+
+bool IsMostlyUpperCase(std::string_view text) {
+  int upper = 0, lower = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = NextCodePoint(text, &pos);
+    if (u_isupper(static_cast<UChar32>(cp))) ++upper;
+    else if (u_islower(static_cast<UChar32>(cp))) ++lower;
+  }
+  return upper >= 3 && lower * 5 <= upper;
+}
+
+}  // namespace acervo

@@ -1,0 +1,62 @@
+// passage.h — the segments of a document with the mentions that fall in each, and the
+// small questions the record assembler asks about one segment (does it carry a date? is
+// this row a TOTAL row? which cell is this mention in?).
+#ifndef ACERVO_CORE_RECORDS_PASSAGE_H_
+#define ACERVO_CORE_RECORDS_PASSAGE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acervo/document.h"
+#include "acervo/engine.h"
+#include "engine/segments.h"
+#include "records/rules.h"
+
+namespace acervo {
+
+class Passages {
+ public:
+  // `mentions` must be sorted by (page, byte_start), as the engine leaves them.
+  Passages(const Document& document, const SegmentList& segments,
+           const std::vector<PlacedMention>& mentions);
+
+  size_t size() const { return entries_.size(); }
+  const SegmentEntry& entry(size_t i) const { return entries_[i]; }
+  const Segment& segment(size_t i) const { return entries_[i].segment; }
+  const Block& block(size_t i) const;
+  int page(size_t i) const;  // the page number
+  const std::vector<const PlacedMention*>& mentions(size_t i) const { return mentions_[i]; }
+  const Document& document() const { return document_; }
+
+  // A date of at least month precision (bare years are context, not an activity's date).
+  static bool IsActivityDate(const PlacedMention& m);
+  bool HasDate(size_t i) const;
+  bool HasAmount(size_t i) const;
+  // Bytes of the segment outside its date mentions that still hold words: a bullet that is
+  // nothing but "11 de junio de 2021" is a field of something else, not an activity.
+  int WordsOutsideDates(size_t i) const;
+  // The mention's offset in bytes from the start of its segment.
+  size_t OffsetIn(size_t i, const PlacedMention& m) const;
+
+  // For table rows: the table index (-1 otherwise), and whether the row states a sum
+  // ("total" or "subtotal", from the total-row lexicon; "" when it does not).
+  int table(size_t i) const { return block(i).table; }
+  std::string TotalScope(size_t i, const RecordRules& rules) const;
+
+ private:
+  const Document& document_;
+  const std::vector<SegmentEntry>& entries_;
+  std::vector<std::vector<const PlacedMention*>> mentions_;
+};
+
+// The cells of a table row (split on '\t', trimmed) and the cell holding byte `offset`.
+std::vector<std::string_view> CellsOf(std::string_view row);
+size_t CellIndexAt(std::string_view row, size_t offset);
+
+// True when most letters are capitals ("REUNIONES BILATERALES", "EJE 1. …").
+bool IsMostlyUpperCase(std::string_view text);
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_RECORDS_PASSAGE_H_

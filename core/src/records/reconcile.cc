@@ -1,0 +1,149 @@
+#include "records/reconcile.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "acervo/text.h"
+#include "records/decimal.h"
+
+namespace acervo {
+namespace {
+
+std::optional<Decimal> AmountOf(const PlacedMention& m) {
+  if (m.type != "amount" || !m.value.is_object() || !m.value.contains("amount")) {
+    return std::nullopt;
+  }
+  const nlohmann::json& a = m.value["amount"];
+  return a.is_string() ? Decimal::Parse(a.get<std::string>()) : std::nullopt;
+}
+
+// The first amount in each cell of row `i`, by cell index.
+std::map<size_t, Decimal> AmountsByColumn(const Passages& p, size_t i) {
+  std::map<size_t, Decimal> out;
+  for (const PlacedMention* m : p.mentions(i)) {
+    std::optional<Decimal> d = AmountOf(*m);
+    if (!d) continue;
+    out.emplace(CellIndexAt(p.segment(i).text, p.OffsetIn(i, *m)), *d);
+  }
+  return out;
+}
+
+std::string Quote(std::string_view s) {
+  std::string out(s.substr(0, 60));
+  return "“" + out + (s.size() > 60 ? "…" : "") + "”";
+}
+
+std::string Describe(const Passages& p, int table, size_t row) {
+  const Table& t = p.document().tables[table];
+  std::string s = "table " + std::to_string(table + 1) + " (page " + std::to_string(p.page(row));
+  if (!t.caption.empty()) s += ", " + Quote(t.caption.front());
+  return s + ")";
+}
+
+std::string ColumnName(const Passages& p, int table, size_t column) {
+  const Table& t = p.document().tables[table];
+  if (column < t.header.size() && !t.header[column].empty()) return Quote(t.header[column]);
+  return "column " + std::to_string(column + 1);
+}
+
+struct StatedTotal {
+  Decimal value;
+  size_t row;
+};
+
+// Checks one table's Sub Total and TOTAL rows; returns the totals it states.
+std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules, int table,
+                                    const std::vector<size_t>& rows,
+                                    std::vector<std::string>* warnings) {
+  std::map<size_t, Decimal> since_subtotal, all;
+  std::vector<StatedTotal> stated;
+  for (size_t i : rows) {
+    if (p.segment(i).is_header_row) continue;
+    std::string scope = p.TotalScope(i, rules);
+    std::map<size_t, Decimal> amounts = AmountsByColumn(p, i);
+    if (scope.empty()) {
+      for (const auto& [col, d] : amounts) {
+        since_subtotal[col] += d;
+        all[col] += d;
+      }
+      continue;
+    }
+    std::map<size_t, Decimal>& sums = scope == "subtotal" ? since_subtotal : all;
+    std::string_view label;
+    for (std::string_view cell : CellsOf(p.segment(i).text)) {
+      if (!cell.empty()) {
+        label = cell;
+        break;
+      }
+    }
+    for (const auto& [col, d] : amounts) {
+      if (scope == "total") stated.push_back({d, i});
+      auto it = sums.find(col);
+      if (it == sums.end()) continue;  // nothing above to add up in this column
+      if (!(it->second == d)) {
+        warnings->push_back(Describe(p, table, i) + ": row " + Quote(label) + " states " +
+                            d.ToString() + " in " + ColumnName(p, table, col) +
+                            ", but the rows it covers add up to " + it->second.ToString() +
+                            " (difference " + (d - it->second).ToString() + ")");
+      }
+    }
+    if (scope == "subtotal") since_subtotal.clear();
+  }
+  return stated;
+}
+
+// Running text near the table (same section) that states "the total" of something.
+void CheckProse(const Passages& p, const RecordRules& rules, int table,
+                const std::vector<size_t>& rows, const std::vector<StatedTotal>& stated,
+                std::vector<std::string>* warnings) {
+  if (stated.empty() || rows.empty()) return;
+  // The section around the table: back to the previous heading, on to the next.
+  size_t begin = rows.front(), end = rows.back() + 1;
+  while (begin > 0 && p.segment(begin - 1).kind != SegmentKind::kHeading) --begin;
+  while (end < p.size() && p.segment(end).kind != SegmentKind::kHeading) ++end;
+  for (size_t i = begin; i < end; ++i) {
+    if (p.segment(i).kind != SegmentKind::kParagraph) continue;
+    std::string_view text = p.segment(i).text;
+    for (const PlacedMention* m : p.mentions(i)) {
+      std::optional<Decimal> d = AmountOf(*m);
+      if (!d) continue;
+      // A total cue in the same sentence, before the amount.
+      size_t at = p.OffsetIn(i, *m);
+      size_t sentence = text.rfind(". ", at);
+      sentence = sentence == std::string_view::npos ? 0 : sentence + 2;
+      std::string before = Fold(text.substr(sentence, at - sentence));
+      bool total_cue = false;
+      for (const LexiconHit& hit : rules.amount_cues.FindAll(before)) {
+        if (*hit.label == "total") total_cue = true;
+      }
+      if (!total_cue) continue;
+      bool agrees = std::any_of(stated.begin(), stated.end(),
+                                [&](const StatedTotal& s) { return s.value == *d; });
+      if (!agrees) {
+        warnings->push_back("page " + std::to_string(p.page(i)) + ": the text states a total of " +
+                            d->ToString() + " (" + Quote(m->text) + "), but " +
+                            Describe(p, table, stated.back().row) + " states " +
+                            stated.back().value.ToString());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ReconcileTotals(const Passages& passages, const RecordRules& rules,
+                     std::vector<std::string>* warnings) {
+  std::map<int, std::vector<size_t>> tables;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (passages.segment(i).kind == SegmentKind::kTableRow && passages.table(i) >= 0) {
+      tables[passages.table(i)].push_back(i);
+    }
+  }
+  for (const auto& [table, rows] : tables) {
+    std::vector<StatedTotal> stated = CheckTable(passages, rules, table, rows, warnings);
+    CheckProse(passages, rules, table, rows, stated, warnings);
+  }
+}
+
+}  // namespace acervo

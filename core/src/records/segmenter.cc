@@ -1,0 +1,231 @@
+#include "records/segmenter.h"
+
+#include <algorithm>
+#include <map>
+
+#include "acervo/text.h"
+
+namespace acervo {
+namespace {
+
+// "3.1.2 Acciones de …" -> "acciones de …": the heading's words without its section number.
+std::string HeadingWords(std::string_view heading) {
+  std::string folded = Fold(heading);
+  size_t at = 0;
+  while (at < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[at])) ||
+                                folded[at] == '.' || folded[at] == ' ' || folded[at] == ')')) {
+    ++at;
+  }
+  return folded.substr(at);
+}
+
+class Segmenter {
+ public:
+  Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules) {
+    FindRecordTables();
+    title_ = Fold(p.document().info.title);
+  }
+
+  std::vector<Candidate> Run() {
+    size_t i = 0;
+    // Blocks before the first heading form a body without a heading.
+    size_t first_heading = 0;
+    while (first_heading < p_.size() && p_.segment(first_heading).kind != SegmentKind::kHeading) {
+      ++first_heading;
+    }
+    Section(SIZE_MAX, 0, first_heading);
+    for (i = first_heading; i < p_.size();) {
+      size_t end = i + 1;
+      while (end < p_.size() && p_.segment(end).kind != SegmentKind::kHeading) ++end;
+      Section(i, i + 1, end);
+      i = end;
+    }
+    std::sort(out_.begin(), out_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    return std::move(out_);
+  }
+
+ private:
+  // A table lists records when enough of its data rows carry a date or an amount, or the
+  // pipeline names it; decided over the whole table, across page breaks.
+  // Money rows make a cooperation table; dated rows make an activity table only where the
+  // table names activities (a caption "ACCIONES DE CAPACITACIÓN", a header "Contrato", or
+  // rows that read "Taller …"): a schedule of report deliveries is dated too.
+  void FindRecordTables() {
+    struct Count {
+      int rows = 0, money = 0, named_rows = 0;
+    };
+    std::map<int, Count> counts;
+    for (size_t i = 0; i < p_.size(); ++i) {
+      int t = p_.table(i);
+      if (t < 0 || !IsRecordRow(i)) continue;
+      Count& c = counts[t];
+      ++c.rows;
+      if (p_.HasAmount(i)) ++c.money;
+      if (NamesActivity(p_.segment(i).text)) ++c.named_rows;
+    }
+    for (const auto& [t, c] : counts) {
+      const Table& table = p_.document().tables[t];
+      std::string context;
+      for (const auto& line : table.caption) context += line + "\n";
+      for (const auto& cell : table.header) context += cell + "\n";
+      bool names_activities = NamesActivity(context) || 2 * c.named_rows >= c.rows;
+      if (c.money >= rules_.min_table_records ||
+          (c.rows >= rules_.min_table_records && names_activities) ||
+          (c.rows >= 1 && TableIsNamed(t))) {
+        record_tables_.push_back(t);
+      }
+    }
+  }
+
+  bool TableIsNamed(int t) const {
+    if (rules_.record_tables.empty()) return false;
+    const Table& table = p_.document().tables[t];
+    std::string text;
+    for (const auto& c : table.caption) text += Fold(c) + " ";
+    for (const auto& c : table.header) text += Fold(c) + " ";
+    return std::any_of(rules_.record_tables.begin(), rules_.record_tables.end(),
+                       [&](const std::string& phrase) {
+                         return text.find(phrase) != std::string::npos;
+                       });
+  }
+
+  bool IsRecordRow(size_t i) const {
+    const Segment& s = p_.segment(i);
+    return s.kind == SegmentKind::kTableRow && !s.is_header_row &&
+           p_.TotalScope(i, rules_).empty() && (p_.HasDate(i) || p_.HasAmount(i));
+  }
+
+  bool InRecordTable(size_t i) const {
+    return std::find(record_tables_.begin(), record_tables_.end(), p_.table(i)) !=
+           record_tables_.end();
+  }
+
+  bool IsDatedBullet(size_t i) const {
+    return p_.segment(i).kind == SegmentKind::kBullet && p_.HasDate(i) &&
+           p_.WordsOutsideDates(i) >= 3;
+  }
+
+  // A bullet without a date that leads with an activity ("En la Primera Sesión Ordinaria
+  // del Subcomité …", "Se participó en el evento …").
+  bool IsActivityBullet(size_t i) const {
+    return p_.segment(i).kind == SegmentKind::kBullet && !p_.HasDate(i) &&
+           NamesActivity(Lead(p_.segment(i).text, 60));
+  }
+
+  // A heading dated by its words, not one that is only a date ("9.1 enero").
+  bool HasOwnDate(size_t h) const { return p_.HasDate(h) && p_.WordsOutsideDates(h) >= 2; }
+
+  static std::string_view Lead(std::string_view text, size_t n) {
+    if (text.size() <= n) return text;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
+  }
+
+  bool NamesActivity(std::string_view text) const {
+    return !rules_.kinds.FindAll(Fold(text)).empty();
+  }
+
+  bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
+    if (body_begin == body_end) return true;
+    if (HasOwnDate(h)) return false;
+    if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
+    std::string_view text = p_.segment(h).text;
+    if (IsMostlyUpperCase(text)) return true;
+    std::string words = HeadingWords(text);
+    if (rules_.group_headings.Prefix(words)) return true;
+    // The cover's title repeated as a heading.
+    return words.size() >= 8 && title_.find(words) != std::string::npos;
+  }
+
+  // The opening of a body (its first paragraphs) names an activity and dates it.
+  bool BodyReportsActivity(size_t begin, size_t end) const {
+    bool dated = false, named = false;
+    size_t budget = 600;
+    for (size_t i = begin; i < end && budget > 0; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind != SegmentKind::kParagraph && s.kind != SegmentKind::kBullet) continue;
+      std::string_view text = s.text.substr(0, budget);
+      budget -= text.size();
+      dated = dated || p_.HasDate(i);
+      named = named || NamesActivity(text);
+    }
+    return dated && named;
+  }
+
+  std::vector<size_t> DatedActivityParagraphs(size_t begin, size_t end) const {
+    std::vector<size_t> out;
+    for (size_t i = begin; i < end; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind == SegmentKind::kParagraph && p_.HasDate(i) && NamesActivity(s.text)) {
+        out.push_back(i);
+      }
+    }
+    return out;
+  }
+
+  void Emit(RecordForm form, size_t first, size_t last, double structure, bool dated = false) {
+    out_.push_back({form, first, last, structure, dated});
+  }
+
+  void Section(size_t h, size_t begin, size_t end) {
+    std::vector<size_t> rows, bullets;
+    for (size_t i = begin; i < end; ++i) {
+      if (IsRecordRow(i) && InRecordTable(i)) rows.push_back(i);
+      if (IsDatedBullet(i) || IsActivityBullet(i)) bullets.push_back(i);
+    }
+    if (h != SIZE_MAX && !IsGroupHeading(h, begin, end)) {
+      if (HasOwnDate(h) && rows.empty()) {
+        Emit(RecordForm::kSection, h, end - 1, 0.95, /*dated=*/true);
+        return;
+      }
+      if (rows.empty() && bullets.empty()) {
+        if (NamesActivity(p_.segment(h).text)) {
+          Emit(RecordForm::kSection, h, end - 1, 0.75);
+        } else if (BodyReportsActivity(begin, end)) {
+          // A body of several dated activities (a concept note: an agreement, then the
+          // seminar it led to) gives one record per paragraph; one activity, the section.
+          std::vector<size_t> paragraphs = DatedActivityParagraphs(begin, end);
+          if (paragraphs.size() >= 2) {
+            for (size_t i : paragraphs) Emit(RecordForm::kParagraph, i, i, 0.55);
+          } else {
+            Emit(RecordForm::kSection, h, end - 1, 0.55);
+          }
+        }
+        return;
+      }
+    }
+    for (size_t i : rows) Emit(RecordForm::kTableRow, i, i, 0.85);
+    for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
+    if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
+      // Paragraphs that open with an activity's date ("El 11 de noviembre se firmó …").
+      for (size_t i = begin; i < end; ++i) {
+        if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
+        if (OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300))) {
+          Emit(RecordForm::kParagraph, i, i, 0.5);
+        }
+      }
+    }
+  }
+
+  bool OpensWithDate(size_t i) const {
+    for (const PlacedMention* m : p_.mentions(i)) {
+      if (Passages::IsActivityDate(*m) && p_.OffsetIn(i, *m) <= 24) return true;
+    }
+    return false;
+  }
+
+  const Passages& p_;
+  const RecordRules& rules_;
+  std::string title_;
+  std::vector<int> record_tables_;
+  std::vector<Candidate> out_;
+};
+
+}  // namespace
+
+std::vector<Candidate> FindCandidates(const Passages& passages, const RecordRules& rules) {
+  return Segmenter(passages, rules).Run();
+}
+
+}  // namespace acervo

@@ -1,0 +1,42 @@
+// segmenter.h — finds the passages of a document that report one activity each.
+//
+// The forms, from the loader's structure (see docs/records.md):
+//  - a section: a heading that names an activity and the blocks under it, up to the next
+//    heading. Headings without a body, upper-case headings without a date, and headings the
+//    pipeline lists as grouping (`EJE 1. …`, `ACCIONES GENERALES`) only give context;
+//  - a bullet that reports a dated activity (`- El 09 de enero, el Director General …`);
+//  - a data row of a table that lists activities or cooperation flows: a table is such a
+//    table when it has at least `min_table_records` rows with a date or an amount
+//    (page breaks do not split a table); TOTAL and Sub Total rows are never records;
+//  - a paragraph under a grouping heading that opens with the date of an activity, or one
+//    of several dated paragraphs that each name an activity under a heading that names
+//    none (a concept note: the agreement, then the seminar it led to).
+// A heading with its own date is always a record and keeps its bullets; a heading without
+// one whose body lists dated bullets or record rows gives way to them.
+#ifndef ACERVO_CORE_RECORDS_SEGMENTER_H_
+#define ACERVO_CORE_RECORDS_SEGMENTER_H_
+
+#include <string_view>
+#include <vector>
+
+#include "records/passage.h"
+#include "records/rules.h"
+
+namespace acervo {
+
+enum class RecordForm { kSection, kBullet, kTableRow, kParagraph };
+
+struct Candidate {
+  RecordForm form = RecordForm::kSection;
+  size_t first = 0, last = 0;  // segment indices, inclusive
+  // Structural evidence in [0, 1]: a heading with a date is strong, a paragraph guessed to
+  // be an activity is weak.
+  double structure = 0.5;
+  bool dated_heading = false;  // a section whose heading carries the record's dates
+};
+
+std::vector<Candidate> FindCandidates(const Passages& passages, const RecordRules& rules);
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_RECORDS_SEGMENTER_H_
