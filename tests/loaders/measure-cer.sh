@@ -5,7 +5,9 @@
 #
 # For each PDF in ../shared/corpus-pdf (MANIFEST.tsv), compares `acervo text FILE` with
 # `acervo text` of its seed text (the seed's markup stripped the same way) and prints the
-# character error rate (NFC, whitespace runs collapsed, Levenshtein / reference length).
+# character error rate (NFC, whitespace runs collapsed, Levenshtein / reference length), and
+# the same with list markers ("- " at a line start) dropped on both sides, since the seeds
+# spell bullets as text while the PDFs draw them.
 # For mixed PDFs it also counts the text pages whose text differs from the born-digital
 # PDF's same page. Scanned variants take about 2 s a page (OCR); --no-ocr skips them.
 set -euo pipefail
@@ -27,7 +29,8 @@ export OMP_THREAD_LIMIT=1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-printf '%-34s %-6s %5s %8s %8s %s\n' file variant pages seconds CER edits/chars
+printf '%-34s %-6s %5s %8s %8s %-14s %s\n' file variant pages seconds CER edits/chars \
+  CER-no-bullets
 tail -n +2 "$corpus/MANIFEST.tsv" | sort -t$'\t' -k2,2r -k1,1 | while IFS=$'\t' read -r file variant pages _ _ scanned; do
   [[ $no_ocr == 1 && $variant != text ]] && continue
   id=${file%%.*}
@@ -36,8 +39,9 @@ tail -n +2 "$corpus/MANIFEST.tsv" | sort -t$'\t' -k2,2r -k1,1 | while IFS=$'\t' 
   "$acervo" text "$corpus/$file" > "$tmp/$file.txt" 2> "$tmp/$file.err" || true
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   r=$("$cer" "$tmp/$id.ref" "$tmp/$file.txt")
-  printf '%-34s %-6s %5s %8.1f %8s %s\n' "$file" "$variant" "$pages" "$secs" \
-    "${r#*CER=}" "${r%% *}"
+  l=$("$cer" --ignore-list-markers "$tmp/$id.ref" "$tmp/$file.txt")
+  printf '%-34s %-6s %5s %8.1f %8s %-14s %s\n' "$file" "$variant" "$pages" "$secs" \
+    "${r#*CER=}" "${r%% *}" "${l#*CER=}"
   if [[ $variant == mixed && -f $tmp/$id.pdf.txt ]]; then
     python3 - "$tmp/$id.pdf.txt" "$tmp/$file.txt" "$scanned" <<'PY'
 import sys

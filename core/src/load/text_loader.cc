@@ -31,6 +31,9 @@ std::string StripMarkup(std::string_view line, bool* all_bold) {
   RE2::GlobalReplace(&s, kInline, "");
   RE2::GlobalReplace(&s, kBlock, " ");
   RE2::GlobalReplace(&s, R"(\*\*|__)", "");
+  // Single-asterisk emphasis ("*Idem.*"); a lone asterisk (a footnote mark) stays.
+  static const RE2 kEmphasis(R"((^|[\s(“"])\*([^\s*](?:[^*]*[^\s*])?)\*)");
+  RE2::GlobalReplace(&s, kEmphasis, "\\1\\2");
   static const std::pair<const char*, const char*> kEntities[] = {
       {"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
       {"&#39;", "'"}, {"&apos;", "'"}};

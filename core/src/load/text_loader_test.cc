@@ -1,0 +1,60 @@
+#include "load/text_loader.h"
+
+#include <gtest/gtest.h>
+
+namespace acervo {
+namespace {
+
+std::string BlockText(const Page& page, const Block& b) {
+  return page.text.substr(b.begin, b.end - b.begin);
+}
+
+TEST(TextLoader, MarkupIsStrippedLineByLine) {
+  Result<Document> doc = LoadText(
+      "# Informe anual\n"
+      "La **Secretaría de Cultura** abrió <b>dos</b> salas&nbsp;nuevas.\n"
+      "¹ *Ibídem.* y una nota con *asterisco suelto\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->pages[0].text,
+            "Informe anual\n"
+            "La Secretaría de Cultura abrió dos salas nuevas.\n"
+            "¹ Ibídem. y una nota con *asterisco suelto\n");
+}
+
+TEST(TextLoader, HeadingsBulletsAndTables) {
+  Result<Document> doc = LoadText(
+      "## Metas\n"
+      "- Abrir dos bibliotecas.\n"
+      "CUADRO 3. Metas por año\n"
+      "Año\tMeta\n"
+      "2023\t4\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 5u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[0].heading_level, 2);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kBullet);
+  EXPECT_EQ(BlockText(page, page.blocks[1]), "Abrir dos bibliotecas.");
+  EXPECT_EQ(page.blocks[2].kind, SegmentKind::kCaption);
+  EXPECT_EQ(page.blocks[3].kind, SegmentKind::kTableRow);
+  EXPECT_TRUE(page.blocks[3].header_row);
+  EXPECT_EQ(page.blocks[4].line, 5);
+  ASSERT_EQ(doc->tables.size(), 1u);
+  EXPECT_EQ(doc->tables[0].caption[0], "CUADRO 3. Metas por año");
+}
+
+TEST(TextLoader, FormFeedsSplitPagesAndATableContinuesOverThem) {
+  Result<Document> doc = LoadText("Año\tMeta\n2023\t4\n\fAño\tMeta\n2024\t6\n");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->pages.size(), 2u);
+  EXPECT_EQ(doc->pages[1].first_line, 3);
+  EXPECT_EQ(doc->tables.size(), 1u);
+}
+
+TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
+  EXPECT_FALSE(LoadText("Informe \xE9 2023").ok());
+  EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
+}
+
+}  // namespace
+}  // namespace acervo
