@@ -67,8 +67,8 @@ int RunIngest(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty()) {
-    return Fail(in.errors.empty() ? "no documents (.pdf, .txt, .md) found in the given paths"
-                                  : "nothing to ingest");
+    return in.errors.empty() ? Fail("no documents (.pdf, .txt, .md) found in the given paths")
+                             : kExitFailure;  // each bad path was named above
   }
 
   std::filesystem::path store_path = DefaultStorePath(o.store);

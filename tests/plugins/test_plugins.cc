@@ -1,0 +1,55 @@
+// Plugins built only for the tests, each compiled into its own module by tests/CMakeLists.txt
+// with one of these defined:
+//   TEST_PLUGIN_GOOD      finds the word "acervo" (type "probe")
+//   TEST_PLUGIN_THROWING  throws from Extract, to check the host's boundary
+//   TEST_PLUGIN_OLD_API   claims plugin API version 0, to check the refusal
+#include "acervo/plugin.h"
+
+#include <stdexcept>
+
+namespace {
+
+class ProbeExtractor : public acervo::Extractor {
+ public:
+  acervo::PluginInfo Info() const override {
+#ifdef TEST_PLUGIN_THROWING
+    return {"test-throwing", "0.0.1", "Throws from Extract", {"probe"}};
+#elif defined(TEST_PLUGIN_OLD_API)
+    return {"test-old-api", "0.0.1", "Built for an old plugin API", {"probe"}};
+#else
+    return {"test-good", "0.0.1", "Finds the word acervo", {"probe"}};
+#endif
+  }
+  acervo::Status Configure(const acervo::PluginConfig&) override { return acervo::Status::Ok(); }
+
+  std::unique_ptr<acervo::Run> Begin(const acervo::DocumentContext&) const override {
+    class ProbeRun : public acervo::Run {
+     public:
+      acervo::Status Extract(const acervo::Segment& s, std::vector<acervo::Mention>* out) override {
+#ifdef TEST_PLUGIN_THROWING
+        (void)s, (void)out;
+        throw std::runtime_error("deliberate failure");
+#else
+        for (size_t at = s.text.find("acervo"); at != std::string_view::npos;
+             at = s.text.find("acervo", at + 1)) {
+          out->push_back({"probe", at, at + 6, {{"word", "acervo"}}, 0.9});
+        }
+        return acervo::Status::Ok();
+#endif
+      }
+    };
+    return std::make_unique<ProbeRun>();
+  }
+};
+
+}  // namespace
+
+#ifdef TEST_PLUGIN_OLD_API
+extern "C" __attribute__((visibility("default"))) int acervo_plugin_api_version() { return 0; }
+extern "C" __attribute__((visibility("default"))) std::unique_ptr<acervo::Extractor>
+acervo_plugin_create() {
+  return std::make_unique<ProbeExtractor>();
+}
+#else
+ACERVO_PLUGIN(ProbeExtractor);
+#endif
