@@ -65,6 +65,11 @@ class Store {
 
   Result<int64_t> Count(const std::string& table);
 
+  // The SQLite handle, for core modules that own queries over these tables (review, export).
+  // Not for plugins or tools; keep each module's SQL in that module.
+  sqlite3* handle() const { return db_; }
+  const std::filesystem::path& file() const { return file_; }
+
   // For tests: the next PutExtraction fails after writing its document row, inside its
   // transaction, as a crash would.
   void FailNextPutForTesting() { fail_next_put_ = true; }
