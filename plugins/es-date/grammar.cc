@@ -17,12 +17,16 @@ enum Kind {
   kDayRange,       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
   kMonthDayYear,   // febrero 8, 2024
   kYearMonthDay,   // (2018, mayo 24)
+  kMonthDayWord,   // mayo veintiuno
   kMonthDayRange,  // noviembre 19-20
   kDay,            // 08 de febrero de 2024; 22 de septiembre; 1º de julio; veintidós de mayo
   kDayMonthDashed, // 31-dic-1994; 01/agosto/2019; 30-jul
   kYearMonthDashed,// 2020/sep/23
   kNumericYmd,     // 2024-02-29
   kNumericDmy,     // 29/02/2024, 29-02-2024
+  kNumericRange,   // 28/2-1/3, 10/1-11/2/2017
+  kNumericMonthYear,  // 3/2015, 11-2016, 3.2015, 2015/3 (not "2020-2": a semester)
+  kNumericDm,      // el 22/04; de 1/10 a 11/7 (after a cue word only)
   kYearPart,       // primer semestre de 2020
   kMonthRange,     // septiembre a noviembre; enero-febrero 2024; entre julio y diciembre
   kMonth,          // febrero de 2024; mes de septiembre; octubre
@@ -49,7 +53,11 @@ enum Anchor { kMonthWord, kDigitsSeparated, kYearPartWord, kAnchorCount };
 constexpr size_t kAnchorLookBack = 96;  // bytes a match may start before its anchor
 
 Anchor AnchorOf(int kind) {
-  if (kind == kNumericYmd || kind == kNumericDmy) return kDigitsSeparated;
+  if (kind == kNumericYmd || kind == kNumericDmy || kind == kNumericMonthYear ||
+      kind == kNumericRange ||
+      kind == kNumericDm) {
+    return kDigitsSeparated;
+  }
   if (kind == kYearPart) return kYearPartWord;
   return kMonthWord;
 }
@@ -76,6 +84,7 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
   const std::string months = v.MonthAlternation();
   const std::string markers = v.DayMarkerAlternation();
   const std::string day_words = v.DayWordAlternation();
+  const std::string year_words = v.YearWordsPattern(std::string(kSpace));
 
   // Expands {S} (space), {_} (optional space), {M:x} (month word), {D:x} (day number),
   // {Y:x} (optional year after a date), {C:x} (range or list connector).
@@ -101,10 +110,10 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       } else if (token.starts_with("Y:")) {
         // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal 2023".
         out += "(?:(?:" + std::string(kOptSpace) + "," + std::string(kOptSpace) + "|[/-]|" +
-               std::string(kSpace) + "(?:del?" + std::string(kSpace) +
+               std::string(kSpace) + "(?:(?:del?|en)" + std::string(kSpace) +
                ")?(?:(?:ano|ejercicio)(?:" + std::string(kSpace) + "fiscal)?" +
                std::string(kSpace) + "(?:de" + std::string(kSpace) + ")?)?)(?P<" + n + ">" +
-               std::string(kYearDigits) + "))?";
+               std::string(kYearDigits) + "|" + year_words + "))?";
       } else if (token.starts_with("C:")) {
         out += "(?:" + std::string(kOptSpace) + "(?P<" + n + "d>[-–])" +
                std::string(kOptSpace) + "|" + std::string(kSpace) + "(?P<" + n +
@@ -127,8 +136,9 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       {kDayList, R"((?P<dl>\d{1,2}(?:{_},{_}\d{1,2})+)(?:{_},)?{S}(?:y|e){S})"
                  "{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}"},
       {kDayRange, pre + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}"},
-      {kMonthDayYear, R"({M:m1}{S}{D:d1}(?:{_},{_}|{S}de{S}|{S})(?P<y1>)" +
+      {kMonthDayYear, R"({M:m1}(?:{S}|-){D:d1}(?:{_},{_}|{S}de{S}|{S}|-)(?P<y1>)" +
                           std::string(kYearDigits) + ")"},
+      {kMonthDayWord, "{M:m1}{S}(?P<d1>" + day_words + "){Y:y1}"},
       {kYearMonthDay, "(?P<y1>" + std::string(kYearDigits) + "){_},{_}{M:m1}{S}{D:d1}"},
       {kMonthDayRange, R"({M:m1}{S}(?P<d1>\d{1,2}){C:c}(?P<d2>\d{1,2}){Y:y1})"},
       {kDay, "{D:d1}{S}(?:de{S})?{M:m1}{Y:y1}"},
@@ -139,7 +149,13 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       {kNumericYmd, R"((?P<y1>)" + std::string(kYearDigits) +
                         R"()(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<d1>\d{1,2}))"},
       {kNumericDmy,
-       R"((?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<y1>\d{4}|\d{2}))"},
+       R"((?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-]|,[ ]?)(?P<y1>\d{4}|\d{2}))"},  // "08/12,15", not "10/11, 12 de"
+      {kNumericRange, R"re((?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?[ ]?-[ ]?)re"
+                      R"re((?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?)re"},
+      {kNumericMonthYear, R"re((?:(?P<m1>\d{1,2})(?P<s1>[-/.])(?P<y1>)re" +
+                              std::string(kYearDigits) + R"re()|(?P<y2>)re" +
+                              std::string(kYearDigits) + R"re()/(?P<m2>\d{1,2})))re"},
+      {kNumericDm, R"((?P<d1>\d{1,2})(?P<s1>[/-])(?P<m1>\d{1,2}))"},
       {kYearPart, "(?P<o>" + v.OrdinalAlternation() + R"()\.?{S}(?P<u>)" +
                       v.YearPartAlternation() + "){Y:y1}"},
       {kMonthRange, R"((?:(?P<pre>del?|desde|entre|durante)(?:{S}los)?{S})?)"
@@ -192,7 +208,8 @@ bool StandsAlone(std::string_view s, size_t begin, size_t end) {
   if (!IsWholeWord(s, begin, end)) return false;
   if (begin > 0 && IsDigit(s[begin])) {
     char p = s[begin - 1];
-    if (p == '/' || p == ':' || p == '-' || p == '_' || p == '#') return false;
+    if (p == '/' || p == ':' || p == '#') return false;
+    if ((p == '-' || p == '_') && begin > 1 && IsDigit(s[begin - 2])) return false;
     if ((p == '.' || p == ',') && begin > 1 && IsDigit(s[begin - 2])) return false;
   }
   if (end < s.size() && IsDigit(s[end - 1])) {
@@ -249,6 +266,9 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
   };
   auto year = [&](const char* name) {
     if (!has(name)) return 0;
+    if (!get(name).empty() && !IsDigit(get(name)[0])) {
+      return vocabulary_.YearFromWords(get(name));  // "dos mil dieciocho"
+    }
     int y = ToInt(get(name));
     if (get(name).size() == 2) y += y < 70 ? 2000 : 1900;  // "4-jul-95"
     return y;
@@ -379,6 +399,7 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
       if (has("s2") && get("s1") != get("s2")) return false;
       [[fallthrough]];
     case kMonthDayYear:
+    case kMonthDayWord:
     case kYearMonthDay:
     case kDay: {
       const MonthWord* m = month("m1");
@@ -387,14 +408,19 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
       out->push_back(e);
       return IsValid(e.first) && e.first.day > 0;
     }
+    case kNumericRange: {
+      int a = ToInt(get("d1")), b = ToInt(get("m1")), c = ToInt(get("d2")), d = ToInt(get("m2"));
+      e.numeric = true;
+      e.ambiguous = (a <= 12 && a != b) || (c <= 12 && c != d);
+      return emit_range(DatePoint{year("y1"), b, a}, DatePoint{year("y2"), d, c});
+    }
     case kNumericYmd:
     case kNumericDmy: {
-      if (get("s1") != get("s2")) return false;
-      int y = ToInt(get("y1")), a = day("d1"), b = ToInt(get("m1"));
-      if (get("y1").size() == 2) {
-        if (get("s1") != "/") return false;
-        y += y < 70 ? 2000 : 1900;
-      }
+      // The same separator twice, or "08/12, 2015"; two-digit years after '/' or '-'.
+      const bool comma = get("s2").starts_with(",");
+      if (comma ? get("s1") != "/" : get("s1") != get("s2")) return false;
+      int y = year("y1"), a = day("d1"), b = ToInt(get("m1"));
+      if (get("y1").size() == 2 && (get("s1") == "." || get("s2") == ", ")) return false;
       if (y < 1600 || y > 2099) return false;
       e.numeric = true;
       if (rule.kind == kNumericDmy && a <= 12 && b > 12) {
@@ -404,6 +430,36 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
         e.ambiguous = true;  // 03/04/2024: Spanish order assumed
       }
       e.first = e.last = DatePoint{y, b, a};
+      out->push_back(e);
+      return a >= 1 && IsValid(e.first);
+    }
+    case kNumericMonthYear: {
+      e.numeric = true;
+      int m = ToInt(has("m1") ? get("m1") : get("m2"));
+      e.first = e.last = DatePoint{year(has("y1") ? "y1" : "y2"), m, 0};
+      out->push_back(e);
+      return IsValid(e.first);
+    }
+    case kNumericDm: {
+      // Without a year, digits are a date only after a cue word or alone in their passage.
+      size_t w = begin;
+      while (w > 0 && (s[w - 1] == ' ' || s[w - 1] == '(')) --w;
+      size_t cue_start = w;
+      while (cue_start > 0 && s[cue_start - 1] >= 'a' && s[cue_start - 1] <= 'z') --cue_start;
+      std::string_view cue = s.substr(cue_start, w - cue_start);
+      const bool sentence_start =
+          cue.empty() && (w == 0 || std::string_view(".:;?!").find(s[w - 1]) != s.npos ||
+                          static_cast<unsigned char>(s[w - 1]) >= 0x80);  // "¿", "¡"
+      const bool padded = (get("d1").size() == 2 && get("d1")[0] == '0') ||
+                          (get("m1").size() == 2 && get("m1")[0] == '0');
+      if (!sentence_start && !padded && !vocabulary_.IsDateCue(cue)) return false;
+      int a = ToInt(get("d1")), b = ToInt(get("m1"));
+      // "el 4-22" is a date; "el 3-2" may be a score.
+      if (get("s1") == "-" && ((a <= 12) == (b <= 12) || padded || sentence_start)) return false;
+      e.numeric = true;
+      if (a <= 12 && b > 12) std::swap(a, b);  // month first, as in US-style dates
+      e.ambiguous = a != b && a <= 12;
+      e.first = e.last = DatePoint{0, b, a};
       out->push_back(e);
       return a >= 1 && IsValid(e.first);
     }
@@ -420,7 +476,11 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
       const MonthWord *m1 = month("m1"), *m2 = month("m2");
       if (!m1 || !m2) return false;
       DatePoint a{year("y1"), m1->month, 0}, b{year("y2"), m2->month, 0};
-      if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0) return false;
+      // "de sept. a nov." is a range; "mar" alone, without "de" or a year, is the sea.
+      if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0 &&
+          prefix.empty()) {
+        return false;
+      }
       if (connector() == "y" && !between) {
         size_t a_end = has("y1") ? off(get("y1")) + 4 : off(get("m1")) + get("m1").size();
         e.begin = off(get("m1"));
@@ -519,7 +579,7 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   ShareListYears(s, out->begin() + first, out->end());
 }
 
-void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) {
+void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) const {
   // The words between two dates, spaces collapsed: "hasta el", "-".
   auto gap_words = [&](size_t b, size_t e) {
     std::string words;
@@ -548,8 +608,15 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       size_t prefix_start = a.begin;
       std::string_view prefix = word_before(a.begin, &prefix_start);
       std::string gap = a.end <= b.begin ? gap_words(a.end, b.begin) : "?";
+      // "hasta el miércoles 22", "hasta Mi, 22": a weekday before the second date.
+      if (size_t last = gap.rfind(' '); last != std::string::npos) {
+        std::string weekday = gap.substr(last + 1);
+        if (!weekday.empty() && weekday.back() == ',') weekday.pop_back();
+        if (vocabulary_.IsWeekday(weekday)) gap.erase(last);
+      }
+      if (gap.ends_with(" el")) gap.erase(gap.size() - 3);
       bool joined = gap == "-" || gap == "a" || gap == "al" || gap == "hasta" ||
-                    gap == "hasta el" || (prefix == "entre" && (gap == "y" || gap == "y el"));
+                    (prefix == "entre" && gap == "y");
       if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last &&
           (a.first.day == 0) == (b.first.day == 0)) {
         DatePoint x = a.first, y = b.first;

@@ -66,7 +66,7 @@ class Grammar {
   Status Add(int kind, const std::string& pattern);
   // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
   // ene. 2016 hasta 22-ene-2016"), for shapes the patterns do not spell out.
-  static void MergeRanges(std::string_view folded, size_t first, std::vector<Expression>* out);
+  void MergeRanges(std::string_view folded, size_t first, std::vector<Expression>* out) const;
   // Gives a year-less date of a list ("20 de julio, 14 de septiembre y 1 de octubre de
   // 2020") the year of its neighbour.
   static void ShareListYears(std::string_view folded, std::vector<Expression>::iterator begin,

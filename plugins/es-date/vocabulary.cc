@@ -118,6 +118,27 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     }
   }
   {
+    auto path = data_dir / "numerals.tsv";
+    auto rows = ReadTsv(path, 2);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto value = ParseInt(r[1], path);
+      if (!value.ok()) return value.status();
+      v.numerals_[r[0]] = *value;
+    }
+    if (!v.numerals_.count("mil")) return Corrupt(path.string() + ": no \"mil\"");
+  }
+  {
+    auto rows = ReadTsv(data_dir / "weekdays.tsv", 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) v.weekdays_[r[0]] = 1;
+  }
+  {
+    auto rows = ReadTsv(data_dir / "date_cues.tsv", 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) v.date_cues_[r[0]] = 1;
+  }
+  {
     auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) v.day_markers_.push_back(r[0]);
@@ -143,6 +164,48 @@ int Vocabulary::YearPartMonths(std::string_view folded) const {
 int Vocabulary::DayWord(std::string_view folded) const {
   auto it = day_words_.find(std::string(folded));
   return it == day_words_.end() ? 0 : it->second;
+}
+
+bool Vocabulary::IsDateCue(std::string_view folded) const {
+  return date_cues_.count(std::string(folded)) > 0;
+}
+
+bool Vocabulary::IsWeekday(std::string_view folded) const {
+  return weekdays_.count(std::string(folded)) > 0;
+}
+
+int Vocabulary::YearFromWords(std::string_view folded) const {
+  int total = 0, current = 0;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < folded.size() && folded[j] != ' ' && folded[j] != '\n') ++j;
+    std::string word(folded.substr(i, j - i));
+    i = j;
+    if (word.empty() || word == "y") continue;
+    auto it = numerals_.find(word);
+    if (it == numerals_.end()) return 0;
+    if (it->second == 1000) {
+      total += (current == 0 ? 1 : current) * 1000;
+      current = 0;
+    } else {
+      current += it->second;
+    }
+  }
+  return total + current;
+}
+
+std::string Vocabulary::YearWordsPattern(const std::string& space) const {
+  std::vector<std::string> hundreds, below;
+  for (const auto& [word, value] : numerals_) {
+    if (value >= 100 && value < 1000) hundreds.push_back(word);
+    if (value < 1000) below.push_back(word);
+  }
+  // "dos mil ..." or "mil novecientos ...": a year from 1100 to 2999.
+  return "(?:(?:dos" + space + "mil|mil" + space + "(?:" + Alternation(hundreds) + "))(?:" +
+         space + "(?:" + Alternation(below) + "))*(?:" + space + "y" + space + "(?:" +
+         Alternation(below) + "))?)";
 }
 
 std::string Vocabulary::DayWordAlternation() const { return Alternation(Keys(day_words_)); }

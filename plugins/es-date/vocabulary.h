@@ -7,6 +7,9 @@
 //   year_parts.tsv   word, months it spans ("trimestre" 3)
 //   day_markers.tsv  marker written after a day number ("º", "ro")
 //   day_words.tsv    word, day of the month ("veintidós" 22)
+//   date_cues.tsv    word after which "22/04" is a date ("el", "desde", "viernes")
+//   numerals.tsv     word, value, for years in words ("dos mil dieciocho")
+//   weekdays.tsv     names of the days of the week
 #ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 #define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 
@@ -27,7 +30,7 @@ struct MonthWord {
 
 class Vocabulary {
  public:
-  // Reads the five files from data_dir; a missing or malformed file is an error.
+  // Reads the eight files from data_dir; a missing or malformed file is an error.
   static Result<Vocabulary> Load(const std::filesystem::path& data_dir);
 
   // Lookups by folded word; nullptr / 0 when the word is unknown.
@@ -35,6 +38,10 @@ class Vocabulary {
   int Ordinal(std::string_view folded) const;
   int YearPartMonths(std::string_view folded) const;
   int DayWord(std::string_view folded) const;
+  bool IsDateCue(std::string_view folded) const;
+  bool IsWeekday(std::string_view folded) const;
+  // The year a run of number words spells ("mil novecientos noventa y dos" 1992), or 0.
+  int YearFromWords(std::string_view folded) const;
 
   // Regular-expression alternations of each word class, longest words first, escaped.
   // Month abbreviations may carry a dot ("sept."); full month names never take one.
@@ -43,6 +50,8 @@ class Vocabulary {
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
   std::string DayWordAlternation() const;
+  // Years in words, as a pattern whose words are separated by `space`.
+  std::string YearWordsPattern(const std::string& space) const;
 
  private:
   std::unordered_map<std::string, MonthWord> months_;
@@ -50,6 +59,9 @@ class Vocabulary {
   std::unordered_map<std::string, int> year_parts_;
   std::vector<std::string> day_markers_;
   std::unordered_map<std::string, int> day_words_;
+  std::unordered_map<std::string, int> date_cues_;
+  std::unordered_map<std::string, int> numerals_;
+  std::unordered_map<std::string, int> weekdays_;
 };
 
 }  // namespace acervo::es_date

@@ -16,7 +16,13 @@ int Number(std::string_view s) {
 // Puts a year-less expression in `year`, moving its end to the next year when it crosses
 // New Year ("noviembre a febrero").
 void Place(Expression* e, int year) {
-  if (e->first.year == 0) e->first.year = year;
+  if (e->first.year == 0) {
+    e->first.year = year;
+    // "29/2" in a year without one: the leap year before.
+    while (e->first.month == 2 && e->first.day == 29 && !IsLeapYear(e->first.year)) {
+      --e->first.year;
+    }
+  }
   if (e->last.year == 0) {
     e->last.year = e->first.year;
     if (Before(e->last, e->first)) ++e->last.year;
