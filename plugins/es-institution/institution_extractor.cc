@@ -154,8 +154,8 @@ class InstitutionRun : public Run {
     return FromPattern(text, p, kNestedPattern);
   }
 
-  // True when the pattern name starts where a gazetteer hit starts and only adds words
-  // joined by a connector ("de México", "del Gobierno de la Ciudad") or nothing at all.
+  // True when the pattern name is a gazetteer name plus words joined by a connector ("de
+  // México", "del Gobierno de la Ciudad"), or a gazetteer name after its head word.
   bool ExtendsHit(std::string_view text, const std::vector<Token>& tokens,
                   const std::vector<GazetteerHit>& hits, const PatternName& p) const {
     for (const GazetteerHit& h : hits) {
@@ -165,7 +165,17 @@ class InstitutionRun : public Run {
         if (t.begin >= h.end) return t.word && patterns_.IsConnector(t.folded);
       }
     }
-    (void)text;
+    // A head word used as a descriptor: "Organización Innovations for Poverty Action".
+    for (const GazetteerHit& h : hits) {
+      if (h.end != p.end || h.begin <= p.begin) continue;
+      size_t pos = p.begin;
+      NextCodePoint(text, &pos);
+      while (pos < h.begin && IsWordCodePoint(NextCodePoint(text, &pos))) {}
+      if (text.substr(pos, h.begin - pos).find_first_not_of(' ') == std::string_view::npos &&
+          !h.acronym) {
+        return true;
+      }
+    }
     return false;
   }
 

@@ -98,6 +98,11 @@ TEST_F(InstitutionExtractorTest, ParentNamedWithAPlaceResolvesToTheGazetteer) {
                           "Unión Europea -> int.ue"));
 }
 
+TEST_F(InstitutionExtractorTest, HeadWordAsDescriptorOfAGazetteerName) {
+  EXPECT_THAT(Run("con la Organización World Resources Institute y la Fundación Ford"),
+              ElementsAre("World Resources Institute -> ngo.wri", "Fundación Ford -> ngo.ford"));
+}
+
 TEST_F(InstitutionExtractorTest, AcronymsInsideReferenceCodesAreNotMentions) {
   EXPECT_THAT(Run("Contrato DGA/CAF/CT/01/2024 firmado con la CAF"),
               ElementsAre("CAF -> bank.caf"));
