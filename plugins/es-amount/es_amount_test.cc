@@ -120,6 +120,9 @@ TEST_F(EsAmountTest, WordsAndMixedForms) {
   EXPECT_THAT(Find("pagó 20 dólares 50 veces"), ElementsAre("20 dólares = 20 USD"));
   EXPECT_THAT(Find("Pagaron 75 USD millones por la empresa."),
               ElementsAre("75 USD millones = 75000000 USD"));
+  EXPECT_THAT(Find("una bolsa de 34.5 mdp y otra de 2 MDD"),
+              ElementsAre("34.5 mdp = 34500000 MXN", "2 MDD = 2000000 USD"));
+  EXPECT_THAT(Find("una bolsa de US $ 500 para becas"), ElementsAre("US $ 500 = 500 USD"));
   EXPECT_THAT(Find("El bono vale $ un mil millones.", "US"),
               ElementsAre("$ un mil millones = 1000000000 USD"));
 }
@@ -137,6 +140,15 @@ TEST_F(EsAmountTest, Approximation) {
   EXPECT_THAT(Find("costó 40 mil pesos aproximadamente."),
               ElementsAre("40 mil pesos aproximadamente = ~40000 MXN"));
   EXPECT_THAT(Find("Demasiado: 40 mil pesos."), ElementsAre("40 mil pesos = 40000 MXN"));
+}
+
+TEST_F(EsAmountTest, RangesShareScaleAndCurrency) {
+  EXPECT_THAT(Find("un costo de entre 5 y 10 millones de pesos"),
+              ElementsAre("5 = 5000000 MXN", "10 millones de pesos = 10000000 MXN"));
+  EXPECT_THAT(Find("becas de 500 a 1.200 dólares"),
+              ElementsAre("500 = 500 USD", "1.200 dólares = 1200 USD"));
+  EXPECT_THAT(Find("5 proyectos y 10 millones de pesos"),
+              ElementsAre("10 millones de pesos = 10000000 MXN"));
 }
 
 TEST_F(EsAmountTest, CurrencyResolution) {

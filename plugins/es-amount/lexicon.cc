@@ -112,6 +112,12 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
     } else {
       return Corrupt("currencies.tsv: unknown kind '" + r[2] + "' for '" + r[0] + "'");
     }
+    if (r.size() > 3 && !r[3].empty()) {
+      c.power = std::atoi(r[3].c_str());
+      if (c.power <= 0 || c.power > 24) {
+        return Corrupt("currencies.tsv: bad power for '" + r[0] + "'");
+      }
+    }
     currencies_trie_.Add(Fold(r[0]), static_cast<int>(currencies_.size()));
     currencies_.push_back(std::move(c));
   }
@@ -144,7 +150,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   rows.clear();
   ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "connectors.tsv", 2, &rows));
   for (const auto& r : rows) {
-    static const char* const kRoles[] = {"of", "and", "cents", "percent"};
+    static const char* const kRoles[] = {"of", "and", "cents", "percent", "range"};
     auto role = std::find(std::begin(kRoles), std::end(kRoles), r[1]);
     if (role == std::end(kRoles)) return Corrupt("connectors.tsv: unknown role '" + r[1] + "'");
     connectors_trie_[role - std::begin(kRoles)].Add(Fold(r[0]), 0);

@@ -39,6 +39,7 @@ struct Currency {
   enum Kind { kSymbol, kCode, kName };
   std::string iso;  // ISO 4217; kCountry: the document country's; "" money of no settled currency
   Kind kind = kName;
+  int power = 0;  // the scale an abbreviation carries: "mdp" (millones de pesos) is 6
   static constexpr const char* kCountry = "$country";
 };
 
@@ -61,7 +62,7 @@ class Lexicon {
   bool MatchSubunit(std::string_view folded, size_t pos, size_t* end) const {
     return subunits_trie_.Longest(folded, pos, end) >= 0;
   }
-  enum class Role { kOf, kAnd, kCents, kPercent };
+  enum class Role { kOf, kAnd, kCents, kPercent, kRange };
   bool MatchConnector(Role role, std::string_view folded, size_t pos, size_t* end) const {
     return connectors_trie_[static_cast<int>(role)].Longest(folded, pos, end) >= 0;
   }
@@ -82,7 +83,7 @@ class Lexicon {
 
  private:
   PhraseTrie currencies_trie_, scales_trie_, numbers_trie_, subunits_trie_;
-  PhraseTrie connectors_trie_[4];
+  PhraseTrie connectors_trie_[5];
   std::vector<Currency> currencies_;
   std::vector<int> scale_powers_;
   std::vector<bool> scale_alone_;

@@ -188,6 +188,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
   }
   if (!any) return false;
   e->value = group_set ? total.Plus(group) : total;
+  e->tail_power = last_scale;
   e->words_only = words_only;
   *end = last_end;
   return true;
@@ -286,6 +287,10 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   }
   if (after >= 0) {
     e->end = after_end;
+    if (lex_->currency(after).power > 0 && !e->scaled) {  // "34 mdp"
+      e->value = e->value.Scaled(lex_->currency(after).power);
+      e->scaled = true;
+    }
     size_t scale_end;
     int si = lex_->currency(after).kind == Currency::kCode && !e->scaled
                  ? lex_->MatchScale(f, SkipSpaces(f, after_end), &scale_end)
@@ -338,6 +343,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
 }
 
 void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
+  size_t first = out->size();
   size_t pos = 0;
   while (pos < f.size()) {
     char c = f[pos];
@@ -354,6 +360,24 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     } else {
       ++pos;
     }
+  }
+  for (size_t i = first; i + 1 < out->size(); ++i) {
+    Expression& low = (*out)[i];
+    const Expression& high = (*out)[i + 1];
+    // Money has at most two decimals: "1.1990 a 1.015 francos" is no range of prices.
+    if (low.has_currency || low.percent || low.scaled || !high.has_currency ||
+        low.value.fraction_digits() > 2) {
+      continue;
+    }
+    size_t q = SkipSpaces(f, low.end), range_end;
+    if (!lex_->MatchConnector(Role::kRange, f, q, &range_end) ||
+        SkipSpaces(f, range_end) != high.begin) {
+      continue;
+    }
+    low.value = low.value.Scaled(high.tail_power);
+    low.scaled = high.tail_power > 0;
+    low.has_currency = true;
+    low.currency = high.currency;
   }
 }
 

@@ -23,6 +23,7 @@ struct Expression {
   size_t end = 0;
   Decimal value;           // in units, scale words applied
   bool scaled = false;     // the text gave a scale word ("millones")
+  int tail_power = 0;      // the power of the scale word that ends the number, else 0
   bool words_only = false; // no figure: "un millón", "medio millón"
   bool approximate = false;
   bool percent = false;        // a percentage ("15 %"): never money
@@ -42,7 +43,9 @@ class Scanner {
  public:
   explicit Scanner(const Lexicon* lexicon) : lex_(lexicon) {}
 
-  // Appends every number expression of `folded`, in order, without overlaps.
+  // Appends every number expression of `folded`, in order, without overlaps. The first end
+  // of a range takes the scale and currency of the second ("entre 5 y 10 millones de
+  // pesos" gives 5000000 and 10000000).
   void Scan(std::string_view folded, std::vector<Expression>* out) const;
 
  private:
