@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "acervo/text.h"
 #include "cer.h"
 #include "load/loader.h"
 
@@ -67,6 +71,22 @@ TEST_P(Corpus, RunningHeadersAndPageNumbersAreGone) {
       EXPECT_EQ(page.text.find(f + "\n"), std::string::npos) << f;
     }
   }
+}
+
+// Title, country and period as the gold annotations state them (gold/ID.json "document").
+// The detected title is the start of the gold one: covers often add a subtitle.
+TEST_P(Corpus, MetadataMatchesTheGold) {
+  std::string id = GetParam();
+  std::ifstream in(kShared / "gold" / (id + ".json"));
+  if (!in) GTEST_SKIP() << "no gold for " << id;
+  nlohmann::json gold = nlohmann::json::parse(in)["document"];
+  Document pdf = Load(kShared / "corpus-pdf" / (id + ".pdf"), OcrMode::kNever);
+  EXPECT_EQ(pdf.info.country, gold["country"].get<std::string>());
+  EXPECT_EQ(pdf.info.period.start, gold["period"]["start"].get<std::string>());
+  EXPECT_EQ(pdf.info.period.end, gold["period"]["end"].get<std::string>());
+  std::string title = Fold(pdf.info.title);
+  EXPECT_GE(title.size(), 20u) << pdf.info.title;
+  EXPECT_EQ(Fold(gold["title"].get<std::string>()).rfind(title, 0), 0u) << pdf.info.title;
 }
 
 INSTANTIATE_TEST_SUITE_P(Shared, Corpus,

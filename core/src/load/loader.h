@@ -6,6 +6,7 @@
 #define ACERVO_CORE_LOAD_LOADER_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ enum class OcrMode { kAuto, kAlways, kNever };
 
 struct LoadOptions {
   OcrMode ocr = OcrMode::kAuto;
+  // Called after each page is loaded (pages_done of pages); may be empty. Loaders that take
+  // long per page (OCR) must call it, so a supervisor can tell slow from hung.
+  std::function<void(int pages_done, int pages)> progress;
 };
 
 // Parses "auto", "always", "never".

@@ -97,11 +97,14 @@ Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(
       R"(\s+(?:(?:de|del)\s+)?(?:(?:ano|ejercicio)\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
   cues->numbered_period_ = std::make_unique<RE2>(
       R"(\b)" + period + R"(\s+)" + year + R"(\s*[-–/]\s*([1-6])\b)");
+  cues->month_year_ = std::make_unique<RE2>(
+      R"(\b)" + month + R"(\s+(?:de|del)\s+(?:ano\s+)?)" + year + R"(\b)");
   cues->year_ = std::make_unique<RE2>(
-      R"(\b(?:ano|ejercicio|gestion|vigencia|informe anual)\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
+      R"(\b(?:anual|ano|ejercicio|gestion|vigencia)\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
       R"(\b)");
   for (const auto* re : {cues->month_range_.get(), cues->ordinal_period_.get(),
-                         cues->numbered_period_.get(), cues->year_.get()}) {
+                         cues->numbered_period_.get(), cues->month_year_.get(),
+                         cues->year_.get()}) {
     if (!re->ok()) return Internal("metadata pattern: " + re->error());
   }
   return std::shared_ptr<const MetadataCues>(std::move(cues));
@@ -167,7 +170,11 @@ Period MetadataCues::DetectPeriod(const std::string& folded) const {
         std::atoi(std::string(m[2]).c_str()), m[0].data() - text.data());
   }
   if (best_at == std::string::npos &&
-      year_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 2)) {
+      month_year_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 3)) {
+    std::string month = Month(std::atoi(std::string(m[2]).c_str()), months_.at(std::string(m[1])));
+    best = Period{month, month};
+  } else if (best_at == std::string::npos &&
+             year_->Match(text, 0, text.size(), RE2::UNANCHORED, m, 2)) {
     best = Period{std::string(m[1]), std::string(m[1])};
   }
   return best;
@@ -185,20 +192,35 @@ void DetectMetadata(Document* document, const MetadataCues* cues) {
   if (document->pages.empty()) return;
   const Page& first = document->pages.front();
   if (info.title.empty()) {
-    std::string fallback;
-    for (const Block& b : first.blocks) {
-      std::string text = first.text.substr(b.begin, b.end - b.begin);
-      if (text.size() > kMaxTitle) continue;
-      if (cues != nullptr && b.kind != SegmentKind::kTableRow && cues->IsTitleLine(Fold(text))) {
-        info.title = text;
-        break;
-      }
-      if (fallback.empty() &&
-          (b.kind == SegmentKind::kHeading || b.kind == SegmentKind::kParagraph)) {
-        fallback = text;
+    const std::vector<Block>& blocks = first.blocks;
+    auto text_of = [&](size_t i) {
+      return first.text.substr(blocks[i].begin, blocks[i].end - blocks[i].begin);
+    };
+    size_t chosen = blocks.size(), fallback = blocks.size();
+    for (size_t i = 0; i < blocks.size() && chosen == blocks.size(); ++i) {
+      const Block& b = blocks[i];
+      if (b.end - b.begin > kMaxTitle) continue;
+      if (cues != nullptr && b.kind != SegmentKind::kTableRow &&
+          cues->IsTitleLine(Fold(text_of(i)))) {
+        chosen = i;
+      } else if (fallback == blocks.size() &&
+                 (b.kind == SegmentKind::kHeading || b.kind == SegmentKind::kParagraph)) {
+        fallback = i;
       }
     }
-    if (info.title.empty()) info.title = fallback;
+    if (chosen == blocks.size()) chosen = fallback;
+    if (chosen < blocks.size()) {
+      info.title = text_of(chosen);
+      // A cover title set over several lines continues in the headings of its level below.
+      for (size_t i = chosen + 1; i < blocks.size() &&
+                                  blocks[chosen].kind == SegmentKind::kHeading &&
+                                  blocks[i].kind == SegmentKind::kHeading &&
+                                  blocks[i].heading_level == blocks[chosen].heading_level &&
+                                  info.title.size() < kMaxTitle;
+           ++i) {
+        info.title += " " + text_of(i);
+      }
+    }
   }
   if (cues == nullptr) {
     if (info.country.empty() || info.period.start.empty()) {

@@ -5,11 +5,13 @@
 // The cues are language data in the loader's data folder (countries.tsv, months.tsv,
 // periods.tsv, ordinals.tsv, title_cues.tsv), matched case- and accent-insensitively:
 //   title   the first line of page 1 naming the kind of report ("Informe bimestral ..."),
-//           else its first heading, else its first paragraph;
+//           else its first heading or paragraph; a heading continues over the headings of
+//           the same level right below it (covers break titles over lines);
 //   country the country whose cues ("Alcaldía Mayor de Bogotá", "Ciudad de México") occur
 //           most on the first two pages;
 //   period  "enero-febrero 2024" (2024-01..2024-02), "Informe semestral 2020-2" and
-//           "segundo semestre de 2020" (2020-07..2020-12), "ejercicio 2023" (2023..2023).
+//           "segundo semestre de 2020" (2020-07..2020-12); failing those, the first date
+//           ("11 de junio de 2021": 2021-06..2021-06), else "ejercicio 2023" (2023..2023).
 #ifndef ACERVO_CORE_LOAD_METADATA_H_
 #define ACERVO_CORE_LOAD_METADATA_H_
 
@@ -49,7 +51,7 @@ class MetadataCues {
   std::vector<std::pair<std::string, std::string>> countries_;  // folded cue, ISO code
   std::map<std::string, int> months_, period_months_, ordinals_;
   std::vector<std::string> title_words_;
-  std::unique_ptr<re2::RE2> month_range_, ordinal_period_, numbered_period_, year_;
+  std::unique_ptr<re2::RE2> month_range_, ordinal_period_, numbered_period_, month_year_, year_;
 };
 
 // `cues` nullptr: only the title is detected, and a document warning says why.

@@ -29,6 +29,8 @@ TEST(Metadata, PeriodsAsCoversStateThem) {
   EXPECT_EQ(PeriodOf("Segundo trimestre de 2022").end, "2022-06");
   EXPECT_EQ(PeriodOf("Resultados del ejercicio fiscal 2023").start, "2023");
   EXPECT_EQ(PeriodOf("Sin fecha alguna").start, "");
+  EXPECT_EQ(PeriodOf("Seminario del 9 de mayo de 2021").start, "2021-05");
+  EXPECT_EQ(PeriodOf("Seminario del 9 de mayo de 2021").end, "2021-05");
   // The first statement wins over later ones.
   EXPECT_EQ(PeriodOf("Primer semestre 2020. Compara con enero-marzo 2019").start, "2020-01");
 }
@@ -57,6 +59,20 @@ TEST(Metadata, DetectsTitleCountryAndPeriodWithoutOverwriting) {
   EXPECT_EQ(doc.info.period.end, "2022-06");
   DetectMetadata(&overridden, &Cues());
   EXPECT_EQ(overridden.info.country, "AR");
+}
+
+TEST(Metadata, ACoverTitleContinuesOverHeadingsOfItsLevel) {
+  Document doc;
+  Page page;
+  page.text = "Memoria anual 2019:\nRed de Bibliotecas\nde Montevideo\nPresentación";
+  page.blocks = {Block{SegmentKind::kHeading, 0, 19, 1}, Block{SegmentKind::kHeading, 20, 38, 1},
+                 Block{SegmentKind::kHeading, 39, 52, 1}, Block{SegmentKind::kHeading, 53,
+                                                               page.text.size(), 2}};
+  doc.pages.push_back(page);
+  DetectMetadata(&doc, &Cues());
+  EXPECT_EQ(doc.info.title, "Memoria anual 2019: Red de Bibliotecas de Montevideo");
+  EXPECT_EQ(doc.info.country, "UY");
+  EXPECT_EQ(doc.info.period.start, "2019");
 }
 
 TEST(Metadata, WithoutCuesOnlyTheTitleAndAWarning) {

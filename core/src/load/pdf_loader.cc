@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -242,6 +243,11 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     }
     page.text = NormalizeText(text);
     if (page.ocr) AddConfidence(page.text, ocr_words, ocr_confidence, &page);
+  }
+  if (engine && std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    doc.warnings.push_back(
+        "OCR ran without OMP_THREAD_LIMIT=1 in the environment: Tesseract's OpenMP threads "
+        "make it several times slower (see docs/loaders.md)");
   }
   FindStructure(&doc, hints);
   return doc;
