@@ -110,6 +110,21 @@ int Gazetteer::FindName(std::string_view folded_name) const {
   return it == by_folded_name_.end() ? -1 : it->second;
 }
 
+std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
+                                          std::string_view country) const {
+  std::vector<int> out;
+  for (const auto& [name, entry] : by_folded_name_) {
+    if (name.size() <= folded_name.size() + 4 || name.compare(0, folded_name.size(), folded_name) != 0) {
+      continue;
+    }
+    std::string_view rest = std::string_view(name).substr(folded_name.size());
+    if (rest.substr(0, 4) != " de " && rest.substr(0, 5) != " del ") continue;
+    if (!country.empty() && entries_[entry].country != country) continue;
+    if (std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(entry);
+  }
+  return out;
+}
+
 std::vector<GazetteerHit> Gazetteer::Find(const FoldedText& folded) const {
   std::string_view text = folded.original();
   std::vector<GazetteerHit> all;

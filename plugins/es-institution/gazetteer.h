@@ -57,6 +57,10 @@ class Gazetteer {
   int FindAcronym(std::string_view acronym) const;
   // The entry with this folded name or alias, or -1.
   int FindName(std::string_view folded_name) const;
+  // Entries with a name or alias that is `folded_name` followed by a place ("secretaria de
+  // movilidad" -> "secretaria de movilidad de la ciudad de mexico"), restricted to
+  // `country` when it is not empty.
+  std::vector<int> FindQualified(std::string_view folded_name, std::string_view country) const;
 
  private:
   Status AddRows(const std::vector<TsvRow>& rows, const std::string& origin);

@@ -47,8 +47,9 @@ std::string CollapseSpaces(std::string_view s) {
 
 class InstitutionRun : public Run {
  public:
-  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns)
-      : gazetteer_(gazetteer), patterns_(patterns) {}
+  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns,
+                 DocumentContext document)
+      : gazetteer_(gazetteer), patterns_(patterns), document_(std::move(document)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
@@ -100,6 +101,7 @@ class InstitutionRun : public Run {
         for (const Mention& m : *out) duplicate |= m.begin == c.begin && m.end == c.end;
         if (duplicate) continue;
         out->push_back({"institution", c.begin, c.end, c.value, c.confidence});
+        Remember(c.value);
       }
     }
     std::sort(out->begin(), out->end(), [](const Mention& a, const Mention& b) {
@@ -124,20 +126,56 @@ class InstitutionRun : public Run {
             h.acronym ? matched : std::string()};
   }
 
-  Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) const {
+  Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
     std::string name = CollapseSpaces(text.substr(p.begin, p.end - p.begin));
-    int entry = gazetteer_.FindName(Fold(name));
+    std::string folded = Fold(name);
+    int entry = gazetteer_.FindName(folded);
     if (entry >= 0) return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
+    if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
+    // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
+    std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
+    if (qualified.size() == 1) {
+      return {p.begin, p.end, ValueOf(gazetteer_.entries()[qualified[0]]), confidence, ""};
+    }
     std::string id = PatternId(name);
     auto defined = acronym_of_id_.find(id);
     nlohmann::json acronym =
         defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
-    return {p.begin, p.end, {{"id", id}, {"name", name}, {"acronym", acronym}}, confidence, ""};
+    nlohmann::json value = {{"id", id}, {"name", name}, {"acronym", acronym}};
+    return {p.begin, p.end, std::move(value), confidence, ""};
+  }
+
+  // A body this document already named in full ("Coordinación General de Asesores y Asuntos
+  // Internacionales"), met again shortened ("Coordinación General de Asesores y Asuntos")
+  // or with a place added ("... de la Ciudad de México"); null when none, or more than one.
+  const nlohmann::json* SeenAs(const std::string& folded) const {
+    const nlohmann::json* found = nullptr;
+    for (const auto& [name, value] : seen_) {
+      bool shortened = name.size() > folded.size() && name.compare(0, folded.size(), folded) == 0 &&
+                       name[folded.size()] == ' ';
+      bool placed = folded.size() > name.size() && folded.compare(0, name.size(), name) == 0 &&
+                    (folded.compare(name.size(), 4, " de ") == 0 ||
+                     folded.compare(name.size(), 5, " del ") == 0 ||
+                     folded.compare(name.size(), 4, " en ") == 0);
+      if (!shortened && !placed) continue;
+      if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
+      found = &value;
+    }
+    return found;
+  }
+
+  // Every value emitted, for SeenAs.
+  void Remember(const nlohmann::json& value) {
+    std::string folded = Fold(value["name"].get<std::string>());
+    for (const auto& [name, v] : seen_) {
+      if (name == folded) return;
+    }
+    seen_.emplace_back(std::move(folded), value);
   }
 
   // A parent body inside a longer name: the gazetteer entry it starts with when it only
   // adds a place to it ("la Unión Europea en México" inside a delegation's name).
-  Candidate FromNested(std::string_view text, const PatternName& p) const {
+  Candidate FromNested(std::string_view text, const PatternName& p) {
     std::string_view name = text.substr(p.begin, p.end - p.begin);
     FoldedText folded(name);
     std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
@@ -236,7 +274,9 @@ class InstitutionRun : public Run {
 
   const Gazetteer& gazetteer_;
   const NamePatterns& patterns_;
+  const DocumentContext document_;
   std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
+  std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 
@@ -286,8 +326,7 @@ Status InstitutionExtractor::Configure(const PluginConfig& config) {
 }
 
 std::unique_ptr<Run> InstitutionExtractor::Begin(const DocumentContext& document) const {
-  (void)document;
-  return std::make_unique<InstitutionRun>(gazetteer_, patterns_);
+  return std::make_unique<InstitutionRun>(gazetteer_, patterns_, document);
 }
 
 }  // namespace acervo::institution

@@ -108,6 +108,28 @@ TEST_F(InstitutionExtractorTest, AcronymsInsideReferenceCodesAreNotMentions) {
               ElementsAre("CAF -> bank.caf"));
 }
 
+TEST_F(InstitutionExtractorTest, ShortenedAndPlacedNamesJoinTheBodyNamedEarlier) {
+  auto found = h_.ExtractSegments(
+      {{"La Dirección de Innovación Urbana y Participación Ciudadana convocó."},
+       {"Después, la Dirección de Innovación Urbana presentó el informe."},
+       {"También firmó la Dirección de Innovación Urbana y Participación Ciudadana de Lima."}});
+  ASSERT_EQ(found[1].size(), 1u);
+  ASSERT_EQ(found[2].size(), 1u);
+  EXPECT_EQ(found[1][0].value, found[0][0].value);
+  EXPECT_EQ(found[2][0].value, found[0][0].value);
+}
+
+TEST_F(InstitutionExtractorTest, UnqualifiedBodyNameResolvesWithinTheDocumentsCountry) {
+  DocumentContext mx;
+  mx.country = "MX";
+  std::string text = "la Secretaría de Movilidad y la Secretaría de Salud";
+  std::vector<Mention> ms = h_.ExtractSegments({{text}}, mx)[0];
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].value["id"], "cdmx.semovi");
+  // Two Mexican bodies bear this name (the city's and the federal one): left unresolved.
+  EXPECT_EQ(ms[1].value["id"], "x.secretaria-de-salud");
+}
+
 TEST_F(InstitutionExtractorTest, Negatives) {
   // Persons and job titles, bare places, events, programmes, laws, plans and awards.
   for (const char* text :

@@ -113,8 +113,9 @@ TEST(SeedGold, DocumentLevelInstitutions) {
   }
   std::printf("all (micro): P=%.3f R=%.3f F1=%.3f\n", total.Precision(), total.Recall(),
               total.F1());
-  // A floor under the measured figure, so a regression fails the build.
-  EXPECT_GE(total.F1(), 0.0);
+  // The target of the issue (measured 0.873 with this scorer, which matches many-to-one;
+  // `acervo eval`, one-to-one, gives 0.918), so a regression fails the build.
+  EXPECT_GE(total.F1(), 0.85);
 }
 
 }  // namespace
