@@ -56,6 +56,13 @@ bool Within(const nlohmann::json& date, const nlohmann::json& ranges) {
   return false;
 }
 
+// Appends `value` to the JSON array unless an equal element is there already.
+void AppendUnique(nlohmann::json* array, nlohmann::json value) {
+  if (std::find(array->begin(), array->end(), value) == array->end()) {
+    array->push_back(std::move(value));
+  }
+}
+
 const char* FormName(RecordForm form) {
   switch (form) {
     case RecordForm::kSection: return "section";
@@ -100,6 +107,7 @@ class Assembler {
 
     nlohmann::json dates = nlohmann::json::array(), amounts = nlohmann::json::array(),
                    institutions = nlohmann::json::array(), ods = nlohmann::json::array();
+    std::vector<std::string> institution_keys;
     double confidence_sum = 0;
     int counted = 0;
     std::vector<Mention> view;
@@ -117,20 +125,25 @@ class Assembler {
           // A dated heading's dates are the record's; its body's only where they fall
           // inside them (the days of a "septiembre a noviembre" seminar), not a law's.
           if (c.dated_heading && i != c.first && !Within(d, dates)) continue;
-          if (!dates.contains(d)) dates.push_back(d);
+          AppendUnique(&dates, std::move(d));
         } else if (m->type == "amount") {
           nlohmann::json a = m->value;
           a["role"] = Role(i, *m);
-          if (!amounts.contains(a)) amounts.push_back(a);
+          AppendUnique(&amounts, std::move(a));
         } else if (m->type == "institution") {
-          nlohmann::json inst = {{"name", m->value.value("name", m->text)},
-                                 {"acronym", m->value.value("acronym", nlohmann::json())}};
-          bool seen = std::any_of(institutions.begin(), institutions.end(),
-                                  [&](const nlohmann::json& x) { return x["name"] == inst["name"]; });
-          if (!seen) institutions.push_back(inst);
+          // One entry per institution: by the extractor's id, else by the folded name.
+          std::string name = m->value.value("name", m->text);
+          std::string key = m->value.value("id", "");
+          if (key.empty()) key = Fold(name);
+          if (std::find(institution_keys.begin(), institution_keys.end(), key) !=
+              institution_keys.end()) {
+            continue;
+          }
+          institution_keys.push_back(key);
+          institutions.push_back(
+              {{"name", name}, {"acronym", m->value.value("acronym", nlohmann::json())}});
         } else if (m->type == "ods") {
-          nlohmann::json g = {{"goal", m->value["goal"]}, {"explicit", true}};
-          if (!ods.contains(g)) ods.push_back(g);
+          AppendUnique(&ods, {{"goal", m->value["goal"]}, {"explicit", true}});
         }
       }
     }
@@ -138,8 +151,7 @@ class Assembler {
       RecordView record{r["kind"].get_ref<const std::string&>(), title, text, view};
       for (auto& [extractor, m] : infer_(record)) {
         if (m.type != "ods" || !m.value.is_object() || !m.value.contains("goal")) continue;
-        nlohmann::json g = {{"goal", m.value["goal"]}, {"explicit", false}};
-        if (!ods.contains(g)) ods.push_back(g);
+        AppendUnique(&ods, {{"goal", m.value["goal"]}, {"explicit", false}});
       }
     }
     r["dates"] = dates;

@@ -29,9 +29,11 @@ std::map<size_t, Decimal> AmountsByColumn(const Passages& p, size_t i) {
   return out;
 }
 
+// “s”, cut to about 60 bytes at a code point boundary.
 std::string Quote(std::string_view s) {
-  std::string out(s.substr(0, 60));
-  return "“" + out + (s.size() > 60 ? "…" : "") + "”";
+  size_t n = std::min<size_t>(s.size(), 60);
+  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return "“" + std::string(s.substr(0, n)) + (n < s.size() ? "…" : "") + "”";
 }
 
 std::string Describe(const Passages& p, int table, size_t row) {
