@@ -12,6 +12,7 @@
 #include "engine_options.h"
 #include "eval/corpus.h"
 #include "eval/report.h"
+#include "eval/run.h"
 
 namespace acervo::cli {
 namespace {
@@ -32,43 +33,6 @@ struct Options {
   std::vector<std::string> fail_under;  // "dates=0.8", "record_kind=0.5"
 };
 
-// The 1-based source line of byte `offset` of `page`, or 0 when the page has no line numbers
-// (PDF). Uses the enclosing block's line when the loader recorded one.
-int SourceLine(const Page& page, size_t offset) {
-  auto newlines = [&](size_t from, size_t to) {
-    int n = 0;
-    for (size_t i = from; i < to && i < page.text.size(); ++i) n += page.text[i] == '\n';
-    return n;
-  };
-  for (const Block& b : page.blocks) {
-    if (b.line > 0 && b.begin <= offset && offset < b.end) return b.line + newlines(b.begin, offset);
-  }
-  return page.first_line > 0 ? page.first_line + newlines(0, offset) : 0;
-}
-
-// The contract JSON of `x`, with "line" added to mentions and records where it is known.
-nlohmann::json WithLines(const Extraction& x) {
-  nlohmann::json j = ToContractJson(x);
-  const std::vector<Page>& pages = x.document.pages;
-  auto page_at = [&](int number) -> const Page* {
-    return number >= 1 && number <= static_cast<int>(pages.size()) ? &pages[number - 1] : nullptr;
-  };
-  for (size_t i = 0; i < x.mentions.size() && i < j["mentions"].size(); ++i) {
-    const Page* page = page_at(x.mentions[i].page);
-    int line = page ? SourceLine(*page, x.mentions[i].byte_start) : 0;
-    if (line > 0) j["mentions"][i]["line"] = line;
-  }
-  for (nlohmann::json& r : j["records"]) {
-    const Page* page = page_at(r.value("page_start", 0));
-    std::string anchor = r.contains("anchor") && r["anchor"].is_string() ? r["anchor"].get<std::string>() : "";
-    if (!page || anchor.empty()) continue;
-    size_t at = page->text.find(anchor);
-    int line = at == std::string::npos ? 0 : SourceLine(*page, at);
-    if (line > 0) r["line"] = line;
-  }
-  return j;
-}
-
 // Runs the engine on the source of each gold document.
 Result<std::vector<DocAnnotations>> RunEngine(const Options& o,
                                               const std::vector<DocAnnotations>& gold,
@@ -81,22 +45,7 @@ Result<std::vector<DocAnnotations>> RunEngine(const Options& o,
   if (dir.empty()) dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
   Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
   if (!engine.ok()) return engine.status();
-  std::vector<DocAnnotations> out;
-  for (const DocAnnotations& g : gold) {
-    std::optional<fs::path> file = eval::FindSource(dir, g.stem, variant);
-    if (!file) {
-      warnings->push_back(g.stem + ": no " + o.variant + " source in " + dir.string() + "; skipped");
-      continue;
-    }
-    Result<Extraction> x = (*engine)->Process(*file, o.flags.overrides);
-    if (!x.ok()) return x.status();
-    for (const std::string& w : x->warnings) std::cerr << "acervo: warning: " << w << "\n";
-    Result<DocAnnotations> pred = eval::ReadPrediction(WithLines(*x));
-    if (!pred.ok()) return pred.status().Prefixed(file->string());
-    pred->stem = g.stem;
-    out.push_back(std::move(*pred));
-  }
-  return out;
+  return eval::ExtractForGold(**engine, gold, dir, variant, o.flags.overrides, warnings);
 }
 
 // "dates=0.85" -> (category name, threshold). "record_kind" checks kind accuracy.
