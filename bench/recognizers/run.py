@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Recognizer benchmark: each extractor plugin's throughput in MB/s of page text.
+
+Runs acervo_bench_recognizers (built with -DACERVO_BUILD_BENCH=ON) on the shared seed texts:
+the documents are loaded once, then each plugin alone processes all of them --runs times;
+the median wall time gives MB/s. A baseline pipeline without extractors measures
+segmentation and record assembly, which every run includes; `plugin-only` subtracts it.
+
+The npm peer comparisons (Recognizers-Text, chrono) live beside the plugins' own benchmarks
+in bench/dates and bench/amounts; this script runs their run scripts when they exist.
+
+  python3 bench/recognizers/run.py [--build build-eval] [--runs 7] [FILE ...]
+"""
+
+import argparse
+import glob
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import common  # noqa: E402
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--build", help="build folder (default $ACERVO_BUILD or build/)")
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--plugin", action="append", help="plugin to time (repeatable; default: all four)")
+    p.add_argument("files", nargs="*", help="documents (default: shared/seeds/*.txt)")
+    a = p.parse_args()
+
+    acervo = common.find_acervo(a.build)
+    bench = os.path.join(os.path.dirname(acervo), "acervo_bench_recognizers")
+    if not os.access(bench, os.X_OK):
+        common.die(f"no {bench}: configure with -DACERVO_BUILD_BENCH=ON and build "
+                   "the target acervo_bench_recognizers")
+    files = a.files or sorted(glob.glob(os.path.join(common.SHARED, "seeds", "*.txt")))
+    if not files:
+        common.die("no input files")
+    cmd = [bench, "--runs", str(a.runs), "--baseline", os.path.join(HERE, "baseline.yaml")]
+    for plugin in a.plugin or []:
+        cmd += ["--plugin", plugin]
+    print(f"# recognizers — {common.machine()}")
+    print(f"# {' '.join(cmd)} <{len(files)} files>")
+    sys.stdout.flush()
+    done = subprocess.run(cmd + files, env=common.omp_env())
+    if done.returncode != 0:
+        sys.exit(done.returncode)
+
+    for peer in ("dates", "amounts"):
+        folder = os.path.join(os.path.dirname(HERE), peer)
+        scripts = sorted(f for f in os.listdir(folder) if f.endswith((".js", ".py", ".sh"))) \
+            if os.path.isdir(folder) else []
+        if scripts:
+            print(f"# npm peer comparison for {peer}: bench/{peer}/ ({', '.join(scripts)}); "
+                  "it is the plugin author's, run it as its README says")
+
+if __name__ == "__main__":
+    main()
