@@ -113,25 +113,45 @@ std::vector<bool> SideNeighbours(const std::vector<Fragment>& fragments) {
   return beside;
 }
 
-std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments) {
+// Can fragment `f` continue the stack whose last fragment is `last`?
+bool Continues(const Fragment& last, bool last_beside, const Fragment& f, bool f_beside,
+               double max_gap) {
+  double h = std::max(last.box.height(), f.box.height());
+  double below = f.box.y0 - last.box.y1;
+  // A table starts below a caption or paragraph: the first cell line does not join it.
+  return f.box.y0 > last.box.y0 + 0.5 * last.box.height() && below < max_gap * h &&
+         Overlap(last.box.x0, last.box.x1, f.box.x0, f.box.x1) > 0 && !(f_beside && !last_beside);
+}
+
+// Engine order: a stack continues with the very next fragment (poppler reads a table cell
+// by cell). Geometric (OCR, whose engines read tables line by line): with the nearest stack
+// ending right above, within a tighter gap, so that rows stay apart.
+std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool geometric) {
   std::vector<bool> beside = SideNeighbours(fragments);
   std::vector<Stack> stacks;
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Fragment& f = fragments[i];
-    bool joins = false;
-    if (!stacks.empty()) {
-      size_t last_index = stacks.back().fragments.back();
-      const Fragment& last = fragments[last_index];
-      double h = std::max(last.box.height(), f.box.height());
-      double below = f.box.y0 - last.box.y1;
-      // A table starts below a caption or paragraph: the first cell line does not join it.
-      joins = f.box.y0 > last.box.y0 + 0.5 * last.box.height() && below < 1.0 * h &&
-              Overlap(last.box.x0, last.box.x1, f.box.x0, f.box.x1) > 0 &&
-              !(beside[i] && !beside[last_index]);
+    Stack* target = nullptr;
+    if (!geometric) {
+      if (!stacks.empty()) {
+        size_t last = stacks.back().fragments.back();
+        if (Continues(fragments[last], beside[last], f, beside[i], 1.0)) target = &stacks.back();
+      }
+    } else {
+      double best = 0;
+      for (Stack& st : stacks) {
+        size_t last = st.fragments.back();
+        if (!Continues(fragments[last], beside[last], f, beside[i], 0.7)) continue;
+        double gap = f.box.y0 - fragments[last].box.y1;
+        if (target == nullptr || gap < best) target = &st, best = gap;
+      }
     }
-    if (!joins) stacks.push_back(Stack{{}, f.box});
-    stacks.back().fragments.push_back(i);
-    stacks.back().box = Union(stacks.back().box, f.box);
+    if (target == nullptr) {
+      stacks.push_back(Stack{{}, f.box});
+      target = &stacks.back();
+    }
+    target->fragments.push_back(i);
+    target->box = Union(target->box, f.box);
   }
   return stacks;
 }
@@ -241,7 +261,7 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
 
 std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOptions& options) {
   std::vector<Fragment> fragments = SplitAtColumnEdges(words, SplitFragments(words));
-  std::vector<Stack> stacks = StackFragments(fragments);
+  std::vector<Stack> stacks = StackFragments(fragments, options.geometric_stacks);
   std::stable_sort(stacks.begin(), stacks.end(),
                    [](const Stack& a, const Stack& b) { return a.box.y0 < b.box.y0; });
 

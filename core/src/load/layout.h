@@ -51,6 +51,9 @@ struct LayoutOptions {
   // Lines whose font sizes differ by more than this share are separate paragraphs. OCR sizes
   // are estimates from the row geometry, so OCR pages need a wider tolerance.
   double size_tolerance = 0.1;
+  // Lines stack into cells and paragraphs by position alone, not by engine order (for OCR:
+  // Tesseract reads a table line by line across its cells, poppler cell by cell).
+  bool geometric_stacks = false;
 };
 
 std::vector<LaidLine> LayOutPage(const std::vector<Word>& words,

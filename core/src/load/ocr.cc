@@ -6,8 +6,51 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace acervo {
+namespace {
+
+// The median slope (dy/dx, image coordinates) of the baselines of lines wider than 100 px.
+double MedianBaselineSlope(tesseract::ResultIterator* it) {
+  std::vector<double> slopes;
+  it->Begin();
+  do {
+    int x1, y1, x2, y2;
+    if (it->Empty(tesseract::RIL_TEXTLINE) ||
+        !it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2) || x2 - x1 < 100) {
+      continue;
+    }
+    slopes.push_back(static_cast<double>(y2 - y1) / (x2 - x1));
+  } while (it->Next(tesseract::RIL_TEXTLINE));
+  it->Begin();
+  if (slopes.empty()) return 0;
+  std::nth_element(slopes.begin(), slopes.begin() + slopes.size() / 2, slopes.end());
+  return slopes[slopes.size() / 2];
+}
+
+// Table rules read as glyphs ("|", "[", "]") at the edges of a word are dropped: they are
+// cell borders, not text. A word made only of them disappears.
+// Whitespace, and runs of three or more dashes or equals signs (a horizontal rule), are
+// dropped as well: such a "word" can span a whole table and merge its columns.
+std::string WithoutRuleGlyphs(std::string_view word) {
+  auto rule = [](char c) { return c == '|' || c == '[' || c == ']' || c == '_' || c == ' '; };
+  while (!word.empty() && rule(word.front())) word.remove_prefix(1);
+  while (!word.empty() && rule(word.back())) word.remove_suffix(1);
+  std::string out(word);
+  size_t dashes = 0;
+  for (std::string_view d : {"-", "=", "\u2014", "\u2013"}) {
+    for (size_t at = out.find(d); at != std::string::npos; at = out.find(d, at + d.size())) {
+      dashes += d.size();
+    }
+  }
+  if (dashes == out.size() && out.size() >= 3 && out != "\u2014" && out != "\u2013") return "";
+  return out;
+}
+
+}  // namespace
 
 OcrEngine::OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
 
@@ -38,17 +81,25 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
   const double scale = 72.0 / image.dpi;
   std::vector<Word> words;
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+  // A scan is seldom straight: boxes are turned back by the page's skew (the median slope
+  // of the text lines' baselines), so that words of one line share a height again and the
+  // layout can line up table rows across the page.
+  const double skew = it ? MedianBaselineSlope(it.get()) : 0;
+  const double cx = image.width / 2.0, cy = image.height / 2.0;
   if (it) {
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == '\0') continue;
+      if (!text) continue;
+      std::string clean = WithoutRuleGlyphs(text.get());
+      if (clean.empty()) continue;
       int l, t, r, b, ll, lt, lr, lb;
       it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
       it->BoundingBox(tesseract::RIL_TEXTLINE, &ll, &lt, &lr, &lb);
+      double dx = skew * ((t + b) / 2.0 - cy), dy = -skew * ((l + r) / 2.0 - cx);
       Word w;
-      w.text = text.get();
-      w.box = Box{l * scale, lt * scale, r * scale, lb * scale};
+      w.text = std::move(clean);
+      w.box = Box{(l + dx) * scale, (t + dy) * scale, (r + dx) * scale, (b + dy) * scale};
       // The row's height (x-height plus ascenders) stands for the font size: glyph boxes
       // vary with the letters.
       float row_height = 0, descenders = 0, ascenders = 0;

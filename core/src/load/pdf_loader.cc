@@ -211,7 +211,10 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
     }
     LayoutOptions layout;
-    if (page.ocr) layout.size_tolerance = kOcrSizeTolerance;
+    if (page.ocr) {
+      layout.size_tolerance = kOcrSizeTolerance;
+      layout.geometric_stacks = true;
+    }
     laid[i].lines = LayOutPage(words, layout);
     doc.pages.push_back(std::move(page));
   }
