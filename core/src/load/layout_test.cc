@@ -65,6 +65,23 @@ TEST(Layout, CellsSideBySideMakeOneTabSeparatedRow) {
   EXPECT_EQ(lines[0].text, "Primera\t08 de febrero\tPresentación del informe anual de la Junta.");
 }
 
+// Tesseract reads a table line by line across its cells; stacking by position still puts
+// each cell's lines together, and the wider gap between rows keeps the rows apart.
+TEST(Layout, GeometricStacksRebuildCellsReadLineByLine) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Informe de");
+  AddLine(&words, 200, 100, "01 de");
+  AddLine(&words, 72, 111, "gastos");
+  AddLine(&words, 200, 111, "enero");
+  AddLine(&words, 72, 130, "Padrón");
+  AddLine(&words, 200, 130, "31 de");
+  AddLine(&words, 200, 141, "marzo");
+  LayoutOptions options;
+  options.geometric_stacks = true;
+  EXPECT_EQ(Texts(LayOutPage(words, options)),
+            (std::vector<std::string>{"Informe de gastos\t01 de enero", "Padrón\t31 de marzo"}));
+}
+
 TEST(Layout, WordsKeepTheirSpansAndConfidence) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Monto total", false, 0.5);
