@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs Microsoft Recognizers-Text's Spanish currency model (@microsoft/recognizers-text-suite,
-// Culture.Spanish, recognizeCurrency) over the seed texts, on the same passages
+// Culture.Spanish, recognizeCurrency) over text reports (.txt, .md), on the same passages
 // es_amount_bench sees, and writes its amount mentions in the output contract's shape, so
 // that the same scorer (`acervo eval --pred`) judges both alike.
 //
@@ -64,7 +64,7 @@ const COUNTRY_PESO = { MX: "MXN", CO: "COP", AR: "ARS", CL: "CLP", UY: "UYU" };
 
 function countryOf(goldDir, file) {
   if (!goldDir) return "";
-  const g = path.join(goldDir, file.replace(/\.txt$/, ".json"));
+  const g = path.join(goldDir, path.parse(file).name + ".json");
   if (!fs.existsSync(g)) return "";
   return (JSON.parse(fs.readFileSync(g, "utf8")).document || {}).country || "";
 }
@@ -72,7 +72,7 @@ function countryOf(goldDir, file) {
 function main() {
   const a = args();
   const units = readUnits(a.units);
-  const files = fs.readdirSync(a.seeds).filter((f) => f.endsWith(".txt")).sort();
+  const files = fs.readdirSync(a.seeds).filter((f) => /\.(txt|md)$/.test(f)).sort();
   const docs = files.map((f) => {
     const text = fs.readFileSync(path.join(a.seeds, f), "utf8");
     return { file: f, bytes: Buffer.byteLength(text), passages: split(text), country: countryOf(a.gold, f) };
@@ -112,7 +112,7 @@ function main() {
       }
     });
     const out = { document: { source: d.file }, mentions, records: [] };
-    fs.writeFileSync(path.join(a.out, d.file.replace(/\.txt$/, ".json")), JSON.stringify(out, null, 2) + "\n");
+    fs.writeFileSync(path.join(a.out, path.parse(d.file).name + ".json"), JSON.stringify(out, null, 2) + "\n");
   });
   const bytes = docs.reduce((s, d) => s + d.bytes, 0);
   console.log(JSON.stringify({ tool: "Recognizers-Text", bytes, median_seconds: median, mb_per_s: bytes / 1e6 / median, runs: a.runs }));

@@ -147,6 +147,7 @@ TEST_F(EsAmountTest, RangesShareScaleAndCurrency) {
               ElementsAre("5 = 5000000 MXN", "10 millones de pesos = 10000000 MXN"));
   EXPECT_THAT(Find("becas de 500 a 1.200 dólares"),
               ElementsAre("500 = 500 USD", "1.200 dólares = 1200 USD"));
+  EXPECT_THAT(Find("entre 5 y 10 mdp"), ElementsAre("5 = 5000000 MXN", "10 mdp = 10000000 MXN"));
   EXPECT_THAT(Find("5 proyectos y 10 millones de pesos"),
               ElementsAre("10 millones de pesos = 10000000 MXN"));
 }

@@ -258,13 +258,14 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (before >= 0) {
     q = SkipSpaces(f, cur_end);
     bool digit_follows = q < f.size() && IsDigit(f[q]);
-    // A name stands before a figure only ("dólar 22,5 millones"), never before a year.
+    // A name stands before a figure only ("dólar 22,5 millones").
     if (lex_->currency(before).kind == Currency::kName && !digit_follows) return false;
     if (lex_->currency(before).kind != Currency::kSymbol && q == cur_end) return false;
   } else if (p != pos) {
     return false;
   }
   if (!ParseNumber(f, q, e, &num_end)) return false;
+  // ... and never before a year ("pesos 2020").
   if (before >= 0 && lex_->currency(before).kind == Currency::kName && !e->scaled &&
       IsPlausibleYear(e->value)) {
     return false;
@@ -290,6 +291,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     if (lex_->currency(after).power > 0 && !e->scaled) {  // "34 mdp"
       e->value = e->value.Scaled(lex_->currency(after).power);
       e->scaled = true;
+      e->tail_power = lex_->currency(after).power;
     }
     size_t scale_end;
     int si = lex_->currency(after).kind == Currency::kCode && !e->scaled
@@ -298,6 +300,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     if (si >= 0 && lex_->scale_power(si) >= 6) {
       e->value = e->value.Scaled(lex_->scale_power(si));
       e->scaled = true;
+      e->tail_power = lex_->scale_power(si);
       e->end = scale_end;
     }
   }
