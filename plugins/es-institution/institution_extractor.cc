@@ -64,7 +64,7 @@ class InstitutionRun : public Run {
     std::vector<Candidate> outer;
     for (const GazetteerHit& h : hits) outer.push_back(FromHit(text, h));
     for (const PatternName& p : names) {
-      if (p.nested || ExtendsHit(text, tokens, hits, p)) continue;
+      if (p.nested || (p.name.empty() && ExtendsHit(text, tokens, hits, p))) continue;
       outer.push_back(FromPattern(text, p, kPattern));
     }
     std::sort(outer.begin(), outer.end(), [](const Candidate& a, const Candidate& b) {
@@ -127,7 +127,8 @@ class InstitutionRun : public Run {
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
-    std::string name = CollapseSpaces(text.substr(p.begin, p.end - p.begin));
+    std::string name = p.name.empty() ? CollapseSpaces(text.substr(p.begin, p.end - p.begin))
+                                      : CollapseSpaces(p.name);
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
     if (entry >= 0) return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
@@ -181,7 +182,7 @@ class InstitutionRun : public Run {
     std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
     if (!hits.empty() && hits[0].begin == 0) {
       std::vector<Token> tokens = Tokenize(name);
-      PatternName whole{0, name.size(), p.kind, true};
+      PatternName whole{0, name.size(), p.kind, true, ""};
       if (ExtendsHit(name, tokens, hits, whole)) {
         GazetteerHit h = hits[0];
         h.begin += p.begin;

@@ -87,6 +87,15 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
            row.cells[2] != "prefix"};
     heads_[Fold(row.cells[0])] = std::move(h);
   }
+  Result<std::vector<TsvRow>> plurals = ReadTsv(data_dir / "plural_heads.tsv");
+  if (!plurals.ok()) return plurals.status();
+  for (const TsvRow& row : *plurals) {
+    if (row.cells.size() != 2 || !heads_.count(Fold(row.cells[1]))) {
+      return Corrupt((data_dir / "plural_heads.tsv").string() + ":" + std::to_string(row.line) +
+                     ": expected plural, singular (a word of heads.tsv)");
+    }
+    plurals_[Fold(row.cells[0])] = row.cells[1];
+  }
   Result<std::vector<TsvRow>> connectors = ReadTsv(data_dir / "connectors.tsv");
   if (!connectors.ok()) return connectors.status();
   for (const TsvRow& row : *connectors) {
@@ -230,6 +239,74 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
   return last;
 }
 
+size_t NamePatterns::PluralList(const std::vector<Token>& tokens, std::string_view text,
+                               size_t i, std::vector<PatternName>* out) const {
+  auto plural = plurals_.find(tokens[i].folded);
+  if (plural == plurals_.end() || i + 2 >= tokens.size() || tokens[i + 1].folded != "de") {
+    return i;
+  }
+  const std::string& singular = plural->second;
+  const std::string& kind = heads_.at(Fold(singular)).kind;
+  auto is_and = [&](size_t k) {
+    auto c = connectors_.find(tokens[k].folded);
+    return tokens[k].word && c != connectors_.end() && c->second == Role::kAnd;
+  };
+  std::vector<std::pair<size_t, size_t>> items;  // first and last token of each member
+  bool repeated_de = false;  // ", de Trabajo y Fomento": only "y de" ends a member
+  bool closing = false;
+  size_t k = i + 2;
+  while (k < tokens.size() && IsContent(tokens[k]) && !IsHead(tokens[k], text)) {
+    size_t last = k;
+    size_t j = k + 1;
+    while (j < tokens.size()) {
+      const Token& t = tokens[j];
+      if (IsContent(t) && !IsHead(t, text)) {
+        last = j++;
+        continue;
+      }
+      bool inner_and = repeated_de && is_and(j) && j + 1 < tokens.size() &&
+                       tokens[j + 1].folded != "de" && IsContent(tokens[j + 1]);
+      auto c = connectors_.find(t.folded);
+      bool joins = t.word && c != connectors_.end() && c->second != Role::kAnd;
+      if ((inner_and || joins) && j + 1 < tokens.size() && !IsHead(tokens[j + 1], text) &&
+          !(joins && c->second == Role::kOf && j + 2 < tokens.size() &&
+            IsHead(tokens[j + 2], text))) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    items.emplace_back(k, last);
+    if (closing) break;  // the member after the final "y"
+    size_t sep = last + 1;
+    if (sep >= tokens.size()) break;
+    bool final_item = false;
+    if (tokens[sep].folded == ",") {
+      ++sep;
+    } else if (is_and(sep)) {
+      ++sep;
+      final_item = true;
+    } else {
+      break;
+    }
+    if (sep < tokens.size() && tokens[sep].folded == "de") {
+      if (items.size() == 1 && !final_item) repeated_de = true;
+      ++sep;
+    } else if (repeated_de) {
+      break;
+    }
+    k = sep;
+    closing = final_item;
+  }
+  if (items.size() < 2) return i;
+  for (const auto& [first, last] : items) {
+    size_t begin = tokens[first].begin, end = tokens[last].end;
+    out->push_back({begin, end, kind, false,
+                    singular + " de " + std::string(text.substr(begin, end - begin))});
+  }
+  return items.back().second;
+}
+
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
   if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
@@ -245,6 +322,13 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
   std::vector<PatternName> out;
   size_t covered_until = 0;  // token index: names do not start inside an earlier name
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i >= covered_until && tokens[i].word && plurals_.count(tokens[i].folded)) {
+      size_t last = PluralList(tokens, text, i, &out);
+      if (last > i) {
+        covered_until = last + 1;
+        continue;
+      }
+    }
     const Head* head = HeadOf(tokens[i], text);
     if (head == nullptr) continue;
     if (head->prefix && i >= covered_until) {
@@ -254,10 +338,10 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
         size_t begin = tokens[i].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false});
+        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false, ""});
         for (size_t k : nested) {
           if (k < last && !Rejected(text, tokens[k].begin, end)) {
-            out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true});
+            out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true, ""});
           }
         }
         covered_until = last + 1;
@@ -287,7 +371,7 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
         // Only "of" continues an English name ("University of Hyogo").
         if (last > i && tokens[i + 1].folded != "of") last = i;
         size_t begin = tokens[first].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false});
+        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false, ""});
         covered_until = last + 1;
       }
     }

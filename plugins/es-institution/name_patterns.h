@@ -41,11 +41,14 @@ struct PatternName {
   size_t end = 0;
   std::string kind;     // from heads.tsv: "body", "embassy", "city", ...
   bool nested = false;  // a parent body named inside a longer name
+  // The name when it is not the covered text: one member of an elliptic list ("las
+  // alcaldías de Madrid, París y Barcelona" covers "París" and names "Alcaldía de París").
+  std::string name;
 };
 
 class NamePatterns {
  public:
-  // Reads heads.tsv, connectors.tsv and not_institutions.tsv from data_dir.
+  // Reads heads.tsv, plural_heads.tsv, connectors.tsv and not_institutions.tsv from data_dir.
   Status Load(const std::filesystem::path& data_dir);
 
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
@@ -72,8 +75,13 @@ class NamePatterns {
   // `comma`, or 0 when the tokens that follow are not such a list.
   size_t ListEnd(const std::vector<Token>& tokens, std::string_view text, size_t comma) const;
   bool IsContent(const Token& t) const;
+  // Members of an elliptic list after the plural head at tokens[i]; returns the index of
+  // the last token used, or i when there is no list of at least two.
+  size_t PluralList(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                    std::vector<PatternName>* out) const;
 
   std::unordered_map<std::string, Head> heads_;  // by folded word
+  std::unordered_map<std::string, std::string> plurals_;  // folded plural -> singular
   std::unordered_map<std::string, Role> connectors_;
   std::unordered_set<std::string> rejected_exact_;
   std::unordered_set<std::string> rejected_prefix_;

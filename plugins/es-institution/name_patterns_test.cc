@@ -107,6 +107,27 @@ TEST_F(NamePatternsTest, NumbersAndActorListsDoNotExtendNames) {
   EXPECT_THAT(Names("en el Ayuntamiento a la Ministra de Cultura"), ::testing::IsEmpty());
 }
 
+TEST_F(NamePatternsTest, EllipticPluralListsNameEachMember) {
+  auto named = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const PatternName& n : patterns_.Find(text, Tokenize(text))) {
+      out.push_back(std::string(text.substr(n.begin, n.end - n.begin)) + "=" + n.name);
+    }
+    return out;
+  };
+  EXPECT_THAT(named("por iniciativa de las alcaldías de Lyon, Quito y Rosario."),
+              ::testing::ElementsAre("Lyon=Alcaldía de Lyon", "Quito=Alcaldía de Quito",
+                                     "Rosario=Alcaldía de Rosario"));
+  EXPECT_THAT(named("con las Secretarías de Obras Públicas, de Agua y Saneamiento del Gobierno "
+                    "del Estado"),
+              ::testing::ElementsAre("Obras Públicas=Secretaría de Obras Públicas",
+                                     "Agua y Saneamiento=Secretaría de Agua y Saneamiento",
+                                     "Gobierno del Estado="));
+  EXPECT_THAT(named("las embajadas de Chile y de Perú en México"),
+              ::testing::ElementsAre("Chile=Embajada de Chile", "Perú en México=Embajada de Perú en México"));
+  EXPECT_THAT(named("los gobiernos de la región"), ::testing::IsEmpty());
+}
+
 TEST(Tokenize, WordsPunctuationAndInnerHyphens) {
   std::vector<Token> t = Tokenize("Coparmex-CDMX, la ONU.");
   ASSERT_EQ(t.size(), 5u);
