@@ -4,6 +4,7 @@
 // scorer (score.py, or `acervo eval --pred`) judges all three alike.
 //
 //   node peers.js --seeds DIR --gold DIR --out DIR [--runs N]
+//   node peers.js --suite CASES.json      (pass rate on the external suite's cases)
 //
 // Peers: Microsoft Recognizers-Text (@microsoft/recognizers-text-suite, Culture.Spanish,
 // recognizeDateTime) and chrono (chrono-node, chrono.es). The reference date each gets is
@@ -112,8 +113,35 @@ function rtDates(text, ref) {
   return out;
 }
 
+// The external suite (cases written by es-date's external_suite_test with
+// ES_DATE_SUITE_OUT): the same pass rule, each peer given the case's reference date.
+function suite(a) {
+  const cases = JSON.parse(fs.readFileSync(a.suite, "utf8"));
+  const peers = { recognizers: rtDates, chrono: chronoDates };
+  for (const [name, fn] of Object.entries(peers)) {
+    let passed = 0;
+    for (const c of cases) {
+      const [y, m, d] = c.reference.split("-").map(Number);
+      const got = fn(c.input, new Date(y, m - 1, d, 12)).map((x) => x.value);
+      if (got.length !== c.entities.length) continue;
+      const used = got.map(() => false);
+      const ok = c.entities.every((accepted) => {
+        const i = got.findIndex((g, k) => !used[k] &&
+          accepted.some((v) => v.start === g.start && v.end === g.end));
+        if (i < 0) return false;
+        used[i] = true;
+        return true;
+      });
+      if (ok) passed++;
+    }
+    console.log(JSON.stringify({ peer: name, suite_cases: cases.length, passed,
+      pass_rate: passed / cases.length }));
+  }
+}
+
 function main() {
   const a = args();
+  if (a.suite) return suite(a);
   const docs = fs.readdirSync(a.seeds).filter((f) => f.endsWith(".txt")).sort().map((f) => {
     const text = fs.readFileSync(path.join(a.seeds, f), "utf8");
     const gold = JSON.parse(fs.readFileSync(path.join(a.gold, f.replace(/\.txt$/, ".json")), "utf8"));

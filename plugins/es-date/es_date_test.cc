@@ -240,6 +240,54 @@ TEST_F(EsDateTest, NotDates) {
   EXPECT_THAT(Run("Lo dijo Julio César Pérez.", doc), IsEmpty());
 }
 
+TEST_F(EsDateTest, DigitsWithoutAYearNeedACue) {
+  DocumentContext doc;
+  doc.context_date = "2019-05-20";
+  EXPECT_THAT(Run("La entrega es el 22/04 en la oficina.", doc),
+              ElementsAre("22/04=2019-04-22/2019-04-22"));
+  EXPECT_THAT(Run("Vacaciones desde 1/10 hasta 11/7", doc),
+              ElementsAre("desde 1/10 hasta 11/7=2019-10-01/2020-07-11"));
+  EXPECT_THAT(Run("Vacaciones de 1/10 a 11/7", doc),
+              ElementsAre("de 1/10 a 11/7=2019-10-01/2020-07-11"));
+  EXPECT_THAT(Run("Se cubrió 1/2 de la meta y 3/4 del presupuesto.", doc), IsEmpty());
+  EXPECT_THAT(Run("Atención 24/7 en la línea.", doc), IsEmpty());
+}
+
+TEST_F(EsDateTest, WordsDashesAndMonthYearDigits) {
+  DocumentContext doc;
+  doc.context_date = "2016-11-07";
+  EXPECT_THAT(Run("Volvió el diez de octubre de dos mil dieciocho.", doc),
+              ElementsAre("diez de octubre de dos mil dieciocho=2018-10-10/2018-10-10"));
+  EXPECT_THAT(Run("Nació el veintiocho de marzo de mil novecientos noventa y dos", doc),
+              ElementsAre("veintiocho de marzo de mil novecientos noventa y dos=1992-03-28/"
+                          "1992-03-28"));
+  EXPECT_THAT(Run("Vendido el 31-dic-1994.", doc),
+              ElementsAre("31-dic-1994=1994-12-31/1994-12-31"));
+  EXPECT_THAT(Run("Periodo 3/2015 y 11-2016", doc),
+              ElementsAre("3/2015=2015-03/2015-03", "11-2016=2016-11/2016-11"));
+  EXPECT_THAT(Run("Saldré desde 1 de ene hasta miércoles 22 de ene", doc),
+              ElementsAre("desde 1 de ene hasta miércoles 22 de ene=2016-01-01/2016-01-22"));
+  EXPECT_THAT(Run("Estaré fuera noviembre 19-20", doc),
+              ElementsAre("noviembre 19-20=2016-11-19/2016-11-20"));
+}
+
+TEST_F(EsDateTest, DuranteMakesARange) {
+  EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
+                  Period("2020-07", "2020-12")),
+              ElementsAre("Durante julio y agosto=2020-07/2020-08"));
+}
+
+TEST_F(EsDateTest, ReportNumbersAreNotMonths) {
+  EXPECT_THAT(Run("Informe semestral 2020-2 y anexo 2020-1", Period("2020-07", "2020-12")),
+              IsEmpty());
+}
+
+TEST_F(EsDateTest, LeapDayWithoutAYearGoesToALeapYear) {
+  DocumentContext doc;
+  doc.context_date = "2019-03-22";
+  EXPECT_THAT(Run("29/2", doc), ElementsAre("29/2=2016-02-29/2016-02-29"));
+}
+
 TEST_F(EsDateTest, SpansMapBackThroughAccents) {
   std::string text = "Sesión en CAMPAÑA: 5 de DICIEMBRE de 2020.";
   EXPECT_THAT(Run(text), ElementsAre("5 de DICIEMBRE de 2020=2020-12-05/2020-12-05"));

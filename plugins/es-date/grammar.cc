@@ -24,7 +24,7 @@ enum Kind {
   kYearMonthDashed,// 2020/sep/23
   kNumericYmd,     // 2024-02-29
   kNumericDmy,     // 29/02/2024, 29-02-2024
-  kNumericRange,   // 28/2-1/3, 10/1-11/2/2017
+  kNumericRange,   // 28/2-1/3, 10/1-11/2/2017, de 1/10 a 11/7
   kNumericMonthYear,  // 3/2015, 11-2016, 3.2015, 2015/3 (not "2020-2": a semester)
   kNumericDm,      // el 22/04; de 1/10 a 11/7 (after a cue word only)
   kYearPart,       // primer semestre de 2020
@@ -150,7 +150,9 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
                         R"()(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<d1>\d{1,2}))"},
       {kNumericDmy,
        R"((?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-]|,[ ]?)(?P<y1>\d{4}|\d{2}))"},  // "08/12,15", not "10/11, 12 de"
-      {kNumericRange, R"re((?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?[ ]?-[ ]?)re"
+      {kNumericRange, R"re((?:(?P<pre>de|desde|entre) )?)re"
+                      R"re((?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?)re"
+                      R"re((?:[ ]?-[ ]?| (?P<cw>a|al|hasta|y) ))re"
                       R"re((?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?)re"},
       {kNumericMonthYear, R"re((?:(?P<m1>\d{1,2})(?P<s1>[-/.])(?P<y1>)re" +
                               std::string(kYearDigits) + R"re()|(?P<y2>)re" +
@@ -409,6 +411,10 @@ bool Grammar::Parse(const Rule& rule, const FoldedText& text,
       return IsValid(e.first) && e.first.day > 0;
     }
     case kNumericRange: {
+      // "28/2-1/3", or words around both ends: "de 1/10 a 11/7", "entre 1/10 y 7/11".
+      if (has("cw") && (prefix.empty() || (get("cw") == "y") != (prefix == "entre"))) {
+        return false;
+      }
       int a = ToInt(get("d1")), b = ToInt(get("m1")), c = ToInt(get("d2")), d = ToInt(get("m2"));
       e.numeric = true;
       e.ambiguous = (a <= 12 && a != b) || (c <= 12 && c != d);
