@@ -56,6 +56,7 @@ class InstitutionRun : public Run {
     FoldedText folded(text);
     std::vector<Token> tokens = Tokenize(text);
     std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
 
     // Outer names compete for the text, leftmost-longest; a pattern name that only adds a
@@ -127,7 +128,7 @@ class InstitutionRun : public Run {
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
-    std::string name = p.name.empty() ? CollapseSpaces(text.substr(p.begin, p.end - p.begin))
+    std::string name = p.name.empty() ? CollapseSpaces(CanonicalAcronyms(text, p))
                                       : CollapseSpaces(p.name);
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
@@ -174,12 +175,30 @@ class InstitutionRun : public Run {
     seen_.emplace_back(std::move(folded), value);
   }
 
+  // The text of a pattern name with every gazetteer acronym inside it written the
+  // gazetteer's way, so "Consejo Consultivo del MPICDMX" and "... del MPI CDMX" are one body.
+  std::string CanonicalAcronyms(std::string_view text, const PatternName& p) const {
+    std::string out;
+    size_t at = p.begin;
+    for (const GazetteerHit& h : segment_hits_) {
+      if (!h.acronym || h.begin < at || h.end > p.end) continue;
+      const std::string& acronym = gazetteer_.entries()[h.entry].acronym;
+      if (acronym.empty()) continue;
+      out.append(text.substr(at, h.begin - at));
+      out.append(acronym);
+      at = h.end;
+    }
+    out.append(text.substr(at, p.end - at));
+    return out;
+  }
+
   // A parent body inside a longer name: the gazetteer entry it starts with when it only
   // adds a place to it ("la Unión Europea en México" inside a delegation's name).
   Candidate FromNested(std::string_view text, const PatternName& p) {
     std::string_view name = text.substr(p.begin, p.end - p.begin);
     FoldedText folded(name);
     std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    segment_hits_ = hits;
     if (!hits.empty() && hits[0].begin == 0) {
       std::vector<Token> tokens = Tokenize(name);
       PatternName whole{0, name.size(), p.kind, true, ""};
@@ -278,6 +297,7 @@ class InstitutionRun : public Run {
   const DocumentContext document_;
   std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
+  std::vector<GazetteerHit> segment_hits_;                       // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 

@@ -119,6 +119,15 @@ TEST_F(InstitutionExtractorTest, ShortenedAndPlacedNamesJoinTheBodyNamedEarlier)
   EXPECT_EQ(found[2][0].value, found[0][0].value);
 }
 
+TEST_F(InstitutionExtractorTest, SubBodiesKeyedByTheirParentsCanonicalAcronym) {
+  auto found = h_.ExtractSegments({{"el Comité Técnico del MPICDMX sesionó"},
+                                   {"el Comité Técnico del MPI CDMX aprobó"}});
+  ASSERT_FALSE(found[0].empty());
+  ASSERT_FALSE(found[1].empty());
+  EXPECT_EQ(found[0][0].value["id"], "x.comite-tecnico-del-mpi-cdmx");
+  EXPECT_EQ(found[1][0].value, found[0][0].value);
+}
+
 TEST_F(InstitutionExtractorTest, UnqualifiedBodyNameResolvesWithinTheDocumentsCountry) {
   DocumentContext mx;
   mx.country = "MX";
