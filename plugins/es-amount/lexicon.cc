@@ -59,8 +59,11 @@ bool ParsePlainDecimal(std::string_view s, Decimal* out) {
 }  // namespace
 
 void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
-  Node* node = &root_;
-  for (char c : folded_phrase) {
+  if (folded_phrase.empty()) return;
+  auto& root = roots_[static_cast<unsigned char>(folded_phrase[0])];
+  if (!root) root = std::make_unique<Node>();
+  Node* node = root.get();
+  for (char c : folded_phrase.substr(1)) {
     auto& child = node->next[c];
     if (!child) child = std::make_unique<Node>();
     node = child.get();
@@ -69,9 +72,11 @@ void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
 }
 
 int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end) const {
-  const Node* node = &root_;
+  if (pos >= text.size()) return -1;
+  const Node* node = roots_[static_cast<unsigned char>(text[pos])].get();
+  if (!node) return -1;
   int best = -1;
-  size_t i = pos;
+  size_t i = pos + 1;
   while (true) {
     if (node->payload >= 0 && i > pos) {
       char last = text[i - 1];

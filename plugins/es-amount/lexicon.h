@@ -7,6 +7,7 @@
 #ifndef ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_
 #define ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -32,7 +33,9 @@ class PhraseTrie {
     std::map<char, std::unique_ptr<Node>> next;
     int payload = -1;
   };
-  Node root_;
+  // The first byte is looked up in a table: most positions of a text start no phrase, and
+  // the scanner asks at every word.
+  std::array<std::unique_ptr<Node>, 256> roots_;
 };
 
 struct Currency {
