@@ -75,6 +75,20 @@ const char* const kMigrations[] = {
       message TEXT NOT NULL,
       at TEXT NOT NULL);
     )sql",
+    // 2: the review module's last effective version of each reviewed record, so a record a
+    // re-extraction no longer finds keeps its reviewed values and is flagged for a second
+    // look (review/reviews.h). Corrections stay the truth; this is derived from them.
+    R"sql(
+    CREATE TABLE review_snapshots(
+      record_id TEXT PRIMARY KEY,
+      document_id TEXT NOT NULL,
+      extracted TEXT NOT NULL,        -- the record as last extracted
+      json TEXT NOT NULL,             -- the effective record after its latest correction
+      version INTEGER NOT NULL,       -- the id of that correction
+      orphaned_at TEXT,               -- set while the latest extraction lacks the record
+      second_look INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX review_snapshots_by_document ON review_snapshots(document_id);
+    )sql",
 };
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kLatest == kStoreSchemaVersion);

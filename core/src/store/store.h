@@ -24,7 +24,7 @@ struct sqlite3;
 
 namespace acervo {
 
-inline constexpr int kStoreSchemaVersion = 1;
+inline constexpr int kStoreSchemaVersion = 2;
 
 struct RecordFilter {
   bool needs_review_only = false;

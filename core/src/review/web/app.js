@@ -1,0 +1,358 @@
+// The review page. Everything that comes from a document or the store is inserted with
+// textContent or as element values, never as markup: document text is untrusted.
+'use strict';
+
+const TOKEN = document.querySelector('meta[name="acervo-token"]').content;
+const $ = (id) => document.getElementById(id);
+const LISTS = {
+  dates: { label: 'Fechas', keys: ['start', 'end'], blank: { start: '', end: '' } },
+  amounts: { label: 'Montos', keys: ['amount', 'currency'], blank: { amount: '', currency: '', approximate: false, role: null } },
+  institutions: { label: 'Instituciones', keys: ['name'], blank: { name: '', acronym: null } },
+  ods: { label: 'ODS', keys: ['goal'], blank: { goal: '', explicit: false } },
+};
+const KINDS = ['evento', 'reunion', 'acuerdo', 'financiamiento', 'capacitacion', 'premio', 'difusion', 'otro'];
+
+const state = { items: [], index: -1, view: null };
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') node.textContent = v;
+    else if (k === 'className') node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function say(text, error = false) {
+  const m = $('message');
+  m.textContent = text;
+  m.className = error ? 'error' : '';
+}
+
+function reviewer() { return localStorage.getItem('acervo.reviewer') || ''; }
+
+function askName() {
+  const d = $('name-dialog');
+  $('name-input').value = reviewer();
+  if (!d.open) d.showModal();
+}
+
+async function api(path, body) {
+  const init = body === undefined ? {} : {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Acervo-Token': TOKEN },
+    body: JSON.stringify(body),
+  };
+  const res = await fetch(path, init);
+  let data = {};
+  try { data = await res.json(); } catch (e) { data = { error: 'respuesta ilegible del servidor' }; }
+  return { status: res.status, data };
+}
+
+function filterQuery() {
+  const p = new URLSearchParams();
+  const add = (k, id) => { const v = $(id).value.trim(); if (v) p.set(k, v); };
+  add('status', 'f-status'); add('document', 'f-document'); add('kind', 'f-kind');
+  add('field', 'f-field'); add('min', 'f-min'); add('max', 'f-max');
+  return p.toString();
+}
+
+async function loadQueue(keepId) {
+  const { status, data } = await api('/api/queue?' + filterQuery());
+  if (status !== 200) return say(data.error || 'no se pudo leer la cola', true);
+  state.items = data.items;
+  const list = $('queue');
+  list.replaceChildren();
+  data.items.forEach((item, i) => {
+    const li = el('li', { 'data-id': item.id, role: 'option' },
+      el('span', { className: 'conf', text: Number(item.confidence).toFixed(2) }),
+      el('span', { className: 'kind', text: item.kind + (item.second_look ? ' · segunda revisión' : '') }),
+      el('span', { className: 'title', text: item.title || '(sin título)' }));
+    li.addEventListener('click', () => select(i));
+    list.append(li);
+  });
+  $('queue-count').textContent = data.items.length + ' registro(s)';
+  let index = keepId ? data.items.findIndex((x) => x.id === keepId) : -1;
+  if (index < 0) index = Math.min(Math.max(state.index, 0), data.items.length - 1);
+  await select(index);
+}
+
+async function select(i) {
+  state.index = i;
+  document.querySelectorAll('#queue li').forEach((li, k) => li.setAttribute('aria-selected', String(k === i)));
+  if (i < 0 || i >= state.items.length) {
+    state.view = null;
+    $('record').hidden = true;
+    $('empty').hidden = false;
+    return;
+  }
+  const { status, data } = await api('/api/records/' + encodeURIComponent(state.items[i].id));
+  if (status !== 200) return say(data.error || 'no se pudo leer el registro', true);
+  show(data);
+  const li = document.querySelectorAll('#queue li')[i];
+  if (li) li.scrollIntoView({ block: 'nearest' });
+}
+
+function describe(field, value) {
+  if (value === null || value === undefined) return '—';
+  if (field === 'dates') return value.start === value.end ? value.start : value.start + ' – ' + value.end;
+  if (field === 'amounts') return (value.approximate ? '≈ ' : '') + value.amount + ' ' + (value.currency || '(moneda ?)') + (value.role ? ' · ' + value.role : '');
+  if (field === 'institutions') return value.name + (value.acronym ? ' (' + value.acronym + ')' : '');
+  if (field === 'ods') return 'ODS ' + value.goal + (value.explicit ? '' : ' (inferido)');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function show(view) {
+  state.view = view;
+  const r = view.record;
+  $('empty').hidden = true;
+  $('record').hidden = false;
+  $('editor').hidden = true;
+  $('mention-form').hidden = true;
+  $('title').textContent = r.title || '(sin título)';
+  const pages = r.page_start === r.page_end ? 'p. ' + r.page_start : 'pp. ' + r.page_start + '–' + r.page_end;
+  $('meta').textContent = [r.kind, 'confianza ' + Number(r.confidence).toFixed(2), r.status,
+    view.source + ', ' + pages, 'versión ' + view.version].join(' · ');
+  const flags = [];
+  if (r.rejected) flags.push('Rechazado: no es una actividad.');
+  if (view.orphaned) flags.push('La última extracción ya no encuentra este registro: se conserva la versión revisada' + (view.second_look ? '; revíselo de nuevo.' : '.'));
+  if (r.review_notes) flags.push(...r.review_notes);
+  $('flags').textContent = flags.join(' ');
+
+  const passage = $('passage');
+  passage.replaceChildren();
+  for (const span of view.passage.spans) {
+    if (span.type) {
+      passage.append(el('mark', { className: span.type, title: span.type + ': ' + describe(
+        { date: 'dates', amount: 'amounts', institution: 'institutions', ods: 'ods' }[span.type], span.value) }, span.text));
+    } else {
+      passage.append(document.createTextNode(span.text));
+    }
+  }
+
+  const body = $('fields').tBodies[0];
+  body.replaceChildren();
+  const row = (label, text) => body.append(el('tr', {}, el('th', { text: label }), el('td', { text })));
+  row('Tipo', r.kind);
+  row('Título', r.title || '');
+  for (const [field, spec] of Object.entries(LISTS)) {
+    const values = r[field] || [];
+    row(spec.label, values.length ? values.map((v) => describe(field, v)).join('; ') : '—');
+  }
+
+  const img = $('page-image');
+  if (view.page_image) {
+    img.src = '/api/records/' + encodeURIComponent(view.id) + '/page/' + r.page_start;
+    img.hidden = false;
+    $('page-note').textContent = 'Página ' + r.page_start + ' del PDF original.';
+  } else {
+    img.hidden = true;
+    img.removeAttribute('src');
+    $('page-note').textContent = view.page_image_note;
+  }
+
+  const history = $('history');
+  history.replaceChildren();
+  for (const c of view.corrections) {
+    const text = c.at + ' · ' + c.reviewer + ' · ' + c.field + ': ' + JSON.stringify(c.before) + ' → ' + JSON.stringify(c.after) + (c.comment ? ' · «' + c.comment + '»' : '');
+    history.append(el('li', { className: c.undone ? 'undone' : '', text }));
+  }
+}
+
+async function decide(changes, comment = '') {
+  if (!state.view) return false;
+  if (!reviewer()) { askName(); return false; }
+  const id = state.view.id;
+  const { status, data } = await api('/api/records/' + encodeURIComponent(id),
+    { version: state.view.version, reviewer: reviewer(), comment, changes });
+  if (status === 409) {
+    show(data);
+    say(data.error, true);
+    return false;
+  }
+  if (status !== 200) { say(data.error || 'no se guardó', true); return false; }
+  say('Guardado: ' + changes.map((c) => c.field).join(', '));
+  await loadQueue(id);
+  return true;
+}
+
+async function decideAndAdvance(changes) {
+  const next = state.items[state.index + 1];
+  if (await decide(changes) && next && $('f-status').value === 'needs_review') {
+    const i = state.items.findIndex((x) => x.id === next.id);
+    if (i >= 0) await select(i);
+  }
+}
+
+function openEditor() {
+  if (!state.view) return;
+  const r = state.view.record;
+  const box = $('editor-fields');
+  box.replaceChildren();
+  const kind = el('select', { id: 'edit-kind', 'aria-label': 'Tipo' });
+  for (const k of KINDS) kind.append(el('option', { value: k, text: k }));
+  kind.value = r.kind;
+  const title = el('input', { id: 'edit-title', 'aria-label': 'Título', size: '60' });
+  title.value = r.title || '';
+  box.append(el('label', {}, 'Tipo ', kind), el('br'), el('label', {}, 'Título ', title));
+  for (const [field, spec] of Object.entries(LISTS)) {
+    const set = el('fieldset', { 'data-field': field }, el('legend', { text: spec.label }));
+    const addRow = (value, index) => {
+      const line = el('div', { 'data-index': index === undefined ? 'new' : String(index) });
+      for (const key of spec.keys) {
+        const input = el('input', { 'data-key': key, 'aria-label': spec.label + ' ' + key, placeholder: key,
+          name: field + '-' + key });
+        if (field === 'institutions') input.setAttribute('list', 'institution-names');
+        input.value = value[key] === null || value[key] === undefined ? '' : String(value[key]);
+        line.append(input);
+      }
+      const remove = el('button', { type: 'button', text: 'quitar' });
+      remove.addEventListener('click', () => { line.hidden = true; line.dataset.removed = '1'; });
+      line.append(remove);
+      set.append(line);
+    };
+    (r[field] || []).forEach((v, i) => addRow(v, i));
+    const add = el('button', { type: 'button', text: 'añadir' });
+    add.addEventListener('click', () => addRow(spec.blank));
+    set.append(add);
+    box.append(set);
+  }
+  $('comment').value = '';
+  $('editor').hidden = false;
+  title.focus();
+}
+
+function parseValue(field, key, text) {
+  if (field === 'ods' && key === 'goal') return Number.parseInt(text, 10);
+  if (field === 'amounts' && key === 'currency') return text ? text.toUpperCase() : null;
+  if (key === 'end' && !text) return null;
+  return text;
+}
+
+function editorChanges() {
+  const r = state.view.record;
+  const changes = [];
+  if ($('edit-kind').value !== r.kind) changes.push({ field: 'kind', value: $('edit-kind').value });
+  if ($('edit-title').value.trim() !== (r.title || '')) changes.push({ field: 'title', value: $('edit-title').value.trim() });
+  const removals = [];
+  for (const set of document.querySelectorAll('#editor fieldset')) {
+    const field = set.dataset.field;
+    const spec = LISTS[field];
+    for (const line of set.querySelectorAll('div[data-index]')) {
+      const values = {};
+      for (const input of line.querySelectorAll('input')) values[input.dataset.key] = parseValue(field, input.dataset.key, input.value.trim());
+      if (field === 'dates' && values.end === null) values.end = values.start;
+      if (line.dataset.index === 'new') {
+        if (!line.dataset.removed && Object.values(values).some((v) => v !== '' && v !== null)) {
+          changes.push({ field: field + '/-', value: Object.assign({}, spec.blank, values) });
+        }
+        continue;
+      }
+      const index = Number(line.dataset.index);
+      if (line.dataset.removed) { removals.push({ field: field + '/' + index, value: null }); continue; }
+      for (const key of spec.keys) {
+        const before = r[field][index][key];
+        if (values[key] !== before && !(values[key] === '' && before === null)) {
+          changes.push({ field: field + '/' + index + '/' + key, value: values[key] });
+        }
+      }
+    }
+  }
+  // Remove from the end so earlier indices stay valid.
+  removals.sort((a, b) => Number(b.field.split('/')[1]) - Number(a.field.split('/')[1]));
+  return changes.concat(removals);
+}
+
+function openMentionForm() {
+  const sel = window.getSelection();
+  const text = sel ? sel.toString().trim() : '';
+  if (!text || !$('passage').contains(sel.anchorNode)) return say('Seleccione primero el texto de la mención en el pasaje.', true);
+  $('mention-text').textContent = text;
+  $('mention-value').value = '';
+  $('mention-form').hidden = false;
+  $('mention-value').focus();
+}
+
+function mentionValue(type, text) {
+  const parts = text.trim().split(/\s+/);
+  if (type === 'amount') return { amount: parts[0] || '', currency: parts[1] ? parts[1].toUpperCase() : null, approximate: false };
+  if (type === 'date') return { start: parts[0] || '', end: parts[1] || parts[0] || '' };
+  if (type === 'ods') return { goal: Number.parseInt(parts[0], 10) };
+  return { name: text.trim(), acronym: null };
+}
+
+function onKey(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const t = event.target;
+  if (event.key === 'Escape') { $('editor').hidden = true; $('mention-form').hidden = true; return; }
+  if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
+  if (document.querySelector('dialog[open]')) return;
+  const actions = {
+    j: () => select(Math.min(state.index + 1, state.items.length - 1)),
+    k: () => select(Math.max(state.index - 1, 0)),
+    a: () => decideAndAdvance([{ field: 'accept' }]),
+    r: () => decideAndAdvance([{ field: 'reject' }]),
+    e: openEditor,
+    m: openMentionForm,
+    u: undoLast,
+    '?': () => $('help').showModal(),
+  };
+  if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
+}
+
+function undoLast() {
+  if (!state.view) return;
+  const live = state.view.corrections.filter((c) => !c.undone && !c.field.startsWith('undo:'));
+  if (!live.length) return say('Nada que deshacer en este registro.', true);
+  decide([{ field: 'undo:' + live[live.length - 1].id }]);
+}
+
+async function loadInstitutions() {
+  const { status, data } = await api('/api/institutions');
+  if (status !== 200) return;
+  const list = $('institution-names');
+  for (const name of data.names) list.append(el('option', { value: name }));
+}
+
+function init() {
+  $('name-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = $('name-input').value.trim();
+    if (!name) return;
+    localStorage.setItem('acervo.reviewer', name);
+    $('who').textContent = name;
+    $('name-dialog').close();
+  });
+  $('change-name').addEventListener('click', askName);
+  $('show-help').addEventListener('click', () => $('help').showModal());
+  $('filters').addEventListener('submit', (e) => e.preventDefault());
+  $('filters').addEventListener('change', () => { state.index = 0; loadQueue(); });
+  $('accept').addEventListener('click', () => decideAndAdvance([{ field: 'accept' }]));
+  $('reject').addEventListener('click', () => decideAndAdvance([{ field: 'reject' }]));
+  $('edit').addEventListener('click', openEditor);
+  $('undo').addEventListener('click', undoLast);
+  $('add-mention').addEventListener('click', openMentionForm);
+  $('cancel').addEventListener('click', () => { $('editor').hidden = true; });
+  $('mention-cancel').addEventListener('click', () => { $('mention-form').hidden = true; });
+  $('editor').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const changes = editorChanges();
+    if (!changes.length) { $('editor').hidden = true; return say('Sin cambios.'); }
+    await decide(changes, $('comment').value.trim());
+  });
+  $('mention-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const type = $('mention-type').value;
+    const text = $('mention-text').textContent;
+    await decide([{ field: 'add_mention', value: { type, text, value: mentionValue(type, $('mention-value').value) } }]);
+  });
+  document.addEventListener('keydown', onKey);
+  $('who').textContent = reviewer();
+  if (!reviewer()) askName();
+  loadInstitutions();
+  loadQueue();
+}
+
+init();
