@@ -111,6 +111,14 @@ class OdsRun : public Run {
   bool list_intro_ = false;  // the last non-list segment announced a list of goals
 };
 
+// What Begin returns when Configure has not succeeded: every segment is an error.
+class UnconfiguredRun : public Run {
+ public:
+  Status Extract(const Segment&, std::vector<Mention>*) override {
+    return Internal("es-ods: used before a successful Configure");
+  }
+};
+
 class OdsExtractor : public Extractor {
  public:
   PluginInfo Info() const override {
@@ -153,6 +161,7 @@ class OdsExtractor : public Extractor {
   }
 
   std::unique_ptr<Run> Begin(const DocumentContext&) const override {
+    if (!refs_) return std::make_unique<UnconfiguredRun>();
     return std::make_unique<OdsRun>(*refs_);
   }
 

@@ -191,6 +191,11 @@ TEST_F(EsOdsTest, BadParamsFailConfigure) {
             Code::kNotFound);
   EXPECT_FALSE(extractor->Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"max_inferred", 3}}}).ok());
   EXPECT_EQ(extractor->Configure({"/nonexistent", nullptr}).code(), Code::kNotFound);
+  // Used anyway, it reports the error instead of crashing.
+  std::vector<Mention> out;
+  Segment segment;
+  segment.text = "ODS 5";
+  EXPECT_FALSE(acervo_plugin_create()->Begin({})->Extract(segment, &out).ok());
 }
 
 // The shared seeds, read line by line as paragraphs ("#" lines as headings, "- " as bullets,
