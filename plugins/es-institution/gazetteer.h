@@ -76,9 +76,10 @@ class Gazetteer {
   std::vector<int> name_entry_;    // names_ value -> entry
 };
 
-// True when `s` is written like an acronym: no spaces, at most 16 bytes, at least two
-// upper-case letters and no run of three lower-case letters ("SRE", "STyFE", "APC-Colombia"
-// is not one, "C40" is).
+// True when `s` is written like an acronym: no spaces, at most 16 bytes, starting with a
+// capital or a digit, two capitals (or one and a digit) and no run of three lower-case
+// letters. "SRE", "STyFE", "WeGO" and "C40" are; "México", "APC-Colombia" and "MPI CDMX"
+// are not (they match as names).
 bool LooksLikeAcronym(std::string_view s);
 
 }  // namespace acervo::institution

@@ -51,7 +51,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     bool letters = false, lower = false;
     size_t end = begin;
     for (size_t p = begin; p < text.size();) {
-      size_t at = p;
       char32_t c = NextCodePoint(text, &p);
       if (IsWordCodePoint(c)) {
         end = p;
@@ -62,7 +61,6 @@ std::vector<Token> Tokenize(std::string_view text) {
       // An inner hyphen joins two words: "Coparmex-CDMX", "APC-Colombia".
       size_t q = p;
       if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) continue;
-      (void)at;
       break;
     }
     t.end = end;
