@@ -100,6 +100,10 @@ TEST_F(EsAmountTest, WordsAndMixedForms) {
               ElementsAre("un millón de dólares = 1000000 USD"));
   EXPECT_THAT(Find("un presupuesto de 22 mil 312 millones de pesos para 2021"),
               ElementsAre("22 mil 312 millones de pesos = 22312000000 MXN"));
+  EXPECT_THAT(Find("un fondo de 1 millón 200 mil dólares"),
+              ElementsAre("1 millón 200 mil dólares = 1200000 USD"));
+  EXPECT_THAT(Find("un crédito de 9007199254740993 billones de pesos", "CO"),
+              ElementsAre("9007199254740993 billones de pesos = 9007199254740993000000000000 COP"));
   EXPECT_THAT(Find("una inversión de 170 mil millones de pesos en movilidad"),
               ElementsAre("170 mil millones de pesos = 170000000000 MXN"));
   EXPECT_THAT(Find("la campaña recibió 30 millones de pesos mexicanos", "CO"),
