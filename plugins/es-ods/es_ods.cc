@@ -39,7 +39,7 @@ class OdsRun : public Run {
     } else {
       Placement placement =
           segment.kind == SegmentKind::kParagraph ? Placement::kProse : Placement::kStandalone;
-      Emit(refs_.Find(segment.text, placement, context), 0, out);
+      Emit(refs_.Find(segment.text, placement, context), out);
     }
     if (segment.kind != SegmentKind::kBullet && segment.kind != SegmentKind::kTableRow) {
       list_intro_ = IntroducesGoals(segment.text);
@@ -96,14 +96,12 @@ class OdsRun : public Run {
     std::sort(found.begin(), found.end(), [](const GoalReference& a, const GoalReference& b) {
       return a.begin < b.begin;
     });
-    Emit(found, 0, out);
+    Emit(found, out);
   }
 
-  static void Emit(const std::vector<GoalReference>& refs, size_t offset,
-                   std::vector<Mention>* out) {
+  static void Emit(const std::vector<GoalReference>& refs, std::vector<Mention>* out) {
     for (const GoalReference& r : refs) {
-      out->push_back({"ods", offset + r.begin, offset + r.end, GoalValue(r.goal, true),
-                      r.confidence});
+      out->push_back({"ods", r.begin, r.end, GoalValue(r.goal, true), r.confidence});
     }
   }
 
