@@ -73,13 +73,20 @@ class AmountRun : public Run {
     for (const Expression& e : found) {
       if (e.has_currency && !e.percent) Emit(folded, e, 0, e.value, Units(), 1, out);
     }
-    // A short line that states units without amounts announces the next table's units.
+    // A short line that states units without amounts announces the units of the table
+    // right after it; captions and headings may stand between, prose may not.
+    bool units_line = false;
     if (out->size() == emitted && folded.text().size() <= kMaxUnitsLine) {
       Units u = ReadUnits(lex_, folded.text());
       if (u.power > 0 && u.has_currency) {
         pending_ = u;
         table_.reset();
+        units_line = true;
       }
+    }
+    if (!units_line && segment.kind != SegmentKind::kCaption &&
+        segment.kind != SegmentKind::kHeading) {
+      pending_ = Units();
     }
     return Status::Ok();
   }

@@ -282,6 +282,17 @@ TEST_F(EsAmountTest, UnitsLineBeforeTheTable) {
   auto found = FindIn({units, Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"}), after,
                        Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"})});
   EXPECT_THAT(found, ElementsAre("2.500 = 2500000000 COP", "2.500 = 2500 COP"));
+
+  // Prose between the units line and a table: the units were not the table's.
+  testing::Passage prose;
+  prose.text = "El rubro de salud creció frente al año anterior por la ampliación de cobertura.";
+  testing::Passage caption;
+  caption.text = "Cuadro 7. Presupuesto por rubro";
+  caption.kind = SegmentKind::kCaption;
+  EXPECT_THAT(FindIn({units, prose, Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"})}),
+              ElementsAre("2.500 = 2500 COP"));
+  EXPECT_THAT(FindIn({units, caption, Row("Salud\t2.500", {}, {"Rubro", "Presupuesto"})}),
+              ElementsAre("2.500 = 2500000000 COP"));
 }
 
 TEST_F(EsAmountTest, CountTablesAreNotMoney) {
