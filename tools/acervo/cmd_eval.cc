@@ -65,13 +65,17 @@ bool ParseThreshold(const std::string& spec, std::string* name, double* min) {
 }
 
 int RunEval(const Options& o) {
-  if (o.run == !o.pred.empty()) return Fail("give exactly one of --pred and --run");
-  if (!o.run && !o.source.empty()) return Fail("--source goes with --run");
+  auto usage = [](const std::string& message) {
+    Fail(message);
+    return kExitUsage;
+  };
+  if (o.run == !o.pred.empty()) return usage("give exactly one of --pred and --run");
+  if (!o.run && !o.source.empty()) return usage("--source goes with --run");
   for (const std::string& spec : o.fail_under) {
     std::string name;
     double min;
     if (!ParseThreshold(spec, &name, &min)) {
-      return Fail("--fail-under: expected CATEGORY=F1 (e.g. dates=0.8), got '" + spec + "'");
+      return usage("--fail-under: expected CATEGORY=F1 (e.g. dates=0.8), got '" + spec + "'");
     }
   }
 
