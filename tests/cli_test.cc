@@ -84,10 +84,10 @@ TEST_F(CliTest, IngestStoresEachDocumentOnceAndExplainsFailures) {
   auto first = Acervo("ingest docs --pipeline probe.yaml");
   EXPECT_EQ(first.exit_code, 3) << first.output;  // some documents failed
   EXPECT_THAT(first.output, HasSubstr("docs/bad.txt: not UTF-8"));
-  EXPECT_THAT(first.output, HasSubstr("2 stored, 1 already stored, 1 failed, 1 other files"));
+  EXPECT_THAT(first.output, HasSubstr("2 stored, 1 already stored, 1 failed (1 error), 1 other files"));
 
   auto again = Acervo("ingest docs --pipeline probe.yaml");
-  EXPECT_THAT(again.output, HasSubstr("0 stored, 3 already stored, 1 failed"));
+  EXPECT_THAT(again.output, HasSubstr("0 stored, 3 already stored, 0 failed, 1 failed before"));
 
   auto failures = Acervo("failures");
   EXPECT_EQ(failures.exit_code, 0);

@@ -3,9 +3,16 @@
 //   TEST_PLUGIN_GOOD      finds the word "acervo" (type "probe")
 //   TEST_PLUGIN_THROWING  throws from Extract, to check the host's boundary
 //   TEST_PLUGIN_OLD_API   claims plugin API version 0, to check the refusal
+//   TEST_PLUGIN_FAULTS    on a document marked ACERVO-TEST-CRASH, -HANG, -MEMORY or -SLOW,
+//                         crashes, hangs, eats memory or takes 300 ms (ingest's isolation)
 #include "acervo/plugin.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstring>
 #include <stdexcept>
+#include <vector>
 
 namespace {
 
@@ -14,6 +21,8 @@ class ProbeExtractor : public acervo::Extractor {
   acervo::PluginInfo Info() const override {
 #ifdef TEST_PLUGIN_THROWING
     return {"test-throwing", "0.0.1", "Throws from Extract", {"probe"}};
+#elif defined(TEST_PLUGIN_FAULTS)
+    return {"test-faults", "0.0.1", "Crashes, hangs or eats memory on marked documents", {}};
 #elif defined(TEST_PLUGIN_OLD_API)
     return {"test-old-api", "0.0.1", "Built for an old plugin API", {"probe"}};
 #else
@@ -29,6 +38,22 @@ class ProbeExtractor : public acervo::Extractor {
 #ifdef TEST_PLUGIN_THROWING
         (void)s, (void)out;
         throw std::runtime_error("deliberate failure");
+#elif defined(TEST_PLUGIN_FAULTS)
+        (void)out;
+        if (s.text.find("ACERVO-TEST-CRASH") != std::string_view::npos) raise(SIGSEGV);
+        if (s.text.find("ACERVO-TEST-HANG") != std::string_view::npos) {
+          while (true) pause();
+        }
+        if (s.text.find("ACERVO-TEST-MEMORY") != std::string_view::npos) {
+          std::vector<char*> hog;
+          while (true) {
+            char* block = new char[64 << 20];
+            std::memset(block, 1, 64 << 20);
+            hog.push_back(block);
+          }
+        }
+        if (s.text.find("ACERVO-TEST-SLOW") != std::string_view::npos) usleep(300000);
+        return acervo::Status::Ok();
 #else
         for (size_t at = s.text.find("acervo"); at != std::string_view::npos;
              at = s.text.find("acervo", at + 1)) {

@@ -1,31 +1,59 @@
 // acervo ingest — extract documents (files, folders walked recursively, @lists of paths) and
-// store them. A document already stored by the same pipeline is skipped, so running the same
-// command twice stores each document once; a failed document is recorded with its reason and
-// the others go on.
+// store them, in parallel worker processes, resumably.
+//
+// The coordinator (this process) is the only writer to the store, one transaction per
+// document. A document already stored by the same pipeline is skipped, so the same command
+// run again after any interruption finishes the job without duplicates. A document whose
+// worker crashes, hangs or runs out of memory is recorded as failed with that reason and the
+// batch goes on; failed documents are not retried unless --retry-failed.
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "command.h"
+#include "engine/serialize.h"
 #include "engine_options.h"
+#include "ingest/progress.h"
+#include "ingest/worker_pool.h"
 #include "io/file_system.h"
 #include "load/loader.h"
 #include "store/store.h"
+#include "util/paths.h"
 #include "util/sha256.h"
 
 namespace acervo::cli {
 namespace {
 
+std::atomic<bool> g_stop{false};
+
+void OnSignal(int) {
+  g_stop = true;
+  // A second Ctrl-C ends the process at once; the store is consistent between documents.
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+}
+
 struct Options {
   std::vector<std::string> paths;
   std::string store;
   EngineFlags flags;
+  int jobs = 0;
+  double timeout_s = 300;
+  size_t max_memory_mb = 4096;
+  int recycle_after = 100;
+  bool retry_failed = false;
+  bool json_progress = false;
 };
 
 struct Inputs {
   std::vector<std::filesystem::path> documents;
   std::vector<std::string> errors;  // paths that do not exist, unreadable lists
-  int unsupported = 0;              // files in folders that are not documents
+  int64_t unsupported = 0;          // files in folders that are not documents
 };
 
 void AddPath(const std::string& arg, Inputs* in) {
@@ -62,6 +90,13 @@ void AddPath(const std::string& arg, Inputs* in) {
   }
 }
 
+// The worker's command line: the same pipeline and plugins as this process.
+std::vector<std::string> WorkerArgs(const EngineOptions& e) {
+  std::vector<std::string> args = {"--pipeline", e.pipeline};
+  for (const std::string& p : e.only) args.insert(args.end(), {"--only", p});
+  return args;
+}
+
 int RunIngest(const Options& o) {
   Inputs in;
   for (const std::string& p : o.paths) AddPath(p, &in);
@@ -74,56 +109,121 @@ int RunIngest(const Options& o) {
   std::filesystem::path store_path = DefaultStorePath(o.store);
   Result<std::unique_ptr<Store>> store = Store::Open(store_path);
   if (!store.ok()) return Fail(store.status().message());
+  // Opening the engine here checks the pipeline and every plugin before any worker starts.
   Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
   if (!engine.ok()) return Fail(engine.status().message());
   const std::string pipeline = (*engine)->PipelineId();
+  engine->reset();
 
-  int stored = 0, skipped = 0, failed = 0;
-  int64_t pages = 0, records = 0, needs_review = 0;
-  for (const auto& file : in.documents) {
-    const std::string source = file.string();
-    auto record_failure = [&](const Status& s, const std::string& sha) {
-      ++failed;
-      std::cerr << "acervo: " << s.message() << "\n";
-      Status w = (*store)->PutFailure({source, sha, CodeName(s.code()), s.message(), ""});
-      if (!w.ok()) std::cerr << "acervo: " << store_path.string() << ": " << w.message() << "\n";
-    };
-    Result<std::string> bytes = FileSystem::Default().ReadFile(file);
-    if (!bytes.ok()) {
-      record_failure(bytes.status(), "");
-      continue;
-    }
-    std::string sha = Sha256Hex(*bytes);
-    Result<bool> have = (*store)->HasDocument("sha256:" + sha, pipeline);
-    if (!have.ok()) return Fail(store_path.string() + ": " + have.status().message());
-    if (*have) {
-      ++skipped;
-      continue;
-    }
-    Result<Extraction> x = (*engine)->ProcessBytes(*bytes, source, o.flags.overrides);
-    if (!x.ok()) {
-      record_failure(x.status(), sha);
-      continue;
-    }
-    Status s = (*store)->PutExtraction(*x);
-    if (!s.ok()) return Fail(store_path.string() + ": " + s.message() + " (while storing " + source + ")");
-    ++stored;
-    pages += static_cast<int64_t>(x->document.pages.size());
-    records += static_cast<int64_t>(x->records.size());
-    for (const auto& r : x->records) needs_review += r.value("status", "") == "needs_review";
+  WorkerPoolOptions pool_options;
+  pool_options.executable = ExecutableDir() / "acervo";
+  if (!std::filesystem::exists(pool_options.executable)) {
+    pool_options.executable = std::filesystem::read_symlink("/proc/self/exe");
   }
+  pool_options.args = WorkerArgs(o.flags.engine);
+  pool_options.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  pool_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000));
+  pool_options.max_memory_mb = o.max_memory_mb;
+  pool_options.recycle_after = o.recycle_after;
+  WorkerPool pool(pool_options);
 
-  std::cerr << "acervo: " << stored << " stored, " << skipped << " already stored, " << failed
-            << " failed";
-  if (in.unsupported > 0) std::cerr << ", " << in.unsupported << " other files skipped";
-  std::cerr << "; " << pages << " pages, " << records << " records (" << needs_review
-            << " need review) -> " << store_path.string() << "\n";
-  if (failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
-  if (stored + skipped == 0) return kExitFailure;
-  return failed > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
+  IngestCounts counts;
+  counts.documents = static_cast<int64_t>(in.documents.size());
+  counts.other_files = in.unsupported;
+  ProgressReporter progress(o.json_progress ? ProgressReporter::Mode::kJson
+                            : isatty(2)     ? ProgressReporter::Mode::kBar
+                                            : ProgressReporter::Mode::kLines,
+                            std::cerr, std::cout);
+  Status store_error;
+
+  auto record_failure = [&](const std::string& source, const std::string& sha,
+                            const std::string& reason, const Status& s) {
+    ++counts.failed;
+    ++counts.failed_by_reason[reason];
+    std::string message = s.message().find(source) == std::string::npos
+                              ? source + ": " + s.message() : s.message();
+    std::cerr << (isatty(2) ? "\r\033[K" : "") << "acervo: " << message << "\n";
+    Status w = (*store)->PutFailure({source, sha, reason == "error" ? CodeName(s.code()) : reason,
+                                     message, ""});
+    if (!w.ok() && store_error.ok()) store_error = w;
+  };
+
+  size_t next_index = 0;
+  std::vector<std::string> shas(in.documents.size());
+  auto next = [&]() -> std::optional<Job> {
+    while (next_index < in.documents.size() && !g_stop && store_error.ok()) {
+      size_t index = next_index++;
+      const std::string source = in.documents[index].string();
+      Result<std::string> bytes = FileSystem::Default().ReadFile(in.documents[index]);
+      if (!bytes.ok()) {
+        record_failure(source, "", "error", bytes.status());
+        continue;
+      }
+      std::string sha = Sha256Hex(*bytes);
+      shas[index] = sha;
+      Result<bool> have = (*store)->HasDocument("sha256:" + sha, pipeline);
+      Result<bool> failed_before = (*store)->HasFailure(sha);
+      if (!have.ok() || !failed_before.ok()) {
+        store_error = !have.ok() ? have.status() : failed_before.status();
+        return std::nullopt;
+      }
+      if (*have) {
+        ++counts.skipped;
+        progress.Update(counts);
+        continue;
+      }
+      if (*failed_before && !o.retry_failed) {
+        ++counts.skipped_failed;
+        continue;
+      }
+      nlohmann::json request = {{"path", source}, {"country", o.flags.overrides.country},
+                                {"context_date", o.flags.overrides.context_date},
+                                {"ocr", o.flags.overrides.ocr}};
+      return Job{index, std::move(request)};
+    }
+    return std::nullopt;
+  };
+
+  auto done = [&](JobOutcome outcome) {
+    const std::string source = in.documents[outcome.id].string();
+    const std::string& sha = shas[outcome.id];
+    if (!outcome.failure.empty()) {
+      record_failure(source, sha, outcome.failure, outcome.status);
+    } else {
+      Result<Extraction> x = ExtractionFromJson(outcome.result["extraction"]);
+      if (!x.ok()) {
+        record_failure(source, sha, "error", x.status());
+      } else if (Status s = (*store)->PutExtraction(*x); !s.ok()) {
+        if (store_error.ok()) store_error = s.Prefixed("while storing " + source);
+      } else {
+        ++counts.stored;
+        counts.pages += static_cast<int64_t>(x->document.pages.size());
+        for (const Page& p : x->document.pages) counts.ocr_pages += p.ocr;
+        counts.records += static_cast<int64_t>(x->records.size());
+        for (const auto& r : x->records) counts.needs_review += r.value("status", "") == "needs_review";
+      }
+    }
+    progress.Update(counts);
+  };
+
+  signal(SIGINT, OnSignal);
+  signal(SIGTERM, OnSignal);
+  Status run = pool.Run(next, done, [&](size_t, const nlohmann::json&) { progress.Update(counts); },
+                        g_stop);
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  progress.Update(counts, true);
+  progress.Finish(counts, store_path.string(), g_stop);
+  if (!run.ok()) return Fail(run.message());
+  if (!store_error.ok()) return Fail(store_path.string() + ": " + store_error.message());
+  if (counts.failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
+  if (g_stop) return 130;
+  if (counts.stored + counts.skipped == 0) return kExitFailure;
+  bool incomplete = counts.failed > 0 || counts.skipped_failed > 0 || !in.errors.empty();
+  return incomplete ? kExitPartial : kExitOk;
 }
 
-Registration reg({"ingest", "Extract documents and store them (skipping those already stored)", 40,
+Registration reg({"ingest", "Extract documents and store them, in parallel, resumably", 40,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
@@ -133,10 +233,30 @@ Registration reg({"ingest", "Extract documents and store them (skipping those al
                     app.add_option("--store", o->store,
                                    "Store file (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
+                    app.add_option("-j,--jobs", o->jobs,
+                                   "Worker processes (default: one per core)")
+                        ->check(CLI::NonNegativeNumber);
+                    app.add_option("--timeout", o->timeout_s,
+                                   "Seconds a document may go without progress (each page "
+                                   "loaded counts) before its worker is killed")
+                        ->default_val(300)->check(CLI::PositiveNumber);
+                    app.add_option("--max-memory", o->max_memory_mb,
+                                   "Memory limit per worker in MiB (0: none)")
+                        ->default_val(4096);
+                    app.add_option("--recycle", o->recycle_after,
+                                   "Replace each worker after this many documents")
+                        ->default_val(100)->check(CLI::PositiveNumber);
+                    app.add_flag("--retry-failed", o->retry_failed,
+                                 "Try again documents that failed in an earlier run");
+                    app.add_flag("--json-progress", o->json_progress,
+                                 "Progress and summary as JSON lines on stdout");
                     app.footer(
-                        "Exit status: 0 all stored or already stored; 3 some documents failed "
-                        "(each is listed, and kept in 'acervo failures'); 1 nothing could be "
-                        "stored.");
+                        "Ctrl-C stops cleanly: documents in progress finish and are stored, "
+                        "then the summary is printed; run the same command again to go on. "
+                        "A second Ctrl-C stops at once (the store stays consistent).\n"
+                        "Exit status: 0 all stored or already stored; 3 some documents failed, "
+                        "now or in an earlier run (each is listed, and kept in 'acervo "
+                        "failures'); 1 nothing could be stored; 130 interrupted.");
                     return [o] { return RunIngest(*o); };
                   }});
 

@@ -1,6 +1,7 @@
 // acervo — Spanish-language public reports in, structured activity records out.
 #include <algorithm>
 #include <iostream>
+#include <new>
 
 #include "command.h"
 
@@ -43,5 +44,12 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  return run ? run() : kExitUsage;
+  if (!run) return kExitUsage;
+  try {
+    return run();
+  } catch (const std::bad_alloc&) {
+    return Fail("out of memory");
+  } catch (const std::exception& e) {
+    return Fail(std::string("internal error: ") + e.what());
+  }
 }

@@ -6,6 +6,7 @@
 #define ACERVO_ENGINE_H_
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,9 @@ struct Overrides {
   std::string context_date;  // "2024-02-01"
   std::string ocr;           // "auto" (default), "always", "never"
   std::string source;        // the name to record as document.source ("" = the path)
+  // Called as pages are loaded (pages_done of pages), so a supervisor can tell a long OCR
+  // job from a hung one. May be empty.
+  std::function<void(int pages_done, int pages)> progress;
 };
 
 // A mention placed in its document: page and code-point offsets into that page's text.

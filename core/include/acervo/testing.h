@@ -41,7 +41,9 @@ class Harness {
 
   // Runs one document made of one paragraph.
   std::vector<Mention> Extract(std::string_view text, const DocumentContext& doc = {}) {
-    return ExtractSegments({Passage{std::string(text)}}, doc).front();
+    Passage passage;
+    passage.text = std::string(text);
+    return ExtractSegments({passage}, doc).front();
   }
 
   // Runs one document made of these passages, in order; returns each passage's mentions.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
 
 #include "acervo/text.h"
 #include "engine/segments.h"
@@ -52,6 +53,7 @@ class EngineImpl : public Engine {
     Result<OcrMode> ocr = ParseOcrMode(overrides.ocr.empty() ? pipeline_.ocr : overrides.ocr);
     if (!ocr.ok()) return ocr.status();
     options.ocr = *ocr;
+    options.progress = overrides.progress;
     Result<Document> doc = LoadBytes(bytes, source, options);
     if (!doc.ok()) return doc.status();
     return ProcessDocument(std::move(doc.value()), overrides);
@@ -94,12 +96,15 @@ class EngineImpl : public Engine {
   }
 
  private:
-  // Runs `fn` and turns anything a plugin throws into a Status naming the plugin.
+  // Runs `fn` and turns anything a plugin throws into a Status naming the plugin. Running
+  // out of memory is not the plugin's fault alone and goes on up: the process is in trouble.
   template <typename Fn>
   static Status Guarded(const LoadedPlugin& plugin, Fn&& fn) {
     try {
       Status s = fn();
       return s.ok() ? s : s.Prefixed("plugin " + plugin.id());
+    } catch (const std::bad_alloc&) {
+      throw;
     } catch (const std::exception& e) {
       return Internal("plugin " + plugin.id() + " threw: " + e.what());
     } catch (...) {

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "engine/serialize.h"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -238,6 +240,10 @@ Status Store::PutExtraction(const Extraction& x) {
   nlohmann::json contract = ToContractJson(x);
   nlohmann::json doc_json = contract["document"];
   doc_json["warnings"] = x.warnings;
+  // What re-extraction needs to rebuild the loaded document (see LoadDocument).
+  nlohmann::json loaded = DocumentToJson(x.document);
+  loaded.erase("pages");
+  doc_json["loaded"] = std::move(loaded);
 
   ACERVO_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   auto fail = [this](const Status& s) {
@@ -265,16 +271,8 @@ Status Store::PutExtraction(const Extraction& x) {
 
   Stmt page(db_, "INSERT INTO pages(document_id, number, text, ocr, json) VALUES(?,?,?,?,?)");
   for (const Page& p : d.pages) {
-    nlohmann::json blocks = nlohmann::json::array();
-    for (const Block& b : p.blocks) {
-      blocks.push_back({{"kind", static_cast<int>(b.kind)}, {"begin", b.begin}, {"end", b.end},
-                        {"level", b.heading_level}, {"table", b.table},
-                        {"header_row", b.header_row}, {"line", b.line}});
-    }
-    nlohmann::json pj = {{"blocks", blocks}, {"furniture", p.furniture},
-                         {"warnings", p.warnings}, {"first_line", p.first_line}};
     page.Bind(1, d.info.id).Bind(2, static_cast<int64_t>(p.number)).Bind(3, p.text)
-        .Bind(4, static_cast<int64_t>(p.ocr)).Bind(5, pj.dump());
+        .Bind(4, static_cast<int64_t>(p.ocr)).Bind(5, PageToJson(p).dump());
     if (Status s = page.Run("storing page " + std::to_string(p.number)); !s.ok()) return fail(s);
   }
 
@@ -313,6 +311,51 @@ Status Store::PutFailure(const Failure& f) {
   st.Bind(1, f.source).BindNullable(2, f.sha256).Bind(3, f.code).Bind(4, f.message)
       .Bind(5, f.at.empty() ? NowUtc() : f.at);
   return st.Run("recording a failure");
+}
+
+Result<Document> Store::LoadDocument(const std::string& id) {
+  Stmt doc(db_, "SELECT json FROM documents WHERE id = ?");
+  if (!doc.ok()) return IoError(sqlite3_errmsg(db_));
+  doc.Bind(1, id);
+  if (doc.Step() != SQLITE_ROW) return NotFound(id + ": no such document in the store");
+  nlohmann::json j = nlohmann::json::parse(doc.Text(0), nullptr, false);
+  if (j.is_discarded() || !j.contains("loaded")) {
+    return Corrupt(id + ": stored without its loaded form; ingest the file again");
+  }
+  nlohmann::json loaded = j["loaded"];
+  loaded["pages"] = nlohmann::json::array();
+  Result<Document> d = DocumentFromJson(loaded);
+  if (!d.ok()) return d.status().Prefixed(id);
+  Stmt pages(db_, "SELECT json, text FROM pages WHERE document_id = ? ORDER BY number");
+  pages.Bind(1, id);
+  int rc;
+  while ((rc = pages.Step()) == SQLITE_ROW) {
+    nlohmann::json pj = nlohmann::json::parse(pages.Text(0), nullptr, false);
+    if (pj.is_discarded()) return Corrupt(id + ": a stored page is not valid JSON");
+    Result<Page> p = PageFromJson(pj, pages.Text(1));
+    if (!p.ok()) return p.status().Prefixed(id);
+    d->pages.push_back(std::move(p.value()));
+  }
+  if (rc != SQLITE_DONE) return IoError(sqlite3_errmsg(db_));
+  return d;
+}
+
+Status Store::ForEachDocument(
+    const std::function<void(const std::string&, const std::string&, const std::string&)>& fn) {
+  Stmt st(db_, "SELECT id, pipeline, source FROM documents ORDER BY source, id");
+  if (!st.ok()) return IoError(sqlite3_errmsg(db_));
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) fn(st.Text(0), st.Text(1), st.Text(2));
+  return rc == SQLITE_DONE ? Status::Ok() : IoError(sqlite3_errmsg(db_));
+}
+
+Result<bool> Store::HasFailure(const std::string& sha256) {
+  Stmt st(db_, "SELECT 1 FROM failures WHERE sha256 = ? LIMIT 1");
+  if (!st.ok()) return IoError(sqlite3_errmsg(db_));
+  st.Bind(1, sha256);
+  int rc = st.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return IoError(sqlite3_errmsg(db_));
+  return rc == SQLITE_ROW;
 }
 
 Status Store::ForEachFailure(const std::function<void(const Failure&)>& fn) {

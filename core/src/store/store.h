@@ -56,7 +56,17 @@ class Store {
   // mentions and records; never its corrections). Clears a recorded failure of its source.
   Status PutExtraction(const Extraction& x);
 
+  // A stored document as loaded (pages with their structure, tables, metadata), for
+  // re-extraction without reading the file again.
+  Result<Document> LoadDocument(const std::string& id);
+  // Stored document ids with the pipeline that extracted them, in source order.
+  Status ForEachDocument(const std::function<void(const std::string& id,
+                                                  const std::string& pipeline,
+                                                  const std::string& source)>& fn);
+
   Status PutFailure(const Failure& failure);
+  // Whether a document with these bytes failed before (and was not stored since).
+  Result<bool> HasFailure(const std::string& sha256);
   Status ForEachFailure(const std::function<void(const Failure&)>& fn);
 
   // Records in the contract's shape plus "document_id" and "source", in document order.

@@ -1,0 +1,155 @@
+// Bulk ingest through worker processes: a batch with a crashing, a hanging and a memory-
+// eating document, broken PDFs and an empty file stores the rest and names each failure;
+// an ingest killed mid-run and run again finishes with no duplicates and no loss.
+#include <signal.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace acervo {
+namespace {
+
+using ::testing::HasSubstr;
+using test::Quote;
+
+// A minimal one-page PDF with a text layer saying `text`.
+std::string TinyPdf(const std::string& text) {
+  std::string content = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+          "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+int64_t Query(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* h;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* st;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    v = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+class IngestTest : public ::testing::Test {
+ protected:
+  IngestTest() {
+    dir_.Write("faults.yaml",
+               "name: faults\nextractors:\n  - plugin: test-faults\n  - plugin: test-good\n");
+  }
+  std::string Acervo(const std::string& args) {
+    return "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" +
+           Quote(ACERVO_TEST_PLUGIN_DIR) + " " + Quote(ACERVO_BINARY) + " " + args;
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
+  for (int i = 0; i < 4; ++i) {
+    dir_.Write("batch/good-" + std::to_string(i) + ".md",
+               "# Informe " + std::to_string(i) + "\n\nEl acervo número " + std::to_string(i) + ".\n");
+  }
+  dir_.Write("batch/crash.txt", "Este documento dice ACERVO-TEST-CRASH.\n");
+  dir_.Write("batch/hang.txt", "Este documento dice ACERVO-TEST-HANG.\n");
+  dir_.Write("batch/memory.txt", "Este documento dice ACERVO-TEST-MEMORY.\n");
+  dir_.Write("batch/empty.pdf", "");
+  std::string pdf = TinyPdf("Hola acervo");
+  dir_.Write("batch/truncated.pdf", pdf.substr(0, pdf.size() / 2));
+  dir_.Write("batch/not-really.pdf", "GIF89a this is an image");
+
+  auto r = test::RunCommand(Acervo(
+      "ingest batch --pipeline faults.yaml --store s.db --jobs 2 --timeout 3 "
+      "--max-memory 1024 --json-progress"));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("crash.txt: worker crashed (signal 11, SIGSEGV)"));
+  EXPECT_THAT(r.output, HasSubstr("hang.txt: no progress for 3 s: worker killed"));
+  EXPECT_THAT(r.output, HasSubstr("memory.txt: ran out of memory"));
+  EXPECT_THAT(r.output, HasSubstr("empty.pdf: empty file"));
+  EXPECT_THAT(r.output, HasSubstr("truncated.pdf:"));
+  EXPECT_THAT(r.output, HasSubstr("not-really.pdf: not a PDF"));
+  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents"), 4);
+  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 6);
+  EXPECT_EQ(Query(dir_.path() / "s.db",
+                  "SELECT COUNT(*) FROM failures WHERE code IN ('crash','timeout','memory')"),
+            3);
+
+  // Failed documents are not retried by default, and are with --retry-failed.
+  auto again = test::RunCommand(Acervo("ingest batch --pipeline faults.yaml --store s.db"));
+  EXPECT_THAT(again.output, HasSubstr("4 already stored, 0 failed"));
+  EXPECT_THAT(again.output, HasSubstr("6 failed before (not retried"));
+  EXPECT_EQ(again.exit_code, 3);
+  dir_.Write("batch/crash.txt", "Ahora el acervo está bien.\n");  // fixed file, new bytes
+  auto fixed = test::RunCommand(Acervo("ingest batch --pipeline faults.yaml --store s.db"));
+  EXPECT_THAT(fixed.output, HasSubstr("1 stored"));
+  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 5);
+}
+
+TEST_F(IngestTest, KilledIngestResumesWithoutDuplicatesOrLoss) {
+  constexpr int kDocs = 12;
+  for (int i = 0; i < kDocs; ++i) {
+    dir_.Write("slow/doc-" + std::to_string(i) + ".txt",
+               "ACERVO-TEST-SLOW acervo " + std::to_string(i) + "\n");
+  }
+  // Start, let a few documents through, then kill the coordinator outright.
+  pid_t pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);  // its own process group, so one kill reaches the shell, acervo, workers
+    execl("/bin/sh", "sh", "-c",
+          Acervo("ingest slow --pipeline faults.yaml --store s.db --jobs 1 >/dev/null 2>&1")
+              .c_str(),
+          nullptr);
+    _exit(127);
+  }
+  std::filesystem::path db = dir_.path() / "s.db";
+  for (int i = 0; i < 100 && Query(db, "SELECT COUNT(*) FROM documents") < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  kill(-pid, SIGKILL);  // as a power cut would: no chance to clean up
+  int status;
+  waitpid(pid, &status, 0);
+  int64_t before = Query(db, "SELECT COUNT(*) FROM documents");
+  EXPECT_GE(before, 3);
+  EXPECT_LT(before, kDocs) << "the ingest finished before it could be killed";
+
+  auto r = test::RunCommand(Acervo("ingest slow --pipeline faults.yaml --store s.db --jobs 2"));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr(std::to_string(kDocs - before) + " stored, " +
+                                  std::to_string(before) + " already stored, 0 failed"));
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM documents"), kDocs);
+  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM pages"), kDocs);
+  EXPECT_EQ(Query(db, "SELECT COUNT(DISTINCT document_id) FROM mentions"), kDocs);
+}
+
+}  // namespace
+}  // namespace acervo

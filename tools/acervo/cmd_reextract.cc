@@ -1,0 +1,92 @@
+// acervo reextract — run extraction again on stored documents after a plugin or pipeline
+// upgrade, from the page text the store keeps (the files are not read again unless
+// --reload). Reviewers' corrections are in their own table and re-apply by record id.
+#include <iostream>
+
+#include "command.h"
+#include "engine_options.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  EngineFlags flags;
+  bool all = false;
+  bool reload = false;
+  std::string document;
+};
+
+int RunReextract(const Options& o) {
+  std::filesystem::path path = DefaultStorePath(o.store);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return Fail(path.string() + ": no such store");
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status().message());
+  Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
+  if (!engine.ok()) return Fail(engine.status().message());
+  const std::string pipeline = (*engine)->PipelineId();
+
+  struct Item {
+    std::string id, source;
+  };
+  std::vector<Item> todo;
+  int64_t up_to_date = 0;
+  Status s = (*store)->ForEachDocument(
+      [&](const std::string& id, const std::string& by, const std::string& source) {
+        if (!o.document.empty() && id != o.document) return;
+        if (by == pipeline && !o.all && o.document.empty()) {
+          ++up_to_date;
+          return;
+        }
+        todo.push_back({id, source});
+      });
+  if (!s.ok()) return Fail(path.string() + ": " + s.message());
+  if (!o.document.empty() && todo.empty()) return Fail(o.document + ": no such document in the store");
+
+  int64_t done = 0, failed = 0, records = 0;
+  for (const Item& item : todo) {
+    Result<Extraction> x = Internal("not run");
+    std::error_code exists_ec;
+    if (o.reload && std::filesystem::exists(item.source, exists_ec)) {
+      x = (*engine)->Process(item.source, o.flags.overrides);
+    } else {
+      Result<Document> doc = (*store)->LoadDocument(item.id);
+      x = doc.ok() ? (*engine)->ProcessDocument(std::move(doc.value()), o.flags.overrides)
+                   : Result<Extraction>(doc.status());
+    }
+    if (!x.ok()) {
+      ++failed;
+      std::cerr << "acervo: " << item.source << ": " << x.status().message() << "\n";
+      continue;
+    }
+    if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
+      return Fail(path.string() + ": " + put.message() + " (while storing " + item.source + ")");
+    }
+    ++done;
+    records += static_cast<int64_t>(x->records.size());
+  }
+  std::cerr << "acervo: re-extracted " << done << " documents with " << pipeline << " ("
+            << records << " records), " << up_to_date << " already up to date, " << failed
+            << " failed -> " << path.string() << "\n";
+  return failed == 0 ? kExitOk : done > 0 ? kExitPartial : kExitFailure;
+}
+
+Registration reg({"reextract", "Re-run extraction on stored documents (after an upgrade)", 42,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("--store", o->store,
+                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                    o->flags.AddTo(app);
+                    app.add_flag("--all", o->all,
+                                 "Also documents already extracted by this pipeline version");
+                    app.add_option("--document", o->document, "Only this document (sha256:...)");
+                    app.add_flag("--reload", o->reload,
+                                 "Read the files again (when still at their path) instead of "
+                                 "using the stored page text, e.g. after a loader upgrade");
+                    return [o] { return RunReextract(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli
