@@ -88,14 +88,17 @@ class Assembler {
     for (size_t i = c.first; i <= c.last; ++i) {
       if (!text.empty()) text += "\n";
       starts.push_back(text.size());
-      text += p_.segment(i).text;
+      text += i == c.first ? FirstText(c) : p_.segment(i).text;
     }
     std::string title(Title(c));
 
     nlohmann::json r;
     char id[96];
-    std::snprintf(id, sizeof id, "r-%s-%03d-%04zu", hash_.c_str(), p_.page(c.first),
-                  first.block_index);
+    int n = std::snprintf(id, sizeof id, "r-%s-%03d-%04zu", hash_.c_str(), p_.page(c.first),
+                          first.block_index);
+    if (c.byte_begin > 0 && n > 0) {  // a piece of a paragraph: its offset in the block
+      std::snprintf(id + n, sizeof id - n, "-%05zu", c.byte_begin);
+    }
     r["id"] = id;
     r["kind"] = Kind(c, title, text);
     r["title"] = title;
@@ -113,9 +116,12 @@ class Assembler {
     std::vector<Mention> view;
     for (size_t i = c.first; i <= c.last; ++i) {
       for (const PlacedMention* m : p_.mentions(i)) {
+        size_t offset = p_.OffsetIn(i, *m);
+        if (i == c.first && (offset < c.byte_begin || offset >= c.byte_end)) continue;
+        if (i == c.first) offset -= c.byte_begin;
         confidence_sum += m->confidence;
         ++counted;
-        size_t at = starts[i - c.first] + p_.OffsetIn(i, *m);
+        size_t at = starts[i - c.first] + offset;
         view.push_back(Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value,
                                m->confidence});
         if (m->type == "date") {
@@ -194,8 +200,15 @@ class Assembler {
     return cells.empty() ? std::string_view() : cells.front();
   }
 
-  std::string_view Title(const Candidate& c) const {
+  // The first segment's text, or the candidate's piece of it.
+  std::string_view FirstText(const Candidate& c) const {
     std::string_view text = p_.segment(c.first).text;
+    if (c.byte_end == SIZE_MAX) return text;
+    return text.substr(c.byte_begin, c.byte_end - c.byte_begin);
+  }
+
+  std::string_view Title(const Candidate& c) const {
+    std::string_view text = FirstText(c);
     switch (c.form) {
       case RecordForm::kSection: {
         // "Semana del Clima NYC, 24 de septiembre" -> "Semana del Clima NYC".
@@ -223,11 +236,11 @@ class Assembler {
 
   std::string_view Anchor(const Candidate& c) const {
     if (c.form == RecordForm::kTableRow) return Clip(TitleCell(c.first), kAnchorBytes);
-    return Clip(Trim(p_.segment(c.first).text), kAnchorBytes);
+    return Clip(Trim(FirstText(c)), kAnchorBytes);
   }
 
-  // The kind with the most lexicon hits: a title hit weighs 3, a hit in the text or in the
-  // context (table caption and header, the enclosing heading) 1.
+  // The kind with the most lexicon hits: a title hit weighs 3 (the title's first one 5), a
+  // hit in the text or in the context (table caption and header, the enclosing heading) 1.
   std::string Kind(const Candidate& c, std::string_view title, std::string_view text) const {
     std::map<std::string, int> score;
     std::map<std::string, size_t> first_title_hit;
@@ -247,6 +260,12 @@ class Assembler {
       for (std::string_view h : s.table_header) add(h, 1);
       if (!s.headings.empty()) add(s.headings.back(), 1);
     }
+    // A Spanish title names its activity first ("Donación … para la campaña …").
+    const std::string* head = nullptr;
+    for (const auto& [kind, at] : first_title_hit) {
+      if (!head || at < first_title_hit[*head]) head = &kind;
+    }
+    if (head) score[*head] += 2;
     std::string best = "otro";
     int best_score = 0;
     size_t best_at = SIZE_MAX;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "acervo/text.h"
 
@@ -41,7 +42,9 @@ class Segmenter {
       i = end;
     }
     std::sort(out_.begin(), out_.end(),
-              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+              [](const Candidate& a, const Candidate& b) {
+                return std::tie(a.first, a.byte_begin) < std::tie(b.first, b.byte_begin);
+              });
     return std::move(out_);
   }
 
@@ -116,6 +119,16 @@ class Segmenter {
   // A heading dated by its words, not one that is only a date ("9.1 enero").
   bool HasOwnDate(size_t h) const { return p_.HasDate(h) && p_.WordsOutsideDates(h) >= 2; }
 
+  // A heading without a body that dates an activity, next to another dated heading: the
+  // items of a dated list that a PDF's fonts made look like headings.
+  bool InDatedHeadingRun(size_t h) const {
+    if (!HasOwnDate(h) || p_.WordsOutsideDates(h) < 3) return false;
+    auto dated_heading = [&](size_t i) {
+      return i < p_.size() && p_.segment(i).kind == SegmentKind::kHeading && HasOwnDate(i);
+    };
+    return dated_heading(h + 1) || (h > 0 && dated_heading(h - 1));
+  }
+
   static std::string_view Lead(std::string_view text, size_t n) {
     if (text.size() <= n) return text;
     while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
@@ -153,6 +166,35 @@ class Segmenter {
     return dated && named;
   }
 
+  // Splits paragraph `i` at lines that open with a date, when two or more do; each piece
+  // runs to the next such line.
+  void DateLedPieces(size_t i, std::vector<Candidate>* out) const {
+    std::string_view text = p_.segment(i).text;
+    std::vector<size_t> starts;
+    for (size_t line = 0; line < text.size();) {
+      for (const PlacedMention* m : p_.mentions(i)) {
+        size_t at = p_.OffsetIn(i, *m);
+        if (Passages::IsActivityDate(*m) && at >= line && at <= line + 4 &&
+            text.substr(line, at - line).find('\n') == std::string_view::npos) {
+          starts.push_back(line);
+          break;
+        }
+      }
+      size_t nl = text.find('\n', line);
+      if (nl == std::string_view::npos) break;
+      line = nl + 1;
+    }
+    if (starts.size() < 2) return;
+    for (size_t k = 0; k < starts.size(); ++k) {
+      size_t e = k + 1 < starts.size() ? starts[k + 1] : text.size();
+      while (e > starts[k] && (text[e - 1] == '\n' || text[e - 1] == ' ')) --e;
+      Candidate c{RecordForm::kParagraph, i, i, 0.7, false};
+      c.byte_begin = starts[k];
+      c.byte_end = e;
+      out->push_back(c);
+    }
+  }
+
   std::vector<size_t> DatedActivityParagraphs(size_t begin, size_t end) const {
     std::vector<size_t> out;
     for (size_t i = begin; i < end; ++i) {
@@ -170,16 +212,22 @@ class Segmenter {
 
   void Section(size_t h, size_t begin, size_t end) {
     std::vector<size_t> rows, bullets;
+    std::vector<Candidate> pieces;
     for (size_t i = begin; i < end; ++i) {
       if (IsRecordRow(i) && InRecordTable(i)) rows.push_back(i);
       if (IsDatedBullet(i) || IsActivityBullet(i)) bullets.push_back(i);
+      if (p_.segment(i).kind == SegmentKind::kParagraph) DateLedPieces(i, &pieces);
+    }
+    if (h != SIZE_MAX && begin == end && InDatedHeadingRun(h)) {
+      Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
+      return;
     }
     if (h != SIZE_MAX && !IsGroupHeading(h, begin, end)) {
       if (HasOwnDate(h) && rows.empty()) {
         Emit(RecordForm::kSection, h, end - 1, 0.95, /*dated=*/true);
         return;
       }
-      if (rows.empty() && bullets.empty()) {
+      if (rows.empty() && bullets.empty() && pieces.empty()) {
         if (NamesActivity(p_.segment(h).text)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
         } else if (BodyReportsActivity(begin, end)) {
@@ -197,6 +245,7 @@ class Segmenter {
     }
     for (size_t i : rows) Emit(RecordForm::kTableRow, i, i, 0.85);
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
+    out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
       // Paragraphs that open with an activity's date ("El 11 de noviembre se firmó …").
       for (size_t i = begin; i < end; ++i) {

@@ -11,11 +11,14 @@
 //  - a paragraph under a grouping heading that opens with the date of an activity, or one
 //    of several dated paragraphs that each name an activity under a heading that names
 //    none (a concept note: the agreement, then the seminar it led to).
+// Lines of one paragraph that each open with a date ("El 09 de enero, el Director …" twice
+// or more: a bulleted list whose markers the PDF text lost) count as bullets.
 // A heading with its own date is always a record and keeps its bullets; a heading without
 // one whose body lists dated bullets or record rows gives way to them.
 #ifndef ACERVO_CORE_RECORDS_SEGMENTER_H_
 #define ACERVO_CORE_RECORDS_SEGMENTER_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +36,9 @@ struct Candidate {
   // be an activity is weak.
   double structure = 0.5;
   bool dated_heading = false;  // a section whose heading carries the record's dates
+  // For a piece of one paragraph (bullets whose markers a PDF lost): its byte span in the
+  // segment's text; the whole segment otherwise.
+  size_t byte_begin = 0, byte_end = SIZE_MAX;
 };
 
 std::vector<Candidate> FindCandidates(const Passages& passages, const RecordRules& rules);

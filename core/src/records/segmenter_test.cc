@@ -134,5 +134,24 @@ TEST(SegmenterTest, ParagraphOpeningWithADateUnderAGroupingHeading) {
   EXPECT_EQ(r[0]["status"], "needs_review");
 }
 
+TEST(SegmenterTest, DateLedLinesOfOneParagraphAreBulletsWithoutMarkers) {
+  // What a PDF's text layer gives for a bulleted list: plain lines, one per item.
+  TestDocument t(
+      "### Eventos\n\n"
+      "Durante el bimestre se asistió a los eventos siguientes.\n"
+      "El 04 de abril, la Directora asistió a la inauguración del Festival de Poesía.\n"
+      "Secretaría de Cultura.\n"
+      "El 12 de abril, el equipo participó en el Conversatorio sobre archivos.\n");
+  t.Date("04 de abril", "2024-04-04");
+  t.Date("12 de abril", "2024-04-12");
+  nlohmann::json r = t.Assemble();
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0]["anchor"], "El 04 de abril, la Directora asistió a la inauguración del Festival de");
+  EXPECT_EQ(r[0]["dates"].size(), 1u);
+  EXPECT_NE(r[0]["text"].get<std::string>().find("Secretaría de Cultura."), std::string::npos);
+  EXPECT_EQ(r[1]["dates"][0]["start"], "2024-04-12");
+  EXPECT_NE(r[0]["id"], r[1]["id"]);
+}
+
 }  // namespace
 }  // namespace acervo
