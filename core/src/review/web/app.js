@@ -12,7 +12,8 @@ const LISTS = {
 };
 const KINDS = ['evento', 'reunion', 'acuerdo', 'financiamiento', 'capacitacion', 'premio', 'difusion', 'otro'];
 
-const state = { items: [], index: -1, view: null };
+// queueSeq and recordSeq drop answers to requests that a later one has overtaken.
+const state = { items: [], index: -1, view: null, queueSeq: 0, recordSeq: 0 };
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -59,8 +60,10 @@ function filterQuery() {
   return p.toString();
 }
 
-async function loadQueue(keepId) {
+async function loadQueue(keepId = state.view && state.view.id) {
+  const seq = ++state.queueSeq;
   const { status, data } = await api('/api/queue?' + filterQuery());
+  if (seq !== state.queueSeq) return;
   if (status !== 200) return say(data.error || 'no se pudo leer la cola', true);
   state.items = data.items;
   const list = $('queue');
@@ -88,7 +91,9 @@ async function select(i) {
     $('empty').hidden = false;
     return;
   }
+  const seq = ++state.recordSeq;
   const { status, data } = await api('/api/records/' + encodeURIComponent(state.items[i].id));
+  if (seq !== state.recordSeq) return;
   if (status !== 200) return say(data.error || 'no se pudo leer el registro', true);
   show(data);
   const li = document.querySelectorAll('#queue li')[i];
@@ -105,12 +110,16 @@ function describe(field, value) {
 }
 
 function show(view) {
+  const same = state.view && state.view.id === view.id && state.view.version === view.version;
   state.view = view;
   const r = view.record;
   $('empty').hidden = true;
   $('record').hidden = false;
-  $('editor').hidden = true;
-  $('mention-form').hidden = true;
+  if (!same) {
+    // A form for another record, or for values that changed under it, would save stale edits.
+    $('editor').hidden = true;
+    $('mention-form').hidden = true;
+  }
   $('title').textContent = r.title || '(sin título)';
   const pages = r.page_start === r.page_end ? 'p. ' + r.page_start : 'pp. ' + r.page_start + '–' + r.page_end;
   $('meta').textContent = [r.kind, 'confianza ' + Number(r.confidence).toFixed(2), r.status,
@@ -328,7 +337,7 @@ function init() {
   $('change-name').addEventListener('click', askName);
   $('show-help').addEventListener('click', () => $('help').showModal());
   $('filters').addEventListener('submit', (e) => e.preventDefault());
-  $('filters').addEventListener('change', () => { state.index = 0; loadQueue(); });
+  $('filters').addEventListener('change', () => { state.index = 0; loadQueue(null); });
   $('accept').addEventListener('click', () => decideAndAdvance([{ field: 'accept' }]));
   $('reject').addEventListener('click', () => decideAndAdvance([{ field: 'reject' }]));
   $('edit').addEventListener('click', openEditor);
