@@ -6,6 +6,8 @@
 //   acervo review set    ID FIELD VALUE         correct one field ("amounts/0/amount" 300000)
 //   acervo review reject ID...                  not an activity
 //   acervo review undo   ID [--correction N]    undo the latest (or a given) correction
+//   acervo review merge  INTO FROM              one activity reported as two records
+//   acervo review split  ID PART PART...        two activities in one record (PART: JSON)
 //   acervo review serve  [--host] [--port]      the web UI
 //
 // A save on a record someone changed since --version exits 1 and prints the fresh record.
@@ -44,6 +46,9 @@ struct Options {
   std::string id;  // for the commands that take exactly one record
   std::string field, value;
   int64_t correction = 0;
+  std::string from;            // merge: the record merged into `id`
+  int64_t from_version = -1;
+  std::vector<std::string> parts;  // split: one JSON object per resulting record
   review::ServerOptions server;
   std::string secret_file;
 };
@@ -208,6 +213,37 @@ int RunUndo(const Options& o) {
                            {{"undo:" + std::to_string(target), nullptr}}});
 }
 
+int RunMerge(const Options& o) {
+  std::string reviewer = Reviewer(o);
+  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  auto store = OpenStore(o);
+  if (!store.ok()) return Fail(store.status().message());
+  auto m = Reviews(store->get()).Merge({o.id, o.from, o.version, o.from_version, reviewer, o.comment});
+  if (!m.ok()) return Fail(m.status().message());
+  if (m->stale) {
+    std::cout << json::array({m->into.ToJson(), m->from.ToJson()}).dump(2) << "\n";
+    return Fail("not merged: one of the records changed since the given version; their current "
+                "values are printed above");
+  }
+  std::cerr << "acervo: " << o.from << " merged into " << o.id << "\n";
+  return kExitOk;
+}
+
+int RunSplit(const Options& o) {
+  std::string reviewer = Reviewer(o);
+  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  json parts = json::array();
+  for (const std::string& p : o.parts) {
+    json part = json::parse(p, nullptr, false);
+    if (!part.is_object()) return Fail("each PART is a JSON object, like '{\"title\": \"...\"}'");
+    parts.push_back(std::move(part));
+  }
+  auto store = OpenStore(o);
+  if (!store.ok()) return Fail(store.status().message());
+  Reviews reviews(store->get());
+  return SaveOne(reviews, {o.id, o.version, reviewer, o.comment, {{"split", {{"parts", parts}}}}});
+}
+
 review::ReviewServer* g_server = nullptr;
 
 void StopOnSignal(int) {
@@ -269,7 +305,7 @@ void AddFilters(CLI::App* app, Options* o) {
   app->add_option("--max-confidence", o->filter.max_confidence, "Highest confidence")->check(CLI::Range(0.0, 1.0));
 }
 
-Registration reg({"review", "Review records: list, show, accept, set, reject, undo, serve (web UI)", 55,
+Registration reg({"review", "Review records: list, show, accept, set, reject, undo, merge, split, serve (web UI)", 55,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.require_subcommand(1);
@@ -311,6 +347,20 @@ Registration reg({"review", "Review records: list, show, accept, set, reject, un
                     undo->add_option("ID", o->id, "Record id")->required();
                     undo->add_option("--correction", o->correction, "Undo this correction id instead");
 
+                    CLI::App* merge = app.add_subcommand("merge", "Merge record FROM into record INTO");
+                    AddDecision(merge, o.get());
+                    merge->add_option("INTO", o->id, "The record that stays")->required();
+                    merge->add_option("FROM", o->from, "The record merged into it")->required();
+                    merge->add_option("--from-version", o->from_version, "The version of FROM you saw");
+
+                    CLI::App* split = app.add_subcommand("split", "Split a record into parts");
+                    AddDecision(split, o.get());
+                    split->add_option("ID", o->id, "Record id")->required();
+                    split->add_option("PART", o->parts,
+                                      "Two or more JSON objects, one per activity: "
+                                      "'{\"title\": ..., \"kind\": ..., \"amounts\": [...]}'")
+                        ->required();
+
                     CLI::App* serve = app.add_subcommand("serve", "Serve the review web UI");
                     AddStore(serve, o.get());
                     serve->add_option("--host", o->server.host, "Address to listen on (default 127.0.0.1)");
@@ -320,13 +370,15 @@ Registration reg({"review", "Review records: list, show, accept, set, reject, un
                     serve->add_option("--secret-file", o->secret_file,
                                       "File whose first line is the secret remote reviewers present");
 
-                    return [o, list, show, accept, reject, set, undo, serve]() -> int {
+                    return [o, list, show, accept, reject, set, undo, merge, split, serve]() -> int {
                       if (list->parsed()) return RunList(*o);
                       if (show->parsed()) return RunShow(*o);
                       if (accept->parsed()) return RunAction(*o, "accept");
                       if (reject->parsed()) return RunAction(*o, "reject");
                       if (set->parsed()) return RunSet(*o);
                       if (undo->parsed()) return RunUndo(*o);
+                      if (merge->parsed()) return RunMerge(*o);
+                      if (split->parsed()) return RunSplit(*o);
                       if (serve->parsed()) return RunServe(*o);
                       return kExitUsage;
                     };

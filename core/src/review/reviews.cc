@@ -229,6 +229,79 @@ Result<std::vector<ReviewedRecord>> Reviews::Queue(const QueueFilter& f) {
   return out;
 }
 
+namespace {
+
+// Stores one change of record `r` as a correction and applies it to `r`. Inside the caller's
+// transaction.
+Status AppendCorrection(sqlite3* db, ReviewedRecord* r, const Change& change,
+                        const std::string& reviewer, const std::string& comment,
+                        const std::string& at) {
+  Correction c;
+  c.record_id = r->id;
+  c.field = change.field;
+  c.reviewer = reviewer;
+  c.at = at;
+  c.comment = comment;
+  c.after = change.after;
+  if (c.field == "accept") {
+    c.before = r->effective.value("status", "");
+    c.after = FieldsOf(r->effective);
+  } else if (c.field == "reject") {
+    c.before = r->effective.value("rejected", false);
+    c.after = true;
+  } else if (c.field == "merge" || c.field == "split") {
+    c.before = FieldsOf(r->effective);
+  } else if (c.field.rfind("undo:", 0) == 0) {
+    int64_t target = std::strtoll(c.field.c_str() + 5, nullptr, 10);
+    auto it = std::find_if(r->corrections.begin(), r->corrections.end(),
+                           [&](const Correction& x) { return x.id == target; });
+    if (it == r->corrections.end()) {
+      return InvalidArgument("correction " + std::to_string(target) + " is not one of record " +
+                             r->id + "'s");
+    }
+    c.after = {{"undoes", it->field}};
+  } else if (c.field != "add_mention") {
+    c.before = ValueAt(r->effective, c.field);
+    ACERVO_RETURN_IF_ERROR(CheckPathExists(r->effective, c.field));
+  }
+  Statement ins(db, "INSERT INTO corrections(record_id, field, before, after, reviewer, at, "
+                    "comment) VALUES(?,?,?,?,?,?,?)");
+  ins.Bind(1, c.record_id).Bind(2, c.field).Bind(3, c.before.dump()).Bind(4, c.after.dump());
+  ins.Bind(5, c.reviewer).Bind(6, c.at).Bind(7, c.comment);
+  ACERVO_RETURN_IF_ERROR(ins.Run().Prefixed("storing a correction"));
+  c.id = sqlite3_last_insert_rowid(db);
+  r->corrections.push_back(std::move(c));
+  Finish(r);
+  return Status::Ok();
+}
+
+// Keeps the record's last extracted and effective versions (review_snapshots), so it
+// survives a re-extraction that no longer finds it.
+Status PutSnapshot(sqlite3* db, ReviewedRecord* r) {
+  Statement snap(db,
+                 "INSERT INTO review_snapshots(record_id, document_id, extracted, json, version) "
+                 "VALUES(?,?,?,?,?) ON CONFLICT(record_id) DO UPDATE SET extracted = "
+                 "excluded.extracted, json = excluded.json, version = excluded.version, "
+                 "second_look = 0");
+  snap.Bind(1, r->id).Bind(2, r->document_id).Bind(3, r->extracted.dump())
+      .Bind(4, r->effective.dump()).Bind(5, r->version);
+  ACERVO_RETURN_IF_ERROR(snap.Run().Prefixed("storing the reviewed record"));
+  r->second_look = false;
+  return Status::Ok();
+}
+
+// Each entry of `b` that `a` lacks, appended to `a`.
+json Union(json a, const json& b) {
+  if (!a.is_array()) a = json::array();
+  if (!b.is_array()) return a;
+  for (const json& e : b) {
+    if (std::find(a.begin(), a.end(), e) == a.end()) a.push_back(e);
+  }
+  return a;
+}
+
+}  // namespace
+
 Result<SaveResult> Reviews::Save(const Decision& d) {
   if (d.reviewer.empty()) return InvalidArgument("a decision needs the reviewer's name");
   if (d.changes.empty()) return InvalidArgument("a decision needs at least one change");
@@ -241,63 +314,55 @@ Result<SaveResult> Reviews::Save(const Decision& d) {
   if (!current.ok()) return current.status();
   SaveResult result;
   result.record = std::move(*current);
-  ReviewedRecord& r = result.record;
-  if (d.base_version >= 0 && d.base_version != r.version) {
+  if (d.base_version >= 0 && d.base_version != result.record.version) {
     result.stale = true;
     return result;  // the transaction rolls back; nothing was written
   }
-
   const std::string at = NowUtc();
-  Statement ins(db, "INSERT INTO corrections(record_id, field, before, after, reviewer, at, "
-                    "comment) VALUES(?,?,?,?,?,?,?)");
-  ACERVO_RETURN_IF_ERROR(ins.status());
   for (const Change& change : d.changes) {
-    Correction c;
-    c.record_id = r.id;
-    c.field = change.field;
-    c.reviewer = d.reviewer;
-    c.at = at;
-    c.comment = d.comment;
-    c.after = change.after;
-    if (c.field == "accept") {
-      c.before = r.effective.value("status", "");
-      c.after = FieldsOf(r.effective);
-    } else if (c.field == "reject") {
-      c.before = r.effective.value("rejected", false);
-      c.after = true;
-    } else if (c.field == "merge" || c.field == "split") {
-      c.before = FieldsOf(r.effective);
-    } else if (c.field.rfind("undo:", 0) == 0) {
-      int64_t target = std::strtoll(c.field.c_str() + 5, nullptr, 10);
-      auto it = std::find_if(r.corrections.begin(), r.corrections.end(),
-                             [&](const Correction& x) { return x.id == target; });
-      if (it == r.corrections.end()) {
-        return InvalidArgument("correction " + std::to_string(target) + " is not one of record " +
-                               r.id + "'s");
-      }
-      c.after = {{"undoes", it->field}};
-    } else if (c.field != "add_mention") {
-      c.before = ValueAt(r.effective, c.field);
-      ACERVO_RETURN_IF_ERROR(CheckPathExists(r.effective, c.field));
-    }
-    ins.Bind(1, c.record_id).Bind(2, c.field).Bind(3, c.before.dump()).Bind(4, c.after.dump());
-    ins.Bind(5, c.reviewer).Bind(6, c.at).Bind(7, c.comment);
-    ACERVO_RETURN_IF_ERROR(ins.Run().Prefixed("storing a correction"));
-    c.id = sqlite3_last_insert_rowid(db);
-    r.corrections.push_back(std::move(c));
-    Finish(&r);
+    ACERVO_RETURN_IF_ERROR(AppendCorrection(db, &result.record, change, d.reviewer, d.comment, at));
   }
-
-  Statement snap(db,
-                 "INSERT INTO review_snapshots(record_id, document_id, extracted, json, version) "
-                 "VALUES(?,?,?,?,?) ON CONFLICT(record_id) DO UPDATE SET extracted = "
-                 "excluded.extracted, json = excluded.json, version = excluded.version, "
-                 "second_look = 0");
-  snap.Bind(1, r.id).Bind(2, r.document_id).Bind(3, r.extracted.dump())
-      .Bind(4, r.effective.dump()).Bind(5, r.version);
-  ACERVO_RETURN_IF_ERROR(snap.Run().Prefixed("storing the reviewed record"));
+  ACERVO_RETURN_IF_ERROR(PutSnapshot(db, &result.record));
   ACERVO_RETURN_IF_ERROR(tx.Commit());
-  r.second_look = false;
+  return result;
+}
+
+Result<MergeResult> Reviews::Merge(const MergeDecision& d) {
+  if (d.reviewer.empty()) return InvalidArgument("a decision needs the reviewer's name");
+  if (d.into == d.from) return InvalidArgument("cannot merge a record into itself");
+  sqlite3* db = store_->handle();
+  Transaction tx(db);
+  ACERVO_RETURN_IF_ERROR(tx.status());
+  Result<ReviewedRecord> into = Get(d.into);
+  if (!into.ok()) return into.status();
+  Result<ReviewedRecord> from = Get(d.from);
+  if (!from.ok()) return from.status();
+  MergeResult result{false, std::move(*into), std::move(*from)};
+  if ((d.into_version >= 0 && d.into_version != result.into.version) ||
+      (d.from_version >= 0 && d.from_version != result.from.version)) {
+    result.stale = true;
+    return result;
+  }
+  if (result.from.effective.contains("merged_into")) {
+    return InvalidArgument(d.from + " is already merged into " +
+                           result.from.effective["merged_into"].dump());
+  }
+  // The surviving record keeps its kind and title and gains the other's dates, amounts,
+  // institutions and goals.
+  json fields = FieldsOf(result.into.effective);
+  for (const char* list : {"dates", "amounts", "institutions", "ods"}) {
+    fields[list] = Union(fields.value(list, json::array()),
+                         result.from.effective.value(list, json::array()));
+  }
+  const std::string at = NowUtc();
+  ACERVO_RETURN_IF_ERROR(AppendCorrection(db, &result.into,
+                                          {"merge", {{"from", d.from}, {"fields", fields}}},
+                                          d.reviewer, d.comment, at));
+  ACERVO_RETURN_IF_ERROR(AppendCorrection(db, &result.from, {"merge", {{"into", d.into}}},
+                                          d.reviewer, d.comment, at));
+  ACERVO_RETURN_IF_ERROR(PutSnapshot(db, &result.into));
+  ACERVO_RETURN_IF_ERROR(PutSnapshot(db, &result.from));
+  ACERVO_RETURN_IF_ERROR(tx.Commit());
   return result;
 }
 

@@ -68,6 +68,22 @@ struct SaveResult {
   ReviewedRecord record;  // after the save
 };
 
+// Merging record `from` into record `into`: `into` gains `from`'s dates, amounts,
+// institutions and goals; `from` is marked "merged_into". Both versions are checked.
+struct MergeDecision {
+  std::string into, from;
+  int64_t into_version = -1;
+  int64_t from_version = -1;
+  std::string reviewer;
+  std::string comment;
+};
+
+struct MergeResult {
+  bool stale = false;
+  ReviewedRecord into;
+  ReviewedRecord from;
+};
+
 class Reviews {
  public:
   explicit Reviews(Store* store) : store_(store) {}
@@ -81,6 +97,9 @@ class Reviews {
   // InvalidArgument for a bad change, an empty reviewer or an undo of another record's
   // correction.
   Result<SaveResult> Save(const Decision& decision);
+
+  // Both corrections in one transaction. A split is a Save of {"split", {parts: [...]}}.
+  Result<MergeResult> Merge(const MergeDecision& decision);
 
   // The record's passage split at its mentions, for highlighting:
   // {"page_start", "page_end", "spans": [{"text"}, {"text", "type", "value"}, ...]}.

@@ -220,5 +220,21 @@ TEST_F(ReviewsTest, PassageSpansHighlightMentionsAndKeepMarkupAsText) {
   EXPECT_EQ((*b)["spans"][0]["text"], "Taller <script>alert(1)</script> de datos abiertos.");
 }
 
+TEST_F(ReviewsTest, MergeMovesTheOtherRecordsFieldsInAndMarksIt) {
+  Reviews reviews(store_.get());
+  auto m = reviews.Merge({"r-a", "r-b", 0, 0, "ana", "el mismo taller"});
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_FALSE(m->stale);
+  EXPECT_EQ(m->from.effective["merged_into"], "r-a");
+  EXPECT_EQ(m->into.effective["merged_from"], json::array({"r-b"}));
+  EXPECT_EQ(m->into.effective["amounts"].size(), 1u);  // the same amount is not repeated
+  EXPECT_EQ(*store_->Count("corrections"), 2);
+  // A second merge from a stale view is refused; undoing the mark is a correction too.
+  auto again = reviews.Merge({"r-c", "r-b", 0, 0, "luis", ""});
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->stale);
+  EXPECT_FALSE(reviews.Merge({"r-a", "r-a", -1, -1, "ana", ""}).ok());
+}
+
 }  // namespace
 }  // namespace acervo::review
