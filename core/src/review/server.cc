@@ -322,9 +322,9 @@ struct ReviewServer::Impl {
     bool image = IsPdf(r->source) && std::filesystem::is_regular_file(r->source, ec);
     view["page_image"] = image;
     view["page_image_note"] =
-        image ? "" : (IsPdf(r->source) ? "The original PDF is no longer at " + r->source +
-                                             ": showing the text only."
-                                       : "Text source: no page image.");
+        image ? "" : (IsPdf(r->source) ? "El PDF original ya no está en " + r->source +
+                                             ": se muestra solo el texto."
+                                       : "Fuente de texto: sin imagen de página.");
     if (!error.empty()) view["error"] = error;
     SendJson(res, status, view);
   }
