@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "tsv.h"
-
 namespace acervo::institution {
 namespace {
 
@@ -48,15 +46,15 @@ Status Gazetteer::LoadText(std::string_view tsv, const std::string& origin) {
 Status Gazetteer::AddRows(const std::vector<TsvRow>& rows, const std::string& origin) {
   for (const TsvRow& row : rows) {
     std::string where = origin + ":" + std::to_string(row.line);
-    if (row.cells.size() < 2 || row.cells.size() > 6) {
+    if (row.fields.size() < 2 || row.fields.size() > 6) {
       return Corrupt(where + ": expected 2 to 6 tab-separated columns (id, name, acronym, "
-                     "aliases, kind, country), found " + std::to_string(row.cells.size()));
+                     "aliases, kind, country), found " + std::to_string(row.fields.size()));
     }
-    std::vector<std::string> cols = row.cells;
+    std::vector<std::string> cols = row.fields;
     cols.resize(6);
     if (cols[0].empty() || cols[1].empty()) return Corrupt(where + ": empty id or name");
     Entry e{cols[0], cols[1], cols[2], {}, cols[4], cols[5]};
-    for (const std::string& alias : Split(cols[3], '|')) {
+    for (const std::string& alias : SplitField(cols[3], '|')) {
       if (!alias.empty()) e.aliases.push_back(alias);
     }
     Add(std::move(e));

@@ -15,10 +15,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "acervo/phrase_matcher.h"
 #include "acervo/status.h"
 #include "acervo/text.h"
-#include "phrase_matcher.h"
-#include "tsv.h"
+#include "acervo/tsv.h"
 
 namespace acervo::institution {
 

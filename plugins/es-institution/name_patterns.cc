@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "acervo/text.h"
-#include "tsv.h"
+#include "acervo/tsv.h"
 
 namespace acervo::institution {
 namespace {
@@ -76,23 +76,23 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   Result<std::vector<TsvRow>> heads = ReadTsv(data_dir / "heads.tsv");
   if (!heads.ok()) return heads.status();
   for (const TsvRow& row : *heads) {
-    if (row.cells.size() != 3 ||
-        (row.cells[2] != "prefix" && row.cells[2] != "suffix" && row.cells[2] != "both")) {
+    if (row.fields.size() != 3 ||
+        (row.fields[2] != "prefix" && row.fields[2] != "suffix" && row.fields[2] != "both")) {
       return Corrupt((data_dir / "heads.tsv").string() + ":" + std::to_string(row.line) +
                      ": expected word, kind, prefix|suffix|both");
     }
-    Head h{Lower(row.cells[0]), row.cells[1], row.cells[2] != "suffix",
-           row.cells[2] != "prefix"};
-    heads_[Fold(row.cells[0])] = std::move(h);
+    Head h{Lower(row.fields[0]), row.fields[1], row.fields[2] != "suffix",
+           row.fields[2] != "prefix"};
+    heads_[Fold(row.fields[0])] = std::move(h);
   }
   Result<std::vector<TsvRow>> plurals = ReadTsv(data_dir / "plural_heads.tsv");
   if (!plurals.ok()) return plurals.status();
   for (const TsvRow& row : *plurals) {
-    if (row.cells.size() != 2 || !heads_.count(Fold(row.cells[1]))) {
+    if (row.fields.size() != 2 || !heads_.count(Fold(row.fields[1]))) {
       return Corrupt((data_dir / "plural_heads.tsv").string() + ":" + std::to_string(row.line) +
                      ": expected plural, singular (a word of heads.tsv)");
     }
-    plurals_[Fold(row.cells[0])] = row.cells[1];
+    plurals_[Fold(row.fields[0])] = row.fields[1];
   }
   Result<std::vector<TsvRow>> connectors = ReadTsv(data_dir / "connectors.tsv");
   if (!connectors.ok()) return connectors.status();
@@ -100,21 +100,21 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
     static const std::unordered_map<std::string, Role> kRoles = {
         {"of", Role::kOf}, {"article", Role::kArticle}, {"and", Role::kAnd},
         {"other", Role::kOther}, {"inner", Role::kInner}};
-    auto role = row.cells.size() == 2 ? kRoles.find(row.cells[1]) : kRoles.end();
+    auto role = row.fields.size() == 2 ? kRoles.find(row.fields[1]) : kRoles.end();
     if (role == kRoles.end()) {
       return Corrupt((data_dir / "connectors.tsv").string() + ":" + std::to_string(row.line) +
                      ": expected word, of|article|and|other|inner");
     }
-    connectors_[row.cells[0]] = role->second;
+    connectors_[row.fields[0]] = role->second;
   }
   Result<std::vector<TsvRow>> rejected = ReadTsv(data_dir / "not_institutions.tsv");
   if (!rejected.ok()) return rejected.status();
   for (const TsvRow& row : *rejected) {
-    if (row.cells.size() != 2 || (row.cells[1] != "exact" && row.cells[1] != "prefix")) {
+    if (row.fields.size() != 2 || (row.fields[1] != "exact" && row.fields[1] != "prefix")) {
       return Corrupt((data_dir / "not_institutions.tsv").string() + ":" +
                      std::to_string(row.line) + ": expected phrase, exact|prefix");
     }
-    (row.cells[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.cells[0]));
+    (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.fields[0]));
   }
   return Status::Ok();
 }

@@ -17,7 +17,7 @@
 #include "acervo/plugin.h"
 #include "goal_lexicon.h"
 #include "goal_references.h"
-#include "phrase_matcher.h"
+#include "phrases.h"
 
 namespace acervo::ods {
 namespace {
@@ -186,19 +186,20 @@ class OdsExtractor : public Extractor {
  private:
   // Where the record's institutions are named in its text, by their name or acronym.
   static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record) {
-    PhraseMatcher names;
+    PhraseMatcher names(PhraseOptions());
     for (const Mention& m : record.mentions) {
       if (m.type != "institution" || !m.value.is_object()) continue;
       for (const char* key : {"name", "acronym"}) {
         if (m.value.contains(key) && m.value[key].is_string()) {
-          names.Add(m.value[key].get<std::string>(), 0);
+          names.Add(NormalizePhrase(m.value[key].get<std::string>()), 0);
         }
       }
     }
     std::vector<std::pair<size_t, size_t>> out;
     if (names.size() == 0) return out;
+    names.Build();
     MatchText text(record.text);
-    for (const PhraseMatch& p : names.FindAll(text)) {
+    for (const PhraseMatcher::Match& p : names.FindAll(text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
     }
     return out;

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "goal_names.h"
-#include "tsv.h"
+#include "acervo/tsv.h"
 
 namespace acervo::ods {
 
@@ -29,16 +29,24 @@ Status GoalLexicon::AddFile(const std::filesystem::path& path) {
   for (const TsvRow& row : *rows) {
     int goal = 0;
     double weight = 0;
-    if (row.fields.size() != 3 || !ParseInt(row.fields[1], 1, kGoalCount, &goal) ||
-        !ParseWeight(row.fields[2], &weight) || !Add(row.fields[0], goal, weight)) {
+    if (row.fields.size() != 3 || !ParseIntField(row.fields[1], 1, kGoalCount, &goal) ||
+        !ParseDoubleField(row.fields[2], &weight) || !AddEntry(row.fields[0], goal, weight)) {
+      terms_.Build();  // the entries before the bad line stay usable
       return Corrupt(path.string() + ":" + std::to_string(row.line) +
                      ": expected term, goal (1-17) and weight (> 0), tab-separated");
     }
   }
+  terms_.Build();
   return Status::Ok();
 }
 
 bool GoalLexicon::Add(std::string_view term, int goal, double weight) {
+  if (!AddEntry(term, goal, weight)) return false;
+  terms_.Build();
+  return true;
+}
+
+bool GoalLexicon::AddEntry(std::string_view term, int goal, double weight) {
   if (goal < 1 || goal > kGoalCount || !(weight > 0)) return false;
   std::string key = NormalizePhrase(term);
   if (key.empty() || key == "*") return false;
@@ -46,7 +54,7 @@ bool GoalLexicon::Add(std::string_view term, int goal, double weight) {
   auto it = std::find(term_keys_.begin(), term_keys_.end(), key);
   size_t id = it - term_keys_.begin();
   if (it == term_keys_.end()) {
-    if (!terms_.Add(term, static_cast<int>(id))) return false;
+    if (!terms_.Add(key, static_cast<int>(id))) return false;
     term_keys_.push_back(key);
     entries_by_term_.emplace_back();
   }
@@ -68,8 +76,8 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
                                              const TextRegions& regions) const {
   MatchText m(text);
   // Longest terms first where they overlap: "violencia de género" hides "género".
-  std::vector<PhraseMatch> kept;
-  for (const PhraseMatch& p : terms_.FindAll(m)) {
+  std::vector<PhraseMatcher::Match> kept;
+  for (const PhraseMatcher::Match& p : terms_.FindAll(m.text())) {
     if (!kept.empty() && p.begin < kept.back().end) continue;
     kept.push_back(p);
   }
@@ -79,14 +87,14 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
     size_t begin = 0, end = 0;  // where it was found in that best place
   };
   std::map<int, TermHits> hits;  // by term id
-  for (const PhraseMatch& p : kept) {
+  for (const PhraseMatcher::Match& p : kept) {
     size_t b = m.ToOriginal(p.begin), e = m.ToOriginal(p.end);
     double factor = 1;
     for (const auto& [nb, ne] : regions.names) {
       if (Inside(b, e, nb, ne)) factor = kNameFactor;
     }
     if (factor == 1 && Inside(b, e, regions.title_begin, regions.title_end)) factor = kTitleFactor;
-    TermHits& h = hits[p.id];
+    TermHits& h = hits[p.value];
     if (factor > h.factor) h.factor = factor, h.begin = b, h.end = e;
     if (factor == 1 || factor == kTitleFactor) ++h.count;
   }

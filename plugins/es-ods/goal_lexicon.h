@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "acervo/status.h"
-#include "phrase_matcher.h"
+#include "phrases.h"
 
 namespace acervo::ods {
 
@@ -64,7 +64,10 @@ class GoalLexicon {
     int goal = 0;
     double weight = 0;
   };
-  PhraseMatcher terms_;                    // id: index into entries_by_term_
+  // Add without rebuilding the matcher (AddFile builds it once, at the end).
+  bool AddEntry(std::string_view term, int goal, double weight);
+
+  PhraseMatcher terms_{PhraseOptions()};   // value: index into entries_by_term_
   std::vector<std::string> term_keys_;     // normalized term of each id
   std::vector<std::vector<Entry>> entries_by_term_;
   size_t entry_count_ = 0;

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "tsv.h"
+#include "acervo/tsv.h"
 
 namespace acervo::ods {
 
@@ -13,8 +13,8 @@ Result<GoalNames> GoalNames::Load(const std::filesystem::path& path) {
   std::array<bool, kGoalCount + 1> named{};
   for (const TsvRow& row : *rows) {
     int goal = 0;
-    if (row.fields.size() != 3 || !ParseInt(row.fields[0], 1, kGoalCount, &goal) ||
-        !names.names_.Add(row.fields[2], goal)) {
+    if (row.fields.size() != 3 || !ParseIntField(row.fields[0], 1, kGoalCount, &goal) ||
+        !names.names_.Add(NormalizePhrase(row.fields[2]), goal)) {
       return Corrupt(path.string() + ":" + std::to_string(row.line) +
                      ": expected goal (1-17), kind and name");
     }
@@ -23,22 +23,23 @@ Result<GoalNames> GoalNames::Load(const std::filesystem::path& path) {
   for (int g = 1; g <= kGoalCount; ++g) {
     if (!named[g]) return Corrupt(path.string() + ": no name for goal " + std::to_string(g));
   }
+  names.names_.Build();
   return names;
 }
 
 std::vector<NameMatch> GoalNames::FindAll(const MatchText& text) const {
   std::vector<NameMatch> out;
-  for (const PhraseMatch& m : names_.FindAll(text)) {  // by begin, longest first
+  for (const PhraseMatcher::Match& m : names_.FindAll(text.text())) {  // by begin, longest first
     if (!out.empty() && m.begin < out.back().end) continue;
-    out.push_back({m.begin, m.end, m.id});
+    out.push_back({m.begin, m.end, m.value});
   }
   return out;
 }
 
 std::optional<NameMatch> GoalNames::At(const MatchText& text, size_t pos) const {
-  auto m = names_.LongestAt(text, pos);
+  auto m = names_.LongestAt(text.text(), pos);
   if (!m) return std::nullopt;
-  return NameMatch{m->begin, m->end, m->id};
+  return NameMatch{m->begin, m->end, m->value};
 }
 
 }  // namespace acervo::ods

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "acervo/status.h"
-#include "phrase_matcher.h"
+#include "phrases.h"
 
 namespace acervo::ods {
 
@@ -34,7 +34,7 @@ class GoalNames {
   std::optional<NameMatch> At(const MatchText& text, size_t pos) const;
 
  private:
-  PhraseMatcher names_;
+  PhraseMatcher names_{PhraseOptions()};
 };
 
 }  // namespace acervo::ods

@@ -5,7 +5,8 @@
 #include <algorithm>
 
 #include "acervo/text.h"
-#include "tsv.h"
+#include "acervo/tsv.h"
+#include "acervo/word.h"
 
 namespace acervo::ods {
 
@@ -55,9 +56,9 @@ size_t SentenceStart(const std::string& t, size_t pos) {
   return 0;
 }
 
-bool CueBefore(const std::vector<PhraseMatch>& cues, size_t from, size_t pos) {
+bool CueBefore(const std::vector<PhraseMatcher::Match>& cues, size_t from, size_t pos) {
   return std::any_of(cues.begin(), cues.end(),
-                     [&](const PhraseMatch& c) { return c.begin >= from && c.end <= pos; });
+                     [&](const PhraseMatcher::Match& c) { return c.begin >= from && c.end <= pos; });
 }
 
 }  // namespace
@@ -76,13 +77,13 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
     if (ok) {
       const std::string& role = row.fields[0];
       const std::string& phrase = row.fields[1];
-      if (role == "prefix") ok = refs.prefixes_.Add(phrase, kPrefix);
-      else if (role == "objective") ok = refs.prefixes_.Add(phrase, kObjective);
-      else if (role == "qualifier") ok = refs.qualifiers_.Add(phrase, 0);
-      else if (role == "number_sign") ok = refs.signs_.Add(phrase, 0);
-      else if (role == "joiner") ok = refs.joiners_.Add(phrase, 0);
-      else if (role == "article") ok = refs.articles_.Add(phrase, 0);
-      else if (role == "context") ok = refs.cues_.Add(phrase, 0);
+      if (role == "prefix") ok = refs.prefixes_.Add(NormalizePhrase(phrase), kPrefix);
+      else if (role == "objective") ok = refs.prefixes_.Add(NormalizePhrase(phrase), kObjective);
+      else if (role == "qualifier") ok = refs.qualifiers_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "number_sign") ok = refs.signs_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "joiner") ok = refs.joiners_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "article") ok = refs.articles_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "context") ok = refs.cues_.Add(NormalizePhrase(phrase), 0);
       else ok = false;
     }
     if (!ok) {
@@ -92,11 +93,15 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
     }
   }
   if (refs.prefixes_.size() == 0) return Corrupt(path.string() + ": no prefix");
+  for (PhraseMatcher* m : {&refs.prefixes_, &refs.qualifiers_, &refs.signs_, &refs.joiners_,
+                          &refs.articles_, &refs.cues_}) {
+    m->Build();
+  }
   return refs;
 }
 
 bool GoalReferences::HasGoalCue(std::string_view text) const {
-  return !cues_.FindAll(MatchText(text)).empty();
+  return !cues_.FindAll(MatchText(text).text()).empty();
 }
 
 bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end) {
@@ -104,7 +109,7 @@ bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal,
   while (IsDigitAt(t, p) && p - pos < 3) ++p;
   size_t digits = p - pos;
   if (digits == 0 || digits > 2 || (pos > 0 && IsDigitAt(t, pos - 1))) return false;
-  if (!ParseInt(std::string_view(t).substr(pos, digits), 1, kGoalCount, goal)) return false;
+  if (!ParseIntField(std::string_view(t).substr(pos, digits), 1, kGoalCount, goal)) return false;
   if (p + 1 < t.size() && t[p] == '.' && IsDigitAt(t, p + 1)) {  // a target: "11.2"
     p += 1;
     while (IsDigitAt(t, p)) ++p;
@@ -115,7 +120,7 @@ bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal,
 }
 
 size_t GoalReferences::SkipSign(const MatchText& m, size_t pos) const {
-  if (auto sign = signs_.LongestAt(m, pos)) return SkipSpaces(m.text(), sign->end);
+  if (auto sign = signs_.LongestAt(m.text(), pos)) return SkipSpaces(m.text(), sign->end);
   return pos;
 }
 
@@ -137,15 +142,15 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
       q = SkipSpaces(t, q + 1);
       joined = true;
     }
-    if (auto joiner = joiners_.LongestAt(m, q)) {
+    if (auto joiner = joiners_.LongestAt(m.text(), q)) {
       q = SkipSpaces(t, joiner->end);
       joined = true;
     }
     if (!joined) break;
-    if (auto article = articles_.LongestAt(m, q)) q = SkipSpaces(t, article->end);
+    if (auto article = articles_.LongestAt(m.text(), q)) q = SkipSpaces(t, article->end);
     Item next;
     next.begin = q;
-    if (auto prefix = prefixes_.LongestAt(m, q)) {
+    if (auto prefix = prefixes_.LongestAt(m.text(), q)) {
       q = SkipSpaces(t, prefix->end);
       if (q < t.size() && t[q] == '-') q = SkipSpaces(t, q + 1);
     }
@@ -156,8 +161,8 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
   return items;
 }
 
-void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatch& p, Placement placement,
-                                  bool goal_context, const std::vector<PhraseMatch>& cues,
+void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatcher::Match& p, Placement placement,
+                                  bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
                                   std::vector<GoalReference>* out,
                                   std::vector<Item>* taken) const {
   const std::string& t = m.text();
@@ -166,8 +171,8 @@ void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatch& p, Plac
   items.front().begin = p.begin;
   size_t after = SkipSpaces(t, items.back().end);
   double confidence = kPrefixed;
-  if (p.id == kObjective) {
-    if (auto qualifier = qualifiers_.LongestAt(m, after)) {
+  if (p.value == kObjective) {
+    if (auto qualifier = qualifiers_.LongestAt(m.text(), after)) {
       items.back().end = qualifier->end;
       confidence = kQualified;
     } else {
@@ -198,7 +203,7 @@ void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatch& p, Plac
 }
 
 void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement placement,
-                               bool goal_context, const std::vector<PhraseMatch>& cues,
+                               bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
                                const std::vector<Item>& taken,
                                std::vector<GoalReference>* out) const {
   const std::string& t = m.text();
@@ -221,7 +226,7 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
     size_t begin = p;
     for (size_t k = 1; k <= 8 && k <= p; ++k) {  // a sign before the number: "No. 13"
       size_t s = p - k;
-      auto sign = signs_.LongestAt(m, s);
+      auto sign = signs_.LongestAt(m.text(), s);
       if (sign && SkipSpaces(t, sign->end) == p) begin = s;
     }
     out->push_back({m.ToOriginal(begin), m.ToOriginal(n.end), n.goal, kNumberedName});
@@ -244,11 +249,11 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
                                                 bool goal_context) const {
   MatchText m(text);
-  std::vector<PhraseMatch> cues = cues_.FindAll(m);
+  std::vector<PhraseMatcher::Match> cues = cues_.FindAll(m.text());
   std::vector<GoalReference> out;
   std::vector<Item> taken;
   size_t covered = 0;  // prefixes overlap ("Objetivo" inside "Objetivo de Desarrollo ...")
-  for (const PhraseMatch& p : prefixes_.FindAll(m)) {
+  for (const PhraseMatcher::Match& p : prefixes_.FindAll(m.text())) {
     if (p.begin < covered) continue;
     size_t before = out.size();
     FindNumbered(m, p, placement, goal_context, cues, &out, &taken);

@@ -22,7 +22,7 @@
 
 #include "acervo/status.h"
 #include "goal_names.h"
-#include "phrase_matcher.h"
+#include "phrases.h"
 
 namespace acervo::ods {
 
@@ -59,7 +59,7 @@ class GoalReferences {
     size_t end = 0;
     int goal = 0;
   };
-  GoalReferences() : prefixes_(/*digit_may_follow=*/true) {}
+  GoalReferences() = default;
 
   // Reads a goal number (1-17, optionally a target "11.2") at `pos`; false when none.
   static bool ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end);
@@ -68,21 +68,21 @@ class GoalReferences {
   std::vector<Item> ReadList(const MatchText& m, size_t pos) const;
   size_t SkipSign(const MatchText& m, size_t pos) const;
   // A numbered reference led by the prefix match `p`; appends what it accepts.
-  void FindNumbered(const MatchText& m, const PhraseMatch& p, Placement placement,
-                    bool goal_context, const std::vector<PhraseMatch>& cues,
+  void FindNumbered(const MatchText& m, const PhraseMatcher::Match& p, Placement placement,
+                    bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
                     std::vector<GoalReference>* out, std::vector<Item>* taken) const;
   // A goal name match `n`; appends it when it stands as a reference.
   void FindNamed(const MatchText& m, const NameMatch& n, Placement placement,
-                 bool goal_context, const std::vector<PhraseMatch>& cues,
+                 bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
                  const std::vector<Item>& taken, std::vector<GoalReference>* out) const;
 
   GoalNames names_;
-  PhraseMatcher prefixes_;  // ids: kPrefix, kObjective
-  PhraseMatcher qualifiers_;
-  PhraseMatcher signs_;
-  PhraseMatcher joiners_;
-  PhraseMatcher articles_;
-  PhraseMatcher cues_;
+  PhraseMatcher prefixes_{PhraseOptions(/*digit_may_follow=*/true)};  // kPrefix, kObjective
+  PhraseMatcher qualifiers_{PhraseOptions()};
+  PhraseMatcher signs_{PhraseOptions()};
+  PhraseMatcher joiners_{PhraseOptions()};
+  PhraseMatcher articles_{PhraseOptions()};
+  PhraseMatcher cues_{PhraseOptions()};
 };
 
 }  // namespace acervo::ods

@@ -1,0 +1,39 @@
+// acervo/match_text.h — a text prepared for phrase matching, ignoring case, accents and spacing.
+//
+// MatchText is acervo::FoldedText (lower case, no accents) with every run of whitespace
+// turned into one space, plus a map from each of its bytes back to the original. Phrases
+// normalized with NormalizePhrase then match it byte for byte (see acervo/phrase_matcher.h).
+// The original must outlive the MatchText. Immutable once built.
+#ifndef ACERVO_MATCH_TEXT_H_
+#define ACERVO_MATCH_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace acervo {
+
+class MatchText {
+ public:
+  explicit MatchText(std::string_view original);
+
+  const std::string& text() const { return text_; }
+  std::string_view original() const { return original_; }
+  // Original byte offset of byte `offset` of text() (text().size() maps to the end).
+  size_t ToOriginal(size_t offset) const { return map_[offset]; }
+  // The first byte of text() at or after original byte `offset`.
+  size_t FromOriginal(size_t offset) const;
+
+ private:
+  std::string_view original_;
+  std::string text_;
+  std::vector<uint32_t> map_;
+};
+
+// A phrase normalized as MatchText normalizes text ("  Acción  por " -> "accion por").
+std::string NormalizePhrase(std::string_view phrase);
+
+}  // namespace acervo
+
+#endif  // ACERVO_MATCH_TEXT_H_

@@ -1,0 +1,79 @@
+// acervo/phrase_matcher.h — finds many fixed phrases in a text in one pass (Aho-Corasick).
+//
+// Add every phrase with a value, call Build() once, then FindAll() or LongestAt() from any
+// number of threads. Matching is byte-exact: prepare both sides the same way first (fold
+// them with acervo::Fold, or use acervo::MatchText and NormalizePhrase to also ignore
+// spacing). Only occurrences with a word boundary at their edges are reported, as Options
+// says; by default neither side may touch a word character (acervo::IsWholeWord), so "onu"
+// does not match inside "donu".
+#ifndef ACERVO_PHRASE_MATCHER_H_
+#define ACERVO_PHRASE_MATCHER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace acervo {
+
+class PhraseMatcher {
+ public:
+  struct Options {
+    // Off: no word character may touch either side of a match. On: only an edge of the
+    // phrase that is itself a word character needs a boundary, so "no." matches in "no.13".
+    bool boundary_only_at_word_edges = false;
+    // A phrase ending in a letter may be followed by a digit ("ods" in "ods11").
+    bool digit_may_follow = false;
+    // A phrase ending in '*' matches any ending of its last word ("migra*": "migrantes").
+    bool stems = false;
+  };
+
+  struct Match {
+    size_t begin = 0;  // byte span in the searched text
+    size_t end = 0;
+    int value = 0;     // what Add() was given
+  };
+
+  PhraseMatcher() = default;
+  explicit PhraseMatcher(Options options) : options_(options) {}
+
+  // Adds a phrase; returns false (and adds nothing) for an empty one. A phrase added twice
+  // keeps both values.
+  bool Add(std::string_view phrase, int value);
+  // Computes the failure links. Call once, after the last Add and before FindAll.
+  void Build();
+  size_t size() const { return phrases_.size(); }
+
+  // Every occurrence; ordered by begin, then longest first, then in the order of Add.
+  std::vector<Match> FindAll(std::string_view text) const;
+  // The longest occurrence starting exactly at byte `pos` (the first added among equals).
+  std::optional<Match> LongestAt(std::string_view text, size_t pos) const;
+
+ private:
+  struct Phrase {
+    int value = 0;
+    uint32_t length = 0;
+    bool stem = false;
+    bool word_first = false;  // the phrase starts with a word character
+    bool word_last = false;   // ... ends with one
+    bool digit_last = false;  // ... ends with a digit
+  };
+  struct Node {
+    std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
+    int32_t fail = 0;
+    int32_t output = -1;          // first node on the fail chain (self included) with phrases
+    std::vector<int32_t> phrases;  // indices into phrases_ ending here
+  };
+  int32_t Child(int32_t node, unsigned char c) const;
+  // Whether phrase `p` found at `begin` has its boundaries; sets *end (a stem runs on).
+  bool Fits(const Phrase& p, std::string_view text, size_t begin, size_t* end) const;
+
+  Options options_;
+  std::vector<Node> nodes_{1};
+  std::vector<Phrase> phrases_;
+};
+
+}  // namespace acervo
+
+#endif  // ACERVO_PHRASE_MATCHER_H_

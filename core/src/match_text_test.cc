@@ -1,0 +1,35 @@
+#include "acervo/match_text.h"
+
+#include <gtest/gtest.h>
+
+#include "acervo/word.h"
+
+namespace acervo {
+namespace {
+
+TEST(MatchTextTest, FoldsAndSqueezesSpacesKeepingTheMap) {
+  std::string s = "ACCIÓN \t por\n el  Clima";
+  MatchText t(s);
+  EXPECT_EQ(t.text(), "accion por el clima");
+  EXPECT_EQ(t.ToOriginal(t.text().size()), s.size());
+  EXPECT_EQ(t.FromOriginal(s.find("por")), t.text().find("por"));
+}
+
+TEST(MatchTextTest, NormalizesPhrasesTheSameWay) {
+  EXPECT_EQ(NormalizePhrase("  Acción \n por  "), "accion por");
+  EXPECT_EQ(NormalizePhrase(" \t "), "");
+}
+
+TEST(WordTest, SeesWordCharactersOnEitherSideOfAByte) {
+  std::string s = "año 12.";
+  EXPECT_TRUE(IsWordAt(s, 0));
+  EXPECT_TRUE(IsWordBefore(s, 4));  // "año" ends with a two-byte letter
+  EXPECT_FALSE(IsWordAt(s, 4));     // the space
+  EXPECT_FALSE(IsWordBefore(s, 0));
+  EXPECT_FALSE(IsWordAt(s, s.size()));
+  EXPECT_TRUE(IsDigitAt(s, 5));
+  EXPECT_FALSE(IsDigitAt(s, s.size() - 1));
+}
+
+}  // namespace
+}  // namespace acervo

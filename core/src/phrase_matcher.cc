@@ -1,0 +1,160 @@
+#include "acervo/phrase_matcher.h"
+
+#include <algorithm>
+#include <deque>
+#include <string>
+
+#include "acervo/text.h"
+#include "acervo/word.h"
+
+namespace acervo {
+namespace {
+
+// Start of the code point that ends just before `pos` (> 0).
+size_t PreviousCodePoint(std::string_view text, size_t pos) {
+  size_t p = pos - 1;
+  while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+  return p;
+}
+
+bool ByByte(const std::pair<unsigned char, int32_t>& a,
+            const std::pair<unsigned char, int32_t>& b) {
+  return a.first < b.first;
+}
+
+}  // namespace
+
+int32_t PhraseMatcher::Child(int32_t node, unsigned char c) const {
+  const auto& next = nodes_[node].next;
+  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
+  return it != next.end() && it->first == c ? it->second : -1;
+}
+
+bool PhraseMatcher::Add(std::string_view phrase, int value) {
+  Phrase p;
+  p.value = value;
+  if (options_.stems && !phrase.empty() && phrase.back() == '*') {
+    p.stem = true;
+    phrase.remove_suffix(1);
+    while (!phrase.empty() && phrase.back() == ' ') phrase.remove_suffix(1);
+  }
+  if (phrase.empty()) return false;
+  p.length = static_cast<uint32_t>(phrase.size());
+  p.word_first = IsWordAt(phrase, 0);
+  p.word_last = IsWordAt(phrase, PreviousCodePoint(phrase, phrase.size()));
+  p.digit_last = IsDigitAt(phrase, phrase.size() - 1);
+
+  int32_t node = 0;
+  for (char ch : phrase) {
+    auto c = static_cast<unsigned char>(ch);
+    int32_t child = Child(node, c);
+    if (child < 0) {
+      child = static_cast<int32_t>(nodes_.size());
+      nodes_.emplace_back();
+      auto& next = nodes_[node].next;
+      next.insert(std::lower_bound(next.begin(), next.end(), std::make_pair(c, child), ByByte),
+                  {c, child});
+    }
+    node = child;
+  }
+  nodes_[node].phrases.push_back(static_cast<int32_t>(phrases_.size()));
+  phrases_.push_back(p);
+  return true;
+}
+
+void PhraseMatcher::Build() {
+  std::deque<int32_t> queue;
+  nodes_[0].fail = 0;
+  nodes_[0].output = -1;
+  for (const auto& [c, child] : nodes_[0].next) {
+    nodes_[child].fail = 0;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    int32_t node = queue.front();
+    queue.pop_front();
+    int32_t fail = nodes_[node].fail;
+    nodes_[node].output = !nodes_[node].phrases.empty() ? node : nodes_[fail].output;
+    for (const auto& [c, child] : nodes_[node].next) {
+      int32_t f = fail;
+      int32_t target = Child(f, c);
+      while (target < 0 && f != 0) {
+        f = nodes_[f].fail;
+        target = Child(f, c);
+      }
+      nodes_[child].fail = (target >= 0 && target != child) ? target : 0;
+      queue.push_back(child);
+    }
+  }
+}
+
+bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin,
+                         size_t* end) const {
+  bool strict = !options_.boundary_only_at_word_edges;
+  if ((strict || p.word_first) && IsWordBefore(text, begin)) return false;
+  size_t e = begin + p.length;
+  if (p.stem) {
+    while (IsWordAt(text, e)) NextCodePoint(text, &e);
+  } else if ((strict || p.word_last) && IsWordAt(text, e)) {
+    if (!(options_.digit_may_follow && IsDigitAt(text, e) && !p.digit_last)) return false;
+  }
+  *end = e;
+  return true;
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
+  struct Found {
+    Match match;
+    int32_t phrase;
+  };
+  std::vector<Found> found;
+  int32_t node = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    int32_t next = Child(node, c);
+    while (next < 0 && node != 0) {
+      node = nodes_[node].fail;
+      next = Child(node, c);
+    }
+    node = next < 0 ? 0 : next;
+    // The root holds no phrase, so every output chain ends in -1.
+    for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
+      for (int32_t index : nodes_[o].phrases) {
+        const Phrase& p = phrases_[index];
+        size_t begin = i + 1 - p.length, end = 0;
+        if (Fits(p, text, begin, &end)) found.push_back({{begin, end, p.value}, index});
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.match.begin != b.match.begin) return a.match.begin < b.match.begin;
+    if (a.match.end != b.match.end) return a.match.end > b.match.end;
+    return a.phrase < b.phrase;
+  });
+  std::vector<Match> out;
+  out.reserve(found.size());
+  for (const Found& f : found) out.push_back(f.match);
+  return out;
+}
+
+std::optional<PhraseMatcher::Match> PhraseMatcher::LongestAt(std::string_view text,
+                                                              size_t pos) const {
+  std::optional<Match> best;
+  int32_t best_phrase = -1;
+  int32_t node = 0;
+  for (size_t i = pos; i < text.size(); ++i) {
+    node = Child(node, static_cast<unsigned char>(text[i]));
+    if (node < 0) break;
+    for (int32_t index : nodes_[node].phrases) {
+      size_t end = 0;
+      if (!Fits(phrases_[index], text, pos, &end)) continue;
+      if (!best || end > best->end || (end == best->end && index < best_phrase)) {
+        best = Match{pos, end, phrases_[index].value};
+        best_phrase = index;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace acervo
