@@ -35,7 +35,11 @@ run one after the other, so load from other jobs falls on both. Figures are medi
 (min-max). Ratios are median(ingest) / median(bare): 1.00 is as fast as the bare tools.
 
   python3 bench/ingest/run.py [--build DIR] [--docs 500] [--scanned 10] [--broken 6]
-                              [--jobs 1,2] [--runs 3] [--small 250] [--quick]
+                              [--jobs 1,2] [--runs 3] [--warmup 1] [--small 250]
+                              [--keep DIR] [--quick]
+
+A default run takes about 40 minutes on a loaded 2-CPU machine (OCR dominates: each scanned
+document is OCRed 8 times a round); --quick takes about 3.
 """
 
 import argparse
@@ -112,10 +116,8 @@ def read(path):
 
 
 def spread(n_total, n_special):
-    """Positions of n_special items spread evenly over n_total slots."""
-    if n_special <= 0:
-        return set()
-    return {int((i + 0.5) * n_total / n_special) for i in range(n_special)}
+    """n_special distinct positions spread evenly over n_total slots, in order."""
+    return [int((i + 0.5) * n_total / n_special) for i in range(n_special)]
 
 
 def build_corpus(fixtures, names, corpus, docs, scanned, broken):
@@ -134,19 +136,12 @@ def build_corpus(fixtures, names, corpus, docs, scanned, broken):
     def unique_pdf(data, i):
         return data + f"\n%% acervo bench copy {i}\n".encode()
 
+    # Scanned and broken documents take evenly spread slots, interleaved with each other.
+    special = sorted([((i + 0.5) / scanned, "scan") for i in range(scanned)] +
+                     [((i + 0.5) / broken, "broken") for i in range(broken)])
     order = ["born"] * docs
-    slots = sorted(spread(docs, scanned + broken))
-    for k, pos in enumerate(slots):
-        order[pos] = "scan" if k % (1 + (broken > 0)) == 0 and scanned > 0 else "broken"
-    # Fix the counts exactly (rounding above may give one kind a slot too many).
-    while order.count("scan") > scanned:
-        order[order.index("scan")] = "broken"
-    while order.count("broken") > broken:
-        order[order.index("broken")] = "scan" if order.count("scan") < scanned else "born"
-    while order.count("scan") < scanned:
-        order[order.index("born")] = "scan"
-    while order.count("broken") < broken:
-        order[order.index("born")] = "broken"
+    for pos, (_, kind) in zip(spread(docs, len(special)), special):
+        order[pos] = kind
 
     made, counters = [], {"born": 0, "scan": 0, "broken": 0}
     for i, kind in enumerate(order):
@@ -161,9 +156,8 @@ def build_corpus(fixtures, names, corpus, docs, scanned, broken):
             what = broken_kinds[k % len(broken_kinds)]
             if what == "empty" and k >= len(broken_kinds):
                 what = "truncated"  # zero-byte files all have one hash: make only one
-            if what == "truncated":
-                full = unique_pdf(text[name], i)
-                data = full[: len(full) // 2]
+            if what == "truncated":  # the first half, then the comment that makes it unique
+                data = unique_pdf(text[name][: len(text[name]) // 2], i)
             elif what == "notpdf":
                 data = read(os.path.join(fixtures, name + ".notpdf.pdf")) + f"\nCopia {i}.\n".encode()
             elif what == "encrypted":
@@ -312,6 +306,11 @@ def mib(samples, key):
     return fmt(samples, key, "MiB", 1 / 1024, 0)
 
 
+def rate(pages, seconds):
+    x = pages / seconds
+    return f"{x:.2f}" if x < 10 else f"{x:.1f}"
+
+
 def pages_of(documents):
     return sum(d["pages"] for d in documents), sum(d["pages"] for d in documents if d["kind"] == "scan")
 
@@ -423,8 +422,8 @@ def main():
                 verdict = "–" if target is None else \
                     f"≤ {target} ({'met' if iw / bw <= target else 'not met'})"
                 print(f"| {name} | {j} | {pages} | {fmt(ing, 'wall')} | {ic:.2f} s | "
-                      f"{pages / iw:.1f} | {mib(ing, 'peak')} | {fmt(bare, 'wall')} | {bc:.2f} s | "
-                      f"{pages / bw:.1f} | {mib(bare, 'peak')} | {iw / bw:.2f} | {ic / bc:.2f} | "
+                      f"{rate(pages, iw)} | {mib(ing, 'peak')} | {fmt(bare, 'wall')} | {bc:.2f} s | "
+                      f"{rate(pages, bw)} | {mib(bare, 'peak')} | {iw / bw:.2f} | {ic / bc:.2f} | "
                       f"{verdict} |")
                 for r in ing:
                     broken = sum(d["kind"] == "broken" for d in docs)
@@ -438,7 +437,7 @@ def main():
             print(f"Scaling from {lo} to {hi} jobs (wall at {lo} / wall at {hi}; "
                   f"{hi / lo:.1f} is linear; the bare tools show what the machine allows):")
             print()
-            print(f"| workload | acervo ingest | bare tools |")
+            print("| workload | acervo ingest | bare tools |")
             print("|---|---:|---:|")
             for name, _ in workloads:
                 s = [stats(results[(name, lo, side)], "wall")[0] /
