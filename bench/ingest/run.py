@@ -38,8 +38,9 @@ run one after the other, so load from other jobs falls on both. Figures are medi
                               [--jobs 1,2] [--runs 3] [--warmup 1] [--small 250]
                               [--keep DIR] [--quick]
 
-A default run takes about 40 minutes on a loaded 2-CPU machine (OCR dominates: each scanned
-document is OCRed 8 times a round); --quick takes about 3.
+OCR dominates the time (each scanned document is OCRed 8 times a round): by estimate a default
+run takes about 20 minutes on a quiet 2-CPU machine and over an hour on a loaded one; --quick
+took 3 minutes on a loaded one.
 """
 
 import argparse
