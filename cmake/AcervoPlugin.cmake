@@ -3,6 +3,11 @@
 # Builds plugin NAME as NAME.so in the build's plugin folder, copies DATA_DIR (default:
 # data/ beside the sources, when present) to NAME/ beside it, and installs both. Also makes
 # NAME_objects, an object library tests can link to call the extractor directly.
+#
+# The same file serves the in-tree build and external projects: acervoConfig.cmake (from
+# `find_package(acervo)`) includes it after setting ACERVO_BUILD_PLUGIN_DIR,
+# ACERVO_INSTALL_PLUGIN_DIR and ACERVO_WARNINGS, and acervo::plugin is the installed
+# acervo_plugin_api.
 function(acervo_add_plugin name)
   cmake_parse_arguments(P "" "DATA_DIR" "SOURCES;LIBS" ${ARGN})
   if(NOT P_DATA_DIR AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/data)
@@ -10,9 +15,10 @@ function(acervo_add_plugin name)
   endif()
 
   add_library(${name}_objects OBJECT ${P_SOURCES})
-  target_link_libraries(${name}_objects PUBLIC acervo_plugin_api ${P_LIBS})
+  target_link_libraries(${name}_objects PUBLIC acervo::plugin ${P_LIBS})
   target_compile_options(${name}_objects PRIVATE ${ACERVO_WARNINGS})
-  set_target_properties(${name}_objects PROPERTIES CXX_VISIBILITY_PRESET hidden)
+  set_target_properties(${name}_objects PROPERTIES
+    CXX_VISIBILITY_PRESET hidden POSITION_INDEPENDENT_CODE ON)
   if(P_DATA_DIR)
     target_compile_definitions(${name}_objects PUBLIC
       "ACERVO_PLUGIN_SOURCE_DATA_DIR=\"${P_DATA_DIR}\"")
