@@ -50,7 +50,7 @@ std::string OneLine(std::string_view text) {
   for (char c : text) {
     if (!IsSpace(c)) {
       out += c;
-    } else if (!out.empty() && out.back() != ' ') {
+    } else if (out.empty() || out.back() != ' ') {
       out += ' ';
     }
   }

@@ -96,11 +96,14 @@ class CodeExtractor : public acervo::Extractor {
     if (!kinds.ok()) return kinds.status();
     kinds_ = std::move(*kinds);
 
-    std::string alternatives;
+    // ((PREFIX|...)[-/ ](year)[-/ ](number)): the whole code, then its three parts.
+    std::string pattern = "((";
     for (const auto& [prefix, kind] : kinds_) {
-      alternatives += (alternatives.empty() ? "" : "|") + RE2::QuoteMeta(prefix);
+      if (pattern.size() > 2) pattern += '|';
+      pattern += RE2::QuoteMeta(prefix);
     }
-    pattern_ = std::make_unique<RE2>("((" + alternatives + ")[-/ ]((?:19|20)\\d\\d)[-/ ](\\d{1,6}))");
+    pattern += ")[-/ ]((?:19|20)\\d\\d)[-/ ](\\d{1,6}))";
+    pattern_ = std::make_unique<RE2>(pattern);
     if (!pattern_->ok()) return acervo::Internal("bad code pattern: " + pattern_->error());
     return Status::Ok();
   }

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# sdk_test.sh BUILD_DIR SOURCE_DIR — the plugin SDK end to end, as an author would use it:
+# install acervo to a temporary prefix, create a plugin with tools/new-plugin, build it as an
+# external project against that prefix, run its tests, then load it into the installed
+# `acervo` through ACERVO_PLUGIN_PATH and check its sample's expected mentions come out.
+set -euo pipefail
+
+build=$1
+source=$2
+name=sdk-probe
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/acervo-sdk-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+step() { echo "== $*"; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+step "install $build to $tmp/prefix"
+cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log" ||
+  { cat "$tmp/install.log"; fail "cmake --install"; }
+for f in bin/acervo include/acervo/plugin.h include/acervo/testing.h \
+         share/acervo/pipelines/default.yaml; do
+  [[ -e $tmp/prefix/$f ]] || fail "the install has no $f"
+done
+[[ ! -e $tmp/prefix/include/acervo/engine.h ]] || fail "engine.h is not a plugin header"
+
+step "tools/new-plugin $name"
+"$source/tools/new-plugin" "$name" "$tmp" > /dev/null
+plugin=$tmp/$name
+
+step "build $name against the installed SDK"
+cmake -S "$plugin" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+  -DCMAKE_BUILD_TYPE=Release > "$tmp/configure.log" ||
+  { cat "$tmp/configure.log"; fail "configuring the external plugin"; }
+cmake --build "$tmp/build" -j2 > "$tmp/build.log" ||
+  { cat "$tmp/build.log"; fail "building the external plugin"; }
+! grep -q "warning:" "$tmp/build.log" || { cat "$tmp/build.log"; fail "the scaffold builds with warnings"; }
+[[ -f $tmp/build/plugins/$name.so && -f $tmp/build/plugins/$name/prefixes.tsv ]] ||
+  fail "no $name.so with its data folder in build/plugins"
+
+step "the scaffold's own tests"
+ctest --test-dir "$tmp/build" --output-on-failure > "$tmp/ctest.log" ||
+  { cat "$tmp/ctest.log"; fail "the scaffold's tests"; }
+
+# Run from elsewhere so nothing is found relative to the current folder.
+cd "$tmp"
+export ACERVO_PLUGIN_PATH=$tmp/build/plugins
+acervo=$tmp/prefix/bin/acervo
+
+step "acervo extract with the sample's pipeline"
+"$acervo" extract "$plugin/sample/sample.txt" --pipeline "$plugin/sample/pipeline.yaml" \
+  --compact > "$tmp/out.json" || fail "acervo extract"
+python3 - "$tmp/out.json" "$plugin/sample/sample.json" <<'PY' || fail "expected mentions"
+import json, sys
+got = json.load(open(sys.argv[1]))["mentions"]
+want = json.load(open(sys.argv[2]))["mentions"]
+key = lambda m: (m["type"], m["text"], json.dumps(m["value"], sort_keys=True))
+found = {key(m) for m in got}
+missing = [m for m in want if key(m) not in found]
+for m in missing:
+    print("missing:", json.dumps(m, ensure_ascii=False), file=sys.stderr)
+if missing or len(got) != len(want):
+    print("got:", json.dumps(got, ensure_ascii=False), file=sys.stderr)
+    sys.exit(1)
+print(f"{len(want)} expected mentions found")
+PY
+
+step "acervo extract --only $name --explain with the installed default pipeline"
+"$acervo" extract "$plugin/sample/sample.txt" --only "$name" --explain > "$tmp/explain.txt" ||
+  fail "acervo extract --explain"
+grep -q '^p1:5  project_code' "$tmp/explain.txt" || { cat "$tmp/explain.txt"; fail "no p1:5 line"; }
+grep -qF 'convenio [CONV-2024-017] con' "$tmp/explain.txt" ||
+  { cat "$tmp/explain.txt"; fail "no bracketed span in context"; }
+grep -q '^project_code: 2$' "$tmp/explain.txt" || { cat "$tmp/explain.txt"; fail "no count"; }
+
+echo "PASS"
