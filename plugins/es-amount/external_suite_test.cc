@@ -14,8 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include "acervo/decimal.h"
 #include "acervo/testing.h"
-#include "decimal.h"
 #include "es_amount.h"
 
 namespace acervo::amount {

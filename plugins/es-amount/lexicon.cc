@@ -1,9 +1,9 @@
 #include "lexicon.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include "acervo/text.h"
+#include "acervo/tsv.h"
 
 namespace acervo::amount {
 namespace {
@@ -15,30 +15,17 @@ bool IsWordByte(char c) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
 
-// Reads a TSV file: skips blank lines and '#' comments, splits the rest on tabs.
-Status ReadTsv(const std::filesystem::path& path, size_t min_fields,
-               std::vector<std::vector<std::string>>* rows) {
-  std::ifstream in(path);
-  if (!in) return NotFound(path.string() + ": cannot open");
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields;
-    size_t start = 0;
-    while (true) {
-      size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    if (fields.size() < min_fields) {
-      return Corrupt(path.string() + ":" + std::to_string(number) + ": expected " +
+// Reads a data file (acervo/tsv.h) whose rows have at least `min_fields` fields.
+Status ReadRows(const std::filesystem::path& path, size_t min_fields,
+                std::vector<std::vector<std::string>>* rows) {
+  Result<std::vector<TsvRow>> read = acervo::ReadTsv(path);
+  if (!read.ok()) return read.status();
+  for (TsvRow& row : *read) {
+    if (row.fields.size() < min_fields) {
+      return Corrupt(path.string() + ":" + std::to_string(row.line) + ": expected " +
                      std::to_string(min_fields) + " tab-separated fields");
     }
-    rows->push_back(std::move(fields));
+    rows->push_back(std::move(row.fields));
   }
   return Status::Ok();
 }
@@ -104,7 +91,7 @@ int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end) const {
 
 Status Lexicon::Load(const std::filesystem::path& dir) {
   std::vector<std::vector<std::string>> rows;
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "currencies.tsv", 3, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "currencies.tsv", 3, &rows));
   for (const auto& r : rows) {
     Currency c;
     c.iso = r[1] == "-" ? "" : r[1];
@@ -128,7 +115,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "scales.tsv", 3, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "scales.tsv", 3, &rows));
   for (const auto& r : rows) {
     int power = std::atoi(r[1].c_str());
     if (power <= 0 || power > 24) return Corrupt("scales.tsv: bad power for '" + r[0] + "'");
@@ -138,7 +125,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "numbers.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "numbers.tsv", 2, &rows));
   for (const auto& r : rows) {
     Decimal value;
     if (!ParsePlainDecimal(r[1], &value)) {
@@ -149,11 +136,11 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "subunits.tsv", 1, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "subunits.tsv", 1, &rows));
   for (const auto& r : rows) subunits_trie_.Add(Fold(r[0]), 0);
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "connectors.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "connectors.tsv", 2, &rows));
   for (const auto& r : rows) {
     static const char* const kRoles[] = {"of", "and", "cents", "percent", "range"};
     auto role = std::find(std::begin(kRoles), std::end(kRoles), r[1]);
@@ -162,7 +149,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "approximate.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "approximate.tsv", 2, &rows));
   for (const auto& r : rows) {
     if (r[1] != "before" && r[1] != "both") {
       return Corrupt("approximate.tsv: unknown position '" + r[1] + "'");
@@ -177,7 +164,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   std::stable_sort(approximate_after_.begin(), approximate_after_.end(), longest_first);
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "table_headers.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "table_headers.tsv", 2, &rows));
   for (const auto& r : rows) {
     if (r[1] != "money" && r[1] != "count") {
       return Corrupt("table_headers.tsv: unknown meaning '" + r[1] + "'");
@@ -186,7 +173,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   }
 
   rows.clear();
-  ACERVO_RETURN_IF_ERROR(ReadTsv(dir / "countries.tsv", 2, &rows));
+  ACERVO_RETURN_IF_ERROR(ReadRows(dir / "countries.tsv", 2, &rows));
   for (const auto& r : rows) countries_[r[0]] = r[1];
   return Status::Ok();
 }

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "acervo/decimal.h"
 #include "acervo/status.h"
-#include "decimal.h"
 
 namespace acervo::amount {
 

@@ -122,7 +122,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
       Decimal d;
       if (!ParseFigure(f.substr(q, fe - q), &d)) break;
       if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
-      group = group.Plus(d);
+      group += d;
       group_set = figure_in_group = any = true;
       words_only = false;
       last_scale = 0;
@@ -139,7 +139,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         group = base.Scaled(power);
         group_set = true;
       } else {
-        total = total.Plus(base.Scaled(power));
+        total += base.Scaled(power);
         group = Decimal();
         group_set = false;
         last_big_power = power;
@@ -156,9 +156,9 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         if (hi >= 0 && lex_->number_value(hi).fraction_digits() > 0) {
           Decimal half = lex_->number_value(hi).Scaled(power);
           if (power < 6) {
-            group = group.Plus(half);
+            group += half;
           } else {
-            total = total.Plus(half);
+            total += half;
           }
           last_end = half_end;
         }
@@ -168,7 +168,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     int ni = lex_->MatchNumberWord(f, q, &we);
     if (ni >= 0) {
       if (figure_in_group) break;
-      group = group.Plus(lex_->number_value(ni));
+      group += lex_->number_value(ni);
       group_set = any = true;
       last_scale = 0;
       last_end = we;
@@ -187,7 +187,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     break;
   }
   if (!any) return false;
-  e->value = group_set ? total.Plus(group) : total;
+  e->value = group_set ? total + group : total;
   e->tail_power = last_scale;
   e->words_only = words_only;
   *end = last_end;
@@ -329,7 +329,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     Decimal cents;
     size_t cents_end;
     if (e->value.fraction_digits() == 0 && !e->scaled && ParseCents(f, e->end, &cents, &cents_end)) {
-      e->value = e->value.Plus(cents);
+      e->value += cents;
       e->end = cents_end;
     }
   }

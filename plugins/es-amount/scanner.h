@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decimal.h"
+#include "acervo/decimal.h"
 #include "lexicon.h"
 
 namespace acervo::amount {

@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "acervo/decimal.h"
 #include "acervo/testing.h"
-#include "decimal.h"
 #include "es_amount.h"
 
 namespace acervo::amount {
