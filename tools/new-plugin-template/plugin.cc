@@ -7,10 +7,8 @@
 //
 // This is the scaffold's example rule. Replace it with yours; keep the shape: language data
 // in data/, patterns compiled once in Configure, per-document state in the Run.
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,6 +16,7 @@
 
 #include "acervo/plugin.h"
 #include "acervo/text.h"
+#include "acervo/tsv.h"
 
 namespace @IDENT@ {
 namespace {
@@ -26,21 +25,18 @@ using acervo::Mention;
 using acervo::Segment;
 using acervo::Status;
 
-// Reads "prefix<TAB>kind" lines; '#' starts a comment line.
+// Reads "prefix<TAB>kind" rows (acervo/tsv.h: '#' comments, trimmed fields).
 acervo::Result<std::map<std::string, std::string>> ReadPrefixes(
     const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return acervo::NotFound(file.string() + ": cannot open");
+  acervo::Result<std::vector<acervo::TsvRow>> rows = acervo::ReadTsv(file);
+  if (!rows.ok()) return rows.status();
   std::map<std::string, std::string> kinds;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab = line.find('\t');
-    if (tab == 0 || tab == std::string::npos || tab + 1 == line.size()) {
-      return acervo::Corrupt(file.string() + ":" + std::to_string(number) +
+  for (const acervo::TsvRow& row : *rows) {
+    if (row.fields.size() != 2 || row.fields[0].empty() || row.fields[1].empty()) {
+      return acervo::Corrupt(file.string() + ":" + std::to_string(row.line) +
                              ": expected prefix<TAB>kind");
     }
-    kinds[line.substr(0, tab)] = line.substr(tab + 1);
+    kinds[row.fields[0]] = row.fields[1];
   }
   if (kinds.empty()) return acervo::Corrupt(file.string() + ": no prefixes");
   return kinds;
