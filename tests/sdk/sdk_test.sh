@@ -18,7 +18,8 @@ step "install $build to $tmp/prefix"
 cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log" ||
   { cat "$tmp/install.log"; fail "cmake --install"; }
 for f in bin/acervo include/acervo/plugin.h include/acervo/testing.h \
-         share/acervo/pipelines/default.yaml; do
+         share/acervo/pipelines/default.yaml share/acervo/data/loader lib/acervo/plugins/es-date.so \
+         lib/libacervo_plugin_api.a lib/cmake/acervo/acervoConfig.cmake; do
   [[ -e $tmp/prefix/$f ]] || fail "the install has no $f"
 done
 [[ ! -e $tmp/prefix/include/acervo/engine.h ]] || fail "engine.h is not a plugin header"
@@ -71,5 +72,16 @@ grep -q '^p1:5  project_code' "$tmp/explain.txt" || { cat "$tmp/explain.txt"; fa
 grep -qF 'convenio [CONV-2024-017] con' "$tmp/explain.txt" ||
   { cat "$tmp/explain.txt"; fail "no bracketed span in context"; }
 grep -q '^project_code: 2$' "$tmp/explain.txt" || { cat "$tmp/explain.txt"; fail "no count"; }
+
+step "the installed acervo alone runs its bundled plugins with their data"
+env -u ACERVO_PLUGIN_PATH "$acervo" extract "$plugin/sample/sample.txt" --compact > "$tmp/bundled.json" ||
+  fail "acervo extract with the default pipeline"
+python3 - "$tmp/bundled.json" <<'PY' || fail "bundled plugins"
+import json, sys
+x = json.load(open(sys.argv[1]))
+extractors = {m["extractor"].split("@")[0] for m in x["mentions"]}
+if "es-date" not in extractors:  # "En marzo", under a 2024 title
+    sys.exit(f"bundled plugins found nothing in the sample: {sorted(extractors)}")
+PY
 
 echo "PASS"
