@@ -35,7 +35,7 @@ std::string CsvField(std::string_view v) {
 
 std::string CsvHeader() {
   return "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
-         "currencies,roles,institutions,ods,confidence,status\r\n";
+         "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,reviewed_at\r\n";
 }
 
 std::string CsvRow(const nlohmann::json& r) {
@@ -46,11 +46,13 @@ std::string CsvRow(const nlohmann::json& r) {
       JoinList(r, "amounts", [](const auto& a) { return Str(a, "amount"); }),
       JoinList(r, "amounts", [](const auto& a) { return Str(a, "currency"); }),
       JoinList(r, "amounts", [](const auto& a) { return Str(a, "role"); }),
+      JoinList(r, "amounts",
+               [](const auto& a) { return a.value("approximate", false) ? "true" : "false"; }),
       JoinList(r, "institutions", [](const auto& i) { return Str(i, "name"); }),
       JoinList(r, "ods", [](const auto& g) {
         return Str(g, "goal") + (g.value("explicit", true) ? "" : "*");
       }),
-      Str(r, "confidence"), Str(r, "status")};
+      Str(r, "confidence"), Str(r, "status"), Str(r, "reviewed_by"), Str(r, "reviewed_at")};
   std::string row;
   for (const std::string& f : fields) {
     if (!row.empty()) row += ',';

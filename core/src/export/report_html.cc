@@ -1,0 +1,211 @@
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "export/report.h"
+
+namespace acervo::exporting {
+namespace {
+
+constexpr const char* kStyle = R"css(
+body{font-family:system-ui,sans-serif;margin:2em auto;max-width:64em;color:#222;padding:0 1em}
+h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .8em;text-align:left;
+border-bottom:1px solid #eee;vertical-align:top}td.n{text-align:right;font-variant-numeric:
+tabular-nums}.facts td:first-child{font-weight:600}svg{display:block;margin:.5em 0}
+svg text{font-size:12px;fill:#222}.bar{fill:#3a7ca5}.note{color:#666;font-size:.9em}
+)css";
+
+std::string CurrencyName(const std::string& c) { return c.empty() ? "(no currency)" : c; }
+
+// Bar lengths only: the labels beside the bars carry the exact sums.
+double Approx(const Decimal& d) { return std::strtod(d.ToString().c_str(), nullptr); }
+
+std::string Num(double v) {
+  std::ostringstream s;
+  s.precision(1);
+  s << std::fixed << v;
+  return s.str();
+}
+
+// A horizontal bar per goal with money in `currency`.
+void GoalMoneyChart(const StoreSummary& s, const std::string& currency, std::ostream& out) {
+  std::vector<std::pair<int, Decimal>> bars;
+  double max = 0;
+  for (const auto& [goal, tally] : s.by_goal) {
+    auto it = tally.money.find(currency);
+    if (it == tally.money.end()) continue;
+    bars.emplace_back(goal, it->second);
+    max = std::max(max, Approx(it->second));
+  }
+  if (bars.empty()) return;
+  const int row = 22, left = 70, width = 420;
+  out << "<h3>" << EscapeHtml(CurrencyName(currency)) << "</h3>\n<svg role=\"img\" width=\""
+      << left + width + 220 << "\" height=\"" << row * bars.size() + 4
+      << "\" aria-label=\"" << EscapeHtml("Money per goal in " + CurrencyName(currency))
+      << "\">\n";
+  for (size_t i = 0; i < bars.size(); ++i) {
+    double w = max > 0 ? std::max(1.0, Approx(bars[i].second) / max * width) : 1.0;
+    int y = static_cast<int>(i) * row;
+    out << "<text x=\"0\" y=\"" << y + 15 << "\">ODS " << bars[i].first << "</text>"
+        << "<rect class=\"bar\" x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << Num(w)
+        << "\" height=\"" << row - 6 << "\"/>"
+        << "<text x=\"" << Num(left + w + 6) << "\" y=\"" << y + 15 << "\">"
+        << EscapeHtml(GroupDigits(bars[i].second.ToString())) << "</text>\n";
+  }
+  out << "</svg>\n";
+}
+
+// A vertical bar per month with dated records.
+void MonthChart(const StoreSummary& s, std::ostream& out) {
+  if (s.by_month.empty()) {
+    out << "<p class=\"note\">No record has a date with a month.</p>\n";
+    return;
+  }
+  int64_t max = 1;
+  for (const auto& [month, tally] : s.by_month) max = std::max(max, tally.records);
+  const int height = 160, top = 16, bottom = 60;
+  const int bar = std::clamp(720 / static_cast<int>(s.by_month.size()), 6, 40);
+  out << "<svg role=\"img\" aria-label=\"Records per month\" width=\""
+      << bar * s.by_month.size() + 20 << "\" height=\"" << height + top + bottom << "\">\n";
+  int x = 10;
+  for (const auto& [month, tally] : s.by_month) {
+    double h = static_cast<double>(tally.records) / max * height;
+    out << "<rect class=\"bar\" x=\"" << x + 1 << "\" y=\"" << Num(top + height - h)
+        << "\" width=\"" << bar - 2 << "\" height=\"" << Num(h) << "\"><title>"
+        << EscapeHtml(month) << ": " << tally.records << "</title></rect>"
+        << "<text x=\"" << x + bar / 2 << "\" y=\"" << Num(top + height - h - 3)
+        << "\" text-anchor=\"middle\">" << tally.records << "</text>"
+        << "<text transform=\"translate(" << x + bar / 2 + 4 << "," << top + height + 6
+        << ") rotate(60)\">" << EscapeHtml(month) << "</text>\n";
+    x += bar;
+  }
+  out << "</svg>\n";
+}
+
+std::string MoneyCell(const MoneyByCurrency& money) {
+  std::string out;
+  for (const auto& [currency, sum] : money) {
+    if (!out.empty()) out += "<br>";
+    out += EscapeHtml(GroupDigits(sum.ToString()) + " " + CurrencyName(currency));
+  }
+  return out;
+}
+
+template <typename Key, typename Label>
+void TallyTable(const std::map<Key, Tally>& tallies, const std::string& head, Label label,
+                size_t limit, std::ostream& out) {
+  if (tallies.empty()) {
+    out << "<p class=\"note\">None.</p>\n";
+    return;
+  }
+  std::vector<std::pair<Key, Tally>> rows(tallies.begin(), tallies.end());
+  if (rows.size() > limit) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.second.records > b.second.records;
+    });
+  }
+  out << "<table><tr><th>" << EscapeHtml(head) << "</th><th>Records</th><th>Money</th></tr>\n";
+  for (size_t i = 0; i < rows.size() && i < limit; ++i) {
+    out << "<tr><td>" << EscapeHtml(label(rows[i].first)) << "</td><td class=\"n\">"
+        << rows[i].second.records << "</td><td class=\"n\">" << MoneyCell(rows[i].second.money)
+        << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  if (rows.size() > limit) {
+    out << "<p class=\"note\">… and " << rows.size() - limit << " more.</p>\n";
+  }
+}
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void RenderHtmlReport(const StoreSummary& s, const ReportOptions& o, std::ostream& out) {
+  std::string title = "acervo report" + (o.store_name.empty() ? "" : ": " + o.store_name);
+  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      << "<meta name=\"viewport\" content=\"width=device-width\">"
+      << "<title>" << EscapeHtml(title) << "</title><style>" << kStyle
+      << "</style></head>\n<body>\n<h1>" << EscapeHtml(title) << "</h1>\n";
+  out << "<table class=\"facts\">\n"
+      << "<tr><td>Documents</td><td class=\"n\">" << s.documents << "</td></tr>\n"
+      << "<tr><td>Pages</td><td class=\"n\">" << s.pages << "</td></tr>\n"
+      << "<tr><td>Documents that failed to load</td><td class=\"n\">" << s.failures
+      << "</td></tr>\n"
+      << "<tr><td>Records</td><td class=\"n\">" << s.records << "</td></tr>\n"
+      << "<tr><td>Awaiting review</td><td class=\"n\">" << s.needs_review << "</td></tr>\n"
+      << "<tr><td>Reviewed</td><td class=\"n\">" << s.reviewed << "</td></tr>\n"
+      << "<tr><td>Rejected or merged (not counted)</td><td class=\"n\">" << s.excluded
+      << "</td></tr>\n</table>\n";
+
+  out << "<h2>Money per currency</h2>\n<p class=\"note\">Exact sums; currencies are never "
+         "added together. A record's stated total replaces its parts.</p>\n";
+  if (s.money.empty()) out << "<p class=\"note\">No amounts.</p>\n";
+  out << "<table>\n";
+  for (const auto& [currency, sum] : s.money) {
+    out << "<tr><td>" << EscapeHtml(CurrencyName(currency)) << "</td><td class=\"n\">"
+        << EscapeHtml(GroupDigits(sum.ToString())) << "</td></tr>\n";
+  }
+  out << "</table>\n";
+  if (s.approximate_amounts || s.unreadable_amounts) {
+    out << "<p class=\"note\">" << s.approximate_amounts << " approximate amounts included; "
+        << s.unreadable_amounts << " amounts not summed (not exact decimals).</p>\n";
+  }
+
+  out << "<h2>Money per goal (ODS)</h2>\n<p class=\"note\">A record counts under each of its "
+         "goals, so these overlap.</p>\n";
+  bool any = false;
+  for (const auto& [currency, sum] : s.money) {
+    GoalMoneyChart(s, currency, out);
+    any = true;
+  }
+  if (!any) out << "<p class=\"note\">No amounts.</p>\n";
+
+  out << "<h2>Records per month</h2>\n<p class=\"note\">By each record's first date.</p>\n";
+  MonthChart(s, out);
+
+  out << "<h2>By kind</h2>\n";
+  TallyTable(s.by_kind, "Kind", [](const std::string& k) { return k; }, o.limit, out);
+  out << "<h2>By year</h2>\n";
+  TallyTable(s.by_year, "Year",
+             [](const std::string& y) { return y.empty() ? std::string("(undated)") : y; },
+             o.limit, out);
+  out << "<h2>By goal (ODS)</h2>\n";
+  TallyTable(s.by_goal, "Goal", [](const int& g) { return "ODS " + std::to_string(g); },
+             o.limit, out);
+  out << "<h2>By institution</h2>\n";
+  TallyTable(s.by_institution, "Institution", [](const std::string& n) { return n; }, o.limit,
+             out);
+
+  out << "<h2>Warnings</h2>\n<p class=\"note\">Reconciliation of stated totals and other "
+         "warnings raised while reading the documents.</p>\n";
+  if (s.warnings.empty()) out << "<p class=\"note\">None.</p>\n";
+  out << "<ul>\n";
+  for (size_t i = 0; i < s.warnings.size() && i < o.limit; ++i) {
+    out << "<li>" << EscapeHtml(s.warnings[i].source) << ": "
+        << EscapeHtml(s.warnings[i].message) << "</li>\n";
+  }
+  out << "</ul>\n";
+  if (s.warnings.size() > o.limit) {
+    out << "<p class=\"note\">… and " << s.warnings.size() - o.limit << " more.</p>\n";
+  }
+  out << "</body></html>\n";
+}
+
+}  // namespace acervo::exporting

@@ -1,0 +1,176 @@
+// `acervo export` and `acervo report` as a user runs them: on a store built by the real
+// `acervo ingest` of the project's corpora/ samples, and on a large synthetic store to show
+// that exporting streams (peak memory does not grow with the number of records).
+#include <sys/resource.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "schema_validator.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace acervo {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+std::string Acervo(const std::string& args) {
+  return test::Quote(ACERVO_BINARY) + " " + args;
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class IngestedCorpora : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    std::string files;
+    for (const auto& e : std::filesystem::directory_iterator(ACERVO_SOURCE_DIR "/corpora")) {
+      if (e.is_regular_file() && e.path().extension() == ".md") files += " " + test::Quote(e.path());
+    }
+    ingest_ = new test::RunResult(
+        test::RunCommand(Acervo("ingest" + files + " --store " + test::Quote(Store()))));
+  }
+  static void TearDownTestSuite() {
+    delete ingest_;
+    delete dir_;
+  }
+  static std::filesystem::path Store() { return dir_->path() / "corpora.db"; }
+
+  void SetUp() override {
+    ASSERT_EQ(ingest_->exit_code, 0) << ingest_->output;
+  }
+
+  static test::TempDir* dir_;
+  static test::RunResult* ingest_;
+};
+test::TempDir* IngestedCorpora::dir_ = nullptr;
+test::RunResult* IngestedCorpora::ingest_ = nullptr;
+
+TEST_F(IngestedCorpora, EveryExportedRecordValidatesAgainstTheSchema) {
+  std::ifstream schema_file(ACERVO_SOURCE_DIR "/schemas/record.schema.json");
+  json schema = json::parse(schema_file);
+  std::filesystem::path out = dir_->path() / "records.json";
+  auto r = test::RunCommand(Acervo("export --format json --store " + test::Quote(Store()) +
+                                   " -o " + test::Quote(out)));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  json records = json::parse(ReadFile(out));
+  ASSERT_TRUE(records.is_array());
+  EXPECT_GT(records.size(), 10u) << "the corpora should give records";
+  for (const json& rec : records) {
+    EXPECT_THAT(test::Validate(schema, rec), IsEmpty()) << rec.dump();
+  }
+
+  auto lines = test::RunCommand(Acervo("export --store " + test::Quote(Store())));
+  ASSERT_EQ(lines.exit_code, 0);
+  size_t n = 0;
+  std::istringstream in(lines.output);
+  for (std::string line; std::getline(in, line); ++n) {
+    EXPECT_EQ(json::parse(line), records[n]);
+  }
+  EXPECT_EQ(n, records.size());
+}
+
+TEST_F(IngestedCorpora, CsvHasAHeaderAndOneRowPerRecord) {
+  auto json_out = test::RunCommand(Acervo("export --format json --store " + test::Quote(Store())));
+  auto csv = test::RunCommand(Acervo("export --format csv --store " + test::Quote(Store())));
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_EQ(csv.output.rfind("id,document_id,source,kind,", 0), 0u);
+  // Every row starts with a record id; quoted fields may hold line breaks, rows may not
+  // start inside them.
+  size_t rows = 0;
+  for (size_t at = csv.output.find("\r\nr-"); at != std::string::npos;
+       at = csv.output.find("\r\nr-", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, json::parse(json_out.output).size());
+}
+
+TEST_F(IngestedCorpora, ReportSummarizesTheStore) {
+  auto r = test::RunCommand(Acervo("report --store " + test::Quote(Store())));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Documents: 4"));
+  EXPECT_THAT(r.output, HasSubstr("By goal"));
+  auto html = test::RunCommand(Acervo("report --format html --store " + test::Quote(Store())));
+  ASSERT_EQ(html.exit_code, 0) << html.output;
+  EXPECT_EQ(html.output.rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+TEST(ExportCliTest, ABadSinceIsAUsageError) {
+  test::TempDir dir;
+  auto r = test::RunCommand(Acervo("export --since 2024-02-30 --store " +
+                                   test::Quote(dir.path() / "none.db")));
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  auto missing = test::RunCommand(Acervo("export --store " + test::Quote(dir.path() / "none.db")));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.output, HasSubstr("no such store"));
+}
+
+// A store with `documents` x 1000 records (each ~1 KB of JSON).
+void FillStore(const std::filesystem::path& file, int documents) {
+  auto store = Store::Open(file);
+  ASSERT_TRUE(store.ok());
+  for (int d = 0; d < documents; ++d) {
+    Extraction x;
+    x.pipeline = "test@1";
+    char hex[65];
+    std::snprintf(hex, sizeof hex, "%064x", d);
+    x.document.info.id = std::string("sha256:") + hex;
+    x.document.info.source = "doc-" + std::to_string(d) + ".txt";
+    x.document.pages.push_back(Page{});
+    for (int i = 0; i < 1000; ++i) {
+      x.records.push_back(
+          {{"id", "r-" + std::to_string(d) + "-" + std::to_string(i)},
+           {"kind", "financiamiento"}, {"title", std::string(400, 't')},
+           {"anchor", "a"}, {"text", std::string(400, 'x')}, {"page_start", 1},
+           {"page_end", 1}, {"dates", json::array()},
+           {"amounts", {{{"amount", "12.5"}, {"currency", "MXN"}, {"approximate", false},
+                         {"role", nullptr}}}},
+           {"institutions", json::array()}, {"ods", json::array()},
+           {"confidence", 0.9}, {"status", "auto"}});
+    }
+    ASSERT_TRUE((*store)->PutExtraction(x).ok());
+  }
+}
+
+long PeakChildKb() {
+  rusage u{};
+  getrusage(RUSAGE_CHILDREN, &u);
+  return u.ru_maxrss;
+}
+
+TEST(ExportCliTest, ExportStreamsWithFlatMemory) {
+  test::TempDir dir;
+  FillStore(dir.path() / "small.db", 1);
+  FillStore(dir.path() / "large.db", 40);
+  // RUSAGE_CHILDREN's peak is the largest of all finished children: run the small export
+  // first, so any growth in the peak is the large export's.
+  auto small = test::RunCommand(Acervo("export --format json --store " +
+                                       test::Quote(dir.path() / "small.db") + " >/dev/null"));
+  ASSERT_EQ(small.exit_code, 0) << small.output;
+  long after_small = PeakChildKb();
+  auto large = test::RunCommand(Acervo("export --format json --store " +
+                                       test::Quote(dir.path() / "large.db") + " >/dev/null"));
+  ASSERT_EQ(large.exit_code, 0) << large.output;
+  long after_large = PeakChildKb();
+  // 40,000 records of ~1 KB: holding them would add 40+ MB (far more as JSON trees).
+  EXPECT_LT(after_large - after_small, 8 * 1024)
+      << "peak RSS " << after_small << " KB for 1,000 records, " << after_large
+      << " KB for 40,000";
+  auto report = test::RunCommand(Acervo("report --store " + test::Quote(dir.path() / "large.db")));
+  EXPECT_THAT(report.output, HasSubstr("MXN: 500,000"));
+}
+
+}  // namespace
+}  // namespace acervo

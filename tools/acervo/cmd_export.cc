@@ -1,0 +1,71 @@
+// acervo export — the store's records with reviewers' corrections applied, as JSON lines, a
+// JSON array or CSV, streamed (docs/export.md; schemas/record.schema.json).
+#include <fstream>
+#include <iostream>
+
+#include "command.h"
+#include "export/exporter.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  std::string format = "jsonl";
+  bool reviewed_only = false;
+  std::string since;
+  std::string output;
+};
+
+int RunExport(const Options& o) {
+  std::filesystem::path path = DefaultStorePath(o.store);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status().message());
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(o.output + ": cannot write");
+  }
+  std::ostream& out = o.output.empty() ? std::cout : file;
+  exporting::EffectiveFilter filter{o.reviewed_only, o.since};
+  exporting::EffectiveCounts counts;
+  Status s = exporting::ExportRecords(store->get(), filter,
+                                      *exporting::ParseExportFormat(o.format), out, &counts);
+  if (!s.ok()) return Fail((o.output.empty() ? path.string() : o.output) + ": " + s.message());
+  if (!o.output.empty()) {
+    std::cerr << "acervo: exported " << counts.emitted << " records to " << o.output << "\n";
+  }
+  return kExitOk;
+}
+
+Registration reg(
+    {"export", "Export records as reviewed (JSON lines, JSON or CSV)", 55,
+     [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.footer(
+           "Records carry reviewers' corrections; rejected records and records merged into "
+           "another are left out.\nJSON forms validate against schemas/record.schema.json; "
+           "CSV joins lists with \" | \" (docs/export.md).");
+       app.add_option("--store", o->store,
+                      "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+       app.add_option("--format", o->format, "jsonl (default), json or csv")
+           ->check(CLI::IsMember({"jsonl", "json", "csv"}));
+       app.add_flag("--reviewed-only", o->reviewed_only,
+                    "Only records a reviewer has accepted or corrected");
+       app.add_option("--since", o->since,
+                      "Only records of documents stored (ingested) on or after this UTC day, "
+                      "YYYY-MM-DD; not the dates inside the records")
+           ->check([](const std::string& v) {
+             return exporting::IsIsoDay(v) ? std::string() : "expected a date YYYY-MM-DD";
+           });
+       app.add_option("-o,--output", o->output, "Write to this file instead of stdout");
+       return [o] { return RunExport(*o); };
+     }});
+
+}  // namespace
+}  // namespace acervo::cli

@@ -1,0 +1,65 @@
+// acervo report — a summary of the store for people: counts, money per currency, records
+// by kind, year, goal and institution, review backlog and warnings; text or one
+// self-contained HTML page with charts (docs/export.md).
+#include <fstream>
+#include <iostream>
+
+#include "command.h"
+#include "export/report.h"
+#include "export/summary.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  std::string format = "text";
+  std::string output;
+  size_t limit = 50;
+};
+
+int RunReport(const Options& o) {
+  std::filesystem::path path = DefaultStorePath(o.store);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
+  }
+  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  if (!store.ok()) return Fail(store.status().message());
+  Result<exporting::StoreSummary> summary = exporting::Summarize(store->get());
+  if (!summary.ok()) return Fail(path.string() + ": " + summary.status().message());
+  std::ofstream file;
+  if (!o.output.empty()) {
+    file.open(o.output, std::ios::binary | std::ios::trunc);
+    if (!file) return Fail(o.output + ": cannot write");
+  }
+  std::ostream& out = o.output.empty() ? std::cout : file;
+  exporting::ReportOptions options{path.filename().string(), o.limit};
+  if (o.format == "html") {
+    exporting::RenderHtmlReport(*summary, options, out);
+  } else {
+    exporting::RenderTextReport(*summary, options, out);
+  }
+  out.flush();
+  if (!out) return Fail((o.output.empty() ? "stdout" : o.output) + ": write failed");
+  return kExitOk;
+}
+
+Registration reg({"report", "Summarize the store (text, or an HTML page with charts)", 56,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("--store", o->store,
+                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                    app.add_option("--format", o->format, "text (default) or html")
+                        ->check(CLI::IsMember({"text", "html"}));
+                    app.add_option("-o,--output", o->output,
+                                   "Write to this file instead of stdout");
+                    app.add_option("--limit", o->limit,
+                                   "Rows shown per list (institutions, warnings); default 50")
+                        ->check(CLI::PositiveNumber);
+                    return [o] { return RunReport(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli
