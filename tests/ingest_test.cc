@@ -11,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "load/test_pdf.h"
 #include "test_util.h"
 
 namespace acervo {
@@ -18,35 +19,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using test::Quote;
-
-// A minimal one-page PDF with a text layer saying `text`.
-std::string TinyPdf(const std::string& text) {
-  std::string content = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-      "/Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
-          "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
 
 int64_t Query(const std::filesystem::path& db, const std::string& sql) {
   sqlite3* h;
@@ -84,7 +56,9 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   dir_.Write("batch/hang.txt", "Este documento dice ACERVO-TEST-HANG.\n");
   dir_.Write("batch/memory.txt", "Este documento dice ACERVO-TEST-MEMORY.\n");
   dir_.Write("batch/empty.pdf", "");
-  std::string pdf = TinyPdf("Hola acervo");
+  testing_pdf::Run run;
+  run.text = "Hola acervo";
+  std::string pdf = testing_pdf::MakePdf({{run}});
   dir_.Write("batch/truncated.pdf", pdf.substr(0, pdf.size() / 2));
   dir_.Write("batch/not-really.pdf", "GIF89a this is an image");
 

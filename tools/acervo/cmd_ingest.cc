@@ -22,6 +22,7 @@
 #include "ingest/worker_pool.h"
 #include "io/file_system.h"
 #include "load/loader.h"
+#include "review/reviews.h"
 #include "store/store.h"
 #include "util/paths.h"
 #include "util/sha256.h"
@@ -176,9 +177,11 @@ int RunIngest(const Options& o) {
         ++counts.skipped_failed;
         continue;
       }
-      nlohmann::json request = {{"path", source}, {"country", o.flags.overrides.country},
-                                {"context_date", o.flags.overrides.context_date},
-                                {"ocr", o.flags.overrides.ocr}};
+      const Overrides& ov = o.flags.overrides;
+      nlohmann::json request = {{"path", source}, {"country", ov.country}, {"title", ov.title},
+                                {"period_start", ov.period_start},
+                                {"period_end", ov.period_end},
+                                {"context_date", ov.context_date}, {"ocr", ov.ocr}};
       return Job{index, std::move(request)};
     }
     return std::nullopt;
@@ -195,6 +198,10 @@ int RunIngest(const Options& o) {
         record_failure(source, sha, "error", x.status());
       } else if (Status s = (*store)->PutExtraction(*x); !s.ok()) {
         if (store_error.ok()) store_error = s.Prefixed("while storing " + source);
+      } else if (Status f = review::FlagOrphanedReviews(store->get(), x->document.info.id); !f.ok()) {
+        // A document stored before by another pipeline version was replaced: reviewed
+        // records the new run no longer finds keep their reviewed version.
+        if (store_error.ok()) store_error = f.Prefixed("while storing " + source);
       } else {
         ++counts.stored;
         counts.pages += static_cast<int64_t>(x->document.pages.size());

@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "review/reviews.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -63,6 +64,10 @@ int RunReextract(const Options& o) {
     }
     if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
       return Fail(path.string() + ": " + put.message() + " (while storing " + item.source + ")");
+    }
+    // Reviewed records the new extraction no longer finds keep their reviewed version.
+    if (Status flag = review::FlagOrphanedReviews(store->get(), item.id); !flag.ok()) {
+      return Fail(path.string() + ": " + flag.message());
     }
     ++done;
     records += static_cast<int64_t>(x->records.size());

@@ -46,6 +46,7 @@ int RunText(const Options& o) {
       std::cout << "\t" << page.text.substr(b.begin, b.end - b.begin) << "\n";
     }
   }
+  for (const std::string& w : doc->warnings) std::cerr << "acervo: warning: " << w << "\n";
   for (const Page& page : doc->pages) {
     for (const std::string& w : page.warnings) {
       std::cerr << "acervo: warning: page " << page.number << ": " << w << "\n";

@@ -29,6 +29,9 @@ int RunWorker(const EngineFlags& flags) {
         Overrides o;
         const nlohmann::json& r = *request;
         o.country = r.value("country", "");
+        o.title = r.value("title", "");
+        o.period_start = r.value("period_start", "");
+        o.period_end = r.value("period_end", "");
         o.context_date = r.value("context_date", "");
         o.ocr = r.value("ocr", "");
         o.progress = [out](int pages_done, int pages) {

@@ -3,6 +3,7 @@
 #ifndef ACERVO_TOOLS_ENGINE_OPTIONS_H_
 #define ACERVO_TOOLS_ENGINE_OPTIONS_H_
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,22 @@ struct EngineFlags {
     app.add_option("--country", overrides.country,
                    "Country of the documents (ISO 3166 alpha-2, e.g. MX, CO): settles '$' "
                    "and 'pesos'");
+    app.add_option("--title", overrides.title, "Title of the documents (else read from them)");
+    app.add_option_function<std::string>(
+           "--period",
+           [this](const std::string& p) {
+             size_t slash = p.find('/');
+             overrides.period_start = p.substr(0, slash);
+             overrides.period_end = slash == std::string::npos ? "" : p.substr(slash + 1);
+           },
+           "Period the documents report on, START[/END] as YYYY-MM or YYYY (e.g. "
+           "2020-07/2020-12); else read from them")
+        ->check(CLI::Validator(
+            [](std::string& s) -> std::string {
+              static const std::regex kPeriod(R"(\d{4}(-\d{2})?(/\d{4}(-\d{2})?)?)");
+              return std::regex_match(s, kPeriod) ? "" : "expected START[/END] as YYYY-MM, got '" + s + "'";
+            },
+            "PERIOD"));
     app.add_option("--context-date", overrides.context_date,
                    "Date (YYYY-MM-DD) used to resolve dates written without a year")
         ->check(CLI::Validator(

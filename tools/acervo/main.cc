@@ -4,6 +4,7 @@
 #include <new>
 
 #include "command.h"
+#include "load/ocr.h"
 
 namespace acervo::cli {
 
@@ -21,6 +22,9 @@ int Fail(const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace acervo::cli;
+  // Tesseract's OpenMP threads must not fight acervo's own parallelism; OpenMP reads the
+  // limit once at start-up, so this may re-run the program with it set.
+  acervo::PinOcrThreads(argv);
   CLI::App app{
       "acervo turns Spanish-language public reports (PDF, scanned PDF, text) into structured\n"
       "activity records: dates, amounts, institutions and Sustainable Development Goals.",

@@ -28,6 +28,9 @@ struct EngineOptions {
 // Per-document settings that override what the document says about itself.
 struct Overrides {
   std::string country;       // "MX"
+  std::string title;         // the document's title
+  std::string period_start;  // the period the document reports on, "2020-07" (or "2020")
+  std::string period_end;
   std::string context_date;  // "2024-02-01"
   std::string ocr;           // "auto" (default), "always", "never"
   std::string source;        // the name to record as document.source ("" = the path)

@@ -67,6 +67,12 @@ class EngineImpl : public Engine {
     Document& doc = x.document;
     if (!overrides.source.empty()) doc.info.source = overrides.source;
     if (!overrides.country.empty()) doc.info.country = overrides.country;
+    if (!overrides.title.empty()) doc.info.title = overrides.title;
+    if (!overrides.period_start.empty()) {
+      doc.info.period.start = overrides.period_start;
+      doc.info.period.end =
+          overrides.period_end.empty() ? overrides.period_start : overrides.period_end;
+    }
     DocumentContext ctx = ContextOf(doc);
     ctx.context_date = overrides.context_date;
 

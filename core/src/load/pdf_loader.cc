@@ -182,6 +182,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     if (!p) {
       page.warnings.push_back("the page cannot be read; it is left empty");
       doc.pages.push_back(std::move(page));
+      if (options.progress) options.progress(i + 1, page_count);
       continue;
     }
     laid[i].height = p->page_rect().height();
@@ -217,6 +218,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     }
     laid[i].lines = LayOutPage(words, layout);
     doc.pages.push_back(std::move(page));
+    if (options.progress) options.progress(i + 1, page_count);
   }
 
   std::vector<std::vector<bool>> furniture = FindFurniture(laid);
