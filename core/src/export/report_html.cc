@@ -66,10 +66,11 @@ void MonthChart(const StoreSummary& s, std::ostream& out) {
   }
   int64_t max = 1;
   for (const auto& [month, tally] : s.by_month) max = std::max(max, tally.records);
+  // The margins leave room for the last month's slanted label.
   const int height = 160, top = 16, bottom = 60;
   const int bar = std::clamp(720 / static_cast<int>(s.by_month.size()), 6, 40);
   out << "<svg role=\"img\" aria-label=\"Records per month\" width=\""
-      << bar * s.by_month.size() + 20 << "\" height=\"" << height + top + bottom << "\">\n";
+      << bar * s.by_month.size() + 70 << "\" height=\"" << height + top + bottom << "\">\n";
   int x = 10;
   for (const auto& [month, tally] : s.by_month) {
     double h = static_cast<double>(tally.records) / max * height;
