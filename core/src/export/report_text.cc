@@ -29,7 +29,8 @@ void Section(std::ostream& out, const std::string& title, const std::map<Key, Ta
     });
   }
   for (size_t i = 0; i < rows.size() && i < limit; ++i) {
-    out << "  " << label(rows[i].first) << ": " << rows[i].second.records << " records";
+    int64_t n = rows[i].second.records;
+    out << "  " << label(rows[i].first) << ": " << n << (n == 1 ? " record" : " records");
     if (!rows[i].second.money.empty()) out << ", " << Money(rows[i].second.money);
     out << "\n";
   }
