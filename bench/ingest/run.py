@@ -339,6 +339,9 @@ def main():
     p.add_argument("--warmup", type=int, default=1, help="warm-up rounds before them (default 1)")
     p.add_argument("--dpi", type=int, default=200,
                    help="render resolution of the bare OCR side (the scans are 200 ppi, as acervo renders)")
+    p.add_argument("--only", default="whole,born,scanned",
+                   help="workloads to measure, comma-separated (default whole,born,scanned); "
+                        "the memory check needs whole")
     p.add_argument("--quick", action="store_true",
                    help="smoke run: 40 documents (2 scanned, 4 broken), 1 round, no warm-up")
     p.add_argument("--keep", metavar="DIR",
@@ -375,7 +378,11 @@ def main():
         workloads = [("whole corpus", corpus),
                      ("born-digital part", [d for d in corpus if d["kind"] == "born"]),
                      ("scanned part", [d for d in corpus if d["kind"] == "scan"])]
-        workloads = [(n, docs) for n, docs in workloads if docs]
+        only = {w.strip() for w in a.only.split(",")}
+        workloads = [(n, docs) for n, docs in workloads if docs and n.split()[0].split("-")[0] in only]
+        if not workloads:
+            common.die("--only leaves no workload with documents (whole, born, scanned)")
+        measure_memory = "whole" in only and len(smaller) < len(corpus)
         sides = Sides(acervo, work, a.dpi)
         results = {}  # (workload, jobs, side) -> counted samples
         memory = {"small": [], "full": []}
@@ -395,7 +402,7 @@ def main():
                               file=sys.stderr, flush=True)
                         if counted:
                             results.setdefault((name, j, side), []).append(r)
-            if len(smaller) < len(corpus):
+            if measure_memory:
                 r = sides.ingest(smaller, "small", max(jobs))
                 print(f"# round {rnd}: smaller corpus, jobs {max(jobs)}, ingest: "
                       f"{r['wall']:.2f} s, peak {r['peak'] / 1024:.0f} MiB",
@@ -445,10 +452,15 @@ def main():
                      stats(results[(name, hi, side)], "wall")[0] for side in ("ingest", "bare")]
                 print(f"| {name} | {s[0]:.2f}x | {s[1]:.2f}x |")
             print()
-        full = results[("whole corpus", max(jobs), "ingest")]
-        rows = [("whole corpus", corpus, full)]
-        if memory["small"]:
-            rows.insert(0, ("smaller corpus", smaller, memory["small"]))
+        if not measure_memory:
+            rows = []
+        else:
+            rows = [("smaller corpus", smaller, memory["small"]),
+                    ("whole corpus", corpus, results[("whole corpus", max(jobs), "ingest")])]
+        for c in checks:
+            print(f"warning: {c}\n")
+        if not rows:
+            return
         print(f"Peak memory against corpus size (acervo ingest, jobs {max(jobs)}):")
         print()
         print("| corpus | documents | pages | peak RSS, whole tree | largest process | store |")
@@ -456,8 +468,6 @@ def main():
         for label, docs, samples in rows:
             print(f"| {label} | {len(docs)} | {pages_of(docs)[0]} | {mib(samples, 'peak')} | "
                   f"{mib(samples, 'peak_one')} | {stats(samples, 'store_mb')[0]:.1f} MB |")
-        for c in checks:
-            print(f"\nwarning: {c}")
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
