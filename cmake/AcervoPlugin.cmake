@@ -61,6 +61,12 @@ function(acervo_add_test name)
     "ACERVO_SOURCE_DIR=\"${PROJECT_SOURCE_DIR}\""
     "ACERVO_BINARY_DIR=\"${PROJECT_BINARY_DIR}\""
     "ACERVO_BUILD_PLUGIN_DIR=\"${ACERVO_BUILD_PLUGIN_DIR}\"")
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-    PROPERTIES ENVIRONMENT "OMP_THREAD_LIMIT=1")
+  # Test binaries do not sit beside `acervo`, so point them at the loader's data.
+  # (Two single-valued properties: a ';' list would be split by gtest_discover_tests.)
+  set(loader_data "ACERVO_LOADER_DATA=unset:")
+  if(EXISTS ${PROJECT_SOURCE_DIR}/core/data/loader)
+    set(loader_data "ACERVO_LOADER_DATA=set:${PROJECT_SOURCE_DIR}/core/data/loader")
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES
+    ENVIRONMENT "OMP_THREAD_LIMIT=1" ENVIRONMENT_MODIFICATION "${loader_data}")
 endfunction()

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <thread>
 
 #include "command.h"
@@ -151,6 +152,7 @@ int RunIngest(const Options& o) {
 
   size_t next_index = 0;
   std::vector<std::string> shas(in.documents.size());
+  std::set<std::string> dispatched;
   auto next = [&]() -> std::optional<Job> {
     while (next_index < in.documents.size() && !g_stop && store_error.ok()) {
       size_t index = next_index++;
@@ -168,7 +170,8 @@ int RunIngest(const Options& o) {
         store_error = !have.ok() ? have.status() : failed_before.status();
         return std::nullopt;
       }
-      if (*have) {
+      // A copy of a document stored before, or of one dispatched earlier in this run.
+      if (*have || !dispatched.insert(sha).second) {
         ++counts.skipped;
         progress.Update(counts);
         continue;

@@ -192,6 +192,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
       s = p.extractor().Configure({p.data_dir(), step.params});
     } catch (const std::exception& e) {
       s = Internal(std::string("threw: ") + e.what());
+    } catch (...) {
+      s = Internal("threw an unknown exception");
     }
     if (!s.ok()) return s.Prefixed("plugin " + p.id() + " (" + file->string() + ")");
     plugins.push_back(std::move(plugin.value()));
