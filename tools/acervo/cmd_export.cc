@@ -20,11 +20,7 @@ struct Options {
 
 int RunExport(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   std::ofstream file;
   if (!o.output.empty()) {

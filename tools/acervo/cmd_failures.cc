@@ -14,9 +14,7 @@ struct Options {
 
 int RunFailures(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Fail(path.string() + ": no such store");
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   Status s = (*store)->ForEachFailure([&](const Failure& f) {
     if (o.json) {

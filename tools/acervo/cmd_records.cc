@@ -17,11 +17,7 @@ struct Options {
 
 int RunRecords(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   RecordFilter filter{o.needs_review, o.document};
   bool first = true;

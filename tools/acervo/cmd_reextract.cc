@@ -21,9 +21,7 @@ struct Options {
 
 int RunReextract(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return Fail(path.string() + ": no such store");
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
   if (!engine.ok()) return Fail(engine.status().message());

@@ -21,11 +21,7 @@ struct Options {
 
 int RunReport(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Fail(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
-  }
-  Result<std::unique_ptr<Store>> store = Store::Open(path);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   Result<exporting::StoreSummary> summary = exporting::Summarize(store->get());
   if (!summary.ok()) return Fail(path.string() + ": " + summary.status().message());

@@ -54,12 +54,7 @@ struct Options {
 };
 
 Result<std::unique_ptr<Store>> OpenStore(const Options& o) {
-  std::filesystem::path path = DefaultStorePath(o.store);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return NotFound(path.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
-  }
-  return Store::Open(path);
+  return Store::OpenExisting(DefaultStorePath(o.store));
 }
 
 std::string Reviewer(const Options& o) {

@@ -186,6 +186,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file) {
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::OpenExisting(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    return NotFound(file.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
+  }
+  return Open(file);
+}
+
 Store::~Store() { sqlite3_close(db_); }
 
 Status Store::Exec(const std::string& sql) {

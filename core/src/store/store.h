@@ -43,6 +43,8 @@ class Store {
  public:
   // Opens (creating when missing) and migrates the store at `file`.
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file);
+  // The same for commands that only read or review: a missing file is NotFound, not created.
+  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& file);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
