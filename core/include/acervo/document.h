@@ -13,6 +13,15 @@
 
 namespace acervo {
 
+// A rectangle on a page in PDF points (1/72 inch), origin at the top left, y growing
+// downwards.
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
+
 // A structural unit of a page: a heading, a paragraph, a bullet, a caption or a table row
 // (cells separated by '\t'). Blocks are in reading order and do not overlap.
 struct Block {
@@ -23,6 +32,7 @@ struct Block {
   int table = -1;         // for kTableRow and kCaption: index into Document::tables
   bool header_row = false;
   int line = 0;           // 1-based line of the source text file where known, else 0
+  Box box{};              // where the block sits on a PDF page; empty for text sources
 };
 
 // A table, possibly continued over several pages (its header row repeated there).
@@ -43,6 +53,8 @@ struct Page {
   int number = 1;  // 1-based
   std::string text;
   int first_line = 0;  // for text sources: the source line of text[0] (1-based), else 0
+  double width = 0;    // for PDF pages: the page's size in points, else 0
+  double height = 0;
   std::vector<Block> blocks;
   std::vector<std::string> furniture;  // running headers, footers, page numbers removed
   bool ocr = false;                    // text came from OCR

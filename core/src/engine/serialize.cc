@@ -1,12 +1,21 @@
 #include "engine/serialize.h"
 
+#include <cmath>
+
 namespace acervo {
 namespace {
 
+// Points to a hundredth: finer than any renderer needs, and short in the store.
+double Round(double v) { return std::round(v * 100) / 100; }
+
 nlohmann::json BlockToJson(const Block& b) {
-  return {{"kind", static_cast<int>(b.kind)}, {"begin", b.begin}, {"end", b.end},
-          {"level", b.heading_level}, {"table", b.table}, {"header_row", b.header_row},
-          {"line", b.line}};
+  nlohmann::json j = {{"kind", static_cast<int>(b.kind)}, {"begin", b.begin}, {"end", b.end},
+                      {"level", b.heading_level}, {"table", b.table},
+                      {"header_row", b.header_row}, {"line", b.line}};
+  if (!b.box.empty()) {
+    j["box"] = {Round(b.box.x0), Round(b.box.y0), Round(b.box.x1), Round(b.box.y1)};
+  }
+  return j;
 }
 
 Block BlockFromJson(const nlohmann::json& j) {
@@ -18,6 +27,11 @@ Block BlockFromJson(const nlohmann::json& j) {
   b.table = j.value("table", -1);
   b.header_row = j.value("header_row", false);
   b.line = j.value("line", 0);
+  if (j.contains("box")) {
+    const nlohmann::json& box = j.at("box");
+    b.box = Box{box.at(0).get<double>(), box.at(1).get<double>(), box.at(2).get<double>(),
+                box.at(3).get<double>()};
+  }
   return b;
 }
 
@@ -38,9 +52,11 @@ nlohmann::json PageToJson(const Page& p) {
   for (const Block& b : p.blocks) blocks.push_back(BlockToJson(b));
   nlohmann::json ocr = nlohmann::json::array();
   for (const ConfidenceSpan& s : p.ocr_confidence) ocr.push_back({s.begin, s.end, s.confidence});
-  return {{"number", p.number}, {"first_line", p.first_line}, {"blocks", blocks},
-          {"furniture", p.furniture}, {"ocr", p.ocr}, {"ocr_confidence", ocr},
-          {"warnings", p.warnings}};
+  nlohmann::json j = {{"number", p.number}, {"first_line", p.first_line}, {"blocks", blocks},
+                      {"furniture", p.furniture}, {"ocr", p.ocr}, {"ocr_confidence", ocr},
+                      {"warnings", p.warnings}};
+  if (p.width > 0 && p.height > 0) j["size"] = {Round(p.width), Round(p.height)};
+  return j;
 }
 
 Result<Page> PageFromJson(const nlohmann::json& j, std::string text) {
@@ -49,6 +65,10 @@ Result<Page> PageFromJson(const nlohmann::json& j, std::string text) {
     p.text = std::move(text);
     p.number = j.at("number").get<int>();
     p.first_line = j.value("first_line", 0);
+    if (j.contains("size")) {
+      p.width = j.at("size").at(0).get<double>();
+      p.height = j.at("size").at(1).get<double>();
+    }
     for (const auto& b : j.at("blocks")) {
       Block block = BlockFromJson(b);
       if (block.begin > block.end || block.end > p.text.size()) {

@@ -14,14 +14,9 @@
 #include <string>
 #include <vector>
 
-namespace acervo {
+#include "acervo/document.h"
 
-// A box in page units (PDF points), origin at the top left, y growing downwards.
-struct Box {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double width() const { return x1 - x0; }
-  double height() const { return y1 - y0; }
-};
+namespace acervo {
 
 struct Word {
   std::string text;  // UTF-8, no spaces

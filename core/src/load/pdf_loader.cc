@@ -131,6 +131,7 @@ double BodySize(const std::vector<PageLines>& pages, const std::vector<bool>& oc
 
 LineHint HintFor(const LaidLine& line, double body_size) {
   LineHint hint;
+  hint.box = line.box;
   hint.bold = line.bold && !line.table_row;
   if (line.table_row || body_size <= 0 || line.text.size() > 200) return hint;
   if (line.font_size >= 1.6 * body_size) {
@@ -186,6 +187,8 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       continue;
     }
     laid[i].height = p->page_rect().height();
+    page.width = p->page_rect().width();
+    page.height = laid[i].height;
     std::vector<Word> words = TextLayerWords(*p);
     bool usable = IsUsableTextLayer(words);
     bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);

@@ -45,6 +45,26 @@ TEST(PdfLoader, ReadsTheTextLayerAndDropsRunningHeadersAndPageNumbers) {
   EXPECT_EQ(doc->info.media_type, "application/pdf");
 }
 
+TEST(PdfLoader, EachBlockKnowsWhereItSitsOnThePage) {
+  std::string pdf = MakePdf({{{72, 100, "Apoyos a escuelas rurales", 14, true},
+                              {72, 300, "Durante el trimestre se entregaron apoyos a cuarenta"},
+                              {72, 314, "escuelas de la sierra y de la costa."}}});
+  Result<Document> doc = LoadBytes(pdf, "informe.pdf", Ocr(OcrMode::kNever));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const Page& page = doc->pages[0];
+  EXPECT_EQ(page.width, 612);
+  EXPECT_EQ(page.height, 792);
+  ASSERT_EQ(page.blocks.size(), 2u) << page.text;
+  const Box& heading = page.blocks[0].box;
+  const Box& body = page.blocks[1].box;
+  EXPECT_NEAR(heading.x0, 72, 1);
+  EXPECT_GE(heading.y0, 100);  // runs are placed by their top
+  EXPECT_LT(heading.y1, 120);
+  EXPECT_GE(body.y0, 300);
+  EXPECT_GT(body.y1, 320);     // both lines, unioned
+  EXPECT_LT(body.y1, 330);
+}
+
 TEST(PdfLoader, TableRowsBecomeTabSeparatedLinesWithTheirCaption) {
   std::string pdf = MakePdf({{
       {72, 80, "CUADRO 2. Apoyos entregados", 11, true},

@@ -57,7 +57,18 @@ struct Line {
   size_t begin = 0, end = 0;  // content span in the page text (markers excluded)
   LineKind kind = LineKind::kBlank;
   int level = 0;
+  Box box;
 };
+
+void Extend(Box* box, const Box& more) {
+  if (more.empty()) return;
+  if (box->empty()) {
+    *box = more;
+    return;
+  }
+  *box = Box{std::min(box->x0, more.x0), std::min(box->y0, more.y0), std::max(box->x1, more.x1),
+             std::max(box->y1, more.y1)};
+}
 
 bool IsMostlyUpper(std::string_view s) {
   int upper = 0, lower = 0;
@@ -160,6 +171,7 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
       LineHint hint;
       if (p < hints.size() && static_cast<size_t>(i) < hints[p].size()) hint = hints[p][i];
       lines.push_back(Classify(std::string_view(text).substr(begin, end - begin), begin, hint));
+      lines.back().box = hint.box;
       if (nl == std::string::npos) break;
       begin = nl + 1;
     }
@@ -180,7 +192,7 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
         case LineKind::kTableRow: {
           std::vector<std::string> cells =
               Cells(std::string_view(text).substr(line.begin, line.end - line.begin));
-          Block block{SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no};
+          Block block{SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no, line.box};
           if (table < 0) {
             // A new table, or the continuation of the previous page's table.
             if (table_at_page_top && open_table >= 0 &&
@@ -209,16 +221,16 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
         }
         case LineKind::kCaption:
           page.blocks.push_back(
-              Block{SegmentKind::kCaption, line.begin, line.end, 0, -1, false, line_no});
+              Block{SegmentKind::kCaption, line.begin, line.end, 0, -1, false, line_no, line.box});
           pending_captions.push_back(page.blocks.size() - 1);
           continue;  // keep pending captions
         case LineKind::kHeading:
           page.blocks.push_back(Block{SegmentKind::kHeading, line.begin, line.end, line.level,
-                                      -1, false, line_no});
+                                      -1, false, line_no, line.box});
           break;
         case LineKind::kBullet:
           page.blocks.push_back(
-              Block{SegmentKind::kBullet, line.begin, line.end, 0, -1, false, line_no});
+              Block{SegmentKind::kBullet, line.begin, line.end, 0, -1, false, line_no, line.box});
           break;
         case LineKind::kText: {
           bool continues = i > 0 && lines[i - 1].kind == LineKind::kText &&
@@ -226,9 +238,11 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
                            page.blocks.back().kind == SegmentKind::kParagraph;
           if (continues) {
             page.blocks.back().end = line.end;
+            Extend(&page.blocks.back().box, line.box);
           } else {
             page.blocks.push_back(
-                Block{SegmentKind::kParagraph, line.begin, line.end, 0, -1, false, line_no});
+                Block{SegmentKind::kParagraph, line.begin, line.end, 0, -1, false, line_no,
+                      line.box});
           }
           break;
         }

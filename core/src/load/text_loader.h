@@ -25,6 +25,7 @@ Result<Document> LoadText(std::string_view bytes);
 struct LineHint {
   int heading_level = 0;  // > 0: the source marks the line as a heading of this level
   bool bold = false;      // the whole line is bold
+  Box box{};              // where the line sits on a PDF page; empty for text sources
 };
 
 // Splits the pages' text (already set, one '\n' per line) into blocks and tables.
