@@ -164,6 +164,7 @@ bool IsLower(std::string_view s) {
 // Appends the words of fragment `f` to `line`, after a space (or rejoining a word hyphenated
 // at the end of the line so far).
 void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine* line) {
+  if (line->words.empty()) line->head = f.box;
   line->box = line->words.empty() ? f.box : Union(line->box, f.box);
   for (size_t i = f.begin; i < f.end; ++i) {
     const Word& w = words[i];

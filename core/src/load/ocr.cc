@@ -1,5 +1,7 @@
 #include "load/ocr.h"
 
+#include "load/ink.h"
+
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #include <unistd.h>
@@ -50,6 +52,53 @@ std::string WithoutRuleGlyphs(std::string_view word) {
   return out;
 }
 
+// Tesseract's LSTM model says nothing of font weight, so bold lines are found by their
+// strokes: a line is bold when its strokes, relative to its row height, are this much wider
+// than the page's usual (the median over its text, by characters).
+constexpr double kBoldStroke = 1.35;
+
+// Marks the words of bold lines. `stroke[i]` is word i's stroke width over its row height.
+void MarkBoldLines(const std::vector<double>& stroke, std::vector<Word>* words) {
+  struct Line {
+    size_t begin, end;
+    double stroke;
+    size_t chars;
+  };
+  std::vector<Line> lines;
+  for (size_t i = 0; i < words->size();) {
+    size_t end = i;
+    double sum = 0;
+    size_t chars = 0;
+    while (end < words->size()) {
+      const Word& w = (*words)[end];
+      sum += stroke[end] * w.text.size();
+      chars += w.text.size();
+      ++end;
+      if (!w.space_after) break;
+    }
+    lines.push_back(Line{i, end, chars ? sum / chars : 0, chars});
+    i = end;
+  }
+  std::vector<Line> by_stroke = lines;
+  std::sort(by_stroke.begin(), by_stroke.end(),
+            [](const Line& a, const Line& b) { return a.stroke < b.stroke; });
+  size_t total = 0, seen = 0;
+  for (const Line& l : lines) total += l.chars;
+  double median = 0;
+  for (const Line& l : by_stroke) {
+    seen += l.chars;
+    if (2 * seen >= total) {
+      median = l.stroke;
+      break;
+    }
+  }
+  if (median <= 0) return;
+  for (const Line& l : lines) {
+    if (l.stroke < kBoldStroke * median) continue;
+    for (size_t i = l.begin; i < l.end; ++i) (*words)[i].bold = true;
+  }
+}
+
 }  // namespace
 
 OcrEngine::OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
@@ -86,6 +135,7 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
   // layout can line up table rows across the page.
   const double skew = it ? MedianBaselineSlope(it.get()) : 0;
   const double cx = image.width / 2.0, cy = image.height / 2.0;
+  std::vector<double> stroke;
   if (it) {
     do {
       if (it->Empty(tesseract::RIL_WORD)) continue;
@@ -107,10 +157,15 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
       w.font_size = (row_height > 0 ? row_height : 0.8f * (lb - lt)) * scale;
       w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
       w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
+      double row_px = w.font_size / scale;
+      stroke.push_back(row_px > 0 ? StrokeWidth(image, Box{double(l), double(t), double(r),
+                                                           double(b)}) / row_px
+                                  : 0);
       words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
   api_->Clear();
+  MarkBoldLines(stroke, &words);
   return words;
 }
 

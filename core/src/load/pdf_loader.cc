@@ -12,9 +12,12 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "acervo/text.h"
+#include "load/bullets.h"
 #include "load/furniture.h"
+#include "load/ink.h"
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
@@ -108,6 +111,46 @@ Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine
   GrayImage gray{reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
                  image.height(), image.bytes_per_row(), kOcrDpi};
   return (*engine)->Recognize(gray);
+}
+
+// Drawn list bullets are looked for in a render of the page's left margin at this
+// resolution: a 4-point disc is 5 pixels wide.
+constexpr double kMarkDpi = 96;
+
+// The boxes (points) of the drawn marks left of the `candidates` among `lines`: the strip of
+// the page they can be in is rendered once, and each candidate's region searched.
+std::vector<Box> DrawnMarks(poppler::page& page, const std::vector<LaidLine>& lines,
+                            const std::vector<size_t>& candidates) {
+  Box strip;
+  for (size_t c : candidates) {
+    Box r = MarkRegion(lines[c]);
+    strip = strip.empty() ? r
+                          : Box{std::min(strip.x0, r.x0), std::min(strip.y0, r.y0),
+                                std::max(strip.x1, r.x1), std::max(strip.y1, r.y1)};
+  }
+  const double scale = kMarkDpi / 72;
+  int x = std::max(0, static_cast<int>(strip.x0 * scale));
+  int y = std::max(0, static_cast<int>(strip.y0 * scale));
+  int w = static_cast<int>(strip.x1 * scale) + 1 - x, h = static_cast<int>(strip.y1 * scale) + 1 - y;
+  if (w <= 0 || h <= 0) return {};
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image image = renderer.render_page(&page, kMarkDpi, kMarkDpi, x, y, w, h);
+  if (!image.is_valid()) return {};
+  GrayImage gray{reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                 image.height(), image.bytes_per_row(), kMarkDpi};
+  std::vector<Box> marks;
+  for (size_t c : candidates) {
+    Box r = MarkRegion(lines[c]);
+    double em = (lines[c].font_size > 0 ? lines[c].font_size : r.height()) * scale;
+    Box px{r.x0 * scale - x, r.y0 * scale - y, r.x1 * scale - x, r.y1 * scale - y};
+    std::optional<Box> mark = FindMark(gray, px, 0.15 * em, 0.8 * em);
+    if (!mark) continue;
+    marks.push_back(Box{(mark->x0 + x) / scale, (mark->y0 + y) / scale, (mark->x1 + x) / scale,
+                        (mark->y1 + y) / scale});
+  }
+  return marks;
 }
 
 // The font size most of the text is set in, by characters, over the lines of `pages` whose
@@ -215,11 +258,18 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
     }
     LayoutOptions layout;
+    std::vector<Box> marks;
     if (page.ocr) {
       layout.size_tolerance = kOcrSizeTolerance;
       layout.geometric_stacks = true;
+      marks = TakeOcrMarks(&words);
     }
     laid[i].lines = LayOutPage(words, layout);
+    if (!page.ocr) {
+      std::vector<size_t> candidates = MarkCandidates(laid[i].lines);
+      if (!candidates.empty()) marks = DrawnMarks(*p, laid[i].lines, candidates);
+    }
+    AddListMarkers(marks, &laid[i].lines);
     doc.pages.push_back(std::move(page));
     if (options.progress) options.progress(i + 1, page_count);
   }

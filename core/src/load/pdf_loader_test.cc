@@ -65,6 +65,34 @@ TEST(PdfLoader, EachBlockKnowsWhereItSitsOnThePage) {
   EXPECT_LT(body.y1, 330);
 }
 
+Run Square(double x, double y) {
+  Run r{x, y, "", 4};
+  r.square = true;
+  return r;
+}
+
+TEST(PdfLoader, DrawnBulletsBecomeListItems) {
+  std::string pdf = MakePdf({{
+      {72, 100, "Actividades del trimestre:"},
+      Square(80, 122), {92, 118, "El 9 de enero se firmó un convenio con la UNAM."},
+      Square(80, 138), {92, 134, "a) El 12 de enero hubo un taller de archivos."},
+      // Indented like an item, but with nothing drawn before it: not an item.
+      {92, 160, "Nota: sin viáticos."},
+      {72, 180, "Conclusiones"},
+  }});
+  Result<Document> doc = LoadBytes(pdf, "lista.pdf", Ocr(OcrMode::kNever));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->pages[0].text,
+            "Actividades del trimestre:\n"
+            "- El 9 de enero se firmó un convenio con la UNAM.\n"
+            "- a) El 12 de enero hubo un taller de archivos.\n"
+            "Nota: sin viáticos.\n"
+            "Conclusiones");
+  int bullets = 0;
+  for (const Block& b : doc->pages[0].blocks) bullets += b.kind == SegmentKind::kBullet;
+  EXPECT_EQ(bullets, 2);
+}
+
 TEST(PdfLoader, TableRowsBecomeTabSeparatedLinesWithTheirCaption) {
   std::string pdf = MakePdf({{
       {72, 80, "CUADRO 2. Apoyos entregados", 11, true},

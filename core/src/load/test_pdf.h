@@ -2,7 +2,8 @@
 //
 // Each page is a list of text runs set in Helvetica (WinAnsi, so Spanish accents work) at a
 // position given in points from the top left of a US-Letter page. A page with no runs has
-// no text layer at all, like a scan whose image was lost.
+// no text layer at all, like a scan whose image was lost. A run can instead be a drawn
+// square, for list bullets.
 #ifndef ACERVO_CORE_LOAD_TEST_PDF_H_
 #define ACERVO_CORE_LOAD_TEST_PDF_H_
 
@@ -19,6 +20,8 @@ struct Run {
   std::string text;       // UTF-8, Latin-1 characters only
   double size = 11;
   bool bold = false;
+  bool square = false;    // draw a filled square of side `size` instead of the text, as
+                          // browsers draw list bullets (no glyph in the text layer)
 };
 
 inline std::string Latin1Escaped(const std::string& utf8) {
@@ -44,6 +47,13 @@ inline std::string MakePdf(const std::vector<std::vector<Run>>& pages) {
   for (const auto& runs : pages) {
     std::string content;
     for (const Run& r : runs) {
+      if (r.square) {
+        char path[96];
+        std::snprintf(path, sizeof path, "0 g %.2f %.2f %.2f %.2f re f\n", r.x,
+                      792 - r.y - r.size, r.size, r.size);
+        content += path;
+        continue;
+      }
       char head[96];
       std::snprintf(head, sizeof head, "BT /%s %.1f Tf %.2f %.2f Td (", r.bold ? "F2" : "F1",
                     r.size, r.x, 792 - r.y - r.size);
