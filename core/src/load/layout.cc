@@ -194,13 +194,15 @@ bool StartsParagraph(const std::vector<Word>& words, const Fragment& prev, const
                      double right_edge, double size_tolerance) {
   static const RE2 kListMarker(R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
   if (std::abs(prev.size - f.size) > size_tolerance * std::max(prev.size, f.size)) return true;
-  if (prev.bold != f.bold) return true;
   double h = std::max(prev.box.height(), f.box.height());
   if (f.box.y0 - prev.box.y1 > 0.6 * h) return true;
   if (RE2::FullMatch(words[f.begin].text, kListMarker)) return true;
   // The next line's first word would have fitted at the end of this one.
   double first_word = words[f.begin].box.width();
   if (prev.box.x1 + first_word + 0.5 * f.size < right_edge) return true;
+  // A change of weight after a full line is a heading's end when the lines stand further
+  // apart than a paragraph's, else emphasis wrapping (a bold title inside a sentence).
+  if (prev.bold != f.bold && f.box.y0 - prev.box.y1 > 0.3 * h) return true;
   return false;
 }
 

@@ -6,8 +6,9 @@
 // same height form a table row, written as one line with the cells separated by '\t', each
 // cell's lines joined by spaces. Other blocks give one output line per paragraph: a line
 // break inside a block is kept only where the paragraph ends (a short line, a wider gap, a
-// change of font, a bullet or number starting the next line); words hyphenated at a line
-// end are rejoined.
+// change of font size, a change of weight with a wider gap, a bullet or number starting the
+// next line; a change of weight at the usual line spacing after a full line is emphasis
+// wrapping); words hyphenated at a line end are rejoined.
 #ifndef ACERVO_CORE_LOAD_LAYOUT_H_
 #define ACERVO_CORE_LOAD_LAYOUT_H_
 

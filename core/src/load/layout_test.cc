@@ -45,6 +45,23 @@ TEST(Layout, AShortLineEndsItsParagraph) {
   EXPECT_EQ(Texts(LayOutPage(words)).size(), 2u);
 }
 
+TEST(Layout, EmphasisWrappingOverALineKeepsTheParagraph) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "El Director participó en la Mesa de Trabajo “Acción");
+  AddLine(&words, 72, 112, "Regional por las personas defensoras ambientales”", true);
+  AddLine(&words, 72, 124, "organizada por la SRE.");
+  EXPECT_EQ(Texts(LayOutPage(words)).size(), 1u);
+}
+
+TEST(Layout, AFullBoldHeadingSetApartEndsBeforeItsBody) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Tercera Cumbre de Urban 20 en Riad, Arabia Saudita, 30 de septiembre",
+          true);
+  AddLine(&words, 72, 114, "La Coordinación General participó en las sesiones virtuales del foro");
+  AddLine(&words, 72, 126, "de ciudades.");
+  EXPECT_EQ(Texts(LayOutPage(words)).size(), 2u);
+}
+
 TEST(Layout, BulletsAndNumbersStartNewLines) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "a) Casos incorporados al programa durante el periodo");
