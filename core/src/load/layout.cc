@@ -189,21 +189,48 @@ void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine*
   line->bold = line->bold && f.bold;
 }
 
+// What a column's lines share, to judge where its paragraphs end.
+struct ColumnMetrics {
+  double right_edge = 0;
+  double pitch = 0;  // the usual distance between the tops of consecutive lines; 0 unknown
+  double size_tolerance = 0.1;
+};
+
+// The median top-to-top distance between consecutive lines of the same weight in `stacks`.
+double MedianPitch(const std::vector<Fragment>& fragments,
+                   const std::vector<const Stack*>& stacks) {
+  std::vector<double> pitches;
+  for (const Stack* st : stacks) {
+    for (size_t k = 1; k < st->fragments.size(); ++k) {
+      const Fragment& a = fragments[st->fragments[k - 1]];
+      const Fragment& b = fragments[st->fragments[k]];
+      if (a.bold == b.bold && b.box.y0 > a.box.y1) pitches.push_back(b.box.y0 - a.box.y0);
+    }
+  }
+  if (pitches.empty()) return 0;
+  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+  return pitches[pitches.size() / 2];
+}
+
 // Does fragment `f` start a new paragraph after fragment `prev` of the same column?
 bool StartsParagraph(const std::vector<Word>& words, const Fragment& prev, const Fragment& f,
-                     double right_edge, double size_tolerance) {
+                     const ColumnMetrics& column) {
   static const RE2 kListMarker(R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
-  if (std::abs(prev.size - f.size) > size_tolerance * std::max(prev.size, f.size)) return true;
+  if (std::abs(prev.size - f.size) > column.size_tolerance * std::max(prev.size, f.size)) {
+    return true;
+  }
   double h = std::max(prev.box.height(), f.box.height());
   if (f.box.y0 - prev.box.y1 > 0.6 * h) return true;
   if (RE2::FullMatch(words[f.begin].text, kListMarker)) return true;
   // The next line's first word would have fitted at the end of this one.
   double first_word = words[f.begin].box.width();
-  if (prev.box.x1 + first_word + 0.5 * f.size < right_edge) return true;
-  // A change of weight after a full line is a heading's end when the lines stand further
-  // apart than a paragraph's, else emphasis wrapping (a bold title inside a sentence).
-  if (prev.bold != f.bold && f.box.y0 - prev.box.y1 > 0.3 * h) return true;
-  return false;
+  if (prev.box.x1 + first_word + 0.5 * f.size < column.right_edge) return true;
+  // A change of weight after a full line: emphasis wrapping (a bold title inside a sentence)
+  // when the next line goes on in lower case or at the column's usual line spacing, else
+  // the end of a bold heading, which stands a little apart.
+  if (prev.bold == f.bold || IsLower(words[f.begin].text)) return false;
+  if (column.pitch > 0) return f.box.y0 - prev.box.y0 > column.pitch + 0.06 * h;
+  return f.box.y0 - prev.box.y1 > 0.3 * h;
 }
 
 LaidLine NewLine() {
@@ -306,12 +333,16 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
     if (columns.size() >= 2) {
       for (LaidLine& row : TableRows(words, fragments, columns)) lines.push_back(std::move(row));
     } else {
-      double right_edge = 0;
-      for (const Stack* st : columns.front()) right_edge = std::max(right_edge, st->box.x1);
+      ColumnMetrics column;
+      column.size_tolerance = options.size_tolerance;
+      column.pitch = MedianPitch(fragments, columns.front());
+      for (const Stack* st : columns.front()) {
+        column.right_edge = std::max(column.right_edge, st->box.x1);
+      }
       for (const Stack* st : columns.front()) {
         const Fragment* prev = nullptr;
         for (size_t f : st->fragments) {
-          if (prev == nullptr || StartsParagraph(words, *prev, fragments[f], right_edge, options.size_tolerance)) {
+          if (prev == nullptr || StartsParagraph(words, *prev, fragments[f], column)) {
             lines.push_back(NewLine());
           }
           AppendFragment(words, fragments[f], &lines.back());

@@ -53,6 +53,14 @@ TEST(Layout, EmphasisWrappingOverALineKeepsTheParagraph) {
   EXPECT_EQ(Texts(LayOutPage(words)).size(), 1u);
 }
 
+TEST(Layout, EmphasisWrappingIsToldByLowerCaseEvenWithUnevenSpacing) {
+  std::vector<Word> words;  // OCR boxes: the gaps vary with the ink
+  AddLine(&words, 72, 100, "El Director participó en la Mesa de Trabajo “Acción");
+  AddLine(&words, 72, 115, "regional por las personas defensoras ambientales”", true);
+  AddLine(&words, 72, 129, "organizada por la SRE.");
+  EXPECT_EQ(Texts(LayOutPage(words)).size(), 1u);
+}
+
 TEST(Layout, AFullBoldHeadingSetApartEndsBeforeItsBody) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Tercera Cumbre de Urban 20 en Riad, Arabia Saudita, 30 de septiembre",
