@@ -121,7 +121,7 @@ Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
     while (line.begin < line.end && text[line.begin - line_begin] == ' ') ++line.begin;
     return line;
   }
-  if (hint.bold && t.size() <= 160) {
+  if (hint.bold && t.size() <= 200) {  // bytes: a bold title of up to two lines
     line.kind = LineKind::kHeading;
     line.level = 3;
     return line;
