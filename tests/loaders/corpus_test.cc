@@ -50,8 +50,10 @@ TEST_P(Corpus, BornDigitalTextMatchesTheSourceText) {
   CerResult lenient = CharacterErrorRate(AllText(seed), AllText(pdf), {true});
   std::printf("%s: CER %.2f%% (%.2f%% with list markers ignored)\n", id.c_str(),
               100 * strict.cer(), 100 * lenient.cer());
+  // Drawn list bullets are read as "- " (load/bullets.h), as the seeds write them: the
+  // target (under 1%) holds with the markers counted.
+  EXPECT_LT(strict.cer(), 0.01);
   EXPECT_LT(lenient.cer(), 0.01);
-  EXPECT_LT(strict.cer(), 0.02);
 }
 
 TEST_P(Corpus, RunningHeadersAndPageNumbersAreGone) {

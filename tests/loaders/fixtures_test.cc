@@ -40,6 +40,9 @@ const char kSample[] =
     "Se renovó la iluminación de la sala infantil y se instalaron veinte equipos de cómputo "
     "para consulta del catálogo, con recursos del presupuesto municipal.\n"
     "\n"
+    "- El 12 de marzo se firmó un convenio con la Universidad Nacional.\n"
+    "- El 20 de marzo se inauguró la sala de lectura del mercado.\n"
+    "\n"
     "La biblioteca del puerto permaneció cerrada dos semanas por obras en la cubierta y "
     "reabrió con un espacio nuevo para talleres de escritura.\n";
 
@@ -91,6 +94,22 @@ TEST_F(Fixtures, BornDigitalMatchesTheSourceText) {
     EXPECT_EQ(page.text.find("muestra de acervo"), std::string::npos) << page.text;
     EXPECT_EQ(page.furniture.size(), 2u);
   }
+}
+
+TEST_F(Fixtures, DrawnListBulletsAreListItems) {
+  // Chromium draws a list's discs as graphics: the text layer has no marker.
+  Document pdf = Load("muestra.pdf");
+  ASSERT_EQ(pdf.pages.size(), 2u);
+  std::vector<std::string> items;
+  for (const Block& b : pdf.pages[1].blocks) {
+    if (b.kind == SegmentKind::kBullet) {
+      items.push_back(pdf.pages[1].text.substr(b.begin, b.end - b.begin));
+    }
+  }
+  EXPECT_EQ(items, (std::vector<std::string>{
+                       "El 12 de marzo se firmó un convenio con la Universidad Nacional.",
+                       "El 20 de marzo se inauguró la sala de lectura del mercado."}))
+      << pdf.pages[1].text;
 }
 
 TEST_F(Fixtures, TableRowsAreTabSeparatedWithTheirCaption) {
