@@ -55,7 +55,8 @@ std::vector<size_t> MarkCandidates(const std::vector<LaidLine>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const LaidLine& line = lines[i];
     if (line.table_row || line.words.empty() || StartsWithListMarker(line.text)) continue;
-    if (line.head.x0 - left >= 0.5 * Em(line)) out.push_back(i);
+    double indent = line.head.x0 - left;
+    if (indent >= 0.5 * Em(line) && indent <= 3 * Em(line)) out.push_back(i);
   }
   return out;
 }

@@ -19,8 +19,9 @@ namespace acervo {
 // starting an engine line, alone on it or followed by a wide gap. Returns their boxes.
 std::vector<Box> TakeOcrMarks(std::vector<Word>* words);
 
-// The lines that may have a drawn marker: indented from the page's leftmost line by at
-// least half an em, not table rows, and not already starting with a bullet glyph.
+// The lines that may have a drawn marker: indented from the page's leftmost line by half an
+// em to three ems (a list's indent, not a centred title), not table rows, and not already
+// starting with a bullet glyph.
 std::vector<size_t> MarkCandidates(const std::vector<LaidLine>& lines);
 
 // The region to look for the marker of `line` in: up to 2.5 em left of its first line.
