@@ -3,7 +3,6 @@
 #include <algorithm>
 
 namespace acervo {
-inline namespace plugin_api {
 namespace {
 
 bool AllDigits(std::string_view s) {
@@ -164,5 +163,4 @@ std::string CanonicalAmount(std::string_view amount) {
   return s.substr(nz);
 }
 
-}  // namespace plugin_api
 }  // namespace acervo

@@ -15,9 +15,6 @@
 #include <string_view>
 
 namespace acervo {
-// Code names these acervo::Decimal and acervo::CanonicalAmount. The inline namespace keeps
-// their symbols apart from core/src/records' older acervo::Decimal until that copy is retired.
-inline namespace plugin_api {
 
 class Decimal {
  public:
@@ -60,7 +57,6 @@ class Decimal {
 // decimal point too.
 std::string CanonicalAmount(std::string_view amount);
 
-}  // namespace plugin_api
 }  // namespace acervo
 
 #endif  // ACERVO_DECIMAL_H_

@@ -53,7 +53,7 @@ void GoalMoneyChart(const StoreSummary& s, const std::string& currency, std::ost
         << "<rect class=\"bar\" x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << Num(w)
         << "\" height=\"" << row - 6 << "\"/>"
         << "<text x=\"" << Num(left + w + 6) << "\" y=\"" << y + 15 << "\">"
-        << EscapeHtml(GroupDigits(bars[i].second.ToString())) << "</text>\n";
+        << EscapeHtml(GroupDigits(bars[i].second.Canonical().ToString())) << "</text>\n";
   }
   out << "</svg>\n";
 }
@@ -90,7 +90,7 @@ std::string MoneyCell(const MoneyByCurrency& money) {
   std::string out;
   for (const auto& [currency, sum] : money) {
     if (!out.empty()) out += "<br>";
-    out += EscapeHtml(GroupDigits(sum.ToString()) + " " + CurrencyName(currency));
+    out += EscapeHtml(GroupDigits(sum.Canonical().ToString()) + " " + CurrencyName(currency));
   }
   return out;
 }
@@ -161,7 +161,7 @@ void RenderHtmlReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
   out << "<table>\n";
   for (const auto& [currency, sum] : s.money) {
     out << "<tr><td>" << EscapeHtml(CurrencyName(currency)) << "</td><td class=\"n\">"
-        << EscapeHtml(GroupDigits(sum.ToString())) << "</td></tr>\n";
+        << EscapeHtml(GroupDigits(sum.Canonical().ToString())) << "</td></tr>\n";
   }
   out << "</table>\n";
   if (s.approximate_amounts || s.unreadable_amounts) {

@@ -12,7 +12,7 @@ std::string Money(const MoneyByCurrency& money) {
   std::string out;
   for (const auto& [currency, sum] : money) {
     if (!out.empty()) out += "; ";
-    out += GroupDigits(sum.ToString()) + " " + (currency.empty() ? "(no currency)" : currency);
+    out += GroupDigits(sum.Canonical().ToString()) + " " + (currency.empty() ? "(no currency)" : currency);
   }
   return out;
 }
@@ -62,7 +62,7 @@ void RenderTextReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
       << (s.money.empty() ? " none" : "") << "\n";
   for (const auto& [currency, sum] : s.money) {
     out << "  " << (currency.empty() ? "(no currency)" : currency) << ": "
-        << GroupDigits(sum.ToString()) << "\n";
+        << GroupDigits(sum.Canonical().ToString()) << "\n";
   }
   if (s.approximate_amounts) {
     out << "  of which approximate amounts: " << s.approximate_amounts << "\n";

@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
-#include "records/decimal.h"
+#include "acervo/decimal.h"
 #include "store/store.h"
 
 namespace acervo::exporting {

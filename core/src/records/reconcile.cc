@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "acervo/text.h"
-#include "records/decimal.h"
+#include "acervo/decimal.h"
 
 namespace acervo {
 namespace {
@@ -85,9 +85,9 @@ std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules,
       if (it == sums.end()) continue;  // nothing above to add up in this column
       if (!(it->second == d)) {
         warnings->push_back(Describe(p, table, i) + ": row " + Quote(label) + " states " +
-                            d.ToString() + " in " + ColumnName(p, table, col) +
-                            ", but the rows it covers add up to " + it->second.ToString() +
-                            " (difference " + (d - it->second).ToString() + ")");
+                            d.Canonical().ToString() + " in " + ColumnName(p, table, col) +
+                            ", but the rows it covers add up to " + it->second.Canonical().ToString() +
+                            " (difference " + (d - it->second).Canonical().ToString() + ")");
       }
     }
     if (scope == "subtotal") since_subtotal.clear();
@@ -124,9 +124,9 @@ void CheckProse(const Passages& p, const RecordRules& rules, int table,
                                 [&](const StatedTotal& s) { return s.value == *d; });
       if (!agrees) {
         warnings->push_back("page " + std::to_string(p.page(i)) + ": the text states a total of " +
-                            d->ToString() + " (" + Quote(m->text) + "), but " +
+                            d->Canonical().ToString() + " (" + Quote(m->text) + "), but " +
                             Describe(p, table, stated.back().row) + " states " +
-                            stated.back().value.ToString());
+                            stated.back().value.Canonical().ToString());
       }
     }
   }
