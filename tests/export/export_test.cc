@@ -222,7 +222,7 @@ TEST_F(KnownStore, SumsMoneyExactlyAndPerCurrency) {
   auto s = Summarize(store_.get());
   ASSERT_TRUE(s.ok()) << s.status().message();
   std::map<std::string, std::string> money;
-  for (const auto& [currency, sum] : s->money) money[currency] = sum.ToString();
+  for (const auto& [currency, sum] : s->money) money[currency] = sum.Canonical().ToString();
   // MXN: 1500000.50 + 250000 + 2000000 (the reviewed value, not the extracted 1000000).
   // USD: the stated total 300, not 100 + 200 + 300. EUR: 0.10 + 0.20, exactly.
   // COP: only in the rejected record. "": the amount without a currency, kept apart.
@@ -240,7 +240,7 @@ TEST_F(KnownStore, SumsMoneyExactlyAndPerCurrency) {
   EXPECT_EQ(s->by_year.at("2023").records, 1);
   EXPECT_EQ(s->by_year.at("").records, 1);
   EXPECT_EQ(s->by_month.at("2024-03").records, 2);
-  EXPECT_EQ(s->by_goal.at(13).money.at("MXN").ToString(), "1750000.5");
+  EXPECT_EQ(s->by_goal.at(13).money.at("MXN").Canonical().ToString(), "1750000.5");
   EXPECT_EQ(s->by_goal.at(13).money.at("USD").ToString(), "300");
   EXPECT_EQ(s->by_goal.count(11), 1u);
   EXPECT_EQ(s->by_institution.at("Agencia Francesa de Desarrollo").records, 2);
