@@ -2,9 +2,12 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "review/page_image.h"
 #include "review/reviews.h"
@@ -163,6 +166,8 @@ struct ReviewServer::Impl {
   int port = 0;
   std::mutex mu;  // one store connection: serialise every use of it
   httplib::Server http;
+  std::atomic<bool> serving{false};   // Serve is running (or about to run) the loop
+  std::atomic<bool> stopping{false};  // Stop was called
   std::vector<std::string> gazetteer;
 
   bool HostAllowed(const httplib::Request& req) const {
@@ -363,11 +368,22 @@ Result<int> ReviewServer::Bind() {
 }
 
 Status ReviewServer::Serve() {
-  if (!impl_->http.listen_after_bind()) return IoError("the server stopped unexpectedly");
+  impl_->serving = true;
+  bool stopped = impl_->stopping || impl_->http.listen_after_bind() || impl_->stopping;
+  impl_->serving = false;
+  if (!stopped) return IoError("the server stopped unexpectedly");
   return Status::Ok();
 }
 
-void ReviewServer::Stop() { impl_->http.stop(); }
+void ReviewServer::Stop() {
+  impl_->stopping = true;
+  // httplib forgets a stop that comes before its loop runs: wait for the loop (or for Serve
+  // to return, having seen `stopping`) so that Stop right after starting Serve still stops.
+  while (impl_->serving && !impl_->http.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->http.stop();
+}
 
 const std::string& ReviewServer::token() const { return impl_->token; }
 

@@ -50,6 +50,7 @@ class ReviewServer {
   Result<int> Bind();
   // Serves requests until Stop() is called from another thread. Bind() first.
   Status Serve();
+  // Safe to call as soon as the thread running Serve() has been started.
   void Stop();
 
   const std::string& token() const;

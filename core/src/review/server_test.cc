@@ -81,6 +81,23 @@ TEST(ServerOptions, NonLoopbackHostNeedsAllowRemoteAndSecret) {
   EXPECT_FALSE(IsLoopbackHost("192.168.1.4"));
 }
 
+TEST(ReviewServerTest, StopRightAfterStartingServeStillStops) {
+  auto path = std::filesystem::temp_directory_path() /
+              ("acervo-server-stop-" + std::to_string(::getpid()) + ".db");
+  auto store = Store::Open(path).value();
+  ServerOptions o;
+  o.port = 0;
+  for (int i = 0; i < 20; ++i) {  // a lost stop would hang here (CTest's timeout fails it)
+    auto server = ReviewServer::Create(store.get(), o).value();
+    ASSERT_TRUE(server->Bind().ok());
+    std::thread serving([&] { EXPECT_TRUE(server->Serve().ok()); });
+    server->Stop();
+    serving.join();
+  }
+  store.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
 TEST_F(ServerTest, PageCarriesTokenAndStrictPolicy) {
   httplib::Client c("127.0.0.1", port_);
   auto res = c.Get("/");
