@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "acervo/document.h"
 #include "acervo/status.h"
 #include "review/corrections.h"
 #include "store/store.h"
@@ -84,6 +85,12 @@ struct MergeResult {
   ReviewedRecord from;
 };
 
+struct PassageRegion {
+  Box box;                  // empty when unknown
+  double page_width = 0;    // the page's size in points; 0 when unknown
+  double page_height = 0;
+};
+
 class Reviews {
  public:
   explicit Reviews(Store* store) : store_(store) {}
@@ -104,6 +111,12 @@ class Reviews {
   // The record's passage split at its mentions, for highlighting:
   // {"page_start", "page_end", "spans": [{"text"}, {"text", "type", "value"}, ...]}.
   Result<nlohmann::json> Passage(const ReviewedRecord& record);
+
+  // Where the record's passage sits on page `page` (one of its pages): the union of the
+  // boxes of the blocks its lines fall in, in PDF points from the page's top left. The box is
+  // empty when the store knows none there (a text source, an OCR page without boxes, a store
+  // older than block boxes, a passage no longer found on the page).
+  Result<PassageRegion> Region(const ReviewedRecord& record, int page);
 
   // Names of the institutions found in the store, for choosing one when correcting.
   Result<std::vector<std::string>> InstitutionNames();

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -120,6 +121,14 @@ json QueueItem(const ReviewedRecord& r) {
           {"page_start", e.value("page_start", 1)},
           {"orphaned", r.orphaned},
           {"second_look", r.second_look}};
+}
+
+// How many pages of a long passage get an image.
+constexpr int kMaxPageImages = 3;
+
+// The passage's box with a margin, kept on the page; empty when unknown.
+Box PaddedRegion(const PassageRegion& r) {
+  return PadRegion(r.box, kRegionMargin, r.page_width, r.page_height);
 }
 
 bool IsPdf(const std::string& source) {
@@ -269,18 +278,35 @@ struct ReviewServer::Impl {
       SendRecord(req.matches[1], res, 200, "");
     });
 
+    // The passage's region of page N, or with ?whole=1 the whole page; the whole page too
+    // when the store knows no region there.
     http.Get("/api/records/([^/]+)/page/([0-9]+)",
              [this](const httplib::Request& req, httplib::Response& res) {
                std::string source;
+               Box region;
+               int page = 0;
+               try {
+                 page = std::stoi(req.matches[2]);
+               } catch (const std::exception&) {
+                 return SendError(res, 404, "no such page");
+               }
                {
                  std::lock_guard<std::mutex> lock(mu);
-                 auto r = Reviews(store).Get(req.matches[1]);
+                 Reviews reviews(store);
+                 auto r = reviews.Get(req.matches[1]);
                  if (!r.ok()) return SendError(res, HttpStatusOf(r.status()), r.status().message());
                  source = r->source;
+                 if (req.get_param_value("whole") != "1") {
+                   auto known = reviews.Region(*r, page);
+                   if (!known.ok()) return SendError(res, 500, known.status().message());
+                   region = PaddedRegion(*known);
+                 }
                }
                if (!IsPdf(source)) return SendError(res, 404, "not a PDF: no page image");
-               auto png = RenderPagePng(source, std::stoi(req.matches[2]));
+               auto png = RenderPagePng(source, page, region.empty() ? kPageDpi : RegionDpi(region),
+                                        region);
                if (!png.ok()) return SendError(res, 404, png.status().message());
+               res.set_header("X-Acervo-Image", region.empty() ? "page" : "region");
                res.set_content(*png, "image/png");
              });
 
@@ -330,6 +356,27 @@ struct ReviewServer::Impl {
         image ? "" : (IsPdf(r->source) ? "El PDF original ya no está en " + r->source +
                                              ": se muestra solo el texto."
                                        : "Fuente de texto: sin imagen de página.");
+    if (image) {
+      // One image per page of the passage (a few at most), each cut to the passage's region.
+      json regions = json::array();
+      std::vector<int> whole;
+      int first = (*passage)["page_start"], last = (*passage)["page_end"];
+      for (int page = first; page <= std::min(last, first + kMaxPageImages - 1); ++page) {
+        auto known = reviews.Region(*r, page);
+        if (!known.ok()) return SendError(res, 500, known.status().message());
+        Box b = PaddedRegion(*known);
+        regions.push_back({{"page", page},
+                           {"box", b.empty() ? json() : json{b.x0, b.y0, b.x1, b.y1}}});
+        if (b.empty()) whole.push_back(page);
+      }
+      view["page_regions"] = regions;
+      if (!whole.empty()) {
+        std::string pages;
+        for (int p : whole) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+        view["page_image_note"] = "No se conoce la posición del pasaje en la p. " + pages +
+                                  ": se muestra la página completa.";
+      }
+    }
     if (!error.empty()) view["error"] = error;
     SendJson(res, status, view);
   }

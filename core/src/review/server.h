@@ -3,8 +3,12 @@
 //
 //   GET  /                         the page (carries this run's session token)
 //   GET  /api/queue?status=&document=&kind=&field=&min=&max=
-//   GET  /api/records/ID           the record, its corrections, version and passage spans
-//   GET  /api/records/ID/page/N    the PDF page as PNG (404 when the original is gone)
+//   GET  /api/records/ID           the record, its corrections, version, passage spans and
+//                                  the region of each page its passage covers (page_regions,
+//                                  a null box when unknown)
+//   GET  /api/records/ID/page/N    page N of the PDF as PNG, cut to the passage's region
+//                                  there (the whole page with ?whole=1, or when the region
+//                                  is unknown); 404 when the original is gone
 //   GET  /api/institutions         names to choose from when correcting an institution
 //   POST /api/records/ID           {version, reviewer, comment, changes: [{field, value}]}
 //                                  -> 200 the saved record, 409 stale (with fresh values),

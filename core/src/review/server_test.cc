@@ -5,9 +5,14 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <thread>
 
+#include "load/loader.h"
+#include "load/test_pdf.h"
+#include "review/page_image.h"
 #include "review/reviews.h"
+#include "review/test_png.h"
 
 namespace acervo::review {
 namespace {
@@ -15,6 +20,16 @@ namespace {
 using nlohmann::json;
 
 const std::string kText = "Taller <script>alert(1)</script> y <img src=x onerror=alert(2)> en 2024.\n";
+
+json Record(const std::string& id, const std::string& title, const std::string& text,
+            const std::string& amount, const std::string& currency) {
+  return {{"id", id}, {"kind", "capacitacion"}, {"title", title}, {"text", text},
+          {"page_start", 1}, {"page_end", 1}, {"dates", json::array()},
+          {"amounts", json::array({{{"amount", amount}, {"currency", currency},
+                                    {"approximate", false}, {"role", nullptr}}})},
+          {"institutions", json::array()}, {"ods", json::array()},
+          {"confidence", 0.3}, {"status", "needs_review"}};
+}
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -31,13 +46,7 @@ class ServerTest : public ::testing::Test {
     p.text = kText;
     x.document.pages.push_back(p);
     x.pipeline = "test@1";
-    x.records.push_back({{"id", "r-x"}, {"kind", "capacitacion"}, {"title", "Taller <script>"},
-                         {"text", kText.substr(0, kText.size() - 1)}, {"page_start", 1},
-                         {"page_end", 1}, {"dates", json::array()},
-                         {"amounts", json::array({{{"amount", "100"}, {"currency", "USD"},
-                                                   {"approximate", false}, {"role", nullptr}}})},
-                         {"institutions", json::array()}, {"ods", json::array()},
-                         {"confidence", 0.3}, {"status", "needs_review"}});
+    x.records.push_back(Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
     ASSERT_TRUE(store_->PutExtraction(x).ok());
     ServerOptions o;
     o.port = 0;
@@ -164,6 +173,150 @@ TEST_F(ServerTest, RefusesForeignHostNames) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   EXPECT_EQ(res->body.find(server_->token()), std::string::npos);
+}
+
+// A born-digital PDF of our own, loaded by the real loader, so the blocks carry the boxes
+// poppler gave them: a heading and a paragraph (one record), and far below, under another
+// heading, a line that also occurs inside that paragraph (a second record).
+class PdfServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("acervo-server-pdf-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    pdf_ = dir_ / "informe.pdf";
+    std::ofstream(pdf_, std::ios::binary) << testing_pdf::MakePdf(
+        {{{72, 100, "Foro regional de movilidad", 14, true},
+          {72, 300, "El foro reunió a la red de ciudades y a sus socios"},
+          {72, 314, "durante tres días de marzo de 2024."},
+          {72, 560, "Reunión de la red", 14, true},
+          {72, 600, "la red de ciudades"}}});
+    LoadOptions never;
+    never.ocr = OcrMode::kNever;
+    auto doc = LoadDocument(pdf_, never);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    doc_ = std::move(*doc);
+    const Page& page = doc_.pages[0];
+    ASSERT_EQ(page.blocks.size(), 4u) << page.text;
+    std::string hash = doc_.info.id.substr(7, 12);
+    first_ = "r-" + hash + "-001-0000";
+    second_ = "r-" + hash + "-001-0003";
+    store_ = Store::Open(dir_ / "store.db").value();
+    ASSERT_TRUE(store_->PutExtraction(Extract(doc_)).ok());
+    ServerOptions o;
+    o.port = 0;
+    server_ = ReviewServer::Create(store_.get(), o).value();
+    port_ = *server_->Bind();
+    thread_ = std::thread([this] { (void)server_->Serve(); });
+  }
+  void TearDown() override {
+    if (server_) {
+      server_->Stop();
+      thread_.join();
+    }
+    server_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::string BlockText(const Document& d, size_t i) const {
+    const Block& b = d.pages[0].blocks[i];
+    return d.pages[0].text.substr(b.begin, b.end - b.begin);
+  }
+  Extraction Extract(const Document& d) const {
+    Extraction x;
+    x.document = d;
+    x.pipeline = "test@1";
+    x.records.push_back(Record(first_, "Foro regional de movilidad",
+                               BlockText(d, 0) + "\n" + BlockText(d, 1), "100", "USD"));
+    x.records.push_back(Record(second_, "la red de ciudades", BlockText(d, 3), "5", "USD"));
+    return x;
+  }
+  httplib::Result Get(const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    return c.Get(path);
+  }
+  static void ExpectBox(const Box& got, const Box& want) {
+    EXPECT_NEAR(got.x0, want.x0, 0.01);
+    EXPECT_NEAR(got.y0, want.y0, 0.01);
+    EXPECT_NEAR(got.x1, want.x1, 0.01);
+    EXPECT_NEAR(got.y1, want.y1, 0.01);
+  }
+
+  std::filesystem::path dir_, pdf_;
+  Document doc_;
+  std::string first_, second_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<ReviewServer> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(PdfServerTest, TheRegionIsTheUnionOfTheBoxesOfThePassagesBlocks) {
+  const std::vector<Block>& blocks = doc_.pages[0].blocks;
+  Reviews reviews(store_.get());
+  auto first = reviews.Region(*reviews.Get(first_), 1);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ExpectBox(first->box, Box{std::min(blocks[0].box.x0, blocks[1].box.x0), blocks[0].box.y0,
+                            std::max(blocks[0].box.x1, blocks[1].box.x1), blocks[1].box.y1});
+  EXPECT_EQ(first->page_width, 612);
+  EXPECT_EQ(first->page_height, 792);
+  // The second record's text also occurs inside the first's paragraph; its id says where it
+  // starts, so its region is its own line far down the page.
+  auto second = reviews.Region(*reviews.Get(second_), 1);
+  ExpectBox(second->box, blocks[3].box);
+  EXPECT_TRUE(reviews.Region(*reviews.Get(second_), 2)->box.empty());  // not one of its pages
+}
+
+TEST_F(PdfServerTest, ThePageImageIsThePassagesRegionAtAReadableDpi) {
+  json view = json::parse(Get("/api/records/" + first_)->body);
+  EXPECT_EQ(view["page_image"], true);
+  EXPECT_EQ(view["page_image_note"], "");
+  ASSERT_EQ(view["page_regions"].size(), 1u) << view.dump();
+  const json& b = view["page_regions"][0]["box"];
+  ASSERT_TRUE(b.is_array()) << view.dump();
+  Reviews reviews(store_.get());
+  auto known = reviews.Region(*reviews.Get(first_), 1);
+  Box padded = PadRegion(known->box, kRegionMargin, 612, 792);
+  ExpectBox(Box{b[0], b[1], b[2], b[3]}, padded);
+  EXPECT_NEAR(padded.y0, known->box.y0 - 12, 0.01);
+
+  auto region = Get("/api/records/" + first_ + "/page/1");
+  ASSERT_EQ(region->status, 200) << region->body;
+  EXPECT_EQ(region->get_header_value("Content-Type"), "image/png");
+  EXPECT_EQ(region->get_header_value("X-Acervo-Image"), "region");
+  int dpi = RegionDpi(padded);
+  PixelRect want = ToPixels(padded, dpi);
+  testing_png::Decoded png = testing_png::Decode(region->body);
+  ASSERT_TRUE(png.ok);
+  EXPECT_EQ(png.width, want.width);
+  EXPECT_EQ(png.height, want.height);
+  EXPECT_GT(dpi, kPageDpi);  // the crop is drawn finer than the whole page
+  EXPECT_LT(png.height, 792 * dpi / 72 / 2);
+  EXPECT_GT(png.ink, 0);
+
+  auto whole = Get("/api/records/" + first_ + "/page/1?whole=1");
+  ASSERT_EQ(whole->status, 200);
+  EXPECT_EQ(whole->get_header_value("X-Acervo-Image"), "page");
+  testing_png::Decoded page = testing_png::Decode(whole->body);
+  EXPECT_EQ(page.width, ToPixels(Box{0, 0, 612, 792}, kPageDpi).width);
+  EXPECT_EQ(page.height, ToPixels(Box{0, 0, 612, 792}, kPageDpi).height);
+}
+
+TEST_F(PdfServerTest, WithoutBoxesTheWholePageIsShownAndThePageSaysSo) {
+  // A store written before blocks had boxes.
+  Document old = doc_;
+  for (Block& b : old.pages[0].blocks) b.box = Box{};
+  ASSERT_TRUE(store_->PutExtraction(Extract(old)).ok());
+  json view = json::parse(Get("/api/records/" + first_)->body);
+  EXPECT_EQ(view["page_image"], true);
+  EXPECT_TRUE(view["page_regions"][0]["box"].is_null()) << view.dump();
+  EXPECT_NE(view["page_image_note"].get<std::string>().find("página completa"), std::string::npos);
+  auto image = Get("/api/records/" + first_ + "/page/1");
+  ASSERT_EQ(image->status, 200);
+  EXPECT_EQ(image->get_header_value("X-Acervo-Image"), "page");
+  EXPECT_EQ(testing_png::Decode(image->body).width, ToPixels(Box{0, 0, 612, 792}, kPageDpi).width);
 }
 
 }  // namespace
