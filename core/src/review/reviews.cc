@@ -307,7 +307,13 @@ json Union(json a, const json& b) {
 Result<SaveResult> Reviews::Save(const Decision& d) {
   if (d.reviewer.empty()) return InvalidArgument("a decision needs the reviewer's name");
   if (d.changes.empty()) return InvalidArgument("a decision needs at least one change");
-  for (const Change& c : d.changes) ACERVO_RETURN_IF_ERROR(ValidateChange(c.field, c.after));
+  for (const Change& c : d.changes) {
+    if (c.field == "merge") {
+      return InvalidArgument("merge: a merge changes two records; merge them together "
+                             "(acervo review merge INTO FROM)");
+    }
+    ACERVO_RETURN_IF_ERROR(ValidateChange(c.field, c.after));
+  }
 
   sqlite3* db = store_->handle();
   Transaction tx(db);
@@ -454,6 +460,32 @@ std::pair<int, int> PagesOf(const json& record) {
 }
 
 }  // namespace
+
+Result<AdjacentRecords> Reviews::Adjacent(const ReviewedRecord& record) {
+  AdjacentRecords out;
+  if (record.orphaned) return out;
+  // Nearest first on each side; the first that is still an activity of its own.
+  auto nearest = [&](const char* sql, std::optional<ReviewedRecord>* slot) -> Status {
+    Statement st(store_->handle(), sql);
+    st.Bind(1, record.document_id).Bind(2, record.id);
+    Status s;
+    while (st.Next(&s)) {
+      Result<ReviewedRecord> r = Get(st.Text(0));
+      if (!r.ok()) return r.status();
+      if (r->effective.value("rejected", false) || r->effective.contains("merged_into")) continue;
+      *slot = std::move(*r);
+      break;
+    }
+    return s;
+  };
+  ACERVO_RETURN_IF_ERROR(nearest(
+      "SELECT id FROM records WHERE document_id = ?1 AND seq < (SELECT seq FROM records WHERE "
+      "id = ?2) ORDER BY seq DESC", &out.previous));
+  ACERVO_RETURN_IF_ERROR(nearest(
+      "SELECT id FROM records WHERE document_id = ?1 AND seq > (SELECT seq FROM records WHERE "
+      "id = ?2) ORDER BY seq", &out.next));
+  return out;
+}
 
 Result<json> Reviews::Passage(const ReviewedRecord& record) {
   sqlite3* db = store_->handle();

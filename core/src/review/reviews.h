@@ -12,6 +12,7 @@
 #define ACERVO_CORE_REVIEW_REVIEWS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,10 @@ struct MergeResult {
   ReviewedRecord from;
 };
 
+struct AdjacentRecords {
+  std::optional<ReviewedRecord> previous, next;
+};
+
 struct PassageRegion {
   Box box;                  // empty when unknown
   double page_width = 0;    // the page's size in points; 0 when unknown
@@ -101,12 +106,17 @@ class Reviews {
   // NotFound when no extraction or review has such a record.
   Result<ReviewedRecord> Get(const std::string& record_id);
 
-  // InvalidArgument for a bad change, an empty reviewer or an undo of another record's
-  // correction.
+  // InvalidArgument for a bad change, an empty reviewer, an undo of another record's
+  // correction or a "merge" (a merge changes two records: Merge).
   Result<SaveResult> Save(const Decision& decision);
 
   // Both corrections in one transaction. A split is a Save of {"split", {parts: [...]}}.
   Result<MergeResult> Merge(const MergeDecision& decision);
+
+  // The records just before and just after `record` in its document's extraction order,
+  // leaving out those rejected or merged into another: what a reviewer may merge it with.
+  // Neither for an orphaned record (it has no place in the latest extraction).
+  Result<AdjacentRecords> Adjacent(const ReviewedRecord& record);
 
   // The record's passage split at its mentions, for highlighting:
   // {"page_start", "page_end", "spans": [{"text"}, {"text", "type", "value"}, ...]}.

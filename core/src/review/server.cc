@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -121,6 +122,12 @@ json QueueItem(const ReviewedRecord& r) {
           {"page_start", e.value("page_start", 1)},
           {"orphaned", r.orphaned},
           {"second_look", r.second_look}};
+}
+
+// A record the reviewer may merge with: enough to name it and to merge it safely.
+json Neighbour(const std::optional<ReviewedRecord>& r) {
+  if (!r) return nullptr;
+  return {{"id", r->id}, {"title", r->effective.value("title", "")}, {"version", r->version}};
 }
 
 // How many pages of a long passage get an image.
@@ -310,6 +317,36 @@ struct ReviewServer::Impl {
                res.set_content(*png, "image/png");
              });
 
+    // Merges record FROM into this one: {version, from, from_version, reviewer, comment}.
+    http.Post("/api/records/([^/]+)/merge", [this](const httplib::Request& req,
+                                                   httplib::Response& res) {
+      json body = json::parse(req.body, nullptr, false);
+      if (!body.is_object() || !body["from"].is_string()) {
+        return SendError(res, 400, "expected {version, from, from_version, reviewer, comment}");
+      }
+      MergeDecision d;
+      d.into = req.matches[1];
+      d.from = body["from"].get<std::string>();
+      d.into_version = body.value("version", int64_t{-2});
+      d.from_version = body.value("from_version", int64_t{-2});
+      if (d.into_version < 0 || d.from_version < 0) {
+        return SendError(res, 400, "a merge must say which versions of both records it saw");
+      }
+      d.reviewer = body.value("reviewer", "");
+      d.comment = body.value("comment", "");
+      std::lock_guard<std::mutex> lock(mu);
+      auto merged = Reviews(store).Merge(d);
+      if (!merged.ok()) {
+        return SendError(res, HttpStatusOf(merged.status()), merged.status().message());
+      }
+      if (merged->stale) {
+        return SendRecord(d.into, res, 409,
+                          "not merged: one of the two records changed after you opened it. "
+                          "The current values are shown now; merge again if it still holds.");
+      }
+      SendRecord(d.into, res, 200, "");
+    });
+
     http.Post("/api/records/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
       json body = json::parse(req.body, nullptr, false);
       if (!body.is_object() || !body["changes"].is_array()) {
@@ -377,6 +414,10 @@ struct ReviewServer::Impl {
                                   ": se muestra la página completa.";
       }
     }
+    auto adjacent = reviews.Adjacent(*r);
+    if (!adjacent.ok()) return SendError(res, 500, adjacent.status().message());
+    view["previous"] = Neighbour(adjacent->previous);
+    view["next"] = Neighbour(adjacent->next);
     if (!error.empty()) view["error"] = error;
     SendJson(res, status, view);
   }

@@ -20,6 +20,7 @@ namespace {
 using nlohmann::json;
 
 const std::string kText = "Taller <script>alert(1)</script> y <img src=x onerror=alert(2)> en 2024.\n";
+const std::string kSecond = "Segundo taller en 2025.";
 
 json Record(const std::string& id, const std::string& title, const std::string& text,
             const std::string& amount, const std::string& currency) {
@@ -29,6 +30,12 @@ json Record(const std::string& id, const std::string& title, const std::string& 
                                     {"approximate", false}, {"role", nullptr}}})},
           {"institutions", json::array()}, {"ods", json::array()},
           {"confidence", 0.3}, {"status", "needs_review"}};
+}
+
+httplib::Headers WithToken(const std::string& token) {
+  httplib::Headers h;
+  if (!token.empty()) h.emplace("X-Acervo-Token", token);
+  return h;
 }
 
 class ServerTest : public ::testing::Test {
@@ -43,10 +50,11 @@ class ServerTest : public ::testing::Test {
     x.document.info.id = "sha256:def";
     x.document.info.source = "/nonexistent/informe.pdf";
     Page p;
-    p.text = kText;
+    p.text = kText + kSecond + "\n";
     x.document.pages.push_back(p);
     x.pipeline = "test@1";
     x.records.push_back(Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
+    x.records.push_back(Record("r-y", "Segundo taller", kSecond, "200", "EUR"));
     ASSERT_TRUE(store_->PutExtraction(x).ok());
     ServerOptions o;
     o.port = 0;
@@ -61,11 +69,15 @@ class ServerTest : public ::testing::Test {
     store_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
-  httplib::Result Post(const json& body, const std::string& token) {
+  httplib::Result Post(const json& body, const std::string& token,
+                       const std::string& path = "/api/records/r-x") {
     httplib::Client c("127.0.0.1", port_);
-    httplib::Headers h;
-    if (!token.empty()) h.emplace("X-Acervo-Token", token);
-    return c.Post("/api/records/r-x", h, body.dump(), "application/json");
+    return c.Post(path, WithToken(token), body.dump(), "application/json");
+  }
+  json GetJson(const std::string& path) {
+    httplib::Client c("127.0.0.1", port_);
+    auto res = c.Get(path);
+    return res && res->status == 200 ? json::parse(res->body) : json();
   }
 
   std::filesystem::path path_;
@@ -173,6 +185,102 @@ TEST_F(ServerTest, RefusesForeignHostNames) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   EXPECT_EQ(res->body.find(server_->token()), std::string::npos);
+}
+
+TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
+  json view = GetJson("/api/records/r-x");
+  ASSERT_TRUE(view["next"].is_object()) << view.dump();
+  EXPECT_EQ(view["next"]["id"], "r-y");
+  EXPECT_EQ(view["next"]["version"], 0);
+  EXPECT_TRUE(view["previous"].is_null());
+
+  json merge = {{"version", 0}, {"from", "r-y"}, {"from_version", 0}, {"reviewer", "ana"},
+                {"comment", "el mismo taller"}};
+  EXPECT_EQ(Post(merge, "", "/api/records/r-x/merge")->status, 403);
+  EXPECT_EQ(*store_->Count("corrections"), 0);
+  auto res = Post(merge, server_->token(), "/api/records/r-x/merge");
+  ASSERT_EQ(res->status, 200) << res->body;
+  json saved = json::parse(res->body);
+  EXPECT_EQ(saved["record"]["merged_from"], json::array({"r-y"}));
+  EXPECT_EQ(saved["record"]["amounts"].size(), 2u);
+  EXPECT_TRUE(saved["next"].is_null());  // r-y is no longer an activity of its own
+
+  // The store: both sides recorded, by the reviewer, with the comment.
+  Reviews reviews(store_.get());
+  auto from = reviews.Get("r-y");
+  EXPECT_EQ(from->effective["merged_into"], "r-x");
+  EXPECT_EQ(from->corrections.back().reviewer, "ana");
+  EXPECT_EQ(from->corrections.back().comment, "el mismo taller");
+  EXPECT_EQ(reviews.Get("r-x")->effective["amounts"][1]["currency"], "EUR");
+  EXPECT_EQ(*store_->Count("corrections"), 2);
+}
+
+TEST_F(ServerTest, AMergeFromAStaleViewGets409AndStoresNothing) {
+  auto fix = Post({{"version", 0}, {"reviewer", "luis"},
+                   {"changes", {{{"field", "title"}, {"value", "Segundo taller de datos"}}}}},
+                  server_->token(), "/api/records/r-y");
+  ASSERT_EQ(fix->status, 200) << fix->body;
+  auto late = Post({{"version", 0}, {"from", "r-y"}, {"from_version", 0}, {"reviewer", "ana"}},
+                   server_->token(), "/api/records/r-x/merge");
+  ASSERT_EQ(late->status, 409) << late->body;
+  json fresh = json::parse(late->body);
+  EXPECT_NE(fresh["error"].get<std::string>().find("not merged"), std::string::npos);
+  EXPECT_EQ(fresh["next"]["title"], "Segundo taller de datos");  // the fresh values
+  EXPECT_EQ(fresh["next"]["version"], json::parse(fix->body)["version"]);
+  EXPECT_EQ(*store_->Count("corrections"), 1);
+}
+
+TEST_F(ServerTest, BadMergesAreClearJsonErrors) {
+  auto check = [&](const json& body, const std::string& path, int status, const char* says) {
+    auto res = Post(body, server_->token(), path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, status) << res->body;
+    json error = json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(error.is_object()) << res->body;
+    EXPECT_NE(error.value("error", "").find(says), std::string::npos) << res->body;
+  };
+  json ok = {{"version", 0}, {"from", "r-y"}, {"from_version", 0}, {"reviewer", "ana"}};
+  check({{"version", 0}, {"reviewer", "ana"}}, "/api/records/r-x/merge", 400, "from");
+  json no_versions = ok;
+  no_versions.erase("from_version");
+  check(no_versions, "/api/records/r-x/merge", 400, "versions");
+  json self = ok;
+  self["from"] = "r-x";
+  check(self, "/api/records/r-x/merge", 400, "itself");
+  json unknown = ok;
+  unknown["from"] = "r-nope";
+  check(unknown, "/api/records/r-x/merge", 404, "r-nope");
+  json nobody = ok;
+  nobody["reviewer"] = "";
+  check(nobody, "/api/records/r-x/merge", 400, "reviewer");
+  // A merge written on one record alone would leave the other an activity of its own.
+  check({{"version", 0}, {"reviewer", "ana"},
+         {"changes", {{{"field", "merge"}, {"value", {{"into", "r-y"}}}}}}},
+        "/api/records/r-x", 400, "merge");
+  EXPECT_EQ(*store_->Count("corrections"), 0);
+}
+
+TEST_F(ServerTest, SplitsARecordIntoValidParts) {
+  json parts = json::array(
+      {{{"title", "Taller <script>"}, {"kind", "capacitacion"}, {"text", "Taller"},
+        {"amounts", {{{"amount", "100"}, {"currency", "USD"}, {"approximate", false},
+                      {"role", nullptr}}}}},
+       {{"title", "Feria"}, {"kind", "evento"}, {"text", "y feria en 2024."},
+        {"dates", {{{"start", "2024"}, {"end", "2024"}}}}}});
+  json bad = parts;
+  bad[1]["kind"] = "fiesta";
+  auto refused = Post({{"version", 0}, {"reviewer", "ana"},
+                       {"changes", {{{"field", "split"}, {"value", {{"parts", bad}}}}}}},
+                      server_->token());
+  ASSERT_EQ(refused->status, 400) << refused->body;
+  EXPECT_NE(json::parse(refused->body)["error"].get<std::string>().find("split/parts/1: kind"),
+            std::string::npos);
+  auto res = Post({{"version", 0}, {"reviewer", "ana"},
+                   {"changes", {{{"field", "split"}, {"value", {{"parts", parts}}}}}}},
+                  server_->token());
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["record"]["split_into"], parts);
+  EXPECT_EQ(Reviews(store_.get()).Get("r-x")->effective["split_into"][1]["title"], "Feria");
 }
 
 // A born-digital PDF of our own, loaded by the real loader, so the blocks carry the boxes
