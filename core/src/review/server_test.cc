@@ -38,6 +38,30 @@ httplib::Headers WithToken(const std::string& token) {
   return h;
 }
 
+// A review server over `store` on a free loopback port, serving from its own thread until
+// it is destroyed.
+class RunningServer {
+ public:
+  explicit RunningServer(Store* store) {
+    ServerOptions o;
+    o.port = 0;
+    server_ = ReviewServer::Create(store, o).value();
+    port_ = *server_->Bind();
+    thread_ = std::thread([this] { (void)server_->Serve(); });
+  }
+  ~RunningServer() {
+    server_->Stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+  const std::string& token() const { return server_->token(); }
+
+ private:
+  std::unique_ptr<ReviewServer> server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -56,35 +80,27 @@ class ServerTest : public ::testing::Test {
     x.records.push_back(Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
     x.records.push_back(Record("r-y", "Segundo taller", kSecond, "200", "EUR"));
     ASSERT_TRUE(store_->PutExtraction(x).ok());
-    ServerOptions o;
-    o.port = 0;
-    server_ = ReviewServer::Create(store_.get(), o).value();
-    port_ = *server_->Bind();
-    thread_ = std::thread([this] { (void)server_->Serve(); });
+    http_ = std::make_unique<RunningServer>(store_.get());
   }
   void TearDown() override {
-    server_->Stop();
-    thread_.join();
-    server_.reset();
+    http_.reset();
     store_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   httplib::Result Post(const json& body, const std::string& token,
                        const std::string& path = "/api/records/r-x") {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c("127.0.0.1", http_->port());
     return c.Post(path, WithToken(token), body.dump(), "application/json");
   }
   json GetJson(const std::string& path) {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c("127.0.0.1", http_->port());
     auto res = c.Get(path);
     return res && res->status == 200 ? json::parse(res->body) : json();
   }
 
   std::filesystem::path path_;
   std::unique_ptr<Store> store_;
-  std::unique_ptr<ReviewServer> server_;
-  int port_ = 0;
-  std::thread thread_;
+  std::unique_ptr<RunningServer> http_;
 };
 
 TEST(ServerOptions, NonLoopbackHostNeedsAllowRemoteAndSecret) {
@@ -120,11 +136,11 @@ TEST(ReviewServerTest, StopRightAfterStartingServeStillStops) {
 }
 
 TEST_F(ServerTest, PageCarriesTokenAndStrictPolicy) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c("127.0.0.1", http_->port());
   auto res = c.Get("/");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
-  EXPECT_NE(res->body.find(server_->token()), std::string::npos);
+  EXPECT_NE(res->body.find(http_->token()), std::string::npos);
   std::string csp = res->get_header_value("Content-Security-Policy");
   EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
   EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
@@ -136,7 +152,7 @@ TEST_F(ServerTest, PageCarriesTokenAndStrictPolicy) {
 }
 
 TEST_F(ServerTest, DocumentTextTravelsAsJsonStringsNeverAsMarkup) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c("127.0.0.1", http_->port());
   auto res = c.Get("/api/records/r-x");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200);
@@ -156,7 +172,7 @@ TEST_F(ServerTest, PostsNeedTheSessionToken) {
   res = Post(body, "0000");
   EXPECT_EQ(res->status, 403);
   EXPECT_EQ(*store_->Count("corrections"), 0);
-  res = Post(body, server_->token());
+  res = Post(body, http_->token());
   EXPECT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["record"]["status"], "reviewed");
 }
@@ -164,27 +180,27 @@ TEST_F(ServerTest, PostsNeedTheSessionToken) {
 TEST_F(ServerTest, AStaleSaveGets409WithTheFreshValues) {
   auto first = Post({{"version", 0}, {"reviewer", "ana"},
                      {"changes", {{{"field", "amounts/0/amount"}, {"value", "150"}}}}},
-                    server_->token());
+                    http_->token());
   ASSERT_EQ(first->status, 200) << first->body;
   auto late = Post({{"version", 0}, {"reviewer", "luis"},
                     {"changes", {{{"field", "amounts/0/amount"}, {"value", "175"}}}}},
-                   server_->token());
+                   http_->token());
   ASSERT_EQ(late->status, 409);
   json fresh = json::parse(late->body);
   EXPECT_EQ(fresh["record"]["amounts"][0]["amount"], "150");
   EXPECT_NE(fresh["error"].get<std::string>().find("ana"), std::string::npos);
   auto bad = Post({{"version", fresh["version"]}, {"reviewer", "luis"},
                    {"changes", {{{"field", "amounts/0/amount"}, {"value", "1,5"}}}}},
-                  server_->token());
+                  http_->token());
   EXPECT_EQ(bad->status, 400);
 }
 
 TEST_F(ServerTest, RefusesForeignHostNames) {
-  httplib::Client c("127.0.0.1", port_);
+  httplib::Client c("127.0.0.1", http_->port());
   auto res = c.Get("/", {{"Host", "attacker.example:80"}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
-  EXPECT_EQ(res->body.find(server_->token()), std::string::npos);
+  EXPECT_EQ(res->body.find(http_->token()), std::string::npos);
 }
 
 TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
@@ -198,7 +214,7 @@ TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
                 {"comment", "el mismo taller"}};
   EXPECT_EQ(Post(merge, "", "/api/records/r-x/merge")->status, 403);
   EXPECT_EQ(*store_->Count("corrections"), 0);
-  auto res = Post(merge, server_->token(), "/api/records/r-x/merge");
+  auto res = Post(merge, http_->token(), "/api/records/r-x/merge");
   ASSERT_EQ(res->status, 200) << res->body;
   json saved = json::parse(res->body);
   EXPECT_EQ(saved["record"]["merged_from"], json::array({"r-y"}));
@@ -218,10 +234,10 @@ TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
 TEST_F(ServerTest, AMergeFromAStaleViewGets409AndStoresNothing) {
   auto fix = Post({{"version", 0}, {"reviewer", "luis"},
                    {"changes", {{{"field", "title"}, {"value", "Segundo taller de datos"}}}}},
-                  server_->token(), "/api/records/r-y");
+                  http_->token(), "/api/records/r-y");
   ASSERT_EQ(fix->status, 200) << fix->body;
   auto late = Post({{"version", 0}, {"from", "r-y"}, {"from_version", 0}, {"reviewer", "ana"}},
-                   server_->token(), "/api/records/r-x/merge");
+                   http_->token(), "/api/records/r-x/merge");
   ASSERT_EQ(late->status, 409) << late->body;
   json fresh = json::parse(late->body);
   EXPECT_NE(fresh["error"].get<std::string>().find("not merged"), std::string::npos);
@@ -232,7 +248,7 @@ TEST_F(ServerTest, AMergeFromAStaleViewGets409AndStoresNothing) {
 
 TEST_F(ServerTest, BadMergesAreClearJsonErrors) {
   auto check = [&](const json& body, const std::string& path, int status, const char* says) {
-    auto res = Post(body, server_->token(), path);
+    auto res = Post(body, http_->token(), path);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, status) << res->body;
     json error = json::parse(res->body, nullptr, false);
@@ -271,13 +287,13 @@ TEST_F(ServerTest, SplitsARecordIntoValidParts) {
   bad[1]["kind"] = "fiesta";
   auto refused = Post({{"version", 0}, {"reviewer", "ana"},
                        {"changes", {{{"field", "split"}, {"value", {{"parts", bad}}}}}}},
-                      server_->token());
+                      http_->token());
   ASSERT_EQ(refused->status, 400) << refused->body;
   EXPECT_NE(json::parse(refused->body)["error"].get<std::string>().find("split/parts/1: kind"),
             std::string::npos);
   auto res = Post({{"version", 0}, {"reviewer", "ana"},
                    {"changes", {{{"field", "split"}, {"value", {{"parts", parts}}}}}}},
-                  server_->token());
+                  http_->token());
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["record"]["split_into"], parts);
   EXPECT_EQ(Reviews(store_.get()).Get("r-x")->effective["split_into"][1]["title"], "Feria");
@@ -312,18 +328,10 @@ class PdfServerTest : public ::testing::Test {
     second_ = "r-" + hash + "-001-0003";
     store_ = Store::Open(dir_ / "store.db").value();
     ASSERT_TRUE(store_->PutExtraction(Extract(doc_)).ok());
-    ServerOptions o;
-    o.port = 0;
-    server_ = ReviewServer::Create(store_.get(), o).value();
-    port_ = *server_->Bind();
-    thread_ = std::thread([this] { (void)server_->Serve(); });
+    http_ = std::make_unique<RunningServer>(store_.get());
   }
   void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      thread_.join();
-    }
-    server_.reset();
+    http_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -342,7 +350,7 @@ class PdfServerTest : public ::testing::Test {
     return x;
   }
   httplib::Result Get(const std::string& path) {
-    httplib::Client c("127.0.0.1", port_);
+    httplib::Client c("127.0.0.1", http_->port());
     return c.Get(path);
   }
   static void ExpectBox(const Box& got, const Box& want) {
@@ -356,9 +364,7 @@ class PdfServerTest : public ::testing::Test {
   Document doc_;
   std::string first_, second_;
   std::unique_ptr<Store> store_;
-  std::unique_ptr<ReviewServer> server_;
-  int port_ = 0;
-  std::thread thread_;
+  std::unique_ptr<RunningServer> http_;
 };
 
 TEST_F(PdfServerTest, TheRegionIsTheUnionOfTheBoxesOfThePassagesBlocks) {
