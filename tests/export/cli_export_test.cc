@@ -120,6 +120,78 @@ TEST(ExportCliTest, ABadSinceIsAUsageError) {
   EXPECT_THAT(missing.output, HasSubstr("no such store"));
 }
 
+// A reviewed record that a later extraction no longer finds, as a user meets it: `acervo
+// ingest`, corrections with `acervo review set`, `acervo reextract` with a pipeline that
+// reads the record's heading as a grouping heading, then export and report.
+TEST(ExportCliTest, AReviewedRecordALaterExtractionLosesIsStillExportedAsReviewed) {
+  test::TempDir dir;
+  std::filesystem::path doc = dir.Write("informe.md",
+      "# Informe de actividades 2024\n\n"
+      "## Foro regional de movilidad sostenible\n\n"
+      "El 14 de marzo de 2024 la Secretaría de Movilidad participó en el foro regional.\n\n"
+      "## Reunión de la red de ciudades\n\n"
+      "En mayo de 2024 la red de ciudades sesionó en línea.\n");
+  const std::string store = " --store " + test::Quote(dir.path() / "s.db");
+  ASSERT_EQ(test::RunCommand(Acervo("ingest " + test::Quote(doc) + store)).exit_code, 0);
+  auto listed = test::RunCommand("(" + Acervo("review list --status all --format json" + store) +
+                                 " 2>/dev/null)");
+  std::string id;
+  for (const json& r : json::parse(listed.output)) {
+    if (r["title"] == "Reunión de la red de ciudades") id = r["id"];
+  }
+  ASSERT_FALSE(id.empty()) << listed.output;
+  for (const char* change :
+       {"title 'Reunión anual de la red de ciudades'",
+        "amounts/- '{\"amount\": \"5000\", \"currency\": \"MXN\", \"approximate\": false, "
+        "\"role\": null}'"}) {
+    auto set = test::RunCommand(Acervo("review set " + id + " " + std::string(change) + " --reviewer eva" + store));
+    ASSERT_EQ(set.exit_code, 0) << set.output;
+  }
+
+  // The same pipeline, except that it takes "Reunión de la red" for a heading that only
+  // groups others: the record is gone from the new extraction.
+  dir.Write("groups.tsv", "reunion de la red\n");
+  std::string pipeline = ReadFile(ACERVO_SOURCE_DIR "/pipelines/default.yaml");
+  pipeline.replace(pipeline.find("name: informe-actividades"), 25, "name: informe-estricto");
+  pipeline.replace(pipeline.find("lexicons/group-headings.es.tsv"), 30, (dir.path() / "groups.tsv").string());
+  for (size_t at; (at = pipeline.find(" lexicons/")) != std::string::npos;) {
+    pipeline.replace(at + 1, 8, ACERVO_SOURCE_DIR "/pipelines/lexicons");
+  }
+  std::filesystem::path strict = dir.Write("estricto.yaml", pipeline);
+  auto again = test::RunCommand(Acervo("reextract --pipeline " + test::Quote(strict) + store));
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  auto shown = test::RunCommand("(" + Acervo("review show " + id + store) + " 2>/dev/null)");
+  ASSERT_EQ(json::parse(shown.output).value("orphaned", false), true) << shown.output;
+
+  std::filesystem::path out = dir.path() / "records.json";
+  auto exported = test::RunCommand(Acervo("export --format json -o " + test::Quote(out) + store));
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  json found;
+  for (const json& r : json::parse(ReadFile(out))) {
+    if (r["id"] == id) found = r;
+  }
+  ASSERT_TRUE(found.is_object()) << ReadFile(out);
+  EXPECT_EQ(found["orphaned"], true);
+  EXPECT_EQ(found["status"], "reviewed");
+  EXPECT_EQ(found["reviewed_by"], "eva");
+  EXPECT_EQ(found["title"], "Reunión anual de la red de ciudades");
+  EXPECT_EQ(found["amounts"].back()["amount"], "5000");
+  std::ifstream schema_file(ACERVO_SOURCE_DIR "/schemas/record.schema.json");
+  EXPECT_THAT(test::Validate(json::parse(schema_file), found), IsEmpty());
+
+  auto csv = test::RunCommand("(" + Acervo("export --format csv" + store) + " 2>/dev/null)");
+  size_t row = csv.output.find("\r\n" + id + ",");
+  ASSERT_NE(row, std::string::npos) << csv.output;
+  std::string line = csv.output.substr(row + 2, csv.output.find("\r\n", row + 2) - row - 2);
+  EXPECT_THAT(line, HasSubstr(",Reunión anual de la red de ciudades,"));
+  EXPECT_EQ(line.substr(line.size() - 5), ",true");
+
+  auto report = test::RunCommand(Acervo("report" + store));
+  EXPECT_THAT(report.output, HasSubstr("no longer found by the latest extraction (kept as "
+                                       "reviewed, \"orphaned\" in exports): 1"));
+  EXPECT_THAT(report.output, HasSubstr("MXN: 5,000"));
+}
+
 // A store with `documents` x 1000 records (each ~1 KB of JSON).
 void FillStore(const std::filesystem::path& file, int documents) {
   auto store = Store::Open(file);

@@ -94,6 +94,7 @@ class KnownStore : public ::testing::Test {
                 json::array(), "needs_review")});
     json b = json::array({Record("r-6", "capacitacion", Day("2024-05-02"),
                                  {Amount("1000000", "MXN")})});
+    doc_a_ = a;
     ASSERT_TRUE(store_->PutExtraction(Document("a", "a.txt", a)).ok());
     ASSERT_TRUE(store_->PutExtraction(Document("b", "b.txt", b)).ok());
 
@@ -125,8 +126,19 @@ class KnownStore : public ::testing::Test {
     return out;
   }
 
+  // Re-extracts document a as a newer pipeline would that no longer finds record `gone`.
+  void ReextractWithout(const std::string& gone) {
+    json kept = json::array();
+    for (const json& r : doc_a_) {
+      if (r["id"] != gone) kept.push_back(r);
+    }
+    ASSERT_TRUE(store_->PutExtraction(Document("a", "a.txt", kept)).ok());
+    ASSERT_TRUE(review::FlagOrphanedReviews(store_.get(), "sha256:" + std::string(64, 'a')).ok());
+  }
+
   test::TempDir dir_;
   std::unique_ptr<Store> store_;
+  json doc_a_;
 };
 
 TEST(SchemaValidatorTest, RejectsWhatTheSchemaForbids) {
@@ -168,6 +180,77 @@ TEST_F(KnownStore, ExportsTheReviewedValuesAndLeavesRejectedRecordsOut) {
   EXPECT_EQ(fixed["source"], "b.txt");
 }
 
+TEST_F(KnownStore, AReviewedRecordTheNewExtractionLacksIsExportedAsReviewedAndFlagged) {
+  review::Reviews reviews(store_.get());
+  review::Decision fix{"r-3", 0, "eva", "", {{"amounts/0/amount", "0.15"}, {"kind", "capacitacion"}}};
+  ASSERT_TRUE(reviews.Save(fix).ok());
+  ReextractWithout("r-3");
+  ASSERT_TRUE(reviews.Get("r-3")->orphaned);
+
+  // After its document's other records, with the reviewer's values, valid against the schema.
+  std::vector<json> records = Lines(Export(ExportFormat::kJsonLines));
+  EXPECT_THAT(Ids(records), ElementsAre("r-1", "r-2", "r-5", "r-3", "r-6"));
+  const json& orphan = records[3];
+  EXPECT_EQ(orphan["orphaned"], true);
+  EXPECT_EQ(orphan["status"], "reviewed");
+  EXPECT_EQ(orphan["reviewed_by"], "eva");
+  EXPECT_EQ(orphan["kind"], "capacitacion");
+  EXPECT_EQ(orphan["amounts"][0]["amount"], "0.15");
+  EXPECT_EQ(orphan["amounts"][1]["amount"], "0.20");
+  EXPECT_EQ(orphan["document_id"], "sha256:" + std::string(64, 'a'));
+  EXPECT_EQ(orphan["source"], "a.txt");
+  EXPECT_FALSE(records[2].contains("orphaned"));
+  json schema = Schema();
+  for (const json& r : records) EXPECT_THAT(test::Validate(schema, r), IsEmpty()) << r.dump();
+  EXPECT_EQ(json::parse(Export(ExportFormat::kJson))[3], orphan);
+
+  // CSV: the last column says so.
+  std::istringstream csv(Export(ExportFormat::kCsv));
+  std::vector<std::string> rows;
+  for (std::string row; std::getline(csv, row);) rows.push_back(row);
+  ASSERT_EQ(rows.size(), 6u);
+  EXPECT_THAT(rows[0], ::testing::EndsWith(",reviewed_at,orphaned\r"));
+  EXPECT_THAT(rows[4], ::testing::StartsWith("r-3,"));
+  EXPECT_THAT(rows[4], ::testing::EndsWith(",reviewed,eva," + orphan["reviewed_at"].get<std::string>() + ",true\r"));
+  EXPECT_THAT(rows[3], ::testing::EndsWith(",\r"));
+  EffectiveFilter reviewed;
+  reviewed.reviewed_only = true;
+  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines, reviewed))), ElementsAre("r-3", "r-6"));
+
+  // The report counts it, and its reviewed money: EUR 0.15 + 0.20.
+  auto s = Summarize(store_.get());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->records, 5);
+  EXPECT_EQ(s->orphaned, 1);
+  EXPECT_EQ(s->money.at("EUR").ToString(), "0.35");
+  std::ostringstream text;
+  RenderTextReport(*s, {"known.db", 50}, text);
+  EXPECT_THAT(text.str(), HasSubstr("no longer found by the latest extraction"));
+
+  // With its review undone nothing is left of it to export.
+  std::vector<review::Change> undo_all;
+  auto current = reviews.Get("r-3");
+  ASSERT_TRUE(current.ok());
+  for (const review::Correction& c : current->corrections) {
+    undo_all.push_back({"undo:" + std::to_string(c.id), nullptr});
+  }
+  auto undo = reviews.Save({"r-3", -1, "eva", "", undo_all});
+  ASSERT_TRUE(undo.ok()) << undo.status().message();
+  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))), ElementsAre("r-1", "r-2", "r-5", "r-6"));
+}
+
+TEST_F(KnownStore, AnOrphanAReviewerRejectedStaysOut) {
+  review::Reviews reviews(store_.get());
+  ASSERT_TRUE(reviews.Save({"r-5", 0, "eva", "", {{"reject", nullptr}}}).ok());
+  ReextractWithout("r-5");
+  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))), ElementsAre("r-1", "r-2", "r-3", "r-6"));
+  EffectiveCounts counts;
+  std::ostringstream out;
+  ASSERT_TRUE(ExportRecords(store_.get(), {}, ExportFormat::kJsonLines, out, &counts).ok());
+  EXPECT_EQ(counts.skipped, 2);  // r-4 and r-5, both rejected
+  EXPECT_EQ(counts.orphaned, 0);
+}
+
 TEST_F(KnownStore, AnEmptyJsonExportIsAnEmptyArray) {
   EffectiveFilter none;
   none.stored_since = "2999-01-01";
@@ -184,7 +267,7 @@ TEST_F(KnownStore, CsvHasOneRowPerRecordWithParallelAmountColumns) {
   EXPECT_EQ(rows[0],
             "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
             "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,"
-            "reviewed_at\r");
+            "reviewed_at,orphaned\r");
   EXPECT_THAT(rows[1], HasSubstr(",2024-03-05/2024-03-05,1500000.50 | 250000,MXN | MXN,"
                                  "aporte | contrapartida,false | false,"
                                  "Agencia Francesa de Desarrollo,11 | 13*,"));

@@ -63,12 +63,19 @@ Status ForEachEffectiveRecord(Store* store, const EffectiveFilter& filter,
     return InvalidArgument("'" + filter.stored_since + "' is not a date (YYYY-MM-DD)");
   }
   sqlite3* db = store->handle();
-  // stored_at is ISO 8601 UTC, so comparing its first ten characters compares days.
+  // The latest extraction's records, then each document's orphans: reviewed records that
+  // extraction no longer has, from the review module's snapshot of them (review_snapshots),
+  // in record id order. stored_at is ISO 8601 UTC, so comparing its first ten characters
+  // compares days.
   Query records(db,
-                    "SELECT r.id, r.json, r.document_id, d.source FROM records r "
-                    "JOIN documents d ON d.id = r.document_id "
-                    "WHERE ?1 = '' OR substr(d.stored_at, 1, 10) >= ?1 "
-                    "ORDER BY d.source, r.document_id, r.seq");
+                "SELECT r.id, r.json, r.document_id, d.source, 0 AS orphan, r.seq FROM records r "
+                "JOIN documents d ON d.id = r.document_id "
+                "WHERE ?1 = '' OR substr(d.stored_at, 1, 10) >= ?1 "
+                "UNION ALL "
+                "SELECT s.record_id, s.extracted, s.document_id, IFNULL(d.source, ''), 1, 0 "
+                "FROM review_snapshots s LEFT JOIN documents d ON d.id = s.document_id "
+                "WHERE s.orphaned_at IS NOT NULL AND (?1 = '' OR substr(d.stored_at, 1, 10) >= ?1) "
+                "ORDER BY 4, 3, 5, 6, 1");
   Query corrections(db,
                         "SELECT id, field, before, after, reviewer, at, IFNULL(comment, '') "
                         "FROM corrections WHERE record_id = ?1 ORDER BY id");
@@ -84,9 +91,16 @@ Status ForEachEffectiveRecord(Store* store, const EffectiveFilter& filter,
     if (!found.empty()) r = review::ApplyCorrections(r, found);
     r["document_id"] = records.Text(2);
     r["source"] = records.Text(3);
+    const bool orphan = records.Int(4) != 0;
+    // An orphan is kept for its review; with every correction undone nothing is left of it.
+    if (orphan && r.value("status", "") != "reviewed") continue;
     if (r.value("rejected", false) || r.contains("merged_into")) {
       ++n->skipped;
       continue;
+    }
+    if (orphan) {
+      r["orphaned"] = true;
+      ++n->orphaned;
     }
     if (filter.reviewed_only && r.value("status", "") != "reviewed") continue;
     ++n->emitted;

@@ -35,7 +35,8 @@ std::string CsvField(std::string_view v) {
 
 std::string CsvHeader() {
   return "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
-         "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,reviewed_at\r\n";
+         "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,reviewed_at,"
+         "orphaned\r\n";
 }
 
 std::string CsvRow(const nlohmann::json& r) {
@@ -52,7 +53,8 @@ std::string CsvRow(const nlohmann::json& r) {
       JoinList(r, "ods", [](const auto& g) {
         return Str(g, "goal") + (g.value("explicit", true) ? "" : "*");
       }),
-      Str(r, "confidence"), Str(r, "status"), Str(r, "reviewed_by"), Str(r, "reviewed_at")};
+      Str(r, "confidence"), Str(r, "status"), Str(r, "reviewed_by"), Str(r, "reviewed_at"),
+      r.value("orphaned", false) ? "true" : ""};
   std::string row;
   for (const std::string& f : fields) {
     if (!row.empty()) row += ',';

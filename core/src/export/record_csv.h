@@ -4,7 +4,8 @@
 // Columns: id, document_id, source, kind, title, anchor, page_start, page_end, dates
 // ("start/end" each), amounts ("value", an exact decimal), currencies (ISO 4217, "" when
 // unknown), roles ("" when none), approximate ("true"/"false"), institutions, ods ("13" or
-// "13*" when inferred), confidence, status, reviewed_by, reviewed_at. The four amount
+// "13*" when inferred), confidence, status, reviewed_by, reviewed_at, orphaned ("true" for a
+// reviewed record the latest extraction no longer finds, else ""). The four amount
 // columns are parallel lists: their n-th items describe the same amount. A null inside a
 // list is an empty item. Documented in docs/export.md.
 #ifndef ACERVO_CORE_EXPORT_RECORD_CSV_H_

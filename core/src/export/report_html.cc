@@ -152,6 +152,8 @@ void RenderHtmlReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
       << "<tr><td>Records</td><td class=\"n\">" << s.records << "</td></tr>\n"
       << "<tr><td>Awaiting review</td><td class=\"n\">" << s.needs_review << "</td></tr>\n"
       << "<tr><td>Reviewed</td><td class=\"n\">" << s.reviewed << "</td></tr>\n"
+      << "<tr><td>Reviewed, no longer found by the latest extraction (kept)</td>"
+         "<td class=\"n\">" << s.orphaned << "</td></tr>\n"
       << "<tr><td>Rejected or merged (not counted)</td><td class=\"n\">" << s.excluded
       << "</td></tr>\n</table>\n";
 

@@ -58,6 +58,10 @@ void RenderTextReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
       << " failed to load)\n";
   out << "Records: " << s.records << " (" << s.needs_review << " awaiting review, "
       << s.reviewed << " reviewed; " << s.excluded << " rejected or merged, not counted)\n";
+  if (s.orphaned) {
+    out << "  of which reviewed but no longer found by the latest extraction (kept as "
+           "reviewed, \"orphaned\" in exports): " << s.orphaned << "\n";
+  }
   out << "Money (summed per currency, never across):"
       << (s.money.empty() ? " none" : "") << "\n";
   for (const auto& [currency, sum] : s.money) {

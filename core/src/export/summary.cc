@@ -97,6 +97,7 @@ Result<StoreSummary> Summarize(Store* store) {
                                      [&](const json& r) { AddRecord(r, &s); }, &counts);
   if (!st.ok()) return st;
   s.excluded = counts.skipped;
+  s.orphaned = counts.orphaned;
   return s;
 }
 

@@ -45,6 +45,7 @@ struct StoreSummary {
   int64_t excluded = 0;         // rejected or merged into another record
   int64_t needs_review = 0;     // effective status "needs_review"
   int64_t reviewed = 0;         // effective status "reviewed"
+  int64_t orphaned = 0;         // reviewed records the latest extraction no longer finds
   int64_t approximate_amounts = 0;
   int64_t unreadable_amounts = 0;  // amounts whose value is not an exact decimal (not summed)
   MoneyByCurrency money;

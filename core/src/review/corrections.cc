@@ -305,6 +305,18 @@ Status ValidateChange(const std::string& field, const json& after) {
     if (!after.is_object() || !after["parts"].is_array() || after["parts"].size() < 2) {
       return Bad(field, "expected {parts: [...]} with at least two parts");
     }
+    // Each part is a record of its own in exports: what it says of the contract's fields
+    // must be valid as a correction of that field would be.
+    for (size_t i = 0; i < after["parts"].size(); ++i) {
+      const json& part = after["parts"][i];
+      std::string at = field + "/parts/" + std::to_string(i);
+      if (!part.is_object()) return Bad(at, "expected an object");
+      for (const char* key : {"kind", "title", "dates", "amounts", "institutions", "ods"}) {
+        if (!part.contains(key)) continue;
+        if (Status s = ValidateChange(key, part[key]); !s.ok()) return Bad(at, s.message());
+      }
+      if (part.contains("text") && !part["text"].is_string()) return Bad(at + "/text", "expected text");
+    }
     return Status::Ok();
   }
 

@@ -110,5 +110,25 @@ TEST(ValidateChange, AcceptsContractValuesOnly) {
   EXPECT_FALSE(ValidateChange("add_mention", {{"type", "person"}, {"text", "x"}}).ok());
 }
 
+TEST(ValidateChange, SplitPartsHoldContractValues) {
+  json good = {{"title", "Foro"}, {"kind", "evento"}, {"text", "El foro."},
+               {"dates", {{{"start", "2024-03"}, {"end", "2024-03"}}}},
+               {"amounts", {{{"amount", "100"}, {"currency", "MXN"}, {"approximate", false},
+                             {"role", nullptr}}}}};
+  json other = {{"title", "Taller"}};
+  EXPECT_TRUE(ValidateChange("split", {{"parts", {good, other}}}).ok());
+  EXPECT_FALSE(ValidateChange("split", {{"parts", {good}}}).ok());  // one part is no split
+  json bad_kind = other;
+  bad_kind["kind"] = "fiesta";
+  Status s = ValidateChange("split", {{"parts", {good, bad_kind}}});
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("split/parts/1: kind:"), std::string::npos) << s.message();
+  json bad_amount = good;
+  bad_amount["amounts"][0]["amount"] = "1,5";
+  EXPECT_FALSE(ValidateChange("split", {{"parts", {other, bad_amount}}}).ok());
+  EXPECT_FALSE(ValidateChange("split", {{"parts", {other, "Taller"}}}).ok());
+  EXPECT_FALSE(ValidateChange("split", {{"parts", {other, {{"title", ""}}}}}).ok());
+}
+
 }  // namespace
 }  // namespace acervo::review

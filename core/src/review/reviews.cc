@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <map>
 
+#include "engine/serialize.h"
 #include "review/sql.h"
 
 namespace acervo::review {
@@ -305,7 +307,13 @@ json Union(json a, const json& b) {
 Result<SaveResult> Reviews::Save(const Decision& d) {
   if (d.reviewer.empty()) return InvalidArgument("a decision needs the reviewer's name");
   if (d.changes.empty()) return InvalidArgument("a decision needs at least one change");
-  for (const Change& c : d.changes) ACERVO_RETURN_IF_ERROR(ValidateChange(c.field, c.after));
+  for (const Change& c : d.changes) {
+    if (c.field == "merge") {
+      return InvalidArgument("merge: a merge changes two records; merge them together "
+                             "(acervo review merge INTO FROM)");
+    }
+    ACERVO_RETURN_IF_ERROR(ValidateChange(c.field, c.after));
+  }
 
   sqlite3* db = store_->handle();
   Transaction tx(db);
@@ -366,29 +374,135 @@ Result<MergeResult> Reviews::Merge(const MergeDecision& d) {
   return result;
 }
 
+namespace {
+
+// The pages `first`..`last` of a document as stored: text, blocks (with their boxes) and size.
+// A page whose layout JSON does not parse keeps its text, so the passage still shows.
+Result<std::map<int, Page>> LoadPages(sqlite3* db, const std::string& document_id, int first,
+                                      int last) {
+  std::map<int, Page> pages;
+  Statement st(db, "SELECT number, text, json FROM pages WHERE document_id = ? AND number "
+                   "BETWEEN ? AND ? ORDER BY number");
+  st.Bind(1, document_id).Bind(2, int64_t{first}).Bind(3, int64_t{last});
+  Status s;
+  while (st.Next(&s)) {
+    int number = static_cast<int>(st.Int(0));
+    Result<Page> parsed = PageFromJson(ParseOrNull(st.Text(2)), st.Text(1));
+    Page& page = pages[number];
+    if (parsed.ok()) page = std::move(*parsed);
+    else page.text = st.Text(1);
+    page.number = number;
+  }
+  if (!s.ok()) return s;
+  return pages;
+}
+
+// A line of the passage found in a page: bytes [page_at, page_at + size) of page `page` are
+// bytes [passage_at, passage_at + size) of the passage.
+struct LocatedLine {
+  int page;
+  size_t page_at, passage_at, size;
+};
+
+// Where the record's first segment starts, from its id ("r-<hash>-<page>-<block>[-<byte
+// offset>]", records/assembler.h): the search for its lines starts there, so a short first
+// line is not matched earlier on the page. {0, 0} when the id says nothing usable.
+std::pair<int, size_t> StartOf(const std::string& record_id, const std::map<int, Page>& pages) {
+  int page = 0;
+  size_t block = 0, offset = 0;
+  char hash[32];
+  int n = std::sscanf(record_id.c_str(), "r-%31[0-9a-f]-%d-%zu-%zu", hash, &page, &block, &offset);
+  if (n < 3) return {0, 0};
+  auto it = pages.find(page);
+  if (it == pages.end() || block >= it->second.blocks.size()) return {0, 0};
+  return {page, it->second.blocks[block].begin + (n == 4 ? offset : 0)};
+}
+
+// Finds each line of `passage` in `pages`, in order, from `start` (page, byte) on.
+std::vector<LocatedLine> LocateLines(const std::map<int, Page>& pages, const std::string& passage,
+                                     std::pair<int, size_t> start) {
+  std::vector<LocatedLine> out;
+  auto page_it = start.first ? pages.find(start.first) : pages.begin();
+  size_t page_pos = start.first ? start.second : 0, line_start = 0;
+  while (line_start <= passage.size() && page_it != pages.end()) {
+    size_t nl = passage.find('\n', line_start);
+    if (nl == std::string::npos) nl = passage.size();
+    std::string line = passage.substr(line_start, nl - line_start);
+    if (!line.empty()) {
+      for (auto it = page_it; it != pages.end(); ++it) {
+        size_t at = it->second.text.find(line, it == page_it ? page_pos : 0);
+        if (at == std::string::npos) continue;
+        out.push_back({it->first, at, line_start, line.size()});
+        page_it = it;
+        page_pos = at + line.size();
+        break;
+      }
+    }
+    line_start = nl + 1;
+  }
+  return out;
+}
+
+// The passage's lines, looked for from where the record's id says it starts, and from the
+// top of its first page when that finds nothing (an id from an older extraction).
+std::vector<LocatedLine> LocatePassage(const ReviewedRecord& record,
+                                       const std::map<int, Page>& pages) {
+  const std::string passage = record.effective.value("text", "");
+  std::pair<int, size_t> start = StartOf(record.id, pages);
+  std::vector<LocatedLine> lines = LocateLines(pages, passage, start);
+  if (lines.empty() && start.first != 0) lines = LocateLines(pages, passage, {0, 0});
+  return lines;
+}
+
+std::pair<int, int> PagesOf(const json& record) {
+  int first = record.value("page_start", 1);
+  return {first, record.value("page_end", first)};
+}
+
+}  // namespace
+
+Result<AdjacentRecords> Reviews::Adjacent(const ReviewedRecord& record) {
+  AdjacentRecords out;
+  if (record.orphaned) return out;
+  // Nearest first on each side; the first that is still an activity of its own.
+  auto nearest = [&](const char* sql, std::optional<ReviewedRecord>* slot) -> Status {
+    Statement st(store_->handle(), sql);
+    st.Bind(1, record.document_id).Bind(2, record.id);
+    Status s;
+    while (st.Next(&s)) {
+      Result<ReviewedRecord> r = Get(st.Text(0));
+      if (!r.ok()) return r.status();
+      if (r->effective.value("rejected", false) || r->effective.contains("merged_into")) continue;
+      *slot = std::move(*r);
+      break;
+    }
+    return s;
+  };
+  ACERVO_RETURN_IF_ERROR(nearest(
+      "SELECT id FROM records WHERE document_id = ?1 AND seq < (SELECT seq FROM records WHERE "
+      "id = ?2) ORDER BY seq DESC", &out.previous));
+  ACERVO_RETURN_IF_ERROR(nearest(
+      "SELECT id FROM records WHERE document_id = ?1 AND seq > (SELECT seq FROM records WHERE "
+      "id = ?2) ORDER BY seq", &out.next));
+  return out;
+}
+
 Result<json> Reviews::Passage(const ReviewedRecord& record) {
   sqlite3* db = store_->handle();
   const json& e = record.effective;
-  int first = e.value("page_start", 1), last = e.value("page_end", first);
+  auto [first, last] = PagesOf(e);
   std::string passage = e.value("text", "");
 
-  std::map<int, std::string> pages;
-  {
-    Statement st(db, "SELECT number, text FROM pages WHERE document_id = ? AND number BETWEEN "
-                     "? AND ? ORDER BY number");
-    st.Bind(1, record.document_id).Bind(2, int64_t{first}).Bind(3, int64_t{last});
-    Status s;
-    while (st.Next(&s)) pages[static_cast<int>(st.Int(0))] = st.Text(1);
-    if (!s.ok()) return s;
-  }
+  Result<std::map<int, Page>> pages = LoadPages(db, record.document_id, first, last);
+  if (!pages.ok()) return pages.status();
   struct Stored {
     size_t begin, end;  // bytes in the page
     std::string type;
     json value;
   };
   std::map<int, std::vector<Stored>> mentions;
-  for (auto& [number, text] : pages) {
-    std::vector<size_t> cps = CodePointOffsets(text);
+  for (auto& [number, page] : *pages) {
+    std::vector<size_t> cps = CodePointOffsets(page.text);
     Statement st(db, "SELECT start, end, type, json FROM mentions WHERE document_id = ? AND "
                      "page = ? ORDER BY start");
     st.Bind(1, record.document_id).Bind(2, int64_t{number});
@@ -403,30 +517,15 @@ Result<json> Reviews::Passage(const ReviewedRecord& record) {
     if (!s.ok()) return s;
   }
 
-  // Find each line of the passage in the pages, in order, and carry over the mentions that
-  // fall inside it.
+  // Carry over the mentions that fall inside each line of the passage found in the pages.
   std::vector<Highlight> marks;
-  auto page_it = pages.begin();
-  size_t page_pos = 0, line_start = 0;
-  while (line_start <= passage.size() && page_it != pages.end()) {
-    size_t nl = passage.find('\n', line_start);
-    if (nl == std::string::npos) nl = passage.size();
-    std::string line = passage.substr(line_start, nl - line_start);
-    if (!line.empty()) {
-      for (auto it = page_it; it != pages.end(); ++it) {
-        size_t at = it->second.find(line, it == page_it ? page_pos : 0);
-        if (at == std::string::npos) continue;
-        for (const Stored& m : mentions[it->first]) {
-          if (m.begin >= at && m.end <= at + line.size()) {
-            marks.push_back({line_start + m.begin - at, line_start + m.end - at, m.type, m.value});
-          }
-        }
-        page_it = it;
-        page_pos = at + line.size();
-        break;
+  for (const LocatedLine& l : LocatePassage(record, *pages)) {
+    for (const Stored& m : mentions[l.page]) {
+      if (m.begin >= l.page_at && m.end <= l.page_at + l.size) {
+        marks.push_back({l.passage_at + m.begin - l.page_at, l.passage_at + m.end - l.page_at,
+                         m.type, m.value});
       }
     }
-    line_start = nl + 1;
   }
   // Mentions a reviewer added are highlighted where their text first occurs.
   if (e.contains("added_mentions") && e["added_mentions"].is_array()) {
@@ -453,6 +552,28 @@ Result<json> Reviews::Passage(const ReviewedRecord& record) {
   }
   if (pos < passage.size()) spans.push_back({{"text", passage.substr(pos)}});
   return json{{"page_start", first}, {"page_end", last}, {"spans", spans}};
+}
+
+Result<PassageRegion> Reviews::Region(const ReviewedRecord& record, int page) {
+  auto [first, last] = PagesOf(record.effective);
+  if (page < first || page > last) return PassageRegion{};
+  Result<std::map<int, Page>> pages = LoadPages(store_->handle(), record.document_id, first, last);
+  if (!pages.ok()) return pages.status();
+  auto it = pages->find(page);
+  if (it == pages->end()) return PassageRegion{};
+  const Page& p = it->second;
+  PassageRegion region{Box{}, p.width, p.height};
+  for (const LocatedLine& l : LocatePassage(record, *pages)) {
+    if (l.page != page) continue;
+    for (const Block& b : p.blocks) {
+      if (b.box.empty() || b.end <= l.page_at || b.begin >= l.page_at + l.size) continue;
+      Box& u = region.box;
+      u = u.empty() ? b.box
+                    : Box{std::min(u.x0, b.box.x0), std::min(u.y0, b.box.y0),
+                          std::max(u.x1, b.box.x1), std::max(u.y1, b.box.y1)};
+    }
+  }
+  return region;
 }
 
 Result<std::vector<std::string>> Reviews::InstitutionNames() {

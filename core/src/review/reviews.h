@@ -12,11 +12,13 @@
 #define ACERVO_CORE_REVIEW_REVIEWS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "acervo/document.h"
 #include "acervo/status.h"
 #include "review/corrections.h"
 #include "store/store.h"
@@ -84,6 +86,16 @@ struct MergeResult {
   ReviewedRecord from;
 };
 
+struct AdjacentRecords {
+  std::optional<ReviewedRecord> previous, next;
+};
+
+struct PassageRegion {
+  Box box;                  // empty when unknown
+  double page_width = 0;    // the page's size in points; 0 when unknown
+  double page_height = 0;
+};
+
 class Reviews {
  public:
   explicit Reviews(Store* store) : store_(store) {}
@@ -94,16 +106,27 @@ class Reviews {
   // NotFound when no extraction or review has such a record.
   Result<ReviewedRecord> Get(const std::string& record_id);
 
-  // InvalidArgument for a bad change, an empty reviewer or an undo of another record's
-  // correction.
+  // InvalidArgument for a bad change, an empty reviewer, an undo of another record's
+  // correction or a "merge" (a merge changes two records: Merge).
   Result<SaveResult> Save(const Decision& decision);
 
   // Both corrections in one transaction. A split is a Save of {"split", {parts: [...]}}.
   Result<MergeResult> Merge(const MergeDecision& decision);
 
+  // The records just before and just after `record` in its document's extraction order,
+  // leaving out those rejected or merged into another: what a reviewer may merge it with.
+  // Neither for an orphaned record (it has no place in the latest extraction).
+  Result<AdjacentRecords> Adjacent(const ReviewedRecord& record);
+
   // The record's passage split at its mentions, for highlighting:
   // {"page_start", "page_end", "spans": [{"text"}, {"text", "type", "value"}, ...]}.
   Result<nlohmann::json> Passage(const ReviewedRecord& record);
+
+  // Where the record's passage sits on page `page` (one of its pages): the union of the
+  // boxes of the blocks its lines fall in, in PDF points from the page's top left. The box is
+  // empty when the store knows none there (a text source, an OCR page without boxes, a store
+  // older than block boxes, a passage no longer found on the page).
+  Result<PassageRegion> Region(const ReviewedRecord& record, int page);
 
   // Names of the institutions found in the store, for choosing one when correcting.
   Result<std::vector<std::string>> InstitutionNames();

@@ -236,5 +236,27 @@ TEST_F(ReviewsTest, MergeMovesTheOtherRecordsFieldsInAndMarksIt) {
   EXPECT_FALSE(reviews.Merge({"r-a", "r-a", -1, -1, "ana", ""}).ok());
 }
 
+TEST_F(ReviewsTest, AdjacentRecordsAreTheNeighboursStillActivitiesOfTheirOwn) {
+  Reviews reviews(store_.get());
+  auto b = reviews.Adjacent(*reviews.Get("r-b"));
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  ASSERT_TRUE(b->previous && b->next);
+  EXPECT_EQ(b->previous->id, "r-a");
+  EXPECT_EQ(b->next->id, "r-c");
+  EXPECT_FALSE(reviews.Adjacent(*reviews.Get("r-a"))->previous);
+  // A rejected record is skipped, and past it there is nothing.
+  Save("r-c", 0, {{"reject", nullptr}});
+  EXPECT_FALSE(reviews.Adjacent(*reviews.Get("r-b"))->next);
+  // A record merged into another is skipped: r-c's neighbour before it is then r-a.
+  Save("r-c", -1, {{"undo:1", nullptr}});
+  ASSERT_TRUE(reviews.Merge({"r-a", "r-b", -1, -1, "ana", ""}).ok());
+  auto c = reviews.Adjacent(*reviews.Get("r-c"));
+  ASSERT_TRUE(c->previous);
+  EXPECT_EQ(c->previous->id, "r-a");
+  // A merge is refused as a plain save: it would record one side only.
+  auto one_sided = reviews.Save({"r-c", -1, "ana", "", {{"merge", {{"into", "r-a"}}}}});
+  EXPECT_EQ(one_sided.status().code(), Code::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace acervo::review

@@ -2,9 +2,14 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "review/page_image.h"
 #include "review/reviews.h"
@@ -119,6 +124,20 @@ json QueueItem(const ReviewedRecord& r) {
           {"second_look", r.second_look}};
 }
 
+// A record the reviewer may merge with: enough to name it and to merge it safely.
+json Neighbour(const std::optional<ReviewedRecord>& r) {
+  if (!r) return nullptr;
+  return {{"id", r->id}, {"title", r->effective.value("title", "")}, {"version", r->version}};
+}
+
+// How many pages of a long passage get an image.
+constexpr int kMaxPageImages = 3;
+
+// The passage's box with a margin, kept on the page; empty when unknown.
+Box PaddedRegion(const PassageRegion& r) {
+  return PadRegion(r.box, kRegionMargin, r.page_width, r.page_height);
+}
+
 bool IsPdf(const std::string& source) {
   return source.size() > 4 && (source.compare(source.size() - 4, 4, ".pdf") == 0 ||
                                source.compare(source.size() - 4, 4, ".PDF") == 0);
@@ -163,6 +182,8 @@ struct ReviewServer::Impl {
   int port = 0;
   std::mutex mu;  // one store connection: serialise every use of it
   httplib::Server http;
+  std::atomic<bool> serving{false};   // Serve is running (or about to run) the loop
+  std::atomic<bool> stopping{false};  // Stop was called
   std::vector<std::string> gazetteer;
 
   bool HostAllowed(const httplib::Request& req) const {
@@ -264,20 +285,67 @@ struct ReviewServer::Impl {
       SendRecord(req.matches[1], res, 200, "");
     });
 
+    // The passage's region of page N, or with ?whole=1 the whole page; the whole page too
+    // when the store knows no region there.
     http.Get("/api/records/([^/]+)/page/([0-9]+)",
              [this](const httplib::Request& req, httplib::Response& res) {
                std::string source;
+               Box region;
+               int page = 0;
+               try {
+                 page = std::stoi(req.matches[2]);
+               } catch (const std::exception&) {
+                 return SendError(res, 404, "no such page");
+               }
                {
                  std::lock_guard<std::mutex> lock(mu);
-                 auto r = Reviews(store).Get(req.matches[1]);
+                 Reviews reviews(store);
+                 auto r = reviews.Get(req.matches[1]);
                  if (!r.ok()) return SendError(res, HttpStatusOf(r.status()), r.status().message());
                  source = r->source;
+                 if (req.get_param_value("whole") != "1") {
+                   auto known = reviews.Region(*r, page);
+                   if (!known.ok()) return SendError(res, 500, known.status().message());
+                   region = PaddedRegion(*known);
+                 }
                }
                if (!IsPdf(source)) return SendError(res, 404, "not a PDF: no page image");
-               auto png = RenderPagePng(source, std::stoi(req.matches[2]));
+               auto png = RenderPagePng(source, page, region.empty() ? kPageDpi : RegionDpi(region),
+                                        region);
                if (!png.ok()) return SendError(res, 404, png.status().message());
+               res.set_header("X-Acervo-Image", region.empty() ? "page" : "region");
                res.set_content(*png, "image/png");
              });
+
+    // Merges record FROM into this one: {version, from, from_version, reviewer, comment}.
+    http.Post("/api/records/([^/]+)/merge", [this](const httplib::Request& req,
+                                                   httplib::Response& res) {
+      json body = json::parse(req.body, nullptr, false);
+      if (!body.is_object() || !body["from"].is_string()) {
+        return SendError(res, 400, "expected {version, from, from_version, reviewer, comment}");
+      }
+      MergeDecision d;
+      d.into = req.matches[1];
+      d.from = body["from"].get<std::string>();
+      d.into_version = body.value("version", int64_t{-2});
+      d.from_version = body.value("from_version", int64_t{-2});
+      if (d.into_version < 0 || d.from_version < 0) {
+        return SendError(res, 400, "a merge must say which versions of both records it saw");
+      }
+      d.reviewer = body.value("reviewer", "");
+      d.comment = body.value("comment", "");
+      std::lock_guard<std::mutex> lock(mu);
+      auto merged = Reviews(store).Merge(d);
+      if (!merged.ok()) {
+        return SendError(res, HttpStatusOf(merged.status()), merged.status().message());
+      }
+      if (merged->stale) {
+        return SendRecord(d.into, res, 409,
+                          "not merged: one of the two records changed after you opened it. "
+                          "The current values are shown now; merge again if it still holds.");
+      }
+      SendRecord(d.into, res, 200, "");
+    });
 
     http.Post("/api/records/([^/]+)", [this](const httplib::Request& req, httplib::Response& res) {
       json body = json::parse(req.body, nullptr, false);
@@ -325,6 +393,31 @@ struct ReviewServer::Impl {
         image ? "" : (IsPdf(r->source) ? "El PDF original ya no está en " + r->source +
                                              ": se muestra solo el texto."
                                        : "Fuente de texto: sin imagen de página.");
+    if (image) {
+      // One image per page of the passage (a few at most), each cut to the passage's region.
+      json regions = json::array();
+      std::vector<int> whole;
+      int first = (*passage)["page_start"], last = (*passage)["page_end"];
+      for (int page = first; page <= std::min(last, first + kMaxPageImages - 1); ++page) {
+        auto known = reviews.Region(*r, page);
+        if (!known.ok()) return SendError(res, 500, known.status().message());
+        Box b = PaddedRegion(*known);
+        regions.push_back({{"page", page},
+                           {"box", b.empty() ? json() : json{b.x0, b.y0, b.x1, b.y1}}});
+        if (b.empty()) whole.push_back(page);
+      }
+      view["page_regions"] = regions;
+      if (!whole.empty()) {
+        std::string pages;
+        for (int p : whole) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+        view["page_image_note"] = "No se conoce la posición del pasaje en la p. " + pages +
+                                  ": se muestra la página completa.";
+      }
+    }
+    auto adjacent = reviews.Adjacent(*r);
+    if (!adjacent.ok()) return SendError(res, 500, adjacent.status().message());
+    view["previous"] = Neighbour(adjacent->previous);
+    view["next"] = Neighbour(adjacent->next);
     if (!error.empty()) view["error"] = error;
     SendJson(res, status, view);
   }
@@ -363,11 +456,22 @@ Result<int> ReviewServer::Bind() {
 }
 
 Status ReviewServer::Serve() {
-  if (!impl_->http.listen_after_bind()) return IoError("the server stopped unexpectedly");
+  impl_->serving = true;
+  bool stopped = impl_->stopping || impl_->http.listen_after_bind() || impl_->stopping;
+  impl_->serving = false;
+  if (!stopped) return IoError("the server stopped unexpectedly");
   return Status::Ok();
 }
 
-void ReviewServer::Stop() { impl_->http.stop(); }
+void ReviewServer::Stop() {
+  impl_->stopping = true;
+  // httplib forgets a stop that comes before its loop runs: wait for the loop (or for Serve
+  // to return, having seen `stopping`) so that Stop right after starting Serve still stops.
+  while (impl_->serving && !impl_->http.is_running()) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->http.stop();
+}
 
 const std::string& ReviewServer::token() const { return impl_->token; }
 

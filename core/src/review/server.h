@@ -3,12 +3,21 @@
 //
 //   GET  /                         the page (carries this run's session token)
 //   GET  /api/queue?status=&document=&kind=&field=&min=&max=
-//   GET  /api/records/ID           the record, its corrections, version and passage spans
-//   GET  /api/records/ID/page/N    the PDF page as PNG (404 when the original is gone)
+//   GET  /api/records/ID           the record, its corrections, version, passage spans, the
+//                                  region of each page its passage covers (page_regions,
+//                                  a null box when unknown), and the records before and
+//                                  after it in its document (previous, next: to merge with)
+//   GET  /api/records/ID/page/N    page N of the PDF as PNG, cut to the passage's region
+//                                  there (the whole page with ?whole=1, or when the region
+//                                  is unknown); 404 when the original is gone
 //   GET  /api/institutions         names to choose from when correcting an institution
 //   POST /api/records/ID           {version, reviewer, comment, changes: [{field, value}]}
 //                                  -> 200 the saved record, 409 stale (with fresh values),
-//                                     400 invalid
+//                                     400 invalid. A split is the change {field: "split",
+//                                     value: {parts: [...]}}; a merge is refused here
+//   POST /api/records/ID/merge     {version, from, from_version, reviewer, comment}: record
+//                                  FROM merged into ID -> 200 ID as saved, 409 when either
+//                                  changed since those versions, 400 invalid
 //
 // Safety: every POST must carry the session token (random per server run) in the
 // X-Acervo-Token header; responses carry a strict Content-Security-Policy; requests whose
@@ -50,6 +59,7 @@ class ReviewServer {
   Result<int> Bind();
   // Serves requests until Stop() is called from another thread. Bind() first.
   Status Serve();
+  // Safe to call as soon as the thread running Serve() has been started.
   void Stop();
 
   const std::string& token() const;

@@ -1,5 +1,9 @@
 // The review page. Everything that comes from a document or the store is inserted with
 // textContent or as element values, never as markup: document text is untrusted.
+//
+// Beside the passage: the region of the PDF page it covers (w: the whole page). Merge joins
+// a record with the one before (p) or after (n) it in its document; split (s) cuts the
+// record in two at the caret in the passage. Both open a form to confirm.
 'use strict';
 
 const TOKEN = document.querySelector('meta[name="acervo-token"]').content;
@@ -12,8 +16,14 @@ const LISTS = {
 };
 const KINDS = ['evento', 'reunion', 'acuerdo', 'financiamiento', 'capacitacion', 'premio', 'difusion', 'otro'];
 
-// queueSeq and recordSeq drop answers to requests that a later one has overtaken.
-const state = { items: [], index: -1, view: null, queueSeq: 0, recordSeq: 0 };
+const FIELD_OF = { date: 'dates', amount: 'amounts', institution: 'institutions', ods: 'ods' };
+const FORMS = ['editor', 'mention-form', 'merge-form', 'split-form'];
+
+// queueSeq and recordSeq drop answers to requests that a later one has overtaken. wholePage:
+// the reviewer asked for whole pages rather than the passage's region. merge and split hold
+// what the open merge or split form will send.
+const state = { items: [], index: -1, view: null, queueSeq: 0, recordSeq: 0, wholePage: false,
+  merge: null, split: null };
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -117,8 +127,7 @@ function show(view) {
   $('record').hidden = false;
   if (!same) {
     // A form for another record, or for values that changed under it, would save stale edits.
-    $('editor').hidden = true;
-    $('mention-form').hidden = true;
+    closeForms();
   }
   $('title').textContent = r.title || '(sin título)';
   const pages = r.page_start === r.page_end ? 'p. ' + r.page_start : 'pp. ' + r.page_start + '–' + r.page_end;
@@ -126,6 +135,7 @@ function show(view) {
     view.source + ', ' + pages, 'versión ' + view.version].join(' · ');
   const flags = [];
   if (r.rejected) flags.push('Rechazado: no es una actividad.');
+  if (r.merged_into) flags.push('Unido al registro ' + r.merged_into + '.');
   if (view.orphaned) flags.push('La última extracción ya no encuentra este registro: se conserva la versión revisada' + (view.second_look ? '; revíselo de nuevo.' : '.'));
   if (r.review_notes) flags.push(...r.review_notes);
   $('flags').textContent = flags.join(' ');
@@ -150,17 +160,12 @@ function show(view) {
     const values = r[field] || [];
     row(spec.label, values.length ? values.map((v) => describe(field, v)).join('; ') : '—');
   }
+  if (r.merged_from) row('Unido con', r.merged_from.join(', '));
+  if (r.split_into) row('Dividido en', r.split_into.map((p) => '«' + (p.title || '') + '» (' + (p.kind || r.kind) + ')').join('; '));
+  $('merge-previous').disabled = !view.previous;
+  $('merge-next').disabled = !view.next;
+  showPageImages(view);
 
-  const img = $('page-image');
-  if (view.page_image) {
-    img.src = '/api/records/' + encodeURIComponent(view.id) + '/page/' + r.page_start;
-    img.hidden = false;
-    $('page-note').textContent = 'Página ' + r.page_start + ' del PDF original.';
-  } else {
-    img.hidden = true;
-    img.removeAttribute('src');
-    $('page-note').textContent = view.page_image_note;
-  }
 
   const history = $('history');
   history.replaceChildren();
@@ -168,6 +173,42 @@ function show(view) {
     const text = c.at + ' · ' + c.reviewer + ' · ' + c.field + ': ' + JSON.stringify(c.before) + ' → ' + JSON.stringify(c.after) + (c.comment ? ' · «' + c.comment + '»' : '');
     history.append(el('li', { className: c.undone ? 'undone' : '', text }));
   }
+}
+
+// The passage as printed: for each of its pages, the region it covers (or the whole page
+// when the reviewer asks for it, or when the region is unknown).
+function showPageImages(view) {
+  const box = $('page-images');
+  box.replaceChildren();
+  const regions = view.page_image ? (view.page_regions || []) : [];
+  for (const region of regions) {
+    const whole = state.wholePage || !region.box;
+    const src = '/api/records/' + encodeURIComponent(view.id) + '/page/' + region.page +
+      (whole && region.box ? '?whole=1' : '');
+    box.append(el('img', { src, 'data-page': String(region.page), 'data-whole': String(whole),
+      alt: (whole ? 'Página ' : 'Región del pasaje en la página ') + region.page + ' del PDF original' }));
+  }
+  const known = regions.filter((region) => region.box).map((region) => region.page);
+  const toggle = $('whole-page');
+  toggle.hidden = known.length === 0;
+  toggle.replaceChildren(state.wholePage ? 'Ver solo la región del pasaje ' : 'Ver la página completa ', el('kbd', { text: 'w' }));
+  let note = view.page_image_note;
+  if (!note && known.length) {
+    note = (state.wholePage ? 'Página completa: p. ' : 'Región del pasaje en la p. ') + known.join(', ') + ' del PDF original.';
+  }
+  $('page-note').textContent = note;
+}
+
+function toggleWholePage() {
+  if (!state.view || $('whole-page').hidden) return;
+  state.wholePage = !state.wholePage;
+  showPageImages(state.view);
+}
+
+function closeForms() {
+  for (const id of FORMS) $(id).hidden = true;
+  state.merge = null;
+  state.split = null;
 }
 
 async function decide(changes, comment = '') {
@@ -274,6 +315,129 @@ function editorChanges() {
   return changes.concat(removals);
 }
 
+// Merging with the record before it (this one joins that one) or after it (that one joins
+// this one): the earlier record of the document stays.
+function openMerge(direction) {
+  const v = state.view;
+  if (!v) return;
+  const other = v[direction];
+  if (!other) return say(direction === 'previous' ? 'No hay un registro anterior en este documento.' : 'No hay un registro siguiente en este documento.', true);
+  const self = { id: v.id, title: v.record.title, version: v.version };
+  const [into, from] = direction === 'previous' ? [other, self] : [self, other];
+  closeForms();
+  state.merge = { into, from };
+  $('merge-from-title').textContent = from.title || '(sin título)';
+  $('merge-into-title').textContent = into.title || '(sin título)';
+  $('merge-form').dataset.into = into.id;
+  $('merge-form').dataset.from = from.id;
+  $('merge-comment').value = '';
+  $('merge-form').hidden = false;
+  $('merge-confirm').focus();
+}
+
+async function merge() {
+  const m = state.merge;
+  if (!m) return;
+  if (!reviewer()) return askName();
+  const { status, data } = await api('/api/records/' + encodeURIComponent(m.into.id) + '/merge', {
+    version: m.into.version, from: m.from.id, from_version: m.from.version, reviewer: reviewer(),
+    comment: $('merge-comment').value.trim() });
+  if (status !== 200) {
+    say(data.error || 'no se unieron', true);
+    if (status === 409) await select(state.index);  // show the fresh values and neighbours
+    return;
+  }
+  closeForms();
+  say('Unido: «' + (m.from.title || m.from.id) + '» en «' + (m.into.title || m.into.id) + '»');
+  await loadQueue(m.into.id);
+}
+
+// The caret's offset in the passage's text (the start of the selection), or -1.
+function caretOffset() {
+  const sel = window.getSelection();
+  if (!sel || !sel.rangeCount) return -1;
+  const at = sel.getRangeAt(0);
+  if (!$('passage').contains(at.startContainer)) return -1;
+  const before = document.createRange();
+  before.setStart($('passage'), 0);
+  before.setEnd(at.startContainer, at.startOffset);
+  return before.toString().length;
+}
+
+function sameValue(field, a, b) {
+  if (!a || !b) return false;
+  if (field === 'dates') return a.start === b.start && (a.end || a.start) === (b.end || b.start);
+  if (field === 'amounts') return a.amount === b.amount && (a.currency || null) === (b.currency || null);
+  if (field === 'institutions') return a.name === b.name;
+  return Number(a.goal) === Number(b.goal);
+}
+
+// Splitting at the caret: the text before it and after it become two parts. Each value of the
+// record goes to the part where its highlighted mention is (the first part when the passage
+// does not show it, e.g. a value a reviewer typed); the form lets the reviewer change that.
+function openSplit() {
+  const v = state.view;
+  if (!v) return;
+  const text = v.passage.spans.map((span) => span.text).join('');
+  const at = caretOffset();
+  const pieces = at < 0 ? [] : [text.slice(0, at).trim(), text.slice(at).trim()];
+  if (pieces.length !== 2 || !pieces[0] || !pieces[1]) {
+    return say('Ponga el cursor en el pasaje, entre las dos actividades, y pulse s.', true);
+  }
+  const located = [];
+  let pos = 0;
+  for (const span of v.passage.spans) {
+    if (span.type) located.push({ field: FIELD_OF[span.type], value: span.value, part: pos < at ? 0 : 1 });
+    pos += span.text.length;
+  }
+  const r = v.record;
+  const values = [];
+  for (const field of Object.keys(LISTS)) {
+    for (const value of r[field] || []) {
+      const hit = located.find((m) => m.field === field && sameValue(field, m.value, value));
+      values.push({ field, value, part: hit ? hit.part : 0 });
+    }
+  }
+  closeForms();
+  state.split = { pieces, values };
+  const parts = $('split-parts');
+  parts.replaceChildren();
+  pieces.forEach((piece, i) => {
+    const title = el('input', { id: 'split-title-' + i, size: '50', 'aria-label': 'Título de la parte ' + (i + 1) });
+    title.value = i === 0 ? (r.title || '') : piece.split('\n')[0].slice(0, 120);
+    const kind = el('select', { id: 'split-kind-' + i, 'aria-label': 'Tipo de la parte ' + (i + 1) });
+    for (const k of KINDS) kind.append(el('option', { value: k, text: k }));
+    kind.value = r.kind;
+    parts.append(el('fieldset', {}, el('legend', { text: 'Parte ' + (i + 1) }),
+      el('label', {}, 'Título ', title), ' ', el('label', {}, 'Tipo ', kind),
+      el('p', { className: 'piece', text: piece })));
+  });
+  const body = $('split-values').tBodies[0];
+  body.replaceChildren();
+  values.forEach((value, k) => {
+    const choice = el('select', { id: 'split-value-' + k, 'aria-label': LISTS[value.field].label + ': ' + describe(value.field, value.value) });
+    choice.append(el('option', { value: '0', text: 'parte 1' }), el('option', { value: '1', text: 'parte 2' }));
+    choice.value = String(value.part);
+    body.append(el('tr', {}, el('th', { text: LISTS[value.field].label }),
+      el('td', { text: describe(value.field, value.value) }), el('td', {}, choice)));
+  });
+  $('split-comment').value = '';
+  $('split-form').hidden = false;
+  $('split-title-1').focus();
+}
+
+function splitParts() {
+  const r = state.view.record;
+  return state.split.pieces.map((text, i) => {
+    const part = { title: $('split-title-' + i).value.trim(), kind: $('split-kind-' + i).value, text,
+      page_start: r.page_start, page_end: r.page_end, dates: [], amounts: [], institutions: [], ods: [] };
+    state.split.values.forEach((value, k) => {
+      if ($('split-value-' + k).value === String(i)) part[value.field].push(value.value);
+    });
+    return part;
+  });
+}
+
 function openMentionForm() {
   const sel = window.getSelection();
   const text = sel ? sel.toString().trim() : '';
@@ -295,7 +459,7 @@ function mentionValue(type, text) {
 function onKey(event) {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const t = event.target;
-  if (event.key === 'Escape') { $('editor').hidden = true; $('mention-form').hidden = true; return; }
+  if (event.key === 'Escape') { closeForms(); return; }
   if (t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
   if (document.querySelector('dialog[open]')) return;
   const actions = {
@@ -306,6 +470,10 @@ function onKey(event) {
     e: openEditor,
     m: openMentionForm,
     u: undoLast,
+    p: () => openMerge('previous'),
+    n: () => openMerge('next'),
+    s: openSplit,
+    w: toggleWholePage,
     '?': () => $('help').showModal(),
   };
   if (actions[event.key]) { event.preventDefault(); actions[event.key](); }
@@ -345,6 +513,19 @@ function init() {
   $('add-mention').addEventListener('click', openMentionForm);
   $('cancel').addEventListener('click', () => { $('editor').hidden = true; });
   $('mention-cancel').addEventListener('click', () => { $('mention-form').hidden = true; });
+  $('merge-previous').addEventListener('click', () => openMerge('previous'));
+  $('merge-next').addEventListener('click', () => openMerge('next'));
+  $('merge-cancel').addEventListener('click', closeForms);
+  $('merge-form').addEventListener('submit', (e) => { e.preventDefault(); merge(); });
+  // A click moves the caret out of the passage: remember where it was when the button is pressed.
+  $('split').addEventListener('mousedown', (e) => e.preventDefault());
+  $('split').addEventListener('click', openSplit);
+  $('split-cancel').addEventListener('click', closeForms);
+  $('split-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (await decide([{ field: 'split', value: { parts: splitParts() } }], $('split-comment').value.trim())) closeForms();
+  });
+  $('whole-page').addEventListener('click', toggleWholePage);
   $('editor').addEventListener('submit', async (e) => {
     e.preventDefault();
     const changes = editorChanges();
