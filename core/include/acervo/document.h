@@ -20,6 +20,13 @@ struct Box {
   double width() const { return x1 - x0; }
   double height() const { return y1 - y0; }
   bool empty() const { return x1 <= x0 || y1 <= y0; }
+  // The smallest box holding this one and `other`; an empty box adds nothing.
+  Box United(const Box& other) const {
+    if (other.empty()) return *this;
+    if (empty()) return other;
+    return Box{x0 < other.x0 ? x0 : other.x0, y0 < other.y0 ? y0 : other.y0,
+               x1 > other.x1 ? x1 : other.x1, y1 > other.y1 ? y1 : other.y1};
+  }
 };
 
 // A structural unit of a page: a heading, a paragraph, a bullet, a caption or a table row

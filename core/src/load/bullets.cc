@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+
+#include "load/ink.h"
 
 namespace acervo {
 namespace {
@@ -64,6 +67,23 @@ std::vector<size_t> MarkCandidates(const std::vector<LaidLine>& lines) {
 Box MarkRegion(const LaidLine& line) {
   double em = Em(line);
   return Box{line.head.x0 - 2.5 * em, line.head.y0, line.head.x0 - 0.1 * em, line.head.y1};
+}
+
+std::vector<Box> MarksInImage(const GrayImage& image, int x, int y,
+                              const std::vector<LaidLine>& lines,
+                              const std::vector<size_t>& candidates) {
+  const double scale = image.dpi / 72;
+  std::vector<Box> marks;
+  for (size_t c : candidates) {
+    Box r = MarkRegion(lines[c]);
+    double em = Em(lines[c]) * scale;
+    Box px{r.x0 * scale - x, r.y0 * scale - y, r.x1 * scale - x, r.y1 * scale - y};
+    std::optional<Box> mark = FindMark(image, px, 0.15 * em, 0.8 * em);
+    if (!mark) continue;
+    marks.push_back(Box{(mark->x0 + x) / scale, (mark->y0 + y) / scale, (mark->x1 + x) / scale,
+                        (mark->y1 + y) / scale});
+  }
+  return marks;
 }
 
 void AddListMarkers(const std::vector<Box>& marks, std::vector<LaidLine>* lines) {

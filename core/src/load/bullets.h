@@ -12,6 +12,7 @@
 
 #include "acervo/document.h"
 #include "load/layout.h"
+#include "load/ocr.h"
 
 namespace acervo {
 
@@ -26,6 +27,12 @@ std::vector<size_t> MarkCandidates(const std::vector<LaidLine>& lines);
 
 // The region to look for the marker of `line` in: up to 2.5 em left of its first line.
 Box MarkRegion(const LaidLine& line);
+
+// The marks found in the MarkRegion of each of the `candidates`: `image` shows the page at
+// image.dpi, its top left pixel at (x, y) of the full page's render. Boxes are in points.
+std::vector<Box> MarksInImage(const GrayImage& image, int x, int y,
+                              const std::vector<LaidLine>& lines,
+                              const std::vector<size_t>& candidates);
 
 // Puts "- " in front of each line with one of `marks` in its MarkRegion (each mark serves
 // the nearest line), shifting the line's word spans.

@@ -12,12 +12,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 #include "acervo/text.h"
 #include "load/bullets.h"
 #include "load/furniture.h"
-#include "load/ink.h"
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
@@ -122,12 +120,7 @@ constexpr double kMarkDpi = 96;
 std::vector<Box> DrawnMarks(poppler::page& page, const std::vector<LaidLine>& lines,
                             const std::vector<size_t>& candidates) {
   Box strip;
-  for (size_t c : candidates) {
-    Box r = MarkRegion(lines[c]);
-    strip = strip.empty() ? r
-                          : Box{std::min(strip.x0, r.x0), std::min(strip.y0, r.y0),
-                                std::max(strip.x1, r.x1), std::max(strip.y1, r.y1)};
-  }
+  for (size_t c : candidates) strip = strip.United(MarkRegion(lines[c]));
   const double scale = kMarkDpi / 72;
   int x = std::max(0, static_cast<int>(strip.x0 * scale));
   int y = std::max(0, static_cast<int>(strip.y0 * scale));
@@ -140,17 +133,7 @@ std::vector<Box> DrawnMarks(poppler::page& page, const std::vector<LaidLine>& li
   if (!image.is_valid()) return {};
   GrayImage gray{reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
                  image.height(), image.bytes_per_row(), kMarkDpi};
-  std::vector<Box> marks;
-  for (size_t c : candidates) {
-    Box r = MarkRegion(lines[c]);
-    double em = (lines[c].font_size > 0 ? lines[c].font_size : r.height()) * scale;
-    Box px{r.x0 * scale - x, r.y0 * scale - y, r.x1 * scale - x, r.y1 * scale - y};
-    std::optional<Box> mark = FindMark(gray, px, 0.15 * em, 0.8 * em);
-    if (!mark) continue;
-    marks.push_back(Box{(mark->x0 + x) / scale, (mark->y0 + y) / scale, (mark->x1 + x) / scale,
-                        (mark->y1 + y) / scale});
-  }
-  return marks;
+  return MarksInImage(gray, x, y, lines, candidates);
 }
 
 // The font size most of the text is set in, by characters, over the lines of `pages` whose

@@ -60,15 +60,6 @@ struct Line {
   Box box;
 };
 
-void Extend(Box* box, const Box& more) {
-  if (more.empty()) return;
-  if (box->empty()) {
-    *box = more;
-    return;
-  }
-  *box = Box{std::min(box->x0, more.x0), std::min(box->y0, more.y0), std::max(box->x1, more.x1),
-             std::max(box->y1, more.y1)};
-}
 
 bool IsMostlyUpper(std::string_view s) {
   int upper = 0, lower = 0;
@@ -238,7 +229,7 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
                            page.blocks.back().kind == SegmentKind::kParagraph;
           if (continues) {
             page.blocks.back().end = line.end;
-            Extend(&page.blocks.back().box, line.box);
+            page.blocks.back().box = page.blocks.back().box.United(line.box);
           } else {
             page.blocks.push_back(
                 Block{SegmentKind::kParagraph, line.begin, line.end, 0, -1, false, line_no,
