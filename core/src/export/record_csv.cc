@@ -23,7 +23,29 @@ std::string JoinList(const nlohmann::json& record, const char* key, Fn&& item) {
 
 }  // namespace
 
-std::string CsvField(std::string_view v) {
+bool StartsLikeAFormula(std::string_view v) {
+  if (v.empty()) return false;
+  switch (v[0]) {
+    case '=':
+    case '+':
+    case '@':
+    case '\t':
+    case '\r':
+      return true;
+    case '-':  // a signed number ("-1250000.50") is data; "-cmd" or "-=" is not
+      return v.size() == 1 || !(v[1] >= '0' && v[1] <= '9');
+    default:
+      return false;
+  }
+}
+
+std::string CsvField(std::string_view value) {
+  std::string inert;
+  if (StartsLikeAFormula(value)) {
+    inert = "'" + std::string(value);
+    value = inert;
+  }
+  std::string_view v = value;
   if (v.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(v);
   std::string out = "\"";
   for (char c : v) {

@@ -20,7 +20,11 @@ namespace acervo {
 
 std::string CsvHeader();
 std::string CsvRow(const nlohmann::json& record);
-// One field, quoted when it holds a comma, quote, or line break.
+// One field, quoted when it holds a comma, quote, or line break. A field a spreadsheet would
+// run as a formula (it starts with '=', '+', '@', a tab, a carriage return, or a '-' that does
+// not start a number) gets a leading apostrophe, as OWASP advises against CSV injection: the
+// cell then shows the text as written and runs nothing.
+bool StartsLikeAFormula(std::string_view value);
 std::string CsvField(std::string_view value);
 
 }  // namespace acervo
