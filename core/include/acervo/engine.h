@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
+#include "acervo/extraction.h"
 #include "acervo/status.h"
 
 namespace acervo {
@@ -39,28 +40,6 @@ struct Overrides {
   std::function<void(int pages_done, int pages)> progress;
 };
 
-// A mention placed in its document: page and code-point offsets into that page's text.
-struct PlacedMention {
-  std::string type;
-  std::string text;
-  nlohmann::json value;
-  int page = 1;
-  size_t start = 0;  // code points into Page::text
-  size_t end = 0;
-  size_t byte_start = 0;  // the same span in bytes
-  size_t byte_end = 0;
-  double confidence = 1;
-  std::string extractor;  // "es-date@1.0.0"
-};
-
-struct Extraction {
-  Document document;
-  std::string pipeline;  // "informe-actividades@1"
-  std::vector<PlacedMention> mentions;
-  nlohmann::json records = nlohmann::json::array();  // in the contract's shape
-  std::vector<std::string> warnings;                 // plugin errors, reconciliation, ...
-};
-
 class Engine {
  public:
   static Result<std::unique_ptr<Engine>> Open(const EngineOptions& options);
@@ -78,7 +57,7 @@ class Engine {
   virtual std::string PipelineId() const = 0;  // "informe-actividades@1"
 };
 
-// The extraction in the exact shape of the output contract (spec/output-format.md).
+// The extraction in the exact shape of the output contract (docs/output-format.md).
 nlohmann::json ToContractJson(const Extraction& extraction);
 
 }  // namespace acervo

@@ -5,7 +5,7 @@
 #include <new>
 
 #include "acervo/text.h"
-#include "engine/segments.h"
+#include "document/segments.h"
 #include "load/loader.h"
 #include "pipeline/pipeline.h"
 #include "plugin/plugin_host.h"
