@@ -20,10 +20,15 @@
 
 namespace acervo {
 
+class Env;  // core/src/io/env.h: files and the clock, replaceable in tests
+
 struct EngineOptions {
   std::string pipeline = "default";  // a name in the pipeline search path, or a YAML file
   std::vector<std::string> only;     // run only these plugins (by name); empty: all
   std::vector<std::filesystem::path> plugin_dirs;  // searched before the defaults
+  // Where pipelines, plugins and documents are looked up and read; null is the real file
+  // system (Env::Default()). Must outlive the engine.
+  const Env* env = nullptr;
 };
 
 // Per-document settings that override what the document says about itself.
