@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "io/fault_injection_env.h"
 #include "test_util.h"
 
 namespace acervo {
@@ -57,19 +58,49 @@ TEST(StoreTest, StoringTheSameDocumentTwiceKeepsOneCopy) {
   EXPECT_FALSE(*(*store)->HasDocument("sha256:bbb"));
 }
 
-TEST(StoreTest, AFailureMidDocumentLeavesTheStoreAsItWas) {
+// A write the disk refuses halfway through storing a document: the store keeps what it had,
+// the error names the file that failed, and the next write works.
+TEST(StoreTest, AWriteThatFailsMidDocumentLosesNothingAndNamesTheFile) {
   test::TempDir dir;
-  auto store = Store::Open(dir.path() / "s.db");
-  ASSERT_TRUE(store.ok());
-  ASSERT_TRUE((*store)->PutExtraction(MakeExtraction("aaa", 2)).ok());
-  (*store)->FailNextPutForTesting();
-  Status s = (*store)->PutExtraction(MakeExtraction("aaa", 5));  // a re-extraction that dies
-  EXPECT_FALSE(s.ok());
-  (*store)->FailNextPutForTesting();
-  EXPECT_FALSE((*store)->PutExtraction(MakeExtraction("bbb", 1)).ok());
-  EXPECT_EQ(Count(**store, "documents"), 1);
-  EXPECT_EQ(Count(**store, "records"), 2);  // the earlier extraction, intact
-  EXPECT_EQ(Count(**store, "pages"), 1);
+  const auto file = dir.path() / "s.db";
+  FaultInjectionEnv env;
+  {
+    auto store = Store::Open(file, env);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    ASSERT_TRUE((*store)->PutExtraction(MakeExtraction("aaa", 2)).ok());
+    const int64_t writes_before = env.database_writes();
+    ASSERT_TRUE((*store)->PutExtraction(MakeExtraction("ccc", 300)).ok());
+    const int64_t writes_per_big_put = env.database_writes() - writes_before;
+    ASSERT_GT(writes_per_big_put, 2);  // so failing after the first write fails midway
+
+    env.FailDatabaseWritesAfter(1);
+    Status s = (*store)->PutExtraction(MakeExtraction("aaa", 300));  // a re-extraction that dies
+    EXPECT_FALSE(s.ok());
+    EXPECT_THAT(s.message(), HasSubstr(file.string()));
+    EXPECT_THAT(s.message(), HasSubstr("injected"));
+    env.FailDatabaseWritesAfter(1);
+    EXPECT_FALSE((*store)->PutExtraction(MakeExtraction("bbb", 300)).ok());
+    env.Heal();
+    EXPECT_EQ(Count(**store, "documents"), 2);
+    EXPECT_EQ(Count(**store, "records"), 302);  // the earlier extractions, intact
+    EXPECT_FALSE(*(*store)->HasDocument("sha256:bbb"));
+    ASSERT_TRUE((*store)->PutExtraction(MakeExtraction("bbb", 1)).ok());
+  }
+  // What a fresh process finds on disk.
+  auto reopened = Store::OpenExisting(file);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  EXPECT_EQ(Count(**reopened, "documents"), 3);
+  EXPECT_EQ(Count(**reopened, "records"), 303);
+}
+
+// A store that cannot even be created says which file.
+TEST(StoreTest, AStoreThatCannotBeWrittenNamesItsFile) {
+  test::TempDir dir;
+  FaultInjectionEnv env;
+  env.FailDatabaseWritesAfter(0);
+  auto store = Store::Open(dir.path() / "new.db", env);
+  ASSERT_FALSE(store.ok());
+  EXPECT_THAT(store.status().message(), HasSubstr("new.db"));
 }
 
 TEST(StoreTest, CorrectionsAreAppendOnlyAndSurviveReextraction) {

@@ -285,10 +285,13 @@ TEST_F(KnownStore, ReviewedOnlyKeepsRecordsAReviewerDecided) {
 }
 
 TEST_F(KnownStore, SinceSelectsByTheDayTheDocumentWasStored) {
-  sqlite3_exec(store_->handle(),
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(store_->file().c_str(), &db), SQLITE_OK);  // as another program would
+  sqlite3_exec(db,
                "UPDATE documents SET stored_at = '2031-06-01T10:00:00Z' WHERE source = 'b.txt';"
                "UPDATE documents SET stored_at = '2031-05-31T23:59:59Z' WHERE source = 'a.txt';",
                nullptr, nullptr, nullptr);
+  sqlite3_close(db);
   EffectiveFilter since;
   since.stored_since = "2031-06-01";
   EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines, since))), ElementsAre("r-6"));

@@ -1,4 +1,4 @@
-// acervo extract — one document in, its contract JSON out (spec/output-format.md).
+// acervo extract — one document in, its contract JSON out (docs/output-format.md).
 //
 // With --explain, a listing for plugin authors instead: each mention with its page:line, the
 // span bracketed in a few words of context, its value and confidence, then a count per type.

@@ -13,20 +13,16 @@
 #include <atomic>
 #include <fstream>
 #include <iostream>
-#include <set>
 #include <thread>
 
 #include "command.h"
-#include "engine/serialize.h"
 #include "engine_options.h"
+#include "ingest/ingest_job.h"
 #include "ingest/progress.h"
 #include "ingest/worker_pool.h"
-#include "io/file_system.h"
 #include "load/loader.h"
-#include "review/reviews.h"
 #include "store/store.h"
 #include "util/paths.h"
-#include "util/sha256.h"
 
 namespace acervo::cli {
 namespace {
@@ -129,92 +125,24 @@ int RunIngest(const Options& o) {
   pool_options.recycle_after = o.recycle_after;
   WorkerPool pool(pool_options);
 
-  IngestCounts counts;
-  counts.documents = static_cast<int64_t>(in.documents.size());
-  counts.other_files = in.unsupported;
   ProgressReporter progress(o.json_progress ? ProgressReporter::Mode::kJson
                             : isatty(2)     ? ProgressReporter::Mode::kBar
                                             : ProgressReporter::Mode::kLines,
                             std::cerr, std::cout);
-  Status store_error;
-
-  auto record_failure = [&](const std::string& source, const std::string& sha,
-                            const std::string& reason, const Status& s) {
-    ++counts.failed;
-    ++counts.failed_by_reason[reason];
-    std::string message = s.message().find(source) == std::string::npos
-                              ? source + ": " + s.message() : s.message();
+  IngestJobOptions job_options;
+  job_options.pipeline = pipeline;
+  job_options.overrides = o.flags.overrides;
+  job_options.retry_failed = o.retry_failed;
+  job_options.on_failure = [](const std::string& message) {
     std::cerr << (isatty(2) ? "\r\033[K" : "") << "acervo: " << message << "\n";
-    Status w = (*store)->PutFailure({source, sha, reason == "error" ? CodeName(s.code()) : reason,
-                                     message, ""});
-    if (!w.ok() && store_error.ok()) store_error = w;
   };
+  job_options.on_progress = [&](const IngestCounts& c) { progress.Update(c); };
+  IngestJob job(store->get(), std::move(in.documents), std::move(job_options));
+  IngestCounts& counts = job.counts();
+  counts.other_files = in.unsupported;
 
-  size_t next_index = 0;
-  std::vector<std::string> shas(in.documents.size());
-  std::set<std::string> dispatched;
-  auto next = [&]() -> std::optional<Job> {
-    while (next_index < in.documents.size() && !g_stop && store_error.ok()) {
-      size_t index = next_index++;
-      const std::string source = in.documents[index].string();
-      Result<std::string> bytes = FileSystem::Default().ReadFile(in.documents[index]);
-      if (!bytes.ok()) {
-        record_failure(source, "", "error", bytes.status());
-        continue;
-      }
-      std::string sha = Sha256Hex(*bytes);
-      shas[index] = sha;
-      Result<bool> have = (*store)->HasDocument("sha256:" + sha, pipeline);
-      Result<bool> failed_before = (*store)->HasFailure(sha);
-      if (!have.ok() || !failed_before.ok()) {
-        store_error = !have.ok() ? have.status() : failed_before.status();
-        return std::nullopt;
-      }
-      // A copy of a document stored before, or of one dispatched earlier in this run.
-      if (*have || !dispatched.insert(sha).second) {
-        ++counts.skipped;
-        progress.Update(counts);
-        continue;
-      }
-      if (*failed_before && !o.retry_failed) {
-        ++counts.skipped_failed;
-        continue;
-      }
-      const Overrides& ov = o.flags.overrides;
-      nlohmann::json request = {{"path", source}, {"country", ov.country}, {"title", ov.title},
-                                {"period_start", ov.period_start},
-                                {"period_end", ov.period_end},
-                                {"context_date", ov.context_date}, {"ocr", ov.ocr}};
-      return Job{index, std::move(request)};
-    }
-    return std::nullopt;
-  };
-
-  auto done = [&](JobOutcome outcome) {
-    const std::string source = in.documents[outcome.id].string();
-    const std::string& sha = shas[outcome.id];
-    if (!outcome.failure.empty()) {
-      record_failure(source, sha, outcome.failure, outcome.status);
-    } else {
-      Result<Extraction> x = ExtractionFromJson(outcome.result["extraction"]);
-      if (!x.ok()) {
-        record_failure(source, sha, "error", x.status());
-      } else if (Status s = (*store)->PutExtraction(*x); !s.ok()) {
-        if (store_error.ok()) store_error = s.Prefixed("while storing " + source);
-      } else if (Status f = review::FlagOrphanedReviews(store->get(), x->document.info.id); !f.ok()) {
-        // A document stored before by another pipeline version was replaced: reviewed
-        // records the new run no longer finds keep their reviewed version.
-        if (store_error.ok()) store_error = f.Prefixed("while storing " + source);
-      } else {
-        ++counts.stored;
-        counts.pages += static_cast<int64_t>(x->document.pages.size());
-        for (const Page& p : x->document.pages) counts.ocr_pages += p.ocr;
-        counts.records += static_cast<int64_t>(x->records.size());
-        for (const auto& r : x->records) counts.needs_review += r.value("status", "") == "needs_review";
-      }
-    }
-    progress.Update(counts);
-  };
+  auto next = [&] { return job.Next(g_stop); };
+  auto done = [&](JobOutcome outcome) { job.Done(std::move(outcome)); };
 
   signal(SIGINT, OnSignal);
   signal(SIGTERM, OnSignal);
@@ -225,7 +153,9 @@ int RunIngest(const Options& o) {
   progress.Update(counts, true);
   progress.Finish(counts, store_path.string(), g_stop);
   if (!run.ok()) return Fail(run.message());
-  if (!store_error.ok()) return Fail(store_path.string() + ": " + store_error.message());
+  if (!job.store_error().ok()) {
+    return Fail(store_path.string() + ": " + job.store_error().message());
+  }
   if (counts.failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
   if (g_stop) return 130;
   if (counts.stored + counts.skipped == 0) return kExitFailure;

@@ -1,12 +1,13 @@
 // acervo report — a summary of the store for people: counts, money per currency, records
 // by kind, year, goal and institution, review backlog and warnings; text or one
 // self-contained HTML page with charts (docs/export.md).
-#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "command.h"
 #include "export/report.h"
 #include "export/summary.h"
+#include "io/env.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -25,20 +26,24 @@ int RunReport(const Options& o) {
   if (!store.ok()) return Fail(store.status().message());
   Result<exporting::StoreSummary> summary = exporting::Summarize(store->get());
   if (!summary.ok()) return Fail(path.string() + ": " + summary.status().message());
-  std::ofstream file;
-  if (!o.output.empty()) {
-    file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(o.output + ": cannot write");
-  }
-  std::ostream& out = o.output.empty() ? std::cout : file;
+  // A report is small: rendered whole, then written atomically, so an interrupted run never
+  // leaves half a page where the last report was.
+  std::ostringstream rendered;
+  std::ostream& out = o.output.empty() ? std::cout : rendered;
   exporting::ReportOptions options{path.filename().string(), o.limit};
   if (o.format == "html") {
     exporting::RenderHtmlReport(*summary, options, out);
   } else {
     exporting::RenderTextReport(*summary, options, out);
   }
+  if (!o.output.empty()) {
+    if (Status s = WriteFileAtomically(Env::Default(), o.output, rendered.str()); !s.ok()) {
+      return Fail(s.message());
+    }
+    return kExitOk;
+  }
   out.flush();
-  if (!out) return Fail((o.output.empty() ? "stdout" : o.output) + ": write failed");
+  if (!out) return Fail("stdout: write failed");
   return kExitOk;
 }
 

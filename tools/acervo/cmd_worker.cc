@@ -6,9 +6,9 @@
 #include <new>
 
 #include "command.h"
-#include "engine/serialize.h"
 #include "engine_options.h"
 #include "ingest/frame.h"
+#include "ingest/worker_messages.h"
 
 namespace acervo::cli {
 namespace {
@@ -21,39 +21,33 @@ int RunWorker(const EngineFlags& flags) {
   while (true) {
     Result<nlohmann::json> request = ReadFrame(0);
     if (!request.ok()) return request.status().code() == Code::kNotFound ? kExitOk : kExitFailure;
-    nlohmann::json reply = {{"type", "result"}, {"ok", false}};
+    WorkerReply reply;
     try {
       if (!engine.ok()) {
-        reply["message"] = engine.status().message();
+        reply.message = engine.status().message();
       } else {
-        Overrides o;
-        const nlohmann::json& r = *request;
-        o.country = r.value("country", "");
-        o.title = r.value("title", "");
-        o.period_start = r.value("period_start", "");
-        o.period_end = r.value("period_end", "");
-        o.context_date = r.value("context_date", "");
-        o.ocr = r.value("ocr", "");
-        o.progress = [out](int pages_done, int pages) {
-          WriteFrame(out, {{"type", "progress"}, {"pages_done", pages_done}, {"pages", pages}});
+        WorkerRequest r = WorkerRequest::FromJson(*request);
+        r.overrides.progress = [out](int pages_done, int pages) {
+          WriteFrame(out, WorkerProgress{pages_done, pages}.ToJson());
         };
-        Result<Extraction> x = (*engine)->Process(r.value("path", ""), o);
+        Result<Extraction> x = (*engine)->Process(r.path, r.overrides);
         if (x.ok()) {
-          reply["ok"] = true;
-          reply["extraction"] = ExtractionToJson(*x);
+          reply.ok = true;
+          reply.extraction = std::move(*x);
         } else {
-          reply["code"] = CodeName(x.status().code());
-          reply["message"] = x.status().message();
+          reply.code = CodeName(x.status().code());
+          reply.message = x.status().message();
         }
       }
     } catch (const std::bad_alloc&) {
-      reply = {{"type", "result"}, {"ok", false}, {"failure", "memory"},
-               {"message", "ran out of memory (worker memory limit reached)"}};
+      reply = WorkerReply{};
+      reply.failure = "memory";
+      reply.message = "ran out of memory (worker memory limit reached)";
     } catch (const std::exception& e) {
-      reply["message"] = std::string("internal error: ") + e.what();
+      reply.message = std::string("internal error: ") + e.what();
     }
-    if (!WriteFrame(out, reply).ok()) return kExitFailure;
-    if (reply.value("failure", "") == "memory") return kExitFailure;  // start afresh
+    if (!WriteFrame(out, reply.ToJson()).ok()) return kExitFailure;
+    if (reply.failure == "memory") return kExitFailure;  // start afresh
   }
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "acervo/plugin.h"
+#include "acervo/segment_kind.h"
 
 namespace acervo {
 

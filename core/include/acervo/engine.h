@@ -15,14 +15,20 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
+#include "acervo/extraction.h"
 #include "acervo/status.h"
 
 namespace acervo {
+
+class Env;  // core/src/io/env.h: files and the clock, replaceable in tests
 
 struct EngineOptions {
   std::string pipeline = "default";  // a name in the pipeline search path, or a YAML file
   std::vector<std::string> only;     // run only these plugins (by name); empty: all
   std::vector<std::filesystem::path> plugin_dirs;  // searched before the defaults
+  // Where pipelines, plugins and documents are looked up and read; null is the real file
+  // system (Env::Default()). Must outlive the engine.
+  const Env* env = nullptr;
 };
 
 // Per-document settings that override what the document says about itself.
@@ -37,28 +43,6 @@ struct Overrides {
   // Called as pages are loaded (pages_done of pages), so a supervisor can tell a long OCR
   // job from a hung one. May be empty.
   std::function<void(int pages_done, int pages)> progress;
-};
-
-// A mention placed in its document: page and code-point offsets into that page's text.
-struct PlacedMention {
-  std::string type;
-  std::string text;
-  nlohmann::json value;
-  int page = 1;
-  size_t start = 0;  // code points into Page::text
-  size_t end = 0;
-  size_t byte_start = 0;  // the same span in bytes
-  size_t byte_end = 0;
-  double confidence = 1;
-  std::string extractor;  // "es-date@1.0.0"
-};
-
-struct Extraction {
-  Document document;
-  std::string pipeline;  // "informe-actividades@1"
-  std::vector<PlacedMention> mentions;
-  nlohmann::json records = nlohmann::json::array();  // in the contract's shape
-  std::vector<std::string> warnings;                 // plugin errors, reconciliation, ...
 };
 
 class Engine {
@@ -78,7 +62,7 @@ class Engine {
   virtual std::string PipelineId() const = 0;  // "informe-actividades@1"
 };
 
-// The extraction in the exact shape of the output contract (spec/output-format.md).
+// The extraction in the exact shape of the output contract (docs/output-format.md).
 nlohmann::json ToContractJson(const Extraction& extraction);
 
 }  // namespace acervo

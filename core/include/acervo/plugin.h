@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "acervo/segment_kind.h"
 #include "acervo/status.h"
 
 namespace acervo {
@@ -55,8 +56,6 @@ struct DocumentContext {
   std::string period_end;
   std::string context_date;  // YYYY-MM-DD given by the user, "" when none
 };
-
-enum class SegmentKind { kHeading, kParagraph, kBullet, kTableRow, kCaption };
 
 // One passage of a document, in reading order.
 struct Segment {

@@ -5,7 +5,8 @@
 #include <new>
 
 #include "acervo/text.h"
-#include "engine/segments.h"
+#include "io/env.h"
+#include "document/segments.h"
 #include "load/loader.h"
 #include "pipeline/pipeline.h"
 #include "plugin/plugin_host.h"
@@ -35,14 +36,15 @@ double OcrConfidence(const Page& page, size_t begin, size_t end) {
 
 class EngineImpl : public Engine {
  public:
-  EngineImpl(Pipeline pipeline, std::vector<std::unique_ptr<LoadedPlugin>> plugins)
-      : pipeline_(std::move(pipeline)), plugins_(std::move(plugins)) {}
+  EngineImpl(Pipeline pipeline, std::vector<std::unique_ptr<LoadedPlugin>> plugins,
+             const Env& env)
+      : pipeline_(std::move(pipeline)), plugins_(std::move(plugins)), env_(env) {}
 
   std::string PipelineId() const override { return pipeline_.id(); }
 
   Result<Extraction> Process(const std::filesystem::path& file,
                              const Overrides& overrides) const override {
-    Result<std::string> bytes = FileSystem::Default().ReadFile(file);
+    Result<std::string> bytes = env_.ReadFile(file);
     if (!bytes.ok()) return bytes.status();
     return ProcessBytes(*bytes, file.string(), overrides);
   }
@@ -163,12 +165,14 @@ class EngineImpl : public Engine {
 
   Pipeline pipeline_;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
+  const Env& env_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
-  Result<Pipeline> pipeline = LoadPipeline(options.pipeline);
+  const Env& env = options.env ? *options.env : Env::Default();
+  Result<Pipeline> pipeline = LoadPipeline(options.pipeline, env);
   if (!pipeline.ok()) return pipeline.status();
   for (const std::string& name : options.only) {
     bool listed = std::any_of(pipeline->extractors.begin(), pipeline->extractors.end(),
@@ -182,7 +186,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
         std::find(options.only.begin(), options.only.end(), step.plugin) == options.only.end()) {
       continue;
     }
-    Result<std::filesystem::path> file = FindPlugin(step.plugin, search);
+    Result<std::filesystem::path> file = FindPlugin(step.plugin, search, env);
     if (!file.ok()) return file.status().Prefixed(pipeline->file.string());
     Result<std::unique_ptr<LoadedPlugin>> plugin = LoadPlugin(*file);
     if (!plugin.ok()) return plugin.status();
@@ -199,7 +203,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
     plugins.push_back(std::move(plugin.value()));
   }
   return std::unique_ptr<Engine>(
-      std::make_unique<EngineImpl>(std::move(pipeline.value()), std::move(plugins)));
+      std::make_unique<EngineImpl>(std::move(pipeline.value()), std::move(plugins), env));
 }
 
 }  // namespace acervo

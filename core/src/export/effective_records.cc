@@ -1,46 +1,13 @@
 #include "export/effective_records.h"
 
-#include <sqlite3.h>
-
 #include <cctype>
 #include <vector>
 
 #include "review/corrections.h"
-#include "export/query.h"
 
 namespace acervo::exporting {
-namespace {
 
 using nlohmann::json;
-using review::Correction;
-
-json ParseOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  json j = json::parse(text, nullptr, false);
-  return j.is_discarded() ? json(nullptr) : j;
-}
-
-Status CorrectionsOf(Query& st, const std::string& record_id,
-                     std::vector<Correction>* out) {
-  out->clear();
-  st.Bind(1, record_id);
-  while (st.Next()) {
-    Correction c;
-    c.id = st.Int(0);
-    c.record_id = record_id;
-    c.field = st.Text(1);
-    c.before = ParseOrNull(st.Text(2));
-    c.after = ParseOrNull(st.Text(3));
-    c.reviewer = st.Text(4);
-    c.at = st.Text(5);
-    c.comment = st.Text(6);
-    out->push_back(std::move(c));
-  }
-  st.Reset();
-  return st.status();
-}
-
-}  // namespace
 
 bool IsIsoDay(const std::string& day) {
   if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
@@ -62,51 +29,30 @@ Status ForEachEffectiveRecord(Store* store, const EffectiveFilter& filter,
   if (!filter.stored_since.empty() && !IsIsoDay(filter.stored_since)) {
     return InvalidArgument("'" + filter.stored_since + "' is not a date (YYYY-MM-DD)");
   }
-  sqlite3* db = store->handle();
   // The latest extraction's records, then each document's orphans: reviewed records that
-  // extraction no longer has, from the review module's snapshot of them (review_snapshots),
-  // in record id order. stored_at is ISO 8601 UTC, so comparing its first ten characters
-  // compares days.
-  Query records(db,
-                "SELECT r.id, r.json, r.document_id, d.source, 0 AS orphan, r.seq FROM records r "
-                "JOIN documents d ON d.id = r.document_id "
-                "WHERE ?1 = '' OR substr(d.stored_at, 1, 10) >= ?1 "
-                "UNION ALL "
-                "SELECT s.record_id, s.extracted, s.document_id, IFNULL(d.source, ''), 1, 0 "
-                "FROM review_snapshots s LEFT JOIN documents d ON d.id = s.document_id "
-                "WHERE s.orphaned_at IS NOT NULL AND (?1 = '' OR substr(d.stored_at, 1, 10) >= ?1) "
-                "ORDER BY 4, 3, 5, 6, 1");
-  Query corrections(db,
-                        "SELECT id, field, before, after, reviewer, at, IFNULL(comment, '') "
-                        "FROM corrections WHERE record_id = ?1 ORDER BY id");
-  if (Status s = corrections.status(); !s.ok()) return s;
-  records.Bind(1, filter.stored_since);
+  // extraction no longer has, from the review module's snapshot of them, in record id order.
   EffectiveCounts local;
   EffectiveCounts* n = counts ? counts : &local;
-  std::vector<Correction> found;
-  while (records.Next()) {
-    json r = json::parse(records.Text(1), nullptr, false);
-    if (r.is_discarded()) return Corrupt("record " + records.Text(0) + " is not valid JSON");
-    if (Status c = CorrectionsOf(corrections, records.Text(0), &found); !c.ok()) return c;
-    if (!found.empty()) r = review::ApplyCorrections(r, found);
-    r["document_id"] = records.Text(2);
-    r["source"] = records.Text(3);
-    const bool orphan = records.Int(4) != 0;
-    // An orphan is kept for its review; with every correction undone nothing is left of it.
-    if (orphan && r.value("status", "") != "reviewed") continue;
-    if (r.value("rejected", false) || r.contains("merged_into")) {
-      ++n->skipped;
-      continue;
-    }
-    if (orphan) {
-      r["orphaned"] = true;
-      ++n->orphaned;
-    }
-    if (filter.reviewed_only && r.value("status", "") != "reviewed") continue;
-    ++n->emitted;
-    fn(r);
-  }
-  return records.status();
+  return store->ForEachRecordWithCorrections(
+      filter.stored_since, [&](const StoredRecord& stored, const std::vector<Correction>& found) {
+        json r = found.empty() ? stored.json : review::ApplyCorrections(stored.json, found);
+        r["document_id"] = stored.document_id;
+        r["source"] = stored.source;
+        const bool orphan = stored.orphaned;
+        // An orphan is kept for its review; with every correction undone nothing is left of it.
+        if (orphan && r.value("status", "") != "reviewed") return;
+        if (r.value("rejected", false) || r.contains("merged_into")) {
+          ++n->skipped;
+          return;
+        }
+        if (orphan) {
+          r["orphaned"] = true;
+          ++n->orphaned;
+        }
+        if (filter.reviewed_only && r.value("status", "") != "reviewed") return;
+        ++n->emitted;
+        fn(r);
+      });
 }
 
 }  // namespace acervo::exporting

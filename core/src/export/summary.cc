@@ -1,7 +1,6 @@
 #include "export/summary.h"
 
 #include "export/effective_records.h"
-#include "export/query.h"
 
 namespace acervo::exporting {
 namespace {
@@ -83,15 +82,10 @@ Result<StoreSummary> Summarize(Store* store) {
     if (!n.ok()) return n.status();
     *field = *n;
   }
-  Query docs(store->handle(), "SELECT source, json FROM documents ORDER BY source, id");
-  while (docs.Next()) {
-    json d = json::parse(docs.Text(1), nullptr, false);
-    if (d.is_discarded() || !d.contains("warnings") || !d["warnings"].is_array()) continue;
-    for (const json& w : d["warnings"]) {
-      if (w.is_string()) s.warnings.push_back({docs.Text(0), w.get<std::string>()});
-    }
-  }
-  if (!docs.status().ok()) return docs.status();
+  ACERVO_RETURN_IF_ERROR(store->ForEachDocumentWarning(
+      [&](const std::string& source, const std::string& warning) {
+        s.warnings.push_back({source, warning});
+      }));
   EffectiveCounts counts;
   Status st = ForEachEffectiveRecord(store, EffectiveFilter{},
                                      [&](const json& r) { AddRecord(r, &s); }, &counts);

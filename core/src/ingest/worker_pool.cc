@@ -14,6 +14,13 @@
 #include "ingest/frame.h"
 
 namespace acervo {
+namespace {
+#ifdef ACERVO_SANITIZE
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+}  // namespace
 
 using Clock = std::chrono::steady_clock;
 
@@ -87,7 +94,8 @@ Status WorkerPool::Spawn(Worker* w) {
     dup2(out[1], 1);
     signal(SIGINT, SIG_IGN);  // Ctrl-C is the coordinator's to handle
     signal(SIGPIPE, SIG_DFL);
-    if (options_.max_memory_mb > 0) {
+    // Under AddressSanitizer (ACERVO_SANITIZE) the shadow memory alone exceeds any limit.
+    if (options_.max_memory_mb > 0 && !kSanitized) {
       rlim_t bytes = static_cast<rlim_t>(options_.max_memory_mb) << 20;
       struct rlimit limit = {bytes, bytes};
       setrlimit(RLIMIT_AS, &limit);

@@ -1,24 +1,13 @@
-// file_system.h — the narrow interface through which acervo reads documents, so tests can
-// make reads fail or return what they like.
+// file_system.h — the old name of Env (io/env.h), kept while load/ still says FileSystem.
+// TODO(merge): rename FileSystem to Env in load/loader.{h,cc} and delete this header.
 #ifndef ACERVO_CORE_IO_FILE_SYSTEM_H_
 #define ACERVO_CORE_IO_FILE_SYSTEM_H_
 
-#include <filesystem>
-#include <string>
-
-#include "acervo/status.h"
+#include "io/env.h"
 
 namespace acervo {
 
-class FileSystem {
- public:
-  virtual ~FileSystem() = default;
-  // The whole file; NotFound, or Io with the OS's reason, naming the path.
-  virtual Result<std::string> ReadFile(const std::filesystem::path& path) const = 0;
-
-  // The real file system (stdin for "-").
-  static const FileSystem& Default();
-};
+using FileSystem = Env;
 
 }  // namespace acervo
 

@@ -3,8 +3,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "util/paths.h"
 
@@ -102,20 +100,22 @@ Result<Pipeline> ParsePipeline(const std::string& yaml, const std::filesystem::p
   return p;
 }
 
-Result<Pipeline> LoadPipeline(const std::string& name_or_file) {
+Result<Pipeline> LoadPipeline(const std::string& name_or_file, const Env& env) {
+  auto is_file = [&](const std::filesystem::path& f) {
+    return env.FileExists(f) && !env.IsDirectory(f);
+  };
   std::filesystem::path file;
-  std::error_code ec;
   if (name_or_file.find('/') != std::string::npos || name_or_file.ends_with(".yaml") ||
       name_or_file.ends_with(".yml")) {
     file = name_or_file;
-    if (!std::filesystem::is_regular_file(file, ec)) {
+    if (!is_file(file)) {
       return NotFound(name_or_file + ": no such pipeline file");
     }
   } else {
     std::string looked;
     for (const auto& dir : PipelineSearchPath()) {
       std::filesystem::path candidate = dir / (name_or_file + ".yaml");
-      if (std::filesystem::is_regular_file(candidate, ec)) {
+      if (is_file(candidate)) {
         file = candidate;
         break;
       }
@@ -126,11 +126,9 @@ Result<Pipeline> LoadPipeline(const std::string& name_or_file) {
                       "; set ACERVO_PIPELINE_PATH or give a .yaml file)");
     }
   }
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (!in) return IoError(file.string() + ": cannot read");
-  return ParsePipeline(ss.str(), file);
+  Result<std::string> yaml = env.ReadFile(file);
+  if (!yaml.ok()) return yaml.status();
+  return ParsePipeline(*yaml, file);
 }
 
 }  // namespace acervo

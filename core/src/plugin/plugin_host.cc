@@ -44,16 +44,14 @@ std::vector<std::filesystem::path> PluginSearchPath(
 }
 
 std::vector<std::filesystem::path> DiscoverPlugins(
-    const std::vector<std::filesystem::path>& search_path) {
+    const std::vector<std::filesystem::path>& search_path, const Env& env) {
   std::map<std::string, std::filesystem::path> by_name;
   for (const auto& dir : search_path) {
-    std::error_code ec;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-      if (entry.path().extension() == ".so") files.push_back(entry.path());
+    Result<std::vector<std::filesystem::path>> entries = env.ListDirectory(dir);
+    if (!entries.ok()) continue;  // a folder of the search path that does not exist
+    for (const auto& f : *entries) {
+      if (f.extension() == ".so") by_name.emplace(f.stem().string(), f);
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) by_name.emplace(f.stem().string(), f);
   }
   std::vector<std::filesystem::path> out;
   for (auto& [name, file] : by_name) out.push_back(file);
@@ -61,12 +59,12 @@ std::vector<std::filesystem::path> DiscoverPlugins(
 }
 
 Result<std::filesystem::path> FindPlugin(const std::string& name,
-                                         const std::vector<std::filesystem::path>& search_path) {
+                                         const std::vector<std::filesystem::path>& search_path,
+                                         const Env& env) {
   std::string looked;
   for (const auto& dir : search_path) {
     std::filesystem::path candidate = dir / (name + ".so");
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    if (env.FileExists(candidate) && !env.IsDirectory(candidate)) return candidate;
     looked += (looked.empty() ? "" : ", ") + dir.string();
   }
   return NotFound("unknown plugin '" + name + "' (looked in: " +

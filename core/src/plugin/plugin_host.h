@@ -15,6 +15,7 @@
 
 #include "acervo/plugin.h"
 #include "acervo/status.h"
+#include "io/env.h"
 
 namespace acervo {
 
@@ -46,11 +47,12 @@ std::vector<std::filesystem::path> PluginSearchPath(
 
 // Every NAME.so in the search path (the first of each name), sorted by name.
 std::vector<std::filesystem::path> DiscoverPlugins(
-    const std::vector<std::filesystem::path>& search_path);
+    const std::vector<std::filesystem::path>& search_path, const Env& env = Env::Default());
 
 // The file of plugin `name`, or NotFound listing where it looked.
 Result<std::filesystem::path> FindPlugin(const std::string& name,
-                                         const std::vector<std::filesystem::path>& search_path);
+                                         const std::vector<std::filesystem::path>& search_path,
+                                         const Env& env = Env::Default());
 
 // Loads one plugin file, checks its API version and reads its info. Does not configure it.
 Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& file);

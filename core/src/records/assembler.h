@@ -28,8 +28,8 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
-#include "acervo/engine.h"
-#include "engine/segments.h"
+#include "acervo/extraction.h"
+#include "document/segments.h"
 #include "pipeline/pipeline.h"
 
 namespace acervo {

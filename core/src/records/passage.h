@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "acervo/document.h"
-#include "acervo/engine.h"
-#include "engine/segments.h"
+#include "acervo/extraction.h"
+#include "document/segments.h"
 #include "records/rules.h"
 
 namespace acervo {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "acervo/text.h"
-#include "engine/segments.h"
+#include "document/segments.h"
 #include "load/text_loader.h"
 #include "pipeline/pipeline.h"
 #include "records/assembler.h"

@@ -26,19 +26,12 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
+#include "store/rows.h"
 
 namespace acervo::review {
 
-struct Correction {
-  int64_t id = 0;
-  std::string record_id;
-  std::string field;
-  nlohmann::json before;  // null when there was no value
-  nlohmann::json after;
-  std::string reviewer;
-  std::string at;  // ISO 8601 UTC
-  std::string comment;
-};
+// One stored correction (store/rows.h).
+using Correction = acervo::Correction;
 
 // The ids among `corrections` that an undo (itself not undone) cancels.
 std::set<int64_t> UndoneIds(const std::vector<Correction>& corrections);

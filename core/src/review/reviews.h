@@ -20,6 +20,7 @@
 
 #include "acervo/document.h"
 #include "acervo/status.h"
+#include "io/env.h"
 #include "review/corrections.h"
 #include "store/store.h"
 
@@ -45,6 +46,9 @@ struct ReviewedRecord {
   bool orphaned = false;     // the latest extraction of its document no longer has it
   bool second_look = false;  // orphaned and not looked at since
   std::vector<Correction> corrections;
+
+  // Sets `version` and `effective` from `extracted` and `corrections`.
+  void Recompute();
 
   // {id, document_id, source, record, extracted, version, orphaned, second_look, corrections}
   nlohmann::json ToJson() const;
@@ -98,7 +102,8 @@ struct PassageRegion {
 
 class Reviews {
  public:
-  explicit Reviews(Store* store) : store_(store) {}
+  // Times of decisions come from `env`, which must outlive this.
+  explicit Reviews(Store* store, const Env& env = Env::Default()) : store_(store), env_(env) {}
 
   // Records matching `filter`, lowest effective confidence first (then by id).
   Result<std::vector<ReviewedRecord>> Queue(const QueueFilter& filter);
@@ -133,12 +138,14 @@ class Reviews {
 
  private:
   Store* store_;
+  const Env& env_;
 };
 
 // What re-extraction calls after storing a document's new records: reviewed records the new
 // extraction no longer has keep their last reviewed version and are flagged for a second
 // look; those it has again are unflagged.
-Status FlagOrphanedReviews(Store* store, const std::string& document_id);
+Status FlagOrphanedReviews(Store* store, const std::string& document_id,
+                           const Env& env = Env::Default());
 
 }  // namespace acervo::review
 

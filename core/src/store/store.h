@@ -1,99 +1,146 @@
-// store.h — the SQLite store: documents, their pages, mentions and records, reviewers'
-// corrections and failed documents, in one file.
+// store.h — where extractions and reviews live: documents, their pages, mentions and records,
+// reviewers' corrections and review snapshots, and failed documents.
 //
-// Documents are keyed by the SHA-256 of their bytes, so the same file stored twice (under any
-// name) is one document. Each Put is one transaction: a crash mid-document leaves the store as
-// it was. Corrections live in their own append-only table (triggers refuse UPDATE and
-// DELETE) that re-extraction never touches. The schema is versioned (PRAGMA user_version)
-// and migrated forward on open; a store from a newer acervo is refused.
+// Store is the interface every other module uses; no query language or engine type appears
+// in it, so another engine (PostgreSQL) can implement it. Store::Open gives the SQLite store
+// (sqlite_store.h), one file.
+//
+// The contract every implementation keeps:
+//  - Documents are keyed by the SHA-256 of their bytes, so the same file stored twice (under
+//    any name) is one document.
+//  - Each PutExtraction (each Transact) is atomic: a crash or a failed write mid-document
+//    leaves the store as it was, and the error names the file that failed.
+//  - Corrections are append-only and re-extraction never touches them.
+//  - The schema is versioned and migrated forward on open; a store from a newer acervo is
+//    refused (VersionMismatch).
+//
+// Not thread-safe: callers that share one Store across threads serialise.
 #ifndef ACERVO_CORE_STORE_STORE_H_
 #define ACERVO_CORE_STORE_STORE_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "acervo/engine.h"
+#include "acervo/document.h"
+#include "acervo/extraction.h"
 #include "acervo/status.h"
-
-struct sqlite3;
+#include "io/env.h"
+#include "store/rows.h"
 
 namespace acervo {
 
 inline constexpr int kStoreSchemaVersion = 2;
 
-struct RecordFilter {
-  bool needs_review_only = false;
-  std::string document_id;  // "" = all
-};
-
-struct Failure {
-  std::string source;
-  std::string sha256;  // "" when the file could not be read
-  std::string code;    // CodeName of the error
-  std::string message;
-  std::string at;      // ISO 8601 UTC
-};
-
 class Store {
  public:
-  // Opens (creating when missing) and migrates the store at `file`.
-  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file);
+  // Opens (creating when missing) and migrates the SQLite store at `file`. Every file access
+  // and the clock go through `env`, which must outlive the store.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file,
+                                             const Env& env = Env::Default());
   // The same for commands that only read or review: a missing file is NotFound, not created.
-  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& file);
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
+  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& file,
+                                                     const Env& env = Env::Default());
+  virtual ~Store() = default;
 
-  int schema_version() const;
+  // Where the store lives (its file), for messages.
+  virtual const std::filesystem::path& file() const = 0;
+  virtual int schema_version() const = 0;
+
+  // Runs `body` as one transaction that takes the write lock first: everything it stores is
+  // kept when it returns Ok, nothing when it returns an error. Not nested.
+  virtual Status Transact(const std::function<Status()>& body) = 0;
+
+  // --- Documents and their extraction (ingest, re-extraction) ---
 
   // Whether document `id` is stored, extracted by pipeline `pipeline` ("" = any pipeline).
-  Result<bool> HasDocument(const std::string& id, const std::string& pipeline = "");
-
+  virtual Result<bool> HasDocument(const std::string& id, const std::string& pipeline = "") = 0;
   // Stores one extraction, replacing an earlier extraction of the same document (its pages,
   // mentions and records; never its corrections). Clears a recorded failure of its source.
-  Status PutExtraction(const Extraction& x);
-
+  virtual Status PutExtraction(const Extraction& x) = 0;
   // A stored document as loaded (pages with their structure, tables, metadata), for
   // re-extraction without reading the file again.
-  Result<Document> LoadDocument(const std::string& id);
+  virtual Result<Document> LoadDocument(const std::string& id) = 0;
   // Stored document ids with the pipeline that extracted them, in source order.
-  Status ForEachDocument(const std::function<void(const std::string& id,
-                                                  const std::string& pipeline,
-                                                  const std::string& source)>& fn);
+  virtual Status ForEachDocument(const std::function<void(const std::string& id,
+                                                          const std::string& pipeline,
+                                                          const std::string& source)>& fn) = 0;
+  // Each warning stored with a document (a string of its "warnings"), in source order.
+  virtual Status ForEachDocumentWarning(
+      const std::function<void(const std::string& source, const std::string& warning)>& fn) = 0;
+  // Pages `first`..`last` of a document as stored (text, blocks with their boxes, size),
+  // by number. A page whose structure cannot be read keeps its text.
+  virtual Result<std::map<int, Page>> LoadPages(const std::string& document_id, int first,
+                                                int last) = 0;
+  // The mentions stored on one page, by start.
+  virtual Result<std::vector<StoredMention>> MentionsOnPage(const std::string& document_id,
+                                                            int page) = 0;
+  // The distinct strings at `value.<key>` of the stored mentions of `type`, sorted
+  // ("institution", "name": the institutions' names).
+  virtual Result<std::vector<std::string>> MentionValues(const std::string& type,
+                                                         const std::string& key) = 0;
 
-  Status PutFailure(const Failure& failure);
+  // --- Failures ---
+
+  virtual Status PutFailure(const Failure& failure) = 0;
   // Whether a document with these bytes failed before (and was not stored since).
-  Result<bool> HasFailure(const std::string& sha256);
-  Status ForEachFailure(const std::function<void(const Failure&)>& fn);
+  virtual Result<bool> HasFailure(const std::string& sha256) = 0;
+  virtual Status ForEachFailure(const std::function<void(const Failure&)>& fn) = 0;
+
+  // --- Records as extracted ---
 
   // Records in the contract's shape plus "document_id" and "source", in document order.
-  Status ForEachRecord(const RecordFilter& filter,
-                       const std::function<void(const nlohmann::json&)>& fn);
+  virtual Status ForEachRecord(const RecordFilter& filter,
+                               const std::function<void(const nlohmann::json&)>& fn) = 0;
+  // Counts the rows of one of: documents, pages, mentions, records, corrections, failures.
+  virtual Result<int64_t> Count(const std::string& table) = 0;
 
-  Result<int64_t> Count(const std::string& table);
+  // --- Review: corrections, snapshots, the queue ---
 
-  // The SQLite handle, for core modules that own queries over these tables (review, export).
-  // Not for plugins or tools; keep each module's SQL in that module.
-  sqlite3* handle() const { return db_; }
-  const std::filesystem::path& file() const { return file_; }
+  // The record from the latest extraction, else its review snapshot (an orphan); nullopt
+  // when neither has it.
+  virtual Result<std::optional<StoredRecord>> FindRecord(const std::string& record_id) = 0;
+  // The records of the latest extractions, then the orphans, of the documents whose id is
+  // `document` or whose source contains it ("" = all). `json` may be null (not valid JSON).
+  virtual Status ForEachReviewable(const std::string& document,
+                                   const std::function<void(StoredRecord)>& fn) = 0;
+  // The ids of the records before (`before`) or after `record_id` in its document's
+  // extraction order, nearest first.
+  virtual Result<std::vector<std::string>> NeighbourIds(const std::string& document_id,
+                                                        const std::string& record_id,
+                                                        bool before) = 0;
+  // One record's corrections, oldest first; all corrections by record id.
+  virtual Result<std::vector<Correction>> CorrectionsOf(const std::string& record_id) = 0;
+  virtual Result<std::map<std::string, std::vector<Correction>>> AllCorrections() = 0;
+  // Appends `c` (its id is ignored) and returns the id the store gave it.
+  virtual Result<int64_t> AppendCorrection(const Correction& c) = 0;
+  // Keeps (or replaces) what a reviewer last saw of a record; clears its second look.
+  virtual Status PutReviewSnapshot(const ReviewSnapshot& snapshot) = 0;
+  // After re-extracting `document_id`: snapshots of records it no longer has become orphans
+  // (flagged for a second look when newly so, since `at`), those it has again stop being.
+  virtual Status MarkOrphans(const std::string& document_id, const std::string& at) = 0;
 
-  // For tests: the next PutExtraction fails after writing its document row, inside its
-  // transaction, as a crash would.
-  void FailNextPutForTesting() { fail_next_put_ = true; }
+  // --- Export: a cursor over records as exported ---
 
- private:
-  explicit Store(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
-  Status Exec(const std::string& sql);
-  Status Migrate();
+  // The latest extraction's records, then each document's orphans, ordered by source,
+  // document, orphan-ness, extraction order and id, each with its corrections (oldest
+  // first), of documents stored on or after day `stored_since` ("YYYY-MM-DD"; "" = all).
+  // A record that is not valid JSON is Corrupt.
+  virtual Status ForEachRecordWithCorrections(
+      const std::string& stored_since,
+      const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn) = 0;
 
-  sqlite3* db_;
-  std::filesystem::path file_;
-  bool fail_next_put_ = false;
+ protected:
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
 };
 
 // The store file: --store if given, else $ACERVO_STORE, else acervo.db in the working folder.

@@ -1,4 +1,4 @@
-#include "engine/segments.h"
+#include "document/segments.h"
 
 namespace acervo {
 

@@ -1,7 +1,7 @@
 // segments.h — a document's blocks as the Segments extractors see, in reading order, each
 // with its enclosing headings and, for table rows, its table's caption and header.
-#ifndef ACERVO_CORE_ENGINE_SEGMENTS_H_
-#define ACERVO_CORE_ENGINE_SEGMENTS_H_
+#ifndef ACERVO_CORE_DOCUMENT_SEGMENTS_H_
+#define ACERVO_CORE_DOCUMENT_SEGMENTS_H_
 
 #include <string_view>
 #include <vector>
@@ -36,4 +36,4 @@ class SegmentList {
 
 }  // namespace acervo
 
-#endif  // ACERVO_CORE_ENGINE_SEGMENTS_H_
+#endif  // ACERVO_CORE_DOCUMENT_SEGMENTS_H_
