@@ -271,10 +271,12 @@ TEST_F(EsDateTest, WordsDashesAndMonthYearDigits) {
               ElementsAre("noviembre 19-20=2016-11-19/2016-11-20"));
 }
 
-TEST_F(EsDateTest, DuranteMakesARange) {
+TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
   EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
                   Period("2020-07", "2020-12")),
               ElementsAre("Durante julio y agosto=2020-07/2020-08"));
+  EXPECT_THAT(Run("Durante julio y octubre hubo ferias.", Period("2020-07", "2020-12")),
+              ElementsAre("julio=2020-07/2020-07", "octubre=2020-10/2020-10"));
 }
 
 TEST_F(EsDateTest, ReportNumbersAreNotMonths) {
