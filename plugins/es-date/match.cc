@@ -49,6 +49,7 @@ const MonthWord* Match::Month(const char* name) const {
 
 int Match::Year(const char* name) const {
   std::string_view y = Get(name);
+  if (y.empty()) y = Get((std::string(name) + "s").c_str());  // "abril del 87"
   if (y.empty()) return 0;
   if (!IsDigit(y[0])) return vocabulary_.YearFromWords(y);  // "dos mil dieciocho"
   int v = ToInt(y);
