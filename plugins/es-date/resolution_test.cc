@@ -5,8 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "acervo/testing.h"
-#include "es_date.h"
+#include "test_support.h"
 
 namespace acervo::es_date {
 namespace {
@@ -14,29 +13,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-std::vector<std::string> Dates(std::string_view text, const std::vector<Mention>& ms) {
-  std::vector<std::string> out;
-  for (const Mention& m : ms) {
-    out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + "=" +
-                  m.value["start"].get<std::string>() + "/" + m.value["end"].get<std::string>());
-  }
-  return out;
-}
-
-class ResolutionTest : public ::testing::Test {
- protected:
-  std::vector<std::string> Run(std::string_view text, const DocumentContext& doc = {}) {
-    return Dates(text, harness_.Extract(text, doc));
-  }
-  testing::Harness harness_{std::make_unique<EsDateExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR};
-};
-
-DocumentContext Period(std::string start, std::string end) {
-  DocumentContext d;
-  d.period_start = std::move(start);
-  d.period_end = std::move(end);
-  return d;
-}
+using ResolutionTest = EsDateFixture;
 
 DocumentContext On(std::string context_date) {
   DocumentContext d;

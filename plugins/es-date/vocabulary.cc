@@ -68,23 +68,27 @@ std::vector<std::string> Keys(const Map& map) {
   return keys;
 }
 
+// Rows of word, month 1-12, "full" or "abbr".
+Status LoadMonths(const std::filesystem::path& path,
+                  std::unordered_map<std::string, MonthWord>* out) {
+  auto rows = ReadTsv(path, 3);
+  if (!rows.ok()) return rows.status();
+  for (const auto& r : *rows) {
+    auto month = ParseInt(r[1], path);
+    if (!month.ok()) return month.status();
+    if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
+      return Corrupt(path.string() + ": bad row for " + r[0]);
+    }
+    (*out)[r[0]] = MonthWord{*month, r[2] == "abbr"};
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
   Vocabulary v;
-  {
-    auto path = data_dir / "months.tsv";
-    auto rows = ReadTsv(path, 3);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      auto month = ParseInt(r[1], path);
-      if (!month.ok()) return month.status();
-      if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
-        return Corrupt(path.string() + ": bad row for " + r[0]);
-      }
-      v.months_[r[0]] = MonthWord{*month, r[2] == "abbr"};
-    }
-  }
+  ACERVO_RETURN_IF_ERROR(LoadMonths(data_dir / "months.tsv", &v.months_));
   {
     auto path = data_dir / "ordinals.tsv";
     auto rows = ReadTsv(path, 2);
@@ -128,6 +132,19 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     }
     if (!v.numerals_.count("mil")) return Corrupt(path.string() + ": no \"mil\"");
   }
+  ACERVO_RETURN_IF_ERROR(v.LoadContextWords(data_dir));
+  {
+    auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) v.day_markers_.push_back(r[0]);
+  }
+  return v;
+}
+
+// The words around dates rather than in them: cues, weekdays, English months, words that
+// point back to a year or month, verbs that move a date.
+Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
+  Vocabulary& v = *this;
   for (auto [file, set] : {std::pair{"weekdays.tsv", &v.weekdays_},
                            std::pair{"date_cues.tsv", &v.date_cues_},
                            std::pair{"after_date.tsv", &v.after_date_},
@@ -136,19 +153,7 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) (*set)[r[0]] = 1;
   }
-  {
-    auto path = data_dir / "english_months.tsv";
-    auto rows = ReadTsv(path, 3);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      auto month = ParseInt(r[1], path);
-      if (!month.ok()) return month.status();
-      if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
-        return Corrupt(path.string() + ": bad row for " + r[0]);
-      }
-      v.english_months_[r[0]] = MonthWord{*month, r[2] == "abbr"};
-    }
-  }
+  ACERVO_RETURN_IF_ERROR(LoadMonths(data_dir / "english_months.tsv", &v.english_months_));
   {
     auto path = data_dir / "anaphora.tsv";
     auto rows = ReadTsv(path, 2);
@@ -165,12 +170,7 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) v.move_stems_.push_back(r[0]);
   }
-  {
-    auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) v.day_markers_.push_back(r[0]);
-  }
-  return v;
+  return Status::Ok();
 }
 
 const MonthWord* Vocabulary::Month(std::string_view folded) const {

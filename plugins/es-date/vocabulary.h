@@ -69,6 +69,8 @@ class Vocabulary {
   std::string YearWordsPattern(const std::string& space) const;
 
  private:
+  Status LoadContextWords(const std::filesystem::path& data_dir);
+
   std::unordered_map<std::string, MonthWord> months_;
   std::unordered_map<std::string, int> ordinals_;
   std::unordered_map<std::string, int> year_parts_;
