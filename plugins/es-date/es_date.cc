@@ -52,14 +52,14 @@ class DateRun : public Run {
     FoldedText text(segment.text);
     expressions_.clear();
     grammar_.Scan(text, &expressions_);
-    if (expressions_.empty()) {
-      NoteYears(text.text());
-      return Status::Ok();
-    }
     // Years stated as such in this passage ("ejercicio 2023"), and every year it writes.
     stated_.clear();
     grammar_.FindYearMentions(text.text(), &stated_);
     written_.clear();
+    if (expressions_.empty()) {
+      NoteYears();
+      return Status::Ok();
+    }
     grammar_.FindYears(text.text(), &written_);
     const std::vector<size_t> ends = SentenceEnds(text.text());
 
@@ -85,7 +85,7 @@ class DateRun : public Run {
       m.confidence = years_.Confidence(e, source);
       out->push_back(std::move(m));
     }
-    NoteYears(text.text());
+    NoteYears();
     return Status::Ok();
   }
 
@@ -108,7 +108,7 @@ class DateRun : public Run {
       if (y.begin < e.begin) before = &y;
     }
     if (e.year_back) {
-      nearby->back = before ? before->year : last_written_year_;
+      nearby->back = before ? before->year : last_written_year_;  // from a dated passage
       return;
     }
     const size_t sentence = SentenceOf(ends, e.begin);
@@ -136,12 +136,8 @@ class DateRun : public Run {
 
   // Remembers the last year stated as such ("ejercicio 2024"), and the last year written at
   // all, for later passages.
-  void NoteYears(std::string_view folded) {
-    stated_.clear();
-    grammar_.FindYearMentions(folded, &stated_);
+  void NoteYears() {
     if (!stated_.empty()) earlier_year_ = stated_.back().year;
-    written_.clear();
-    grammar_.FindYears(folded, &written_);
     if (!written_.empty()) last_written_year_ = written_.back().year;
   }
 

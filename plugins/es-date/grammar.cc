@@ -144,8 +144,10 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
   const std::string anchors[kAnchorCount] = {
       "(?:^|[^a-z])(?:" + v.MonthAlternation() + ")(?:[^a-z]|$)", R"(\d[-/.]\d)",
       "(?:^|[^a-z])(?:" + v.YearPartAlternation() + ")(?:[^a-z]|$)",
-      "(?:^|[^a-z])mes(?:[^a-z]|$)",
-      "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation() + ")(?:[^a-z]|$)"};
+      // "ese mismo mes" itself; full English names only, as "mar" and "may" are Spanish too.
+      "(?:^|[^a-z])(?:" + v.MonthBackPattern(std::string(kSpace)) + ")(?:[^a-z]|$)",
+      "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation(/*with_abbreviations=*/false) +
+          ")(?:[^a-z]|$)"};
   for (const std::string& a : anchors) {
     g->anchors_.push_back(std::make_unique<RE2>(a));
     if (!g->anchors_.back()->ok()) return Internal("es-date: bad anchor: " + a);

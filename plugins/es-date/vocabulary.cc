@@ -278,11 +278,12 @@ std::string Vocabulary::MonthBackPattern(const std::string& space) const {
   return PhrasePattern(month_back_, space);
 }
 
-std::string Vocabulary::EnglishMonthAlternation() const {
+std::string Vocabulary::EnglishMonthAlternation(bool with_abbreviations) const {
   std::vector<std::string> full, abbreviations;
   for (const auto& [word, m] : english_months_) {
     (m.abbreviation ? abbreviations : full).push_back(word);
   }
+  if (!with_abbreviations) return Alternation(full);
   return Alternation(full) + "|(?:" + Alternation(abbreviations) + R"()\.?)";
 }
 

@@ -59,8 +59,8 @@ class Vocabulary {
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
   std::string DayWordAlternation() const;
-  // English month words (abbreviations with an optional dot).
-  std::string EnglishMonthAlternation() const;
+  // English month words (abbreviations with an optional dot, unless left out).
+  std::string EnglishMonthAlternation(bool with_abbreviations = true) const;
   // Words pointing back to a year ("ese ano") or a month ("ese mismo mes"), their words
   // separated by `space`.
   std::string YearBackPattern(const std::string& space) const;
