@@ -1,6 +1,7 @@
 #include "es_date.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "acervo/text.h"
@@ -9,7 +10,7 @@
 namespace acervo::es_date {
 namespace {
 
-constexpr const char* kVersion = "1.0.0";
+constexpr const char* kVersion = "1.1.0";
 
 // Offsets where sentences of folded text end: cell and line breaks, and ". " or "; ".
 std::vector<size_t> SentenceEnds(std::string_view s) {
@@ -28,6 +29,20 @@ size_t SentenceOf(const std::vector<size_t>& ends, size_t offset) {
   return static_cast<size_t>(std::lower_bound(ends.begin(), ends.end(), offset) - ends.begin());
 }
 
+// Whether original[begin, end) has a verb in the future tense: a word ending in "rá" or
+// "rán" ("se realizará", "llegarán"), the only Spanish endings with that accent.
+bool SpeaksOfTheFuture(std::string_view original, size_t begin, size_t end) {
+  for (size_t i = begin; i + 3 <= end; ++i) {
+    if (original[i] != 'r' || original.substr(i + 1, 2) != "\xC3\xA1") continue;  // "rá"
+    size_t after = i + 3;
+    if (after < end && original[after] == 'n') ++after;
+    if (i > begin && (after == end || !std::isalpha(static_cast<unsigned char>(original[after])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class DateRun : public Run {
  public:
   DateRun(const Grammar& grammar, const DocumentContext& document)
@@ -37,36 +52,30 @@ class DateRun : public Run {
     FoldedText text(segment.text);
     expressions_.clear();
     grammar_.Scan(text, &expressions_);
-    if (expressions_.empty()) {
-      NoteStatedYears(text.text());
-      return Status::Ok();
-    }
-
-    // Years stated as such in this passage ("ejercicio 2023"), by position. Years of other
-    // dates are not used: "el 20 de enero ... falleció el 15 de diciembre de 2004".
+    // Years stated as such in this passage ("ejercicio 2023"), and every year it writes.
     stated_.clear();
     grammar_.FindYearMentions(text.text(), &stated_);
+    written_.clear();
+    if (expressions_.empty()) {
+      NoteYears();
+      return Status::Ok();
+    }
+    grammar_.FindYears(text.text(), &written_);
     const std::vector<size_t> ends = SentenceEnds(text.text());
 
     NearbyYears nearby;
     for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading;
          ++h) {
-      nearby.heading = grammar_.HeadingYear(Fold(*h));
+      nearby.heading = grammar_.HeadingYear(Fold(*h), &nearby.heading_is_year);
     }
     for (Expression& e : expressions_) {
-      nearby.sentence = 0;
-      if (!e.HasYears()) {
-        size_t sentence = SentenceOf(ends, e.begin), best = SIZE_MAX;
-        for (const YearMention& y : stated_) {
-          if (SentenceOf(ends, y.begin) != sentence) continue;
-          size_t d = y.begin > e.begin ? y.begin - e.begin : e.begin - y.begin;
-          if (d < best) best = d, nearby.sentence = y.year;
-        }
-      }
+      if (e.month_back && !TakeLastMonth(&e)) continue;
+      if (!e.HasYears()) FindNearbyYears(text, ends, e, &nearby);
       nearby.earlier = earlier_year_;
       YearSource source = years_.Resolve(nearby, &e);
       if (source == YearSource::kNone || !IsValid(e.first) || !IsValid(e.last)) continue;
       if (source == YearSource::kStated) earlier_year_ = e.last.year;
+      last_point_ = e.last;
 
       Mention m;
       m.type = "date";
@@ -76,23 +85,69 @@ class DateRun : public Run {
       m.confidence = years_.Confidence(e, source);
       out->push_back(std::move(m));
     }
-    NoteStatedYears(text.text());
+    NoteYears();
     return Status::Ok();
   }
 
  private:
-  // Remembers the last year stated as such ("ejercicio 2024") for later passages.
-  void NoteStatedYears(std::string_view folded) {
-    stated_.clear();
-    grammar_.FindYearMentions(folded, &stated_);
+  // "el 20 de ese mismo mes": the month and year of the last date given.
+  bool TakeLastMonth(Expression* e) const {
+    if (last_point_.month == 0) return false;
+    e->first.month = e->last.month = last_point_.month;
+    e->first.year = e->last.year = last_point_.year;
+    return IsValid(e->first);
+  }
+
+  // The years around e that may settle its own: "de ese año" (the last year written before
+  // it), a year stated in its sentence, a year written shortly before it in the passage.
+  void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends,
+                       const Expression& e, NearbyYears* nearby) const {
+    nearby->back = nearby->sentence = nearby->passage = 0;
+    const YearMention* before = nullptr;
+    for (const YearMention& y : written_) {
+      if (y.begin < e.begin) before = &y;
+    }
+    if (e.year_back) {
+      nearby->back = before ? before->year : last_written_year_;  // from a dated passage
+      return;
+    }
+    const size_t sentence = SentenceOf(ends, e.begin);
+    // Only a year that is a time, in this sentence or the one before, dates the passage.
+    if (before && (!grammar_.IsTimeYear(text.text(), before->begin) ||
+                   SentenceOf(ends, before->begin) + 1 < sentence)) {
+      before = nullptr;
+    }
+    size_t best = SIZE_MAX;
+    for (const YearMention& y : stated_) {
+      if (SentenceOf(ends, y.begin) != sentence) continue;
+      size_t d = y.begin > e.begin ? y.begin - e.begin : e.begin - y.begin;
+      if (d < best) best = d, nearby->sentence = y.year;
+    }
+    // A year written just before, in the past tense: "En 2019 ... el 5 de junio".
+    // What will happen ("se realizará el 5 de junio") is the document's time, not that year.
+    if (before && e.direction == 0) {
+      const size_t from = sentence == 0 ? 0 : ends[sentence - 1];
+      const size_t to = sentence < ends.size() ? ends[sentence] : text.text().size();
+      if (!SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
+        nearby->passage = before->year;
+      }
+    }
+  }
+
+  // Remembers the last year stated as such ("ejercicio 2024"), and the last year written at
+  // all, for later passages.
+  void NoteYears() {
     if (!stated_.empty()) earlier_year_ = stated_.back().year;
+    if (!written_.empty()) last_written_year_ = written_.back().year;
   }
 
   const Grammar& grammar_;
   YearContext years_;
   int earlier_year_ = 0;
+  int last_written_year_ = 0;
+  DatePoint last_point_;  // the last date emitted, for "ese mismo mes"
   std::vector<Expression> expressions_;  // per segment, kept to reuse their memory
-  std::vector<YearMention> stated_;
+  std::vector<YearMention> stated_, written_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "acervo/testing.h"
+#include "test_support.h"
 
 namespace acervo::es_date {
 namespace {
@@ -14,34 +14,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-// A date mention as "covered text=start/end", for compact expectations.
-std::vector<std::string> Dates(std::string_view text, const std::vector<Mention>& ms) {
-  std::vector<std::string> out;
-  for (const Mention& m : ms) {
-    out.push_back(std::string(text.substr(m.begin, m.end - m.begin)) + "=" +
-                  m.value["start"].get<std::string>() + "/" + m.value["end"].get<std::string>());
-  }
-  return out;
-}
-
-class EsDateTest : public ::testing::Test {
- protected:
-  std::vector<std::string> Run(std::string_view text, const DocumentContext& doc = {}) {
-    return Dates(text, harness_.Extract(text, doc));
-  }
-  std::vector<Mention> Mentions(std::string_view text, const DocumentContext& doc = {}) {
-    return harness_.Extract(text, doc);
-  }
-
-  testing::Harness harness_{std::make_unique<EsDateExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR};
-};
-
-DocumentContext Period(std::string start, std::string end) {
-  DocumentContext d;
-  d.period_start = std::move(start);
-  d.period_end = std::move(end);
-  return d;
-}
+using EsDateTest = EsDateFixture;
 
 TEST_F(EsDateTest, FullDates) {
   EXPECT_THAT(Run("La sesión se celebró el 08 de febrero de 2024 en la sede."),
@@ -271,10 +244,12 @@ TEST_F(EsDateTest, WordsDashesAndMonthYearDigits) {
               ElementsAre("noviembre 19-20=2016-11-19/2016-11-20"));
 }
 
-TEST_F(EsDateTest, DuranteMakesARange) {
+TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
   EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
                   Period("2020-07", "2020-12")),
               ElementsAre("Durante julio y agosto=2020-07/2020-08"));
+  EXPECT_THAT(Run("Durante julio y octubre hubo ferias.", Period("2020-07", "2020-12")),
+              ElementsAre("julio=2020-07/2020-07", "octubre=2020-10/2020-10"));
 }
 
 TEST_F(EsDateTest, ReportNumbersAreNotMonths) {

@@ -1,7 +1,7 @@
 // es-date/grammar.h — finds Spanish date expressions in folded text.
 //
-// The grammar is a fixed set of RE2 patterns built once from the Vocabulary (month words,
-// ordinals, parts of a year) and run over acervo::FoldedText, so "ENERO", "Enero" and
+// The grammar is the table of shapes (shape.h), their patterns compiled once with RE2 from
+// the Vocabulary (month words, ordinals, parts of a year) and run over acervo::FoldedText, so "ENERO", "Enero" and
 // "enero" are one word and spans map back to the original text. Scan returns every date,
 // range and list item, left to right and not overlapping (the longest expression wins where
 // two start at the same place), with years still missing where the text leaves them out.
@@ -25,6 +25,8 @@ class RE2;
 
 namespace acervo::es_date {
 
+struct Shape;
+
 // One date or range the text states, before its year is settled.
 struct Expression {
   size_t begin = 0;  // byte span in the folded text
@@ -36,6 +38,8 @@ struct Expression {
   bool bare_month = false;   // a month name alone ("en octubre")
   bool shared_year = false;  // year taken from another item of the same list or range
   bool list_item = false;    // one date of a list ("13", "20" in "13, 20 y 27 de febrero")
+  bool year_back = false;   // the year is a word pointing back: "14 de junio de ese año"
+  bool month_back = false;  // so is the month: "el 20 de ese mismo mes" (month 0 until settled)
   int direction = 0;  // -1 after "pasado" (before the document's time), +1 after "próximo"
   bool HasYears() const { return first.year != 0 && last.year != 0; }
 };
@@ -55,15 +59,21 @@ class Grammar {
   void Scan(const FoldedText& text, std::vector<Expression>* out) const;
   // Years stated as such ("del ejercicio 2023", "en el año 2020") in folded text.
   void FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const;
-  // The first plausible year (1600-2099, a whole word, not "Agenda 2030") in a folded
-  // heading, or 0.
-  int HeadingYear(std::string_view folded) const;
+  // Every plausible year (1600-2099, a whole word, not "Agenda 2030", not an identifier's
+  // "210/2011") in folded text, dates' own years included.
+  void FindYears(std::string_view folded, std::vector<YearMention>* out) const;
+  // Whether the year at folded[offset] is a time ("en 2019", "el 4 de mayo de 2018"), not
+  // the year of a law or a title ("Ley 80 de 1993", "Lima 2035").
+  bool IsTimeYear(std::string_view folded, size_t offset) const;
+  // The first plausible year in a folded heading, or 0; *only_year tells whether the
+  // heading says nothing else ("2019", "Año 2019:").
+  int HeadingYear(std::string_view folded, bool* only_year) const;
 
  private:
   struct Rule;
   struct Candidate;
   explicit Grammar(Vocabulary vocabulary);
-  Status Add(int kind, const std::string& pattern);
+  Status Add(const Shape& shape, int preference, const std::string& pattern);
   // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
   // ene. 2016 hasta 22-ene-2016"), for shapes the patterns do not spell out.
   void MergeRanges(std::string_view folded, size_t first, std::vector<Expression>* out) const;
@@ -71,12 +81,10 @@ class Grammar {
   // 2020") the year of its neighbour.
   static void ShareListYears(std::string_view folded, std::vector<Expression>::iterator begin,
                              std::vector<Expression>::iterator end);
-  bool Parse(const Rule& rule, const FoldedText& text, const std::vector<std::string_view>& g,
-             std::vector<Expression>* out) const;
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (grammar.cc)
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;

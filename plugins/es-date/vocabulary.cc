@@ -68,23 +68,27 @@ std::vector<std::string> Keys(const Map& map) {
   return keys;
 }
 
+// Rows of word, month 1-12, "full" or "abbr".
+Status LoadMonths(const std::filesystem::path& path,
+                  std::unordered_map<std::string, MonthWord>* out) {
+  auto rows = ReadTsv(path, 3);
+  if (!rows.ok()) return rows.status();
+  for (const auto& r : *rows) {
+    auto month = ParseInt(r[1], path);
+    if (!month.ok()) return month.status();
+    if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
+      return Corrupt(path.string() + ": bad row for " + r[0]);
+    }
+    (*out)[r[0]] = MonthWord{*month, r[2] == "abbr"};
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
   Vocabulary v;
-  {
-    auto path = data_dir / "months.tsv";
-    auto rows = ReadTsv(path, 3);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      auto month = ParseInt(r[1], path);
-      if (!month.ok()) return month.status();
-      if (*month < 1 || *month > 12 || (r[2] != "full" && r[2] != "abbr")) {
-        return Corrupt(path.string() + ": bad row for " + r[0]);
-      }
-      v.months_[r[0]] = MonthWord{*month, r[2] == "abbr"};
-    }
-  }
+  ACERVO_RETURN_IF_ERROR(LoadMonths(data_dir / "months.tsv", &v.months_));
   {
     auto path = data_dir / "ordinals.tsv";
     auto rows = ReadTsv(path, 2);
@@ -128,16 +132,7 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
     }
     if (!v.numerals_.count("mil")) return Corrupt(path.string() + ": no \"mil\"");
   }
-  {
-    auto rows = ReadTsv(data_dir / "weekdays.tsv", 1);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) v.weekdays_[r[0]] = 1;
-  }
-  {
-    auto rows = ReadTsv(data_dir / "date_cues.tsv", 1);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) v.date_cues_[r[0]] = 1;
-  }
+  ACERVO_RETURN_IF_ERROR(v.LoadContextWords(data_dir));
   {
     auto rows = ReadTsv(data_dir / "day_markers.tsv", 1);
     if (!rows.ok()) return rows.status();
@@ -146,9 +141,43 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
   return v;
 }
 
+// The words around dates rather than in them: cues, weekdays, English months, words that
+// point back to a year or month, verbs that move a date.
+Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
+  Vocabulary& v = *this;
+  for (auto [file, set] : {std::pair{"weekdays.tsv", &v.weekdays_},
+                           std::pair{"date_cues.tsv", &v.date_cues_},
+                           std::pair{"after_date.tsv", &v.after_date_},
+                           std::pair{"year_time_cues.tsv", &v.year_time_cues_}}) {
+    auto rows = ReadTsv(data_dir / file, 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) (*set)[r[0]] = 1;
+  }
+  ACERVO_RETURN_IF_ERROR(LoadMonths(data_dir / "english_months.tsv", &v.english_months_));
+  {
+    auto path = data_dir / "anaphora.tsv";
+    auto rows = ReadTsv(path, 2);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      if (r[1] != "year" && r[1] != "month") {
+        return Corrupt(path.string() + ": '" + r[0] + "' must point to year or month");
+      }
+      (r[1] == "year" ? v.year_back_ : v.month_back_).push_back(r[0]);
+    }
+  }
+  {
+    auto rows = ReadTsv(data_dir / "move_verbs.tsv", 1);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) v.move_stems_.push_back(r[0]);
+  }
+  return Status::Ok();
+}
+
 const MonthWord* Vocabulary::Month(std::string_view folded) const {
   auto it = months_.find(std::string(folded));
-  return it == months_.end() ? nullptr : &it->second;
+  if (it != months_.end()) return &it->second;
+  it = english_months_.find(std::string(folded));
+  return it == english_months_.end() ? nullptr : &it->second;
 }
 
 int Vocabulary::Ordinal(std::string_view folded) const {
@@ -172,6 +201,21 @@ bool Vocabulary::IsDateCue(std::string_view folded) const {
 
 bool Vocabulary::IsWeekday(std::string_view folded) const {
   return weekdays_.count(std::string(folded)) > 0;
+}
+
+bool Vocabulary::IsMoveVerb(std::string_view folded) const {
+  for (const std::string& stem : move_stems_) {
+    if (folded.starts_with(stem)) return true;
+  }
+  return false;
+}
+
+bool Vocabulary::MayFollowADate(std::string_view folded) const {
+  return after_date_.count(std::string(folded)) > 0;
+}
+
+bool Vocabulary::IsYearTimeCue(std::string_view folded) const {
+  return year_time_cues_.count(std::string(folded)) > 0;
 }
 
 int Vocabulary::YearFromWords(std::string_view folded) const {
@@ -206,6 +250,41 @@ std::string Vocabulary::YearWordsPattern(const std::string& space) const {
   return "(?:(?:dos" + space + "mil|mil" + space + "(?:" + Alternation(hundreds) + "))(?:" +
          space + "(?:" + Alternation(below) + "))*(?:" + space + "y" + space + "(?:" +
          Alternation(below) + "))?)";
+}
+
+namespace {
+
+// Phrases as one alternation, longest first, their words separated by `space`.
+std::string PhrasePattern(std::vector<std::string> phrases, const std::string& space) {
+  const std::string alternation = Alternation(std::move(phrases));  // "\ " between words
+  std::string out;
+  for (size_t i = 0; i < alternation.size(); ++i) {
+    if (alternation[i] == '\\' && i + 1 < alternation.size() && alternation[i + 1] == ' ') {
+      out += space;
+      ++i;
+    } else {
+      out += alternation[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Vocabulary::YearBackPattern(const std::string& space) const {
+  return PhrasePattern(year_back_, space);
+}
+std::string Vocabulary::MonthBackPattern(const std::string& space) const {
+  return PhrasePattern(month_back_, space);
+}
+
+std::string Vocabulary::EnglishMonthAlternation(bool with_abbreviations) const {
+  std::vector<std::string> full, abbreviations;
+  for (const auto& [word, m] : english_months_) {
+    (m.abbreviation ? abbreviations : full).push_back(word);
+  }
+  if (!with_abbreviations) return Alternation(full);
+  return Alternation(full) + "|(?:" + Alternation(abbreviations) + R"()\.?)";
 }
 
 std::string Vocabulary::DayWordAlternation() const { return Alternation(Keys(day_words_)); }

@@ -10,6 +10,11 @@
 //   date_cues.tsv    word after which "22/04" is a date ("el", "desde", "viernes")
 //   numerals.tsv     word, value, for years in words ("dos mil dieciocho")
 //   weekdays.tsv     names of the days of the week
+//   anaphora.tsv     words pointing back to a year or month ("ese año", "ese mismo mes")
+//   move_verbs.tsv   stems of verbs that move a date to another ("prorrog", "aplaz")
+//   after_date.tsv   words that may follow "junio 8" (a month-first date without a year)
+//   english_months.tsv  English month words, for references ("November 12, 2016")
+//   year_time_cues.tsv  words after which a year is a time ("en 2019", "durante 2018")
 #ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 #define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 
@@ -30,7 +35,7 @@ struct MonthWord {
 
 class Vocabulary {
  public:
-  // Reads the eight files from data_dir; a missing or malformed file is an error.
+  // Reads the thirteen files from data_dir; a missing or malformed file is an error.
   static Result<Vocabulary> Load(const std::filesystem::path& data_dir);
 
   // Lookups by folded word; nullptr / 0 when the word is unknown.
@@ -40,6 +45,10 @@ class Vocabulary {
   int DayWord(std::string_view folded) const;
   bool IsDateCue(std::string_view folded) const;
   bool IsWeekday(std::string_view folded) const;
+  // Whether a word begins like a verb that moves a date ("prorrogó", "aplazada").
+  bool IsMoveVerb(std::string_view folded) const;
+  bool MayFollowADate(std::string_view folded) const;
+  bool IsYearTimeCue(std::string_view folded) const;
   // The year a run of number words spells ("mil novecientos noventa y dos" 1992), or 0.
   int YearFromWords(std::string_view folded) const;
 
@@ -50,10 +59,18 @@ class Vocabulary {
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
   std::string DayWordAlternation() const;
+  // English month words (abbreviations with an optional dot, unless left out).
+  std::string EnglishMonthAlternation(bool with_abbreviations = true) const;
+  // Words pointing back to a year ("ese ano") or a month ("ese mismo mes"), their words
+  // separated by `space`.
+  std::string YearBackPattern(const std::string& space) const;
+  std::string MonthBackPattern(const std::string& space) const;
   // Years in words, as a pattern whose words are separated by `space`.
   std::string YearWordsPattern(const std::string& space) const;
 
  private:
+  Status LoadContextWords(const std::filesystem::path& data_dir);
+
   std::unordered_map<std::string, MonthWord> months_;
   std::unordered_map<std::string, int> ordinals_;
   std::unordered_map<std::string, int> year_parts_;
@@ -62,6 +79,9 @@ class Vocabulary {
   std::unordered_map<std::string, int> date_cues_;
   std::unordered_map<std::string, int> numerals_;
   std::unordered_map<std::string, int> weekdays_;
+  std::unordered_map<std::string, MonthWord> english_months_;
+  std::vector<std::string> year_back_, month_back_, move_stems_;
+  std::unordered_map<std::string, int> after_date_, year_time_cues_;
 };
 
 }  // namespace acervo::es_date

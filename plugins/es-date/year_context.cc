@@ -95,16 +95,26 @@ int YearContext::FromContextDate(const DatePoint& p, int direction) const {
 
 YearSource YearContext::Resolve(const NearbyYears& nearby, Expression* e) const {
   if (e->HasYears()) return e->shared_year ? YearSource::kSameList : YearSource::kStated;
+  if (e->year_back && nearby.back) {
+    Place(e, nearby.back);
+    return YearSource::kSentence;
+  }
   if (nearby.sentence) {
     Place(e, nearby.sentence);
     return YearSource::kSentence;
   }
-  // A heading's year counts where nothing else does or where it agrees with the period: in
-  // a 2020 report, "rumbo a GSEF 2021, 22 de septiembre" names an event, not the year.
-  if (nearby.heading && (!has_period() || (nearby.heading >= period_first_.year &&
-                                           nearby.heading <= period_last_.year))) {
+  // A year heading dates what it heads. A heading that only mentions a year among other
+  // words counts where it agrees with the period: in a 2020 report, "rumbo a GSEF 2021, 22
+  // de septiembre" names an event, not the year.
+  if (nearby.heading &&
+      (nearby.heading_is_year || !has_period() ||
+       (nearby.heading >= period_first_.year && nearby.heading <= period_last_.year))) {
     Place(e, nearby.heading);
     return YearSource::kHeading;
+  }
+  if (nearby.passage) {
+    Place(e, nearby.passage);
+    return YearSource::kPassage;
   }
   if (has_period()) {
     Place(e, FromPeriod(e->first, e->direction));
@@ -135,8 +145,9 @@ double YearContext::Confidence(const Expression& e, YearSource source) const {
     case YearSource::kStated: c = 0.95; break;
     case YearSource::kSameList: c = 0.92; break;
     case YearSource::kSentence: c = 0.85; break;
-    case YearSource::kHeading: c = 0.8; break;
-    case YearSource::kPeriod: c = 0.8; break;
+    case YearSource::kHeading: c = 0.82; break;
+    case YearSource::kPassage: c = 0.8; break;
+    case YearSource::kPeriod: c = 0.78; break;
     case YearSource::kContextDate: c = 0.7; break;
     case YearSource::kEarlierInDocument: c = 0.6; break;
     case YearSource::kNone: c = 0; break;

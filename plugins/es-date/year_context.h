@@ -1,9 +1,11 @@
 // es-date/year_context.h — settles the year a date leaves out.
 //
-// The order follows how a reader does it: a year stated nearby in the same sentence, then
-// the year of the enclosing section heading, then the document's period (the year that
-// puts the date inside it, or nearest to it), then the user's context date, then the last
-// year the document stated before this point. "el pasado 11 de noviembre" and "el próximo
+// The order follows how a reader does it: a year the sentence points back to ("el 14 de
+// junio de ese año") or states ("ejercicio 2023"); the year of the enclosing heading chain
+// (a chronology's year heading above its month headings); a year written shortly before in
+// the same passage; the document's period (the year that puts the date inside it, or
+// nearest to it); the user's context date; the last year the document stated before this
+// point. "el pasado 11 de noviembre" and "el próximo
 // 9 de junio" look before or after the document's time. Each source has its confidence,
 // lower the further the year comes from; dates outside the period are trusted less.
 #ifndef ACERVO_PLUGINS_ES_DATE_YEAR_CONTEXT_H_
@@ -17,14 +19,17 @@
 
 namespace acervo::es_date {
 
-enum class YearSource { kStated, kSameList, kSentence, kHeading, kPeriod, kContextDate,
-                        kEarlierInDocument, kNone };
+enum class YearSource { kStated, kSameList, kSentence, kHeading, kPassage, kPeriod,
+                        kContextDate, kEarlierInDocument, kNone };
 
 // The years known around one expression (0 where there is none).
 struct NearbyYears {
-  int sentence = 0;
-  int heading = 0;
-  int earlier = 0;
+  int back = 0;      // the year "de ese año" points to
+  int sentence = 0;  // stated as such in the same sentence
+  int heading = 0;   // of the innermost enclosing heading that has one
+  bool heading_is_year = false;  // that heading is only a year ("2019", "Año 2019")
+  int passage = 0;   // written shortly before in the same passage
+  int earlier = 0;   // stated as such earlier in the document
 };
 
 class YearContext {

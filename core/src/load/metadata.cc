@@ -69,6 +69,67 @@ size_t CountWholeWords(const std::string& text, const std::string& word) {
   return count;
 }
 
+// The byte span [begin, end) of a front-matter block opening page 1 ("---", key: value
+// lines, "---" or "..."), or {0, 0} when the page has none.
+std::pair<size_t, size_t> FrontMatter(const std::string& text) {
+  size_t at = text.find_first_not_of(" \t\r\n");
+  if (at == std::string::npos || text.compare(at, 3, "---") != 0) return {0, 0};
+  size_t line_end = text.find('\n', at);
+  if (line_end == std::string::npos || text.find_first_not_of("- \t\r", at) < line_end) {
+    return {0, 0};
+  }
+  for (size_t line = line_end + 1; line < text.size();) {
+    size_t end = text.find('\n', line);
+    if (end == std::string::npos) end = text.size();
+    std::string_view l(text.data() + line, end - line);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ')) l.remove_suffix(1);
+    if (l == "---" || l == "...") return {at, end};
+    // Front matter is "key: value" lines (and their indented or listed continuations).
+    if (!l.empty() && l.find(':') == std::string_view::npos && l[0] != ' ' && l[0] != '-') {
+      return {0, 0};
+    }
+    line = end + 1;
+  }
+  return {0, 0};
+}
+
+// The value of "title:" / "título:" in a front-matter block, unquoted; "" when absent.
+std::string FrontMatterTitle(std::string_view block) {
+  for (size_t line = 0; line < block.size();) {
+    size_t end = std::min(block.find('\n', line), block.size());
+    std::string_view l = block.substr(line, end - line);
+    size_t colon = l.find(':');
+    if (colon != std::string_view::npos) {
+      std::string key = Fold(l.substr(0, colon));
+      if (key == "title" || key == "titulo") {
+        std::string_view v = l.substr(colon + 1);
+        while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) {
+          v.remove_prefix(1);
+        }
+        while (!v.empty() && (v.back() == ' ' || v.back() == '"' || v.back() == '\'' ||
+                              v.back() == '\r')) {
+          v.remove_suffix(1);
+        }
+        return std::string(v);
+      }
+    }
+    line = end + 1;
+  }
+  return "";
+}
+
+// A front-matter block is metadata, not content: its blocks leave page 1 (so no extractor
+// reads a date or a name from it) and its title, if any, becomes the document's.
+void SetAsideFrontMatter(Document* document) {
+  Page& first = document->pages.front();
+  auto [begin, end] = FrontMatter(first.text);
+  if (begin == end) return;
+  if (document->info.title.empty()) {
+    document->info.title = FrontMatterTitle(std::string_view(first.text).substr(begin, end - begin));
+  }
+  std::erase_if(first.blocks, [&](const Block& b) { return b.begin >= begin && b.end <= end; });
+}
+
 }  // namespace
 
 MetadataCues::~MetadataCues() = default;
@@ -80,27 +141,39 @@ Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(
   if (s.ok()) s = ReadNumbers(dir / "months.tsv", &cues->months_);
   if (s.ok()) s = ReadNumbers(dir / "periods.tsv", &cues->period_months_);
   if (s.ok()) s = ReadNumbers(dir / "ordinals.tsv", &cues->ordinals_);
-  std::vector<std::pair<std::string, std::string>> titles;
+  std::vector<std::pair<std::string, std::string>> titles, year_cues, range_words;
   if (s.ok()) s = ReadTsv(dir / "title_cues.tsv", &titles);
+  if (s.ok()) s = ReadTsv(dir / "year_cues.tsv", &year_cues);
+  if (s.ok()) s = ReadTsv(dir / "range_words.tsv", &range_words);
   if (!s.ok()) return s;
   for (auto& [word, unused] : titles) cues->title_words_.push_back(word);
+  auto words = [](const std::vector<std::pair<std::string, std::string>>& rows) {
+    std::map<std::string, int> set;
+    for (const auto& [word, unused] : rows) set[word] = 1;
+    return "(?:" + Alternation(set).substr(1);  // not a capture: the patterns count theirs
+  };
+  const std::string year_cue = words(year_cues);
+  std::string joins;
+  for (const auto& [word, unused] : range_words) {
+    joins += R"(|\b)" + RE2::QuoteMeta(word) + R"(\b)";
+  }
 
   const std::string month = Alternation(cues->months_);
   const std::string period = Alternation(cues->period_months_);
   const std::string ordinal = Alternation(cues->ordinals_);
   const std::string year = R"(((?:19|20)\d\d))";
   cues->month_range_ = std::make_unique<RE2>(
-      R"(\b)" + month + R"(\s*(?:-|–|—|/|\ba\b|\bal\b|\by\b)\s*)" + month +
-      R"(\s*(?:,\s*)?(?:\b(?:de|del)\s+)?(?:\bano\s+)?)" + year + R"(\b)");
+      R"(\b)" + month + R"(\s*(?:-|–|—|/)" + joins + R"()\s*)" + month +
+      R"(\s*(?:,\s*)?(?:\b(?:de|del)\s+)?(?:\b)" + year_cue + R"(\s+)?)" + year + R"(\b)");
   cues->ordinal_period_ = std::make_unique<RE2>(
       R"(\b)" + ordinal + R"(\s+)" + period +
-      R"(\s+(?:(?:de|del)\s+)?(?:(?:ano|ejercicio)\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
+      R"(\s+(?:(?:de|del)\s+)?(?:)" + year_cue + R"(\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
   cues->numbered_period_ = std::make_unique<RE2>(
       R"(\b)" + period + R"(\s+)" + year + R"(\s*[-–/]\s*([1-6])\b)");
   cues->month_year_ = std::make_unique<RE2>(
-      R"(\b)" + month + R"(\s+(?:de|del)\s+(?:ano\s+)?)" + year + R"(\b)");
+      R"(\b)" + month + R"(\s+(?:de|del)\s+(?:)" + year_cue + R"(\s+)?)" + year + R"(\b)");
   cues->year_ = std::make_unique<RE2>(
-      R"(\b(?:anual|ano|ejercicio|gestion|vigencia)\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
+      R"(\b)" + year_cue + R"(\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
       R"(\b)");
   for (const auto* re : {cues->month_range_.get(), cues->ordinal_period_.get(),
                          cues->numbered_period_.get(), cues->month_year_.get(),
@@ -190,6 +263,7 @@ bool MetadataCues::IsTitleLine(const std::string& folded) const {
 void DetectMetadata(Document* document, const MetadataCues* cues) {
   DocumentInfo& info = document->info;
   if (document->pages.empty()) return;
+  SetAsideFrontMatter(document);
   const Page& first = document->pages.front();
   if (info.title.empty()) {
     const std::vector<Block>& blocks = first.blocks;

@@ -2,8 +2,13 @@
 // found where reports state them (the first pages). Fields already set are left alone, so a
 // caller's override (CLI, pipeline) set before wins; overrides set after simply replace.
 //
+// A front-matter block opening page 1 ("---", "title: ...", "---") is metadata, not content:
+// its blocks are taken out of the page, so no extractor finds a date or a name in it, and its
+// title becomes the document's when none was given.
+//
 // The cues are language data in the loader's data folder (countries.tsv, months.tsv,
-// periods.tsv, ordinals.tsv, title_cues.tsv), matched case- and accent-insensitively:
+// periods.tsv, ordinals.tsv, title_cues.tsv, year_cues.tsv "ejercicio 2023", range_words.tsv
+// "enero a junio"), matched case- and accent-insensitively:
 //   title   the first line of page 1 naming the kind of report ("Informe bimestral ..."),
 //           else its first heading or paragraph; a heading continues over the headings of
 //           the same level right below it (covers break titles over lines);

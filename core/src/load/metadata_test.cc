@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "acervo/text.h"
+#include "load/text_loader.h"
 
 namespace acervo {
 namespace {
@@ -85,6 +86,29 @@ TEST(Metadata, WithoutCuesOnlyTheTitleAndAWarning) {
   EXPECT_EQ(doc.info.title, "Memoria anual");
   EXPECT_EQ(doc.info.country, "");
   EXPECT_EQ(doc.warnings.size(), 1u);
+}
+
+TEST(Metadata, FrontMatterIsMetadataNotContent) {
+  Result<Document> doc = LoadText(
+      "---\ntitle: \"Informe anual de cooperación\"\nfecha: 3 de marzo de 2024\n---\n\n"
+      "# Informe anual de cooperación\n\nEl 5 de junio se firmó el convenio.\n");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  DetectMetadata(&*doc, &Cues());
+  EXPECT_EQ(doc->info.title, "Informe anual de cooperación");
+  const Page& page = doc->pages.front();
+  for (const Block& b : page.blocks) {
+    EXPECT_EQ(page.text.substr(b.begin, b.end - b.begin).find("2024"), std::string::npos)
+        << "a block of the front matter is still content";
+  }
+  EXPECT_FALSE(page.blocks.empty());
+}
+
+TEST(Metadata, ARuleThatOpensThePageIsNotFrontMatterWithoutKeys) {
+  Result<Document> doc = LoadText("---\n\nEl 5 de junio de 2024 se firmó el convenio.\n\n---\n");
+  ASSERT_TRUE(doc.ok());
+  const size_t blocks = doc->pages.front().blocks.size();
+  DetectMetadata(&*doc, &Cues());
+  EXPECT_EQ(doc->pages.front().blocks.size(), blocks);
 }
 
 }  // namespace

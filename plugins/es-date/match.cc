@@ -1,0 +1,115 @@
+#include <charconv>
+
+#include "shape.h"
+
+namespace acervo::es_date {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+// -1 after "pasado", +1 after "próximo": the word right before folded[begin].
+int Direction(std::string_view s, size_t begin) {
+  size_t e = begin;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+  std::string_view w = s.substr(b, e - b);
+  if (w == "pasado" || w == "anterior") return -1;
+  if (w == "proximo" || w == "siguiente" || w == "venidero") return 1;
+  return 0;
+}
+
+}  // namespace
+
+Match::Match(const Vocabulary& vocabulary, const FoldedText& text,
+             const std::map<std::string, int>& groups, const std::vector<std::string_view>& values)
+    : vocabulary_(vocabulary), text_(text), groups_(groups), values_(values) {}
+
+std::string_view Match::Get(const char* name) const {
+  auto it = groups_.find(name);
+  return it == groups_.end() ? std::string_view() : values_[it->second];
+}
+
+size_t Match::Offset(std::string_view part) const {
+  return static_cast<size_t>(part.data() - folded().data());
+}
+
+const MonthWord* Match::Month(const char* name) const {
+  std::string_view w = Get(name);
+  if (w.empty()) return nullptr;
+  if (w.back() == '.') w.remove_suffix(1);
+  return vocabulary_.Month(w);
+}
+
+int Match::Year(const char* name) const {
+  std::string_view y = Get(name);
+  if (y.empty()) y = Get((std::string(name) + "s").c_str());  // "abril del 87"
+  if (y.empty()) return 0;
+  if (!IsDigit(y[0])) return vocabulary_.YearFromWords(y);  // "dos mil dieciocho"
+  int v = ToInt(y);
+  if (y.size() == 2) v += v < 70 ? 2000 : 1900;  // "4-jul-95"
+  return v;
+}
+
+int Match::Day(const char* name) const {
+  std::string_view d = Get(name);
+  return !d.empty() && IsDigit(d[0]) ? ToInt(d) : vocabulary_.DayWord(d);
+}
+
+bool Match::Between() const { return Prefix().starts_with("entre"); }
+
+Expression Match::Whole() const {
+  Expression e;
+  e.begin = Offset(values_[0]);
+  e.end = End(values_[0]);
+  e.direction = Direction(folded(), e.begin);
+  e.year_back = Has("y1x") || Has("y2x");
+  return e;
+}
+
+bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
+                     std::vector<Expression>* out) const {
+  if (a.year == 0 && b.year != 0) a.year = b.year;
+  if (b.year == 0 && a.year != 0) b.year = a.year;
+  Expression x = Whole(), y = x;
+  x.list_item = y.list_item = true;
+  x.begin = Has("d1") ? Offset(Get("d1")) : Offset(Get("m1"));
+  x.end = a_end;
+  x.first = x.last = a;
+  y.begin = second;
+  y.first = y.last = b;
+  x.shared_year = (Year("y1") == 0 && a.year != 0);
+  y.shared_year = (Year("y2") == 0 && b.year != 0);
+  x.year_back = Has("y1x") || (a.year == 0 && Has("y2x"));
+  y.year_back = Has("y2x") || (b.year == 0 && Has("y1x"));
+  out->push_back(x);
+  out->push_back(y);
+  return IsValid(a) && IsValid(b);
+}
+
+bool Match::EmitRange(Expression e, DatePoint a, DatePoint b,
+                      std::vector<Expression>* out) const {
+  if (a.year == 0 && b.year != 0) {
+    a.year = b.year;
+    if (Before(b, a)) --a.year;
+    e.shared_year = true;
+  } else if (b.year == 0 && a.year != 0) {
+    b.year = a.year;
+    if (Before(b, a)) ++b.year;
+    e.shared_year = true;
+  }
+  if (!IsValid(a) || !IsValid(b) || a == b) return false;
+  if (a.year != 0 && b.year != 0 && !Before(a, b)) return false;
+  e.first = a;
+  e.last = b;
+  out->push_back(e);
+  return true;
+}
+
+}  // namespace acervo::es_date

@@ -1,0 +1,121 @@
+// The forms of issue #19 and where a missing year comes from, written from the language.
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace acervo::es_date {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+using ResolutionTest = EsDateFixture;
+
+DocumentContext On(std::string context_date) {
+  DocumentContext d;
+  d.context_date = std::move(context_date);
+  return d;
+}
+
+TEST_F(ResolutionTest, AYearWordPointsBackToTheLastYearWritten) {
+  const DocumentContext doc = Period("2023-01", "2023-12");
+  EXPECT_THAT(Run("La Resolución 45 de 2011, expedida el 3 de marzo de ese año, sigue vigente.",
+                  doc),
+              ElementsAre("3 de marzo de ese año=2011-03-03/2011-03-03"));
+  EXPECT_THAT(Run("La red se fundó en 1995 y en noviembre del mismo año celebró su asamblea.", doc),
+              ElementsAre("noviembre del mismo año=1995-11/1995-11"));
+  EXPECT_THAT(Run("El convenio se firmó el 4 de mayo de 2018 y entró en vigor el 20 de ese mismo "
+                  "mes.",
+                  doc),
+              ElementsAre("4 de mayo de 2018=2018-05-04/2018-05-04",
+                          "20 de ese mismo mes=2018-05-20/2018-05-20"));
+}
+
+TEST_F(ResolutionTest, AChronologysYearHeadingDatesItsMonths) {
+  // A 2021-2022 report whose chronology goes back to 2017: the year heading wins.
+  const DocumentContext doc = Period("2021-01", "2022-12");
+  testing::Passage entry;
+  entry.text = "El 16 de mayo se recibió a la delegación.";
+  entry.headings = {"Cronología", "2017", "MAYO"};
+  testing::Passage month;
+  month.text = "SEPTIEMBRE";
+  month.kind = SegmentKind::kHeading;
+  month.headings = {"Cronología", "Año 2018"};
+  auto out = harness_.ExtractSegments({entry, month}, doc);
+  EXPECT_THAT(Dates(entry.text, out[0]), ElementsAre("16 de mayo=2017-05-16/2017-05-16"));
+  EXPECT_THAT(Dates(month.text, out[1]), ElementsAre("SEPTIEMBRE=2018-09/2018-09"));
+}
+
+TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
+  const DocumentContext doc = On("2024-03-10");
+  EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", doc),
+              ElementsAre("5 de junio=2019-06-05/2019-06-05"));
+  // What will happen belongs to the document's time.
+  EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio se realizará la asamblea.",
+                  doc),
+              ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+}
+
+TEST_F(ResolutionTest, MonthFirstDates) {
+  const DocumentContext doc = Period("2024-01", "2024-12");
+  EXPECT_THAT(Run("Se firmó el acta el día agosto 14 del 2015.", doc),
+              ElementsAre("agosto 14 del 2015=2015-08-14/2015-08-14"));
+  EXPECT_THAT(Run("Bogotá, Marzo 21 de 2024", doc),
+              ElementsAre("Marzo 21 de 2024=2024-03-21/2024-03-21"));
+  EXPECT_THAT(Run("La comisión sesionó junio 8 y volvió a reunirse septiembre 2.", doc),
+              ElementsAre("junio 8=2024-06-08/2024-06-08", "septiembre 2=2024-09-02/2024-09-02"));
+  // A number after a month that counts what follows is not a day.
+  EXPECT_THAT(Run("En marzo 3 reuniones se suspendieron.", doc),
+              ElementsAre("marzo=2024-03/2024-03"));
+}
+
+TEST_F(ResolutionTest, DayMonthInDigitsAfterACue) {
+  const DocumentContext doc = Period("2024-01", "2024-12");
+  EXPECT_THAT(Run("La entrega se hizo el 9-4 en la sede.", doc),
+              ElementsAre("9-4=2024-04-09/2024-04-09"));
+  EXPECT_THAT(Run("El equipo ganó 3-2 el domingo.", doc), IsEmpty());
+}
+
+TEST_F(ResolutionTest, ALegalActsDayOfTheMonth) {
+  EXPECT_THAT(Run("Dado en Cali, a los 12 días del mes de diciembre de 2024."),
+              ElementsAre("12 días del mes de diciembre de 2024=2024-12-12/2024-12-12"));
+  EXPECT_THAT(Run("a los 3 días de mayo de 2021, reunidos"),
+              ElementsAre("3 días de mayo de 2021=2021-05-03/2021-05-03"));
+}
+
+TEST_F(ResolutionTest, ListsAreNotRanges) {
+  EXPECT_THAT(Run("Hubo inundaciones durante octubre de 2019 y abril de 2020."),
+              ElementsAre("octubre de 2019=2019-10/2019-10", "abril de 2020=2020-04/2020-04"));
+  EXPECT_THAT(Run("entre octubre de 2019 y abril de 2020"),
+              ElementsAre("entre octubre de 2019 y abril de 2020=2019-10/2020-04"));
+  EXPECT_THAT(Run("El programa corrió de junio de 2023 a junio de 2024."),
+              ElementsAre("de junio de 2023 a junio de 2024=2023-06/2024-06"));
+  // A date moved to another: the old and the new.
+  EXPECT_THAT(Run("Se prorrogó el convenio de junio de 2023 a junio de 2024."),
+              ElementsAre("junio de 2023=2023-06/2023-06", "junio de 2024=2024-06/2024-06"));
+  EXPECT_THAT(Run("La feria se aplazó del 3 de mayo de 2022 al 10 de junio de 2022."),
+              ElementsAre("3 de mayo de 2022=2022-05-03/2022-05-03",
+                          "10 de junio de 2022=2022-06-10/2022-06-10"));
+}
+
+TEST_F(ResolutionTest, EnglishDatesInReferences) {
+  EXPECT_THAT(Run("Smith, J. (2019, June 3). Cities and networks. Retrieved"),
+              ElementsAre("2019, June 3=2019-06-03/2019-06-03"));
+  EXPECT_THAT(Run("Consultado en línea, November 12, 2016."),
+              ElementsAre("November 12, 2016=2016-11-12/2016-11-12"));
+  EXPECT_THAT(Run("We may meet in March."), IsEmpty());
+}
+
+TEST_F(ResolutionTest, NotDates) {
+  const DocumentContext doc = Period("2024-01", "2024-12");
+  EXPECT_THAT(Run("Véase https://ejemplo.org/2024/03/15/informe y el plan 2019-2024.", doc),
+              IsEmpty());
+  EXPECT_THAT(Run("La Tercera Sesión Ordinaria aprobó el acta.", doc), IsEmpty());
+}
+
+}  // namespace
+}  // namespace acervo::es_date
