@@ -57,7 +57,8 @@ struct PatternName {
 class NamePatterns {
  public:
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
-  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv and legal_forms.tsv.
+  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv and
+  // job_titles.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -114,6 +115,7 @@ class NamePatterns {
   std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
   std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
   std::vector<std::string> legal_forms_;  // longest first
+  std::unordered_set<std::string> job_titles_;  // folded
 };
 
 }  // namespace acervo::institution

@@ -185,6 +185,8 @@ TEST_F(NamePatternsTest, NamesClosedByALegalForm) {
   EXPECT_THAT(Names("donó Alzheimer Jalisco I.A.P. en mayo"),
               ::testing::ElementsAre("Alzheimer Jalisco I.A.P."));
   EXPECT_THAT(Names("la Fundación Luz A.C. convocó"), ::testing::ElementsAre("Fundación Luz A.C."));
+  EXPECT_THAT(Names("el Director General de Acme Salud S.A. de C.V. dijo"),
+              ::testing::ElementsAre("Acme Salud S.A. de C.V."));
   EXPECT_THAT(Names("firmó con Acme Logistics LLC un contrato"),
               ::testing::ElementsAre("Acme Logistics LLC"));
 }

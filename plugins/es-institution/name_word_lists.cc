@@ -54,6 +54,13 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
     }
     abbreviations_[Fold(row.fields[0])] = row.fields[1];
   }
+  const std::filesystem::path titles = data_dir / "job_titles.tsv";
+  rows = ReadTsv(titles);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(titles, row.line, "one word");
+    job_titles_.insert(Fold(row.fields[0]));
+  }
   const std::filesystem::path legal = data_dir / "legal_forms.tsv";
   rows = ReadTsv(legal);
   if (!rows.ok()) return rows.status();
@@ -86,9 +93,15 @@ size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string
     out->back().end = end;
     return last + 1;
   }
-  // Back over capitalised words, and over connectors ("para la", "del") between two of them.
+  // Back over capitalised words, and over connectors ("para la", "del") between two of them,
+  // up to a job title ("Director General de ...").
   size_t first = i - 1, floor = out->empty() ? 0 : out->back().end;
+  size_t after_connector = first;  // the word after the last connectors crossed
   for (size_t k = first; k-- > 0 && tokens[k].begin >= floor;) {
+    if (IsContent(tokens[k]) && job_titles_.count(tokens[k].folded)) {
+      first = after_connector;  // "Director General de" is not part of the name
+      break;
+    }
     if (IsContent(tokens[k])) {
       first = k;
       continue;
@@ -96,6 +109,7 @@ size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string
     size_t c = k;
     while (c > 0 && tokens[c].word && IsConnector(tokens[c].folded)) --c;
     if (c == k || !IsContent(tokens[c]) || tokens[c].begin < floor) break;
+    after_connector = k + 1;
     k = c + 1;  // the loop steps onto tokens[c]
   }
   out->push_back({tokens[first].begin, end, "ngo", false, Spelled(text, tokens, first, i - 1)});
