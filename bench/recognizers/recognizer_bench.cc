@@ -6,7 +6,7 @@
 // running only that plugin processes every document N times and the median of the N wall
 // times is reported. ProcessDocument also segments the pages and assembles records; the
 // baseline (a pipeline with no extractors) measures that part, and `plugin-only` subtracts it.
-// Prints one TSV line per plugin.
+// A last row runs all the plugins together in one engine. Prints one TSV line per row.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -109,9 +109,14 @@ int main(int argc, char** argv) {
     std::printf("(baseline)\t%zu\t%.3f\t%d\t%.4f\t%.2f\t-\t-\t%zu\n", docs.size(), mb, args.runs,
                 baseline, mb / baseline, mentions);
   }
-  for (const std::string& plugin : args.plugins) {
+  // Each plugin alone, then all of them in one engine (what `acervo extract` runs).
+  std::vector<std::vector<std::string>> runs;
+  for (const std::string& plugin : args.plugins) runs.push_back({plugin});
+  if (args.plugins.size() > 1) runs.push_back(args.plugins);
+  for (const std::vector<std::string>& only : runs) {
+    const std::string plugin = only.size() == 1 ? only[0] : "(all together)";
     acervo::EngineOptions options;
-    options.only = {plugin};
+    options.only = only;
     acervo::Result<std::unique_ptr<acervo::Engine>> engine = acervo::Engine::Open(options);
     if (!engine.ok()) {
       std::printf("%s\tunavailable: %s\n", plugin.c_str(), engine.status().message().c_str());

@@ -6,15 +6,18 @@ the documents are loaded once, then each plugin alone processes all of them --ru
 the median wall time gives MB/s. A baseline pipeline without extractors measures
 segmentation and record assembly, which every run includes; `plugin-only` subtracts it.
 
-The npm peer comparisons (Recognizers-Text, chrono) live beside the plugins' own benchmarks
-in bench/dates and bench/amounts; this script runs their run scripts when they exist.
+Then the npm peers (chrono; Recognizers-Text dates + currency + numbers) run on the same files
+in the same run (peers.js; `npm ci` here on first use; skipped without node). A row
+"(all together)" runs the four plugins in one engine, as `acervo extract` does.
 
   python3 bench/recognizers/run.py [--build build-eval] [--runs 7] [FILE ...]
 """
 
 import argparse
 import glob
+import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -49,13 +52,22 @@ def main():
     if done.returncode != 0:
         sys.exit(done.returncode)
 
-    for peer in ("dates", "amounts"):
-        folder = os.path.join(os.path.dirname(HERE), peer)
-        scripts = sorted(f for f in os.listdir(folder) if f.endswith((".js", ".py", ".sh"))) \
-            if os.path.isdir(folder) else []
-        if scripts:
-            print(f"# npm peer comparison for {peer}: bench/{peer}/ ({', '.join(scripts)}); "
-                  "it is the plugin author's, run it as its README says")
+    # The npm peers on the same files, in the same run (bench/recognizers/peers.js).
+    if shutil.which("node") is None:
+        print("# npm peers: node is not installed; skipped")
+        return
+    if not os.path.isdir(os.path.join(HERE, "node_modules")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True,
+                       stdout=subprocess.DEVNULL)
+    print("peer\tMB\truns\tmedian_s\tMB_per_s\tresults")
+    sys.stdout.flush()
+    done = subprocess.run(["node", os.path.join(HERE, "peers.js"), "--runs", str(a.runs)] + files,
+                          capture_output=True, text=True, check=True)
+    for line in done.stdout.splitlines():
+        r = json.loads(line)
+        print(f"{r['peer']}\t{r['bytes'] / 1e6:.3f}\t{r['runs']}\t{r['median_seconds']:.4f}\t"
+              f"{r['mb_per_s']:.2f}\t{r['results']}")
+
 
 if __name__ == "__main__":
     main()

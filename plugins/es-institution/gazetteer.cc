@@ -11,6 +11,19 @@ bool StartsUpper(std::string_view text, size_t pos) {
   return u_isupper(static_cast<UChar32>(NextCodePoint(text, &pos)));
 }
 
+// Every word of four letters or more in text[begin, end) starts with a capital: "El Tiempo"
+// is a newspaper, "el tiempo" is not.
+bool WordsCapitalised(std::string_view text, size_t begin, size_t end) {
+  size_t pos = begin;
+  while (pos < end) {
+    size_t word = pos, letters = 0;
+    bool upper = StartsUpper(text, word);
+    while (pos < end && IsWordCodePoint(NextCodePoint(text, &pos))) ++letters;
+    if (letters >= 4 && !upper) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool LooksLikeAcronym(std::string_view s) {
@@ -91,11 +104,14 @@ void Gazetteer::Build() {
       int value = static_cast<int>(name_entry_.size());
       name_entry_.push_back(i);
       single_word_.push_back(folded.find(' ') == std::string::npos);
+      capitalised_.push_back(e.kind == "media");
       names_.Add(folded, value);
     }
   }
   names_.Build();
   acronyms_.Build();
+  sorted_names_.assign(by_folded_name_.begin(), by_folded_name_.end());
+  std::sort(sorted_names_.begin(), sorted_names_.end());
 }
 
 int Gazetteer::FindAcronym(std::string_view acronym) const {
@@ -111,10 +127,13 @@ int Gazetteer::FindName(std::string_view folded_name) const {
 std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
                                           std::string_view country) const {
   std::vector<int> out;
-  for (const auto& [name, entry] : by_folded_name_) {
-    if (name.size() <= folded_name.size() + 4 || name.compare(0, folded_name.size(), folded_name) != 0) {
-      continue;
-    }
+  // Every qualified name starts with folded_name + " de": one range of the sorted names.
+  std::string prefix = std::string(folded_name) + " de";
+  auto it = std::lower_bound(sorted_names_.begin(), sorted_names_.end(),
+                             std::make_pair(prefix, -1));
+  for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    const auto& [name, entry] = *it;
+    if (name.size() <= folded_name.size() + 4) continue;
     std::string_view rest = std::string_view(name).substr(folded_name.size());
     if (rest.substr(0, 4) != " de " && rest.substr(0, 5) != " del ") continue;
     if (!country.empty() && entries_[entry].country != country) continue;
@@ -129,6 +148,7 @@ std::vector<GazetteerHit> Gazetteer::Find(const FoldedText& folded) const {
   for (const PhraseMatcher::Match& m : names_.FindAll(folded.text())) {
     size_t begin = folded.ToOriginal(m.begin), end = folded.ToOriginal(m.end);
     if (single_word_[m.value] && !StartsUpper(text, begin)) continue;
+    if (capitalised_[m.value] && !WordsCapitalised(text, begin, end)) continue;
     all.push_back({begin, end, name_entry_[m.value], false});
   }
   for (const PhraseMatcher::Match& m : acronyms_.FindAll(text)) {

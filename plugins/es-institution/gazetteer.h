@@ -4,7 +4,8 @@
 // aliases are matched case- and accent-insensitively on folded text; acronyms (and aliases
 // that look like one: upper case, no spaces) are matched case-sensitively on the original
 // text, so "SAT" is an institution and "sat" is not. Single-word names must start with a
-// capital letter in the text, so the alias "Metropolis" does not fire on "metrópolis".
+// capital letter in the text, so the alias "Metropolis" does not fire on "metrópolis", and
+// the names of media (kind "media") must be written with capitals ("El Tiempo").
 // Built once in Configure; read-only and thread-safe afterwards.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_
@@ -70,9 +71,11 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<std::string, int> by_acronym_;
   std::unordered_map<std::string, int> by_folded_name_;
+  std::vector<std::pair<std::string, int>> sorted_names_;  // by_folded_name_, sorted
   PhraseMatcher names_;     // folded names and aliases
   PhraseMatcher acronyms_;  // acronyms, case-sensitive
   std::vector<bool> single_word_;  // per names_ value: the phrase is a single word
+  std::vector<bool> capitalised_;  // per names_ value: a medium, matched only capitalised
   std::vector<int> name_entry_;    // names_ value -> entry
 };
 

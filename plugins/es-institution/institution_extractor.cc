@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "acervo/text.h"
 
@@ -55,6 +56,7 @@ class InstitutionRun : public Run {
     std::string_view text = segment.text;
     FoldedText folded(text);
     std::vector<Token> tokens = Tokenize(text);
+    patterns_.ExpandAbbreviations(&tokens);
     std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
     segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
@@ -169,9 +171,7 @@ class InstitutionRun : public Run {
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
     std::string folded = Fold(value["name"].get<std::string>());
-    for (const auto& [name, v] : seen_) {
-      if (name == folded) return;
-    }
+    if (!seen_names_.insert(folded).second) return;
     seen_.emplace_back(std::move(folded), value);
   }
 
@@ -297,6 +297,7 @@ class InstitutionRun : public Run {
   const DocumentContext document_;
   std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
+  std::unordered_set<std::string> seen_names_;                   // the names of seen_
   std::vector<GazetteerHit> segment_hits_;                       // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };

@@ -139,6 +139,22 @@ TEST_F(InstitutionExtractorTest, UnqualifiedBodyNameResolvesWithinTheDocumentsCo
   EXPECT_EQ(ms[1].value["id"], "x.secretaria-de-salud");
 }
 
+TEST_F(InstitutionExtractorTest, MediaOnlyWithCapitals) {
+  EXPECT_THAT(Run("según publicó El Tiempo el lunes"), ElementsAre("El Tiempo -> media.el-tiempo"));
+  EXPECT_THAT(Run("el tiempo de espera y la jornada laboral"), IsEmpty());
+  EXPECT_THAT(Run("una nota de The Guardian"), ElementsAre("The Guardian -> media.guardian"));
+}
+
+TEST_F(InstitutionExtractorTest, AbbreviatedAndWrittenOutNamesAreOneBody) {
+  auto found = h_.ExtractSegments({{"DIR. GRAL. DE EGRESOS\t350.000,00"},
+                                   {"la Dirección General de Egresos informó"}});
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[0].size(), 1u);
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[0][0].value["id"], found[1][0].value["id"]);
+  EXPECT_EQ(found[0][0].value["name"], "DIRECCIÓN GENERAL DE EGRESOS");
+}
+
 TEST_F(InstitutionExtractorTest, Negatives) {
   // Persons and job titles, bare places, events, programmes, laws, plans and awards.
   for (const char* text :

@@ -21,6 +21,16 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// acervo::Fold of one word, without its offset map; most words are plain ASCII.
+std::string FoldWord(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) return Fold(word);
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
 bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 bool IsOpeningQuote(std::string_view s) { return s == "\u201C" || s == "\"" || s == "\u00AB"; }
@@ -65,7 +75,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     t.end = end;
     t.all_caps = letters && !lower;
-    t.folded = Fold(text.substr(begin, end - begin));
+    t.folded = FoldWord(text.substr(begin, end - begin));
     pos = end;
     tokens.push_back(std::move(t));
   }
@@ -116,7 +126,7 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
     }
     (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.fields[0]));
   }
-  return Status::Ok();
+  return LoadWordLists(data_dir);
 }
 
 const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_view text) const {
@@ -124,7 +134,8 @@ const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_v
   auto it = heads_.find(token.folded);
   if (it == heads_.end()) return nullptr;
   // Accents matter in running text: "Secretaria" is a person, "Secretaría" an office.
-  if (!token.all_caps && Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
+  if (!token.all_caps && token.expansion.empty() &&
+      Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
     return nullptr;
   }
   return &it->second;
@@ -180,9 +191,14 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
   size_t last = i;
   size_t j = i + 1;
   bool has_of = false;
+  bool has_purpose = false;  // "para", "contra", "sobre" ... seen: "para la Exportación y el Turismo"
   while (j < tokens.size() && j - i < kMaxNameTokens) {
     const Token& t = tokens[j];
     if (IsContent(t)) {
+      // "Fundación ... Gates Premio ...": an award, report or event named after the body.
+      if (j == last + 1 && enders_.count(t.folded)) break;
+      // "US$", "RD$": a currency, not a word of the name.
+      if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end) break;
       if (t.word && j > last + 1) {
         // Reached through connectors: decide whether it still belongs to this name.
         size_t first = last + 1;
@@ -192,7 +208,9 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
           has_article |= connectors_.at(tokens[k].folded) == Role::kArticle;
         }
         bool head = IsHead(t, text);
-        if (role == Role::kAnd && (has_article || head)) break;
+        // After a purpose ("Comisión ... para la Exportación y el Turismo") "y el" joins a
+        // second object of it; elsewhere it starts a second name.
+        if (role == Role::kAnd && (head || (has_article && !has_purpose))) break;
         if (head && role != Role::kOf) break;
         // "de la Secretaría", "del Gobierno": a parent body, also reported on its own;
         // a bare "de" keeps the head inside this name ("Junta de Gobierno").
@@ -211,6 +229,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
         break;
       }
       if (connectors_.at(t.folded) == Role::kOf) has_of = true;
+      if (connectors_.at(t.folded) == Role::kOther) has_purpose = true;
       ++j;
       continue;
     }
@@ -320,6 +339,14 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
   std::vector<PatternName> out;
   size_t covered_until = 0;  // token index: names do not start inside an earlier name
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i >= covered_until) {
+      size_t after = LegalFormName(tokens, text, i, &out);
+      if (after > i) {
+        covered_until = after;
+        i = after - 1;
+        continue;
+      }
+    }
     if (i >= covered_until && tokens[i].word && plurals_.count(tokens[i].folded)) {
       size_t last = PluralList(tokens, text, i, &out);
       if (last > i) {
@@ -336,10 +363,13 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
         size_t begin = tokens[i].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false, ""});
+        if (!Rejected(text, begin, end) && !Fragment(tokens, i, last)) {
+          out.push_back({begin, end, head->kind, false, Spelled(text, tokens, i, last)});
+        }
         for (size_t k : nested) {
-          if (k < last && !Rejected(text, tokens[k].begin, end)) {
-            out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true, ""});
+          if (k < last && !Rejected(text, tokens[k].begin, end) && !Fragment(tokens, k, last)) {
+            out.push_back({tokens[k].begin, end, HeadOf(tokens[k], text)->kind, true,
+                           Spelled(text, tokens, k, last)});
           }
         }
         covered_until = last + 1;
@@ -369,7 +399,9 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
         // Only "of" continues an English name ("University of Hyogo").
         if (last > i && tokens[i + 1].folded != "of") last = i;
         size_t begin = tokens[first].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) out.push_back({begin, end, head->kind, false, ""});
+        if (!Rejected(text, begin, end)) {
+          out.push_back({begin, end, head->kind, false, Spelled(text, tokens, first, last)});
+        }
         covered_until = last + 1;
       }
     }

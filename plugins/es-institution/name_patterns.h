@@ -8,6 +8,11 @@
 // Educación, Ciencia, Tecnología e Innovación"), and it never ends on a connector.
 // English names end in a head word instead ("New Cities Foundation"). A parent body named
 // inside a name ("Dirección General ... de la Secretaría de ...") is reported as well.
+// A name stops at a word that names what follows the body rather than the body ("Premio",
+// "Informe": name_enders.tsv), and a head followed only by generic adjectives ("Oficina
+// Regional": generic_modifiers.tsv) is a fragment, not a name. Abbreviated words of tables
+// ("DIR. GRAL. DE ...": abbreviations.tsv) count as the words they stand for. Capitalised
+// words before a legal form ("... del Diálogo A.C.": legal_forms.tsv) are a name.
 // Heads, connectors and known non-organisations come from data files; see Load.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
@@ -32,6 +37,9 @@ struct Token {
   bool capital = false;    // starts with an upper-case letter or a digit
   bool all_caps = false;   // has letters, none lower-case
   bool number = false;     // starts with a digit ("2024", "10")
+  // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
+  // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
+  std::string expansion;
 };
 std::vector<Token> Tokenize(std::string_view text);
 
@@ -48,8 +56,14 @@ struct PatternName {
 
 class NamePatterns {
  public:
-  // Reads heads.tsv, plural_heads.tsv, connectors.tsv and not_institutions.tsv from data_dir.
+  // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
+  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv and
+  // job_titles.tsv.
   Status Load(const std::filesystem::path& data_dir);
+
+  // Joins each capitalised abbreviation and its dot into one token that stands for the
+  // written-out word ("DIR" "." -> "DIR." as "Dirección"). Call before Find.
+  void ExpandAbbreviations(std::vector<Token>* tokens) const;
 
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
   std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;
@@ -67,6 +81,18 @@ class NamePatterns {
   };
   const Head* HeadOf(const Token& token, std::string_view text) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
+  Status LoadWordLists(const std::filesystem::path& data_dir);
+  // tokens[i] is a head and every token after it up to `last` a generic adjective that does
+  // not complete that head.
+  bool Fragment(const std::vector<Token>& tokens, size_t i, size_t last) const;
+  // When a legal form starts at tokens[i], the name it closes (capitalised words and
+  // connectors before it) is added to *out, or the last name in *out is extended to it;
+  // returns the index of the token after the form, or i when there is none.
+  size_t LegalFormName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                       std::vector<PatternName>* out) const;
+  // The name as reported: the covered text, or with abbreviations written out.
+  std::string Spelled(std::string_view text, const std::vector<Token>& tokens, size_t first,
+                      size_t last) const;
   // Extends a name that starts with the head at tokens[i]; returns the index of its last
   // token (i when nothing follows) and adds nested parent heads to *nested.
   size_t ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
@@ -85,6 +111,11 @@ class NamePatterns {
   std::unordered_map<std::string, Role> connectors_;
   std::unordered_set<std::string> rejected_exact_;
   std::unordered_set<std::string> rejected_prefix_;
+  std::unordered_set<std::string> enders_;  // folded
+  std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
+  std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
+  std::vector<std::string> legal_forms_;  // longest first
+  std::unordered_set<std::string> job_titles_;  // folded
 };
 
 }  // namespace acervo::institution

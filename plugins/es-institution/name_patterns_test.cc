@@ -138,5 +138,78 @@ TEST(Tokenize, WordsPunctuationAndInnerHyphens) {
   EXPECT_TRUE(t[3].all_caps);
 }
 
+TEST_F(NamePatternsTest, WhatFollowsANameDirectlyEndsIt) {
+  EXPECT_THAT(Names("la Fundación Rockefeller Premio a la Innovación Urbana"),
+              ::testing::ElementsAre("Fundación Rockefeller"));
+  EXPECT_THAT(Names("según Human Rights Watch Informe Mundial 2024"),
+              ::testing::ElementsAre("Human Rights Watch"));
+  EXPECT_THAT(Names("la Embajada de los Estados Unidos en el Perú con US$ 48 500"),
+              ::testing::ElementsAre("Embajada de los Estados Unidos en el Perú"));
+  // Reached through a connector, the word stays inside.
+  EXPECT_THAT(Names("la Comisión de Seguimiento del Plan de Movilidad sesionó"),
+              ::testing::ElementsAre("Comisión de Seguimiento del Plan de Movilidad"));
+}
+
+TEST_F(NamePatternsTest, LongNamesWithAPurpose) {
+  for (const char* name : {"Consejo Nacional para Prevenir la Discriminación",
+                           "Comisión de Promoción del Perú para la Exportación y el Turismo",
+                           "Fondo Mundial para la Reducción de los Desastres y la Recuperación"}) {
+    std::string sentence = std::string("Participó el ") + name + " en la reunión.";
+    EXPECT_THAT(Names(sentence), ::testing::ElementsAre(name)) << sentence;
+  }
+  // Without a purpose "y el" starts something else.
+  EXPECT_THAT(Names("la Embajada de Francia y el Reino Unido firmaron"),
+              ::testing::ElementsAre("Embajada de Francia"));
+}
+
+TEST_F(NamePatternsTest, AHeadWithOnlyGenericAdjectivesIsAFragment) {
+  EXPECT_THAT(Names("visitó la Oficina Regional ayer"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("cada Agencia Descentralizada informa"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("el Congreso Local aprobó"), ::testing::IsEmpty());
+  EXPECT_THAT(Names("el Congreso Nacional aprobó"), ::testing::ElementsAre("Congreso Nacional"));
+  EXPECT_THAT(Names("la Oficina Regional para América Latina"),
+              ::testing::ElementsAre("Oficina Regional para América Latina"));
+}
+
+TEST_F(NamePatternsTest, ForeignNamesEndInTheirHead) {
+  EXPECT_THAT(Names("según la Brookings Institution y el Wilson Center, la ciudad"),
+              ::testing::ElementsAre("Brookings Institution", "Wilson Center"));
+  EXPECT_THAT(Names("publicado por Island Press en 2019"), ::testing::ElementsAre("Island Press"));
+  EXPECT_THAT(Names("un informe de Amnesty International sobre"),
+              ::testing::ElementsAre("Amnesty International"));
+}
+
+TEST_F(NamePatternsTest, NamesClosedByALegalForm) {
+  EXPECT_THAT(Names("con la Iniciativa Ciudadana para la Promoción del Diálogo A.C. y otras"),
+              ::testing::ElementsAre("Iniciativa Ciudadana para la Promoción del Diálogo A.C."));
+  EXPECT_THAT(Names("donó Alzheimer Jalisco I.A.P. en mayo"),
+              ::testing::ElementsAre("Alzheimer Jalisco I.A.P."));
+  EXPECT_THAT(Names("la Fundación Luz A.C. convocó"), ::testing::ElementsAre("Fundación Luz A.C."));
+  EXPECT_THAT(Names("el Director General de Acme Salud S.A. de C.V. dijo"),
+              ::testing::ElementsAre("Acme Salud S.A. de C.V."));
+  EXPECT_THAT(Names("firmó con Acme Logistics LLC un contrato"),
+              ::testing::ElementsAre("Acme Logistics LLC"));
+}
+
+TEST_F(NamePatternsTest, UpperCaseAndAbbreviatedNames) {
+  auto spelled = [&](std::string_view text) {
+    std::vector<Token> tokens = Tokenize(text);
+    patterns_.ExpandAbbreviations(&tokens);
+    std::vector<std::string> out;
+    for (const PatternName& n : patterns_.Find(text, tokens)) {
+      out.push_back(n.name.empty() ? std::string(text.substr(n.begin, n.end - n.begin)) : n.name);
+    }
+    return out;
+  };
+  EXPECT_THAT(spelled("SECRETARÍA DE HACIENDA\t1.250.000,00"),
+              ::testing::ElementsAre("SECRETARÍA DE HACIENDA"));
+  EXPECT_THAT(spelled("SUBSECRETARÍA DE DESARROLLO ECONÓMICO"),
+              ::testing::ElementsAre("SUBSECRETARÍA DE DESARROLLO ECONÓMICO"));
+  EXPECT_THAT(spelled("DIR. GRAL. DE EGRESOS\t350.000"),
+              ::testing::ElementsAre("DIRECCIÓN GENERAL DE EGRESOS"));
+  EXPECT_THAT(spelled("Coord. de Comunicación Social"),
+              ::testing::ElementsAre("Coordinación de Comunicación Social"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

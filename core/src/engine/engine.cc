@@ -120,6 +120,22 @@ class EngineImpl : public Engine {
     }
   }
 
+  // Code-point offsets of byte offsets in a page, counted on from the last one asked: the
+  // segments and their mentions come in page order, so each page is scanned about once
+  // (counting from the page start for every mention made the engine quadratic in mentions).
+  struct CodePointCursor {
+    size_t page = static_cast<size_t>(-1), byte = 0, count = 0;
+    size_t At(std::string_view text, size_t page_index, size_t to) {
+      if (page_index != page || to < byte) {
+        page = page_index;
+        byte = count = 0;
+      }
+      count += CodePointCount(text.substr(byte), to - byte);
+      byte = to;
+      return count;
+    }
+  };
+
   void RunPlugin(const LoadedPlugin& plugin, const DocumentContext& ctx,
                  const SegmentList& segments, Extraction* x) const {
     std::unique_ptr<Run> run;
@@ -132,6 +148,7 @@ class EngineImpl : public Engine {
       return;
     }
     const std::string id = plugin.id();
+    CodePointCursor cursor;
     for (const SegmentEntry& e : segments.entries()) {
       std::vector<Mention> out;
       s = Guarded(plugin, [&] { return run->Extract(e.segment, &out); });
@@ -153,7 +170,7 @@ class EngineImpl : public Engine {
         pm.byte_start = e.page_offset + m.begin;
         pm.byte_end = e.page_offset + m.end;
         pm.text = page.text.substr(pm.byte_start, pm.byte_end - pm.byte_start);
-        pm.start = CodePointCount(page.text, pm.byte_start);
+        pm.start = cursor.At(page.text, e.page_index, pm.byte_start);
         pm.end = pm.start + CodePointCount(pm.text, pm.text.size());
         pm.confidence = std::clamp(m.confidence, 0.0, 1.0);
         if (page.ocr) pm.confidence *= OcrConfidence(page, pm.byte_start, pm.byte_end);

@@ -1,0 +1,171 @@
+// The word lists that refine NamePatterns (name_enders.tsv, generic_modifiers.tsv,
+// abbreviations.tsv) and the small steps that use them; see name_patterns.h.
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "acervo/text.h"
+#include "acervo/tsv.h"
+#include "name_patterns.h"
+
+namespace acervo::institution {
+namespace {
+
+Status Malformed(const std::filesystem::path& file, int line, const std::string& expected) {
+  return Corrupt(file.string() + ":" + std::to_string(line) + ": expected " + expected);
+}
+
+std::string Upper(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toUpper()
+      .toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
+  const std::filesystem::path enders = data_dir / "name_enders.tsv";
+  Result<std::vector<TsvRow>> rows = ReadTsv(enders);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(enders, row.line, "one word");
+    enders_.insert(Fold(row.fields[0]));
+  }
+  const std::filesystem::path modifiers = data_dir / "generic_modifiers.tsv";
+  rows = ReadTsv(modifiers);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 2 || row.fields[0].empty()) {
+      return Malformed(modifiers, row.line, "word, heads separated by | (or -)");
+    }
+    std::unordered_set<std::string>& heads = modifiers_[Fold(row.fields[0])];
+    for (const std::string& head : SplitField(row.fields[1], '|')) {
+      if (!head.empty() && head != "-") heads.insert(Fold(head));
+    }
+  }
+  const std::filesystem::path abbreviations = data_dir / "abbreviations.tsv";
+  rows = ReadTsv(abbreviations);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 2 || row.fields[0].empty() || row.fields[1].empty()) {
+      return Malformed(abbreviations, row.line, "abbreviation (no dot), word");
+    }
+    abbreviations_[Fold(row.fields[0])] = row.fields[1];
+  }
+  const std::filesystem::path titles = data_dir / "job_titles.tsv";
+  rows = ReadTsv(titles);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(titles, row.line, "one word");
+    job_titles_.insert(Fold(row.fields[0]));
+  }
+  const std::filesystem::path legal = data_dir / "legal_forms.tsv";
+  rows = ReadTsv(legal);
+  if (!rows.ok()) return rows.status();
+  for (const TsvRow& row : *rows) {
+    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(legal, row.line, "one form");
+    legal_forms_.push_back(row.fields[0]);
+  }
+  std::sort(legal_forms_.begin(), legal_forms_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return Status::Ok();
+}
+
+size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
+                                   size_t i, std::vector<PatternName>* out) const {
+  if (i == 0 || !IsContent(tokens[i - 1])) return i;
+  std::string_view rest = text.substr(tokens[i].begin);
+  const std::string* form = nullptr;
+  for (const std::string& f : legal_forms_) {
+    if (rest.substr(0, f.size()) != f) continue;
+    size_t after = f.size();
+    if (after < rest.size() && IsWordCodePoint(NextCodePoint(rest, &after))) continue;
+    form = &f;
+    break;
+  }
+  if (form == nullptr) return i;
+  size_t end = tokens[i].begin + form->size(), last = i;
+  while (last + 1 < tokens.size() && tokens[last + 1].begin < end) ++last;
+  // The last name already reaches the form: "Fundación Luz A.C."
+  if (!out->empty() && out->back().end == tokens[i - 1].end) {
+    out->back().end = end;
+    return last + 1;
+  }
+  // Back over capitalised words, and over connectors ("para la", "del") between two of them,
+  // up to a job title ("Director General de ...").
+  size_t first = i - 1, floor = out->empty() ? 0 : out->back().end;
+  size_t after_connector = first;  // the word after the last connectors crossed
+  for (size_t k = first; k-- > 0 && tokens[k].begin >= floor;) {
+    if (IsContent(tokens[k]) && job_titles_.count(tokens[k].folded)) {
+      first = after_connector;  // "Director General de" is not part of the name
+      break;
+    }
+    if (IsContent(tokens[k])) {
+      first = k;
+      continue;
+    }
+    size_t c = k;
+    while (c > 0 && tokens[c].word && IsConnector(tokens[c].folded)) --c;
+    if (c == k || !IsContent(tokens[c]) || tokens[c].begin < floor) break;
+    after_connector = k + 1;
+    k = c + 1;  // the loop steps onto tokens[c]
+  }
+  out->push_back({tokens[first].begin, end, "ngo", false, Spelled(text, tokens, first, i - 1)});
+  return last + 1;
+}
+
+void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
+  std::vector<Token>& t = *tokens;
+  size_t kept = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i].word && t[i].capital && !t[i].number && i + 1 < t.size() && t[i + 1].folded == "." &&
+        t[i + 1].begin == t[i].end) {
+      auto it = abbreviations_.find(t[i].folded);
+      if (it != abbreviations_.end()) {
+        t[i].expansion = it->second;
+        t[i].folded = Fold(it->second);
+        t[i].end = t[i + 1].end;
+        if (kept != i) t[kept] = std::move(t[i]);
+        ++kept;
+        ++i;  // the dot is part of the abbreviation
+        continue;
+      }
+    }
+    if (kept != i) t[kept] = std::move(t[i]);
+    ++kept;
+  }
+  t.resize(kept);
+}
+
+bool NamePatterns::Fragment(const std::vector<Token>& tokens, size_t i, size_t last) const {
+  for (size_t k = i + 1; k <= last; ++k) {
+    auto it = modifiers_.find(tokens[k].folded);
+    if (it == modifiers_.end()) return false;
+    if (last == i + 1 && it->second.count(tokens[i].folded)) return false;
+  }
+  return last > i;
+}
+
+std::string NamePatterns::Spelled(std::string_view text, const std::vector<Token>& tokens,
+                                  size_t first, size_t last) const {
+  bool abbreviated = false;
+  for (size_t k = first; k <= last; ++k) abbreviated |= !tokens[k].expansion.empty();
+  if (!abbreviated) return "";
+  // Written out in the case of the text around it: "DIR. GRAL." -> "DIRECCIÓN GENERAL".
+  std::string out;
+  size_t at = tokens[first].begin;
+  for (size_t k = first; k <= last; ++k) {
+    if (tokens[k].expansion.empty()) continue;
+    out.append(text.substr(at, tokens[k].begin - at));
+    std::string word = tokens[k].expansion;
+    if (tokens[k].all_caps) word = Upper(word);
+    out.append(word);
+    at = tokens[k].end;
+  }
+  out.append(text.substr(at, tokens[last].end - at));
+  return out;
+}
+
+}  // namespace acervo::institution
