@@ -1,5 +1,6 @@
 #include "es_amount.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,20 @@ constexpr size_t kMaxUnitsLine = 160;
 bool IsExplicit(const std::string& iso) { return !iso.empty() && iso != Currency::kCountry; }
 
 // Whether a column header alone makes its column money: a money word or currency
-// ("VALOR APORTE ALIADO", "USD"), or a scale not beside a count word ("(millones)").
+// ("VALOR APORTE ALIADO", "Devengado", "USD", "Total"), or a scale not beside a count word
+// ("(millones)").
 bool HeaderSaysMoney(const Units& header) {
+  if (header.meaning == HeaderMeaning::kPercent) return false;
   return header.says_money() || (header.power > 0 && header.meaning != HeaderMeaning::kCount);
+}
+
+// Whether a figure is written the way accounting writes money: thousands groups and two
+// decimals with the other separator ("2.557.500.000,00", "1,234.50").
+bool WrittenAsMoney(std::string_view figure) {
+  size_t point = figure.find_last_of(".,");
+  if (point == std::string_view::npos || figure.size() - point != 3) return false;
+  char group = figure[point] == ',' ? '.' : ',';
+  return figure.substr(0, point).find(group) != std::string_view::npos;
 }
 
 bool IsPlausibleYear(const Decimal& d) {
@@ -78,7 +90,7 @@ class AmountRun : public Run {
     bool units_line = false;
     if (out->size() == emitted && folded.text().size() <= kMaxUnitsLine) {
       Units u = ReadUnits(lex_, folded.text());
-      if (u.power > 0 && u.has_currency) {
+      if (u.has_currency) {  // "(Cifras en millones de pesos)", "Cifras en pesos chilenos"
         pending_ = u;
         table_.reset();
         units_line = true;
@@ -95,8 +107,12 @@ class AmountRun : public Run {
   void Row(const Segment& segment, const FoldedText& folded, std::vector<Mention>* out) {
     const TableUnits& t = UnitsOf(segment);
     const std::string& f = folded.text();
+    // A row with fewer cells than its header lost its leading empty cells (a total row
+    // under "Código" and "Programa"): its figures stand under the last columns.
+    size_t cells = static_cast<size_t>(std::count(f.begin(), f.end(), '\t')) + 1;
+    size_t first = t.header.size() > cells ? t.header.size() - cells : 0;
     size_t begin = 0;
-    for (size_t column = 0; begin <= f.size(); ++column) {
+    for (size_t column = first; begin <= f.size(); ++column) {
       size_t end = f.find('\t', begin);
       if (end == std::string::npos) end = f.size();
       Cell(folded, begin, end, column, t, out);
@@ -111,11 +127,14 @@ class AmountRun : public Run {
     scanner_.Scan(cell, &found);
     Units header = column < t.header.size() ? t.header[column] : Units();
     Units units = Overlay(t.caption, header);
-    for (const Expression& e : found) {
+    for (Expression e : found) {
       if (e.percent) continue;
+      bool parenthesized = Parenthesized(cell, &e);
       double confidence = 1;
       if (!e.has_currency) {
-        if (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e)) continue;
+        std::string_view figure = cell.substr(e.begin, e.end - e.begin);
+        if (parenthesized) figure = figure.substr(1, figure.size() - 2);
+        if (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e, figure)) continue;
         confidence = kBareCellPenalty;
       }
       Decimal value = e.scaled ? e.value : e.value.Scaled(units.power);
@@ -130,18 +149,43 @@ class AmountRun : public Run {
     return blank(cell.substr(0, e.begin)) && blank(cell.substr(e.end));
   }
 
-  // Whether a bare number in this column is money.
+  // An amount that is a cell's only content between parentheses is negative, as accounting
+  // writes it: "(1.234,00)" is -1234.00. Widens the span over the parentheses.
+  static bool Parenthesized(std::string_view cell, Expression* e) {
+    size_t open = cell.find_first_not_of(" \r\n");
+    size_t close = cell.find_last_not_of(" \r\n");
+    if (open == std::string_view::npos || cell[open] != '(' || cell[close] != ')') return false;
+    size_t inner_begin = cell.find_first_not_of(' ', open + 1);
+    size_t inner_end = cell.find_last_not_of(' ', close - 1) + 1;
+    if (e->begin != inner_begin || e->end != inner_end || e->value.negative()) return false;
+    e->value = e->value.Negated();
+    e->begin = open;
+    e->end = close + 1;
+    return true;
+  }
+
+  // Whether a bare number in this column is money. The header decides when it names money,
+  // counts or percentages; under a header that says neither ("Modificaciones", "2020", none)
+  // the table and the cell do: a figure written as accounting writes money, any figure in a
+  // table whose caption names money and whose header names no money column, and a figure
+  // with two decimals or thousands groups beside columns that do name money.
   static bool MoneyColumn(const Units& header, const TableUnits& t, size_t column,
-                          const Expression& e) {
+                          const Expression& e, std::string_view figure) {
+    bool money_table = t.money_header || t.caption.says_money();
+    if (header.meaning == HeaderMeaning::kTotal) return money_table;  // not "Total" persons
     if (HeaderSaysMoney(header)) return true;
-    if (header.meaning == HeaderMeaning::kCount || !t.caption.says_money() || t.money_header) {
+    if (header.meaning == HeaderMeaning::kCount || header.meaning == HeaderMeaning::kPercent) {
       return false;
     }
-    // A neutral header ("2020", "Total", none) in a table whose caption says money and whose
-    // header names no money column: all but years and the row numbers of a first column.
     if (e.words_only || (!e.scaled && IsPlausibleYear(e.value))) return false;
     if (column == 0 && e.value.IntegerBelowPowerOfTen(3)) return false;
-    return true;
+    if (WrittenAsMoney(figure)) return true;
+    if (t.money_header) {
+      bool grouped = e.value.fraction_digits() == 0 &&
+                     figure.find_first_of(".,") != std::string_view::npos;
+      return e.value.fraction_digits() == 2 || grouped;
+    }
+    return t.caption.says_money();
   }
 
   void Emit(const FoldedText& folded, const Expression& e, size_t offset, const Decimal& value,
@@ -191,7 +235,8 @@ class AmountRun : public Run {
     for (std::string_view cell : segment.table_header) {
       table_->header_cells.emplace_back(cell);
       table_->header.push_back(ReadUnits(lex_, Fold(cell)));
-      if (HeaderSaysMoney(table_->header.back())) table_->money_header = true;
+      const Units& h = table_->header.back();
+      if (h.names_money() || (HeaderSaysMoney(h) && h.power > 0)) table_->money_header = true;
     }
     return *table_;
   }

@@ -118,9 +118,20 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     if (IsDigit(f[q])) {
       if (figure_in_group || (group_set && last_scale == 0)) break;  // two numbers in a row
       size_t fe = FigureEnd(f, q);
-      if (fe < f.size() && IsWordByte(f[fe])) break;  // "1er", "3a", "10k"
+      // "10k" is ten thousand; "1er", "3a", "4x4" are no numbers.
+      bool thousands = !any && fe < f.size() && f[fe] == 'k' &&
+                       (fe + 1 == f.size() || !IsWordByte(f[fe + 1]));
+      if (fe < f.size() && IsWordByte(f[fe]) && !thousands) break;
       Decimal d;
       if (!ParseFigure(f.substr(q, fe - q), &d)) break;
+      if (thousands) {
+        group = d.Scaled(3);
+        group_set = any = e->scaled = true;
+        words_only = false;
+        last_scale = 3;
+        last_end = fe + 1;
+        break;
+      }
       if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
       group += d;
       group_set = figure_in_group = any = true;
@@ -248,6 +259,15 @@ bool Scanner::ApproximationAfter(std::string_view f, size_t pos, size_t* end) co
 }
 
 bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
+  // A minus sign written against the figure or symbol ("-1.250.000,50", "-$ 500") makes the
+  // amount negative; after a digit or a word it is a range or a hyphen.
+  if (f[pos] == '-' && pos + 1 < f.size() && !IsSpace(f[pos + 1]) &&
+      (pos == 0 || IsSpace(f[pos - 1]) || f[pos - 1] == '\t' || f[pos - 1] == '(')) {
+    if (!ParseAt(f, pos + 1, e) || e->begin != pos + 1 || e->value.negative()) return false;
+    e->begin = pos;
+    e->value = e->value.Negated();
+    return true;
+  }
   *e = Expression();
   e->begin = pos;
   // A currency before the number: "$", "US$", "\$", "USD", "dólar 22,5 millones".
@@ -255,12 +275,18 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (f[p] == '\\' && p + 1 < f.size() && f[p + 1] == '$') ++p;
   int before = lex_->MatchCurrency(f, p, &cur_end);
   size_t q = pos;
+  bool negative = false;
   if (before >= 0) {
     q = SkipSpaces(f, cur_end);
+    if (q + 1 < f.size() && f[q] == '-' && IsDigit(f[q + 1])) {  // "$ -1.250,00"
+      negative = true;
+      ++q;
+    }
     bool digit_follows = q < f.size() && IsDigit(f[q]);
     // A name stands before a figure only ("dólar 22,5 millones").
     if (lex_->currency(before).kind == Currency::kName && !digit_follows) return false;
-    if (lex_->currency(before).kind != Currency::kSymbol && q == cur_end) return false;
+    // A name needs a space before its figure; a code may touch it ("USD1,23").
+    if (lex_->currency(before).kind == Currency::kName && q == cur_end) return false;
   } else if (p != pos) {
     return false;
   }
@@ -270,8 +296,9 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
       IsPlausibleYear(e->value)) {
     return false;
   }
-  // A code before a small bare integer names something else: "COP 26" is a climate summit.
-  if (before >= 0 && lex_->currency(before).kind == Currency::kCode && !e->scaled &&
+  // A code that is also an acronym, before a small bare integer, names something else:
+  // "COP 26" is a climate summit ("EUR 20" is money).
+  if (before >= 0 && lex_->currency(before).acronym && !e->scaled &&
       e->value.IntegerBelowPowerOfTen(2)) {
     return false;
   }
@@ -342,6 +369,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     e->end = approx;
     e->approximate = true;
   }
+  if (negative) e->value = e->value.Negated();
   return true;
 }
 
