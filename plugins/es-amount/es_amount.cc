@@ -1,6 +1,7 @@
 #include "es_amount.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,32 @@ bool IsPlausibleYear(const Decimal& d) {
   return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
 }
 
+std::vector<std::string_view> SplitCells(std::string_view row) {
+  std::vector<std::string_view> cells;
+  for (size_t begin = 0;;) {
+    size_t tab = row.find('\t', begin);
+    cells.push_back(row.substr(begin, tab - begin));
+    if (tab == std::string_view::npos) return cells;
+    begin = tab + 1;
+  }
+}
+
+// Whether header cells are in fact a row of figures: one cell written as money, sign or
+// accounting parentheses allowed ("2.557.500.000,00", "-865.000,00", "(82.140,14)").
+bool LooksLikeData(std::span<const std::string_view> cells) {
+  for (std::string_view c : cells) {
+    size_t b = c.find_first_not_of(" -(");
+    size_t e = c.find_last_not_of(" )");
+    if (b == std::string_view::npos || e < b) continue;
+    std::string_view figure = c.substr(b, e - b + 1);
+    if (figure.find_first_not_of("0123456789.,") == std::string_view::npos &&
+        WrittenAsMoney(figure)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool SameLines(const std::vector<std::string>& kept, std::span<const std::string_view> now) {
   if (kept.size() != now.size()) return false;
   for (size_t i = 0; i < kept.size(); ++i) {
@@ -71,7 +98,17 @@ class AmountRun : public Run {
     FoldedText folded(segment.text);
     if (segment.kind == SegmentKind::kTableRow) {
       in_table_ = true;
-      if (!segment.is_header_row) Row(segment, folded, out);
+      std::vector<std::string_view> header(segment.table_header.begin(),
+                                           segment.table_header.end());
+      if (segment.is_header_row) {
+        header = SplitCells(segment.text);
+        if (!LooksLikeData(header)) {
+          last_header_.assign(header.begin(), header.end());
+          return Status::Ok();
+        }
+        header.clear();  // a row of figures the loader took for a header
+      }
+      Row(segment, folded, HeaderFor(std::move(header), segment.text), out);
       return Status::Ok();
     }
     if (in_table_) {  // the table that the pending units line announced is over
@@ -104,8 +141,23 @@ class AmountRun : public Run {
   }
 
  private:
-  void Row(const Segment& segment, const FoldedText& folded, std::vector<Mention>* out) {
-    const TableUnits& t = UnitsOf(segment);
+  // The header a row's columns are read under. A table the loader split at a section row
+  // ("Área 12 – Servicios") may come with one of its rows of figures as header, or none:
+  // then the last header that named columns serves, when it has as many cells.
+  std::vector<std::string_view> HeaderFor(std::vector<std::string_view> header,
+                                          std::string_view row) {
+    if (!header.empty() && !LooksLikeData(header)) {
+      last_header_.assign(header.begin(), header.end());
+      return header;
+    }
+    size_t cells = header.empty() ? SplitCells(row).size() : header.size();
+    if (last_header_.empty() || cells > last_header_.size()) return header;
+    return std::vector<std::string_view>(last_header_.begin(), last_header_.end());
+  }
+
+  void Row(const Segment& segment, const FoldedText& folded,
+           std::span<const std::string_view> header, std::vector<Mention>* out) {
+    const TableUnits& t = UnitsOf(segment.table_caption, header);
     const std::string& f = folded.text();
     // A row with fewer cells than its header lost its leading empty cells (a total row
     // under "Código" and "Programa"): its figures stand under the last columns.
@@ -125,21 +177,32 @@ class AmountRun : public Run {
     std::string_view cell = std::string_view(folded.text()).substr(begin, end - begin);
     std::vector<Expression> found;
     scanner_.Scan(cell, &found);
+    std::vector<bool> parenthesized;
+    for (Expression& e : found) parenthesized.push_back(Parenthesized(cell, &e));
+    bool merged = MergedFigures(cell, found);
     Units header = column < t.header.size() ? t.header[column] : Units();
     Units units = Overlay(t.caption, header);
-    for (Expression e : found) {
+    for (size_t i = 0; i < found.size(); ++i) {
+      const Expression& e = found[i];
       if (e.percent) continue;
-      bool parenthesized = Parenthesized(cell, &e);
       double confidence = 1;
       if (!e.has_currency) {
-        std::string_view figure = cell.substr(e.begin, e.end - e.begin);
-        if (parenthesized) figure = figure.substr(1, figure.size() - 2);
-        if (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e, figure)) continue;
+        std::string_view figure = Figure(cell, e, parenthesized[i]);
+        if (!merged && (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e, figure))) {
+          continue;
+        }
         confidence = kBareCellPenalty;
       }
       Decimal value = e.scaled ? e.value : e.value.Scaled(units.power);
       Emit(folded, e, begin, value, units, confidence, out);
     }
+  }
+
+  static std::string_view Figure(std::string_view cell, const Expression& e, bool parenthesized) {
+    std::string_view figure = cell.substr(e.begin, e.end - e.begin);
+    if (!parenthesized) return figure;
+    size_t b = figure.find_first_not_of(" (");
+    return figure.substr(b, figure.find_last_not_of(" )") + 1 - b);
   }
 
   static bool WholeCell(std::string_view cell, const Expression& e) {
@@ -149,18 +212,38 @@ class AmountRun : public Run {
     return blank(cell.substr(0, e.begin)) && blank(cell.substr(e.end));
   }
 
-  // An amount that is a cell's only content between parentheses is negative, as accounting
-  // writes it: "(1.234,00)" is -1234.00. Widens the span over the parentheses.
+  // Two or more figures written as money and nothing else: neighbouring cells a PDF table
+  // reader ran together ("18.588.219.000,00 17.750.159.135,00"). Each is an amount.
+  static bool MergedFigures(std::string_view cell, const std::vector<Expression>& found) {
+    if (found.size() < 2) return false;
+    size_t at = 0;
+    for (const Expression& e : found) {
+      if (e.has_currency || e.percent || !WrittenAsMoney(Figure(cell, e, e.value.negative())) ||
+          cell.substr(at, e.begin - at).find_first_not_of(" ") != std::string_view::npos) {
+        return false;
+      }
+      at = e.end;
+    }
+    return cell.substr(at).find_first_not_of(" \r\n") == std::string_view::npos;
+  }
+
+  // An amount between parentheses that stand alone in its cell is negative, as accounting
+  // writes it: "(1.234,00)" is -1234.00 (in prose, parentheses are an aside). Widens the
+  // span over the parentheses.
   static bool Parenthesized(std::string_view cell, Expression* e) {
-    size_t open = cell.find_first_not_of(" \r\n");
-    size_t close = cell.find_last_not_of(" \r\n");
-    if (open == std::string_view::npos || cell[open] != '(' || cell[close] != ')') return false;
-    size_t inner_begin = cell.find_first_not_of(' ', open + 1);
-    size_t inner_end = cell.find_last_not_of(' ', close - 1) + 1;
-    if (e->begin != inner_begin || e->end != inner_end || e->value.negative()) return false;
+    size_t open = e->begin, close = e->end;
+    while (open > 0 && cell[open - 1] == ' ') --open;
+    while (close < cell.size() && cell[close] == ' ') ++close;
+    if (open == 0 || cell[open - 1] != '(' || close == cell.size() || cell[close] != ')') {
+      return false;
+    }
+    --open;
+    ++close;
+    bool alone = (open == 0 || cell[open - 1] == ' ') && (close == cell.size() || cell[close] == ' ');
+    if (!alone || e->value.negative()) return false;
     e->value = e->value.Negated();
     e->begin = open;
-    e->end = close + 1;
+    e->end = close;
     return true;
   }
 
@@ -217,13 +300,14 @@ class AmountRun : public Run {
     out->push_back(std::move(m));
   }
 
-  const TableUnits& UnitsOf(const Segment& segment) {
-    if (table_ && SameLines(table_->caption_lines, segment.table_caption) &&
-        SameLines(table_->header_cells, segment.table_header)) {
+  const TableUnits& UnitsOf(std::span<const std::string_view> caption,
+                            std::span<const std::string_view> header) {
+    if (table_ && SameLines(table_->caption_lines, caption) &&
+        SameLines(table_->header_cells, header)) {
       return *table_;
     }
     table_ = std::make_unique<TableUnits>();
-    for (std::string_view line : segment.table_caption) {
+    for (std::string_view line : caption) {
       table_->caption_lines.emplace_back(line);
       Units u = ReadUnits(lex_, Fold(line));
       table_->caption = Overlay(u, table_->caption);
@@ -232,7 +316,7 @@ class AmountRun : public Run {
     if (table_->caption.power == 0 && !table_->caption.has_currency) {
       table_->caption = pending_;
     }
-    for (std::string_view cell : segment.table_header) {
+    for (std::string_view cell : header) {
       table_->header_cells.emplace_back(cell);
       table_->header.push_back(ReadUnits(lex_, Fold(cell)));
       const Units& h = table_->header.back();
@@ -247,6 +331,7 @@ class AmountRun : public Run {
   Units pending_;  // units announced by a line before a table
   bool in_table_ = false;
   std::unique_ptr<TableUnits> table_;
+  std::vector<std::string> last_header_;  // the last header row that named its columns
 };
 
 }  // namespace

@@ -338,6 +338,35 @@ TEST_F(EsAmountTest, TotalHeadsMoneyInMoneyTablesOnly) {
   EXPECT_THAT(found, IsEmpty());
 }
 
+TEST_F(EsAmountTest, RowsOfFiguresTakenForAHeaderKeepTheTablesColumns) {
+  // A loader that splits a table at a section row hands on a row of figures as header.
+  std::vector<std::string> header = {"Código", "Programa", "Devengado", "% Ejec."};
+  std::vector<std::string> data = {"12.01.00", "Residuos", "4.966.321.174,00", "92,3"};
+  testing::Passage header_row = Row("Código\tPrograma\tDevengado\t% Ejec.", {}, {});
+  testing::Passage data_as_header = Row("12.01.00\tResiduos\t4.966.321.174,00\t92,3", {}, {});
+  header_row.is_header_row = data_as_header.is_header_row = true;
+  auto found = FindIn({header_row, Row("11.01.00\tGestión\t2.770.702.994,00\t98,0", {}, header),
+                       data_as_header, Row("12.02.00\tÁreas verdes\t5.739.574.965,00\t96,1", {}, data)},
+                      "CL");
+  EXPECT_THAT(found, ElementsAre("2.770.702.994,00 = 2770702994.00 CLP",
+                                 "4.966.321.174,00 = 4966321174.00 CLP",
+                                 "5.739.574.965,00 = 5739574965.00 CLP"));
+}
+
+TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
+  std::vector<std::string> header = {"Área", "Inicial", "Modificaciones", "Vigente", "Devengado"};
+  auto found = FindIn({Row("Cultura\t1.883.500.000,00 (52.720.000,50)\t1.830.779.999,50 "
+                           "1.662.782.997,00", {"Cifras en pesos chilenos"}, header)},
+                      "CL");
+  EXPECT_THAT(found, ElementsAre("1.883.500.000,00 = 1883500000.00 CLP",
+                                 "(52.720.000,50) = -52720000.50 CLP",
+                                 "1.830.779.999,50 = 1830779999.50 CLP",
+                                 "1.662.782.997,00 = 1662782997.00 CLP"));
+  // Figures beside words are no run-together cells.
+  EXPECT_THAT(FindIn({Row("Cultura\tsegún acta 12 del 1.883.500,00 y 3", {}, header)}, "CL"),
+              IsEmpty());
+}
+
 TEST_F(EsAmountTest, SignedAmountsInText) {
   EXPECT_THAT(Find("una modificación de -$ 1.250.000,50 al crédito", "AR"),
               ElementsAre("-$ 1.250.000,50 = -1250000.50 ARS"));
