@@ -367,6 +367,15 @@ TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
               IsEmpty());
 }
 
+TEST_F(EsAmountTest, SpaceGroupedThousands) {
+  EXPECT_THAT(Find("un fondo de S/ 18 744 600 y 450 000 euros", "PE"),
+              ElementsAre("S/ 18 744 600 = 18744600 PEN", "450 000 euros = 450000 EUR"));
+  EXPECT_THAT(Find("recibió 1 250 000,50 soles en 2023 100 días después", "PE"),
+              ElementsAre("1 250 000,50 soles = 1250000.50 PEN"));
+  // A name that is also a word: "un peso creciente" is weight.
+  EXPECT_THAT(Find("tuvo un peso creciente y costó 3 pesos", "AR"), ElementsAre("3 pesos = 3 ARS"));
+}
+
 TEST_F(EsAmountTest, SignedAmountsInText) {
   EXPECT_THAT(Find("una modificación de -$ 1.250.000,50 al crédito", "AR"),
               ElementsAre("-$ 1.250.000,50 = -1250000.50 ARS"));

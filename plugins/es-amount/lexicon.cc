@@ -115,10 +115,11 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
       }
     }
     if (r.size() > 4 && !r[4].empty()) {
-      if (r[4] != "acronym") {
+      if (r[4] != "acronym" && r[4] != "word") {
         return Corrupt("currencies.tsv: unknown flag '" + r[4] + "' for '" + r[0] + "'");
       }
-      c.acronym = true;
+      c.acronym = r[4] == "acronym";
+      c.word = r[4] == "word";
     }
     currencies_trie_.Add(Fold(r[0]), static_cast<int>(currencies_.size()));
     currencies_.push_back(std::move(c));

@@ -46,6 +46,7 @@ struct Currency {
   Kind kind = kName;
   int power = 0;  // the scale an abbreviation carries: "mdp" (millones de pesos) is 6
   bool acronym = false;  // a code that is also a common acronym ("COP 26", a climate summit)
+  bool word = false;     // a name that is also a common word ("un peso creciente")
   static constexpr const char* kCountry = "$country";
 };
 

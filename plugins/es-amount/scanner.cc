@@ -26,13 +26,32 @@ size_t SkipSpaces(std::string_view f, size_t pos) {
   return pos;
 }
 
-// The end of the figure that starts at pos: digits, and separators between digits.
+// Whether the space at f[i] groups thousands of the figure f[pos, i) ("18 744 600", as
+// Peru and Spain write): the figure so far is digit groups of at most three, then three,
+// joined by single spaces, and exactly three digits follow.
+bool SpaceGroupsAt(std::string_view f, size_t pos, size_t i) {
+  if (f[i] != ' ' || i + 4 > f.size()) return false;
+  for (size_t k = i + 1; k < i + 4; ++k) {
+    if (!IsDigit(f[k])) return false;
+  }
+  if (i + 4 < f.size() && IsWordByte(f[i + 4])) return false;
+  std::string_view so_far = f.substr(pos, i - pos);
+  if (so_far.find_first_of(".,'") != std::string_view::npos) return false;
+  size_t first_space = so_far.find(' ');
+  size_t first = first_space == std::string_view::npos ? so_far.size() : first_space;
+  return first >= 1 && first <= 3;
+}
+
+// The end of the figure that starts at pos: digits, separators between digits, and
+// spaces that group thousands.
 size_t FigureEnd(std::string_view f, size_t pos) {
   size_t i = pos;
   while (i < f.size()) {
     if (IsDigit(f[i])) {
       ++i;
     } else if (IsSeparator(f[i]) && i + 1 < f.size() && IsDigit(f[i + 1])) {
+      ++i;
+    } else if (SpaceGroupsAt(f, pos, i)) {
       ++i;
     } else {
       break;
@@ -61,6 +80,23 @@ bool Ungroup(std::string_view s, char sep, std::string* digits) {
 }  // namespace
 
 bool ParseFigure(std::string_view figure, Decimal* out) {
+  if (size_t space = figure.find(' '); space != std::string_view::npos) {
+    // Space-grouped thousands, then perhaps a decimal part: "1 250 000,50".
+    size_t end = figure.find_first_of(".,");
+    std::string digits;
+    if (!Ungroup(figure.substr(0, end), ' ', &digits)) return false;
+    if (end == std::string_view::npos) {
+      *out = Decimal::FromDigits(digits, "");
+      return true;
+    }
+    std::string_view fraction = figure.substr(end + 1);
+    if (fraction.empty() || fraction.size() > 2 ||
+        fraction.find_first_not_of("0123456789") != std::string_view::npos) {
+      return false;
+    }
+    *out = Decimal::FromDigits(digits, fraction);
+    return true;
+  }
   // An apostrophe groups millions in some Colombian texts ("1'500.000"): treat it as a
   // thousands separator of the same kind as the others.
   std::string s(figure);
@@ -313,6 +349,8 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (after < 0 && e->scaled && lex_->MatchConnector(Role::kOf, f, r, &of_end)) {
     after = lex_->MatchCurrency(f, SkipSpaces(f, of_end), &after_end);
   }
+  // A name that is also a word is money after a figure only: "un peso creciente" is weight.
+  if (after >= 0 && lex_->currency(after).word && e->words_only) after = -1;
   if (after >= 0) {
     e->end = after_end;
     if (lex_->currency(after).power > 0 && !e->scaled) {  // "34 mdp"
