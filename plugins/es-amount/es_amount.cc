@@ -1,6 +1,7 @@
 #include "es_amount.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 #include <string>
 #include <vector>
@@ -53,6 +54,19 @@ std::vector<std::string_view> SplitCells(std::string_view row) {
     if (tab == std::string_view::npos) return cells;
     begin = tab + 1;
   }
+}
+
+// Whether a row has a figure, spaces, then another figure inside one cell: cells a PDF
+// table reader ran together ("152.400.000,00 18.350.000,00"), or space-grouped thousands.
+bool FiguresRunTogether(std::string_view row) {
+  for (size_t i = 1; i + 1 < row.size(); ++i) {
+    if (row[i] != ' ' || !std::isdigit(static_cast<unsigned char>(row[i - 1]))) continue;
+    size_t next = row.find_first_not_of(' ', i);
+    if (next == std::string_view::npos) return false;
+    if (row[next] == '(' || row[next] == '-') ++next;
+    if (next < row.size() && std::isdigit(static_cast<unsigned char>(row[next]))) return true;
+  }
+  return false;
 }
 
 // Whether header cells are in fact a row of figures: one cell written as money, sign or
@@ -160,20 +174,30 @@ class AmountRun : public Run {
     const TableUnits& t = UnitsOf(segment.table_caption, header);
     const std::string& f = folded.text();
     // A row with fewer cells than its header lost its leading empty cells (a total row
-    // under "Código" and "Programa"): its figures stand under the last columns.
+    // under "Código" and "Programa"): its figures stand under the last columns. Unless
+    // figures were run together: then cells were merged, not lost.
     size_t cells = static_cast<size_t>(std::count(f.begin(), f.end(), '\t')) + 1;
-    size_t first = t.header.size() > cells ? t.header.size() - cells : 0;
+    bool run_together = FiguresRunTogether(f);
+    size_t first = t.header.size() > cells && !run_together ? t.header.size() - cells : 0;
     size_t begin = 0;
     for (size_t column = first; begin <= f.size(); ++column) {
       size_t end = f.find('\t', begin);
       if (end == std::string::npos) end = f.size();
-      Cell(folded, begin, end, column, t, out);
+      Cell(folded, begin, end, {column, run_together}, t, out);
       begin = end + 1;
     }
   }
 
-  void Cell(const FoldedText& folded, size_t begin, size_t end, size_t column,
-            const TableUnits& t, std::vector<Mention>* out) {
+  // Where a cell stands: its column, and whether the row's columns are loose (cells were
+  // run together, so positions may not match the header's).
+  struct Place {
+    size_t column;
+    bool loose;
+  };
+
+  void Cell(const FoldedText& folded, size_t begin, size_t end, Place place, const TableUnits& t,
+            std::vector<Mention>* out) {
+    size_t column = place.column;
     std::string_view cell = std::string_view(folded.text()).substr(begin, end - begin);
     std::vector<Expression> found;
     scanner_.Scan(cell, &found);
@@ -188,9 +212,11 @@ class AmountRun : public Run {
       double confidence = 1;
       if (!e.has_currency) {
         std::string_view figure = Figure(cell, e, parenthesized[i]);
-        if (!merged && (!WholeCell(cell, e) || !MoneyColumn(header, t, column, e, figure))) {
-          continue;
-        }
+        // Where the row's columns are loose, the header says little: the figure decides.
+        bool money = merged        ? MoneyLike(cell, e)
+                     : place.loose ? WholeCell(cell, e) && MoneyLike(cell, e)
+                                   : WholeCell(cell, e) && MoneyColumn(header, t, column, e, figure);
+        if (!money) continue;
         confidence = kBareCellPenalty;
       }
       Decimal value = e.scaled ? e.value : e.value.Scaled(units.power);
@@ -212,19 +238,25 @@ class AmountRun : public Run {
     return blank(cell.substr(0, e.begin)) && blank(cell.substr(e.end));
   }
 
-  // Two or more figures written as money and nothing else: neighbouring cells a PDF table
-  // reader ran together ("18.588.219.000,00 17.750.159.135,00"). Each is an amount.
+  // Figures and nothing else, two or more of them written as money: neighbouring cells a
+  // PDF table reader ran together ("18.588.219.000,00 17.750.159.135,00 98,0"). Each
+  // figure written as money is an amount.
   static bool MergedFigures(std::string_view cell, const std::vector<Expression>& found) {
-    if (found.size() < 2) return false;
-    size_t at = 0;
+    size_t at = 0, money = 0;
     for (const Expression& e : found) {
-      if (e.has_currency || e.percent || !WrittenAsMoney(Figure(cell, e, e.value.negative())) ||
+      if (e.has_currency ||
           cell.substr(at, e.begin - at).find_first_not_of(" ") != std::string_view::npos) {
         return false;
       }
+      if (!e.percent && MoneyLike(cell, e)) ++money;
       at = e.end;
     }
-    return cell.substr(at).find_first_not_of(" \r\n") == std::string_view::npos;
+    return money >= 2 && cell.substr(at).find_first_not_of(" ,.;\r\n") == std::string_view::npos;
+  }
+
+  // A figure written as money, or with the two decimals of cents ("0,00").
+  static bool MoneyLike(std::string_view cell, const Expression& e) {
+    return e.value.fraction_digits() == 2 || WrittenAsMoney(Figure(cell, e, e.value.negative()));
   }
 
   // An amount between parentheses that stand alone in its cell is negative, as accounting

@@ -362,6 +362,11 @@ TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
                                  "(52.720.000,50) = -52720000.50 CLP",
                                  "1.830.779.999,50 = 1830779999.50 CLP",
                                  "1.662.782.997,00 = 1662782997.00 CLP"));
+  // A row with cells run together has loose columns: a code or a percentage that lands
+  // under a money header is still no amount.
+  std::vector<std::string> wide = {"Código", "Programa", "Crédito", "Devengado", "Saldo", "% Ejec."};
+  EXPECT_THAT(FindIn({Row("1110101000\tConducción\t152.400,00 98.250,50\t91,1", {}, wide)}, "AR"),
+              ElementsAre("152.400,00 = 152400.00 ARS", "98.250,50 = 98250.50 ARS"));
   // Figures beside words are no run-together cells.
   EXPECT_THAT(FindIn({Row("Cultura\tsegún acta 12 del 1.883.500,00 y 3", {}, header)}, "CL"),
               IsEmpty());
