@@ -286,6 +286,12 @@ class AmountRun : public Run {
   // with two decimals or thousands groups beside columns that do name money.
   static bool MoneyColumn(const Units& header, const TableUnits& t, size_t column,
                           const Expression& e, std::string_view figure) {
+    bool grouped = e.value.fraction_digits() == 0 &&
+                   figure.find_first_of(".,") != std::string_view::npos;
+    bool written_as_money = e.value.fraction_digits() == 2 || grouped;
+    // The first column holds labels: row numbers and codes ("1110105000") are no money,
+    // whatever a misread header above them says.
+    if (column == 0 && !written_as_money) return false;
     bool money_table = t.money_header || t.caption.says_money();
     if (header.meaning == HeaderMeaning::kTotal) return money_table;  // not "Total" persons
     if (HeaderSaysMoney(header)) return true;
@@ -293,13 +299,8 @@ class AmountRun : public Run {
       return false;
     }
     if (e.words_only || (!e.scaled && IsPlausibleYear(e.value))) return false;
-    if (column == 0 && e.value.IntegerBelowPowerOfTen(3)) return false;
     if (WrittenAsMoney(figure)) return true;
-    if (t.money_header) {
-      bool grouped = e.value.fraction_digits() == 0 &&
-                     figure.find_first_of(".,") != std::string_view::npos;
-      return e.value.fraction_digits() == 2 || grouped;
-    }
+    if (t.money_header) return written_as_money;
     return t.caption.says_money();
   }
 
