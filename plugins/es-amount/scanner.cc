@@ -138,6 +138,8 @@ bool ParseFigure(std::string_view figure, Decimal* out) {
   return true;
 }
 
+// Over 80 lines: one left-to-right pass over the figures, number words and scales of a
+// number, with the running groups they add to; split, each piece would need all of them.
 bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const {
   Decimal total, group;          // sum of closed million-groups; the open group below them
   bool group_set = false;        // the open group has a value
@@ -294,7 +296,7 @@ bool Scanner::ApproximationAfter(std::string_view f, size_t pos, size_t* end) co
   return false;
 }
 
-bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
+bool Scanner::ParseSignedAt(std::string_view f, size_t pos, Expression* e) const {
   // A minus sign written against the figure or symbol ("-1.250.000,50", "-$ 500") makes the
   // amount negative; after a digit or a word it is a range or a hyphen.
   if (f[pos] == '-' && pos + 1 < f.size() && !IsSpace(f[pos + 1]) &&
@@ -304,6 +306,12 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     e->value = e->value.Negated();
     return true;
   }
+  return ParseAt(f, pos, e);
+}
+
+// Over 80 lines: one pass over [approximation] [currency] number [currency] [cents], whose
+// checks each read what the one before found; split, they would pass half a dozen values.
+bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   *e = Expression();
   e->begin = pos;
   // A currency before the number: "$", "US$", "\$", "USD", "dólar 22,5 millones".
@@ -419,7 +427,7 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
     bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
     Expression e;
-    if (anchor && ParseAt(f, pos, &e)) {
+    if (anchor && ParseSignedAt(f, pos, &e)) {
       out->push_back(e);
       pos = std::max(e.end, pos + 1);
       continue;
