@@ -69,18 +69,24 @@ bool FiguresRunTogether(std::string_view row) {
   return false;
 }
 
-// Whether header cells are in fact a row of figures: one cell written as money, sign or
-// accounting parentheses allowed ("2.557.500.000,00", "-865.000,00", "(82.140,14)").
+// Whether header cells are in fact a row of figures: a cell of figures only, one written
+// as money, sign or accounting parentheses allowed ("2.557.500.000,00", "-865.000,00",
+// "(82.140,14)", "418.814.352,44 410.438.065,39").
 bool LooksLikeData(std::span<const std::string_view> cells) {
-  for (std::string_view c : cells) {
-    size_t b = c.find_first_not_of(" -(");
-    size_t e = c.find_last_not_of(" )");
-    if (b == std::string_view::npos || e < b) continue;
-    std::string_view figure = c.substr(b, e - b + 1);
-    if (figure.find_first_not_of("0123456789.,") == std::string_view::npos &&
-        WrittenAsMoney(figure)) {
-      return true;
+  for (std::string_view cell : cells) {
+    bool figures_only = true, money = false;
+    for (size_t at = 0; at < cell.size() && figures_only;) {  // each space-separated token
+      size_t end = std::min(cell.find(' ', at), cell.size());
+      std::string_view token = cell.substr(at, end - at);
+      at = end + 1;
+      size_t b = token.find_first_not_of("-(");
+      size_t e = token.find_last_not_of(")");
+      if (b == std::string_view::npos || e < b) continue;
+      std::string_view figure = token.substr(b, e - b + 1);
+      figures_only = figure.find_first_not_of("0123456789.,") == std::string_view::npos;
+      money |= figures_only && WrittenAsMoney(figure);
     }
+    if (figures_only && money) return true;
   }
   return false;
 }
@@ -212,9 +218,11 @@ class AmountRun : public Run {
       double confidence = 1;
       if (!e.has_currency) {
         std::string_view figure = Figure(cell, e, parenthesized[i]);
-        // Where the row's columns are loose, the header says little: the figure decides.
+        // Where the row's columns are loose, the header says little: the figure decides, and
+        // one written as money counts even beside the words OCR ran into its cell.
         bool money = merged        ? MoneyLike(cell, e)
-                     : place.loose ? WholeCell(cell, e) && MoneyLike(cell, e)
+                     : place.loose ? (WholeCell(cell, e) && MoneyLike(cell, e)) ||
+                                         (Delimited(cell, e) && WrittenAsMoney(figure))
                                    : WholeCell(cell, e) && MoneyColumn(header, t, column, e, figure);
         if (!money) continue;
         confidence = kBareCellPenalty;
@@ -236,6 +244,12 @@ class AmountRun : public Run {
       return s.find_first_not_of(" \r\n") == std::string_view::npos;
     };
     return blank(cell.substr(0, e.begin)) && blank(cell.substr(e.end));
+  }
+
+  // Whether spaces or the cell's ends stand on both sides of the expression.
+  static bool Delimited(std::string_view cell, const Expression& e) {
+    return (e.begin == 0 || cell[e.begin - 1] == ' ') &&
+           (e.end == cell.size() || cell[e.end] == ' ');
   }
 
   // Figures and nothing else, two or more of them written as money: neighbouring cells a

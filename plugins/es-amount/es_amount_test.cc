@@ -367,6 +367,10 @@ TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
   std::vector<std::string> wide = {"Código", "Programa", "Crédito", "Devengado", "Saldo", "% Ejec."};
   EXPECT_THAT(FindIn({Row("1110101000\tConducción\t152.400,00 98.250,50\t91,1", {}, wide)}, "AR"),
               ElementsAre("152.400,00 = 152400.00 ARS", "98.250,50 = 98250.50 ARS"));
+  // OCR runs words into such cells too: figures written as money still count there.
+  EXPECT_THAT(FindIn({Row("1110102000\tAdministración 98.750.500,00 -4.200.000,00\t91,1", {}, wide)},
+                     "AR"),
+              ElementsAre("98.750.500,00 = 98750500.00 ARS", "-4.200.000,00 = -4200000.00 ARS"));
   // Figures beside words are no run-together cells.
   EXPECT_THAT(FindIn({Row("Cultura\tsegún acta 12 del 1.883.500,00 y 3", {}, header)}, "CL"),
               IsEmpty());
