@@ -77,6 +77,12 @@ bool Decimal::IsZero() const {
   return std::all_of(digits_.begin(), digits_.end(), [](char c) { return c == '0'; });
 }
 
+Decimal Decimal::Negated() const {
+  Decimal d = *this;
+  d.negative_ = !negative_ && !IsZero();
+  return d;
+}
+
 Decimal Decimal::Scaled(int power) const {
   Decimal d = *this;
   if (power <= 0) return d;
@@ -150,6 +156,8 @@ std::string Decimal::ToString() const {
 }
 
 std::string CanonicalAmount(std::string_view amount) {
+  bool negative = !amount.empty() && amount[0] == '-';
+  if (negative) amount.remove_prefix(1);
   std::string s(amount);
   std::replace(s.begin(), s.end(), ',', '.');
   size_t dot = s.find('.');
@@ -160,7 +168,7 @@ std::string CanonicalAmount(std::string_view amount) {
   size_t nz = s.find_first_not_of('0');
   if (nz == std::string::npos) return "0";
   if (s[nz] == '.') --nz;
-  return s.substr(nz);
+  return negative ? "-" + s.substr(nz) : s.substr(nz);
 }
 
 }  // namespace acervo

@@ -89,6 +89,13 @@ TEST(DecimalTest, IntegerBelowPowerOfTen) {
   EXPECT_FALSE(D("-5").IntegerBelowPowerOfTen(3));
 }
 
+TEST(DecimalTest, NegatedKeepsDigitsAndNeverSignsZero) {
+  EXPECT_EQ(Decimal::FromDigits("1234", "00").Negated().ToString(), "-1234.00");
+  EXPECT_EQ(Decimal::Parse("-7.5")->Negated().ToString(), "7.5");
+  EXPECT_EQ(Decimal::FromDigits("0", "00").Negated().ToString(), "0.00");
+  EXPECT_EQ((Decimal::FromInteger(10) + Decimal::FromInteger(3).Negated()).ToString(), "7");
+}
+
 TEST(CanonicalAmountTest, DropsTrailingZerosOnly) {
   EXPECT_EQ(CanonicalAmount("100000.00"), "100000");
   EXPECT_EQ(CanonicalAmount("100000"), "100000");
@@ -96,6 +103,8 @@ TEST(CanonicalAmountTest, DropsTrailingZerosOnly) {
   EXPECT_EQ(CanonicalAmount("0.00"), "0");
   EXPECT_EQ(CanonicalAmount("0.05"), "0.05");
   EXPECT_EQ(CanonicalAmount("1000"), "1000");
+  EXPECT_EQ(CanonicalAmount("-1250000.50"), "-1250000.5");
+  EXPECT_EQ(CanonicalAmount("-0.00"), "0");
 }
 
 }  // namespace

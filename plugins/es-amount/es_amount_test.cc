@@ -302,5 +302,117 @@ TEST_F(EsAmountTest, CountTablesAreNotMoney) {
   EXPECT_THAT(found, IsEmpty());
 }
 
+TEST_F(EsAmountTest, BudgetExecutionColumnsWithoutCurrencyMarks) {
+  std::vector<std::string> caption = {"Cifras en pesos chilenos"};
+  std::vector<std::string> header = {"Código", "Programa", "Presupuesto inicial", "Modificaciones",
+                                     "Devengado", "Saldo", "% Ejec."};
+  auto found = FindIn({Row("12.03.00\tAlumbrado público\t5.283.000.000,00\t-1.250.000,50\t"
+                           "4.336.823.509,00\t(944.926.490,50)\t82,10",
+                           caption, header)},
+                      "CL");
+  EXPECT_THAT(found, ElementsAre("5.283.000.000,00 = 5283000000.00 CLP",
+                                 "-1.250.000,50 = -1250000.50 CLP",
+                                 "4.336.823.509,00 = 4336823509.00 CLP",
+                                 "(944.926.490,50) = -944926490.50 CLP"));
+}
+
+TEST_F(EsAmountTest, AccountingColumnsTakeTheCountryCurrency) {
+  std::vector<std::string> header = {"Cuenta", "Debe", "Haber", "Saldo"};
+  auto found = FindIn({Row("1110\t1.128.489,30\t0,00\t(82.140,14)", {}, header)}, "AR");
+  EXPECT_THAT(found, ElementsAre("1.128.489,30 = 1128489.30 ARS", "0,00 = 0.00 ARS",
+                                 "(82.140,14) = -82140.14 ARS"));
+  // Columns headed by neither money nor counts: a figure written as money is money.
+  found = FindIn({Row("Transferencias\t73.384.256,39\t98,5\t2023", {}, {"Objeto", "Ejecución", "Avance", "Año"})},
+                 "PE");
+  EXPECT_THAT(found, ElementsAre("73.384.256,39 = 73384256.39 PEN"));
+}
+
+TEST_F(EsAmountTest, TotalHeadsMoneyInMoneyTablesOnly) {
+  std::vector<std::string> header = {"Zona", "Total beneficiarios", "Total"};
+  auto found = FindIn({Row("Norte\t1.250\t3.400", {"Cifras en pesos"}, header)}, "UY");
+  EXPECT_THAT(found, ElementsAre("3.400 = 3400 UYU"));
+  // "Total" alone heads money in a money table only: persons in a table of cases.
+  found = FindIn({Row("Norte\t1.250\t3.400", {"Cuadro 2. Casos por zona"}, header)}, "UY");
+  EXPECT_THAT(found, IsEmpty());
+  found = FindIn({Row("Norte\t45,5\t80", {}, {"Zona", "Presupuesto ejecutado (%)", "Meta"})});
+  EXPECT_THAT(found, IsEmpty());
+}
+
+TEST_F(EsAmountTest, RowsOfFiguresTakenForAHeaderKeepTheTablesColumns) {
+  // A loader that splits a table at a section row hands on a row of figures as header.
+  std::vector<std::string> header = {"Código", "Programa", "Devengado", "% Ejec."};
+  std::vector<std::string> data = {"12.01.00", "Residuos", "4.966.321.174,00", "92,3"};
+  testing::Passage header_row = Row("Código\tPrograma\tDevengado\t% Ejec.", {}, {});
+  testing::Passage data_as_header = Row("12.01.00\tResiduos\t4.966.321.174,00\t92,3", {}, {});
+  header_row.is_header_row = data_as_header.is_header_row = true;
+  auto found = FindIn({header_row, Row("11.01.00\tGestión\t2.770.702.994,00\t98,0", {}, header),
+                       data_as_header, Row("12.02.00\tÁreas verdes\t5.739.574.965,00\t96,1", {}, data)},
+                      "CL");
+  EXPECT_THAT(found, ElementsAre("2.770.702.994,00 = 2770702994.00 CLP",
+                                 "4.966.321.174,00 = 4966321174.00 CLP",
+                                 "5.739.574.965,00 = 5739574965.00 CLP"));
+}
+
+TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
+  std::vector<std::string> header = {"Área", "Inicial", "Modificaciones", "Vigente", "Devengado"};
+  auto found = FindIn({Row("Cultura\t1.883.500.000,00 (52.720.000,50)\t1.830.779.999,50 "
+                           "1.662.782.997,00", {"Cifras en pesos chilenos"}, header)},
+                      "CL");
+  EXPECT_THAT(found, ElementsAre("1.883.500.000,00 = 1883500000.00 CLP",
+                                 "(52.720.000,50) = -52720000.50 CLP",
+                                 "1.830.779.999,50 = 1830779999.50 CLP",
+                                 "1.662.782.997,00 = 1662782997.00 CLP"));
+  // A row with cells run together has loose columns: a code or a percentage that lands
+  // under a money header is still no amount.
+  std::vector<std::string> wide = {"Código", "Programa", "Crédito", "Devengado", "Saldo", "% Ejec."};
+  EXPECT_THAT(FindIn({Row("1110101000\tConducción\t152.400,00 98.250,50\t91,1", {}, wide)}, "AR"),
+              ElementsAre("152.400,00 = 152400.00 ARS", "98.250,50 = 98250.50 ARS"));
+  // OCR runs words into such cells too: figures written as money still count there.
+  EXPECT_THAT(FindIn({Row("1110102000\tAdministración 98.750.500,00 -4.200.000,00\t91,1", {}, wide)},
+                     "AR"),
+              ElementsAre("98.750.500,00 = 98750500.00 ARS", "-4.200.000,00 = -4200000.00 ARS"));
+  // Figures beside words are no run-together cells.
+  EXPECT_THAT(FindIn({Row("Cultura\tsegún acta 12 del 1.883.500,00 y 3", {}, header)}, "CL"),
+              IsEmpty());
+}
+
+TEST_F(EsAmountTest, SpaceGroupedThousands) {
+  EXPECT_THAT(Find("un fondo de S/ 18 744 600 y 450 000 euros", "PE"),
+              ElementsAre("S/ 18 744 600 = 18744600 PEN", "450 000 euros = 450000 EUR"));
+  EXPECT_THAT(Find("recibió 1 250 000,50 soles en 2023 100 días después", "PE"),
+              ElementsAre("1 250 000,50 soles = 1250000.50 PEN"));
+  // A name that is also a word: "un peso creciente" is weight.
+  EXPECT_THAT(Find("tuvo un peso creciente y costó 3 pesos", "AR"), ElementsAre("3 pesos = 3 ARS"));
+}
+
+TEST_F(EsAmountTest, SignedAmountsInText) {
+  EXPECT_THAT(Find("una modificación de -$ 1.250.000,50 al crédito", "AR"),
+              ElementsAre("-$ 1.250.000,50 = -1250000.50 ARS"));
+  EXPECT_THAT(Find("una variación de $ -500 en el saldo", "AR"),
+              ElementsAre("$ -500 = -500 ARS"));
+  // A dash after a word or figure is no sign; nor is a bullet's.
+  EXPECT_THAT(Find("de 500-1.200 dólares"), ElementsAre("500 = 500 USD", "1.200 dólares = 1200 USD"));
+  EXPECT_THAT(Find("- $ 300 para materiales"), ElementsAre("$ 300 = 300 MXN"));
+}
+
+TEST_F(EsAmountTest, SmallThingsOfThePublicSuites) {
+  EXPECT_THAT(Find("costó EUR 20 y luego USD1,23 o GBP 3,01"),
+              ElementsAre("EUR 20 = 20 EUR", "USD1,23 = 1.23 USD", "GBP 3,01 = 3.01 GBP"));
+  EXPECT_THAT(Find("recaudó $10k y 5K euros"), ElementsAre("$10k = 10000 MXN", "5K euros = 5000 EUR"));
+  EXPECT_THAT(Find("vale 20 pounds o 300 ptas"),
+              ElementsAre("20 pounds = 20 GBP", "300 ptas = 300 ESP"));
+  EXPECT_THAT(Find("la COP 26 en Glasgow"), IsEmpty());
+}
+
+TEST_F(EsAmountTest, CurrencyOfEverySpanishSpeakingCountry) {
+  for (auto [country, iso] : std::vector<std::pair<std::string, std::string>>{
+           {"AR", "ARS"}, {"CL", "CLP"}, {"PE", "PEN"}, {"UY", "UYU"}, {"EC", "USD"},
+           {"BO", "BOB"}, {"PY", "PYG"}, {"ES", "EUR"}, {"GT", "GTQ"}, {"VE", "VES"}}) {
+    EXPECT_THAT(FindIn({Row("Obras\t1.500,00", {}, {"Rubro", "Importe"})}, country),
+                ElementsAre("1.500,00 = 1500.00 " + iso))
+        << country;
+  }
+}
+
 }  // namespace
 }  // namespace acervo::amount

@@ -58,7 +58,8 @@ void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
   node->payload = payload;
 }
 
-int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end) const {
+int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
+                        bool digit_ends_word) const {
   if (pos >= text.size()) return -1;
   const Node* node = roots_[static_cast<unsigned char>(text[pos])].get();
   if (!node) return -1;
@@ -67,7 +68,10 @@ int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end) const {
   while (true) {
     if (node->payload >= 0 && i > pos) {
       char last = text[i - 1];
-      if (!IsWordByte(last) || i == text.size() || !IsWordByte(text[i])) {
+      bool digit_after = i < text.size() && text[i] >= '0' && text[i] <= '9' &&
+                         !(last >= '0' && last <= '9');
+      if (!IsWordByte(last) || i == text.size() || !IsWordByte(text[i]) ||
+          (digit_ends_word && digit_after)) {
         best = node->payload;
         *end = i;
       }
@@ -109,6 +113,13 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
       if (c.power <= 0 || c.power > 24) {
         return Corrupt("currencies.tsv: bad power for '" + r[0] + "'");
       }
+    }
+    if (r.size() > 4 && !r[4].empty()) {
+      if (r[4] != "acronym" && r[4] != "word") {
+        return Corrupt("currencies.tsv: unknown flag '" + r[4] + "' for '" + r[0] + "'");
+      }
+      c.acronym = r[4] == "acronym";
+      c.word = r[4] == "word";
     }
     currencies_trie_.Add(Fold(r[0]), static_cast<int>(currencies_.size()));
     currencies_.push_back(std::move(c));
@@ -166,10 +177,16 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   rows.clear();
   ACERVO_RETURN_IF_ERROR(ReadRows(dir / "table_headers.tsv", 2, &rows));
   for (const auto& r : rows) {
-    if (r[1] != "money" && r[1] != "count") {
+    static const std::map<std::string, HeaderMeaning, std::less<>> kMeanings = {
+        {"money", HeaderMeaning::kMoney},
+        {"count", HeaderMeaning::kCount},
+        {"total", HeaderMeaning::kTotal},
+        {"percent", HeaderMeaning::kPercent}};
+    auto meaning = kMeanings.find(r[1]);
+    if (meaning == kMeanings.end()) {
       return Corrupt("table_headers.tsv: unknown meaning '" + r[1] + "'");
     }
-    headers_[Fold(r[0])] = r[1] == "money" ? HeaderMeaning::kMoney : HeaderMeaning::kCount;
+    headers_[Fold(r[0])] = meaning->second;
   }
 
   rows.clear();

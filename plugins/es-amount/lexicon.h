@@ -25,8 +25,10 @@ class PhraseTrie {
  public:
   void Add(std::string_view folded_phrase, int payload);
   // The longest phrase that starts at text[pos] and ends at a word boundary (when it ends
-  // in a letter or digit). Returns its payload and sets *end, or returns -1.
-  int Longest(std::string_view text, size_t pos, size_t* end) const;
+  // in a letter or digit; with `digit_ends_word`, a digit right after a letter ends the word
+  // too: "USD1,23"). Returns its payload and sets *end, or returns -1.
+  int Longest(std::string_view text, size_t pos, size_t* end,
+              bool digit_ends_word = false) const;
 
  private:
   struct Node {
@@ -43,10 +45,14 @@ struct Currency {
   std::string iso;  // ISO 4217; kCountry: the document country's; "" money of no settled currency
   Kind kind = kName;
   int power = 0;  // the scale an abbreviation carries: "mdp" (millones de pesos) is 6
+  bool acronym = false;  // a code that is also a common acronym ("COP 26", a climate summit)
+  bool word = false;     // a name that is also a common word ("un peso creciente")
   static constexpr const char* kCountry = "$country";
 };
 
-enum class HeaderMeaning { kNone, kMoney, kCount };
+// What a table header word says of its column (see data/table_headers.tsv): kTotal is money
+// unless another word says otherwise; kPercent wins over every other word.
+enum class HeaderMeaning { kNone, kMoney, kCount, kTotal, kPercent };
 
 class Lexicon {
  public:
@@ -54,7 +60,7 @@ class Lexicon {
 
   // Each returns a payload index (>= 0) and sets *end, or -1 when nothing matches at pos.
   int MatchCurrency(std::string_view folded, size_t pos, size_t* end) const {
-    return currencies_trie_.Longest(folded, pos, end);
+    return currencies_trie_.Longest(folded, pos, end, /*digit_ends_word=*/true);
   }
   int MatchScale(std::string_view folded, size_t pos, size_t* end) const {
     return scales_trie_.Longest(folded, pos, end);

@@ -26,13 +26,32 @@ size_t SkipSpaces(std::string_view f, size_t pos) {
   return pos;
 }
 
-// The end of the figure that starts at pos: digits, and separators between digits.
+// Whether the space at f[i] groups thousands of the figure f[pos, i) ("18 744 600", as
+// Peru and Spain write): the figure so far is digit groups of at most three, then three,
+// joined by single spaces, and exactly three digits follow.
+bool SpaceGroupsAt(std::string_view f, size_t pos, size_t i) {
+  if (f[i] != ' ' || i + 4 > f.size()) return false;
+  for (size_t k = i + 1; k < i + 4; ++k) {
+    if (!IsDigit(f[k])) return false;
+  }
+  if (i + 4 < f.size() && IsWordByte(f[i + 4])) return false;
+  std::string_view so_far = f.substr(pos, i - pos);
+  if (so_far.find_first_of(".,'") != std::string_view::npos) return false;
+  size_t first_space = so_far.find(' ');
+  size_t first = first_space == std::string_view::npos ? so_far.size() : first_space;
+  return first >= 1 && first <= 3;
+}
+
+// The end of the figure that starts at pos: digits, separators between digits, and
+// spaces that group thousands.
 size_t FigureEnd(std::string_view f, size_t pos) {
   size_t i = pos;
   while (i < f.size()) {
     if (IsDigit(f[i])) {
       ++i;
     } else if (IsSeparator(f[i]) && i + 1 < f.size() && IsDigit(f[i + 1])) {
+      ++i;
+    } else if (SpaceGroupsAt(f, pos, i)) {
       ++i;
     } else {
       break;
@@ -61,6 +80,23 @@ bool Ungroup(std::string_view s, char sep, std::string* digits) {
 }  // namespace
 
 bool ParseFigure(std::string_view figure, Decimal* out) {
+  if (size_t space = figure.find(' '); space != std::string_view::npos) {
+    // Space-grouped thousands, then perhaps a decimal part: "1 250 000,50".
+    size_t end = figure.find_first_of(".,");
+    std::string digits;
+    if (!Ungroup(figure.substr(0, end), ' ', &digits)) return false;
+    if (end == std::string_view::npos) {
+      *out = Decimal::FromDigits(digits, "");
+      return true;
+    }
+    std::string_view fraction = figure.substr(end + 1);
+    if (fraction.empty() || fraction.size() > 2 ||
+        fraction.find_first_not_of("0123456789") != std::string_view::npos) {
+      return false;
+    }
+    *out = Decimal::FromDigits(digits, fraction);
+    return true;
+  }
   // An apostrophe groups millions in some Colombian texts ("1'500.000"): treat it as a
   // thousands separator of the same kind as the others.
   std::string s(figure);
@@ -102,6 +138,8 @@ bool ParseFigure(std::string_view figure, Decimal* out) {
   return true;
 }
 
+// Over 80 lines: one left-to-right pass over the figures, number words and scales of a
+// number, with the running groups they add to; split, each piece would need all of them.
 bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const {
   Decimal total, group;          // sum of closed million-groups; the open group below them
   bool group_set = false;        // the open group has a value
@@ -118,9 +156,20 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     if (IsDigit(f[q])) {
       if (figure_in_group || (group_set && last_scale == 0)) break;  // two numbers in a row
       size_t fe = FigureEnd(f, q);
-      if (fe < f.size() && IsWordByte(f[fe])) break;  // "1er", "3a", "10k"
+      // "10k" is ten thousand; "1er", "3a", "4x4" are no numbers.
+      bool thousands = !any && fe < f.size() && f[fe] == 'k' &&
+                       (fe + 1 == f.size() || !IsWordByte(f[fe + 1]));
+      if (fe < f.size() && IsWordByte(f[fe]) && !thousands) break;
       Decimal d;
       if (!ParseFigure(f.substr(q, fe - q), &d)) break;
+      if (thousands) {
+        group = d.Scaled(3);
+        group_set = any = e->scaled = true;
+        words_only = false;
+        last_scale = 3;
+        last_end = fe + 1;
+        break;
+      }
       if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
       group += d;
       group_set = figure_in_group = any = true;
@@ -247,6 +296,21 @@ bool Scanner::ApproximationAfter(std::string_view f, size_t pos, size_t* end) co
   return false;
 }
 
+bool Scanner::ParseSignedAt(std::string_view f, size_t pos, Expression* e) const {
+  // A minus sign written against the figure or symbol ("-1.250.000,50", "-$ 500") makes the
+  // amount negative; after a digit or a word it is a range or a hyphen.
+  if (f[pos] == '-' && pos + 1 < f.size() && !IsSpace(f[pos + 1]) &&
+      (pos == 0 || IsSpace(f[pos - 1]) || f[pos - 1] == '\t' || f[pos - 1] == '(')) {
+    if (!ParseAt(f, pos + 1, e) || e->begin != pos + 1 || e->value.negative()) return false;
+    e->begin = pos;
+    e->value = e->value.Negated();
+    return true;
+  }
+  return ParseAt(f, pos, e);
+}
+
+// Over 80 lines: one pass over [approximation] [currency] number [currency] [cents], whose
+// checks each read what the one before found; split, they would pass half a dozen values.
 bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   *e = Expression();
   e->begin = pos;
@@ -255,12 +319,18 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (f[p] == '\\' && p + 1 < f.size() && f[p + 1] == '$') ++p;
   int before = lex_->MatchCurrency(f, p, &cur_end);
   size_t q = pos;
+  bool negative = false;
   if (before >= 0) {
     q = SkipSpaces(f, cur_end);
+    if (q + 1 < f.size() && f[q] == '-' && IsDigit(f[q + 1])) {  // "$ -1.250,00"
+      negative = true;
+      ++q;
+    }
     bool digit_follows = q < f.size() && IsDigit(f[q]);
     // A name stands before a figure only ("dólar 22,5 millones").
     if (lex_->currency(before).kind == Currency::kName && !digit_follows) return false;
-    if (lex_->currency(before).kind != Currency::kSymbol && q == cur_end) return false;
+    // A name needs a space before its figure; a code may touch it ("USD1,23").
+    if (lex_->currency(before).kind == Currency::kName && q == cur_end) return false;
   } else if (p != pos) {
     return false;
   }
@@ -270,8 +340,9 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
       IsPlausibleYear(e->value)) {
     return false;
   }
-  // A code before a small bare integer names something else: "COP 26" is a climate summit.
-  if (before >= 0 && lex_->currency(before).kind == Currency::kCode && !e->scaled &&
+  // A code that is also an acronym, before a small bare integer, names something else:
+  // "COP 26" is a climate summit ("EUR 20" is money).
+  if (before >= 0 && lex_->currency(before).acronym && !e->scaled &&
       e->value.IntegerBelowPowerOfTen(2)) {
     return false;
   }
@@ -286,6 +357,8 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (after < 0 && e->scaled && lex_->MatchConnector(Role::kOf, f, r, &of_end)) {
     after = lex_->MatchCurrency(f, SkipSpaces(f, of_end), &after_end);
   }
+  // A name that is also a word is money after a figure only: "un peso creciente" is weight.
+  if (after >= 0 && lex_->currency(after).word && e->words_only) after = -1;
   if (after >= 0) {
     e->end = after_end;
     if (lex_->currency(after).power > 0 && !e->scaled) {  // "34 mdp"
@@ -342,6 +415,7 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
     e->end = approx;
     e->approximate = true;
   }
+  if (negative) e->value = e->value.Negated();
   return true;
 }
 
@@ -353,7 +427,7 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
     bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
     Expression e;
-    if (anchor && ParseAt(f, pos, &e)) {
+    if (anchor && ParseSignedAt(f, pos, &e)) {
       out->push_back(e);
       pos = std::max(e.end, pos + 1);
       continue;

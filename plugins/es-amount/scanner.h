@@ -1,7 +1,8 @@
 // scanner.h — finds money expressions in one folded passage.
 //
-// An expression is [approximation] [currency before] number [scale words] [de] [currency
-// after] [cents], where the number is a figure ("2.690.952.000,00", "1.5"), number words
+// An expression is [approximation] [-] [currency before] [-] number [scale words] [de]
+// [currency after] [cents], where the number is a figure ("2.690.952.000,00", "1.5",
+// "18 744 600", "10k"), number words
 // ("un", "ciento veinte", "medio") or a mix ("22 mil 312 millones"). The scanner reports
 // every such number, with or without a currency; the caller decides which are money (a
 // currency, or a money column of a table). Stateless and thread-safe: one Scanner serves
@@ -49,6 +50,8 @@ class Scanner {
   void Scan(std::string_view folded, std::vector<Expression>* out) const;
 
  private:
+  // An expression at pos, a minus sign against it included ("-1.250,00", "-$ 500").
+  bool ParseSignedAt(std::string_view f, size_t pos, Expression* e) const;
   bool ParseAt(std::string_view f, size_t pos, Expression* e) const;
   // Parses a number (figures, words, scales) at pos; sets *end past its last token.
   bool ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const;

@@ -10,6 +10,16 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool IsExplicit(const std::string& iso) { return !iso.empty() && iso != Currency::kCountry; }
 
+// The meaning of a header after one more word: the first word with a meaning decides,
+// "total" yields to a later word, and a percentage sign wins over everything.
+HeaderMeaning Combine(HeaderMeaning so_far, HeaderMeaning word) {
+  if (word == HeaderMeaning::kNone || so_far == HeaderMeaning::kPercent) return so_far;
+  if (word == HeaderMeaning::kPercent) return word;
+  if (so_far == HeaderMeaning::kNone) return word;
+  if (so_far == HeaderMeaning::kTotal && word != HeaderMeaning::kTotal) return word;
+  return so_far;
+}
+
 }  // namespace
 
 Units ReadUnits(const Lexicon& lexicon, std::string_view f) {
@@ -53,7 +63,8 @@ Units ReadUnits(const Lexicon& lexicon, std::string_view f) {
     } else {
       while (end < f.size() && (static_cast<unsigned char>(f[end]) & 0xC0) == 0x80) ++end;
     }
-    if (u.meaning == HeaderMeaning::kNone && IsWordByte(c)) {
+    HeaderMeaning word = HeaderMeaning::kNone;
+    if (IsWordByte(c)) {
       size_t with_mark = end;
       if (with_mark < f.size() && !IsWordByte(f[with_mark]) && !IsSpace(f[with_mark])) {
         ++with_mark;
@@ -61,10 +72,11 @@ Units ReadUnits(const Lexicon& lexicon, std::string_view f) {
                (static_cast<unsigned char>(f[with_mark]) & 0xC0) == 0x80) {
           ++with_mark;
         }
-        u.meaning = lexicon.Header(f.substr(pos, with_mark - pos));
+        word = lexicon.Header(f.substr(pos, with_mark - pos));
       }
     }
-    if (u.meaning == HeaderMeaning::kNone) u.meaning = lexicon.Header(f.substr(pos, end - pos));
+    if (word == HeaderMeaning::kNone) word = lexicon.Header(f.substr(pos, end - pos));
+    u.meaning = Combine(u.meaning, word);
     previous = f[end - 1];
     pos = end;
   }

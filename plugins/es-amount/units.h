@@ -17,9 +17,14 @@ struct Units {
   int power = 0;              // a scale word not attached to a number: "millones" -> 6
   bool has_currency = false;  // a currency symbol, code or name
   std::string currency;       // its ISO code, Currency::kCountry, or "" (no settled one)
-  HeaderMeaning meaning = HeaderMeaning::kNone;  // the first word that says money or count
+  HeaderMeaning meaning = HeaderMeaning::kNone;  // what its words say (lexicon.h)
 
-  bool says_money() const { return has_currency || meaning == HeaderMeaning::kMoney; }
+  bool says_money() const {
+    if (meaning == HeaderMeaning::kPercent) return false;
+    return has_currency || meaning == HeaderMeaning::kMoney || meaning == HeaderMeaning::kTotal;
+  }
+  // A money word or currency, not only "Total": what makes a table a money table.
+  bool names_money() const { return says_money() && meaning != HeaderMeaning::kTotal; }
 };
 
 // Reads the units of one folded caption line or header cell.

@@ -347,6 +347,30 @@ TEST_F(KnownStore, ReportsNameTheSumsAndEscapeTheText) {
   EXPECT_THAT(html.str(), Not(HasSubstr("http://")));
 }
 
+TEST(SignedAmounts, ANegativeModificationReducesTheTotalAndExportsWithItsSign) {
+  test::TempDir dir;
+  auto opened = Store::Open(dir.path() / "signed.db");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  std::unique_ptr<Store> store = std::move(*opened);
+  json records = json::array({Record("r-1", "financiamiento", Day("2024-12"),
+                                     {Amount("5283000000.00", "CLP"),
+                                      Amount("-1250000.50", "CLP")})});
+  ASSERT_TRUE(store->PutExtraction(Document("d", "d.txt", records)).ok());
+
+  auto s = Summarize(store.get());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->money.at("CLP").ToString(), "5281749999.50");
+  EXPECT_EQ(s->unreadable_amounts, 0);
+
+  std::ostringstream jsonl, csv;
+  ASSERT_TRUE(ExportRecords(store.get(), {}, ExportFormat::kJsonLines, jsonl).ok());
+  json exported = json::parse(jsonl.str());
+  EXPECT_EQ(exported["amounts"][1]["amount"], "-1250000.50");
+  EXPECT_THAT(test::Validate(Schema(), exported), IsEmpty()) << exported.dump();
+  ASSERT_TRUE(ExportRecords(store.get(), {}, ExportFormat::kCsv, csv).ok());
+  EXPECT_THAT(csv.str(), HasSubstr("5283000000.00 | -1250000.50"));
+}
+
 TEST(GroupDigitsTest, GroupsTheIntegerPartOnly) {
   EXPECT_EQ(GroupDigits("3750000.5"), "3,750,000.5");
   EXPECT_EQ(GroupDigits("-1234"), "-1,234");

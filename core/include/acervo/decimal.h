@@ -31,6 +31,8 @@ class Decimal {
   bool negative() const { return negative_; }
   int fraction_digits() const { return frac_; }
 
+  // The same digits with the other sign ("1234.00" -> "-1234.00"); zero stays unsigned.
+  Decimal Negated() const;
   // The value times 10^power (power >= 0): "1.5" scaled by 6 is "1500000".
   Decimal Scaled(int power) const;
   // True when the value is a non-negative integer below 10^power ("15.00" is below 10^2).

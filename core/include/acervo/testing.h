@@ -25,6 +25,7 @@ struct Passage {
   std::vector<std::string> headings;       // enclosing headings, outermost first
   std::vector<std::string> table_caption;  // for table rows
   std::vector<std::string> table_header;
+  bool is_header_row = false;              // a table's header row
 };
 
 class Harness {
@@ -61,6 +62,7 @@ class Harness {
       segment.headings = headings;
       segment.table_caption = caption;
       segment.table_header = header;
+      segment.is_header_row = p.is_header_row;
       std::vector<Mention> out;
       Status s = run->Extract(segment, &out);
       if (!s.ok()) throw std::runtime_error("Extract failed: " + s.message());

@@ -54,15 +54,16 @@ bool IsIsoDate(const json& v) {
   return true;
 }
 
-// Digits with an optional fraction: "2690952000.00". Never a float.
+// Digits with an optional sign and fraction: "2690952000.00", "-1234.00". Never a float.
 bool IsDecimal(const json& v) {
   if (!v.is_string()) return false;
-  const std::string& s = v.get_ref<const std::string&>();
+  std::string_view s = v.get_ref<const std::string&>();
+  if (s.starts_with('-')) s.remove_prefix(1);  // a negative sum: "-1250000.50"
   size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot);
+  std::string_view whole = s.substr(0, dot);
   if (whole.empty() || !std::all_of(whole.begin(), whole.end(), ::isdigit)) return false;
   if (dot == std::string::npos) return true;
-  std::string frac = s.substr(dot + 1);
+  std::string_view frac = s.substr(dot + 1);
   return !frac.empty() && std::all_of(frac.begin(), frac.end(), ::isdigit);
 }
 
@@ -91,7 +92,7 @@ Status ValidateMember(const std::string& field, const std::string& root, const s
   } else if (root == "amounts") {
     if (key == "amount") {
       return IsDecimal(v) ? Status::Ok()
-                          : Bad(field, "expected an exact decimal in units, like \"250000\" or \"1200.50\"");
+                          : Bad(field, "expected an exact decimal in units, like \"250000\", \"1200.50\" or \"-1234.00\"");
     }
     if (key == "currency") {
       return IsCurrency(v) ? Status::Ok() : Bad(field, "expected an ISO 4217 code (MXN, USD...) or null");

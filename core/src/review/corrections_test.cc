@@ -93,6 +93,9 @@ TEST(ValidateChange, AcceptsContractValuesOnly) {
   EXPECT_TRUE(ValidateChange("amounts/0/amount", "1200.50").ok());
   EXPECT_FALSE(ValidateChange("amounts/0/amount", 1200.5).ok());  // never a float
   EXPECT_FALSE(ValidateChange("amounts/0/amount", "1.200,50").ok());
+  EXPECT_TRUE(ValidateChange("amounts/0/amount", "-1250000.50").ok());  // a negative sum
+  EXPECT_FALSE(ValidateChange("amounts/0/amount", "--5").ok());
+  EXPECT_FALSE(ValidateChange("amounts/0/amount", "-").ok());
   EXPECT_TRUE(ValidateChange("amounts/0/currency", nullptr).ok());
   EXPECT_FALSE(ValidateChange("amounts/0/currency", "pesos").ok());
   EXPECT_TRUE(ValidateChange("dates/0/start", "2024-02").ok());
