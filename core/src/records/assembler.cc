@@ -69,6 +69,7 @@ const char* FormName(RecordForm form) {
     case RecordForm::kBullet: return "bullet";
     case RecordForm::kTableRow: return "table_row";
     case RecordForm::kParagraph: return "paragraph";
+    case RecordForm::kClause: return "clause";
   }
   return "section";
 }
@@ -153,6 +154,13 @@ class Assembler {
         }
       }
     }
+    if (dates.empty() && c.date_heading != SIZE_MAX) {
+      for (const PlacedMention* m : p_.mentions(c.date_heading)) {
+        if (!Passages::IsActivityDate(*m)) continue;
+        AppendUnique(&dates, {{"start", m->value.value("start", "")},
+                              {"end", m->value.value("end", "")}});
+      }
+    }
     if (ods.empty() && infer_) {
       RecordView record{r["kind"].get_ref<const std::string&>(), title, text, view};
       for (auto& [extractor, m] : infer_(record)) {
@@ -225,7 +233,8 @@ class Assembler {
       case RecordForm::kTableRow:
         return Clip(TitleCell(c.first), kTitleBytes);
       case RecordForm::kBullet:
-      case RecordForm::kParagraph: {
+      case RecordForm::kParagraph:
+      case RecordForm::kClause: {
         size_t stop = text.find(". ");
         return Clip(text.substr(0, stop == std::string_view::npos ? text.size() : stop),
                     kTitleBytes);
@@ -260,6 +269,7 @@ class Assembler {
       for (std::string_view h : s.table_header) add(h, 1);
       if (!s.headings.empty()) add(s.headings.back(), 1);
     }
+    if (!c.verb_kind.empty()) score[c.verb_kind] += 3;  // the words that report it
     // A Spanish title names its activity first ("Donación … para la campaña …").
     const std::string* head = nullptr;
     for (const auto& [kind, at] : first_title_hit) {
