@@ -137,13 +137,32 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
       previous_kept = false;
       continue;
     }
+    std::string kind = *verb.kind;
+    if (kind == "generico") {
+      // What follows the verb up to the next clause or sentence names the activity.
+      size_t stop = std::min(paragraph.size(), verb.end + 160);
+      for (size_t k = verb.end; k < stop; ++k) {
+        if (paragraph[k] == ';' ||
+            (paragraph[k] == '.' && k + 1 < stop && paragraph[k + 1] == ' ')) {
+          stop = k;
+          break;
+        }
+      }
+      std::vector<LexiconHit> nouns =
+          lexicons.kinds.FindAll(Fold(paragraph.substr(verb.end, stop - verb.end)));
+      if (nouns.empty()) {
+        previous_kept = false;
+        continue;
+      }
+      kind = *nouns.front().label;
+    }
     // A date between the clause's start and a little past its verb is its own.
     bool own_date = std::any_of(dates.begin(), dates.end(),
                                 [&](size_t d) { return d >= start && d < verb.end + 40; });
-    if (joined && previous_kept && !out.empty() && out.back().kind == *verb.kind && !own_date) {
+    if (joined && previous_kept && !out.empty() && out.back().kind == kind && !own_date) {
       continue;  // the same activity told in two verbs
     }
-    out.push_back({start, paragraph.size(), *verb.kind});
+    out.push_back({start, paragraph.size(), kind});
     previous_kept = true;
   }
   // Each clause runs to the next one, without the connector and spaces between them.

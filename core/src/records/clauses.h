@@ -32,6 +32,10 @@ struct ActivityClause {
 struct ClauseLexicons {
   const Lexicon& activity_verbs;
   const Lexicon& plan_cues;
+  // Activity nouns ("taller", "convenio"): a verb of kind "generico" ("se realizó", "se
+  // llevó a cabo", "presentó") reports an activity only when one follows it in its clause;
+  // "se llevó a cabo la actualización del portal" reports none.
+  const Lexicon& kinds;
 };
 
 // `dates` are the byte offsets of the paragraph's activity dates (to tell a clause with its

@@ -8,8 +8,12 @@ namespace {
 const Lexicon& Verbs() {
   static const Lexicon kVerbs = Lexicon::FromText(
       "acuerdo\tfirmó\nacuerdo\tfirmaron\nacuerdo\tse adhirió\nreunion\tsostuvo\n"
-      "reunion\tvisitó\nevento\tparticipó\nfinanciamiento\tdonó\n");
+      "reunion\tvisitó\nevento\tparticipó\nfinanciamiento\tdonó\ngenerico\tse realizó\n");
   return kVerbs;
+}
+const Lexicon& Kinds() {
+  static const Lexicon kKinds = Lexicon::FromText("capacitacion\ttaller\nacuerdo\tconvenio\n");
+  return kKinds;
 }
 const Lexicon& Plans() {
   static const Lexicon kPlans = Lexicon::FromText("tiene como objetivo\nbusca\nse prevé\n");
@@ -18,7 +22,7 @@ const Lexicon& Plans() {
 
 std::vector<std::string> Spans(std::string_view text, std::vector<size_t> dates = {}) {
   std::vector<std::string> out;
-  for (const ActivityClause& c : FindActivityClauses(text, dates, {Verbs(), Plans()})) {
+  for (const ActivityClause& c : FindActivityClauses(text, dates, {Verbs(), Plans(), Kinds()})) {
     out.emplace_back(text.substr(c.begin, c.end - c.begin));
   }
   return out;
@@ -50,6 +54,14 @@ TEST(ActivityClausesTest, PlansAndSentencesWithoutActivityAreNotRecords) {
       Spans("El año fue intenso para la oficina. El 4 de mayo el Dr. Ruiz firmó el convenio.");
   ASSERT_EQ(spans.size(), 1u);
   EXPECT_EQ(spans[0], "El 4 de mayo el Dr. Ruiz firmó el convenio.");
+}
+
+TEST(ActivityClausesTest, GenericVerbsNeedAnActivityNoun) {
+  EXPECT_TRUE(Spans("El 3 de mayo se realizó la actualización del portal.").empty());
+  std::vector<ActivityClause> c = FindActivityClauses(
+      "El 3 de mayo se realizó un taller de archivos.", {}, {Verbs(), Plans(), Kinds()});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "capacitacion");
 }
 
 TEST(ActivityClausesTest, SentencesEndBeforeCapitalsNotAfterAbbreviations) {

@@ -119,6 +119,21 @@ class Segmenter {
     return rows > 0 && 2 * goal_rows >= rows;
   }
 
+  // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
+  // by goal): its heading reports no activity.
+  bool OnlyAggregateTables(size_t begin, size_t end) const {
+    bool any_table = false;
+    for (size_t i = begin; i < end; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind == SegmentKind::kParagraph || s.kind == SegmentKind::kBullet) return false;
+      if (s.kind == SegmentKind::kTableRow && p_.table(i) >= 0) {
+        if (!IsAggregateTable(p_.table(i))) return false;
+        any_table = true;
+      }
+    }
+    return any_table;
+  }
+
   bool TableIsNamed(int t) const {
     if (rules_.record_tables.empty()) return false;
     const Table& table = p_.document().tables[t];
@@ -326,8 +341,8 @@ class Segmenter {
     for (const PlacedMention* m : p_.mentions(i)) {
       if (Passages::IsActivityDate(*m)) dates.push_back(p_.OffsetIn(i, *m));
     }
-    for (const ActivityClause& c :
-         FindActivityClauses(s.text, dates, {rules_.activity_verbs, rules_.plan_cues})) {
+    for (const ActivityClause& c : FindActivityClauses(
+             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds})) {
       Candidate candidate{RecordForm::kClause, i, i, structure, false};
       candidate.byte_begin = c.begin;
       candidate.byte_end = c.end;
@@ -391,7 +406,7 @@ class Segmenter {
         std::vector<Candidate> clauses = ClausesIn(begin, end, &dated);
         if (dated >= 2) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
-        } else if (NamesActivity(p_.segment(h).text)) {
+        } else if (NamesActivity(p_.segment(h).text) && !OnlyAggregateTables(begin, end)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
         } else if (BodyReportsActivity(begin, end)) {
           // A body of several dated activities (a concept note: an agreement, then the
@@ -415,7 +430,13 @@ class Segmenter {
       // Under a heading that is only a date (a chronology's month), each paragraph is one
       // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
       // activity's date ("El 11 de noviembre se firmó …").
-      bool chronology = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
+      // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
+      // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
+      // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
+      bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
+      std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
+      bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
       for (size_t i = begin; i < end; ++i) {
         if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
         std::vector<Candidate> clauses = ClausesOf(i, 0.7);
@@ -423,11 +444,11 @@ class Segmenter {
         if (chronology && (opens || !clauses.empty())) {
           Emit(RecordForm::kParagraph, i, i, 0.7);
           out_.back().date_heading = h;
-        } else if (clauses.size() >= 2) {
+        } else if (clauses.size() >= 2 && !date_heading) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         } else if (opens) {
           Emit(RecordForm::kParagraph, i, i, 0.5);
-        } else {
+        } else if (!date_heading) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         }
       }
