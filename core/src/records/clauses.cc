@@ -70,6 +70,55 @@ std::vector<VerbHit> VerbHits(std::string_view paragraph, const Lexicon& verbs) 
   return out;
 }
 
+// A phrase of `cues` labelled `label` in `folded`.
+bool HasCue(const Lexicon& cues, std::string_view folded, std::string_view label) {
+  std::vector<LexiconHit> hits = cues.FindAll(folded);
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LexiconHit& h) { return *h.label == label; });
+}
+
+// The folded rest of the clause after a verb (to its ';' or the sentence's end).
+std::string ClauseRest(std::string_view paragraph, size_t at) {
+  size_t stop = std::min(paragraph.size(), at + 200);
+  for (size_t k = at; k < stop; ++k) {
+    if (paragraph[k] == ';' || (paragraph[k] == '.' && k + 1 < stop && paragraph[k + 1] == ' ')) {
+      stop = k;
+      break;
+    }
+  }
+  return Fold(paragraph.substr(at, stop - at));
+}
+
+// The kind the verb's object names, from `rest` (ClauseRest): the first activity noun among
+// its first words, before a "de" that attaches another noun ("se realizó la Primera Sesión",
+// "aprobó, mediante el Acuerdo N.° 4, la adhesión"; not "se llevó a cabo la elaboración de
+// la minuta de la sesión"). Articles, prepositions and numerals are skipped.
+const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
+  static const char* const kSkip[] = {
+      "el",   "la",     "los",   "las",    "lo",      "un",      "una",     "unos",   "unas",
+      "al",   "a",      "en",    "su",     "sus",     "este",    "esta",    "con",    "dos",
+      "tres", "cuatro", "cinco", "primer", "primera", "segundo", "segunda", "tercer", "tercera",
+      "i",    "ii",     "iii",   "iv",     "v",       "nuevo",   "nueva"};
+  int content = 0;
+  for (size_t pos = 0; pos < rest.size() && content < 8;) {
+    while (pos < rest.size() && !std::isalnum(static_cast<unsigned char>(rest[pos]))) ++pos;
+    size_t end = pos;
+    while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
+    std::string_view word = rest.substr(pos, end - pos);
+    if (word.empty()) break;
+    bool number =
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (word == "de" || word == "del") {
+      if (content > 0) return nullptr;  // "la elaboración de …"
+    } else if (!number && std::find(std::begin(kSkip), std::end(kSkip), word) == std::end(kSkip)) {
+      if (const std::string* kind = kinds.Prefix(rest.substr(pos))) return kind;
+      ++content;
+    }
+    pos = end;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<size_t> SentenceStarts(std::string_view text) {
@@ -133,28 +182,24 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
     previous_end = verb.end;
     // A plan or an intention opens the clause: nothing was done.
     std::string lead = Fold(paragraph.substr(start, verb.begin - start));
-    if (!lexicons.plan_cues.FindAll(lead).empty()) {
+    if (HasCue(lexicons.plan_cues, lead, "")) {
       previous_kept = false;
       continue;
     }
     std::string kind = *verb.kind;
+    std::string rest = ClauseRest(paragraph, verb.end);
+    // "participó en diversos eventos", "realizó las siguientes acciones": a summary.
+    if (HasCue(lexicons.plan_cues, rest.substr(0, 40), "summary")) {
+      previous_kept = false;
+      continue;
+    }
     if (kind == "generico") {
-      // What follows the verb up to the next clause or sentence names the activity.
-      size_t stop = std::min(paragraph.size(), verb.end + 160);
-      for (size_t k = verb.end; k < stop; ++k) {
-        if (paragraph[k] == ';' ||
-            (paragraph[k] == '.' && k + 1 < stop && paragraph[k + 1] == ' ')) {
-          stop = k;
-          break;
-        }
-      }
-      std::vector<LexiconHit> nouns =
-          lexicons.kinds.FindAll(Fold(paragraph.substr(verb.end, stop - verb.end)));
-      if (nouns.empty()) {
+      const std::string* named = ObjectKind(rest, lexicons.kinds);
+      if (!named) {
         previous_kept = false;
         continue;
       }
-      kind = *nouns.front().label;
+      kind = *named;
     }
     // A date between the clause's start and a little past its verb is its own.
     bool own_date = std::any_of(dates.begin(), dates.end(),

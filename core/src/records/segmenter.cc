@@ -217,7 +217,11 @@ class Segmenter {
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
     std::string words = HeadingWords(text);
+    if (words.empty()) return true;  // a number or a chronology's year ("2020")
     if (rules_.group_headings.Prefix(words)) return true;
+    // Activities in the plural and none in the singular ("Cronología de visitas
+    // destacadas", "Actores y recursos"): a heading over several, or over none.
+    if (NamesActivities(words) && !NamesSingleActivity(words)) return true;
     // The cover's title repeated as a heading.
     return words.size() >= 8 && title_.find(words) != std::string::npos;
   }
@@ -290,6 +294,18 @@ class Segmenter {
              !std::isalpha(static_cast<unsigned char>(rest[plural.size()])))) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  // Names an activity in the singular ("Taller de movilidad"): a kind-lexicon word not
+  // followed by a plural ending.
+  bool NamesSingleActivity(std::string_view folded) const {
+    for (const LexiconHit& hit : rules_.kinds.FindAll(folded)) {
+      size_t end = hit.end;
+      if (end >= folded.size() || !std::isalpha(static_cast<unsigned char>(folded[end]))) {
+        return true;
       }
     }
     return false;
@@ -439,11 +455,16 @@ class Segmenter {
                                                      [](char c) { return c >= '0' && c <= '9'; });
       for (size_t i = begin; i < end; ++i) {
         if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
+        if (std::any_of(pieces.begin(), pieces.end(),
+                        [&](const Candidate& c) { return c.first == i; })) {
+          continue;  // its date-led lines are records already
+        }
         std::vector<Candidate> clauses = ClausesOf(i, 0.7);
         bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
         if (chronology && (opens || !clauses.empty())) {
           Emit(RecordForm::kParagraph, i, i, 0.7);
           out_.back().date_heading = h;
+          if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
         } else if (clauses.size() >= 2 && !date_heading) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         } else if (opens) {
