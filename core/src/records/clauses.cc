@@ -95,10 +95,14 @@ std::string ClauseRest(std::string_view paragraph, size_t at) {
 // la minuta de la sesión"). Articles, prepositions and numerals are skipped.
 const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
   static const char* const kSkip[] = {
-      "el",   "la",     "los",   "las",    "lo",      "un",      "una",     "unos",   "unas",
-      "al",   "a",      "en",    "su",     "sus",     "este",    "esta",    "con",    "dos",
-      "tres", "cuatro", "cinco", "primer", "primera", "segundo", "segunda", "tercer", "tercera",
-      "i",    "ii",     "iii",   "iv",     "v",       "nuevo",   "nueva"};
+      "el",         "la",        "los",     "las",       "lo",        "un",      "una",
+      "unos",       "unas",      "al",      "a",         "en",        "su",      "sus",
+      "este",       "esta",      "con",     "dos",       "tres",      "cuatro",  "cinco",
+      "primer",     "primera",   "segundo", "segunda",   "tercer",    "tercera", "i",
+      "ii",         "iii",       "iv",      "v",         "nuevo",     "nueva",   "enero",
+      "febrero",    "marzo",     "abril",   "mayo",      "junio",     "julio",   "agosto",
+      "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "dias",    "entre",
+      "durante"};
   int content = 0;
   for (size_t pos = 0; pos < rest.size() && content < 8;) {
     while (pos < rest.size() && !std::isalnum(static_cast<unsigned char>(rest[pos]))) ++pos;
@@ -204,7 +208,10 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
     // A date between the clause's start and a little past its verb is its own.
     bool own_date = std::any_of(dates.begin(), dates.end(),
                                 [&](size_t d) { return d >= start && d < verb.end + 40; });
-    if (joined && previous_kept && !out.empty() && out.back().kind == kind && !own_date) {
+    // Joined right before the verb, with no subject of its own in between.
+    bool same_subject = verb.begin - start <= 1;
+    if (joined && same_subject && previous_kept && !out.empty() && out.back().kind == kind &&
+        !own_date) {
       continue;  // the same activity told in two verbs
     }
     out.push_back({start, paragraph.size(), kind});

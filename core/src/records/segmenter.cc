@@ -420,7 +420,7 @@ class Segmenter {
         // record per activity, whatever its heading says.
         int dated = 0;
         std::vector<Candidate> clauses = ClausesIn(begin, end, &dated);
-        if (dated >= 2) {
+        if (dated >= 2 || clauses.size() >= 3) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         } else if (NamesActivity(p_.segment(h).text) && !OnlyAggregateTables(begin, end)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
