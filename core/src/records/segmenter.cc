@@ -336,14 +336,25 @@ class Segmenter {
     return out.size() >= 2 ? out : std::vector<size_t>();
   }
 
+  // A short bullet without a final period or a date, followed by a paragraph.
+  bool LooksLikeHeading(size_t i) const {
+    const Segment& s = p_.segment(i);
+    std::string_view t = s.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+    return s.kind == SegmentKind::kBullet && !t.empty() && t.size() <= 100 && t.back() != '.' &&
+           t.back() != ';' && t.back() != ',' && !p_.HasDate(i) && i + 1 < p_.size() &&
+           p_.segment(i + 1).kind == SegmentKind::kParagraph;
+  }
+
   // The report's presentation, objectives, method or references: no records under it,
   // nor under anything it encloses.
-  bool InNonRecordSection(size_t h) const {
+  bool InNonRecordSection(size_t h, bool enclosing) const {
     if (rules_.non_record_sections.empty()) return false;
     auto names = [&](std::string_view heading) {
       return rules_.non_record_sections.Prefix(HeadingWords(heading)) != nullptr;
     };
     if (names(p_.segment(h).text)) return true;
+    if (!enclosing) return false;
     const Segment& s = p_.segment(h);
     return std::any_of(s.headings.begin(), s.headings.end(), names);
   }
@@ -393,7 +404,9 @@ class Segmenter {
     out_.push_back({form, first, last, structure, dated});
   }
 
-  void Section(size_t h, size_t begin, size_t end) {
+  // `after_front_matter`: `h` is a list item that a PDF made of a heading, inside a
+  // presentation (see below); the headings enclosing it no longer apply.
+  void Section(size_t h, size_t begin, size_t end, bool after_front_matter = false) {
     std::vector<size_t> rows, bullets;
     std::vector<Candidate> pieces;
     for (size_t i = begin; i < end; ++i) {
@@ -401,7 +414,14 @@ class Segmenter {
       if (IsDatedBullet(i) || IsActivityBullet(i)) bullets.push_back(i);
       if (p_.segment(i).kind == SegmentKind::kParagraph) DateLedPieces(i, &pieces);
     }
-    if (h != SIZE_MAX && InNonRecordSection(h)) return;
+    if (h != SIZE_MAX && InNonRecordSection(h, /*enclosing=*/!after_front_matter)) {
+      // A PDF may set the next numbered heading as a list item ("• Relaciones bilaterales y
+      // cooperación"): the presentation ends there, and what follows is a section again.
+      for (size_t i = begin; i < end; ++i) {
+        if (LooksLikeHeading(i)) return Section(i, i + 1, end, /*after_front_matter=*/true);
+      }
+      return;
+    }
     for (size_t i : ListItems(h, begin, end)) {
       if (std::find(bullets.begin(), bullets.end(), i) == bullets.end()) bullets.push_back(i);
     }
