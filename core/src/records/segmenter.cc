@@ -98,6 +98,10 @@ class Segmenter {
       const std::string* field = rules_.table_columns.Longest(Fold(cell));
       return field && (*field == "title" || *field == "institution");
     });
+    for (const std::string& cell : table.header) {
+      const std::string* label = rules_.aggregate_tables.Prefix(HeadingWords(cell));
+      if (label && *label == "budget") return true;
+    }
     if (!table.header.empty() && !names_rows) {
       const std::string* first = rules_.aggregate_tables.Prefix(HeadingWords(table.header[0]));
       if (first && *first == "column") return true;
