@@ -123,6 +123,14 @@ class Segmenter {
     return rows > 0 && 2 * goal_rows >= rows;
   }
 
+  // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
+  // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
+  bool Planned(std::string_view heading) const {
+    std::vector<LexiconHit> hits = rules_.plan_cues.FindAll(Fold(heading));
+    return std::any_of(hits.begin(), hits.end(),
+                       [](const LexiconHit& h) { return h.label->empty(); });
+  }
+
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
   // by goal): its heading reports no activity.
   bool OnlyAggregateTables(size_t begin, size_t end) const {
@@ -446,7 +454,8 @@ class Segmenter {
         std::vector<Candidate> clauses = ClausesIn(begin, end, &dated);
         if (dated >= 2 || clauses.size() >= 3) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
-        } else if (NamesActivity(p_.segment(h).text) && !OnlyAggregateTables(begin, end)) {
+        } else if (NamesActivity(p_.segment(h).text) && !Planned(p_.segment(h).text) &&
+                   !OnlyAggregateTables(begin, end)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
         } else if (BodyReportsActivity(begin, end)) {
           // A body of several dated activities (a concept note: an agreement, then the
