@@ -222,6 +222,10 @@ Result<DocAnnotations> ReadPrediction(const json& x) {
     item.label = StringOr(r, "anchor", StringOr(r, "title"));
     item.text_key = MatchKey(StringOr(r, "text", item.label));
     item.where = {IntOr(r, "line"), IntOr(r, "page_start")};
+    if (r.contains("confidence") && r["confidence"].is_number()) {
+      item.confidence = r["confidence"].get<double>();
+    }
+    item.status = StringOr(r, "status");
     ReadRecordFields(r, known, &item);
     out.records.push_back(std::move(item));
   }

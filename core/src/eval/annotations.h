@@ -45,6 +45,9 @@ struct RecordItem {
   std::vector<InstitutionItem> institutions;
   std::vector<std::string> ods;  // goal numbers, explicit or not
   Location where;
+  // Predictions only: the record's confidence (-1 when absent) and status ("auto", …).
+  double confidence = -1;
+  std::string status;
 };
 
 struct DocAnnotations {

@@ -14,16 +14,24 @@ json Rounded(std::optional<double> v) {
 }
 
 json CountsJson(const Counts& c) {
-  return {{"gold", c.gold()},          {"predicted", c.predicted()}, {"tp", c.tp},
-          {"fp", c.fp},                {"fn", c.fn},                 {"precision", Rounded(c.precision())},
-          {"recall", Rounded(c.recall())}, {"f1", Rounded(c.f1())}};
+  return {{"gold", c.gold()},
+          {"predicted", c.predicted()},
+          {"tp", c.tp},
+          {"fp", c.fp},
+          {"fn", c.fn},
+          {"precision", Rounded(c.precision())},
+          {"recall", Rounded(c.recall())},
+          {"f1", Rounded(c.f1())}};
 }
 
 const char* KindName(DiffItem::Kind k) {
   switch (k) {
-    case DiffItem::kMissed: return "missed";
-    case DiffItem::kExtra: return "extra";
-    case DiffItem::kWrongKind: return "wrong_kind";
+    case DiffItem::kMissed:
+      return "missed";
+    case DiffItem::kExtra:
+      return "extra";
+    case DiffItem::kWrongKind:
+      return "wrong_kind";
   }
   return "?";
 }
@@ -45,12 +53,12 @@ std::string Where(const Location& w) {
 
 void PrintScores(const Scores& s, std::ostream& out) {
   static const char* kLabels[kCategoryCount] = {
-      "dates",           "amounts",         "amounts (value)",  "ods (explicit)",
-      "institutions",    "records",         "  field dates",    "  field amounts",
-      "  field institutions", "  field ods", "  fields (all)"};
+      "dates",         "amounts",       "amounts (value)", "ods (explicit)",       "institutions",
+      "records",       "  field dates", "  field amounts", "  field institutions", "  field ods",
+      "  fields (all)"};
   char line[160];
-  std::snprintf(line, sizeof line, "  %-22s %6s %6s %6s %6s %6s %7s %7s %7s\n", "", "gold",
-                "pred", "tp", "fp", "fn", "prec", "recall", "f1");
+  std::snprintf(line, sizeof line, "  %-22s %6s %6s %6s %6s %6s %7s %7s %7s\n", "", "gold", "pred",
+                "tp", "fp", "fn", "prec", "recall", "f1");
   out << line;
   for (int i = 0; i < kCategoryCount; ++i) {
     const Counts& c = s.counts[i];
@@ -63,6 +71,12 @@ void PrintScores(const Scores& s, std::ostream& out) {
   }
   out << "  kind accuracy          " << Fixed(s.kind.value()) << " (" << s.kind.hits << "/"
       << s.kind.total << " found records)\n";
+  if (!s.confidences.empty()) {
+    out << "  confidence AUC         " << Fixed(s.ConfidenceAuc())
+        << " (matched vs unmatched records)\n"
+        << "  auto precision         " << Fixed(s.auto_precision.value()) << " ("
+        << s.auto_precision.hits << "/" << s.auto_precision.total << " records marked auto)\n";
+  }
 }
 
 }  // namespace
@@ -77,9 +91,13 @@ json ScoresJson(const Scores& s) {
   for (int i = 0; i < kCategoryCount; ++i) {
     out[CategoryName(static_cast<Category>(i))] = CountsJson(s.counts[i]);
   }
-  out["record_kind"] = {{"correct", s.kind.hits},
-                        {"found", s.kind.total},
-                        {"accuracy", Rounded(s.kind.value())}};
+  out["record_kind"] = {
+      {"correct", s.kind.hits}, {"found", s.kind.total}, {"accuracy", Rounded(s.kind.value())}};
+  out["record_confidence"] = {{"auc", Rounded(s.ConfidenceAuc())},
+                              {"records", s.confidences.size()},
+                              {"auto_correct", s.auto_precision.hits},
+                              {"auto", s.auto_precision.total},
+                              {"auto_precision", Rounded(s.auto_precision.value())}};
   return out;
 }
 
@@ -106,9 +124,7 @@ json ReportJson(const EvalReport& report, bool with_diff) {
     }
     docs.push_back(std::move(doc));
   }
-  return {{"documents", docs},
-          {"micro", ScoresJson(report.micro)},
-          {"warnings", report.warnings}};
+  return {{"documents", docs}, {"micro", ScoresJson(report.micro)}, {"warnings", report.warnings}};
 }
 
 void PrintTable(const EvalReport& report, std::ostream& out) {

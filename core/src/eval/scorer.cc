@@ -9,9 +9,10 @@ namespace acervo::eval {
 namespace {
 
 constexpr const char* kCategoryNames[kCategoryCount] = {
-    "dates",        "amounts",      "amount_values",      "ods",
-    "institutions", "records",      "record_dates",       "record_amounts",
-    "record_institutions", "record_ods", "record_fields"};
+    "dates",        "amounts",        "amount_values",
+    "ods",          "institutions",   "records",
+    "record_dates", "record_amounts", "record_institutions",
+    "record_ods",   "record_fields"};
 
 std::optional<double> Div(int64_t num, int64_t den) {
   if (den == 0) return std::nullopt;
@@ -99,12 +100,12 @@ void ScoreMentions(Category category, const std::vector<MentionItem>& gold,
   out->scores[category] = MatchKeys(
       Keys(gold), Keys(pred),
       [&](size_t i) {
-        out->diff.push_back({DiffItem::kMissed, category, gold[i].text, gold[i].key, "",
-                             gold[i].where});
+        out->diff.push_back(
+            {DiffItem::kMissed, category, gold[i].text, gold[i].key, "", gold[i].where});
       },
       [&](size_t j) {
-        out->diff.push_back({DiffItem::kExtra, category, pred[j].text, pred[j].key, "",
-                             pred[j].where});
+        out->diff.push_back(
+            {DiffItem::kExtra, category, pred[j].text, pred[j].key, "", pred[j].where});
       });
 }
 
@@ -146,28 +147,35 @@ void ScoreRecordFields(const RecordItem& g, const RecordItem& p, DocResult* out)
 void ScoreRecords(const DocAnnotations& gold, const DocAnnotations& pred, DocResult* out) {
   const std::vector<RecordItem>& g = gold.records;
   const std::vector<RecordItem>& p = pred.records;
-  std::vector<int> partner =
-      MaximumMatching(static_cast<int>(g.size()), static_cast<int>(p.size()), [&](int i, int j) {
-        return p[j].text_key.find(g[i].text_key) != std::string::npos;
-      });
+  std::vector<int> partner = MaximumMatching(
+      static_cast<int>(g.size()), static_cast<int>(p.size()),
+      [&](int i, int j) { return p[j].text_key.find(g[i].text_key) != std::string::npos; });
   Counts& c = out->scores[Category::kRecords];
   std::vector<char> used(p.size(), 0);
   for (size_t i = 0; i < g.size(); ++i) {
     if (partner[i] < 0) {
       ++c.fn;
-      out->diff.push_back({DiffItem::kMissed, Category::kRecords, g[i].label, g[i].kind, "",
-                           g[i].where});
+      out->diff.push_back(
+          {DiffItem::kMissed, Category::kRecords, g[i].label, g[i].kind, "", g[i].where});
       continue;
     }
     ++c.tp;
     used[partner[i]] = 1;
     ScoreRecordFields(g[i], p[partner[i]], out);
   }
+  Scores& s = out->scores;
+  for (size_t j = 0; j < p.size(); ++j) {
+    if (p[j].confidence >= 0) s.confidences.push_back({p[j].confidence, used[j] != 0});
+    if (p[j].status == "auto") {
+      ++s.auto_precision.total;
+      if (used[j]) ++s.auto_precision.hits;
+    }
+  }
   for (size_t j = 0; j < p.size(); ++j) {
     if (used[j]) continue;
     ++c.fp;
-    out->diff.push_back({DiffItem::kExtra, Category::kRecords, p[j].label, p[j].kind, "",
-                         p[j].where});
+    out->diff.push_back(
+        {DiffItem::kExtra, Category::kRecords, p[j].label, p[j].kind, "", p[j].where});
   }
 }
 
@@ -195,7 +203,23 @@ Ratio& Ratio::operator+=(const Ratio& o) {
 Scores& Scores::operator+=(const Scores& o) {
   for (int i = 0; i < kCategoryCount; ++i) counts[i] += o.counts[i];
   kind += o.kind;
+  confidences.insert(confidences.end(), o.confidences.begin(), o.confidences.end());
+  auto_precision += o.auto_precision;
   return *this;
+}
+
+std::optional<double> Scores::ConfidenceAuc() const {
+  double pairs = 0, wins = 0;
+  for (const ConfidenceSample& a : confidences) {
+    if (!a.matched) continue;
+    for (const ConfidenceSample& b : confidences) {
+      if (b.matched) continue;
+      pairs += 1;
+      wins += a.confidence > b.confidence ? 1.0 : a.confidence == b.confidence ? 0.5 : 0.0;
+    }
+  }
+  if (pairs == 0) return std::nullopt;
+  return wins / pairs;
 }
 
 const char* CategoryName(Category c) { return kCategoryNames[static_cast<int>(c)]; }

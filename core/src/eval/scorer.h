@@ -58,9 +58,22 @@ inline constexpr int kCategoryCount = 11;
 const char* CategoryName(Category c);
 bool ParseCategory(std::string_view name, Category* c);
 
+// Whether a predicted record's confidence tells right from wrong: each predicted record's
+// confidence with whether it found a gold record, and how many `auto` records did.
+struct ConfidenceSample {
+  double confidence;
+  bool matched;
+};
+
 struct Scores {
   Counts counts[kCategoryCount];
   Ratio kind;  // found records whose kind is right
+  std::vector<ConfidenceSample> confidences;
+  Ratio auto_precision;  // records with status "auto" that found a gold record
+
+  // The probability that a matched record has a higher confidence than an unmatched one
+  // (ties count half): 0.5 is no signal. nullopt without both kinds of record.
+  std::optional<double> ConfidenceAuc() const;
 
   Counts& operator[](Category c) { return counts[static_cast<int>(c)]; }
   const Counts& operator[](Category c) const { return counts[static_cast<int>(c)]; }

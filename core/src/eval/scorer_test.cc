@@ -121,6 +121,26 @@ TEST(ScoreDocument, PerfectPredictionScoresOne) {
   EXPECT_TRUE(r.diff.empty());
 }
 
+TEST(ScoreDocument, RecordConfidenceAucAndAutoPrecision) {
+  Result<DocAnnotations> gold = ReadGold(ReadJson("gold_sample.json"));
+  ASSERT_TRUE(gold.ok());
+  ASSERT_FALSE(gold->records.empty());
+  DocAnnotations pred = *gold;
+  for (RecordItem& r : pred.records) r.confidence = 0.9, r.status = "auto";
+  RecordItem wrong;
+  wrong.text_key = "nada que ver";
+  wrong.confidence = 0.4;
+  wrong.status = "needs_review";
+  pred.records.push_back(wrong);
+  DocResult r = ScoreDocument(*gold, pred);
+  EXPECT_DOUBLE_EQ(*r.scores.ConfidenceAuc(), 1.0);
+  EXPECT_EQ(r.scores.auto_precision.hits, static_cast<int64_t>(gold->records.size()));
+  EXPECT_EQ(r.scores.auto_precision.total, static_cast<int64_t>(gold->records.size()));
+  pred.records.back().confidence = 0.9;  // as sure as the right ones: no signal
+  EXPECT_DOUBLE_EQ(*ScoreDocument(*gold, pred).scores.ConfidenceAuc(), 0.5);
+  EXPECT_FALSE(Scores().ConfidenceAuc().has_value());
+}
+
 TEST(Category, NamesRoundTrip) {
   for (int i = 0; i < kCategoryCount; ++i) {
     Category c;

@@ -1,11 +1,14 @@
 #include "records/reconcile.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
+#include <string>
 
-#include "acervo/text.h"
 #include "acervo/decimal.h"
+#include "acervo/text.h"
+#include "records/clauses.h"
 
 namespace acervo {
 namespace {
@@ -52,7 +55,32 @@ std::string ColumnName(const Passages& p, int table, size_t column) {
 struct StatedTotal {
   Decimal value;
   size_t row;
+  double tolerance = 0;  // half the last printed digit of a table "en millones" / "en miles"
 };
+
+// A plausibility filter only: figures are compared and printed as exact Decimals.
+double Approx(const Decimal& d) { return std::stod(d.ToString()); }
+
+// Half the unit of the last digit a cell prints, in a table whose caption or header scales
+// its figures ("Cifras en millones de pesos": "1.605,5" is 1605500000 ± 50000000); 0 when
+// the table prints its figures in full.
+double RoundingOf(const Passages& p, int table, std::string_view cell) {
+  const Table& t = p.document().tables[table];
+  std::string context;
+  for (const auto& c : t.caption) context += Fold(c) + " ";
+  for (const auto& c : t.header) context += Fold(c) + " ";
+  int power = context.find("millones") != std::string::npos ? 6
+              : context.find("miles") != std::string::npos  ? 3
+                                                            : 0;
+  if (power == 0) return 0;
+  size_t comma = cell.rfind(',');
+  int decimals = 0;
+  if (comma != std::string_view::npos) {
+    size_t k = comma + 1;
+    while (k < cell.size() && std::isdigit(static_cast<unsigned char>(cell[k]))) ++k, ++decimals;
+  }
+  return 0.5 * std::pow(10.0, power - decimals);
+}
 
 // Checks one table's Sub Total and TOTAL rows; returns the totals it states.
 std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules, int table,
@@ -80,14 +108,18 @@ std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules,
       }
     }
     for (const auto& [col, d] : amounts) {
-      if (scope == "total") stated.push_back({d, i});
+      if (scope == "total") {
+        std::vector<std::string_view> cells = CellsOf(p.segment(i).text);
+        stated.push_back({d, i, RoundingOf(p, table, col < cells.size() ? cells[col] : "")});
+      }
       auto it = sums.find(col);
       if (it == sums.end()) continue;  // nothing above to add up in this column
       if (!(it->second == d)) {
         warnings->push_back(Describe(p, table, i) + ": row " + Quote(label) + " states " +
                             d.Canonical().ToString() + " in " + ColumnName(p, table, col) +
-                            ", but the rows it covers add up to " + it->second.Canonical().ToString() +
-                            " (difference " + (d - it->second).Canonical().ToString() + ")");
+                            ", but the rows it covers add up to " +
+                            it->second.Canonical().ToString() + " (difference " +
+                            (d - it->second).Canonical().ToString() + ")");
       }
     }
     if (scope == "subtotal") since_subtotal.clear();
@@ -120,14 +152,65 @@ void CheckProse(const Passages& p, const RecordRules& rules, int table,
         if (*hit.label == "total") total_cue = true;
       }
       if (!total_cue) continue;
-      bool agrees = std::any_of(stated.begin(), stated.end(),
-                                [&](const StatedTotal& s) { return s.value == *d; });
+      bool agrees = std::any_of(stated.begin(), stated.end(), [&](const StatedTotal& s) {
+        return s.value == *d || std::fabs(Approx(s.value) - Approx(*d)) <= s.tolerance;
+      });
       if (!agrees) {
         warnings->push_back("page " + std::to_string(p.page(i)) + ": the text states a total of " +
                             d->Canonical().ToString() + " (" + Quote(m->text) + "), but " +
                             Describe(p, table, stated.back().row) + " states " +
                             stated.back().value.Canonical().ToString());
       }
+    }
+  }
+}
+
+// A sentence that adds figures up ("USD 400.000 del banco y USD 150.000 de la ciudad, para
+// un total de USD 560.000"): the amounts before the total, in its currency, must add up to
+// it. Only a near miss (within 5%) is reported: a far one means the sentence lists other
+// figures, not the parts of its total.
+void CheckStatedSums(const Passages& p, const RecordRules& rules,
+                     std::vector<std::string>* warnings) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p.segment(i).kind != SegmentKind::kParagraph) continue;
+    std::string_view text = p.segment(i).text;
+    std::vector<size_t> starts = SentenceStarts(text);
+    starts.push_back(text.size());
+    for (size_t k = 0; k + 1 < starts.size(); ++k) {
+      std::vector<const PlacedMention*> amounts;
+      for (const PlacedMention* m : p.mentions(i)) {
+        size_t at = p.OffsetIn(i, *m);
+        if (at >= starts[k] && at < starts[k + 1] && AmountOf(*m)) amounts.push_back(m);
+      }
+      if (amounts.size() < 3) continue;
+      const PlacedMention* total = amounts.back();
+      size_t at = p.OffsetIn(i, *total);
+      size_t cue_from = p.OffsetIn(i, *amounts[amounts.size() - 2]);
+      bool total_cue = false;
+      std::string between = Fold(text.substr(cue_from, at - cue_from));
+      for (const LexiconHit& hit : rules.amount_cues.FindAll(between)) {
+        if (*hit.label == "total") total_cue = true;
+      }
+      if (!total_cue) continue;
+      std::string currency = total->value.value("currency", "");
+      Decimal sum;
+      std::string parts;
+      bool same_currency = true;
+      for (size_t a = 0; a + 1 < amounts.size(); ++a) {
+        same_currency = same_currency && amounts[a]->value.value("currency", "") == currency &&
+                        !amounts[a]->value.value("approximate", false);
+        sum += *AmountOf(*amounts[a]);
+        parts += (parts.empty() ? "" : " + ") + AmountOf(*amounts[a])->Canonical().ToString();
+      }
+      Decimal stated = *AmountOf(*total);
+      if (!same_currency || sum == stated) continue;
+      double a = Approx(sum), b = Approx(stated);
+      if (b == 0 || std::fabs(a - b) > 0.05 * std::fabs(b)) continue;
+      warnings->push_back("page " + std::to_string(p.page(i)) + ": the text states a total of " +
+                          stated.Canonical().ToString() + " (" + Quote(total->text) +
+                          "), but the figures it adds up, " + parts + ", make " +
+                          sum.Canonical().ToString() + " (difference " +
+                          (stated - sum).Canonical().ToString() + ")");
     }
   }
 }
@@ -146,6 +229,7 @@ void ReconcileTotals(const Passages& passages, const RecordRules& rules,
     std::vector<StatedTotal> stated = CheckTable(passages, rules, table, rows, warnings);
     CheckProse(passages, rules, table, rows, stated, warnings);
   }
+  CheckStatedSums(passages, rules, warnings);
 }
 
 }  // namespace acervo

@@ -83,7 +83,8 @@ TEST(ReconcileTest, TotalRowIsCheckedAgainstAllDataRows) {
 TEST(ReconcileTest, ProseThatRestatesADifferentTotalIsReported) {
   std::string text = kTable;
   text.replace(text.find("$ 800.000,00"), 12, "$ 700.000,00");
-  text += "\nEn 2022 la ciudad recibió cooperación por un total de $ 4.500.000,00 de sus aliados.\n";
+  text +=
+      "\nEn 2022 la ciudad recibió cooperación por un total de $ 4.500.000,00 de sus aliados.\n";
   TestDocument t(text);
   t.Amount("$ 1.000.000,00", "1000000.00", "COP");
   t.Amount("$ 2.500.000,00", "2500000.00", "COP");
@@ -97,6 +98,52 @@ TEST(ReconcileTest, ProseThatRestatesADifferentTotalIsReported) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_THAT(warnings[0], HasSubstr("text states a total of 4500000"));
   EXPECT_THAT(warnings[0], HasSubstr("states 4200000"));
+}
+
+TEST(ReconcileTest, ProseTotalAgreesWithATableInMillionsAtItsPrecision) {
+  TestDocument t(
+      "## Recursos\n\n"
+      "Cuadro 2. Aportes por aliado (cifras en millones de pesos)\n"
+      "ALIADO\tVALOR APORTE\n"
+      "Fundación Norte\t$ 1.250,4\n"
+      "Banco del Sur\t$ 2.100,0\n"
+      "TOTAL\t$ 3.350,4\n\n"
+      "En el año se recibieron recursos por un total de $ 3.350.412.870 de los aliados.\n");
+  t.Amount("$ 1.250,4", "1250400000", "COP");
+  t.Amount("$ 2.100,0", "2100000000", "COP");
+  t.Amount("$ 3.350,4", "3350400000", "COP");
+  t.Amount("$ 3.350.412.870", "3350412870", "COP");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(ReconcileTest, SumStatedInASentenceThatDoesNotAddUpIsReported) {
+  TestDocument t(
+      "## Financiamiento\n\n"
+      "El banco aportó USD 48.350.000 y la ciudad USD 12.400.000, para un total de "
+      "USD 60.810.000 destinados al proyecto.\n");
+  t.Amount("USD 48.350.000", "48350000", "USD");
+  t.Amount("USD 12.400.000", "12400000", "USD");
+  t.Amount("USD 60.810.000", "60810000", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("total of 60810000"));
+  EXPECT_THAT(warnings[0], HasSubstr("48350000 + 12400000, make 60750000"));
+  EXPECT_THAT(warnings[0], HasSubstr("difference 60000"));
+}
+
+TEST(ReconcileTest, SentenceWithUnrelatedFiguresIsNotASum) {
+  TestDocument t(
+      "## Financiamiento\n\n"
+      "Se firmaron acuerdos por USD 5.000 y USD 7.000, en total USD 90.000 con otros.\n");
+  t.Amount("USD 5.000", "5000", "USD");
+  t.Amount("USD 7.000", "7000", "USD");
+  t.Amount("USD 90.000", "90000", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
 }  // namespace

@@ -8,6 +8,10 @@
 //     table_columns: lexicons/table-columns.es.tsv     # header phrase -> field or role
 //     amount_cues: lexicons/amount-cues.es.tsv         # prose words -> amount role
 //     total_rows: lexicons/total-rows.es.tsv           # TOTAL / Sub Total row labels
+//     activity_verbs: lexicons/activity-verbs.es.tsv   # kind<TAB>past verb: prose activities
+//     plan_cues: lexicons/plan-cues.es.tsv             # "tiene como objetivo": no activity
+//     non_record_sections: lexicons/non-record-sections.es.tsv  # "Presentación", "Bibliografía"
+//     aggregate_tables: lexicons/aggregate-tables.es.tsv  # money by goal/sector/year: no records
 //     min_table_records: 2     # a table's rows are records when it has this many dated or
 //                              # money rows; fewer stay part of the section around them
 //     record_tables: [cuadro de cooperacion]   # captions/headers whose rows are always records
@@ -34,6 +38,10 @@ struct RecordRules {
   Lexicon table_columns;
   Lexicon amount_cues;
   Lexicon total_rows;
+  Lexicon activity_verbs;
+  Lexicon plan_cues;
+  Lexicon non_record_sections;
+  Lexicon aggregate_tables;
   int min_table_records = 2;
   std::vector<std::string> record_tables;  // folded phrases
 

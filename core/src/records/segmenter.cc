@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "acervo/text.h"
+#include "records/clauses.h"
 
 namespace acervo {
 namespace {
@@ -41,10 +42,9 @@ class Segmenter {
       Section(i, i + 1, end);
       i = end;
     }
-    std::sort(out_.begin(), out_.end(),
-              [](const Candidate& a, const Candidate& b) {
-                return std::tie(a.first, a.byte_begin) < std::tie(b.first, b.byte_begin);
-              });
+    std::sort(out_.begin(), out_.end(), [](const Candidate& a, const Candidate& b) {
+      return std::tie(a.first, a.byte_begin) < std::tie(b.first, b.byte_begin);
+    });
     return std::move(out_);
   }
 
@@ -68,17 +68,82 @@ class Segmenter {
       if (NamesActivity(p_.segment(i).text)) ++c.named_rows;
     }
     for (const auto& [t, c] : counts) {
+      if (IsAggregateTable(t)) continue;
       const Table& table = p_.document().tables[t];
       std::string context;
       for (const auto& line : table.caption) context += line + "\n";
       for (const auto& cell : table.header) context += cell + "\n";
       bool names_activities = NamesActivity(context) || 2 * c.named_rows >= c.rows;
       if (c.money >= rules_.min_table_records ||
-          (c.rows >= rules_.min_table_records && names_activities) ||
+          (c.rows >= rules_.min_table_records && (names_activities || HeaderListsActivities(t))) ||
           (c.rows >= 1 && TableIsNamed(t))) {
         record_tables_.push_back(t);
       }
     }
+  }
+
+  // A table that adds money up by goal, sector, year or entity (aggregate-tables.es.tsv),
+  // or whose rows open with a goal ("11. Ciudades y comunidades sostenibles").
+  bool IsAggregateTable(int t) const {
+    const Table& table = p_.document().tables[t];
+    std::string context;
+    for (const auto& line : table.caption) context += Fold(line) + " ";
+    for (const auto& cell : table.header) context += Fold(cell) + " ";
+    for (const LexiconHit& hit : rules_.aggregate_tables.FindAll(context)) {
+      if (*hit.label == "caption") return true;
+    }
+    // Rows keyed by a goal, sector or year are sums, unless a column names each row's ally
+    // or activity ("SECTOR | ALIADO | VALOR APORTE" lists allies grouped by sector).
+    bool names_rows = std::any_of(table.header.begin(), table.header.end(), [&](auto& cell) {
+      const std::string* field = rules_.table_columns.Longest(Fold(cell));
+      return field && (*field == "title" || *field == "institution");
+    });
+    for (const std::string& cell : table.header) {
+      const std::string* label = rules_.aggregate_tables.Prefix(HeadingWords(cell));
+      if (label && *label == "budget") return true;
+    }
+    if (!table.header.empty() && !names_rows) {
+      const std::string* first = rules_.aggregate_tables.Prefix(HeadingWords(table.header[0]));
+      if (first && *first == "column") return true;
+    }
+    int rows = 0, goal_rows = 0;
+    for (size_t i = 0; i < p_.size(); ++i) {
+      if (p_.table(i) != t || p_.segment(i).kind != SegmentKind::kTableRow ||
+          p_.segment(i).is_header_row || !p_.TotalScope(i, rules_).empty()) {
+        continue;
+      }
+      ++rows;
+      for (const PlacedMention* m : p_.mentions(i)) {
+        if (m->type == "ods" && CellIndexAt(p_.segment(i).text, p_.OffsetIn(i, *m)) == 0) {
+          ++goal_rows;
+          break;
+        }
+      }
+    }
+    return rows > 0 && 2 * goal_rows >= rows;
+  }
+
+  // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
+  // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
+  bool Planned(std::string_view heading) const {
+    std::vector<LexiconHit> hits = rules_.plan_cues.FindAll(Fold(heading));
+    return std::any_of(hits.begin(), hits.end(),
+                       [](const LexiconHit& h) { return h.label->empty(); });
+  }
+
+  // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
+  // by goal): its heading reports no activity.
+  bool OnlyAggregateTables(size_t begin, size_t end) const {
+    bool any_table = false;
+    for (size_t i = begin; i < end; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind == SegmentKind::kParagraph || s.kind == SegmentKind::kBullet) return false;
+      if (s.kind == SegmentKind::kTableRow && p_.table(i) >= 0) {
+        if (!IsAggregateTable(p_.table(i))) return false;
+        any_table = true;
+      }
+    }
+    return any_table;
   }
 
   bool TableIsNamed(int t) const {
@@ -87,16 +152,34 @@ class Segmenter {
     std::string text;
     for (const auto& c : table.caption) text += Fold(c) + " ";
     for (const auto& c : table.header) text += Fold(c) + " ";
-    return std::any_of(rules_.record_tables.begin(), rules_.record_tables.end(),
-                       [&](const std::string& phrase) {
-                         return text.find(phrase) != std::string::npos;
-                       });
+    return std::any_of(
+        rules_.record_tables.begin(), rules_.record_tables.end(),
+        [&](const std::string& phrase) { return text.find(phrase) != std::string::npos; });
   }
 
+  // A data row that carries a date or an amount, or any data row with words of a table
+  // whose header names each row's ally or project and a sum of money or a date
+  // ("Entidad cooperante | Proyecto | Aporte (USD) | Vigencia"): its money cells may carry
+  // no currency mark for the amount extractor to see.
   bool IsRecordRow(size_t i) const {
     const Segment& s = p_.segment(i);
-    return s.kind == SegmentKind::kTableRow && !s.is_header_row &&
-           p_.TotalScope(i, rules_).empty() && (p_.HasDate(i) || p_.HasAmount(i));
+    if (s.kind != SegmentKind::kTableRow || s.is_header_row || !p_.TotalScope(i, rules_).empty()) {
+      return false;
+    }
+    return p_.HasDate(i) || p_.HasAmount(i) ||
+           (p_.table(i) >= 0 && HeaderListsActivities(p_.table(i)));
+  }
+
+  bool HeaderListsActivities(int t) const {
+    bool names = false, measures = false;
+    for (const std::string& cell : p_.document().tables[t].header) {
+      const std::string* field = rules_.table_columns.Longest(Fold(cell));
+      if (!field) continue;
+      names = names || *field == "title" || *field == "institution";
+      measures = measures || *field == "aporte" || *field == "contrapartida" || *field == "total" ||
+                 *field == "date";
+    }
+    return names && measures;
   }
 
   bool InRecordTable(size_t i) const {
@@ -146,7 +229,11 @@ class Segmenter {
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
     std::string words = HeadingWords(text);
+    if (words.empty()) return true;  // a number or a chronology's year ("2020")
     if (rules_.group_headings.Prefix(words)) return true;
+    // Activities in the plural and none in the singular ("Cronología de visitas
+    // destacadas", "Actores y recursos"): a heading over several, or over none.
+    if (NamesActivities(words) && !NamesSingleActivity(words)) return true;
     // The cover's title repeated as a heading.
     return words.size() >= 8 && title_.find(words) != std::string::npos;
   }
@@ -206,11 +293,132 @@ class Segmenter {
     return out;
   }
 
+  // Names activities in the plural ("Acuerdos de hermanamiento firmados", "Visitas
+  // recibidas"): the heading or lead-in of a list whose items are activities, where a
+  // singular ("Taller de movilidad") names the one activity a section tells.
+  bool NamesActivities(std::string_view text) const {
+    std::string folded = Fold(text);
+    for (const LexiconHit& hit : rules_.kinds.FindAll(folded)) {
+      std::string_view rest = std::string_view(folded).substr(hit.end);
+      for (std::string_view plural : {"s", "es"}) {
+        if (rest.substr(0, plural.size()) == plural &&
+            (rest.size() == plural.size() ||
+             !std::isalpha(static_cast<unsigned char>(rest[plural.size()])))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Names an activity in the singular ("Taller de movilidad"): a kind-lexicon word not
+  // followed by a plural ending.
+  bool NamesSingleActivity(std::string_view folded) const {
+    for (const LexiconHit& hit : rules_.kinds.FindAll(folded)) {
+      size_t end = hit.end;
+      if (end >= folded.size() || !std::isalpha(static_cast<unsigned char>(folded[end]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The short items of a list of activities: bullets under a heading, or after a lead-in
+  // ending in ':', that names activities in the plural ("Porto Alegre, Brasil (2016)" under
+  // "Acuerdos de hermanamiento suscritos"). Citations are never items.
+  std::vector<size_t> ListItems(size_t h, size_t begin, size_t end) const {
+    std::vector<size_t> out;
+    const bool heading_lists = h != SIZE_MAX && NamesActivities(HeadingWords(p_.segment(h).text));
+    bool listed = heading_lists;
+    for (size_t i = begin; i < end; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind == SegmentKind::kParagraph) {
+        std::string_view t = s.text;
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+        if (!t.empty() && t.back() == ':') listed = heading_lists || NamesActivities(t);
+        continue;
+      }
+      // Items are names ("Porto Alegre, Brasil (2016)"), not sentences: a bullet ending in
+      // a period under such a heading is a remark about the list.
+      bool short_item = s.text.size() <= 160 && !s.text.empty() && s.text.back() != '.';
+      if (s.kind == SegmentKind::kBullet && listed && short_item && !IsCitation(s.text)) {
+        out.push_back(i);
+      }
+    }
+    return out.size() >= 2 ? out : std::vector<size_t>();
+  }
+
+  // A short bullet without a final period or a date, followed by a paragraph.
+  bool LooksLikeHeading(size_t i) const {
+    const Segment& s = p_.segment(i);
+    std::string_view t = s.text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+    return s.kind == SegmentKind::kBullet && !t.empty() && t.size() <= 100 && t.back() != '.' &&
+           t.back() != ';' && t.back() != ',' && !p_.HasDate(i) && i + 1 < p_.size() &&
+           p_.segment(i + 1).kind == SegmentKind::kParagraph;
+  }
+
+  // The report's presentation, objectives, method or references: no records under it,
+  // nor under anything it encloses.
+  bool InNonRecordSection(size_t h, bool enclosing) const {
+    if (rules_.non_record_sections.empty()) return false;
+    auto names = [&](std::string_view heading) {
+      return rules_.non_record_sections.Prefix(HeadingWords(heading)) != nullptr;
+    };
+    if (names(p_.segment(h).text)) return true;
+    if (!enclosing) return false;
+    const Segment& s = p_.segment(h);
+    return std::any_of(s.headings.begin(), s.headings.end(), names);
+  }
+
+  // The activities paragraph `i` reports in its clauses (see clauses.h), as candidates.
+  std::vector<Candidate> ClausesOf(size_t i, double structure) const {
+    std::vector<Candidate> out;
+    const Segment& s = p_.segment(i);
+    if (s.kind != SegmentKind::kParagraph || IsCitation(s.text)) return out;
+    std::vector<size_t> dates;
+    for (const PlacedMention* m : p_.mentions(i)) {
+      if (Passages::IsActivityDate(*m)) dates.push_back(p_.OffsetIn(i, *m));
+    }
+    for (const ActivityClause& c : FindActivityClauses(
+             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds})) {
+      Candidate candidate{RecordForm::kClause, i, i, structure, false};
+      candidate.byte_begin = c.begin;
+      candidate.byte_end = c.end;
+      candidate.verb_kind = c.kind;
+      bool dated = std::any_of(dates.begin(), dates.end(),
+                               [&](size_t d) { return d >= c.begin && d < c.end; });
+      if (!dated) candidate.structure -= 0.15;
+      out.push_back(candidate);
+    }
+    if (out.size() == 1) {  // one activity: the whole paragraph is its record
+      out[0].form = RecordForm::kParagraph;
+      out[0].byte_begin = 0;
+      out[0].byte_end = SIZE_MAX;
+    }
+    return out;
+  }
+
+  // The activity clauses of the paragraphs in [begin, end), and how many carry a date.
+  std::vector<Candidate> ClausesIn(size_t begin, size_t end, int* dated) const {
+    std::vector<Candidate> out;
+    *dated = 0;
+    for (size_t i = begin; i < end; ++i) {
+      for (Candidate& c : ClausesOf(i, 0.7)) {
+        if (c.structure >= 0.7) ++*dated;
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+
   void Emit(RecordForm form, size_t first, size_t last, double structure, bool dated = false) {
     out_.push_back({form, first, last, structure, dated});
   }
 
-  void Section(size_t h, size_t begin, size_t end) {
+  // `after_front_matter`: `h` is a list item that a PDF made of a heading, inside a
+  // presentation (see below); the headings enclosing it no longer apply.
+  void Section(size_t h, size_t begin, size_t end, bool after_front_matter = false) {
     std::vector<size_t> rows, bullets;
     std::vector<Candidate> pieces;
     for (size_t i = begin; i < end; ++i) {
@@ -218,6 +426,18 @@ class Segmenter {
       if (IsDatedBullet(i) || IsActivityBullet(i)) bullets.push_back(i);
       if (p_.segment(i).kind == SegmentKind::kParagraph) DateLedPieces(i, &pieces);
     }
+    if (h != SIZE_MAX && InNonRecordSection(h, /*enclosing=*/!after_front_matter)) {
+      // A PDF may set the next numbered heading as a list item ("• Relaciones bilaterales y
+      // cooperación"): the presentation ends there, and what follows is a section again.
+      for (size_t i = begin; i < end; ++i) {
+        if (LooksLikeHeading(i)) return Section(i, i + 1, end, /*after_front_matter=*/true);
+      }
+      return;
+    }
+    for (size_t i : ListItems(h, begin, end)) {
+      if (std::find(bullets.begin(), bullets.end(), i) == bullets.end()) bullets.push_back(i);
+    }
+    std::sort(bullets.begin(), bullets.end());
     if (h != SIZE_MAX && begin == end && InDatedHeadingRun(h)) {
       Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
       return;
@@ -228,7 +448,14 @@ class Segmenter {
         return;
       }
       if (rows.empty() && bullets.empty() && pieces.empty()) {
-        if (NamesActivity(p_.segment(h).text)) {
+        // Narrative: a body whose prose reports two or more dated activities gives one
+        // record per activity, whatever its heading says.
+        int dated = 0;
+        std::vector<Candidate> clauses = ClausesIn(begin, end, &dated);
+        if (dated >= 2 || clauses.size() >= 3) {
+          out_.insert(out_.end(), clauses.begin(), clauses.end());
+        } else if (NamesActivity(p_.segment(h).text) && !Planned(p_.segment(h).text) &&
+                   !OnlyAggregateTables(begin, end)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
         } else if (BodyReportsActivity(begin, end)) {
           // A body of several dated activities (a concept note: an agreement, then the
@@ -239,6 +466,8 @@ class Segmenter {
           } else {
             Emit(RecordForm::kSection, h, end - 1, 0.55);
           }
+        } else {
+          out_.insert(out_.end(), clauses.begin(), clauses.end());
         }
         return;
       }
@@ -247,11 +476,34 @@ class Segmenter {
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
-      // Paragraphs that open with an activity's date ("El 11 de noviembre se firmó …").
+      // Under a heading that is only a date (a chronology's month), each paragraph is one
+      // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
+      // activity's date ("El 11 de noviembre se firmó …").
+      // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
+      // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
+      // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
+      bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
+      std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
+      bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; });
       for (size_t i = begin; i < end; ++i) {
         if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
-        if (OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300))) {
+        if (std::any_of(pieces.begin(), pieces.end(),
+                        [&](const Candidate& c) { return c.first == i; })) {
+          continue;  // its date-led lines are records already
+        }
+        std::vector<Candidate> clauses = ClausesOf(i, 0.7);
+        bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
+        if (chronology && (opens || !clauses.empty())) {
+          Emit(RecordForm::kParagraph, i, i, 0.7);
+          out_.back().date_heading = h;
+          if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
+        } else if (clauses.size() >= 2 && !date_heading) {
+          out_.insert(out_.end(), clauses.begin(), clauses.end());
+        } else if (opens) {
           Emit(RecordForm::kParagraph, i, i, 0.5);
+        } else if (!date_heading) {
+          out_.insert(out_.end(), clauses.begin(), clauses.end());
         }
       }
     }

@@ -19,6 +19,7 @@
 #define ACERVO_CORE_RECORDS_SEGMENTER_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,7 +28,8 @@
 
 namespace acervo {
 
-enum class RecordForm { kSection, kBullet, kTableRow, kParagraph };
+// kClause: one activity of several that a paragraph of running prose reports (clauses.h).
+enum class RecordForm { kSection, kBullet, kTableRow, kParagraph, kClause };
 
 struct Candidate {
   RecordForm form = RecordForm::kSection;
@@ -39,6 +41,12 @@ struct Candidate {
   // For a piece of one paragraph (bullets whose markers a PDF lost): its byte span in the
   // segment's text; the whole segment otherwise.
   size_t byte_begin = 0, byte_end = SIZE_MAX;
+  // An entry of a chronology: the month heading whose dates are the record's when the
+  // entry has none of its own.
+  size_t date_heading = SIZE_MAX;
+  // For a clause: the kind of the verb that reports it ("firmó" -> acuerdo), one more vote
+  // for the record's kind.
+  std::string verb_kind = {};
 };
 
 std::vector<Candidate> FindCandidates(const Passages& passages, const RecordRules& rules);

@@ -1,0 +1,256 @@
+#include "records/clauses.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "acervo/text.h"
+
+namespace acervo {
+namespace {
+
+bool IsUpperStart(std::string_view text, size_t at) {
+  if (at >= text.size()) return false;
+  unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= '0' && c <= '9') return true;
+  // Opening quotes and marks, and the capitals with accents (UTF-8 C3 80..9F).
+  if (c == '"' || c == '(' || text.substr(at, 2) == "¿" || text.substr(at, 3) == "“" ||
+      text.substr(at, 2) == "«") {
+    return true;
+  }
+  return c == 0xC3 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[at + 1]) <= 0x9F;
+}
+
+// The word before text[dot] is an abbreviation: a short capitalised word ("Dr", "Sr",
+// "N", "No", "Lic") or one letter, so the period ends no sentence.
+bool EndsAbbreviation(std::string_view text, size_t dot) {
+  size_t start = dot;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '(') {
+    --start;
+  }
+  std::string_view word = text.substr(start, dot - start);
+  if (word.empty()) return false;
+  bool upper_first = word[0] >= 'A' && word[0] <= 'Z';
+  bool all_upper = std::all_of(word.begin(), word.end(),
+                               [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+  if (word.size() == 1) return true;
+  return upper_first && word.size() <= 3 && !all_upper;
+}
+
+bool IsBoundaryAfter(std::string_view folded, size_t at) {
+  if (at >= folded.size()) return true;
+  size_t pos = at;
+  return !IsWordCodePoint(NextCodePoint(folded, &pos));
+}
+
+// Words that join two clauses of one sentence, each reporting its own activity.
+constexpr std::string_view kConnectors[] = {" y ",     " e ",     " mientras que ",
+                                            " donde ", " luego ", " después "};
+
+struct VerbHit {
+  size_t begin, end;  // byte span in the original paragraph
+  const std::string* kind;
+};
+
+std::vector<VerbHit> VerbHits(std::string_view paragraph, const Lexicon& verbs) {
+  FoldedText folded(paragraph);
+  std::vector<VerbHit> out;
+  for (const LexiconHit& h : verbs.FindAll(folded.text())) {
+    if (!IsBoundaryAfter(folded.text(), h.end)) continue;
+    size_t begin = folded.ToOriginal(h.begin), end = folded.ToOriginal(h.end);
+    if (!out.empty() && begin < out.back().end) {
+      // Overlapping phrases ("recibió" and "recibió el premio"): keep the longer.
+      if (end - begin > out.back().end - out.back().begin) out.back() = {begin, end, h.label};
+      continue;
+    }
+    out.push_back({begin, end, h.label});
+  }
+  return out;
+}
+
+// A phrase of `cues` labelled `label` in `folded`.
+bool HasCue(const Lexicon& cues, std::string_view folded, std::string_view label) {
+  std::vector<LexiconHit> hits = cues.FindAll(folded);
+  return std::any_of(hits.begin(), hits.end(),
+                     [&](const LexiconHit& h) { return *h.label == label; });
+}
+
+// The folded rest of the clause after a verb (to its ';' or the sentence's end).
+std::string ClauseRest(std::string_view paragraph, size_t at) {
+  size_t stop = std::min(paragraph.size(), at + 200);
+  for (size_t k = at; k < stop; ++k) {
+    if (paragraph[k] == ';' || (paragraph[k] == '.' && k + 1 < stop && paragraph[k + 1] == ' ')) {
+      stop = k;
+      break;
+    }
+  }
+  return Fold(paragraph.substr(at, stop - at));
+}
+
+// The kind the verb's object names, from `rest` (ClauseRest): the first activity noun among
+// its first words, before a "de" that attaches another noun ("se realizó la Primera Sesión",
+// "aprobó, mediante el Acuerdo N.° 4, la adhesión"; not "se llevó a cabo la elaboración de
+// la minuta de la sesión"). Articles, prepositions and numerals are skipped.
+const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
+  static const char* const kSkip[] = {
+      "el",         "la",        "los",     "las",       "lo",        "un",      "una",
+      "unos",       "unas",      "al",      "a",         "en",        "su",      "sus",
+      "este",       "esta",      "con",     "dos",       "tres",      "cuatro",  "cinco",
+      "primer",     "primera",   "segundo", "segunda",   "tercer",    "tercera", "i",
+      "ii",         "iii",       "iv",      "v",         "nuevo",     "nueva",   "enero",
+      "febrero",    "marzo",     "abril",   "mayo",      "junio",     "julio",   "agosto",
+      "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "dias",    "entre",
+      "durante"};
+  int content = 0;
+  for (size_t pos = 0; pos < rest.size() && content < 8;) {
+    while (pos < rest.size() && !std::isalnum(static_cast<unsigned char>(rest[pos]))) ++pos;
+    size_t end = pos;
+    while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
+    std::string_view word = rest.substr(pos, end - pos);
+    if (word.empty()) break;
+    bool number =
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (word == "de" || word == "del") {
+      if (content > 0) return nullptr;  // "la elaboración de …"
+    } else if (!number && std::find(std::begin(kSkip), std::end(kSkip), word) == std::end(kSkip)) {
+      if (const std::string* kind = kinds.Prefix(rest.substr(pos))) return kind;
+      ++content;
+    }
+    pos = end;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<size_t> SentenceStarts(std::string_view text) {
+  std::vector<size_t> starts = {0};
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    char c = text[i];
+    if (c != '.' && c != '?' && c != '!' && c != ';' && c != ':') continue;
+    if (c == ';' || c == ':') continue;  // clause, not sentence, boundaries
+    size_t next = i + 1;
+    if (next < text.size() && (text[next] == '"' || text[next] == ')')) ++next;
+    if (next >= text.size() || (text[next] != ' ' && text[next] != '\n')) continue;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
+    if (!IsUpperStart(text, next)) continue;
+    if (c == '.' && EndsAbbreviation(text, i)) continue;
+    starts.push_back(next);
+  }
+  return starts;
+}
+
+std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
+                                                const std::vector<size_t>& dates,
+                                                const ClauseLexicons& lexicons) {
+  std::vector<ActivityClause> out;
+  if (lexicons.activity_verbs.empty()) return out;
+  std::vector<size_t> sentences = SentenceStarts(paragraph);
+  auto sentence_of = [&](size_t at) {
+    return *(std::upper_bound(sentences.begin(), sentences.end(), at) - 1);
+  };
+  size_t previous_end = 0;              // end of the previous verb hit
+  size_t previous_sentence = SIZE_MAX;  // the sentence it is in
+  bool previous_kept = false;           // whether its clause was kept
+  for (const VerbHit& verb : VerbHits(paragraph, lexicons.activity_verbs)) {
+    size_t sentence = sentence_of(verb.begin);
+    bool same_sentence = sentence == previous_sentence;
+    previous_sentence = sentence;
+    size_t start = sentence;
+    bool joined = false;  // by a connector, not by ";" or a new sentence
+    if (same_sentence) {
+      std::string_view between = paragraph.substr(previous_end, verb.begin - previous_end);
+      size_t semicolon = between.rfind(';');
+      size_t connector = std::string_view::npos, connector_end = 0;
+      for (std::string_view c : kConnectors) {
+        size_t at = between.rfind(c);
+        if (at != std::string_view::npos &&
+            (connector == std::string_view::npos || at > connector)) {
+          connector = at, connector_end = at + c.size();
+        }
+      }
+      if (semicolon != std::string_view::npos &&
+          (connector == std::string_view::npos || semicolon > connector)) {
+        start = previous_end + semicolon + 1;
+      } else if (connector != std::string_view::npos) {
+        start = previous_end + connector_end;
+        joined = true;
+      } else {
+        previous_end = verb.end;  // a second verb of the same clause
+        continue;
+      }
+      while (start < verb.begin && paragraph[start] == ' ') ++start;
+    }
+    previous_end = verb.end;
+    // A plan or an intention opens the clause: nothing was done.
+    std::string lead = Fold(paragraph.substr(start, verb.begin - start));
+    if (HasCue(lexicons.plan_cues, lead, "")) {
+      previous_kept = false;
+      continue;
+    }
+    std::string kind = *verb.kind;
+    std::string rest = ClauseRest(paragraph, verb.end);
+    // "participó en diversos eventos", "realizó las siguientes acciones": a summary.
+    if (HasCue(lexicons.plan_cues, rest.substr(0, 40), "summary")) {
+      previous_kept = false;
+      continue;
+    }
+    if (kind == "generico") {
+      const std::string* named = ObjectKind(rest, lexicons.kinds);
+      if (!named) {
+        previous_kept = false;
+        continue;
+      }
+      kind = *named;
+    }
+    // A date between the clause's start and a little past its verb is its own.
+    bool own_date = std::any_of(dates.begin(), dates.end(),
+                                [&](size_t d) { return d >= start && d < verb.end + 40; });
+    // Joined right before the verb, with no subject of its own in between.
+    bool same_subject = verb.begin - start <= 1;
+    if (joined && same_subject && previous_kept && !out.empty() && out.back().kind == kind &&
+        !own_date) {
+      continue;  // the same activity told in two verbs
+    }
+    out.push_back({start, paragraph.size(), kind});
+    previous_kept = true;
+  }
+  // Each clause runs to the next one, without the connector and spaces between them.
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    size_t end = out[k + 1].begin;
+    std::string_view text = paragraph.substr(0, end);
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      while (!text.empty() && (text.back() == ' ' || text.back() == ';' || text.back() == ',' ||
+                               text.back() == '\n')) {
+        text.remove_suffix(1), trimmed = true;
+      }
+      for (std::string_view c : {std::string_view(" y"), std::string_view(" e")}) {
+        if (text.size() > c.size() && text.substr(text.size() - c.size()) == c) {
+          text.remove_suffix(c.size()), trimmed = true;
+        }
+      }
+    }
+    out[k].end = std::max(out[k].begin, text.size());
+  }
+  while (!out.empty() && out.back().end > out.back().begin &&
+         (paragraph[out.back().end - 1] == ' ' || paragraph[out.back().end - 1] == '\n')) {
+    --out.back().end;
+  }
+  return out;
+}
+
+bool IsCitation(std::string_view paragraph) {
+  static const RE2 kCitationField(R"(\[\s*CITATION\b)");
+  // "Apellido, A. (2014)", "Apellido, A., & Otro, B. (2014)", "Apellido Otro, A. B. y …".
+  static const RE2 kAuthorYear(
+      R"(^\s*(?:[-*]\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s*\p{Lu}\.[^\n]{0,200}?\((?:19|20)\d\d[a-z]?(?:,[^)]*)?\))");
+  // An organisation as author: "ONU-Hábitat. (2020). Título."
+  static const RE2 kBodyYear(R"(^\s*(?:[-*]\s+)?[^\n.]{2,100}\.\s*\((?:19|20)\d\d[a-z]?\)\.)");
+  return RE2::PartialMatch(paragraph, kCitationField) ||
+         RE2::PartialMatch(paragraph, kAuthorYear) || RE2::PartialMatch(paragraph, kBodyYear);
+}
+
+}  // namespace acervo

@@ -1,0 +1,82 @@
+#include "records/clauses.h"
+
+#include <gtest/gtest.h>
+
+namespace acervo {
+namespace {
+
+const Lexicon& Verbs() {
+  static const Lexicon kVerbs = Lexicon::FromText(
+      "acuerdo\tfirmó\nacuerdo\tfirmaron\nacuerdo\tse adhirió\nreunion\tsostuvo\n"
+      "reunion\tvisitó\nevento\tparticipó\nfinanciamiento\tdonó\ngenerico\tse realizó\n");
+  return kVerbs;
+}
+const Lexicon& Kinds() {
+  static const Lexicon kKinds = Lexicon::FromText("capacitacion\ttaller\nacuerdo\tconvenio\n");
+  return kKinds;
+}
+const Lexicon& Plans() {
+  static const Lexicon kPlans = Lexicon::FromText("tiene como objetivo\nbusca\nse prevé\n");
+  return kPlans;
+}
+
+std::vector<std::string> Spans(std::string_view text, std::vector<size_t> dates = {}) {
+  std::vector<std::string> out;
+  for (const ActivityClause& c : FindActivityClauses(text, dates, {Verbs(), Plans(), Kinds()})) {
+    out.emplace_back(text.substr(c.begin, c.end - c.begin));
+  }
+  return out;
+}
+
+TEST(ActivityClausesTest, OneRecordPerReportedActivity) {
+  std::string_view text =
+      "En abril la alcaldesa sostuvo una reunión con la red de ciudades del litoral; en el "
+      "mismo viaje la ciudad se adhirió a la alianza regional y participó en el taller de "
+      "movilidad. Ambas partes revisaron la agenda común.";
+  EXPECT_EQ(Spans(text),
+            (std::vector<std::string>{
+                "En abril la alcaldesa sostuvo una reunión con la red de ciudades del litoral",
+                "en el mismo viaje la ciudad se adhirió a la alianza regional",
+                "participó en el taller de movilidad. Ambas partes revisaron la agenda común."}));
+}
+
+TEST(ActivityClausesTest, SameActivityInTwoVerbsStaysOne) {
+  std::string_view text =
+      "Una misión de la provincia visitó el puerto y sostuvo mesas de trabajo con la "
+      "autoridad portuaria.";
+  EXPECT_EQ(Spans(text).size(), 1u);
+}
+
+TEST(ActivityClausesTest, PlansAndSentencesWithoutActivityAreNotRecords) {
+  EXPECT_TRUE(Spans("La oficina tiene como objetivo que la ciudad firmó convenios.").empty());
+  EXPECT_TRUE(Spans("La red agrupa a 300 ciudades de la región andina.").empty());
+  std::vector<std::string> spans =
+      Spans("El año fue intenso para la oficina. El 4 de mayo el Dr. Ruiz firmó el convenio.");
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0], "El 4 de mayo el Dr. Ruiz firmó el convenio.");
+}
+
+TEST(ActivityClausesTest, GenericVerbsNeedAnActivityNoun) {
+  EXPECT_TRUE(Spans("El 3 de mayo se realizó la actualización del portal.").empty());
+  std::vector<ActivityClause> c = FindActivityClauses(
+      "El 3 de mayo se realizó un taller de archivos.", {}, {Verbs(), Plans(), Kinds()});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "capacitacion");
+}
+
+TEST(ActivityClausesTest, SentencesEndBeforeCapitalsNotAfterAbbreviations) {
+  EXPECT_EQ(SentenceStarts("Uno dos. Tres cuatro. N. 5 y Sr. Pérez."),
+            (std::vector<size_t>{0, 9, 22}));
+}
+
+TEST(CitationTest, BibliographyAndWordProcessorFields) {
+  EXPECT_TRUE(IsCitation("Gómez, R. (2014). Ciudades en red. Editorial Sur."));
+  EXPECT_TRUE(IsCitation("Pérez Soto, A. y Ruiz, B. (2019, marzo 3). Título del artículo."));
+  EXPECT_TRUE(IsCitation("Banco Regional. (2020). Informe anual de ciudades."));
+  EXPECT_TRUE(IsCitation("como señala la literatura [ CITATION Gom14 \\l 2058 ] sobre redes"));
+  EXPECT_FALSE(IsCitation("El 4 de mayo, la ciudad firmó el convenio (2019) con la red."));
+  EXPECT_FALSE(IsCitation("Montevideo, Uruguay (2016)"));
+}
+
+}  // namespace
+}  // namespace acervo
