@@ -10,14 +10,15 @@ set(ACERVO_INSTALL_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/acervo)
 
 set_target_properties(acervo_plugin_api PROPERTIES EXPORT_NAME plugin)
 install(TARGETS acervo_plugin_api EXPORT acervoTargets
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 # Every public header of acervo_plugin_api; document.h, extraction.h and engine.h belong to
 # acervo_core.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/acervo
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev
   FILES_MATCHING PATTERN "*.h" PATTERN "document.h" EXCLUDE PATTERN "extraction.h" EXCLUDE
   PATTERN "engine.h" EXCLUDE)
-install(EXPORT acervoTargets NAMESPACE acervo:: DESTINATION ${ACERVO_INSTALL_CMAKE_DIR})
+install(EXPORT acervoTargets NAMESPACE acervo:: DESTINATION ${ACERVO_INSTALL_CMAKE_DIR}
+  COMPONENT dev)
 
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/acervoConfig.cmake.in
   ${PROJECT_BINARY_DIR}/acervoConfig.cmake
@@ -29,4 +30,4 @@ install(FILES
   ${PROJECT_BINARY_DIR}/acervoConfig.cmake
   ${PROJECT_BINARY_DIR}/acervoConfigVersion.cmake
   ${PROJECT_SOURCE_DIR}/cmake/AcervoPlugin.cmake
-  DESTINATION ${ACERVO_INSTALL_CMAKE_DIR})
+  DESTINATION ${ACERVO_INSTALL_CMAKE_DIR} COMPONENT dev)
