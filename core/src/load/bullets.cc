@@ -7,7 +7,6 @@
 #include <limits>
 #include <optional>
 
-#include "load/ink.h"
 
 namespace acervo {
 namespace {
@@ -69,19 +68,21 @@ Box MarkRegion(const LaidLine& line) {
   return Box{line.head.x0 - 2.5 * em, line.head.y0, line.head.x0 - 0.1 * em, line.head.y1};
 }
 
-std::vector<Box> MarksInImage(const GrayImage& image, int x, int y,
-                              const std::vector<LaidLine>& lines,
-                              const std::vector<size_t>& candidates) {
-  const double scale = image.dpi / 72;
+std::vector<Box> MarksAmong(const std::vector<Box>& fills, const std::vector<LaidLine>& lines,
+                            const std::vector<size_t>& candidates) {
   std::vector<Box> marks;
   for (size_t c : candidates) {
     Box r = MarkRegion(lines[c]);
-    double em = Em(lines[c]) * scale;
-    Box px{r.x0 * scale - x, r.y0 * scale - y, r.x1 * scale - x, r.y1 * scale - y};
-    std::optional<Box> mark = FindMark(image, px, 0.15 * em, 0.8 * em);
-    if (!mark) continue;
-    marks.push_back(Box{(mark->x0 + x) / scale, (mark->y0 + y) / scale, (mark->x1 + x) / scale,
-                        (mark->y1 + y) / scale});
+    double em = Em(lines[c]);
+    std::vector<Box> inside;
+    for (const Box& f : fills) {
+      double cx = (f.x0 + f.x1) / 2, cy = (f.y0 + f.y1) / 2;
+      if (cx >= r.x0 && cx <= r.x1 && cy >= r.y0 && cy <= r.y1) inside.push_back(f);
+    }
+    if (inside.size() != 1) continue;
+    const Box& m = inside.front();
+    double small = std::min(m.width(), m.height()), large = std::max(m.width(), m.height());
+    if (small >= 0.15 * em && large <= 0.8 * em && large <= 2 * small) marks.push_back(m);
   }
   return marks;
 }

@@ -4,7 +4,8 @@
 // OCR reads such discs as "+", "»" or "*", on the item's line or on a line of their own.
 // Either way the item's first line has a small mark just to its left. Such a line gets "- "
 // in front, as a text export writes a list item, so the structure finder sees a bullet and
-// the text reads as the document shows it.
+// the text reads as the document shows it. Drawn marks come from the page's vector graphics
+// (no rendering), misread ones from the OCR words.
 #ifndef ACERVO_CORE_LOAD_BULLETS_H_
 #define ACERVO_CORE_LOAD_BULLETS_H_
 
@@ -28,11 +29,11 @@ std::vector<size_t> MarkCandidates(const std::vector<LaidLine>& lines);
 // The region to look for the marker of `line` in: up to 2.5 em left of its first line.
 Box MarkRegion(const LaidLine& line);
 
-// The marks found in the MarkRegion of each of the `candidates`: `image` shows the page at
-// image.dpi, its top left pixel at (x, y) of the full page's render. Boxes are in points.
-std::vector<Box> MarksInImage(const GrayImage& image, int x, int y,
-                              const std::vector<LaidLine>& lines,
-                              const std::vector<size_t>& candidates);
+// The drawn marks among the page's filled paths `fills` (see vector_graphics.h): a path
+// from 0.15 to 0.8 em either way, no more than twice as long as it is wide, alone in the
+// MarkRegion of one of the `candidates`. Boxes are in points.
+std::vector<Box> MarksAmong(const std::vector<Box>& fills, const std::vector<LaidLine>& lines,
+                            const std::vector<size_t>& candidates);
 
 // Puts "- " in front of each line with one of `marks` in its MarkRegion (each mark serves
 // the nearest line), shifting the line's word spans.

@@ -63,5 +63,17 @@ TEST(Bullets, AMarkLeftOfALineMakesItAListItem) {
   EXPECT_EQ(lines[1].words[0].end, 4u);
 }
 
+TEST(Bullets, ASmallFilledPathAloneLeftOfACandidateIsAMark) {
+  std::vector<LaidLine> lines = {Line("Actividades:", 72, 100), Line("El taller.", 90, 115),
+                                 Line("Se firmó.", 90, 130), Line("Otra.", 90, 145)};
+  std::vector<Box> fills = {Box{78, 117, 83, 122},    // a disc beside line 1
+                            Box{60, 130, 88, 131},    // a rule beside line 2: too long
+                            Box{78, 147, 83, 152},    // two paths beside line 3:
+                            Box{80, 148, 85, 151}};   // not a lone mark
+  std::vector<Box> marks = MarksAmong(fills, lines, {1, 2, 3});
+  ASSERT_EQ(marks.size(), 1u);
+  EXPECT_EQ(marks[0].y0, 117);
+}
+
 }  // namespace
 }  // namespace acervo

@@ -3,9 +3,12 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <mutex>
 #include <string>
 
 #include "acervo/text.h"
+#include "acervo/tsv.h"
+#include "load/loader_data.h"
 
 namespace acervo {
 namespace {
@@ -31,12 +34,6 @@ std::string Key(const std::string& text) {
   return key;
 }
 
-bool IsPageNumber(const std::string& text) {
-  static const RE2 kPageNumber(
-      R"((?i)^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina|\.)?\s*)?\d{1,4}(?:\s*(?:de|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$)");
-  return RE2::FullMatch(text, kPageNumber);
-}
-
 bool InMargin(const PageLines& page, size_t i) {
   const LaidLine& line = page.lines[i];
   bool edge = i < kEdgeLines || i + kEdgeLines >= page.lines.size();
@@ -46,7 +43,47 @@ bool InMargin(const PageLines& page, size_t i) {
 
 }  // namespace
 
-std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages) {
+FurnitureForms::~FurnitureForms() = default;
+
+Result<std::shared_ptr<const FurnitureForms>> FurnitureForms::Load(
+    const std::filesystem::path& file) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(file);
+  if (!rows.ok()) return rows.status();
+  std::string all;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (const TsvRow& row : rows.value()) {
+    RE2 one(row.fields[0], options);
+    if (!one.ok()) {
+      return Corrupt(file.string() + ":" + std::to_string(row.line) + ": bad pattern: " +
+                     one.error());
+    }
+    all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
+  }
+  std::shared_ptr<FurnitureForms> forms(new FurnitureForms());
+  forms->any_ = std::make_unique<RE2>(all.empty() ? "$^" : "\\s*(?:" + all + ")\\s*", options);
+  return std::shared_ptr<const FurnitureForms>(std::move(forms));
+}
+
+const FurnitureForms* FurnitureForms::Default() {
+  static std::once_flag once;
+  static std::shared_ptr<const FurnitureForms> forms;
+  std::call_once(once, [] {
+    std::filesystem::path file = FindLoaderData("furniture.tsv");
+    if (file.empty()) return;
+    Result<std::shared_ptr<const FurnitureForms>> loaded = Load(file);
+    if (loaded.ok()) forms = loaded.value();
+  });
+  return forms.get();
+}
+
+bool FurnitureForms::Matches(const std::string& line) const {
+  return RE2::FullMatch(line, *any_);
+}
+
+std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages,
+                                             const FurnitureForms* forms) {
   std::map<std::string, int> pages_with_key;
   for (const PageLines& page : pages) {
     std::map<std::string, bool> seen;
@@ -63,7 +100,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (!InMargin(page, i)) continue;
       const std::string& text = page.lines[i].text;
-      result[p][i] = IsPageNumber(text) || pages_with_key[Key(text)] >= needed;
+      result[p][i] = (forms != nullptr && forms->Matches(text)) ||
+                     pages_with_key[Key(text)] >= needed;
     }
   }
   return result;

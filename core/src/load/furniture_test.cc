@@ -2,8 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace acervo {
 namespace {
+
+const FurnitureForms* Forms() {
+  static std::shared_ptr<const FurnitureForms> forms = [] {
+    Result<std::shared_ptr<const FurnitureForms>> loaded =
+        FurnitureForms::Load(ACERVO_SOURCE_DIR "/core/data/loader/furniture.tsv");
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? loaded.value() : nullptr;
+  }();
+  return forms.get();
+}
 
 LaidLine At(double y, const std::string& text) {
   LaidLine line;
@@ -21,7 +34,7 @@ PageLines Page(int n, const std::string& body) {
 
 TEST(Furniture, RepeatedMarginLinesAndPageNumbersAreFurniture) {
   std::vector<PageLines> pages = {Page(1, "Uno."), Page(2, "Dos."), Page(3, "Tres.")};
-  std::vector<std::vector<bool>> f = FindFurniture(pages);
+  std::vector<std::vector<bool>> f = FindFurniture(pages, Forms());
   for (const auto& page : f) {
     EXPECT_EQ(page, (std::vector<bool>{true, false, false, true}));
   }
@@ -30,13 +43,41 @@ TEST(Furniture, RepeatedMarginLinesAndPageNumbersAreFurniture) {
 TEST(Furniture, BodyTextIsNeverFurnitureEvenWhenRepeated) {
   // The repeated note sits mid-page: it is text, not a running header.
   std::vector<PageLines> pages = {Page(1, "A."), Page(2, "B.")};
-  EXPECT_FALSE(FindFurniture(pages)[1][2]);
+  EXPECT_FALSE(FindFurniture(pages, Forms())[1][2]);
 }
 
 TEST(Furniture, AOnePageDocumentKeepsItsMarginText) {
   std::vector<PageLines> pages = {
       PageLines{{At(30, "Gobierno Municipal"), At(100, "Texto."), At(760, "1")}, 792}};
-  EXPECT_EQ(FindFurniture(pages)[0], (std::vector<bool>{false, false, true}));
+  EXPECT_EQ(FindFurniture(pages, Forms())[0], (std::vector<bool>{false, false, true}));
+}
+
+TEST(Furniture, SheetCountersAndPrintStampsAreFurnitureByTheirForm) {
+  for (const char* line : {"Hoja: 2 de 3", "Pág. 4/10", "- 7 -", "Folio N° 12",
+                           "Impreso el 12/03/2024 10:32", "12/03/2024 10:32:05 hs.",
+                           "Fecha de impresión: 05-11-2023", "Escaneado con CamScanner"}) {
+    EXPECT_TRUE(Forms()->Matches(line)) << line;
+  }
+  for (const char* line : {"Hoja de ruta 2024", "Se imprimieron 300 ejemplares.",
+                           "El 12/03/2024 se firmó el convenio.", "Total 2023"}) {
+    EXPECT_FALSE(Forms()->Matches(line)) << line;
+  }
+  std::vector<PageLines> pages = {PageLines{
+      {At(30, "Municipalidad de Ejemplo"), At(100, "Texto."), At(770, "Hoja: 1 de 1")}, 792}};
+  EXPECT_EQ(FindFurniture(pages, Forms())[0], (std::vector<bool>{false, false, true}));
+}
+
+TEST(Furniture, ABadPatternIsAnErrorNamingTheLine) {
+  std::filesystem::path file = std::filesystem::temp_directory_path() / "acervo-furniture.tsv";
+  {
+    std::ofstream out(file);
+    out << "# comment\n\\d+\n(unclosed\n";
+  }
+  Result<std::shared_ptr<const FurnitureForms>> loaded = FurnitureForms::Load(file);
+  std::filesystem::remove(file);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("furniture.tsv:3"), std::string::npos)
+      << loaded.status().message();
 }
 
 }  // namespace

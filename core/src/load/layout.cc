@@ -73,12 +73,48 @@ std::vector<Fragment> SplitAtColumnEdges(const std::vector<Word>& words,
   return out;
 }
 
+// Justified prose stretches the spaces of a line evenly, sometimes far wider than a table's
+// gutter ("Las      denominaciones      de      Tributos,"), and engines then cut the line
+// into one-word lines. A run of four words or more in engine order on one baseline, left to
+// right, whose gaps are all wide and within a quarter of each other, with a word in lower
+// case, is such a line. joins[i]: word i continues the justified line of word i - 1.
+bool IsLower(std::string_view s);
+
+std::vector<bool> JustifiedJoins(const std::vector<Word>& words) {
+  std::vector<bool> joins(words.size(), false);
+  size_t begin = 0;
+  while (begin < words.size()) {
+    const Box& first = words[begin].box;
+    size_t end = begin + 1;
+    while (end < words.size() && std::abs(words[end].box.y0 - first.y0) < 0.2 * first.height() &&
+           std::abs(words[end].box.y1 - first.y1) < 0.2 * first.height() &&
+           words[end].box.x0 > words[end - 1].box.x1) {
+      ++end;
+    }
+    double min_gap = 1e9, max_gap = 0;
+    bool lower = false;
+    for (size_t i = begin; i < end; ++i) {
+      lower = lower || IsLower(words[i].text);
+      if (i == begin) continue;
+      double gap = words[i].box.x0 - words[i - 1].box.x1;
+      min_gap = std::min(min_gap, gap), max_gap = std::max(max_gap, gap);
+    }
+    if (end - begin >= 4 && lower && min_gap > 0.5 * SizeOf(words[begin]) &&
+        max_gap <= 1.25 * min_gap) {
+      std::fill(joins.begin() + begin + 1, joins.begin() + end, true);
+    }
+    begin = end;
+  }
+  return joins;
+}
+
 std::vector<Fragment> SplitFragments(const std::vector<Word>& words) {
+  std::vector<bool> joins = JustifiedJoins(words);
   std::vector<Fragment> out;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
-    bool start = out.empty() || !words[i - 1].space_after;
-    if (!start) {
+    bool start = out.empty() || (!words[i - 1].space_after && !joins[i]);
+    if (!start && !joins[i]) {
       const Fragment& f = out.back();
       double h = std::min(f.box.height(), w.box.height());
       double gap = w.box.x0 - f.box.x1;

@@ -37,6 +37,29 @@ TEST(Layout, JoinsTheLinesOfAParagraphAndRejoinsHyphenatedWords) {
                 "Otro párrafo."}));
 }
 
+TEST(Layout, AJustifiedLineCutIntoOneWordLinesStaysOneLine) {
+  // A word processor stretched the spaces; the engine made each word a line of its own.
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Las obligaciones de carácter fiscal se rigen por esta norma y");
+  double x = 72;
+  for (const char* w : {"las", "denominaciones", "de", "Tributos,", "Impuestos,"}) {
+    AddLine(&words, x, 112, w);
+    x = words.back().box.x1 + 22;
+  }
+  AddLine(&words, 72, 124, "comprenden todas las obligaciones.");
+  EXPECT_EQ(Texts(LayOutPage(words)),
+            (std::vector<std::string>{
+                "Las obligaciones de carácter fiscal se rigen por esta norma y las "
+                "denominaciones de Tributos, Impuestos, comprenden todas las obligaciones."}));
+  // Cells of a table row, their gaps uneven, stay cells.
+  std::vector<Word> row;
+  AddLine(&row, 72, 100, "Nombre");
+  AddLine(&row, 150, 100, "de");
+  AddLine(&row, 200, 100, "pila");
+  AddLine(&row, 330, 100, "total");
+  EXPECT_EQ(Texts(LayOutPage(row)), (std::vector<std::string>{"Nombre\tde\tpila\ttotal"}));
+}
+
 TEST(Layout, AShortLineEndsItsParagraph) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Objetivos del programa de apoyo a la lectura infantil");

@@ -16,10 +16,12 @@
 #include "acervo/text.h"
 #include "load/bullets.h"
 #include "load/furniture.h"
+#include "load/lattice.h"
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
 #include "load/text_loader.h"
+#include "load/vector_graphics.h"
 
 namespace acervo {
 namespace {
@@ -111,31 +113,6 @@ Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine
   return (*engine)->Recognize(gray);
 }
 
-// Drawn list bullets are looked for in a render of the page's left margin at this
-// resolution: a 4-point disc is 5 pixels wide.
-constexpr double kMarkDpi = 96;
-
-// The boxes (points) of the drawn marks left of the `candidates` among `lines`: the strip of
-// the page they can be in is rendered once, and each candidate's region searched.
-std::vector<Box> DrawnMarks(poppler::page& page, const std::vector<LaidLine>& lines,
-                            const std::vector<size_t>& candidates) {
-  Box strip;
-  for (size_t c : candidates) strip = strip.United(MarkRegion(lines[c]));
-  const double scale = kMarkDpi / 72;
-  int x = std::max(0, static_cast<int>(strip.x0 * scale));
-  int y = std::max(0, static_cast<int>(strip.y0 * scale));
-  int w = static_cast<int>(strip.x1 * scale) + 1 - x, h = static_cast<int>(strip.y1 * scale) + 1 - y;
-  if (w <= 0 || h <= 0) return {};
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_image_format(poppler::image::format_gray8);
-  poppler::image image = renderer.render_page(&page, kMarkDpi, kMarkDpi, x, y, w, h);
-  if (!image.is_valid()) return {};
-  GrayImage gray{reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                 image.height(), image.bytes_per_row(), kMarkDpi};
-  return MarksInImage(gray, x, y, lines, candidates);
-}
-
 // The font size most of the text is set in, by characters, over the lines of `pages` whose
 // OCR flag is `ocr` (OCR sizes are line heights, not comparable with font sizes).
 double BodySize(const std::vector<PageLines>& pages, const std::vector<bool>& ocr_pages,
@@ -202,6 +179,8 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
   std::vector<bool> ocr_pages(page_count, false);
   std::unique_ptr<OcrEngine> engine;
   Status ocr_unavailable;
+  // Vector graphics are an aid: a PDF qpdf cannot read still loads, without them.
+  Result<std::unique_ptr<PdfGraphics>> graphics = PdfGraphics::Open(bytes);
   for (int i = 0; i < page_count; ++i) {
     Page page;
     page.number = i + 1;
@@ -247,10 +226,13 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       layout.geometric_stacks = true;
       marks = TakeOcrMarks(&words);
     }
-    laid[i].lines = LayOutPage(words, layout);
-    if (!page.ocr) {
+    if (!page.ocr && graphics.ok()) {
+      PageGraphics drawn = graphics.value()->Page(i);
+      laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), layout);
       std::vector<size_t> candidates = MarkCandidates(laid[i].lines);
-      if (!candidates.empty()) marks = DrawnMarks(*p, laid[i].lines, candidates);
+      if (!candidates.empty()) marks = MarksAmong(drawn.fills, laid[i].lines, candidates);
+    } else {
+      laid[i].lines = LayOutPage(words, layout);
     }
     AddListMarkers(marks, &laid[i].lines);
     doc.pages.push_back(std::move(page));

@@ -1,0 +1,269 @@
+#include "load/lattice.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <string>
+
+namespace acervo {
+namespace {
+
+// Rulings this close (points) are the same line, and lines this close to each other end to
+// end are one line.
+constexpr double kSnap = 2.0;
+// Grid edges closer than this are one edge (a doubled border): no text fits between them.
+constexpr double kMinCell = 4.0;
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int i) { return parent[i] == i ? i : parent[i] = Find(parent[i]); }
+  void Join(int a, int b) { parent[Find(a)] = Find(b); }
+};
+
+// The rulings of one orientation with collinear pieces joined.
+std::vector<Ruling> Joined(const std::vector<Ruling>& rulings, bool horizontal) {
+  std::vector<Ruling> rs;
+  for (const Ruling& r : rulings) {
+    if (r.horizontal == horizontal) rs.push_back(r);
+  }
+  std::sort(rs.begin(), rs.end(), [](const Ruling& a, const Ruling& b) { return a.at < b.at; });
+  std::vector<Ruling> out;
+  size_t i = 0;
+  while (i < rs.size()) {
+    size_t j = i + 1;
+    while (j < rs.size() && rs[j].at - rs[j - 1].at <= kSnap) ++j;
+    std::sort(rs.begin() + i, rs.begin() + j,
+              [](const Ruling& a, const Ruling& b) { return a.from < b.from; });
+    size_t first = out.size();
+    for (size_t k = i; k < j; ++k) {
+      if (out.size() > first && rs[k].from <= out.back().to + kSnap) {
+        out.back().to = std::max(out.back().to, rs[k].to);
+      } else {
+        out.push_back(rs[k]);
+      }
+    }
+    double at = 0;
+    for (size_t k = i; k < j; ++k) at += rs[k].at;
+    for (size_t k = first; k < out.size(); ++k) out[k].at = at / (j - i);
+    i = j;
+  }
+  return out;
+}
+
+bool Crosses(const Ruling& h, const Ruling& v) {
+  return v.at >= h.from - kSnap && v.at <= h.to + kSnap && h.at >= v.from - kSnap &&
+         h.at <= v.to + kSnap;
+}
+
+// Sorted values with those closer than kMinCell made one (their mean).
+std::vector<double> Edges(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> out;
+  size_t i = 0;
+  while (i < values.size()) {
+    size_t j = i + 1;
+    while (j < values.size() && values[j] - values[j - 1] < kMinCell) ++j;
+    out.push_back(std::accumulate(values.begin() + i, values.begin() + j, 0.0) / (j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Whether one of `lines` lies at `at` and covers `middle`.
+bool LineAt(const std::vector<const Ruling*>& lines, double at, double middle) {
+  return std::any_of(lines.begin(), lines.end(), [&](const Ruling* r) {
+    return std::abs(r->at - at) < kMinCell && r->from - kSnap <= middle &&
+           middle <= r->to + kSnap;
+  });
+}
+
+// The table drawn by one group of crossing lines, if it makes a grid of 2x2 cells or more.
+std::optional<LatticeTable> TableOf(const std::vector<const Ruling*>& hs,
+                                    const std::vector<const Ruling*>& vs) {
+  std::vector<double> xs, ys;
+  double left = hs[0]->from, right = hs[0]->to, top = vs[0]->from, bottom = vs[0]->to;
+  for (const Ruling* v : vs) xs.push_back(v->at), top = std::min(top, v->from),
+                                                  bottom = std::max(bottom, v->to);
+  for (const Ruling* h : hs) ys.push_back(h->at), left = std::min(left, h->from),
+                                                  right = std::max(right, h->to);
+  xs.push_back(left), xs.push_back(right), ys.push_back(top), ys.push_back(bottom);
+  LatticeTable t;
+  t.xs = Edges(xs);
+  t.ys = Edges(ys);
+  int rows = static_cast<int>(t.ys.size()) - 1, cols = static_cast<int>(t.xs.size()) - 1;
+  if (rows < 2 || cols < 2) return std::nullopt;
+  // Grid cells with no line between them are one cell.
+  UnionFind cells(static_cast<size_t>(rows * cols));
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      double mid_y = (t.ys[r] + t.ys[r + 1]) / 2, mid_x = (t.xs[c] + t.xs[c + 1]) / 2;
+      if (c + 1 < cols && !LineAt(vs, t.xs[c + 1], mid_y)) cells.Join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !LineAt(hs, t.ys[r + 1], mid_x)) cells.Join(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  std::vector<int> index(rows * cols, -1);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      int root = cells.Find(r * cols + c);
+      if (index[root] < 0) {
+        index[root] = static_cast<int>(t.cells.size());
+        t.cells.push_back(LatticeCell{r, c, 1, 1});
+      }
+      LatticeCell& cell = t.cells[index[root]];
+      cell.row_span = std::max(cell.row_span, r - cell.row + 1);
+      cell.col_span = std::max(cell.col_span, c - cell.col + 1);
+    }
+  }
+  return t;
+}
+
+// Where word boxes go in a table: the cell holding each word's centre, or -1 outside.
+int CellOf(const LatticeTable& t, const std::vector<int>& cell_at, const Box& box) {
+  double x = (box.x0 + box.x1) / 2, y = (box.y0 + box.y1) / 2;
+  if (x < t.xs.front() || x > t.xs.back() || y < t.ys.front() || y > t.ys.back()) return -1;
+  int c = static_cast<int>(std::upper_bound(t.xs.begin(), t.xs.end(), x) - t.xs.begin()) - 1;
+  int r = static_cast<int>(std::upper_bound(t.ys.begin(), t.ys.end(), y) - t.ys.begin()) - 1;
+  int cols = static_cast<int>(t.xs.size()) - 1, rows = static_cast<int>(t.ys.size()) - 1;
+  return cell_at[std::min(r, rows - 1) * cols + std::min(c, cols - 1)];
+}
+
+// A cell's words laid out on their own, their lines joined by spaces into one line.
+LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) {
+  LaidLine cell;
+  cell.bold = true;
+  for (LaidLine& line : LayOutPage(words, options)) {
+    std::replace(line.text.begin(), line.text.end(), '\t', ' ');
+    size_t shift = cell.text.empty() ? 0 : cell.text.size() + 1;
+    if (shift > 0) cell.text.push_back(' ');
+    if (cell.words.empty()) cell.head = line.head;
+    cell.text += line.text;
+    cell.box = cell.box.United(line.box);
+    cell.font_size = std::max(cell.font_size, line.font_size);
+    cell.bold = cell.bold && line.bold;
+    for (PlacedWord w : line.words) {
+      w.begin += shift, w.end += shift;
+      cell.words.push_back(w);
+    }
+  }
+  return cell;
+}
+
+// The rows of table `t`, its cells' words given by `cell_words`.
+std::vector<LaidLine> TableLines(const LatticeTable& t,
+                                 const std::vector<std::vector<Word>>& cell_words,
+                                 const LayoutOptions& options) {
+  int rows = static_cast<int>(t.ys.size()) - 1, cols = static_cast<int>(t.xs.size()) - 1;
+  std::vector<LaidLine> out;
+  for (int r = 0; r < rows; ++r) {
+    LaidLine row;
+    row.bold = true;
+    row.table_row = true;
+    int filled = 0;
+    bool whole_width = false;
+    for (size_t k = 0; k < t.cells.size(); ++k) {
+      const LatticeCell& cell = t.cells[k];
+      if (cell.row != r) continue;
+      LaidLine text = CellLine(cell_words[k], options);
+      if (text.words.empty()) continue;
+      ++filled;
+      whole_width = cell.col_span == cols;
+      // Fields up to this cell's column: a tab before each column after the first.
+      size_t tabs = static_cast<size_t>(cell.col);
+      size_t have = static_cast<size_t>(std::count(row.text.begin(), row.text.end(), '\t'));
+      row.text.append(tabs > have ? tabs - have : 0, '\t');
+      size_t shift = row.text.size();
+      if (row.words.empty()) row.head = text.head;
+      row.text += text.text;
+      row.box = row.box.United(text.box);
+      row.font_size = std::max(row.font_size, text.font_size);
+      row.bold = row.bold && text.bold;
+      for (PlacedWord w : text.words) {
+        w.begin += shift, w.end += shift;
+        row.words.push_back(w);
+      }
+    }
+    if (filled == 0) continue;
+    size_t have = static_cast<size_t>(std::count(row.text.begin(), row.text.end(), '\t'));
+    if (filled == 1 && whole_width) {
+      row.table_row = false;
+    } else {
+      row.text.append(static_cast<size_t>(cols - 1) - std::min<size_t>(have, cols - 1), '\t');
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<LatticeTable> FindLatticeTables(const std::vector<Ruling>& rulings) {
+  std::vector<Ruling> hs = Joined(rulings, true), vs = Joined(rulings, false);
+  UnionFind groups(hs.size() + vs.size());
+  for (size_t i = 0; i < hs.size(); ++i) {
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (Crosses(hs[i], vs[j])) groups.Join(static_cast<int>(i), static_cast<int>(hs.size() + j));
+    }
+  }
+  std::vector<LatticeTable> tables;
+  for (size_t g = 0; g < hs.size() + vs.size(); ++g) {
+    if (groups.Find(static_cast<int>(g)) != static_cast<int>(g)) continue;
+    std::vector<const Ruling*> gh, gv;
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (groups.Find(static_cast<int>(i)) == static_cast<int>(g)) gh.push_back(&hs[i]);
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (groups.Find(static_cast<int>(hs.size() + j)) == static_cast<int>(g)) gv.push_back(&vs[j]);
+    }
+    if (gh.size() < 2 || gv.size() < 2) continue;
+    if (std::optional<LatticeTable> t = TableOf(gh, gv)) tables.push_back(std::move(*t));
+  }
+  std::sort(tables.begin(), tables.end(), [](const LatticeTable& a, const LatticeTable& b) {
+    return a.ys.front() < b.ys.front();
+  });
+  return tables;
+}
+
+std::vector<LaidLine> LayOutWithTables(const std::vector<Word>& words,
+                                       const std::vector<LatticeTable>& tables,
+                                       const LayoutOptions& options) {
+  if (tables.empty()) return LayOutPage(words, options);
+  std::vector<std::vector<int>> cell_at(tables.size());
+  std::vector<std::vector<std::vector<Word>>> cell_words(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const LatticeTable& table = tables[t];
+    int cols = static_cast<int>(table.xs.size()) - 1;
+    cell_at[t].assign((table.ys.size() - 1) * cols, -1);
+    for (size_t k = 0; k < table.cells.size(); ++k) {
+      const LatticeCell& c = table.cells[k];
+      for (int r = c.row; r < c.row + c.row_span; ++r) {
+        for (int col = c.col; col < c.col + c.col_span; ++col) cell_at[t][r * cols + col] = k;
+      }
+    }
+    cell_words[t].resize(table.cells.size());
+  }
+  std::vector<Word> rest;
+  for (const Word& w : words) {
+    bool placed = false;
+    for (size_t t = 0; t < tables.size() && !placed; ++t) {
+      int k = CellOf(tables[t], cell_at[t], w.box);
+      if (k >= 0) cell_words[t][k].push_back(w), placed = true;
+    }
+    if (!placed) rest.push_back(w);
+  }
+  std::vector<LaidLine> lines = LayOutPage(rest, options), out;
+  size_t next = 0;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    while (next < lines.size() && lines[next].box.y0 < tables[t].ys.front()) {
+      out.push_back(std::move(lines[next++]));
+    }
+    for (LaidLine& row : TableLines(tables[t], cell_words[t], options)) {
+      out.push_back(std::move(row));
+    }
+  }
+  while (next < lines.size()) out.push_back(std::move(lines[next++]));
+  return out;
+}
+
+}  // namespace acervo
