@@ -30,6 +30,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--build", help="build folder (default $ACERVO_BUILD or build/)")
     p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--peer-runs", type=int, default=1,
+                   help="passes of the npm peers (Recognizers-Text takes minutes per pass)")
     p.add_argument("--plugin", action="append", help="plugin to time (repeatable; default: all four)")
     p.add_argument("files", nargs="*", help="documents (default: shared/seeds/*.txt)")
     a = p.parse_args()
@@ -61,7 +63,7 @@ def main():
                        stdout=subprocess.DEVNULL)
     print("peer\tMB\truns\tmedian_s\tMB_per_s\tresults")
     sys.stdout.flush()
-    done = subprocess.run(["node", os.path.join(HERE, "peers.js"), "--runs", str(a.runs)] + files,
+    done = subprocess.run(["node", os.path.join(HERE, "peers.js"), "--runs", str(a.peer_runs)] + files,
                           capture_output=True, text=True, check=True)
     for line in done.stdout.splitlines():
         r = json.loads(line)

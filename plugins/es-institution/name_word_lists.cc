@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "acervo/text.h"
 #include "acervo/tsv.h"
@@ -26,51 +27,37 @@ std::string Upper(std::string_view s) {
 }  // namespace
 
 Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
-  const std::filesystem::path enders = data_dir / "name_enders.tsv";
-  Result<std::vector<TsvRow>> rows = ReadTsv(enders);
-  if (!rows.ok()) return rows.status();
-  for (const TsvRow& row : *rows) {
-    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(enders, row.line, "one word");
-    enders_.insert(Fold(row.fields[0]));
-  }
-  const std::filesystem::path modifiers = data_dir / "generic_modifiers.tsv";
-  rows = ReadTsv(modifiers);
-  if (!rows.ok()) return rows.status();
-  for (const TsvRow& row : *rows) {
-    if (row.fields.size() != 2 || row.fields[0].empty()) {
-      return Malformed(modifiers, row.line, "word, heads separated by | (or -)");
+  // Each data row, as `columns` non-empty-first fields, to `add`.
+  auto read = [&](const char* name, size_t columns, const std::string& expected,
+                  const std::function<void(const std::vector<std::string>&)>& add) {
+    const std::filesystem::path file = data_dir / name;
+    Result<std::vector<TsvRow>> rows = ReadTsv(file);
+    if (!rows.ok()) return rows.status();
+    for (const TsvRow& row : *rows) {
+      if (row.fields.size() != columns || row.fields[0].empty() || row.fields.back().empty()) {
+        return Malformed(file, row.line, expected);
+      }
+      add(row.fields);
     }
-    std::unordered_set<std::string>& heads = modifiers_[Fold(row.fields[0])];
-    for (const std::string& head : SplitField(row.fields[1], '|')) {
-      if (!head.empty() && head != "-") heads.insert(Fold(head));
-    }
-  }
-  const std::filesystem::path abbreviations = data_dir / "abbreviations.tsv";
-  rows = ReadTsv(abbreviations);
-  if (!rows.ok()) return rows.status();
-  for (const TsvRow& row : *rows) {
-    if (row.fields.size() != 2 || row.fields[0].empty() || row.fields[1].empty()) {
-      return Malformed(abbreviations, row.line, "abbreviation (no dot), word");
-    }
-    abbreviations_[Fold(row.fields[0])] = row.fields[1];
-  }
-  const std::filesystem::path titles = data_dir / "job_titles.tsv";
-  rows = ReadTsv(titles);
-  if (!rows.ok()) return rows.status();
-  for (const TsvRow& row : *rows) {
-    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(titles, row.line, "one word");
-    job_titles_.insert(Fold(row.fields[0]));
-  }
-  const std::filesystem::path legal = data_dir / "legal_forms.tsv";
-  rows = ReadTsv(legal);
-  if (!rows.ok()) return rows.status();
-  for (const TsvRow& row : *rows) {
-    if (row.fields.size() != 1 || row.fields[0].empty()) return Malformed(legal, row.line, "one form");
-    legal_forms_.push_back(row.fields[0]);
-  }
+    return Status::Ok();
+  };
+  ACERVO_RETURN_IF_ERROR(read("name_enders.tsv", 1, "one word",
+                              [&](const auto& f) { enders_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("job_titles.tsv", 1, "one word",
+                              [&](const auto& f) { job_titles_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("legal_forms.tsv", 1, "one form",
+                              [&](const auto& f) { legal_forms_.push_back(f[0]); }));
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  return Status::Ok();
+  ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
+                              [&](const auto& f) { abbreviations_[Fold(f[0])] = f[1]; }));
+  return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)",
+              [&](const auto& f) {
+                std::unordered_set<std::string>& heads = modifiers_[Fold(f[0])];
+                for (const std::string& head : SplitField(f[1], '|')) {
+                  if (!head.empty() && head != "-") heads.insert(Fold(head));
+                }
+              });
 }
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
