@@ -1,6 +1,6 @@
-// The two sample statements of corpora/ (a budget execution statement and a balance of
-// sums and balances, money columns without currency marks, negative and parenthesized
-// cells) printed to PDF by tools/make-fixtures and read back by `acervo eval`: the amounts
+// The two sample statements of corpora/statements (a budget execution statement and a
+// balance of sums and balances, money columns without currency marks, negative and
+// parenthesized cells) printed to PDF by tools/make-fixtures and read back by `acervo eval`: the amounts
 // found in the born-digital PDFs against the gold of their sources. Skips when the Debian
 // tools the generator needs are missing. About 40 s on a loaded machine (make-fixtures also
 // renders the scans, which this test does not read: OCR is the loader tests' business).
@@ -22,7 +22,7 @@ constexpr const char* kStatements[] = {"municipio-ejecucion-presupuestaria-2023"
 
 TEST(StatementsPdf, AmountsOfBornDigitalStatements) {
   test::TempDir dir;
-  const fs::path corpora = ACERVO_SOURCE_DIR "/corpora";
+  const fs::path corpora = ACERVO_SOURCE_DIR "/corpora/statements";
   fs::create_directories(dir.path() / "gold");
   std::string sources;
   for (const char* name : kStatements) {

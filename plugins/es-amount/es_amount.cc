@@ -153,9 +153,9 @@ class AmountRun : public Run {
         units_line = true;
       }
     }
-    if (!units_line && segment.kind != SegmentKind::kCaption &&
-        segment.kind != SegmentKind::kHeading) {
-      pending_ = Units();
+    if (segment.kind != SegmentKind::kCaption && segment.kind != SegmentKind::kHeading) {
+      if (!units_line) pending_ = Units();
+      last_header_.clear();  // prose: a later table without a header is another table
     }
     return Status::Ok();
   }
