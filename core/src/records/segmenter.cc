@@ -350,35 +350,40 @@ class Segmenter {
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
-      // Under a heading that is only a date (a chronology's month), each paragraph is one
-      // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
-      // activity's date ("El 11 de noviembre se firmó …").
-      // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
-      // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
-      // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
-      bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
-      std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
-      bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
-      for (size_t i = begin; i < end; ++i) {
-        if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
-        if (std::any_of(pieces.begin(), pieces.end(),
-                        [&](const Candidate& c) { return c.first == i; })) {
-          continue;  // its date-led lines are records already
-        }
-        std::vector<Candidate> clauses = ClausesOf(i, 0.7);
-        bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
-        if (chronology && (opens || !clauses.empty())) {
-          Emit(RecordForm::kParagraph, i, i, 0.7);
-          out_.back().date_heading = h;
-          if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
-        } else if (clauses.size() >= 2 && !date_heading) {
-          out_.insert(out_.end(), clauses.begin(), clauses.end());
-        } else if (opens) {
-          Emit(RecordForm::kParagraph, i, i, 0.5);
-        } else if (!date_heading) {
-          out_.insert(out_.end(), clauses.begin(), clauses.end());
-        }
+      GroupedParagraphs(h, begin, end, pieces);
+    }
+  }
+
+  // The paragraphs under a grouping heading (or none): see the comment inside.
+  void GroupedParagraphs(size_t h, size_t begin, size_t end, const std::vector<Candidate>& pieces) {
+    // Under a heading that is only a date (a chronology's month), each paragraph is one
+    // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
+    // activity's date ("El 11 de noviembre se firmó …").
+    // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
+    // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
+    // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
+    bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
+    std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
+    bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+    for (size_t i = begin; i < end; ++i) {
+      if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
+      if (std::any_of(pieces.begin(), pieces.end(),
+                      [&](const Candidate& c) { return c.first == i; })) {
+        continue;  // its date-led lines are records already
+      }
+      std::vector<Candidate> clauses = ClausesOf(i, 0.7);
+      bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
+      if (chronology && (opens || !clauses.empty())) {
+        Emit(RecordForm::kParagraph, i, i, 0.7);
+        out_.back().date_heading = h;
+        if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
+      } else if (clauses.size() >= 2 && !date_heading) {
+        out_.insert(out_.end(), clauses.begin(), clauses.end());
+      } else if (opens) {
+        Emit(RecordForm::kParagraph, i, i, 0.5);
+      } else if (!date_heading) {
+        out_.insert(out_.end(), clauses.begin(), clauses.end());
       }
     }
   }
