@@ -123,6 +123,32 @@ const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
   return nullptr;
 }
 
+// Each clause runs to the next one, without the connector and spaces between them.
+void EndAtNext(std::string_view paragraph, std::vector<ActivityClause>* clauses) {
+  std::vector<ActivityClause>& out = *clauses;
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    size_t end = out[k + 1].begin;
+    std::string_view text = paragraph.substr(0, end);
+    for (bool trimmed = true; trimmed;) {
+      trimmed = false;
+      while (!text.empty() && (text.back() == ' ' || text.back() == ';' || text.back() == ',' ||
+                               text.back() == '\n')) {
+        text.remove_suffix(1), trimmed = true;
+      }
+      for (std::string_view c : {std::string_view(" y"), std::string_view(" e")}) {
+        if (text.size() > c.size() && text.substr(text.size() - c.size()) == c) {
+          text.remove_suffix(c.size()), trimmed = true;
+        }
+      }
+    }
+    out[k].end = std::max(out[k].begin, text.size());
+  }
+  while (!out.empty() && out.back().end > out.back().begin &&
+         (paragraph[out.back().end - 1] == ' ' || paragraph[out.back().end - 1] == '\n')) {
+    --out.back().end;
+  }
+}
+
 }  // namespace
 
 std::vector<size_t> SentenceStarts(std::string_view text) {
@@ -217,28 +243,7 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
     out.push_back({start, paragraph.size(), kind});
     previous_kept = true;
   }
-  // Each clause runs to the next one, without the connector and spaces between them.
-  for (size_t k = 0; k + 1 < out.size(); ++k) {
-    size_t end = out[k + 1].begin;
-    std::string_view text = paragraph.substr(0, end);
-    for (bool trimmed = true; trimmed;) {
-      trimmed = false;
-      while (!text.empty() && (text.back() == ' ' || text.back() == ';' || text.back() == ',' ||
-                               text.back() == '\n')) {
-        text.remove_suffix(1), trimmed = true;
-      }
-      for (std::string_view c : {std::string_view(" y"), std::string_view(" e")}) {
-        if (text.size() > c.size() && text.substr(text.size() - c.size()) == c) {
-          text.remove_suffix(c.size()), trimmed = true;
-        }
-      }
-    }
-    out[k].end = std::max(out[k].begin, text.size());
-  }
-  while (!out.empty() && out.back().end > out.back().begin &&
-         (paragraph[out.back().end - 1] == ' ' || paragraph[out.back().end - 1] == '\n')) {
-    --out.back().end;
-  }
+  EndAtNext(paragraph, &out);
   return out;
 }
 

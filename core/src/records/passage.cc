@@ -116,4 +116,14 @@ bool IsMostlyUpperCase(std::string_view text) {
   return upper >= 3 && lower * 5 <= upper;
 }
 
+std::string HeadingWords(std::string_view heading) {
+  std::string folded = Fold(heading);
+  size_t at = 0;
+  while (at < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[at])) ||
+                                folded[at] == '.' || folded[at] == ' ' || folded[at] == ')')) {
+    ++at;
+  }
+  return folded.substr(at);
+}
+
 }  // namespace acervo

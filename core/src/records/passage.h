@@ -54,6 +54,9 @@ class Passages {
 std::vector<std::string_view> CellsOf(std::string_view row);
 size_t CellIndexAt(std::string_view row, size_t offset);
 
+// "3.1.2 Acciones de …" -> "acciones de …": a heading's folded words without its number.
+std::string HeadingWords(std::string_view heading);
+
 // True when most letters are capitals ("REUNIONES BILATERALES", "EJE 1. …").
 bool IsMostlyUpperCase(std::string_view text);
 

@@ -215,6 +215,48 @@ void CheckStatedSums(const Passages& p, const RecordRules& rules,
   }
 }
 
+// A figure of the text that nearly equals a figure of the table row its sentence names
+// ("el eje de movilidad sostenible … movilizó USD 2.219.500" against the row "Movilidad
+// sostenible | 2.220,0" of a table in thousands): the same figure, written two ways that
+// disagree beyond the table's rounding. Near means within 1%; one warning per figure.
+void CheckNamedRows(const Passages& p, const std::map<int, std::vector<size_t>>& tables,
+                    std::vector<std::string>* warnings) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p.segment(i).kind != SegmentKind::kParagraph) continue;
+    std::string_view text = p.segment(i).text;
+    std::vector<size_t> starts = SentenceStarts(text);
+    for (const PlacedMention* m : p.mentions(i)) {
+      std::optional<Decimal> a = AmountOf(*m);
+      if (!a) continue;
+      size_t at = p.OffsetIn(i, *m);
+      size_t from = *(std::upper_bound(starts.begin(), starts.end(), at) - 1);
+      std::string sentence = Fold(text.substr(from, text.find(". ", at) - from));
+      bool warned = false;
+      for (const auto& [table, rows] : tables) {
+        for (size_t r : rows) {
+          if (warned || p.segment(r).is_header_row) continue;
+          std::vector<std::string_view> cells = CellsOf(p.segment(r).text);
+          std::string label = cells.empty() ? "" : Fold(cells[0]);
+          if (label.size() < 8 || sentence.find(label) == std::string::npos) continue;
+          for (const auto& [col, d] : AmountsByColumn(p, r)) {
+            double x = Approx(*a), y = Approx(d);
+            double tolerance = RoundingOf(p, table, col < cells.size() ? cells[col] : "");
+            double gap = std::fabs(x - y);
+            if (d == *a || gap <= tolerance || gap > 0.01 * std::fabs(y)) continue;
+            warnings->push_back("page " + std::to_string(p.page(i)) + ": the text gives " +
+                                a->Canonical().ToString() + " (" + Quote(m->text) + ") for " +
+                                Quote(cells[0]) + ", but " + Describe(p, table, r) + " gives " +
+                                d.Canonical().ToString() + " in " + ColumnName(p, table, col) +
+                                " (difference " + (*a - d).Canonical().ToString() + ")");
+            warned = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void ReconcileTotals(const Passages& passages, const RecordRules& rules,
@@ -230,6 +272,7 @@ void ReconcileTotals(const Passages& passages, const RecordRules& rules,
     CheckProse(passages, rules, table, rows, stated, warnings);
   }
   CheckStatedSums(passages, rules, warnings);
+  CheckNamedRows(passages, tables, warnings);
 }
 
 }  // namespace acervo

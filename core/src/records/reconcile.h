@@ -4,7 +4,10 @@
 // the sum of the table's data rows in that column (across page breaks); a Sub Total row
 // with the rows since the previous Sub Total. Where running text in the same section says
 // what the total is ("por un total de $ …"), that is compared with the table's stated
-// total. Disagreements become document warnings that give both figures: reports do contain
+// total, within the rounding a caption declares ("en millones", "miles de"). A sentence
+// that adds figures up ("A y B, para un total de C") is checked against itself, and a
+// figure of the text that nearly equals the table row its sentence names against that row.
+// Disagreements become document warnings that give both figures: reports do contain
 // such errors, and acervo surfaces them rather than "fixing" either number.
 #ifndef ACERVO_CORE_RECORDS_RECONCILE_H_
 #define ACERVO_CORE_RECORDS_RECONCILE_H_

@@ -146,5 +146,26 @@ TEST(ReconcileTest, SentenceWithUnrelatedFiguresIsNotASum) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+TEST(ReconcileTest, TextFigureThatNearlyEqualsTheRowItNamesIsReported) {
+  TestDocument t(
+      "## Recursos por eje\n\n"
+      "Cuadro 2. Recursos por eje (miles de dólares)\n"
+      "EJE\tVALOR TOTAL\n"
+      "Movilidad sostenible\tUSD 2.220,0\n"
+      "Gestión de riesgos\tUSD 410,5\n\n"
+      "El eje de movilidad sostenible movilizó USD 2.219.500 en el año, y gestión de riesgos "
+      "USD 410.520.\n");
+  t.Amount("USD 2.220,0", "2220000", "USD");
+  t.Amount("USD 410,5", "410500", "USD");
+  t.Amount("USD 2.219.500", "2219500", "USD");
+  t.Amount("USD 410.520", "410520", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  ASSERT_EQ(warnings.size(), 1u) << warnings.back();
+  EXPECT_THAT(warnings[0], HasSubstr("gives 2219500"));
+  EXPECT_THAT(warnings[0], HasSubstr("gives 2220000"));
+  EXPECT_THAT(warnings[0], HasSubstr("difference -500"));
+}
+
 }  // namespace
 }  // namespace acervo

@@ -6,25 +6,14 @@
 
 #include "acervo/text.h"
 #include "records/clauses.h"
+#include "records/table_kinds.h"
 
 namespace acervo {
 namespace {
 
-// "3.1.2 Acciones de …" -> "acciones de …": the heading's words without its section number.
-std::string HeadingWords(std::string_view heading) {
-  std::string folded = Fold(heading);
-  size_t at = 0;
-  while (at < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[at])) ||
-                                folded[at] == '.' || folded[at] == ' ' || folded[at] == ')')) {
-    ++at;
-  }
-  return folded.substr(at);
-}
-
 class Segmenter {
  public:
-  Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules) {
-    FindRecordTables();
+  Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules), tables_(p, rules) {
     title_ = Fold(p.document().info.title);
   }
 
@@ -49,80 +38,6 @@ class Segmenter {
   }
 
  private:
-  // A table lists records when enough of its data rows carry a date or an amount, or the
-  // pipeline names it; decided over the whole table, across page breaks.
-  // Money rows make a cooperation table; dated rows make an activity table only where the
-  // table names activities (a caption "ACCIONES DE CAPACITACIÓN", a header "Contrato", or
-  // rows that read "Taller …"): a schedule of report deliveries is dated too.
-  void FindRecordTables() {
-    struct Count {
-      int rows = 0, money = 0, named_rows = 0;
-    };
-    std::map<int, Count> counts;
-    for (size_t i = 0; i < p_.size(); ++i) {
-      int t = p_.table(i);
-      if (t < 0 || !IsRecordRow(i)) continue;
-      Count& c = counts[t];
-      ++c.rows;
-      if (p_.HasAmount(i)) ++c.money;
-      if (NamesActivity(p_.segment(i).text)) ++c.named_rows;
-    }
-    for (const auto& [t, c] : counts) {
-      if (IsAggregateTable(t)) continue;
-      const Table& table = p_.document().tables[t];
-      std::string context;
-      for (const auto& line : table.caption) context += line + "\n";
-      for (const auto& cell : table.header) context += cell + "\n";
-      bool names_activities = NamesActivity(context) || 2 * c.named_rows >= c.rows;
-      if (c.money >= rules_.min_table_records ||
-          (c.rows >= rules_.min_table_records && (names_activities || HeaderListsActivities(t))) ||
-          (c.rows >= 1 && TableIsNamed(t))) {
-        record_tables_.push_back(t);
-      }
-    }
-  }
-
-  // A table that adds money up by goal, sector, year or entity (aggregate-tables.es.tsv),
-  // or whose rows open with a goal ("11. Ciudades y comunidades sostenibles").
-  bool IsAggregateTable(int t) const {
-    const Table& table = p_.document().tables[t];
-    std::string context;
-    for (const auto& line : table.caption) context += Fold(line) + " ";
-    for (const auto& cell : table.header) context += Fold(cell) + " ";
-    for (const LexiconHit& hit : rules_.aggregate_tables.FindAll(context)) {
-      if (*hit.label == "caption") return true;
-    }
-    // Rows keyed by a goal, sector or year are sums, unless a column names each row's ally
-    // or activity ("SECTOR | ALIADO | VALOR APORTE" lists allies grouped by sector).
-    bool names_rows = std::any_of(table.header.begin(), table.header.end(), [&](auto& cell) {
-      const std::string* field = rules_.table_columns.Longest(Fold(cell));
-      return field && (*field == "title" || *field == "institution");
-    });
-    for (const std::string& cell : table.header) {
-      const std::string* label = rules_.aggregate_tables.Prefix(HeadingWords(cell));
-      if (label && *label == "budget") return true;
-    }
-    if (!table.header.empty() && !names_rows) {
-      const std::string* first = rules_.aggregate_tables.Prefix(HeadingWords(table.header[0]));
-      if (first && *first == "column") return true;
-    }
-    int rows = 0, goal_rows = 0;
-    for (size_t i = 0; i < p_.size(); ++i) {
-      if (p_.table(i) != t || p_.segment(i).kind != SegmentKind::kTableRow ||
-          p_.segment(i).is_header_row || !p_.TotalScope(i, rules_).empty()) {
-        continue;
-      }
-      ++rows;
-      for (const PlacedMention* m : p_.mentions(i)) {
-        if (m->type == "ods" && CellIndexAt(p_.segment(i).text, p_.OffsetIn(i, *m)) == 0) {
-          ++goal_rows;
-          break;
-        }
-      }
-    }
-    return rows > 0 && 2 * goal_rows >= rows;
-  }
-
   // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
   // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
   bool Planned(std::string_view heading) const {
@@ -139,52 +54,11 @@ class Segmenter {
       const Segment& s = p_.segment(i);
       if (s.kind == SegmentKind::kParagraph || s.kind == SegmentKind::kBullet) return false;
       if (s.kind == SegmentKind::kTableRow && p_.table(i) >= 0) {
-        if (!IsAggregateTable(p_.table(i))) return false;
+        if (!tables_.IsAggregate(p_.table(i))) return false;
         any_table = true;
       }
     }
     return any_table;
-  }
-
-  bool TableIsNamed(int t) const {
-    if (rules_.record_tables.empty()) return false;
-    const Table& table = p_.document().tables[t];
-    std::string text;
-    for (const auto& c : table.caption) text += Fold(c) + " ";
-    for (const auto& c : table.header) text += Fold(c) + " ";
-    return std::any_of(
-        rules_.record_tables.begin(), rules_.record_tables.end(),
-        [&](const std::string& phrase) { return text.find(phrase) != std::string::npos; });
-  }
-
-  // A data row that carries a date or an amount, or any data row with words of a table
-  // whose header names each row's ally or project and a sum of money or a date
-  // ("Entidad cooperante | Proyecto | Aporte (USD) | Vigencia"): its money cells may carry
-  // no currency mark for the amount extractor to see.
-  bool IsRecordRow(size_t i) const {
-    const Segment& s = p_.segment(i);
-    if (s.kind != SegmentKind::kTableRow || s.is_header_row || !p_.TotalScope(i, rules_).empty()) {
-      return false;
-    }
-    return p_.HasDate(i) || p_.HasAmount(i) ||
-           (p_.table(i) >= 0 && HeaderListsActivities(p_.table(i)));
-  }
-
-  bool HeaderListsActivities(int t) const {
-    bool names = false, measures = false;
-    for (const std::string& cell : p_.document().tables[t].header) {
-      const std::string* field = rules_.table_columns.Longest(Fold(cell));
-      if (!field) continue;
-      names = names || *field == "title" || *field == "institution";
-      measures = measures || *field == "aporte" || *field == "contrapartida" || *field == "total" ||
-                 *field == "date";
-    }
-    return names && measures;
-  }
-
-  bool InRecordTable(size_t i) const {
-    return std::find(record_tables_.begin(), record_tables_.end(), p_.table(i)) !=
-           record_tables_.end();
   }
 
   bool IsDatedBullet(size_t i) const {
@@ -422,7 +296,7 @@ class Segmenter {
     std::vector<size_t> rows, bullets;
     std::vector<Candidate> pieces;
     for (size_t i = begin; i < end; ++i) {
-      if (IsRecordRow(i) && InRecordTable(i)) rows.push_back(i);
+      if (tables_.IsRecordRow(i) && tables_.InRecordTable(i)) rows.push_back(i);
       if (IsDatedBullet(i) || IsActivityBullet(i)) bullets.push_back(i);
       if (p_.segment(i).kind == SegmentKind::kParagraph) DateLedPieces(i, &pieces);
     }
@@ -476,35 +350,40 @@ class Segmenter {
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
-      // Under a heading that is only a date (a chronology's month), each paragraph is one
-      // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
-      // activity's date ("El 11 de noviembre se firmó …").
-      // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
-      // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
-      // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
-      bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
-      std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
-      bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
-                                                     [](char c) { return c >= '0' && c <= '9'; });
-      for (size_t i = begin; i < end; ++i) {
-        if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
-        if (std::any_of(pieces.begin(), pieces.end(),
-                        [&](const Candidate& c) { return c.first == i; })) {
-          continue;  // its date-led lines are records already
-        }
-        std::vector<Candidate> clauses = ClausesOf(i, 0.7);
-        bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
-        if (chronology && (opens || !clauses.empty())) {
-          Emit(RecordForm::kParagraph, i, i, 0.7);
-          out_.back().date_heading = h;
-          if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
-        } else if (clauses.size() >= 2 && !date_heading) {
-          out_.insert(out_.end(), clauses.begin(), clauses.end());
-        } else if (opens) {
-          Emit(RecordForm::kParagraph, i, i, 0.5);
-        } else if (!date_heading) {
-          out_.insert(out_.end(), clauses.begin(), clauses.end());
-        }
+      GroupedParagraphs(h, begin, end, pieces);
+    }
+  }
+
+  // The paragraphs under a grouping heading (or none): see the comment inside.
+  void GroupedParagraphs(size_t h, size_t begin, size_t end, const std::vector<Candidate>& pieces) {
+    // Under a heading that is only a date (a chronology's month), each paragraph is one
+    // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
+    // activity's date ("El 11 de noviembre se firmó …").
+    // A chronology's month heading is a month's name alone ("ABRIL", "Marzo"); a heading
+    // that is a day's date ("11 al 18 de agosto") is the date of what precedes it, set
+    // apart by a PDF's fonts, and its paragraphs count only when they open with a date.
+    bool date_heading = h != SIZE_MAX && p_.HasDate(h) && !HasOwnDate(h);
+    std::string_view heading_text = h != SIZE_MAX ? p_.segment(h).text : std::string_view();
+    bool chronology = date_heading && std::none_of(heading_text.begin(), heading_text.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+    for (size_t i = begin; i < end; ++i) {
+      if (p_.segment(i).kind != SegmentKind::kParagraph) continue;
+      if (std::any_of(pieces.begin(), pieces.end(),
+                      [&](const Candidate& c) { return c.first == i; })) {
+        continue;  // its date-led lines are records already
+      }
+      std::vector<Candidate> clauses = ClausesOf(i, 0.7);
+      bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
+      if (chronology && (opens || !clauses.empty())) {
+        Emit(RecordForm::kParagraph, i, i, 0.7);
+        out_.back().date_heading = h;
+        if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
+      } else if (clauses.size() >= 2 && !date_heading) {
+        out_.insert(out_.end(), clauses.begin(), clauses.end());
+      } else if (opens) {
+        Emit(RecordForm::kParagraph, i, i, 0.5);
+      } else if (!date_heading) {
+        out_.insert(out_.end(), clauses.begin(), clauses.end());
       }
     }
   }
@@ -519,7 +398,7 @@ class Segmenter {
   const Passages& p_;
   const RecordRules& rules_;
   std::string title_;
-  std::vector<int> record_tables_;
+  TableKinds tables_;
   std::vector<Candidate> out_;
 };
 

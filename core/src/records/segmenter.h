@@ -15,6 +15,14 @@
 // or more: a bulleted list whose markers the PDF text lost) count as bullets.
 // A heading with its own date is always a record and keeps its bullets; a heading without
 // one whose body lists dated bullets or record rows gives way to them.
+// Prose (clauses.h): a body whose paragraphs report two or more dated activities (or three
+// activities) gives one record per activity clause, whatever its heading; under a grouping
+// heading each paragraph's activity clauses are records. A chronology's month heading
+// ("ABRIL") makes each paragraph under it one entry, dated by the heading when it has no
+// date. Short bullets under a heading or lead-in that names activities in the plural
+// ("Acuerdos de hermanamiento suscritos") are one record each. Never records: sections under
+// a non-record heading (presentation, objectives, notes, bibliography, an order of the
+// day), citations, aggregate tables (table_kinds.h), headings that name a plan.
 #ifndef ACERVO_CORE_RECORDS_SEGMENTER_H_
 #define ACERVO_CORE_RECORDS_SEGMENTER_H_
 

@@ -1,0 +1,46 @@
+// table_kinds.h — which tables of a document list activities, one record per data row,
+// and which only add money up (aggregate tables, no records).
+//
+// A table lists activities when enough of its data rows carry a date or an amount
+// (`min_table_records`, counted over the whole table across page breaks), when its header
+// names each row's ally or project and a sum of money or a date, or when the pipeline's
+// `record_tables` names it. A table is an aggregate, whatever its rows carry, when its
+// caption or header adds up (`por ODS`, `resumen`), when its first column holds goals,
+// sectors, years or sources and no column names an ally or a project, when its money
+// columns are a budget's (`Devengado`, `Saldo`), or when most rows open with a goal.
+// Decided once at construction; const and thread-compatible afterwards.
+#ifndef ACERVO_CORE_RECORDS_TABLE_KINDS_H_
+#define ACERVO_CORE_RECORDS_TABLE_KINDS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "records/passage.h"
+#include "records/rules.h"
+
+namespace acervo {
+
+class TableKinds {
+ public:
+  TableKinds(const Passages& passages, const RecordRules& rules);
+
+  // A data row (not a header, TOTAL or Sub Total row) that may be an activity.
+  bool IsRecordRow(size_t i) const;
+  // Segment `i` is a row of a table whose rows are activities.
+  bool InRecordTable(size_t i) const;
+  bool IsAggregate(int table) const;
+
+ private:
+  void Classify();
+  bool TableIsNamed(int table) const;
+  bool HeaderListsActivities(int table) const;
+  bool NamesActivityIn(std::string_view text) const;
+
+  const Passages& p_;
+  const RecordRules& rules_;
+  std::vector<int> record_tables_;
+};
+
+}  // namespace acervo
+
+#endif  // ACERVO_CORE_RECORDS_TABLE_KINDS_H_
