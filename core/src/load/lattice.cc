@@ -84,10 +84,16 @@ std::optional<LatticeTable> TableOf(const std::vector<const Ruling*>& hs,
                                     const std::vector<const Ruling*>& vs) {
   std::vector<double> xs, ys;
   double left = hs[0]->from, right = hs[0]->to, top = vs[0]->from, bottom = vs[0]->to;
-  for (const Ruling* v : vs) xs.push_back(v->at), top = std::min(top, v->from),
-                                                  bottom = std::max(bottom, v->to);
-  for (const Ruling* h : hs) ys.push_back(h->at), left = std::min(left, h->from),
-                                                  right = std::max(right, h->to);
+  for (const Ruling* v : vs) {
+    xs.push_back(v->at);
+    top = std::min(top, v->from);
+    bottom = std::max(bottom, v->to);
+  }
+  for (const Ruling* h : hs) {
+    ys.push_back(h->at);
+    left = std::min(left, h->from);
+    right = std::max(right, h->to);
+  }
   xs.push_back(left), xs.push_back(right), ys.push_back(top), ys.push_back(bottom);
   LatticeTable t;
   t.xs = Edges(xs);
@@ -99,8 +105,9 @@ std::optional<LatticeTable> TableOf(const std::vector<const Ruling*>& hs,
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
       double mid_y = (t.ys[r] + t.ys[r + 1]) / 2, mid_x = (t.xs[c] + t.xs[c + 1]) / 2;
-      if (c + 1 < cols && !LineAt(vs, t.xs[c + 1], mid_y)) cells.Join(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !LineAt(hs, t.ys[r + 1], mid_x)) cells.Join(r * cols + c, (r + 1) * cols + c);
+      int here = r * cols + c;
+      if (c + 1 < cols && !LineAt(vs, t.xs[c + 1], mid_y)) cells.Join(here, here + 1);
+      if (r + 1 < rows && !LineAt(hs, t.ys[r + 1], mid_x)) cells.Join(here, here + cols);
     }
   }
   std::vector<int> index(rows * cols, -1);
@@ -129,23 +136,29 @@ int CellOf(const LatticeTable& t, const std::vector<int>& cell_at, const Box& bo
   return cell_at[std::min(r, rows - 1) * cols + std::min(c, cols - 1)];
 }
 
+// Appends `part` to `line` (the caller wrote any separator first): its text, its words'
+// spans shifted, its box, size and weight.
+void Append(const LaidLine& part, LaidLine* line) {
+  size_t shift = line->text.size();
+  if (line->words.empty()) line->head = part.head;
+  line->text += part.text;
+  line->box = line->box.United(part.box);
+  line->font_size = std::max(line->font_size, part.font_size);
+  line->bold = line->bold && part.bold;
+  for (PlacedWord w : part.words) {
+    w.begin += shift, w.end += shift;
+    line->words.push_back(w);
+  }
+}
+
 // A cell's words laid out on their own, their lines joined by spaces into one line.
 LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) {
   LaidLine cell;
   cell.bold = true;
   for (LaidLine& line : LayOutPage(words, options)) {
     std::replace(line.text.begin(), line.text.end(), '\t', ' ');
-    size_t shift = cell.text.empty() ? 0 : cell.text.size() + 1;
-    if (shift > 0) cell.text.push_back(' ');
-    if (cell.words.empty()) cell.head = line.head;
-    cell.text += line.text;
-    cell.box = cell.box.United(line.box);
-    cell.font_size = std::max(cell.font_size, line.font_size);
-    cell.bold = cell.bold && line.bold;
-    for (PlacedWord w : line.words) {
-      w.begin += shift, w.end += shift;
-      cell.words.push_back(w);
-    }
+    if (!cell.text.empty()) cell.text.push_back(' ');
+    Append(line, &cell);
   }
   return cell;
 }
@@ -173,16 +186,7 @@ std::vector<LaidLine> TableLines(const LatticeTable& t,
       size_t tabs = static_cast<size_t>(cell.col);
       size_t have = static_cast<size_t>(std::count(row.text.begin(), row.text.end(), '\t'));
       row.text.append(tabs > have ? tabs - have : 0, '\t');
-      size_t shift = row.text.size();
-      if (row.words.empty()) row.head = text.head;
-      row.text += text.text;
-      row.box = row.box.United(text.box);
-      row.font_size = std::max(row.font_size, text.font_size);
-      row.bold = row.bold && text.bold;
-      for (PlacedWord w : text.words) {
-        w.begin += shift, w.end += shift;
-        row.words.push_back(w);
-      }
+      Append(text, &row);
     }
     if (filled == 0) continue;
     size_t have = static_cast<size_t>(std::count(row.text.begin(), row.text.end(), '\t'));

@@ -133,6 +133,36 @@ std::vector<Fragment> SplitFragments(const std::vector<Word>& words) {
   return out;
 }
 
+bool IsListMarker(const std::string& word) {
+  static const RE2 kListMarker(
+      R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
+  return RE2::FullMatch(word, kListMarker);
+}
+
+// A list item set with a hanging indent ("a)" then a tab, the item's text aligned to its
+// right) is one line, not a row of two cells: a fragment that is a lone list marker joins
+// the fragment that follows it on its line, within four ems.
+std::vector<Fragment> JoinListMarkers(const std::vector<Word>& words,
+                                      const std::vector<Fragment>& fragments) {
+  std::vector<Fragment> out;
+  for (size_t i = 0; i < fragments.size(); ++i) {
+    const Fragment& f = fragments[i];
+    if (i + 1 < fragments.size() && f.end == f.begin + 1 && IsListMarker(words[f.begin].text)) {
+      const Fragment& next = fragments[i + 1];
+      double h = std::min(f.box.height(), next.box.height());
+      double gap = next.box.x0 - f.box.x1;
+      if (next.begin == f.end && Overlap(f.box.y0, f.box.y1, next.box.y0, next.box.y1) > 0.5 * h &&
+          gap > 0 && gap < 4 * f.size) {
+        out.push_back(FragmentOf(words, f.begin, next.end));
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
 // Whether another fragment sits beside fragment i, at the same height: i is a table cell.
 std::vector<bool> SideNeighbours(const std::vector<Fragment>& fragments) {
   std::vector<bool> beside(fragments.size(), false);
@@ -251,13 +281,12 @@ double MedianPitch(const std::vector<Fragment>& fragments,
 // Does fragment `f` start a new paragraph after fragment `prev` of the same column?
 bool StartsParagraph(const std::vector<Word>& words, const Fragment& prev, const Fragment& f,
                      const ColumnMetrics& column) {
-  static const RE2 kListMarker(R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
   if (std::abs(prev.size - f.size) > column.size_tolerance * std::max(prev.size, f.size)) {
     return true;
   }
   double h = std::max(prev.box.height(), f.box.height());
   if (f.box.y0 - prev.box.y1 > 0.6 * h) return true;
-  if (RE2::FullMatch(words[f.begin].text, kListMarker)) return true;
+  if (IsListMarker(words[f.begin].text)) return true;
   // The next line's first word would have fitted at the end of this one.
   double first_word = words[f.begin].box.width();
   if (prev.box.x1 + first_word + 0.5 * f.size < column.right_edge) return true;
@@ -326,7 +355,8 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
 }  // namespace
 
 std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOptions& options) {
-  std::vector<Fragment> fragments = SplitAtColumnEdges(words, SplitFragments(words));
+  std::vector<Fragment> fragments =
+      JoinListMarkers(words, SplitAtColumnEdges(words, SplitFragments(words)));
   std::vector<Stack> stacks = StackFragments(fragments, options.geometric_stacks);
   std::stable_sort(stacks.begin(), stacks.end(),
                    [](const Stack& a, const Stack& b) { return a.box.y0 < b.box.y0; });

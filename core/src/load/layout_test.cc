@@ -60,6 +60,17 @@ TEST(Layout, AJustifiedLineCutIntoOneWordLinesStaysOneLine) {
   EXPECT_EQ(Texts(LayOutPage(row)), (std::vector<std::string>{"Nombre\tde\tpila\ttotal"}));
 }
 
+TEST(Layout, AHangingIndentListItemIsOneLineNotARow) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "a)");
+  AddLine(&words, 108, 100, "Los padres, tutores y curadores de los incapaces.");
+  AddLine(&words, 72, 112, "b)");
+  AddLine(&words, 108, 112, "Los síndicos de los concursos.");
+  EXPECT_EQ(Texts(LayOutPage(words)),
+            (std::vector<std::string>{"a) Los padres, tutores y curadores de los incapaces.",
+                                      "b) Los síndicos de los concursos."}));
+}
+
 TEST(Layout, AShortLineEndsItsParagraph) {
   std::vector<Word> words;
   AddLine(&words, 72, 100, "Objetivos del programa de apoyo a la lectura infantil");
