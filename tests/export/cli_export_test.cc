@@ -39,8 +39,12 @@ class IngestedCorpora : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new test::TempDir();
     std::string files;
+    documents_ = 0;
     for (const auto& e : std::filesystem::directory_iterator(ACERVO_SOURCE_DIR "/corpora")) {
-      if (e.is_regular_file() && e.path().extension() == ".md") files += " " + test::Quote(e.path());
+      if (e.is_regular_file() && e.path().extension() == ".md") {
+        files += " " + test::Quote(e.path());
+        ++documents_;
+      }
     }
     ingest_ = new test::RunResult(
         test::RunCommand(Acervo("ingest" + files + " --store " + test::Quote(Store()))));
@@ -50,6 +54,7 @@ class IngestedCorpora : public ::testing::Test {
     delete dir_;
   }
   static std::filesystem::path Store() { return dir_->path() / "corpora.db"; }
+  static inline int documents_ = 0;  // the .md samples ingested
 
   void SetUp() override {
     ASSERT_EQ(ingest_->exit_code, 0) << ingest_->output;
@@ -103,7 +108,7 @@ TEST_F(IngestedCorpora, CsvHasAHeaderAndOneRowPerRecord) {
 TEST_F(IngestedCorpora, ReportSummarizesTheStore) {
   auto r = test::RunCommand(Acervo("report --store " + test::Quote(Store())));
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_THAT(r.output, HasSubstr("Documents: 4"));
+  EXPECT_THAT(r.output, HasSubstr("Documents: " + std::to_string(documents_) + " "));
   EXPECT_THAT(r.output, HasSubstr("By goal"));
   auto html = test::RunCommand(Acervo("report --format html --store " + test::Quote(Store())));
   ASSERT_EQ(html.exit_code, 0) << html.output;
