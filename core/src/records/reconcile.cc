@@ -83,11 +83,51 @@ double RoundingOf(const Passages& p, int table, std::string_view cell) {
 }
 
 // Checks one table's Sub Total and TOTAL rows; returns the totals it states.
+// The number of cells most data rows of the table have.
+size_t UsualWidth(const Passages& p, const std::vector<size_t>& rows) {
+  std::map<size_t, int> widths;
+  for (size_t i : rows) {
+    if (!p.segment(i).is_header_row) ++widths[CellsOf(p.segment(i).text).size()];
+  }
+  size_t best = 0;
+  int count = 0;
+  for (const auto& [width, n] : widths) {
+    if (n > count) best = width, count = n;
+  }
+  return best;
+}
+
+// How far a total row's figures sit left of the columns they total: 0, or, for a row with
+// `shortfall` cells fewer than the table's usual width (a label cell a reader dropped or
+// merged), that shortfall, whichever makes more of its figures agree with their column's
+// sum. Empty where the row states more than one comparable figure and none agrees under
+// either reading: such a row was misread (figures run together, a header taken for data),
+// and warning about every column would cry wolf.
+std::optional<size_t> TotalShift(const std::map<size_t, Decimal>& amounts,
+                                 const std::map<size_t, Decimal>& sums, size_t shortfall) {
+  int best_agree = -1, compared = 0;
+  size_t best = 0;
+  for (size_t shift : {size_t{0}, shortfall}) {
+    int agree = 0, seen = 0;
+    for (const auto& [col, d] : amounts) {
+      auto it = sums.find(col + shift);
+      if (it == sums.end()) continue;
+      ++seen;
+      if (it->second == d) ++agree;
+    }
+    if (agree > best_agree) best_agree = agree, best = shift, compared = seen;
+    if (shortfall == 0) break;
+  }
+  if (best_agree == 0 && compared > 1) return std::nullopt;
+  return best;
+}
+
 std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules, int table,
                                     const std::vector<size_t>& rows,
                                     std::vector<std::string>* warnings) {
   std::map<size_t, Decimal> since_subtotal, all;
   std::vector<StatedTotal> stated;
+  const size_t usual_width = UsualWidth(p, rows);
   for (size_t i : rows) {
     if (p.segment(i).is_header_row) continue;
     std::string scope = p.TotalScope(i, rules);
@@ -107,16 +147,20 @@ std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules,
         break;
       }
     }
+    std::vector<std::string_view> cells = CellsOf(p.segment(i).text);
+    std::optional<size_t> shift =
+        TotalShift(amounts, sums, usual_width > cells.size() ? usual_width - cells.size() : 0);
     for (const auto& [col, d] : amounts) {
       if (scope == "total") {
-        std::vector<std::string_view> cells = CellsOf(p.segment(i).text);
         stated.push_back({d, i, RoundingOf(p, table, col < cells.size() ? cells[col] : "")});
       }
-      auto it = sums.find(col);
+      if (!shift) continue;  // misread row: nothing to compare
+      auto it = sums.find(col + *shift);
       if (it == sums.end()) continue;  // nothing above to add up in this column
       if (!(it->second == d)) {
         warnings->push_back(Describe(p, table, i) + ": row " + Quote(label) + " states " +
-                            d.Canonical().ToString() + " in " + ColumnName(p, table, col) +
+                            d.Canonical().ToString() + " in " +
+                            ColumnName(p, table, col + *shift) +
                             ", but the rows it covers add up to " +
                             it->second.Canonical().ToString() + " (difference " +
                             (d - it->second).Canonical().ToString() + ")");

@@ -167,5 +167,78 @@ TEST(ReconcileTest, TextFigureThatNearlyEqualsTheRowItNamesIsReported) {
   EXPECT_THAT(warnings[0], HasSubstr("difference -500"));
 }
 
+// A total row whose label cell a reader dropped sits one cell left of the columns it totals.
+std::string ProjectsTable(const char* total_aporte, const char* total) {
+  return std::string("CUADRO 2. PROYECTOS 2022\n"
+                     "N.\tALIADO\tAPORTE\tCONTRAPARTE\tTOTAL\n"
+                     "1\tFundación Norte\t$ 100,00\t$ 10,00\t$ 110,00\n"
+                     "2\tBanco del Sur\t$ 200,00\t$ 20,00\t$ 220,00\n"
+                     "Total cartera\t") +
+         total_aporte + "\t$ 30,00\t" + total + "\n";
+}
+
+void AddProjectAmounts(TestDocument* t) {
+  t->Amount("$ 100,00", "100.00", "USD");
+  t->Amount("$ 10,00", "10.00", "USD");
+  t->Amount("$ 110,00", "110.00", "USD");
+  t->Amount("$ 200,00", "200.00", "USD");
+  t->Amount("$ 20,00", "20.00", "USD");
+  t->Amount("$ 220,00", "220.00", "USD");
+  t->Amount("$ 30,00", "30.00", "USD");
+}
+
+TEST(ReconcileTest, ATotalRowThatLostItsLabelCellStillLinesUp) {
+  TestDocument t(ProjectsTable("$ 300,00", "$ 330,00"));
+  AddProjectAmounts(&t);
+  t.Amount("$ 300,00", "300.00", "USD");
+  t.Amount("$ 330,00", "330.00", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(ReconcileTest, AShiftedTotalThatDisagreesIsReportedInItsOwnColumn) {
+  TestDocument t(ProjectsTable("$ 300,00", "$ 331,00"));
+  AddProjectAmounts(&t);
+  t.Amount("$ 300,00", "300.00", "USD");
+  t.Amount("$ 331,00", "331.00", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("states 331 in “TOTAL”"));
+  EXPECT_THAT(warnings[0], HasSubstr("add up to 330"));
+}
+
+TEST(ReconcileTest, ATotalRowWhoseFiguresAgreeWithNoColumnIsMisreadNotReported) {
+  // Figures a reader ran together or took from another table: none matches any column.
+  TestDocument t(ProjectsTable("$ 900,00", "$ 990,00"));
+  AddProjectAmounts(&t);
+  t.Amount("$ 900,00", "900.00", "USD");
+  t.Amount("$ 990,00", "990.00", "USD");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  // "$ 30,00" still agrees with CONTRAPARTE once shifted, so the row lines up and its two
+  // wrong figures are reported; only a row with no agreeing figure at all is left alone.
+  EXPECT_EQ(warnings.size(), 2u);
+}
+
+TEST(ReconcileTest, ARowOfFiguresThatAgreeWithNothingGivesNoWarning) {
+  TestDocument t(
+      "CUADRO 4. EJECUCIÓN\n"
+      "PROGRAMA\tVIGENTE\tPAGADO\n"
+      "Salud\t$ 100,00\t$ 90,00\n"
+      "Cultura\t$ 50,00\t$ 40,00\n"
+      "TOTAL GENERAL\t$ 7.777,00\t$ 8.888,00\n");
+  t.Amount("$ 100,00", "100.00", "CLP");
+  t.Amount("$ 90,00", "90.00", "CLP");
+  t.Amount("$ 50,00", "50.00", "CLP");
+  t.Amount("$ 40,00", "40.00", "CLP");
+  t.Amount("$ 7.777,00", "7777.00", "CLP");
+  t.Amount("$ 8.888,00", "8888.00", "CLP");
+  std::vector<std::string> warnings;
+  t.Assemble(&warnings);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 }  // namespace
 }  // namespace acervo
