@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "records/test_document.h"
 
 namespace acervo {
@@ -131,6 +133,30 @@ TEST(AssemblerTest, AMissingLexiconIsReportedNotIgnored) {
   ASSERT_FALSE(warnings.empty());
   EXPECT_NE(warnings[0].find("no-such-file"), std::string::npos);
   EXPECT_EQ(r.size(), 1u);  // records still come out, with default rules
+}
+
+// A budget statement split by a heading inside it: the rows under the heading have no header
+// of their own (the text loader takes their first row for one) and are still the statement.
+TEST(AssemblerTest, ATableSplitByAHeadingKeepsTheKindOfTheTableItContinues) {
+  TestDocument t(
+      "ESTADO DE EJECUCIÓN PRESUPUESTARIA 2024\n"
+      "Código\tPrograma\tPresupuesto vigente\tDevengado\n"
+      "11.01.00\tAdministración municipal\t$ 2.000.000,00\t$ 1.500.000,00\n"
+      "11.02.00\tRecursos humanos\t$ 3.000.000,00\t$ 2.500.000,00\n"
+      "\n### Área 12 – Servicios comunitarios\n\n"
+      "12.01.00\tRecolección de residuos\t$ 5.000.000,00\t$ 4.000.000,00\n"
+      "12.02.00\tÁreas verdes\t$ 6.000.000,00\t$ 5.500.000,00\n"
+      "12.03.00\tAlumbrado público\t$ 7.000.000,00\t$ 6.500.000,00\n");
+  for (const char* a : {"$ 2.000.000,00", "$ 1.500.000,00", "$ 3.000.000,00", "$ 2.500.000,00",
+                        "$ 5.000.000,00", "$ 4.000.000,00", "$ 6.000.000,00", "$ 5.500.000,00",
+                        "$ 7.000.000,00", "$ 6.500.000,00"}) {
+    std::string value(a + 2);
+    value.erase(std::remove(value.begin(), value.end(), '.'), value.end());
+    std::replace(value.begin(), value.end(), ',', '.');
+    t.Amount(a, value, "CLP");
+  }
+  nlohmann::json records = t.Assemble();
+  EXPECT_TRUE(records.empty()) << records.dump(2);
 }
 
 }  // namespace

@@ -11,6 +11,39 @@ TableKinds::TableKinds(const Passages& p, const RecordRules& rules) : p_(p), rul
   Classify();
 }
 
+namespace {
+
+// A header whose cells are mostly figures is a data row a reader took for one.
+bool HeaderIsData(const std::vector<std::string>& header) {
+  int cells = 0, figures = 0;
+  for (const std::string& cell : header) {
+    if (cell.empty()) continue;
+    ++cells;
+    size_t digits = std::count_if(cell.begin(), cell.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '%';
+    });
+    if (2 * digits >= cell.size()) ++figures;
+  }
+  return cells == 0 || 2 * figures >= cells;
+}
+
+}  // namespace
+
+// A table with no header of its own (none, or a data row taken for one) that follows a
+// table of as many columns continues it: the rows under "Área 12 – Servicios comunitarios"
+// of a budget statement are the same statement, split by a heading inside it.
+const Table& TableKinds::Described(int t) const {
+  const std::vector<Table>& tables = p_.document().tables;
+  if (!HeaderIsData(tables[t].header)) return tables[t];
+  size_t width = tables[t].header.size();
+  for (int prev = t - 1; prev >= 0; --prev) {
+    if (HeaderIsData(tables[prev].header)) continue;
+    if (width == 0 || tables[prev].header.size() == width) return tables[prev];
+    break;
+  }
+  return tables[t];
+}
+
 bool TableKinds::NamesActivityIn(std::string_view text) const {
   return !rules_.kinds.FindAll(Fold(text)).empty();
 }
@@ -35,7 +68,7 @@ void TableKinds::Classify() {
   }
   for (const auto& [t, c] : counts) {
     if (IsAggregate(t)) continue;
-    const Table& table = p_.document().tables[t];
+    const Table& table = Described(t);
     std::string context;
     for (const auto& line : table.caption) context += line + "\n";
     for (const auto& cell : table.header) context += cell + "\n";
@@ -51,7 +84,7 @@ void TableKinds::Classify() {
 // A table that adds money up by goal, sector, year or entity (aggregate-tables.es.tsv),
 // or whose rows open with a goal ("11. Ciudades y comunidades sostenibles").
 bool TableKinds::IsAggregate(int t) const {
-  const Table& table = p_.document().tables[t];
+  const Table& table = Described(t);
   std::string context;
   for (const auto& line : table.caption) context += Fold(line) + " ";
   for (const auto& cell : table.header) context += Fold(cell) + " ";
@@ -91,7 +124,7 @@ bool TableKinds::IsAggregate(int t) const {
 
 bool TableKinds::TableIsNamed(int t) const {
   if (rules_.record_tables.empty()) return false;
-  const Table& table = p_.document().tables[t];
+  const Table& table = Described(t);
   std::string text;
   for (const auto& c : table.caption) text += Fold(c) + " ";
   for (const auto& c : table.header) text += Fold(c) + " ";
@@ -115,7 +148,7 @@ bool TableKinds::IsRecordRow(size_t i) const {
 
 bool TableKinds::HeaderListsActivities(int t) const {
   bool names = false, measures = false;
-  for (const std::string& cell : p_.document().tables[t].header) {
+  for (const std::string& cell : Described(t).header) {
     const std::string* field = rules_.table_columns.Longest(Fold(cell));
     if (!field) continue;
     names = names || *field == "title" || *field == "institution";

@@ -7,7 +7,9 @@
 // `record_tables` names it. A table is an aggregate, whatever its rows carry, when its
 // caption or header adds up (`por ODS`, `resumen`), when its first column holds goals,
 // sectors, years or sources and no column names an ally or a project, when its money
-// columns are a budget's (`Devengado`, `Saldo`), or when most rows open with a goal.
+// columns are a budget's (`Devengado`, `Saldo`), or when most rows open with a goal. A table
+// with no header of its own (a heading inside a statement split it, or a reader took a data
+// row for its header) is judged by the table of as many columns it continues.
 // Decided once at construction; const and thread-compatible afterwards.
 #ifndef ACERVO_CORE_RECORDS_TABLE_KINDS_H_
 #define ACERVO_CORE_RECORDS_TABLE_KINDS_H_
@@ -32,6 +34,9 @@ class TableKinds {
 
  private:
   void Classify();
+  // The table whose caption and header describe table `t`: `t` itself, or the table it
+  // continues when it has no header of its own.
+  const Table& Described(int t) const;
   bool TableIsNamed(int table) const;
   bool HeaderListsActivities(int table) const;
   bool NamesActivityIn(std::string_view text) const;
