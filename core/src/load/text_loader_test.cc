@@ -56,5 +56,21 @@ TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
   EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
 }
 
+TEST(TextLoader, ABoldNumberedLineIsAHeadingAndAPlainOneAListItem) {
+  Document doc;
+  Page& page = doc.pages.emplace_back();
+  page.text =
+      "3. Nuevos financiamientos y otras actividades de cooperación\n"
+      "El 14 de septiembre la embajada anunció una donación.\n"
+      "1. Taller de gestión de riesgos\n";
+  LineHint bold;
+  bold.bold = true;
+  FindStructure(&doc, {{bold, LineHint{}, LineHint{}}});
+  ASSERT_EQ(page.blocks.size(), 3u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kParagraph);
+  EXPECT_EQ(page.blocks[2].kind, SegmentKind::kBullet);
+}
+
 }  // namespace
 }  // namespace acervo
