@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "acervo/plugin.h"
@@ -37,9 +38,12 @@ class OdsRun : public Run {
     if (segment.kind == SegmentKind::kTableRow) {
       ExtractRow(segment, context, out);
     } else {
-      Placement placement =
-          segment.kind == SegmentKind::kParagraph ? Placement::kProse : Placement::kStandalone;
-      Emit(refs_.Find(segment.text, placement, context), out);
+      Placement placement = segment.kind == SegmentKind::kParagraph ? Placement::kProse
+                            : segment.kind == SegmentKind::kHeading ? Placement::kHeading
+                                                                    : Placement::kStandalone;
+      std::vector<GoalReference> found = refs_.Find(segment.text, placement, context);
+      if (segment.kind == SegmentKind::kHeading) KeepListedHeadings(segment, &found);
+      Emit(found, out);
     }
     if (segment.kind != SegmentKind::kBullet && segment.kind != SegmentKind::kTableRow) {
       list_intro_ = IntroducesGoals(segment.text);
@@ -63,6 +67,23 @@ class OdsRun : public Run {
            (segment.kind == SegmentKind::kBullet || segment.kind == SegmentKind::kTableRow);
   }
 
+  // A bare goal name filling a heading is a goal in a list of the goals: the first goal, or
+  // a heading whose previous sibling (same level, same parents) named a goal too.
+  void KeepListedHeadings(const Segment& segment, std::vector<GoalReference>* found) {
+    std::string parents;
+    for (std::string_view h : segment.headings) parents.append(h).push_back('\n');
+    bool named = found->size() == 1;
+    bool listed = named && (found->front().goal == 1 ||
+                            (goal_heading_ && *goal_heading_ == parents));
+    std::erase_if(*found, [&](const GoalReference& r) { return r.needs_goal_siblings && !listed; });
+    if (named) {
+      goal_heading_ = parents;
+    } else if (goal_heading_ && segment.headings.size() <= static_cast<size_t>(std::count(
+                                    goal_heading_->begin(), goal_heading_->end(), '\n'))) {
+      goal_heading_.reset();  // a sibling or parent that names no goal ends the list
+    }
+  }
+
   // "Contribuye a los siguientes ODS:" announces bullets or rows that name goals.
   bool IntroducesGoals(std::string_view text) const {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
@@ -80,8 +101,7 @@ class OdsRun : public Run {
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
                          refs_.HasGoalCue(segment.table_header[column]);
       for (GoalReference r : refs_.Find(segment.text.substr(begin, end - begin),
-                                        goal_column ? Placement::kGoalCell
-                                                    : Placement::kStandalone,
+                                        goal_column ? Placement::kGoalCell : Placement::kCell,
                                         context)) {
         r.begin += begin;
         r.end += begin;
@@ -107,6 +127,8 @@ class OdsRun : public Run {
 
   const GoalReferences& refs_;
   bool list_intro_ = false;  // the last non-list segment announced a list of goals
+  // The parents of the last heading that named a goal, while its list goes on.
+  std::optional<std::string> goal_heading_;
 };
 
 // What Begin returns when Configure has not succeeded: every segment is an error.
