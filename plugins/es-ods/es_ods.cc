@@ -6,7 +6,8 @@
 // two goals by its theme (GoalLexicon).
 //
 // Params (all optional):
-//   lexicon:        path of a lexicon file that replaces the bundled data/lexicon.tsv
+//   lexicon:        path of a lexicon file that replaces the bundled ones (data/un_themes.tsv,
+//                   generated from the UN's wording of the goals, and data/lexicon.tsv)
 //   extra_lexicon:  path (or list of paths) of lexicon files added to it
 //   min_score, second_ratio, max_inferred (at most 2): the inference policy
 #include <algorithm>
@@ -153,13 +154,17 @@ class OdsExtractor : public Extractor {
     refs_ = std::move(*refs);
 
     const nlohmann::json& params = config.params.is_object() ? config.params : kNoParams;
-    std::filesystem::path lexicon = config.data_dir / "lexicon.tsv";
+    // The UN's wording first, so that the curated lexicon re-weights a term both hold.
+    std::vector<std::filesystem::path> lexicons = {config.data_dir / "un_themes.tsv",
+                                                   config.data_dir / "lexicon.tsv"};
     if (params.contains("lexicon")) {
       if (!params["lexicon"].is_string()) return InvalidArgument("es-ods: lexicon: a path");
-      lexicon = params["lexicon"].get<std::string>();
+      lexicons = {params["lexicon"].get<std::string>()};
     }
     lexicon_ = GoalLexicon();
-    ACERVO_RETURN_IF_ERROR(lexicon_.AddFile(lexicon).Prefixed("es-ods"));
+    for (const std::filesystem::path& lexicon : lexicons) {
+      ACERVO_RETURN_IF_ERROR(lexicon_.AddFile(lexicon).Prefixed("es-ods"));
+    }
     if (params.contains("extra_lexicon")) {
       nlohmann::json extra = params["extra_lexicon"];
       if (extra.is_string()) extra = nlohmann::json::array({extra});

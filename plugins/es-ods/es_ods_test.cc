@@ -188,6 +188,14 @@ TEST_F(EsOdsTest, InfersGoalsFromShortPassages) {
   }
 }
 
+// Themes the curated lexicon does not hold come from the UN's wording of the targets.
+TEST_F(EsOdsTest, InfersFromTheUnWordingOfTheTargets) {
+  std::string title = "Conversatorio sobre la acidificación de los océanos";
+  auto inferred = Infer(title, title + ", 5 de junio.");
+  ASSERT_FALSE(inferred.empty());
+  EXPECT_EQ(inferred[0].value["goal"].get<int>(), 14);
+}
+
 TEST_F(EsOdsTest, InferencePointsAtTheStrongestEvidence) {
   std::string text = "Webinar sobre movilidad eléctrica y transporte público en la región.";
   auto inferred = Infer("", text);
