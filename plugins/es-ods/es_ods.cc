@@ -38,6 +38,8 @@ class OdsRun : public Run {
     bool context = InGoalContext(segment);
     if (segment.kind == SegmentKind::kTableRow) {
       ExtractRow(segment, context, out);
+    } else if (segment.kind == SegmentKind::kParagraph && ExtractMarkdownTable(segment, out)) {
+      // a Markdown table that reached us as one paragraph: read row by row
     } else {
       Placement placement = segment.kind == SegmentKind::kParagraph ? Placement::kProse
                             : segment.kind == SegmentKind::kHeading ? Placement::kHeading
@@ -91,14 +93,65 @@ class OdsRun : public Run {
     return !text.empty() && text.back() == ':' && refs_.HasGoalCue(text);
   }
 
+  // A paragraph whose lines are all Markdown table rows ("| ODS | Monto |", "|---|---|", ...)
+  // is a table: its first line is the header, and each later line a row under it. False
+  // (nothing done) when the paragraph is not such a table.
+  bool ExtractMarkdownTable(const Segment& segment, std::vector<Mention>* out) const {
+    std::vector<std::pair<size_t, size_t>> lines;
+    for (size_t begin = 0; begin < segment.text.size();) {
+      size_t end = std::min(segment.text.find('\n', begin), segment.text.size());
+      std::string_view line = segment.text.substr(begin, end - begin);
+      if (line.find_first_not_of(' ') == std::string_view::npos) return false;
+      if (line[line.find_first_not_of(' ')] != '|') return false;
+      lines.emplace_back(begin, end);
+      begin = end + 1;
+    }
+    if (lines.size() < 2) return false;
+    std::vector<std::string_view> header;
+    for (auto [b, e] : Cells(segment.text.substr(lines[0].first, lines[0].second - lines[0].first))) {
+      header.push_back(segment.text.substr(lines[0].first + b, e - b));
+    }
+    for (size_t i = 1; i < lines.size(); ++i) {
+      Segment row = segment;
+      row.kind = SegmentKind::kTableRow;
+      row.text = segment.text.substr(lines[i].first, lines[i].second - lines[i].first);
+      if (row.text.find_first_not_of("|-: ") == std::string_view::npos) continue;  // |---|
+      row.table_header = header;
+      size_t before = out->size();
+      ExtractRow(row, InGoalContext(row), out);
+      for (size_t k = before; k < out->size(); ++k) {
+        (*out)[k].begin += lines[i].first;
+        (*out)[k].end += lines[i].first;
+      }
+    }
+    return true;
+  }
+
+  // The cells of a row: separated by tabs, or by '|' where the text keeps a Markdown row
+  // ("| Fin de la pobreza | $ 0,00 |"; the edge pipes open no cell).
+  static std::vector<std::pair<size_t, size_t>> Cells(std::string_view row) {
+    std::vector<std::pair<size_t, size_t>> cells;
+    size_t begin = 0;
+    for (size_t i = 0; i <= row.size(); ++i) {
+      if (i < row.size() && row[i] != '\t' && row[i] != '|') continue;
+      cells.emplace_back(begin, i);
+      begin = i + 1;
+    }
+    auto blank = [&](const std::pair<size_t, size_t>& c) {
+      return row.substr(c.first, c.second - c.first).find_first_not_of(' ') == std::string_view::npos;
+    };
+    if (cells.size() > 1 && blank(cells.back())) cells.pop_back();
+    if (cells.size() > 1 && blank(cells.front())) cells.erase(cells.begin());
+    return cells;
+  }
+
   // The whole row first ("13\tAcción por el clima": a number and its goal's name in
   // neighbouring cells), then each cell, under its header when the header names the goals.
   void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) const {
     std::vector<GoalReference> found = refs_.Find(segment.text, Placement::kStandalone, context);
-    size_t begin = 0;
-    for (size_t column = 0; begin <= segment.text.size(); ++column) {
-      size_t tab = segment.text.find('\t', begin);
-      size_t end = tab == std::string_view::npos ? segment.text.size() : tab;
+    std::vector<std::pair<size_t, size_t>> cells = Cells(segment.text);
+    for (size_t column = 0; column < cells.size(); ++column) {
+      auto [begin, end] = cells[column];
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
                          refs_.HasGoalCue(segment.table_header[column]);
       for (GoalReference r : refs_.Find(segment.text.substr(begin, end - begin),
@@ -111,8 +164,6 @@ class OdsRun : public Run {
         });
         if (!overlaps) found.push_back(r);
       }
-      if (tab == std::string_view::npos) break;
-      begin = tab + 1;
     }
     std::sort(found.begin(), found.end(), [](const GoalReference& a, const GoalReference& b) {
       return a.begin < b.begin;

@@ -108,6 +108,15 @@ TEST_F(EsOdsTest, GoalRowsOfATableWithoutACue) {
   EXPECT_THAT(all[3], IsEmpty());
 }
 
+// A Markdown table can reach the extractors as one paragraph; its rows are still rows.
+TEST_F(EsOdsTest, MarkdownTableInAParagraph) {
+  Passage table{"| Objetivo | Monto |\n|---|---|\n| Hambre cero | $ 0,00 |\n"
+                "| Total | $ 0,00 |"};
+  auto all = h_.ExtractSegments({table});
+  ASSERT_THAT(GoalsOf(all[0]), ElementsAre(2));
+  EXPECT_THAT(Harness::Texts(table.text, all[0]), ElementsAre("Hambre cero"));
+}
+
 TEST_F(EsOdsTest, TwoGoalsInOneCell) {
   Passage row{"Programa de movilidad\tODS 11 y 13", SegmentKind::kTableRow};
   auto all = h_.ExtractSegments({row});
