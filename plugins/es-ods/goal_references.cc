@@ -44,6 +44,13 @@ bool NoWords(const std::string& t, size_t from, size_t to) {
   return true;
 }
 
+// True when MatchText bytes [from, to) span a cell boundary of a table row (a tab in the
+// original): "los objetivos⇥1" is a name's last word and the next cell's count, not a goal.
+bool CrossesCell(const MatchText& m, size_t from, size_t to) {
+  size_t b = m.ToOriginal(from), e = m.ToOriginal(to);
+  return m.original().substr(b, e - b).find('\t') != std::string_view::npos;
+}
+
 bool IsUpperAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
   return u_isupper(static_cast<UChar32>(NextCodePoint(text, &pos)));
@@ -134,7 +141,7 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
   if (p < t.size() && (t[p] == '-' || t[p] == ':')) p = SkipSpaces(t, p + 1);
   p = SkipSign(m, p);
   Item first;
-  if (!ReadGoalNumber(t, p, &first.goal, &first.end)) return items;
+  if (!ReadGoalNumber(t, p, &first.goal, &first.end) || CrossesCell(m, pos, p)) return items;
   first.begin = p;
   items.push_back(first);
   while (true) {
@@ -157,7 +164,9 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
       if (q < t.size() && t[q] == '-') q = SkipSpaces(t, q + 1);
     }
     q = SkipSign(m, q);
-    if (!ReadGoalNumber(t, q, &next.goal, &next.end)) break;
+    if (!ReadGoalNumber(t, q, &next.goal, &next.end) || CrossesCell(m, items.back().end, q)) {
+      break;
+    }
     items.push_back(next);
   }
   return items;
