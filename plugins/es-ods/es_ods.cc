@@ -1,9 +1,13 @@
 // es-ods: Sustainable Development Goals in Spanish reports (mention type "ods").
 //
 // Run::Extract finds explicit references in each segment (GoalReferences), knowing where the
-// segment stands: its headings, its table's caption and header, and whether it follows a list
-// introduction that speaks of the goals. Infer maps a record with no explicit goal to at most
-// two goals by its theme (GoalLexicon).
+// segment stands: its headings, its table's caption and header, whether it follows a list
+// introduction that speaks of the goals, and whether the headings before it list the goals.
+// Table rows are read cell by cell (also a Markdown table that arrives as one paragraph).
+// Infer maps a record with no explicit goal to at most two goals by its theme (GoalLexicon,
+// loaded from the UN-generated data/un_themes.tsv and the curated data/lexicon.tsv).
+// A Run belongs to one document and one thread; the extractor is immutable after Configure
+// and Infer may be called from several threads.
 //
 // Params (all optional):
 //   lexicon:        path of a lexicon file that replaces the bundled ones (data/un_themes.tsv,
