@@ -1,17 +1,23 @@
 // es-ods: Sustainable Development Goals in Spanish reports (mention type "ods").
 //
 // Run::Extract finds explicit references in each segment (GoalReferences), knowing where the
-// segment stands: its headings, its table's caption and header, and whether it follows a list
-// introduction that speaks of the goals. Infer maps a record with no explicit goal to at most
-// two goals by its theme (GoalLexicon).
+// segment stands: its headings, its table's caption and header, whether it follows a list
+// introduction that speaks of the goals, and whether the headings before it list the goals.
+// Table rows are read cell by cell (also a Markdown table that arrives as one paragraph).
+// Infer maps a record with no explicit goal to at most two goals by its theme (GoalLexicon,
+// loaded from the UN-generated data/un_themes.tsv and the curated data/lexicon.tsv).
+// A Run belongs to one document and one thread; the extractor is immutable after Configure
+// and Infer may be called from several threads.
 //
 // Params (all optional):
-//   lexicon:        path of a lexicon file that replaces the bundled data/lexicon.tsv
+//   lexicon:        path of a lexicon file that replaces the bundled ones (data/un_themes.tsv,
+//                   generated from the UN's wording of the goals, and data/lexicon.tsv)
 //   extra_lexicon:  path (or list of paths) of lexicon files added to it
 //   min_score, second_ratio, max_inferred (at most 2): the inference policy
 #include <algorithm>
 #include <memory>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "acervo/plugin.h"
@@ -36,10 +42,15 @@ class OdsRun : public Run {
     bool context = InGoalContext(segment);
     if (segment.kind == SegmentKind::kTableRow) {
       ExtractRow(segment, context, out);
+    } else if (segment.kind == SegmentKind::kParagraph && ExtractMarkdownTable(segment, out)) {
+      // a Markdown table that reached us as one paragraph: read row by row
     } else {
-      Placement placement =
-          segment.kind == SegmentKind::kParagraph ? Placement::kProse : Placement::kStandalone;
-      Emit(refs_.Find(segment.text, placement, context), out);
+      Placement placement = segment.kind == SegmentKind::kParagraph ? Placement::kProse
+                            : segment.kind == SegmentKind::kHeading ? Placement::kHeading
+                                                                    : Placement::kStandalone;
+      std::vector<GoalReference> found = refs_.Find(segment.text, placement, context);
+      if (segment.kind == SegmentKind::kHeading) KeepListedHeadings(segment, &found);
+      Emit(found, out);
     }
     if (segment.kind != SegmentKind::kBullet && segment.kind != SegmentKind::kTableRow) {
       list_intro_ = IntroducesGoals(segment.text);
@@ -63,25 +74,92 @@ class OdsRun : public Run {
            (segment.kind == SegmentKind::kBullet || segment.kind == SegmentKind::kTableRow);
   }
 
+  // A bare goal name filling a heading is a goal in a list of the goals: the first goal, or
+  // a heading whose previous sibling (same level, same parents) named a goal too.
+  void KeepListedHeadings(const Segment& segment, std::vector<GoalReference>* found) {
+    std::string parents;
+    for (std::string_view h : segment.headings) parents.append(h).push_back('\n');
+    bool named = found->size() == 1;
+    bool listed = named && (found->front().goal == 1 ||
+                            (goal_heading_ && *goal_heading_ == parents));
+    std::erase_if(*found, [&](const GoalReference& r) { return r.needs_goal_siblings && !listed; });
+    if (named) {
+      goal_heading_ = parents;
+    } else if (goal_heading_ && segment.headings.size() <= static_cast<size_t>(std::count(
+                                    goal_heading_->begin(), goal_heading_->end(), '\n'))) {
+      goal_heading_.reset();  // a sibling or parent that names no goal ends the list
+    }
+  }
+
   // "Contribuye a los siguientes ODS:" announces bullets or rows that name goals.
   bool IntroducesGoals(std::string_view text) const {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
     return !text.empty() && text.back() == ':' && refs_.HasGoalCue(text);
   }
 
+  // A paragraph whose lines are all Markdown table rows ("| ODS | Monto |", "|---|---|", ...)
+  // is a table: its first line is the header, and each later line a row under it. False
+  // (nothing done) when the paragraph is not such a table.
+  bool ExtractMarkdownTable(const Segment& segment, std::vector<Mention>* out) const {
+    std::vector<std::pair<size_t, size_t>> lines;
+    for (size_t begin = 0; begin < segment.text.size();) {
+      size_t end = std::min(segment.text.find('\n', begin), segment.text.size());
+      std::string_view line = segment.text.substr(begin, end - begin);
+      if (line.find_first_not_of(' ') == std::string_view::npos) return false;
+      if (line[line.find_first_not_of(' ')] != '|') return false;
+      lines.emplace_back(begin, end);
+      begin = end + 1;
+    }
+    if (lines.size() < 2) return false;
+    std::vector<std::string_view> header;
+    for (auto [b, e] : Cells(segment.text.substr(lines[0].first, lines[0].second - lines[0].first))) {
+      header.push_back(segment.text.substr(lines[0].first + b, e - b));
+    }
+    for (size_t i = 1; i < lines.size(); ++i) {
+      Segment row = segment;
+      row.kind = SegmentKind::kTableRow;
+      row.text = segment.text.substr(lines[i].first, lines[i].second - lines[i].first);
+      if (row.text.find_first_not_of("|-: ") == std::string_view::npos) continue;  // |---|
+      row.table_header = header;
+      size_t before = out->size();
+      ExtractRow(row, InGoalContext(row), out);
+      for (size_t k = before; k < out->size(); ++k) {
+        (*out)[k].begin += lines[i].first;
+        (*out)[k].end += lines[i].first;
+      }
+    }
+    return true;
+  }
+
+  // The cells of a row: separated by tabs, or by '|' where the text keeps a Markdown row
+  // ("| Fin de la pobreza | $ 0,00 |"; the edge pipes open no cell).
+  static std::vector<std::pair<size_t, size_t>> Cells(std::string_view row) {
+    std::vector<std::pair<size_t, size_t>> cells;
+    size_t begin = 0;
+    for (size_t i = 0; i <= row.size(); ++i) {
+      if (i < row.size() && row[i] != '\t' && row[i] != '|') continue;
+      cells.emplace_back(begin, i);
+      begin = i + 1;
+    }
+    auto blank = [&](const std::pair<size_t, size_t>& c) {
+      return row.substr(c.first, c.second - c.first).find_first_not_of(' ') == std::string_view::npos;
+    };
+    if (cells.size() > 1 && blank(cells.back())) cells.pop_back();
+    if (cells.size() > 1 && blank(cells.front())) cells.erase(cells.begin());
+    return cells;
+  }
+
   // The whole row first ("13\tAcción por el clima": a number and its goal's name in
   // neighbouring cells), then each cell, under its header when the header names the goals.
   void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) const {
     std::vector<GoalReference> found = refs_.Find(segment.text, Placement::kStandalone, context);
-    size_t begin = 0;
-    for (size_t column = 0; begin <= segment.text.size(); ++column) {
-      size_t tab = segment.text.find('\t', begin);
-      size_t end = tab == std::string_view::npos ? segment.text.size() : tab;
+    std::vector<std::pair<size_t, size_t>> cells = Cells(segment.text);
+    for (size_t column = 0; column < cells.size(); ++column) {
+      auto [begin, end] = cells[column];
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
                          refs_.HasGoalCue(segment.table_header[column]);
       for (GoalReference r : refs_.Find(segment.text.substr(begin, end - begin),
-                                        goal_column ? Placement::kGoalCell
-                                                    : Placement::kStandalone,
+                                        goal_column ? Placement::kGoalCell : Placement::kCell,
                                         context)) {
         r.begin += begin;
         r.end += begin;
@@ -90,8 +168,6 @@ class OdsRun : public Run {
         });
         if (!overlaps) found.push_back(r);
       }
-      if (tab == std::string_view::npos) break;
-      begin = tab + 1;
     }
     std::sort(found.begin(), found.end(), [](const GoalReference& a, const GoalReference& b) {
       return a.begin < b.begin;
@@ -107,6 +183,8 @@ class OdsRun : public Run {
 
   const GoalReferences& refs_;
   bool list_intro_ = false;  // the last non-list segment announced a list of goals
+  // The parents of the last heading that named a goal, while its list goes on.
+  std::optional<std::string> goal_heading_;
 };
 
 // What Begin returns when Configure has not succeeded: every segment is an error.
@@ -131,13 +209,17 @@ class OdsExtractor : public Extractor {
     refs_ = std::move(*refs);
 
     const nlohmann::json& params = config.params.is_object() ? config.params : kNoParams;
-    std::filesystem::path lexicon = config.data_dir / "lexicon.tsv";
+    // The UN's wording first, so that the curated lexicon re-weights a term both hold.
+    std::vector<std::filesystem::path> lexicons = {config.data_dir / "un_themes.tsv",
+                                                   config.data_dir / "lexicon.tsv"};
     if (params.contains("lexicon")) {
       if (!params["lexicon"].is_string()) return InvalidArgument("es-ods: lexicon: a path");
-      lexicon = params["lexicon"].get<std::string>();
+      lexicons = {params["lexicon"].get<std::string>()};
     }
     lexicon_ = GoalLexicon();
-    ACERVO_RETURN_IF_ERROR(lexicon_.AddFile(lexicon).Prefixed("es-ods"));
+    for (const std::filesystem::path& lexicon : lexicons) {
+      ACERVO_RETURN_IF_ERROR(lexicon_.AddFile(lexicon).Prefixed("es-ods"));
+    }
     if (params.contains("extra_lexicon")) {
       nlohmann::json extra = params["extra_lexicon"];
       if (extra.is_string()) extra = nlohmann::json::array({extra});

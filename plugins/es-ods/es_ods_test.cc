@@ -86,6 +86,60 @@ TEST_F(EsOdsTest, TableOfGoals) {
   EXPECT_THAT(GoalsOf(all[1]), ElementsAre(11));
 }
 
+// A table that adds money up by goal, with no goal cue in its caption or header: every row
+// naming a goal is one, with or without its number, "$ 0,00" rows included.
+TEST_F(EsOdsTest, GoalRowsOfATableWithoutACue) {
+  std::vector<Passage> rows = {
+      {"11. Ciudades y comunidades sostenibles\t$ 1.250.000,00", SegmentKind::kTableRow},
+      {"Fin de la pobreza\t$ 0,00", SegmentKind::kTableRow},
+      {"No.4. Agua limpia y saneamiento\t$ 300,00", SegmentKind::kTableRow},
+      {"Movilidad sostenible\t$ 90,00", SegmentKind::kTableRow},
+  };
+  for (Passage& row : rows) row.table_header = {"Objetivo", "Monto"};
+  auto all = h_.ExtractSegments(rows);
+  EXPECT_THAT(GoalsOf(all[0]), ElementsAre(11));
+  EXPECT_THAT(GoalsOf(all[1]), ElementsAre(1));
+  EXPECT_THAT(Harness::Texts(rows[1].text, all[1]), ElementsAre("Fin de la pobreza"));
+  // The number says 4, the name says 6: the name decides, with a confidence that flags it.
+  ASSERT_THAT(GoalsOf(all[2]), ElementsAre(6));
+  EXPECT_THAT(Harness::Texts(rows[2].text, all[2]),
+              ElementsAre("No.4. Agua limpia y saneamiento"));
+  EXPECT_LT(all[2][0].confidence, all[0][0].confidence);
+  EXPECT_THAT(all[3], IsEmpty());
+}
+
+// A Markdown table can reach the extractors as one paragraph; its rows are still rows.
+TEST_F(EsOdsTest, MarkdownTableInAParagraph) {
+  Passage table{"| Objetivo | Monto |\n|---|---|\n| Hambre cero | $ 0,00 |\n"
+                "| Total | $ 0,00 |"};
+  auto all = h_.ExtractSegments({table});
+  ASSERT_THAT(GoalsOf(all[0]), ElementsAre(2));
+  EXPECT_THAT(Harness::Texts(table.text, all[0]), ElementsAre("Hambre cero"));
+}
+
+TEST_F(EsOdsTest, TwoGoalsInOneCell) {
+  Passage row{"Programa de movilidad\tODS 11 y 13", SegmentKind::kTableRow};
+  auto all = h_.ExtractSegments({row});
+  EXPECT_THAT(GoalsOf(all[0]), ElementsAre(11, 13));
+}
+
+// A list of the 17 goals as headings: each heading is its goal, numbered or not.
+TEST_F(EsOdsTest, HeadingsOfAListOfTheGoals) {
+  std::vector<Passage> headings = {
+      {"Fin de la pobreza", SegmentKind::kHeading},
+      {"Hambre cero", SegmentKind::kHeading},
+      {"Salud y bienestar", SegmentKind::kHeading},
+      {"Presupuesto", SegmentKind::kHeading},
+      {"Igualdad de género", SegmentKind::kHeading},
+  };
+  for (Passage& h : headings) h.headings = {"Informe de gestión"};
+  auto all = h_.ExtractSegments(headings);
+  EXPECT_THAT(GoalsOf(all[0]), ElementsAre(1));
+  EXPECT_THAT(GoalsOf(all[1]), ElementsAre(2));
+  EXPECT_THAT(GoalsOf(all[2]), ElementsAre(3));
+  EXPECT_THAT(all[4], IsEmpty());  // the list ended at "Presupuesto"
+}
+
 TEST_F(EsOdsTest, GoalColumnOfACooperationTable) {
   Passage row{"Programa de huertos urbanos\tFAO\t$ 120.000.000\t2, 12", SegmentKind::kTableRow};
   row.table_header = {"Proyecto", "Socio", "Monto", "ODS"};
@@ -141,6 +195,14 @@ TEST_F(EsOdsTest, InfersGoalsFromShortPassages) {
     EXPECT_FALSE(inferred[0].value["explicit"].get<bool>());
     EXPECT_LE(inferred.size(), 2u);
   }
+}
+
+// Themes the curated lexicon does not hold come from the UN's wording of the targets.
+TEST_F(EsOdsTest, InfersFromTheUnWordingOfTheTargets) {
+  std::string title = "Conversatorio sobre la acidificación de los océanos";
+  auto inferred = Infer(title, title + ", 5 de junio.");
+  ASSERT_FALSE(inferred.empty());
+  EXPECT_EQ(inferred[0].value["goal"].get<int>(), 14);
 }
 
 TEST_F(EsOdsTest, InferencePointsAtTheStrongestEvidence) {

@@ -75,10 +75,15 @@ bool GoalLexicon::AddEntry(std::string_view term, int goal, double weight) {
 std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
                                              const TextRegions& regions) const {
   MatchText m(text);
-  // Longest terms first where they overlap: "violencia de género" hides "género".
+  // Longest terms first where they overlap: "violencia de género" hides "género". Two terms
+  // on the same words ("clima", "clima*"): the one added later (a later file) decides.
   std::vector<PhraseMatcher::Match> kept;
   for (const PhraseMatcher::Match& p : terms_.FindAll(m.text())) {
-    if (!kept.empty() && p.begin < kept.back().end) continue;
+    if (!kept.empty() && p.begin < kept.back().end) {
+      PhraseMatcher::Match& last = kept.back();
+      if (p.begin == last.begin && p.end == last.end && p.value > last.value) last = p;
+      continue;
+    }
     kept.push_back(p);
   }
   struct TermHits {

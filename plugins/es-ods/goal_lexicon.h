@@ -23,7 +23,7 @@ namespace acervo::ods {
 
 struct InferOptions {
   double min_score = 1.0;
-  double second_ratio = 0.7;
+  double second_ratio = 0.9;  // fitted on corpora/ and the shared seeds
   int max_goals = 2;
 };
 

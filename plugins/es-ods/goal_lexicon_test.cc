@@ -51,11 +51,22 @@ TEST(GoalLexiconTest, InferKeepsTwoGoalsAtMostAndDropsWeakOnes) {
   lexicon.Add("mujeres", 5, 0.5);
   lexicon.Add("salud", 3, 0.5);
   InferOptions options;
+  options.second_ratio = 0.7;
   std::string text = "Taller de movilidad y emisiones con mujeres y salud.";
   EXPECT_EQ(Goals(lexicon.Infer(text, {}, options)), (std::vector<int>{11, 13}));
   options.max_goals = 1;
   EXPECT_EQ(Goals(lexicon.Infer(text, {}, options)), (std::vector<int>{11}));
   EXPECT_TRUE(lexicon.Infer("Reunión con mujeres.", {}, InferOptions()).empty());
+}
+
+// The UN's wording is loaded first and the curated lexicon after it: where a curated term and
+// a UN term stand on the same words, the curated one decides.
+TEST(GoalLexiconTest, LaterTermOnTheSameWordsDecides) {
+  GoalLexicon lexicon;
+  lexicon.Add("movilidad*", 10, 0.5);
+  lexicon.Add("movilidad", 11, 1.5);
+  EXPECT_EQ(Goals(lexicon.Infer("Foro de movilidad.", {}, InferOptions())),
+            (std::vector<int>{11}));
 }
 
 TEST(GoalLexiconTest, SecondGoalNeedsMostOfTheFirstScore) {

@@ -22,6 +22,8 @@ constexpr double kNumberedName = 0.9;
 constexpr double kNameInContext = 0.85;
 constexpr double kGoalCellNumber = 0.85;
 constexpr double kNameInProse = 0.75;
+constexpr double kNameFillingCell = 0.8;   // a goal row of a table with no goal cue
+constexpr double kNameFillingHeading = 0.7;
 
 // How far (in bytes of punctuation and spaces) a name may follow the reference it restates.
 constexpr size_t kRestatementGap = 8;
@@ -40,6 +42,13 @@ bool NoWords(const std::string& t, size_t from, size_t to) {
     NextCodePoint(t, &p);
   }
   return true;
+}
+
+// True when MatchText bytes [from, to) span a cell boundary of a table row (a tab in the
+// original): "los objetivos⇥1" is a name's last word and the next cell's count, not a goal.
+bool CrossesCell(const MatchText& m, size_t from, size_t to) {
+  size_t b = m.ToOriginal(from), e = m.ToOriginal(to);
+  return m.original().substr(b, e - b).find('\t') != std::string_view::npos;
 }
 
 bool IsUpperAt(std::string_view text, size_t pos) {
@@ -132,7 +141,7 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
   if (p < t.size() && (t[p] == '-' || t[p] == ':')) p = SkipSpaces(t, p + 1);
   p = SkipSign(m, p);
   Item first;
-  if (!ReadGoalNumber(t, p, &first.goal, &first.end)) return items;
+  if (!ReadGoalNumber(t, p, &first.goal, &first.end) || CrossesCell(m, pos, p)) return items;
   first.begin = p;
   items.push_back(first);
   while (true) {
@@ -155,7 +164,9 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
       if (q < t.size() && t[q] == '-') q = SkipSpaces(t, q + 1);
     }
     q = SkipSign(m, q);
-    if (!ReadGoalNumber(t, q, &next.goal, &next.end)) break;
+    if (!ReadGoalNumber(t, q, &next.goal, &next.end) || CrossesCell(m, items.back().end, q)) {
+      break;
+    }
     items.push_back(next);
   }
   return items;
@@ -219,23 +230,37 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
   while (p > 0 && (t[p - 1] == ' ' || IsSeparatorPunct(t[p - 1])) && n.begin - p < 4) --p;
   size_t digits_end = p;
   while (p > 0 && IsDigitAt(t, p - 1)) --p;
+  bool fills_after = NoWords(t, n.end, t.size());
   if (p < digits_end && digits_end - p <= 2 && !IsWordBefore(t, p)) {
     int number = 0;
     size_t number_end = 0;
-    if (!ReadGoalNumber(t, p, &number, &number_end) || number != n.goal) return;
+    if (!ReadGoalNumber(t, p, &number, &number_end)) return;
     size_t begin = p;
     for (size_t k = 1; k <= 8 && k <= p; ++k) {  // a sign before the number: "No. 13"
       size_t s = p - k;
       auto sign = signs_.LongestAt(m.text(), s);
       if (sign && SkipSpaces(t, sign->end) == p) begin = s;
     }
-    out->push_back({m.ToOriginal(begin), m.ToOriginal(n.end), n.goal, kNumberedName});
+    double confidence = kNumberedName;
+    if (number != n.goal) {
+      // "No.4. Agua limpia y saneamiento" as a whole goal row or heading: the name decides.
+      bool row = placement == Placement::kCell || placement == Placement::kGoalCell;
+      if (!row || !NoWords(t, 0, begin) || !fills_after) return;
+      confidence = kMismatchedNumber;
+    }
+    out->push_back({m.ToOriginal(begin), m.ToOriginal(n.end), n.goal, confidence});
     return;
   }
-  bool fills = NoWords(t, 0, n.begin) && NoWords(t, n.end, t.size());
+  bool fills = NoWords(t, 0, n.begin) && fills_after;
   if (placement == Placement::kGoalCell ||
-      (placement == Placement::kStandalone && goal_context && fills)) {
+      (placement != Placement::kProse && goal_context && fills)) {
     out->push_back({m.ToOriginal(n.begin), m.ToOriginal(n.end), n.goal, kNameInContext});
+    return;
+  }
+  if (fills && (placement == Placement::kCell || placement == Placement::kHeading)) {
+    bool heading = placement == Placement::kHeading;
+    out->push_back({m.ToOriginal(n.begin), m.ToOriginal(n.end), n.goal,
+                    heading ? kNameFillingHeading : kNameFillingCell, heading});
     return;
   }
   // In prose a goal is written as a title ("la meta de Igualdad de género"), after a cue.

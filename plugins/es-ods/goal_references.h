@@ -9,8 +9,12 @@
 //    passage is in a goal context and no other label follows ("Objetivo 1: Bogotá avanza" is a
 //    local plan's objective);
 //  - a goal name beside its own number ("13. Acción por el clima", "No. 13 Acción por el
-//    clima"), filling a heading, bullet or cell in a goal context, anywhere in a cell of a
-//    goal column, or capitalized after a goal cue in the same sentence.
+//    clima"), filling a heading or a table cell (goal rows of a table that adds money up by
+//    goal), filling a bullet in a goal context, anywhere in a cell of a goal column, or
+//    capitalized after a goal cue in the same sentence;
+//  - a goal name filling a heading or cell beside another goal's number ("No.4. Agua limpia
+//    y saneamiento"): the name decides, with a lower confidence (kMismatchedNumber) that
+//    tells the reviewer the number disagrees.
 // A name that restates the reference just before it ("Objetivo 11 de la Agenda 2030
 // “Lograr que las ciudades ...”") is part of that reference, not another one.
 #ifndef ACERVO_PLUGINS_ES_ODS_GOAL_REFERENCES_H_
@@ -31,17 +35,25 @@ struct GoalReference {
   size_t end = 0;
   int goal = 0;
   double confidence = 1;
+  // A bare name filling a heading outside a goal context: a goal only among sibling headings
+  // that name goals too (a list of the 17 goals); the caller knows the siblings.
+  bool needs_goal_siblings = false;
 };
 
 // Where the passage stands, which decides how much a bare goal name or number says.
 enum class Placement {
   kProse,       // a paragraph
-  kStandalone,  // a heading, bullet, caption or table cell: a name filling it may be a goal
+  kStandalone,  // a bullet or caption: a name filling it may be a goal in a goal context
+  kHeading,     // a heading: a name filling it heads a goal of a list of the goals
+  kCell,        // a table cell: a name filling it is a goal row ("Ciudades y ...\t$ 0,00")
   kGoalCell,    // a cell under a table header that names the goals: bare numbers are goals
 };
 
 class GoalReferences {
  public:
+  // The confidence of a goal name beside another goal's number (the name decides).
+  static constexpr double kMismatchedNumber = 0.6;
+
   // Loads goals.tsv and references.tsv from `data_dir`.
   static Result<GoalReferences> Load(const std::filesystem::path& data_dir);
 

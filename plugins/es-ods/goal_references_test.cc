@@ -100,6 +100,12 @@ TEST_F(GoalReferencesTest, BareObjectiveCountsInAGoalContext) {
   EXPECT_THAT(Find("Objetivo 7", Placement::kStandalone, false), IsEmpty());
 }
 
+TEST_F(GoalReferencesTest, NumberInTheNextCellIsNotTheObjectives) {
+  EXPECT_THAT(Find("17. Alianzas para lograr los objetivos\t1\t514 000", Placement::kStandalone,
+                   true),
+              ElementsAre("17. Alianzas para lograr los objetivos=17"));
+}
+
 TEST_F(GoalReferencesTest, NamesBesideTheirNumber) {
   EXPECT_THAT(Find("No. 13. Acción por el clima", Placement::kStandalone),
               ElementsAre("No. 13. Acción por el clima=13"));
