@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "acervo/text.h"
+#include "load/loader_data.h"
 #include "load/normalize.h"
+#include "load/pipe_table.h"
 
 namespace acervo {
 namespace {
@@ -75,17 +78,33 @@ bool IsMostlyUpper(std::string_view s) {
   return upper >= 3 && lower * 5 <= upper;
 }
 
+// The caption patterns of captions.tsv (loader_data.h), anchored at the line's start. Like
+// furniture.tsv's, a missing or bad file leaves them out (no line is then a caption).
+const RE2* CaptionPatterns() {
+  static const std::unique_ptr<RE2> patterns = []() -> std::unique_ptr<RE2> {
+    std::filesystem::path file = FindLoaderData("captions.tsv");
+    if (file.empty()) return nullptr;
+    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "^", "");
+    return loaded.ok() ? std::move(loaded.value()) : nullptr;
+  }();
+  return patterns.get();
+}
+
 Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
   static const RE2 kBullet(R"(^(\s*(?:[-*•●▪◦·+]|\d{1,2}[.)]|[a-z][)]))\s+\S)");
   static const RE2 kNumberedTitle(R"(^((\d{1,2})((?:\.\d{1,2}){0,3})\.?)\s+\S)");
-  static const RE2 kCaption(
-      R"((?i)^(?:cuadro|tabla|table|gr[aá]fic[ao]|figura|ilustraci[oó]n|anexo)\s*(?:n[o°º]\.?\s*)?\d+\b|^\(?(?:cifras|montos|valores|importes)\s+en\s|^\((?:en\s+)?(?:miles|millones)\s)");
   Line line;
   std::string_view t = Trim(text);
   if (t.empty()) return line;
   line.begin = line_begin + (t.data() - text.data());
   line.end = line.begin + t.size();
-  if (t.find('\t') != std::string_view::npos) {
+  if (hint.table_row || t.find('\t') != std::string_view::npos) {
+    // Tabs at either end are empty cells: the row keeps them, only spaces are trimmed.
+    size_t b = 0, e = text.size();
+    while (b < e && text[b] == ' ') ++b;
+    while (e > b && text[e - 1] == ' ') --e;
+    line.begin = line_begin + b;
+    line.end = line_begin + e;
     line.kind = LineKind::kTableRow;
     return line;
   }
@@ -94,7 +113,7 @@ Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
     line.level = hint.heading_level;
     return line;
   }
-  if (RE2::PartialMatch(t, kCaption)) {
+  if (const RE2* captions = CaptionPatterns(); captions && RE2::PartialMatch(t, *captions)) {
     line.kind = LineKind::kCaption;
     return line;
   }
@@ -263,7 +282,9 @@ Result<Document> LoadText(std::string_view bytes) {
   if (bytes.find('\0') != std::string_view::npos) {
     return Corrupt("not a text file (contains NUL bytes)");
   }
-  std::string text = NormalizeText(bytes);
+  // Pipe tables first: normalization would unescape their `\|`.
+  std::vector<bool> pipe_rows;
+  std::string text = NormalizeText(PipeTablesToTabs(bytes, &pipe_rows));
 
   Document doc;
   std::vector<std::vector<LineHint>> hints;
@@ -283,9 +304,11 @@ Result<Document> LoadText(std::string_view bytes) {
       size_t nl = raw.find('\n', b);
       std::string_view line = raw.substr(b, nl == std::string_view::npos ? nl : nl - b);
       LineHint hint;
+      size_t at = static_cast<size_t>(line_no - 1);
+      hint.table_row = at < pipe_rows.size() && pipe_rows[at];
       re2::StringPiece rest(line.data(), line.size());
       std::string hashes;
-      if (RE2::Consume(&rest, kMdHeading, &hashes)) {
+      if (!hint.table_row && RE2::Consume(&rest, kMdHeading, &hashes)) {
         hint.heading_level = static_cast<int>(hashes.size());
         line = std::string_view(rest.data(), rest.size());
       }
