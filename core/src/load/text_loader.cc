@@ -119,7 +119,8 @@ Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
   }
   std::string number, first, rest;
   if (t.size() <= 110 && RE2::PartialMatch(t, kNumberedTitle, &number, &first, &rest) &&
-      (IsMostlyUpper(t) || t.back() == '.' || t.find(". ") == std::string_view::npos)) {
+      (IsMostlyUpper(t) || t.back() == '.' || t.find(". ") == std::string_view::npos ||
+       hint.bold)) {  // a bold "1. Redes de ciudades" is a section title, not a list item
     line.kind = LineKind::kHeading;
     line.level = 2 + static_cast<int>(std::count(rest.begin(), rest.end(), '.'));
     return line;

@@ -90,6 +90,16 @@ TEST(TextLoader, TabRowsKeepTheirLeadingEmptyCells) {
   EXPECT_EQ(BlockText(page, page.blocks[1]), "\tTotal\t9");
 }
 
+TEST(TextLoader, ABoldNumberedLineIsATitleAPlainOneAListItem) {
+  Result<Document> doc = LoadText("**2. Redes de ciudades**\n\n1. Abrir dos salas\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[0].heading_level, 2);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kBullet);
+}
+
 TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
   EXPECT_FALSE(LoadText("Informe \xE9 2023").ok());
   EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
