@@ -188,12 +188,16 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
     }
 
     int table = -1;  // the table being filled on this page
+    // A table that one title line has just interrupted: a group row spanning the table
+    // ("Área 11 – Gestión interna", bold, no cell separators) that the layout made a line.
+    int interrupted = -1;
     bool table_at_page_top = true;
     std::vector<size_t> pending_captions;  // caption blocks waiting for their table
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
       int line_no = page.first_line > 0 ? page.first_line + static_cast<int>(i) : 0;
       if (line.kind != LineKind::kTableRow && line.kind != LineKind::kBlank) {
+        interrupted = table >= 0 && line.kind == LineKind::kHeading ? table : -1;
         table = -1;
         table_at_page_top = false;
       }
@@ -204,6 +208,11 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
           std::vector<std::string> cells =
               Cells(std::string_view(text).substr(line.begin, line.end - line.begin));
           Block block{SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no, line.box};
+          if (table < 0 && interrupted >= 0 && pending_captions.empty() &&
+              cells.size() == document->tables[interrupted].header.size() &&
+              !SameRow(cells, document->tables[interrupted].header)) {
+            table = interrupted;  // the rows under a group row go on with their table
+          }
           if (table < 0) {
             // A new table, or the continuation of the previous page's table.
             if (table_at_page_top && open_table >= 0 &&

@@ -100,6 +100,23 @@ TEST(TextLoader, ABoldNumberedLineIsATitleAPlainOneAListItem) {
   EXPECT_EQ(page.blocks[1].kind, SegmentKind::kBullet);
 }
 
+TEST(TextLoader, ATableGoesOnUnderAGroupTitleThatInterruptsIt) {
+  Result<Document> doc = LoadText(
+      "Código\tPrograma\tPagado\n"
+      "**Área 11 – Gestión interna**\n"
+      "11.01\tAdministración\t2.000,00\n"
+      "**Otro cuadro**\n"
+      "Año\tMeta\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 5u);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[2].table, 0);
+  EXPECT_FALSE(page.blocks[2].header_row);
+  EXPECT_EQ(page.blocks[4].table, 1);  // another width: another table
+  EXPECT_EQ(doc->tables.size(), 2u);
+}
+
 TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
   EXPECT_FALSE(LoadText("Informe \xE9 2023").ok());
   EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
