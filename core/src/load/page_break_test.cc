@@ -29,7 +29,8 @@ TEST(PageBreak, AParagraphCutByTheBreakIsJoinedOnItsFirstPage) {
   LaidLine first = Prose("euros, destinados a la rehabilitación.");
   first.words = {PlacedWord{0, 6, 0.9}};
   std::vector<PageLines> pages = Join(Prose("la agencia aportó 450 000"), first);
-  EXPECT_EQ(pages[0].lines[1].text, "la agencia aportó 450 000 euros, destinados a la rehabilitación.");
+  EXPECT_EQ(pages[0].lines[1].text,
+            "la agencia aportó 450 000 euros, destinados a la rehabilitación.");
   ASSERT_EQ(pages[0].lines[1].words.size(), 1u);
   EXPECT_EQ(pages[0].lines[1].words[0].begin, 27u);
   ASSERT_EQ(pages[1].lines.size(), 2u);

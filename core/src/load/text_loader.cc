@@ -168,6 +168,9 @@ bool SameRow(const std::vector<std::string>& a, const std::vector<std::string>& 
 
 }  // namespace
 
+// Longer than 80 lines: one pass over each page's lines whose state (the table being filled,
+// the one a title interrupted, the captions waiting for a table, the previous page's open
+// table) every case reads and updates; split up, that state would travel through every part.
 void FindStructure(Document* document, const std::vector<std::vector<LineHint>>& hints) {
   int open_table = -1;  // the table the previous page ended in, for continuation
   for (size_t p = 0; p < document->pages.size(); ++p) {
