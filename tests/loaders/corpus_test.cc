@@ -116,14 +116,24 @@ TEST(CorpusMixed, TextPagesEqualTheBornDigitalOnes) {
   // OCR off: the scanned pages are left empty with a warning, the text pages must not change.
   Document text = Load(dir / "000_73b68c31c64df112.pdf", OcrMode::kNever);
   Document mixed = Load(dir / "000_73b68c31c64df112.mixed.pdf", OcrMode::kNever);
+  // A paragraph that runs over a page break is joined onto the page where it starts
+  // (page_break.h): beside a scanned page, left empty here, the born-digital page may hold
+  // the start of the next page's paragraph, or the mixed page the end of the previous one's.
   ASSERT_EQ(text.pages.size(), mixed.pages.size());
+  auto scanned = [](size_t p) { return (p + 1) % 3 == 0; };  // MANIFEST.tsv: pages 3, 6, 9, ...
   for (size_t p = 0; p < text.pages.size(); ++p) {
-    bool scanned = (p + 1) % 3 == 0;  // MANIFEST.tsv: pages 3, 6, 9, ...
-    if (scanned) {
-      EXPECT_TRUE(mixed.pages[p].text.empty());
+    const std::string& m = mixed.pages[p].text;
+    const std::string& t = text.pages[p].text;
+    if (scanned(p)) {
+      EXPECT_TRUE(m.empty());
       EXPECT_FALSE(mixed.pages[p].warnings.empty());
+    } else if (p + 1 < text.pages.size() && scanned(p + 1) && m != t) {
+      EXPECT_EQ(t.substr(0, m.size()), m) << "page " << p + 1;
+    } else if (p > 0 && scanned(p - 1) && m != t) {
+      EXPECT_TRUE(m.size() >= t.size() && m.compare(m.size() - t.size(), t.size(), t) == 0)
+          << "page " << p + 1;
     } else {
-      EXPECT_EQ(mixed.pages[p].text, text.pages[p].text) << "page " << p + 1;
+      EXPECT_EQ(m, t) << "page " << p + 1;
     }
   }
 }

@@ -7,7 +7,6 @@
 #include <string>
 
 #include "acervo/text.h"
-#include "acervo/tsv.h"
 #include "load/loader_data.h"
 
 namespace acervo {
@@ -47,22 +46,10 @@ FurnitureForms::~FurnitureForms() = default;
 
 Result<std::shared_ptr<const FurnitureForms>> FurnitureForms::Load(
     const std::filesystem::path& file) {
-  Result<std::vector<TsvRow>> rows = ReadTsv(file);
-  if (!rows.ok()) return rows.status();
-  std::string all;
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  for (const TsvRow& row : rows.value()) {
-    RE2 one(row.fields[0], options);
-    if (!one.ok()) {
-      return Corrupt(file.string() + ":" + std::to_string(row.line) + ": bad pattern: " +
-                     one.error());
-    }
-    all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
-  }
+  Result<std::unique_ptr<RE2>> any = LoadPatterns(file, "\\s*", "\\s*");
+  if (!any.ok()) return any.status();
   std::shared_ptr<FurnitureForms> forms(new FurnitureForms());
-  forms->any_ = std::make_unique<RE2>(all.empty() ? "$^" : "\\s*(?:" + all + ")\\s*", options);
+  forms->any_ = std::move(any.value());
   return std::shared_ptr<const FurnitureForms>(std::move(forms));
 }
 

@@ -1,8 +1,11 @@
 #include "load/loader_data.h"
 
+#include <re2/re2.h>
+
 #include <cstdlib>
 #include <vector>
 
+#include "acervo/tsv.h"
 #include "util/paths.h"
 
 namespace acervo {
@@ -20,6 +23,27 @@ std::filesystem::path FindLoaderData(const std::string& name) {
     if (std::filesystem::exists(dir / name, ec)) return dir / name;
   }
   return {};
+}
+
+Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file,
+                                               std::string_view prefix, std::string_view suffix) {
+  Result<std::vector<TsvRow>> rows = ReadTsv(file);
+  if (!rows.ok()) return rows.status();
+  std::string all;
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  for (const TsvRow& row : rows.value()) {
+    RE2 one(row.fields[0], options);
+    if (!one.ok()) {
+      return Corrupt(file.string() + ":" + std::to_string(row.line) + ": bad pattern: " +
+                     one.error());
+    }
+    all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
+  }
+  if (all.empty()) return std::make_unique<RE2>("$^", options);
+  return std::make_unique<RE2>(std::string(prefix) + "(?:" + all + ")" + std::string(suffix),
+                               options);
 }
 
 }  // namespace acervo

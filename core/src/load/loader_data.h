@@ -3,16 +3,31 @@
 // The first of these folders that holds the file asked for: $ACERVO_LOADER_DATA,
 // <exe dir>/data/loader (build tree), <exe dir>/../share/acervo/data/loader (install).
 // Threads: safe (reads the environment and the file system only).
+// Also: the loader's pattern files (furniture.tsv, captions.tsv) compiled into one RE2.
 #ifndef ACERVO_CORE_LOAD_LOADER_DATA_H_
 #define ACERVO_CORE_LOAD_LOADER_DATA_H_
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
+
+#include "acervo/status.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace acervo {
 
 // The path of data file `name` ("furniture.tsv"); empty when no folder holds it.
 std::filesystem::path FindLoaderData(const std::string& name);
+
+// The RE2 patterns of a data file (first field of each row; '#' lines are comments) compiled
+// as one case-insensitive alternation `prefix(?:(?:p1)|(?:p2)|...)suffix` (a file with no
+// pattern matches nothing). Corrupt, naming the file and line, when a pattern does not compile.
+Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file,
+                                               std::string_view prefix, std::string_view suffix);
 
 }  // namespace acervo
 

@@ -16,6 +16,7 @@
 #include "acervo/text.h"
 #include "load/bullets.h"
 #include "load/furniture.h"
+#include "load/page_break.h"
 #include "load/lattice.h"
 #include "load/layout.h"
 #include "load/normalize.h"
@@ -240,6 +241,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
   }
 
   std::vector<std::vector<bool>> furniture = FindFurniture(laid);
+  JoinParagraphsOverPageBreaks(&laid, &furniture);
   double body_text = BodySize(laid, ocr_pages, false);
   double body_ocr = BodySize(laid, ocr_pages, true);
   std::vector<std::vector<LineHint>> hints(page_count);

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "acervo/text.h"
+#include "load/loader_data.h"
 #include "load/normalize.h"
+#include "load/pipe_table.h"
 
 namespace acervo {
 namespace {
@@ -75,17 +78,33 @@ bool IsMostlyUpper(std::string_view s) {
   return upper >= 3 && lower * 5 <= upper;
 }
 
+// The caption patterns of captions.tsv (loader_data.h), anchored at the line's start. Like
+// furniture.tsv's, a missing or bad file leaves them out (no line is then a caption).
+const RE2* CaptionPatterns() {
+  static const std::unique_ptr<RE2> patterns = []() -> std::unique_ptr<RE2> {
+    std::filesystem::path file = FindLoaderData("captions.tsv");
+    if (file.empty()) return nullptr;
+    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "^", "");
+    return loaded.ok() ? std::move(loaded.value()) : nullptr;
+  }();
+  return patterns.get();
+}
+
 Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
   static const RE2 kBullet(R"(^(\s*(?:[-*•●▪◦·+]|\d{1,2}[.)]|[a-z][)]))\s+\S)");
   static const RE2 kNumberedTitle(R"(^((\d{1,2})((?:\.\d{1,2}){0,3})\.?)\s+\S)");
-  static const RE2 kCaption(
-      R"((?i)^(?:cuadro|tabla|table|gr[aá]fic[ao]|figura|ilustraci[oó]n|anexo)\s*(?:n[o°º]\.?\s*)?\d+\b|^\(?(?:cifras|montos|valores|importes)\s+en\s|^\((?:en\s+)?(?:miles|millones)\s)");
   Line line;
   std::string_view t = Trim(text);
   if (t.empty()) return line;
   line.begin = line_begin + (t.data() - text.data());
   line.end = line.begin + t.size();
-  if (t.find('\t') != std::string_view::npos) {
+  if (hint.table_row || t.find('\t') != std::string_view::npos) {
+    // Tabs at either end are empty cells: the row keeps them, only spaces are trimmed.
+    size_t b = 0, e = text.size();
+    while (b < e && text[b] == ' ') ++b;
+    while (e > b && text[e - 1] == ' ') --e;
+    line.begin = line_begin + b;
+    line.end = line_begin + e;
     line.kind = LineKind::kTableRow;
     return line;
   }
@@ -94,13 +113,14 @@ Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
     line.level = hint.heading_level;
     return line;
   }
-  if (RE2::PartialMatch(t, kCaption)) {
+  if (const RE2* captions = CaptionPatterns(); captions && RE2::PartialMatch(t, *captions)) {
     line.kind = LineKind::kCaption;
     return line;
   }
   std::string number, first, rest;
   if (t.size() <= 110 && RE2::PartialMatch(t, kNumberedTitle, &number, &first, &rest) &&
-      (IsMostlyUpper(t) || t.back() == '.' || t.find(". ") == std::string_view::npos)) {
+      (IsMostlyUpper(t) || t.back() == '.' || t.find(". ") == std::string_view::npos ||
+       hint.bold)) {  // a bold "1. Redes de ciudades" is a section title, not a list item
     line.kind = LineKind::kHeading;
     line.level = 2 + static_cast<int>(std::count(rest.begin(), rest.end(), '.'));
     return line;
@@ -155,6 +175,9 @@ bool SameRow(const std::vector<std::string>& a, const std::vector<std::string>& 
 
 }  // namespace
 
+// Longer than 80 lines: one pass over each page's lines whose state (the table being filled,
+// the one a title interrupted, the captions waiting for a table, the previous page's open
+// table) every case reads and updates; split up, that state would travel through every part.
 void FindStructure(Document* document, const std::vector<std::vector<LineHint>>& hints) {
   int open_table = -1;  // the table the previous page ended in, for continuation
   for (size_t p = 0; p < document->pages.size(); ++p) {
@@ -175,12 +198,16 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
     }
 
     int table = -1;  // the table being filled on this page
+    // A table that one title line has just interrupted: a group row spanning the table
+    // ("Área 11 – Gestión interna", bold, no cell separators) that the layout made a line.
+    int interrupted = -1;
     bool table_at_page_top = true;
     std::vector<size_t> pending_captions;  // caption blocks waiting for their table
     for (size_t i = 0; i < lines.size(); ++i) {
       const Line& line = lines[i];
       int line_no = page.first_line > 0 ? page.first_line + static_cast<int>(i) : 0;
       if (line.kind != LineKind::kTableRow && line.kind != LineKind::kBlank) {
+        interrupted = table >= 0 && line.kind == LineKind::kHeading ? table : -1;
         table = -1;
         table_at_page_top = false;
       }
@@ -191,6 +218,11 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
           std::vector<std::string> cells =
               Cells(std::string_view(text).substr(line.begin, line.end - line.begin));
           Block block{SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no, line.box};
+          if (table < 0 && interrupted >= 0 && pending_captions.empty() &&
+              cells.size() == document->tables[interrupted].header.size() &&
+              !SameRow(cells, document->tables[interrupted].header)) {
+            table = interrupted;  // the rows under a group row go on with their table
+          }
           if (table < 0) {
             // A new table, or the continuation of the previous page's table.
             if (table_at_page_top && open_table >= 0 &&
@@ -270,7 +302,9 @@ Result<Document> LoadText(std::string_view bytes) {
   if (bytes.find('\0') != std::string_view::npos) {
     return Corrupt("not a text file (contains NUL bytes)");
   }
-  std::string text = NormalizeText(bytes);
+  // Pipe tables first: normalization would unescape their `\|`.
+  std::vector<bool> pipe_rows;
+  std::string text = NormalizeText(PipeTablesToTabs(bytes, &pipe_rows));
 
   Document doc;
   std::vector<std::vector<LineHint>> hints;
@@ -290,9 +324,11 @@ Result<Document> LoadText(std::string_view bytes) {
       size_t nl = raw.find('\n', b);
       std::string_view line = raw.substr(b, nl == std::string_view::npos ? nl : nl - b);
       LineHint hint;
+      size_t at = static_cast<size_t>(line_no - 1);
+      hint.table_row = at < pipe_rows.size() && pipe_rows[at];
       re2::StringPiece rest(line.data(), line.size());
       std::string hashes;
-      if (RE2::Consume(&rest, kMdHeading, &hashes)) {
+      if (!hint.table_row && RE2::Consume(&rest, kMdHeading, &hashes)) {
         hint.heading_level = static_cast<int>(hashes.size());
         line = std::string_view(rest.data(), rest.size());
       }

@@ -51,6 +51,72 @@ TEST(TextLoader, FormFeedsSplitPagesAndATableContinuesOverThem) {
   EXPECT_EQ(doc->tables.size(), 1u);
 }
 
+TEST(TextLoader, MarkdownPipeTablesBecomeTableRows) {
+  Result<Document> doc = LoadText(
+      "Cuadro 1. Aportes por entidad\n"
+      "\n"
+      "| Entidad | Proyecto | Monto (USD) |\n"
+      "|---|:---|---:|\n"
+      "| **BID** | Catastro \\| predial | 1.200,00 |\n"
+      "|  | Total | 1.200,00 |\n"
+      "| **Área 2** |  |  |\n"
+      "\n"
+      "Texto después.\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 6u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kCaption);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kTableRow);
+  EXPECT_TRUE(page.blocks[1].header_row);
+  EXPECT_EQ(page.blocks[1].line, 3);
+  EXPECT_EQ(BlockText(page, page.blocks[2]), "BID\tCatastro | predial\t1.200,00");
+  EXPECT_EQ(page.blocks[2].line, 5);  // the rule keeps its line, empty
+  EXPECT_FALSE(page.blocks[2].header_row);
+  EXPECT_EQ(BlockText(page, page.blocks[3]), "\tTotal\t1.200,00");
+  EXPECT_EQ(page.blocks[4].kind, SegmentKind::kTableRow);  // a group row: one cell, then empty
+  EXPECT_EQ(BlockText(page, page.blocks[4]), "Área 2\t\t");
+  EXPECT_EQ(page.blocks[5].kind, SegmentKind::kParagraph);
+  ASSERT_EQ(doc->tables.size(), 1u);
+  EXPECT_EQ(doc->tables[0].caption[0], "Cuadro 1. Aportes por entidad");
+  EXPECT_EQ(doc->tables[0].header,
+            (std::vector<std::string>{"Entidad", "Proyecto", "Monto (USD)"}));
+}
+
+TEST(TextLoader, TabRowsKeepTheirLeadingEmptyCells) {
+  Result<Document> doc = LoadText("Año\tMeta\tLogro\n\tTotal\t9\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(BlockText(page, page.blocks[1]), "\tTotal\t9");
+}
+
+TEST(TextLoader, ABoldNumberedLineIsATitleAPlainOneAListItem) {
+  Result<Document> doc = LoadText("**2. Redes de ciudades**\n\n1. Abrir dos salas\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 2u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[0].heading_level, 2);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kBullet);
+}
+
+TEST(TextLoader, ATableGoesOnUnderAGroupTitleThatInterruptsIt) {
+  Result<Document> doc = LoadText(
+      "Código\tPrograma\tPagado\n"
+      "**Área 11 – Gestión interna**\n"
+      "11.01\tAdministración\t2.000,00\n"
+      "**Otro cuadro**\n"
+      "Año\tMeta\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 5u);
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kHeading);
+  EXPECT_EQ(page.blocks[2].table, 0);
+  EXPECT_FALSE(page.blocks[2].header_row);
+  EXPECT_EQ(page.blocks[4].table, 1);  // another width: another table
+  EXPECT_EQ(doc->tables.size(), 2u);
+}
+
 TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
   EXPECT_FALSE(LoadText("Informe \xE9 2023").ok());
   EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
