@@ -125,13 +125,6 @@ Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
     line.level = 2 + static_cast<int>(std::count(rest.begin(), rest.end(), '.'));
     return line;
   }
-  // A bold numbered line ("3. Nuevos financiamientos y otras actividades") is a section
-  // heading a PDF printed in bold, not the item of a numbered list.
-  if (hint.bold && t.size() <= 200 && RE2::PartialMatch(t, kNumberedTitle, &number, &first, &rest)) {
-    line.kind = LineKind::kHeading;
-    line.level = 2 + static_cast<int>(std::count(rest.begin(), rest.end(), '.'));
-    return line;
-  }
   std::string marker;
   if (RE2::PartialMatch(t, kBullet, &marker)) {
     line.kind = LineKind::kBullet;
