@@ -244,6 +244,24 @@ TEST_F(EsDateTest, WordsDashesAndMonthYearDigits) {
               ElementsAre("noviembre 19-20=2016-11-19/2016-11-20"));
 }
 
+TEST_F(EsDateTest, DeedsRepeatTheDayInDigitsAndMonthFirstTakesASlashYear) {
+  EXPECT_THAT(Run("Dado a los veinte (20) días del mes de mayo de 2023."),
+              ElementsAre("veinte (20) días del mes de mayo de 2023=2023-05-20/2023-05-20"));
+  EXPECT_THAT(Run("Publicado: Julio 15/2025."), ElementsAre("Julio 15/2025=2025-07-15/2025-07-15"));
+}
+
+TEST_F(EsDateTest, TwoFullDatesJoinedByADashAreARange) {
+  EXPECT_THAT(Run("Vacaciones: 1-10-2018-7-10-2018."),
+              ElementsAre("1-10-2018-7-10-2018=2018-10-01/2018-10-07"));
+  EXPECT_THAT(Run("Periodo 02-feb-2020 - 03-mar-2020 de evaluación."),
+              ElementsAre("02-feb-2020 - 03-mar-2020=2020-02-02/2020-03-03"));
+  EXPECT_THAT(Run("Vigencia: 15 de marzo de 2021–14/03/2022."),
+              ElementsAre("15 de marzo de 2021–14/03/2022=2021-03-15/2022-03-14"));
+  // Separators must agree within an end, and the range must go forward.
+  EXPECT_THAT(Run("Código 1-10/2018-7-10-2018."), IsEmpty());
+  EXPECT_THAT(Run("Del 7-10-2018-1-10-2018 no hay registro."), IsEmpty());
+}
+
 TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
   EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
                   Period("2020-07", "2020-12")),
