@@ -250,9 +250,20 @@ TEST_F(EsDateTest, DeedsRepeatTheDayInDigitsAndMonthFirstTakesASlashYear) {
   EXPECT_THAT(Run("Publicado: Julio 15/2025."), ElementsAre("Julio 15/2025=2025-07-15/2025-07-15"));
 }
 
+TEST_F(EsDateTest, RangeEndsKeepTheirOwnPrecision) {
+  EXPECT_THAT(Run("Vigente del 15 de marzo a diciembre de 2020."),
+              ElementsAre("del 15 de marzo a diciembre de 2020=2020-03-15/2020-12"));
+  EXPECT_THAT(Run("Obras entre octubre de 2019 y el 5 de febrero de 2020."),
+              ElementsAre("entre octubre de 2019 y el 5 de febrero de 2020=2019-10/2020-02-05"));
+}
+
 TEST_F(EsDateTest, TwoFullDatesJoinedByADashAreARange) {
   EXPECT_THAT(Run("Vacaciones: 1-10-2018-7-10-2018."),
               ElementsAre("1-10-2018-7-10-2018=2018-10-01/2018-10-07"));
+  EXPECT_THAT(Run("Fue muy serio el 02-feb-2020-03-mar-2020"),
+              ElementsAre("02-feb-2020-03-mar-2020=2020-02-02/2020-03-03"));
+  EXPECT_THAT(Run("Estaré afuera 12 de enero de 2016-22/1/2016"),
+              ElementsAre("12 de enero de 2016-22/1/2016=2016-01-12/2016-01-22"));
   EXPECT_THAT(Run("Periodo 02-feb-2020 - 03-mar-2020 de evaluación."),
               ElementsAre("02-feb-2020 - 03-mar-2020=2020-02-02/2020-03-03"));
   EXPECT_THAT(Run("Vigencia: 15 de marzo de 2021–14/03/2022."),

@@ -293,8 +293,9 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       if (gap.ends_with(" el")) gap.erase(gap.size() - 3);
       bool joined = gap == "-" || gap == "–" || gap == "a" || gap == "al" || gap == "hasta" ||
                     (prefix == "entre" && gap == "y");
-      if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last &&
-          (a.first.day == 0) == (b.first.day == 0)) {
+      // The ends may differ in precision ("del 15 de marzo a diciembre de 2020"): each keeps
+      // the precision the text gives it.
+      if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {
         DatePoint x = a.first, y = b.first;
         if (x.year == 0 && y.year != 0) x.year = y.year - (Before(y, x) ? 1 : 0);
         if (y.year == 0 && x.year != 0) y.year = x.year + (Before(y, x) ? 1 : 0);

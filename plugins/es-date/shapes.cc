@@ -383,10 +383,11 @@ const std::vector<Shape>& Shapes() {
        NumericRange},
       // 1-10-2018-7-10-2018; 02-feb-2020-03-mar-2020; 12 de enero de 2016-22/1/2016
       {"dashed-range", kDigitsSeparated,
-       R"((?P<d1>\d{1,2})(?:(?P<s1>[/.-])(?P<n1>\d{1,2})(?P<t1>[/.-])|(?:-|{S}de{S})(?P<m1>{MONTHS})"
-       R"((?:-|{S}del?{S})))(?P<y1>{YD}){_}[-–]{_})"
-       R"((?P<d2>\d{1,2})(?:(?P<s2>[/.-])(?P<n2>\d{1,2})(?P<t2>[/.-])|(?:-|{S}de{S})(?P<m2>{MONTHS})"
-       R"((?:-|{S}del?{S})))(?P<y2>{YD}))",
+       R"((?P<d1>\d{1,2})(?:(?P<s1>[/.-])(?P<n1>\d{1,2})(?P<t1>[/.-])|)"
+       R"((?:-|{S}de{S})(?P<m1>{MONTHS})(?:-|{S}del?{S}))(?P<y1>{YD}))"
+       R"({_}[-–]{_})"
+       R"((?P<d2>\d{1,2})(?:(?P<s2>[/.-])(?P<n2>\d{1,2})(?P<t2>[/.-])|)"
+       R"((?:-|{S}de{S})(?P<m2>{MONTHS})(?:-|{S}del?{S}))(?P<y2>{YD}))",
        DashedRange},
       // 3/2015, 11-2016, 3.2015, 2015/3 (not "2020-2": a semester)
       {"numeric-month-year", kDigitsSeparated,
