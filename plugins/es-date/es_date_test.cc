@@ -257,6 +257,30 @@ TEST_F(EsDateTest, RangeEndsKeepTheirOwnPrecision) {
               ElementsAre("entre octubre de 2019 y el 5 de febrero de 2020=2019-10/2020-02-05"));
 }
 
+TEST(EsDateTables, DayAndMonthDigitsInADateColumnAreDates) {
+  testing::Harness h(std::make_unique<EsDateExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR);
+  DocumentContext doc;
+  doc.period_start = "2023-01";
+  doc.period_end = "2023-12";
+  testing::Passage row;
+  row.kind = SegmentKind::kTableRow;
+  row.table_header = {"Actividad", "Fecha de firma", "Participantes"};
+  row.text = "Convenio marco\t23/11\t3/4";
+  auto got = h.ExtractSegments({row}, doc).front();
+  ASSERT_EQ(got.size(), 1u);  // "3/4" heads no date column: a count or a fraction
+  EXPECT_EQ(row.text.substr(got[0].begin, got[0].end - got[0].begin), "23/11");
+  EXPECT_EQ(got[0].value["start"], "2023-11-23");
+  row.table_header = {"Actividad", "Inicio", "Fin"};
+  row.text = "Taller\t9-4\t 12/4 ";
+  got = h.ExtractSegments({row}, doc).front();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].value["start"], "2023-04-09");
+  EXPECT_EQ(got[1].value["end"], "2023-04-12");
+  row.table_header = {"Actividad", "Resultado"};
+  row.text = "Partido\t3-2";
+  EXPECT_TRUE(h.ExtractSegments({row}, doc).front().empty());
+}
+
 TEST_F(EsDateTest, TwoFullDatesJoinedByADashAreARange) {
   EXPECT_THAT(Run("Vacaciones: 1-10-2018-7-10-2018."),
               ElementsAre("1-10-2018-7-10-2018=2018-10-01/2018-10-07"));

@@ -55,6 +55,8 @@ class Grammar {
   static Result<std::unique_ptr<Grammar>> Compile(Vocabulary vocabulary);
   ~Grammar();
 
+  // The vocabulary the grammar was built from.
+  const Vocabulary& words() const { return vocabulary_; }
   // The date expressions of text, in order.
   void Scan(const FoldedText& text, std::vector<Expression>* out) const;
   // Years stated as such ("del ejercicio 2023", "en el año 2020") in folded text.
