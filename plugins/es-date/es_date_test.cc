@@ -303,6 +303,10 @@ TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
               ElementsAre("Durante julio y agosto=2020-07/2020-08"));
   EXPECT_THAT(Run("Durante julio y octubre hubo ferias.", Period("2020-07", "2020-12")),
               ElementsAre("julio=2020-07/2020-07", "octubre=2020-10/2020-10"));
+  EXPECT_THAT(Run("Durante mayo y junio de 2022 hubo ferias."),
+              ElementsAre("mayo=2022-05/2022-05", "junio de 2022=2022-06/2022-06"));
+  EXPECT_THAT(Run("Durante octubre de 2019 y abril de 2020 hubo ferias."),
+              ElementsAre("octubre de 2019=2019-10/2019-10", "abril de 2020=2020-04/2020-04"));
 }
 
 TEST_F(EsDateTest, ReportNumbersAreNotMonths) {

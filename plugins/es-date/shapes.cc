@@ -258,9 +258,12 @@ bool MonthRange(const Match& m, Out* out) {
       m.Prefix().empty()) {
     return false;
   }
-  // "durante julio y agosto" is one stretch of time; "durante julio y octubre de 2023" and
-  // "durante octubre de 2019 y abril de 2020" are two months.
-  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.month == a.month % 12 + 1;
+  // The annotation guide makes "durante X y Y" two dates ("durante octubre de 2019 y abril
+  // de 2020", "durante mayo y junio de 2022"). The one exception kept: two consecutive month
+  // names with no year at all, "durante julio y agosto", read as one stretch of time, as the
+  // shared gold annotates it.
+  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.year == 0 &&
+                       !m.Has("y2x") && b.month == a.month % 12 + 1;
   if ((m.Connector() == "y" && !m.Between() && !stretch) || MovesADate(m, m.Whole().begin)) {
     return m.EmitPair(a, b, FirstEnd(m), m.Offset(m.Get("m2")), out);
   }
