@@ -73,6 +73,7 @@ class Grammar {
 
  private:
   struct Rule;
+  struct ShapeSet;
   struct Candidate;
   explicit Grammar(Vocabulary vocabulary);
   Status Add(const Shape& shape, int preference, const std::string& pattern);
@@ -86,7 +87,8 @@ class Grammar {
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;
+  std::unique_ptr<ShapeSet> any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;
