@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "acervo/text.h"
+#include "date_columns.h"
 #include "year_context.h"
 
 namespace acervo::es_date {
@@ -52,6 +53,9 @@ class DateRun : public Run {
     FoldedText text(segment.text);
     expressions_.clear();
     grammar_.Scan(text, &expressions_);
+    if (segment.kind == SegmentKind::kTableRow && !segment.table_header.empty()) {
+      AddDateColumnCells(grammar_.words(), segment.table_header, text, &expressions_);
+    }
     // Years stated as such in this passage ("ejercicio 2023"), and every year it writes.
     stated_.clear();
     grammar_.FindYearMentions(text.text(), &stated_);

@@ -244,12 +244,69 @@ TEST_F(EsDateTest, WordsDashesAndMonthYearDigits) {
               ElementsAre("noviembre 19-20=2016-11-19/2016-11-20"));
 }
 
+TEST_F(EsDateTest, DeedsRepeatTheDayInDigitsAndMonthFirstTakesASlashYear) {
+  EXPECT_THAT(Run("Dado a los veinte (20) días del mes de mayo de 2023."),
+              ElementsAre("veinte (20) días del mes de mayo de 2023=2023-05-20/2023-05-20"));
+  EXPECT_THAT(Run("Publicado: Julio 15/2025."), ElementsAre("Julio 15/2025=2025-07-15/2025-07-15"));
+}
+
+TEST_F(EsDateTest, RangeEndsKeepTheirOwnPrecision) {
+  EXPECT_THAT(Run("Vigente del 15 de marzo a diciembre de 2020."),
+              ElementsAre("del 15 de marzo a diciembre de 2020=2020-03-15/2020-12"));
+  EXPECT_THAT(Run("Obras entre octubre de 2019 y el 5 de febrero de 2020."),
+              ElementsAre("entre octubre de 2019 y el 5 de febrero de 2020=2019-10/2020-02-05"));
+}
+
+TEST(EsDateTables, DayAndMonthDigitsInADateColumnAreDates) {
+  testing::Harness h(std::make_unique<EsDateExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR);
+  DocumentContext doc;
+  doc.period_start = "2023-01";
+  doc.period_end = "2023-12";
+  testing::Passage row;
+  row.kind = SegmentKind::kTableRow;
+  row.table_header = {"Actividad", "Fecha de firma", "Participantes"};
+  row.text = "Convenio marco\t23/11\t3/4";
+  auto got = h.ExtractSegments({row}, doc).front();
+  ASSERT_EQ(got.size(), 1u);  // "3/4" heads no date column: a count or a fraction
+  EXPECT_EQ(row.text.substr(got[0].begin, got[0].end - got[0].begin), "23/11");
+  EXPECT_EQ(got[0].value["start"], "2023-11-23");
+  row.table_header = {"Actividad", "Inicio", "Fin"};
+  row.text = "Taller\t9-4\t 12/4 ";
+  got = h.ExtractSegments({row}, doc).front();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].value["start"], "2023-04-09");
+  EXPECT_EQ(got[1].value["end"], "2023-04-12");
+  row.table_header = {"Actividad", "Resultado"};
+  row.text = "Partido\t3-2";
+  EXPECT_TRUE(h.ExtractSegments({row}, doc).front().empty());
+}
+
+TEST_F(EsDateTest, TwoFullDatesJoinedByADashAreARange) {
+  EXPECT_THAT(Run("Vacaciones: 1-10-2018-7-10-2018."),
+              ElementsAre("1-10-2018-7-10-2018=2018-10-01/2018-10-07"));
+  EXPECT_THAT(Run("Fue muy serio el 02-feb-2020-03-mar-2020"),
+              ElementsAre("02-feb-2020-03-mar-2020=2020-02-02/2020-03-03"));
+  EXPECT_THAT(Run("Estaré afuera 12 de enero de 2016-22/1/2016"),
+              ElementsAre("12 de enero de 2016-22/1/2016=2016-01-12/2016-01-22"));
+  EXPECT_THAT(Run("Periodo 02-feb-2020 - 03-mar-2020 de evaluación."),
+              ElementsAre("02-feb-2020 - 03-mar-2020=2020-02-02/2020-03-03"));
+  EXPECT_THAT(Run("Vigencia: 15 de marzo de 2021–14/03/2022."),
+              ElementsAre("15 de marzo de 2021–14/03/2022=2021-03-15/2022-03-14"));
+  // Separators must agree within an end, and the range must go forward.
+  EXPECT_THAT(Run("Código 1-10/2018-7-10-2018."), IsEmpty());
+  EXPECT_THAT(Run("Del 7-10-2018-1-10-2018 no hay registro."), IsEmpty());
+}
+
 TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
   EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
                   Period("2020-07", "2020-12")),
               ElementsAre("Durante julio y agosto=2020-07/2020-08"));
   EXPECT_THAT(Run("Durante julio y octubre hubo ferias.", Period("2020-07", "2020-12")),
               ElementsAre("julio=2020-07/2020-07", "octubre=2020-10/2020-10"));
+  EXPECT_THAT(Run("Durante mayo y junio de 2022 hubo ferias."),
+              ElementsAre("mayo=2022-05/2022-05", "junio de 2022=2022-06/2022-06"));
+  EXPECT_THAT(Run("Durante octubre de 2019 y abril de 2020 hubo ferias."),
+              ElementsAre("octubre de 2019=2019-10/2019-10", "abril de 2020=2020-04/2020-04"));
 }
 
 TEST_F(EsDateTest, ReportNumbersAreNotMonths) {

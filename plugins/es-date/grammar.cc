@@ -6,6 +6,7 @@
 #include <string>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "shape.h"
 
@@ -123,6 +124,11 @@ struct Grammar::Rule {
   std::map<std::string, int> groups;  // name -> capture index
 };
 
+struct Grammar::ShapeSet {
+  explicit ShapeSet(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+  RE2::Set set;  // shape i is pattern i
+};
+
 struct Grammar::Candidate {
   size_t begin, end;
   int preference;
@@ -137,9 +143,19 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
   const Vocabulary& v = g->vocabulary_;
   const Expander expand(v);
   const std::vector<Shape>& shapes = Shapes();
+  RE2::Options set_options;
+  set_options.set_log_errors(false);
+  set_options.set_max_mem(64 << 20);
+  g->any_shape_ = std::make_unique<ShapeSet>(set_options);
   for (size_t i = 0; i < shapes.size(); ++i) {
-    ACERVO_RETURN_IF_ERROR(g->Add(shapes[i], static_cast<int>(i), expand(shapes[i].pattern)));
+    const std::string pattern = expand(shapes[i].pattern);
+    ACERVO_RETURN_IF_ERROR(g->Add(shapes[i], static_cast<int>(i), pattern));
+    std::string error;
+    if (g->any_shape_->set.Add(pattern, &error) != static_cast<int>(i)) {
+      return Internal(std::string("es-date: bad pattern for ") + shapes[i].name + ": " + error);
+    }
   }
+  if (!g->any_shape_->set.Compile()) return Internal("es-date: the shapes do not fit in memory");
   // Folded text is ASCII letters where it matters, so [^a-z] is a fair word edge here.
   const std::string anchors[kAnchorCount] = {
       "(?:^|[^a-z])(?:" + v.MonthAlternation() + ")(?:[^a-z]|$)", R"(\d[-/.]\d)",
@@ -215,7 +231,15 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
                     : s.size();
     starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
   }
+  // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
+  // a table row), so calling each shape's own pattern costs more than the scan itself.
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error;
+  const bool known = any_shape_->set.Match(whole, &matching, &error);
+  std::vector<bool> may_match(rules_.size(), !known);  // out of memory: try every shape
+  for (int i : matching) may_match[i] = true;
   for (const auto& rule : rules_) {
+    if (!may_match[rule->preference]) continue;
     const int n = 1 + rule->re->NumberOfCapturingGroups();
     groups.assign(n, re2::StringPiece());
     views.resize(n);
@@ -293,8 +317,9 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       if (gap.ends_with(" el")) gap.erase(gap.size() - 3);
       bool joined = gap == "-" || gap == "–" || gap == "a" || gap == "al" || gap == "hasta" ||
                     (prefix == "entre" && gap == "y");
-      if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last &&
-          (a.first.day == 0) == (b.first.day == 0)) {
+      // The ends may differ in precision ("del 15 de marzo a diciembre de 2020"): each keeps
+      // the precision the text gives it.
+      if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {
         DatePoint x = a.first, y = b.first;
         if (x.year == 0 && y.year != 0) x.year = y.year - (Before(y, x) ? 1 : 0);
         if (y.year == 0 && x.year != 0) y.year = x.year + (Before(y, x) ? 1 : 0);

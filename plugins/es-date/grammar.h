@@ -55,6 +55,8 @@ class Grammar {
   static Result<std::unique_ptr<Grammar>> Compile(Vocabulary vocabulary);
   ~Grammar();
 
+  // The vocabulary the grammar was built from.
+  const Vocabulary& words() const { return vocabulary_; }
   // The date expressions of text, in order.
   void Scan(const FoldedText& text, std::vector<Expression>* out) const;
   // Years stated as such ("del ejercicio 2023", "en el año 2020") in folded text.
@@ -71,6 +73,7 @@ class Grammar {
 
  private:
   struct Rule;
+  struct ShapeSet;
   struct Candidate;
   explicit Grammar(Vocabulary vocabulary);
   Status Add(const Shape& shape, int preference, const std::string& pattern);
@@ -84,7 +87,8 @@ class Grammar {
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;
+  std::unique_ptr<ShapeSet> any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;

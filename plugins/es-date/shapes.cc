@@ -258,9 +258,12 @@ bool MonthRange(const Match& m, Out* out) {
       m.Prefix().empty()) {
     return false;
   }
-  // "durante julio y agosto" is one stretch of time; "durante julio y octubre de 2023" and
-  // "durante octubre de 2019 y abril de 2020" are two months.
-  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.month == a.month % 12 + 1;
+  // The annotation guide makes "durante X y Y" two dates ("durante octubre de 2019 y abril
+  // de 2020", "durante mayo y junio de 2022"). The one exception kept: two consecutive month
+  // names with no year at all, "durante julio y agosto", read as one stretch of time, as the
+  // shared gold annotates it.
+  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.year == 0 &&
+                       !m.Has("y2x") && b.month == a.month % 12 + 1;
   if ((m.Connector() == "y" && !m.Between() && !stretch) || MovesADate(m, m.Whole().begin)) {
     return m.EmitPair(a, b, FirstEnd(m), m.Offset(m.Get("m2")), out);
   }
@@ -293,6 +296,35 @@ bool DayOfThatMonth(const Match& m, Out* out) {
   return true;
 }
 
+// Two full dates joined by a bare dash: "1-10-2018-7-10-2018", "02-feb-2020-03-mar-2020",
+// "12 de enero de 2016-22/1/2016". Each end has its year, so the dash cannot be a span of
+// years or part of an identifier; digits are day first, and each end keeps one separator.
+bool DashedRange(const Match& m, Out* out) {
+  DatePoint ends[2];
+  bool ambiguous = false, numeric = false;
+  for (int k = 0; k < 2; ++k) {
+    const std::string n = std::to_string(k + 1);
+    auto get = [&](const char* what) { return m.Get((what + n).c_str()); };
+    int month = 0;
+    if (!get("n").empty()) {
+      if (get("s") != get("t")) return false;
+      month = ToInt(get("n"));
+    } else if (const MonthWord* w = m.Month(("m" + n).c_str())) {
+      month = w->month;
+    }
+    ends[k] = DatePoint{ToInt(get("y")), month, ToInt(get("d"))};
+    if (!get("n").empty()) {
+      numeric = true;
+      ambiguous = ambiguous || (ends[k].day <= 12 && ends[k].day != month);
+    }
+    if (ends[k].day < 1 || !IsValid(ends[k])) return false;
+  }
+  Expression e = m.Whole();
+  e.numeric = numeric;
+  e.ambiguous = ambiguous;
+  return m.EmitRange(e, ends[0], ends[1], out);
+}
+
 const char kPre[] = "(?:(?P<pre>del?|desde(?:{S}el)?|entre(?:{S}el)?){S})?";
 
 }  // namespace
@@ -310,9 +342,9 @@ const std::vector<Shape>& Shapes() {
       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
       {"day-range", kMonthWord, std::string(kPre) + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}",
        DayRange},
-      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; junio 8
+      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8
       {"month-first", kMonthWord,
-       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2})(?:(?:{_},{_}|{S}del?{S}|{S}|-)(?P<y1>{YD}))?)",
+       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2})(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
        MonthFirstDay},
       // mayo veintiuno
       {"month-day-word", kMonthWord, "{M:m1}{S}(?P<d1>{DAYWORDS}){Y:y1}", Day},
@@ -329,7 +361,9 @@ const std::vector<Shape>& Shapes() {
       {"month-day-range", kMonthWord, R"({M:m1}{S}(?P<d1>\d{1,2}){C:c}(?P<d2>\d{1,2}){Y:y1})",
        MonthDayRange},
       // 08 de febrero de 2024; 1º de julio; veintidós de mayo; a los 12 días del mes de mayo
-      {"day", kMonthWord, "{D:d1}{S}(?:dias{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1}", Day},
+      // quince (15) días del mes de julio: a number in words repeated in digits, as deeds do
+      {"day", kMonthWord,
+       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})", Day},
       // 31-dic-1994; 01/agosto/2019; 30-jul
       {"day-month-dashed", kMonthWord,
        R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>{MONTHS})(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)",
@@ -350,6 +384,14 @@ const std::vector<Shape>& Shapes() {
        R"((?:(?P<pre>de|desde|entre) )?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?)"
        R"((?:[ ]?-[ ]?| (?P<cw>a|al|hasta|y) )(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y2>\d{4}))?)",
        NumericRange},
+      // 1-10-2018-7-10-2018; 02-feb-2020-03-mar-2020; 12 de enero de 2016-22/1/2016
+      {"dashed-range", kDigitsSeparated,
+       R"((?P<d1>\d{1,2})(?:(?P<s1>[/.-])(?P<n1>\d{1,2})(?P<t1>[/.-])|)"
+       R"((?:-|{S}de{S})(?P<m1>{MONTHS})(?:-|{S}del?{S}))(?P<y1>{YD}))"
+       R"({_}[-–]{_})"
+       R"((?P<d2>\d{1,2})(?:(?P<s2>[/.-])(?P<n2>\d{1,2})(?P<t2>[/.-])|)"
+       R"((?:-|{S}de{S})(?P<m2>{MONTHS})(?:-|{S}del?{S}))(?P<y2>{YD}))",
+       DashedRange},
       // 3/2015, 11-2016, 3.2015, 2015/3 (not "2020-2": a semester)
       {"numeric-month-year", kDigitsSeparated,
        R"((?:(?P<m1>\d{1,2})(?P<s1>[-/.])(?P<y1>{YD})|(?P<y2>{YD})/(?P<m2>\d{1,2})))",

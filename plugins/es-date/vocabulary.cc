@@ -148,7 +148,8 @@ Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
   for (auto [file, set] : {std::pair{"weekdays.tsv", &v.weekdays_},
                            std::pair{"date_cues.tsv", &v.date_cues_},
                            std::pair{"after_date.tsv", &v.after_date_},
-                           std::pair{"year_time_cues.tsv", &v.year_time_cues_}}) {
+                           std::pair{"year_time_cues.tsv", &v.year_time_cues_},
+                           std::pair{"date_columns.tsv", &v.date_columns_}}) {
     auto rows = ReadTsv(data_dir / file, 1);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) (*set)[r[0]] = 1;
@@ -193,6 +194,10 @@ int Vocabulary::YearPartMonths(std::string_view folded) const {
 int Vocabulary::DayWord(std::string_view folded) const {
   auto it = day_words_.find(std::string(folded));
   return it == day_words_.end() ? 0 : it->second;
+}
+
+bool Vocabulary::IsDateColumnWord(std::string_view folded) const {
+  return date_columns_.count(std::string(folded)) > 0;
 }
 
 bool Vocabulary::IsDateCue(std::string_view folded) const {

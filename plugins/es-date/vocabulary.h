@@ -15,6 +15,7 @@
 //   after_date.tsv   words that may follow "junio 8" (a month-first date without a year)
 //   english_months.tsv  English month words, for references ("November 12, 2016")
 //   year_time_cues.tsv  words after which a year is a time ("en 2019", "durante 2018")
+//   date_columns.tsv    words of a table header that head a column of dates ("Fecha", "Fin")
 #ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 #define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 
@@ -44,6 +45,7 @@ class Vocabulary {
   int YearPartMonths(std::string_view folded) const;
   int DayWord(std::string_view folded) const;
   bool IsDateCue(std::string_view folded) const;
+  bool IsDateColumnWord(std::string_view folded) const;
   bool IsWeekday(std::string_view folded) const;
   // Whether a word begins like a verb that moves a date ("prorrogó", "aplazada").
   bool IsMoveVerb(std::string_view folded) const;
@@ -76,7 +78,7 @@ class Vocabulary {
   std::unordered_map<std::string, int> year_parts_;
   std::vector<std::string> day_markers_;
   std::unordered_map<std::string, int> day_words_;
-  std::unordered_map<std::string, int> date_cues_;
+  std::unordered_map<std::string, int> date_cues_, date_columns_;
   std::unordered_map<std::string, int> numerals_;
   std::unordered_map<std::string, int> weekdays_;
   std::unordered_map<std::string, MonthWord> english_months_;
