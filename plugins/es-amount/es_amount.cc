@@ -387,7 +387,7 @@ PluginInfo AmountExtractor::Info() const {
   return {"es-amount", "1.0.0",
           "Amounts of money in Spanish text and tables, as exact decimals with ISO 4217 "
           "currency",
-          {"amount"}};
+          {{"amount", "amounts", {"amount", "currency"}, {"amount", "currency", "role"}}}};
 }
 
 Status AmountExtractor::Configure(const PluginConfig& config) {

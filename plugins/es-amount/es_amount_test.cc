@@ -54,7 +54,9 @@ class EsAmountTest : public ::testing::Test {
 TEST_F(EsAmountTest, DescribesItself) {
   PluginInfo info = h_.extractor().Info();
   EXPECT_EQ(info.name, "es-amount");
-  EXPECT_THAT(info.mention_types, ElementsAre("amount"));
+  ASSERT_EQ(info.mention_types.size(), 1u);
+  EXPECT_EQ(info.mention_types[0].name, "amount");
+  EXPECT_EQ(info.mention_types[0].record_field, "amounts");
 }
 
 TEST_F(EsAmountTest, FiguresInBothConventions) {

@@ -159,7 +159,7 @@ class DateRun : public Run {
 PluginInfo EsDateExtractor::Info() const {
   return {"es-date", kVersion,
           "Spanish dates, ranges and lists as ISO 8601, missing years taken from context",
-          {"date"}};
+          {{"date", "dates", {"start", "end"}, {"start", "end"}}}};
 }
 
 Status EsDateExtractor::Configure(const PluginConfig& config) {

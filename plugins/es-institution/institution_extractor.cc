@@ -325,7 +325,7 @@ std::string PatternId(std::string_view name) {
 PluginInfo InstitutionExtractor::Info() const {
   return {"es-institution", "1.0.0",
           "Organisations in Spanish text: gazetteer, name patterns, learned acronyms",
-          {"institution"}};
+          {{"institution", "institutions", {"name"}, {"name"}}}};
 }
 
 Status InstitutionExtractor::Configure(const PluginConfig& config) {

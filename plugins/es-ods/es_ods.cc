@@ -200,7 +200,7 @@ class OdsExtractor : public Extractor {
   PluginInfo Info() const override {
     return {"es-ods", "1.0.0",
             "Sustainable Development Goals (ODS) in Spanish text: explicit and inferred",
-            {"ods"}};
+            {{"ods", "ods", {"goal"}, {"goal"}}}};
   }
 
   Status Configure(const PluginConfig& config) override {

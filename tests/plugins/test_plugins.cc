@@ -1,6 +1,7 @@
 // Plugins built only for the tests, each compiled into its own module by tests/CMakeLists.txt
 // with one of these defined:
-//   TEST_PLUGIN_GOOD      finds the word "acervo" (type "probe")
+//   TEST_PLUGIN_GOOD      finds the word "acervo" (type "probe", declared to fill the
+//                         records' "probes": a type core knows nothing about)
 //   TEST_PLUGIN_THROWING  throws from Extract, to check the host's boundary
 //   TEST_PLUGIN_OLD_API   claims plugin API version 0, to check the refusal
 //   TEST_PLUGIN_FAULTS    on a document marked ACERVO-TEST-CRASH, -HANG, -MEMORY or -SLOW,
@@ -16,17 +17,21 @@
 
 namespace {
 
+// A type core knows nothing about: each "acervo" found, kept in a record's "probes" once
+// per word.
+const std::vector<acervo::MentionTypeInfo> kProbe = {{"probe", "probes", {"word"}, {}}};
+
 class ProbeExtractor : public acervo::Extractor {
  public:
   acervo::PluginInfo Info() const override {
 #ifdef TEST_PLUGIN_THROWING
-    return {"test-throwing", "0.0.1", "Throws from Extract", {"probe"}};
+    return {"test-throwing", "0.0.1", "Throws from Extract", kProbe};
 #elif defined(TEST_PLUGIN_FAULTS)
     return {"test-faults", "0.0.1", "Crashes, hangs or eats memory on marked documents", {}};
 #elif defined(TEST_PLUGIN_OLD_API)
-    return {"test-old-api", "0.0.1", "Built for an old plugin API", {"probe"}};
+    return {"test-old-api", "0.0.1", "Built for an old plugin API", kProbe};
 #else
-    return {"test-good", "0.0.1", "Finds the word acervo", {"probe"}};
+    return {"test-good", "0.0.1", "Finds the word acervo", kProbe};
 #endif
   }
   acervo::Status Configure(const acervo::PluginConfig&) override { return acervo::Status::Ok(); }

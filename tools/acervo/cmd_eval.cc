@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "command.h"
+#include "declared_types.h"
 #include "engine_options.h"
 #include "eval/corpus.h"
 #include "eval/report.h"
@@ -34,7 +35,7 @@ struct Options {
 };
 
 // Runs the engine on the source of each gold document.
-Result<std::vector<DocAnnotations>> RunEngine(const Options& o,
+Result<std::vector<DocAnnotations>> RunEngine(const Options& o, const Engine& engine,
                                               const std::vector<DocAnnotations>& gold,
                                               std::vector<std::string>* warnings) {
   eval::Variant variant;
@@ -43,9 +44,7 @@ Result<std::vector<DocAnnotations>> RunEngine(const Options& o,
   }
   fs::path dir = o.source;
   if (dir.empty()) dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
-  Result<std::unique_ptr<Engine>> engine = Engine::Open(o.flags.engine);
-  if (!engine.ok()) return engine.status();
-  return eval::ExtractForGold(**engine, gold, dir, variant, o.flags.overrides, warnings);
+  return eval::ExtractForGold(engine, gold, dir, variant, o.flags.overrides, warnings);
 }
 
 // "dates=0.85" -> (category name, threshold). "record_kind" checks kind accuracy.
@@ -79,11 +78,23 @@ int RunEval(const Options& o) {
     }
   }
 
-  Result<std::vector<DocAnnotations>> gold = eval::ReadGoldPath(o.gold);
+  // The plugins' own mention types are scored as they declare them.
+  std::unique_ptr<Engine> engine;
+  MentionTypes types;
+  if (o.run) {
+    Result<std::unique_ptr<Engine>> opened = Engine::Open(o.flags.engine);
+    if (!opened.ok()) return Fail(opened.status().message());
+    engine = std::move(*opened);
+    types = engine->mention_types();
+  } else {
+    types = DeclaredMentionTypes(o.flags.engine);
+  }
+  Result<std::vector<DocAnnotations>> gold = eval::ReadGoldPath(o.gold, types);
   if (!gold.ok()) return Fail(gold.status().message());
   eval::EvalReport report;
   Result<std::vector<DocAnnotations>> preds =
-      o.run ? RunEngine(o, *gold, &report.warnings) : eval::ReadPredictionPath(o.pred);
+      o.run ? RunEngine(o, *engine, *gold, &report.warnings)
+            : eval::ReadPredictionPath(o.pred, types);
   if (!preds.ok()) return Fail(preds.status().message());
 
   std::map<std::string, const DocAnnotations*> by_stem;

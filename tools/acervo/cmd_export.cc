@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "declared_types.h"
 #include "export/exporter.h"
 #include "store/store.h"
 
@@ -16,6 +17,7 @@ struct Options {
   bool reviewed_only = false;
   std::string since;
   std::string output;
+  std::string pipeline = "default";
 };
 
 int RunExport(const Options& o) {
@@ -30,8 +32,10 @@ int RunExport(const Options& o) {
   std::ostream& out = o.output.empty() ? std::cout : file;
   exporting::EffectiveFilter filter{o.reviewed_only, o.since};
   exporting::EffectiveCounts counts;
-  Status s = exporting::ExportRecords(store->get(), filter,
-                                      *exporting::ParseExportFormat(o.format), out, &counts);
+  exporting::ExportFormat format = *exporting::ParseExportFormat(o.format);
+  MentionTypes types;
+  if (format == exporting::ExportFormat::kCsv) types = DeclaredMentionTypes(o.pipeline);
+  Status s = exporting::ExportRecords(store->get(), filter, format, out, &counts, types);
   if (!s.ok()) return Fail((o.output.empty() ? path.string() : o.output) + ": " + s.message());
   if (!o.output.empty()) {
     std::cerr << "acervo: exported " << counts.emitted << " records to " << o.output << "\n";
@@ -60,6 +64,7 @@ Registration reg(
              return exporting::IsIsoDay(v) ? std::string() : "expected a date YYYY-MM-DD";
            });
        app.add_option("-o,--output", o->output, "Write to this file instead of stdout");
+       AddPipelineOption(app, &o->pipeline);
        return [o] { return RunExport(*o); };
      }});
 

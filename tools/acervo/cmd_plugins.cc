@@ -25,10 +25,17 @@ int RunPlugins(const Options& o) {
       continue;
     }
     const PluginInfo& info = (*p)->info();
+    nlohmann::json types = nlohmann::json::array();
+    for (const MentionTypeInfo& t : info.mention_types) {
+      types.push_back({{"name", t.name},
+                       {"record_field", t.record_field},
+                       {"key", t.key},
+                       {"columns", t.columns}});
+    }
     list.push_back({{"name", info.name},
                     {"version", info.version},
                     {"description", info.description},
-                    {"mention_types", info.mention_types},
+                    {"mention_types", types},
                     {"path", file.string()}});
   }
   if (o.json) {
@@ -46,7 +53,9 @@ int RunPlugins(const Options& o) {
         continue;
       }
       std::string types;
-      for (const auto& t : p["mention_types"]) types += (types.empty() ? "" : ", ") + t.get<std::string>();
+      for (const auto& t : p["mention_types"]) {
+        types += (types.empty() ? "" : ", ") + t["name"].get<std::string>();
+      }
       std::cout << p["name"].get<std::string>() << " " << p["version"].get<std::string>()
                 << "  [" << types << "]\n   " << p["description"].get<std::string>() << "\n   "
                 << p["path"].get<std::string>() << "\n";

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "declared_types.h"
 #include "export/record_csv.h"
 #include "store/store.h"
 
@@ -13,6 +14,7 @@ struct Options {
   std::string format = "jsonl";
   bool needs_review = false;
   std::string document;
+  std::string pipeline = "default";
 };
 
 int RunRecords(const Options& o) {
@@ -22,10 +24,12 @@ int RunRecords(const Options& o) {
   RecordFilter filter{o.needs_review, o.document};
   bool first = true;
   if (o.format == "json") std::cout << "[";
-  if (o.format == "csv") std::cout << CsvHeader();
+  MentionTypes types;
+  if (o.format == "csv") types = DeclaredMentionTypes(o.pipeline);
+  if (o.format == "csv") std::cout << CsvHeader(types);
   Status s = (*store)->ForEachRecord(filter, [&](const nlohmann::json& r) {
     if (o.format == "csv") {
-      std::cout << CsvRow(r);
+      std::cout << CsvRow(r, types);
     } else if (o.format == "json") {
       std::cout << (first ? "\n" : ",\n") << r.dump();
     } else {
@@ -48,6 +52,7 @@ Registration reg({"records", "Print stored records (JSON lines, JSON or CSV)", 5
                     app.add_flag("--needs-review", o->needs_review,
                                  "Only records awaiting review, lowest confidence first");
                     app.add_option("--document", o->document, "Only this document (sha256:...)");
+                    AddPipelineOption(app, &o->pipeline);
                     return [o] { return RunRecords(*o); };
                   }});
 

@@ -258,12 +258,6 @@ int RunServe(Options o) {
   if (Status s = review::CheckServerOptions(o.server); !s.ok()) return Fail(s.message());
   auto store = OpenStore(o);
   if (!store.ok()) return Fail(store.status().message());
-  std::filesystem::path exe = ExecutableDir();
-  for (const char* rel : {"lib/acervo/plugins/es-institution/gazetteer.tsv",
-                          "../lib/acervo/plugins/es-institution/gazetteer.tsv"}) {
-    std::error_code ec;
-    if (std::filesystem::exists(exe / rel, ec)) o.server.gazetteers.push_back(exe / rel);
-  }
   auto server = review::ReviewServer::Create(store->get(), o.server);
   if (!server.ok()) return Fail(server.status().message());
   auto port = (*server)->Bind();

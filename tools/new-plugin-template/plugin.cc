@@ -79,7 +79,13 @@ class CodeRun : public acervo::Run {
 class CodeExtractor : public acervo::Extractor {
  public:
   acervo::PluginInfo Info() const override {
-    return {"@NAME@", "0.1.0", "Project and contract codes (CONV-2024-017)", {"project_code"}};
+    // Each mention type is declared: the record list it fills, which value fields say
+    // which code it is, and the columns exports give it. acervo needs nothing else.
+    return {"@NAME@", "0.1.0", "Project and contract codes (CONV-2024-017)",
+            {{.name = "project_code",
+              .record_field = "project_codes",
+              .key = {"code"},
+              .columns = {"code", "kind"}}}};
   }
 
   // Params (optional): prefixes: path of a prefixes file replacing data/prefixes.tsv.

@@ -20,7 +20,8 @@
 
 namespace acervo {
 
-class Env;  // core/src/io/env.h: files and the clock, replaceable in tests
+class Env;           // core/src/io/env.h: files and the clock, replaceable in tests
+class MentionTypes;  // core/src/records/mention_types.h: what the plugins declare
 
 struct EngineOptions {
   std::string pipeline = "default";  // a name in the pipeline search path, or a YAML file
@@ -60,6 +61,8 @@ class Engine {
   virtual Result<Extraction> ProcessDocument(Document document,
                                              const Overrides& overrides) const = 0;
   virtual std::string PipelineId() const = 0;  // "informe-actividades@1"
+  // The mention types the pipeline's plugins declare (PluginInfo::mention_types).
+  virtual const MentionTypes& mention_types() const = 0;
 };
 
 // The extraction in the exact shape of the output contract (docs/output-format.md).

@@ -31,14 +31,35 @@
 namespace acervo {
 
 // Bumped whenever this header changes in a way that breaks plugins built against it.
-inline constexpr int kPluginApiVersion = 1;
+// 2: PluginInfo::mention_types declares each type (MentionTypeInfo), not just its name.
+//
+// ABI note: like GStreamer's GstPluginDesc, these structs are read by a host that may be
+// newer than the plugin. acervo refuses any plugin whose version is not kPluginApiVersion, so
+// a field may be added only together with a bump; add new fields at the end of a struct, with
+// a default, so that most plugin sources need only a rebuild.
+inline constexpr int kPluginApiVersion = 2;
+
+// One kind of mention a plugin emits, declared so that acervo can carry it without knowing
+// it: records gather its values into `record_field`, corrections edit that list, exports give
+// it columns and `acervo eval` scores it, all from this declaration (docs/writing-plugins.md).
+struct MentionTypeInfo {
+  std::string name;          // Mention::type: "project_code"
+  std::string record_field;  // the record's list of its values: "project_codes"; "" = none
+  // The value fields that say which thing a value is: two values with equal keys are the
+  // same (records keep one, corrections address it, the scorer matches on it). Empty: the
+  // whole value.
+  std::vector<std::string> key;
+  // The value fields exported as columns (CSV, text report), each as "<record_field>.<field>"
+  // with a record's values joined by " | ". Empty: one column, the key.
+  std::vector<std::string> columns;
+};
 
 // What a plugin says about itself (`acervo plugins` lists it).
 struct PluginInfo {
-  std::string name;                        // "es-date": what pipelines call it
-  std::string version;                     // semver of the plugin, "1.0.0"
-  std::string description;                 // one line
-  std::vector<std::string> mention_types;  // what it emits: "date", "amount", ...
+  std::string name;                            // "es-date": what pipelines call it
+  std::string version;                         // semver of the plugin, "1.0.0"
+  std::string description;                     // one line
+  std::vector<MentionTypeInfo> mention_types;  // what it emits
 };
 
 // Given once, right after loading.

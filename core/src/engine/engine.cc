@@ -37,10 +37,14 @@ double OcrConfidence(const Page& page, size_t begin, size_t end) {
 class EngineImpl : public Engine {
  public:
   EngineImpl(Pipeline pipeline, std::vector<std::unique_ptr<LoadedPlugin>> plugins,
-             const Env& env)
-      : pipeline_(std::move(pipeline)), plugins_(std::move(plugins)), env_(env) {}
+             MentionTypes types, const Env& env)
+      : pipeline_(std::move(pipeline)),
+        plugins_(std::move(plugins)),
+        types_(std::move(types)),
+        env_(env) {}
 
   std::string PipelineId() const override { return pipeline_.id(); }
+  const MentionTypes& mention_types() const override { return types_; }
 
   Result<Extraction> Process(const std::filesystem::path& file,
                              const Overrides& overrides) const override {
@@ -98,7 +102,8 @@ class EngineImpl : public Engine {
       }
       return found;
     };
-    x.records = AssembleRecords(doc, segments, x.mentions, pipeline_, infer, &x.warnings);
+    x.records =
+        AssembleRecords(doc, segments, x.mentions, pipeline_, infer, types_, &x.warnings);
     x.warnings.insert(x.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
     return x;
   }
@@ -182,6 +187,7 @@ class EngineImpl : public Engine {
 
   Pipeline pipeline_;
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
+  MentionTypes types_;
   const Env& env_;
 };
 
@@ -198,6 +204,7 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
   }
   std::vector<std::filesystem::path> search = PluginSearchPath(options.plugin_dirs);
   std::vector<std::unique_ptr<LoadedPlugin>> plugins;
+  MentionTypes types;
   for (const PipelineStep& step : pipeline->extractors) {
     if (!options.only.empty() &&
         std::find(options.only.begin(), options.only.end(), step.plugin) == options.only.end()) {
@@ -217,10 +224,12 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
       s = Internal("threw an unknown exception");
     }
     if (!s.ok()) return s.Prefixed("plugin " + p.id() + " (" + file->string() + ")");
+    ACERVO_RETURN_IF_ERROR(types.Add(p.id(), p.info().mention_types));
     plugins.push_back(std::move(plugin.value()));
   }
   return std::unique_ptr<Engine>(
-      std::make_unique<EngineImpl>(std::move(pipeline.value()), std::move(plugins), env));
+      std::make_unique<EngineImpl>(std::move(pipeline.value()), std::move(plugins),
+                                   std::move(types), env));
 }
 
 }  // namespace acervo

@@ -112,6 +112,12 @@ std::map<std::string, const InstitutionItem*> ByName(const std::vector<Instituti
   return out;
 }
 
+// A declared type outside the contract's four, or null.
+const MentionTypeInfo* DeclaredType(const MentionTypes& types, const std::string& name) {
+  const MentionTypeInfo* t = types.ByName(name);
+  return t && !MentionTypes::IsContractField(t->record_field) ? t : nullptr;
+}
+
 Status CheckShape(const json& j, const char* what) {
   if (!j.is_object()) return InvalidArgument(std::string(what) + " is not a JSON object");
   for (const char* field : {"mentions", "records", "institutions"}) {
@@ -140,7 +146,7 @@ std::string DocumentStem(std::string_view path) {
   return std::string(name);
 }
 
-Result<DocAnnotations> ReadGold(const json& gold) {
+Result<DocAnnotations> ReadGold(const json& gold, const MentionTypes& types) {
   ACERVO_RETURN_IF_ERROR(CheckShape(gold, "gold"));
   DocAnnotations out;
   out.source = StringOr(gold, "doc");
@@ -157,6 +163,8 @@ Result<DocAnnotations> ReadGold(const json& gold) {
     } else if (type == "ods") {
       if (value.is_object() && value.value("explicit", true) == true)
         AddMention(GoalKey(value), m, &out.ods);
+    } else if (const MentionTypeInfo* t = DeclaredType(types, type)) {
+      AddMention(MentionTypes::Key(*t, value), m, &out.declared[type]);
     }
   }
   for (const json& i : ArrayOr(gold, "institutions")) {
@@ -183,7 +191,7 @@ Result<DocAnnotations> ReadGold(const json& gold) {
   return out;
 }
 
-Result<DocAnnotations> ReadPrediction(const json& x) {
+Result<DocAnnotations> ReadPrediction(const json& x, const MentionTypes& types) {
   ACERVO_RETURN_IF_ERROR(CheckShape(x, "prediction"));
   DocAnnotations out;
   const json& doc = x.contains("document") ? x["document"] : json();
@@ -214,6 +222,8 @@ Result<DocAnnotations> ReadPrediction(const json& x) {
       AddSpelling(item.name, &item.spellings);
       AddSpelling(StringOr(value, "acronym"), &item.spellings);
       AddSpelling(text, &item.spellings);
+    } else if (const MentionTypeInfo* t = DeclaredType(types, type)) {
+      AddMention(MentionTypes::Key(*t, value), m, &out.declared[type]);
     }
   }
   std::map<std::string, const InstitutionItem*> known = ByName(out.institutions);

@@ -8,6 +8,7 @@
 #ifndef ACERVO_CORE_EVAL_ANNOTATIONS_H_
 #define ACERVO_CORE_EVAL_ANNOTATIONS_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
+#include "records/mention_types.h"
 
 namespace acervo::eval {
 
@@ -59,6 +61,9 @@ struct DocAnnotations {
   std::vector<MentionItem> ods;            // explicit goals only
   std::vector<InstitutionItem> institutions;  // one per distinct organisation
   std::vector<RecordItem> records;
+  // Mentions of the types plugins declare beyond the contract's four, by type name, keyed
+  // by the type's declared key (records/mention_types.h).
+  std::map<std::string, std::vector<MentionItem>> declared;
 };
 
 // The name a document is paired by: the file name without its folder, its extension
@@ -67,10 +72,13 @@ struct DocAnnotations {
 std::string DocumentStem(std::string_view path);
 
 // A gold file. Errors say which field is malformed.
-Result<DocAnnotations> ReadGold(const nlohmann::json& gold);
+// `types`: the pipeline's declared mention types; mentions of other types are left out.
+Result<DocAnnotations> ReadGold(const nlohmann::json& gold,
+                                const MentionTypes& types = MentionTypes());
 // One document of extraction output. Mentions and records may carry an optional "line"
 // (the source line) beside "page"; it is shown in diffs.
-Result<DocAnnotations> ReadPrediction(const nlohmann::json& extraction);
+Result<DocAnnotations> ReadPrediction(const nlohmann::json& extraction,
+                                      const MentionTypes& types = MentionTypes());
 
 }  // namespace acervo::eval
 

@@ -54,7 +54,7 @@ Result<std::vector<json>> ParseDocuments(const fs::path& path, const std::string
 
 }  // namespace
 
-Result<std::vector<DocAnnotations>> ReadGoldPath(const fs::path& path) {
+Result<std::vector<DocAnnotations>> ReadGoldPath(const fs::path& path, const MentionTypes& types) {
   Result<std::vector<fs::path>> files = JsonFiles(path);
   if (!files.ok()) return files.status();
   std::vector<DocAnnotations> out;
@@ -63,14 +63,15 @@ Result<std::vector<DocAnnotations>> ReadGoldPath(const fs::path& path) {
     if (!bytes.ok()) return bytes.status();
     json j = json::parse(*bytes, nullptr, false);
     if (j.is_discarded()) return Corrupt(f.string() + ": not JSON");
-    Result<DocAnnotations> gold = ReadGold(j);
+    Result<DocAnnotations> gold = ReadGold(j, types);
     if (!gold.ok()) return gold.status().Prefixed(f.string());
     out.push_back(std::move(*gold));
   }
   return out;
 }
 
-Result<std::vector<DocAnnotations>> ReadPredictionPath(const fs::path& path) {
+Result<std::vector<DocAnnotations>> ReadPredictionPath(const fs::path& path,
+                                                       const MentionTypes& types) {
   Result<std::vector<fs::path>> files = JsonFiles(path);
   if (!files.ok()) return files.status();
   std::vector<DocAnnotations> out;
@@ -80,7 +81,7 @@ Result<std::vector<DocAnnotations>> ReadPredictionPath(const fs::path& path) {
     Result<std::vector<json>> docs = ParseDocuments(f, *bytes);
     if (!docs.ok()) return docs.status();
     for (const json& d : *docs) {
-      Result<DocAnnotations> pred = ReadPrediction(d);
+      Result<DocAnnotations> pred = ReadPrediction(d, types);
       if (!pred.ok()) return pred.status().Prefixed(f.string());
       if (pred->stem.empty()) pred->stem = DocumentStem(f.string());  // no document.source
       if (pred->source.empty()) pred->source = f.string();

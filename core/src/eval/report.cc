@@ -51,6 +51,16 @@ std::string Where(const Location& w) {
   return s;
 }
 
+void PrintCounts(const char* label, const Counts& c, std::ostream& out) {
+  char line[160];
+  std::snprintf(line, sizeof line, "  %-22s %6lld %6lld %6lld %6lld %6lld %7s %7s %7s\n", label,
+                static_cast<long long>(c.gold()), static_cast<long long>(c.predicted()),
+                static_cast<long long>(c.tp), static_cast<long long>(c.fp),
+                static_cast<long long>(c.fn), Fixed(c.precision()).c_str(),
+                Fixed(c.recall()).c_str(), Fixed(c.f1()).c_str());
+  out << line;
+}
+
 void PrintScores(const Scores& s, std::ostream& out) {
   static const char* kLabels[kCategoryCount] = {
       "dates",         "amounts",       "amounts (value)", "ods (explicit)",       "institutions",
@@ -60,15 +70,8 @@ void PrintScores(const Scores& s, std::ostream& out) {
   std::snprintf(line, sizeof line, "  %-22s %6s %6s %6s %6s %6s %7s %7s %7s\n", "", "gold", "pred",
                 "tp", "fp", "fn", "prec", "recall", "f1");
   out << line;
-  for (int i = 0; i < kCategoryCount; ++i) {
-    const Counts& c = s.counts[i];
-    std::snprintf(line, sizeof line, "  %-22s %6lld %6lld %6lld %6lld %6lld %7s %7s %7s\n",
-                  kLabels[i], static_cast<long long>(c.gold()),
-                  static_cast<long long>(c.predicted()), static_cast<long long>(c.tp),
-                  static_cast<long long>(c.fp), static_cast<long long>(c.fn),
-                  Fixed(c.precision()).c_str(), Fixed(c.recall()).c_str(), Fixed(c.f1()).c_str());
-    out << line;
-  }
+  for (int i = 0; i < kCategoryCount; ++i) PrintCounts(kLabels[i], s.counts[i], out);
+  for (const auto& [type, c] : s.declared) PrintCounts(type.c_str(), c, out);
   out << "  kind accuracy          " << Fixed(s.kind.value()) << " (" << s.kind.hits << "/"
       << s.kind.total << " found records)\n";
   if (!s.confidences.empty()) {
@@ -91,6 +94,8 @@ json ScoresJson(const Scores& s) {
   for (int i = 0; i < kCategoryCount; ++i) {
     out[CategoryName(static_cast<Category>(i))] = CountsJson(s.counts[i]);
   }
+  // The plugins' declared types, by name, only when there are any.
+  for (const auto& [type, c] : s.declared) out["declared"][type] = CountsJson(c);
   out["record_kind"] = {
       {"correct", s.kind.hits}, {"found", s.kind.total}, {"accuracy", Rounded(s.kind.value())}};
   out["record_confidence"] = {{"auc", Rounded(s.ConfidenceAuc())},

@@ -60,7 +60,7 @@ Result<std::vector<DocAnnotations>> ExtractForGold(const Engine& engine,
     Result<Extraction> x = engine.Process(*file, overrides);
     if (!x.ok()) return x.status();
     for (const std::string& w : x->warnings) warnings->push_back(g.stem + ": " + w);
-    Result<DocAnnotations> pred = ReadPrediction(ContractJsonWithLines(*x));
+    Result<DocAnnotations> pred = ReadPrediction(ContractJsonWithLines(*x), engine.mention_types());
     if (!pred.ok()) return pred.status().Prefixed(file->string());
     pred->stem = g.stem;
     out.push_back(std::move(*pred));

@@ -109,6 +109,25 @@ void ScoreMentions(Category category, const std::vector<MentionItem>& gold,
       });
 }
 
+// The declared types either side has, each matched on its keys.
+void ScoreDeclared(const DocAnnotations& gold, const DocAnnotations& pred, DocResult* out) {
+  static const std::vector<MentionItem> kNone;
+  auto of = [](const DocAnnotations& d,
+               const std::string& type) -> const std::vector<MentionItem>& {
+    auto it = d.declared.find(type);
+    return it == d.declared.end() ? kNone : it->second;
+  };
+  std::vector<std::string> types;
+  for (const auto& [type, items] : gold.declared) types.push_back(type);
+  for (const auto& [type, items] : pred.declared) {
+    if (!gold.declared.count(type)) types.push_back(type);
+  }
+  for (const std::string& type : types) {
+    out->scores.declared[type] =
+        MatchKeys(Keys(of(gold, type)), Keys(of(pred, type)), [](size_t) {}, [](size_t) {});
+  }
+}
+
 void ScoreRecordFields(const RecordItem& g, const RecordItem& p, DocResult* out) {
   Scores& s = out->scores;
   auto field = [&](Category category, const std::vector<std::string>& gk,
@@ -205,6 +224,7 @@ Scores& Scores::operator+=(const Scores& o) {
   kind += o.kind;
   confidences.insert(confidences.end(), o.confidences.begin(), o.confidences.end());
   auto_precision += o.auto_precision;
+  for (const auto& [type, c] : o.declared) declared[type] += c;
   return *this;
 }
 
@@ -254,6 +274,7 @@ DocResult ScoreDocument(const DocAnnotations& gold, const DocAnnotations& pred) 
         out.diff.push_back({DiffItem::kExtra, Category::kInstitutions, p.name, "", "", p.where});
       });
   ScoreRecords(gold, pred, &out);
+  ScoreDeclared(gold, pred, &out);
 
   Scores& s = out.scores;
   for (Category c : {Category::kRecordDates, Category::kRecordAmounts,

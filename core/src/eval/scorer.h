@@ -10,6 +10,7 @@
 #define ACERVO_CORE_EVAL_SCORER_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ struct Scores {
   Ratio kind;  // found records whose kind is right
   std::vector<ConfidenceSample> confidences;
   Ratio auto_precision;  // records with status "auto" that found a gold record
+  // Mentions of the plugins' declared types (DocAnnotations::declared), by type name,
+  // matched on their keys like dates. Their misses are counted, not listed in the diff.
+  std::map<std::string, Counts> declared;
 
   // The probability that a matched record has a higher confidence than an unmatched one
   // (ties count half): 0.5 is no signal. nullopt without both kinds of record.

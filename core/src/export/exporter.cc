@@ -12,10 +12,10 @@ std::optional<ExportFormat> ParseExportFormat(const std::string& name) {
 }
 
 Status ExportRecords(Store* store, const EffectiveFilter& filter, ExportFormat format,
-                     std::ostream& out, EffectiveCounts* counts) {
+                     std::ostream& out, EffectiveCounts* counts, const MentionTypes& types) {
   bool first = true;
   if (format == ExportFormat::kJson) out << "[";
-  if (format == ExportFormat::kCsv) out << CsvHeader();
+  if (format == ExportFormat::kCsv) out << CsvHeader(types);
   Status s = ForEachEffectiveRecord(
       store, filter,
       [&](const nlohmann::json& r) {
@@ -24,7 +24,7 @@ Status ExportRecords(Store* store, const EffectiveFilter& filter, ExportFormat f
         switch (format) {
           case ExportFormat::kJsonLines: out << line << '\n'; break;
           case ExportFormat::kJson: out << (first ? "\n" : ",\n") << line; break;
-          case ExportFormat::kCsv: out << CsvRow(r); break;
+          case ExportFormat::kCsv: out << CsvRow(r, types); break;
         }
         first = false;
       },

@@ -16,6 +16,7 @@
 
 #include "acervo/status.h"
 #include "export/effective_records.h"
+#include "records/mention_types.h"
 #include "store/store.h"
 
 namespace acervo::exporting {
@@ -25,9 +26,11 @@ enum class ExportFormat { kJsonLines, kJson, kCsv };
 // "jsonl", "json" or "csv".
 std::optional<ExportFormat> ParseExportFormat(const std::string& name);
 
-// Writes the records matching `filter` to `out`. IoError when `out` fails.
+// Writes the records matching `filter` to `out`. IoError when `out` fails. `types`: the
+// pipeline's declared mention types, whose lists get CSV columns (record_csv.h).
 Status ExportRecords(Store* store, const EffectiveFilter& filter, ExportFormat format,
-                     std::ostream& out, EffectiveCounts* counts = nullptr);
+                     std::ostream& out, EffectiveCounts* counts = nullptr,
+                     const MentionTypes& types = MentionTypes());
 
 }  // namespace acervo::exporting
 

@@ -21,6 +21,24 @@ std::string JoinList(const nlohmann::json& record, const char* key, Fn&& item) {
   return out;
 }
 
+// The columns of the plugins' own types (MentionTypes::ColumnNames), in header order.
+std::vector<std::string> DeclaredColumns(const nlohmann::json& r, const MentionTypes& types) {
+  std::vector<std::string> columns;
+  for (const MentionTypeInfo* t : types.Extra()) {
+    const std::vector<std::string>& fields = MentionTypes::ColumnFields(*t);
+    if (fields.empty()) {
+      columns.push_back(
+          JoinList(r, t->record_field.c_str(), [](const auto& v) { return v.dump(); }));
+      continue;
+    }
+    for (const std::string& field : fields) {
+      columns.push_back(JoinList(r, t->record_field.c_str(),
+                                 [&field](const auto& v) { return Str(v, field.c_str()); }));
+    }
+  }
+  return columns;
+}
+
 }  // namespace
 
 bool StartsLikeAFormula(std::string_view v) {
@@ -55,13 +73,18 @@ std::string CsvField(std::string_view value) {
   return out + "\"";
 }
 
-std::string CsvHeader() {
-  return "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
-         "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,reviewed_at,"
-         "orphaned\r\n";
+std::string CsvHeader(const MentionTypes& types) {
+  std::string header =
+      "id,document_id,source,kind,title,anchor,page_start,page_end,dates,amounts,"
+      "currencies,roles,approximate,institutions,ods,confidence,status,reviewed_by,reviewed_at,"
+      "orphaned";
+  for (const MentionTypeInfo* t : types.Extra()) {
+    for (const std::string& name : MentionTypes::ColumnNames(*t)) header += "," + CsvField(name);
+  }
+  return header + "\r\n";
 }
 
-std::string CsvRow(const nlohmann::json& r) {
+std::string CsvRow(const nlohmann::json& r, const MentionTypes& types) {
   std::string fields[] = {
       Str(r, "id"), Str(r, "document_id"), Str(r, "source"), Str(r, "kind"), Str(r, "title"),
       Str(r, "anchor"), Str(r, "page_start"), Str(r, "page_end"),
@@ -82,6 +105,7 @@ std::string CsvRow(const nlohmann::json& r) {
     if (!row.empty()) row += ',';
     row += CsvField(f);
   }
+  for (const std::string& f : DeclaredColumns(r, types)) row += "," + CsvField(f);
   return row + "\r\n";
 }
 

@@ -16,10 +16,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "records/mention_types.h"
+
 namespace acervo {
 
-std::string CsvHeader();
-std::string CsvRow(const nlohmann::json& record);
+// `types`: the pipeline's declared mention types. Each one outside the contract adds its
+// columns after "orphaned" ("project_codes.code", ...: MentionTypes::ColumnNames), a record's
+// values joined with " | ". With no such type the columns are exactly those above.
+std::string CsvHeader(const MentionTypes& types = MentionTypes());
+std::string CsvRow(const nlohmann::json& record, const MentionTypes& types = MentionTypes());
 // One field, quoted when it holds a comma, quote, or line break. A field a spreadsheet would
 // run as a formula (it starts with '=', '+', '@', a tab, a carriage return, or a '-' that does
 // not start a number) gets a leading apostrophe, as OWASP advises against CSV injection: the

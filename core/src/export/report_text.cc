@@ -83,6 +83,10 @@ void RenderTextReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
       [](const int& g) { return "ODS " + std::to_string(g); }, o.limit);
   Section<std::string>(out, "By institution (a record counts under each of its institutions)",
                        s.by_institution, Plain, o.limit);
+  if (!s.by_declared.empty()) {
+    Section<std::string>(out, "By the plugins' own mention types (records carrying each)",
+                         s.by_declared, Plain, o.limit);
+  }
   out << "\nWarnings (reconciliation of stated totals and others): " << s.warnings.size()
       << "\n";
   for (size_t i = 0; i < s.warnings.size() && i < o.limit; ++i) {

@@ -1,6 +1,7 @@
 #include "export/summary.h"
 
 #include "export/effective_records.h"
+#include "records/mention_types.h"
 
 namespace acervo::exporting {
 namespace {
@@ -71,6 +72,10 @@ void AddRecord(const json& r, StoreSummary* s) {
       seen[name] = true;
       AddMoney(money, &s->by_institution[name]);
     }
+  }
+  for (const auto& [field, values] : r.items()) {
+    if (!MentionTypes::IsDeclarableField(field) || !values.is_array() || values.empty()) continue;
+    AddMoney(money, &s->by_declared[field]);
   }
 }
 

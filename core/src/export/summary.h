@@ -54,6 +54,9 @@ struct StoreSummary {
   std::map<std::string, Tally> by_month;  // YYYY-MM of the first date with a month
   std::map<int, Tally> by_goal;
   std::map<std::string, Tally> by_institution;
+  // Records carrying values of a mention type a plugin declares (records/mention_types.h),
+  // by its record field ("project_codes"); empty with the bundled plugins alone.
+  std::map<std::string, Tally> by_declared;
   // Document warnings: reconciliation of stated totals and others the pipeline raised.
   std::vector<DocumentWarning> warnings;
 };

@@ -77,8 +77,8 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
 }
 
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
-                              const FileSystem& fs) {
-  Result<std::string> bytes = fs.ReadFile(path);
+                              const Env& env) {
+  Result<std::string> bytes = env.ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   return LoadBytes(*bytes, path.string(), options);
 }

@@ -12,7 +12,7 @@
 
 #include "acervo/document.h"
 #include "acervo/status.h"
-#include "io/file_system.h"
+#include "io/env.h"
 
 namespace acervo {
 
@@ -33,7 +33,7 @@ bool IsSupportedExtension(const std::filesystem::path& path);
 
 // Errors name the file: "report.pdf: encrypted PDF".
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
-                              const FileSystem& fs = FileSystem::Default());
+                              const Env& env = Env::Default());
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
                            const LoadOptions& options);
 

@@ -78,8 +78,9 @@ const char* FormName(RecordForm form) {
 
 class Assembler {
  public:
-  Assembler(const Passages& p, const RecordRules& rules, const RecordInferrer& infer)
-      : p_(p), rules_(rules), infer_(infer) {
+  Assembler(const Passages& p, const RecordRules& rules, const RecordInferrer& infer,
+            const MentionTypes& types)
+      : p_(p), rules_(rules), infer_(infer), types_(types) {
     const std::string& id = p.document().info.id;
     hash_ = id.substr(id.find(':') + 1).substr(0, 12);
   }
@@ -114,6 +115,7 @@ class Assembler {
     nlohmann::json dates = nlohmann::json::array(), amounts = nlohmann::json::array(),
                    institutions = nlohmann::json::array(), ods = nlohmann::json::array();
     std::vector<std::string> institution_keys;
+    DeclaredValues declared(types_);  // the plugins' own types, as they declare them
     double confidence_sum = 0;
     int counted = 0;
     std::vector<Mention> view;
@@ -153,6 +155,8 @@ class Assembler {
               {{"name", name}, {"acronym", m->value.value("acronym", nlohmann::json())}});
         } else if (m->type == "ods") {
           AppendUnique(&ods, {{"goal", m->value["goal"]}, {"explicit", true}});
+        } else {
+          declared.Add(m->type, m->value);
         }
       }
     }
@@ -174,6 +178,7 @@ class Assembler {
     r["amounts"] = amounts;
     r["institutions"] = institutions;
     r["ods"] = ods;
+    declared.WriteTo(&r);
     // Structure times the trust in what was found; a passage with no mentions at all is
     // treated as middling rather than certain.
     double mentions = counted ? confidence_sum / counted : 0.6;
@@ -327,6 +332,7 @@ class Assembler {
   const Passages& p_;
   const RecordRules& rules_;
   const RecordInferrer& infer_;
+  const MentionTypes& types_;
   std::string hash_;
 };
 
@@ -335,7 +341,7 @@ class Assembler {
 nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
                                const std::vector<PlacedMention>& mentions,
                                const Pipeline& pipeline, const RecordInferrer& infer,
-                               std::vector<std::string>* warnings) {
+                               const MentionTypes& types, std::vector<std::string>* warnings) {
   Result<std::shared_ptr<const RecordRules>> loaded = RulesFor(pipeline);
   static const RecordRules kNoRules;
   const RecordRules* rules = &kNoRules;
@@ -346,7 +352,7 @@ nlohmann::json AssembleRecords(const Document& document, const SegmentList& segm
   }
   Passages passages(document, segments, mentions);
   ReconcileTotals(passages, *rules, warnings);
-  Assembler assembler(passages, *rules, infer);
+  Assembler assembler(passages, *rules, infer, types);
   nlohmann::json records = nlohmann::json::array();
   for (const Candidate& c : FindCandidates(passages, *rules)) {
     records.push_back(assembler.Build(c));

@@ -12,6 +12,8 @@
 //    in running text from a cue word before the amount (amount-cues lexicon), else null;
 //  - institutions and explicit goals found in the passage; goals inferred by the
 //    extractors (explicit: false) when the passage names none;
+//  - for each mention type a plugin declares beyond those four (mention_types.h), its
+//    record field: the passage's values of that type, one per declared key;
 //  - confidence: structural evidence times the mean confidence of its mentions, with
 //    `status: needs_review` under the pipeline's review threshold;
 //  - an id "r-<first 12 hex of the document's sha256>-<page>-<block>", so re-running
@@ -31,6 +33,7 @@
 #include "acervo/extraction.h"
 #include "document/segments.h"
 #include "pipeline/pipeline.h"
+#include "records/mention_types.h"
 
 namespace acervo {
 
@@ -38,11 +41,12 @@ namespace acervo {
 using RecordInferrer =
     std::function<std::vector<std::pair<std::string, Mention>>(const RecordView&)>;
 
-// `mentions` sorted by (page, byte_start). `infer` may be empty.
+// `mentions` sorted by (page, byte_start). `infer` may be empty. `types`: what the
+// pipeline's plugins declare.
 nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
                                const std::vector<PlacedMention>& mentions,
                                const Pipeline& pipeline, const RecordInferrer& infer,
-                               std::vector<std::string>* warnings);
+                               const MentionTypes& types, std::vector<std::string>* warnings);
 
 }  // namespace acervo
 

@@ -77,7 +77,7 @@ class TestDocument {
                      });
     SegmentList segments(doc_);
     std::vector<std::string> ignored;
-    return AssembleRecords(doc_, segments, mentions_, pipeline, infer,
+    return AssembleRecords(doc_, segments, mentions_, pipeline, infer, MentionTypes(),
                            warnings ? warnings : &ignored);
   }
 

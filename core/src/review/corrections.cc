@@ -85,6 +85,8 @@ Status Bad(const std::string& field, const std::string& why) {
 // Validates the value of `key` inside one element of array `root`.
 Status ValidateMember(const std::string& field, const std::string& root, const std::string& key,
                       const json& v) {
+  // A plugin's own type: its values are the plugin's to shape.
+  if (MentionTypes::IsDeclarableField(root)) return Status::Ok();
   if (root == "dates") {
     if (key == "start" || key == "end") {
       return IsIsoDate(v) ? Status::Ok() : Bad(field, "expected an ISO date (2024, 2024-02, 2024-02-08)");
@@ -201,8 +203,8 @@ void AddMention(json* record, const json& m) {
 
 void RestoreFields(json* record, const json& fields) {
   if (!fields.is_object()) return;
-  for (const std::string& f : ReviewedFields()) {
-    if (fields.contains(f)) (*record)[f] = fields[f];
+  for (const auto& [f, value] : fields.items()) {
+    if (IsReviewedField(f)) (*record)[f] = value;
   }
 }
 
@@ -212,6 +214,12 @@ const std::vector<std::string>& ReviewedFields() {
   static const std::vector<std::string> fields = {"kind", "title", "dates", "amounts",
                                                   "institutions", "ods"};
   return fields;
+}
+
+bool IsReviewedField(const std::string& field) {
+  const std::vector<std::string>& fixed = ReviewedFields();
+  return std::find(fixed.begin(), fixed.end(), field) != fixed.end() ||
+         MentionTypes::IsDeclarableField(field);
 }
 
 std::set<int64_t> UndoneIds(const std::vector<Correction>& corrections) {
@@ -334,7 +342,9 @@ Status ValidateChange(const std::string& field, const json& after) {
   if (root == "title") {
     return parts.size() == 1 && IsNonEmptyString(after) ? Status::Ok() : Bad(field, "expected a title");
   }
-  if (root != "dates" && root != "amounts" && root != "institutions" && root != "ods") {
+  // The contract's lists, and those a plugin's declared type fills (whether this record has
+  // such a list is checked against the record: reviews.h, Save).
+  if (!MentionTypes::IsContractField(root) && !MentionTypes::IsDeclarableField(root)) {
     return Bad(field, "not a field a reviewer can change");
   }
   if (parts.size() == 1) {

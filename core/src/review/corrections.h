@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
+#include "records/mention_types.h"
 #include "store/rows.h"
 
 namespace acervo::review {
@@ -49,8 +50,10 @@ Status ValidateChange(const std::string& field, const nlohmann::json& after);
 // The value at `path` in `record`, or null when there is none.
 nlohmann::json ValueAt(const nlohmann::json& record, const std::string& path);
 
-// The fields an "accept" pins and a "merge" carries.
+// The fields an "accept" pins and a "merge" carries: these, and the lists of the mention
+// types plugins declare (records/mention_types.h), which a record carries by their names.
 const std::vector<std::string>& ReviewedFields();
+bool IsReviewedField(const std::string& field);
 
 }  // namespace acervo::review
 

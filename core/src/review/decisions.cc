@@ -12,8 +12,8 @@ namespace {
 
 json FieldsOf(const json& record) {
   json fields = json::object();
-  for (const std::string& f : ReviewedFields()) {
-    if (record.contains(f)) fields[f] = record[f];
+  for (const auto& [f, value] : record.items()) {
+    if (IsReviewedField(f)) fields[f] = value;
   }
   return fields;
 }
@@ -21,6 +21,11 @@ json FieldsOf(const json& record) {
 // A path into an array must name an element the record has ("-" appends to one it has).
 Status CheckPathExists(const json& record, const std::string& path) {
   size_t slash = path.rfind('/');
+  std::string root = path.substr(0, path.find('/'));
+  if (MentionTypes::IsDeclarableField(root) && !ValueAt(record, root).is_array()) {
+    return InvalidArgument(path + ": the record has no such field (no plugin of its pipeline "
+                                  "declares it)");
+  }
   if (slash == std::string::npos) return Status::Ok();
   std::string parent = path.substr(0, slash), last = path.substr(slash + 1);
   json up = ValueAt(record, parent);
@@ -142,11 +147,15 @@ Result<MergeResult> Reviews::Merge(const MergeDecision& d) {
                              result.from.effective["merged_into"].dump());
     }
     // The surviving record keeps its kind and title and gains the other's dates, amounts,
-    // institutions and goals.
+    // institutions, goals and values of the plugins' own types.
     json fields = FieldsOf(result.into.effective);
     for (const char* list : {"dates", "amounts", "institutions", "ods"}) {
       fields[list] = Union(fields.value(list, json::array()),
                            result.from.effective.value(list, json::array()));
+    }
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      if (!MentionTypes::IsDeclarableField(it.key())) continue;
+      *it = Union(*it, result.from.effective.value(it.key(), json::array()));
     }
     const std::string at = FormatUtc(env_.Now());
     ACERVO_RETURN_IF_ERROR(AppendCorrection(store_, &result.into,

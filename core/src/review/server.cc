@@ -1,33 +1,12 @@
 #include "review/server.h"
 
 #include <chrono>
-#include <fstream>
 #include <thread>
 
 #include "review/server_impl.h"
 #include "review/server_security.h"
 
 namespace acervo::review {
-namespace {
-
-// The names (second column) of institution gazetteers (id, name, ...).
-std::vector<std::string> GazetteerNames(const std::vector<std::filesystem::path>& files) {
-  std::vector<std::string> names;
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    for (std::string line; std::getline(in, line);) {
-      if (line.empty() || line[0] == '#') continue;
-      size_t tab = line.find('\t');
-      if (tab == std::string::npos) continue;
-      size_t end = line.find('\t', tab + 1);
-      std::string name = line.substr(tab + 1, end == std::string::npos ? end : end - tab - 1);
-      if (!name.empty() && name != "name") names.push_back(name);
-    }
-  }
-  return names;
-}
-
-}  // namespace
 
 ReviewServer::ReviewServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ReviewServer::~ReviewServer() = default;
@@ -41,7 +20,6 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(Store* store,
   Result<std::string> token = RandomHex(32);
   if (!token.ok()) return token.status();
   impl->token = *token;
-  impl->gazetteer = GazetteerNames(options.gazetteers);
   impl->Routes();
   return std::unique_ptr<ReviewServer>(new ReviewServer(std::move(impl)));
 }

@@ -41,7 +41,6 @@ struct ServerOptions {
   int port = 8077;            // 0 picks a free port
   bool allow_remote = false;  // with `secret`, allows a non-loopback host
   std::string secret;         // the shared secret remote reviewers must present
-  std::vector<std::filesystem::path> gazetteers;  // institution TSVs (id, name, ...) to offer
 };
 
 bool IsLoopbackHost(const std::string& host);

@@ -28,7 +28,6 @@ struct ReviewServer::Impl {
   httplib::Server http;
   std::atomic<bool> serving{false};   // Serve is running (or about to run) the loop
   std::atomic<bool> stopping{false};  // Stop was called
-  std::vector<std::string> gazetteer;
 
   // Registers the handlers below and the checks every request passes first.
   void Routes();

@@ -159,8 +159,9 @@ void ReviewServer::Impl::GetInstitutions(const Request&, Response& res) {
   std::lock_guard<std::mutex> lock(mu);
   auto names = Reviews(store).InstitutionNames();
   if (!names.ok()) return SendError(res, 500, names.status().message());
-  std::vector<std::string> all = gazetteer;
-  all.insert(all.end(), names->begin(), names->end());
+  // Suggestions are the names the extractors found in the stored documents: no
+  // plugin's data files are read here.
+  std::vector<std::string> all = *names;
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   SendJson(res, 200, {{"names", all}});
