@@ -159,8 +159,7 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
   }
 }
 
-}  // namespace
-
+// The parsed PDF, or why it cannot be read (corrupt, encrypted, no pages).
 Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes) {
   SilencePoppler();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
@@ -189,6 +188,8 @@ Result<std::vector<Word>> OcrWords(poppler::page& page, int index, const LoadOpt
   }
   return OcrPage(page, engine);
 }
+
+}  // namespace
 
 Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
                                      std::unique_ptr<OcrEngine>* engine) {
