@@ -16,9 +16,11 @@ documents in that same order. Each measurement is one process tree, timed from o
   ingest    acervo ingest @LIST --jobs J --json-progress --store FRESH.db  (load, extract,
             store; broken documents fail and are recorded)
   bare      xargs -P J over the same list: `pdftotext F /dev/null` for a born-digital PDF;
-            for a scanned one `pdftoppm -r DPI -gray F` then one `tesseract LIST stdout -l spa`
-            over its pages (one model load per document, as acervo loads it once per worker).
-            Broken documents are left out: the bare tools do no work for them.
+            for each page N of a scanned one `pdftoppm -f N -l N -singlefile -r DPI -gray F |
+            tesseract stdin stdout -l spa` (pages spread over the processes, as acervo
+            ingest OCRs a document's pages in parallel since issue 27; the model is loaded
+            once a page, acervo once a worker). Broken documents are left out: the bare tools
+            do no work for them.
 
 Three workloads, each at every --jobs value: the whole corpus, only its born-digital part
 (ingest vs pdftotext) and only its scanned part (ingest vs pdftoppm + tesseract). Then the
@@ -61,17 +63,16 @@ import common  # noqa: E402
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 POLL_S = 0.05
 
-# One document of the bare side: text PDFs through pdftotext, scanned ones rendered at the
-# scan's resolution and OCRed by one tesseract process over all their pages.
+# One task of the bare side: a text PDF through pdftotext; one page ("FILE:N") of a scanned
+# one rendered at the scan's resolution and OCRed by its own tesseract process, so the bare
+# tools spread a document's pages over the processes as acervo does (they load the model
+# once a page, acervo once a worker).
 BARE_ONE = r"""#!/bin/sh
 case "$1" in
-  *.scan.pdf)
-    d=$(mktemp -d) || exit 1
-    pdftoppm -r "$ACERVO_BENCH_DPI" -gray "$1" "$d/p" && ls "$d"/p*.pgm > "$d/pages.txt" &&
-      tesseract "$d/pages.txt" stdout -l spa > /dev/null 2>&1
-    rc=$?
-    rm -rf "$d"
-    exit $rc ;;
+  *.scan.pdf:*)
+    f=${1%:*}; n=${1##*:}
+    pdftoppm -f "$n" -l "$n" -singlefile -r "$ACERVO_BENCH_DPI" -gray "$f" |
+      tesseract stdin stdout -l spa --dpi "$ACERVO_BENCH_DPI" > /dev/null 2>&1 ;;
   *) exec pdftotext "$1" /dev/null ;;
 esac
 """
@@ -282,8 +283,15 @@ class Sides:
         return r
 
     def bare(self, documents, name, jobs):
-        """xargs -P jobs over the born-digital and scanned documents, in the same order."""
-        listing = self._list(documents, name + ".bare.txt", ("born", "scan"))
+        """xargs -P jobs over the born-digital documents and the scanned ones' pages, in the
+        same order."""
+        listing = os.path.join(self.work, name + ".bare.txt")
+        with open(listing, "w") as f:
+            for d in documents:
+                if d["kind"] == "born":
+                    f.write(d["path"] + "\n")
+                elif d["kind"] == "scan":
+                    f.writelines(f"{d['path']}:{n}\n" for n in range(1, d["pages"] + 1))
         if any(d["kind"] == "scan" for d in documents):
             cmd = ["xargs", "-d", "\n", "-P", str(jobs), "-n", "1", self.bare_one]
         else:  # text PDFs only: no shell in between

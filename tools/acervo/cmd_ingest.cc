@@ -46,6 +46,7 @@ struct Options {
   int recycle_after = 100;
   bool retry_failed = false;
   bool json_progress = false;
+  bool whole_documents = false;
 };
 
 struct Inputs {
@@ -133,6 +134,8 @@ int RunIngest(const Options& o) {
   job_options.pipeline = pipeline;
   job_options.overrides = o.flags.overrides;
   job_options.retry_failed = o.retry_failed;
+  // With one worker there is nothing to gain from splitting a scanned document's pages.
+  job_options.split_pages = pool_options.jobs > 1 && !o.whole_documents;
   job_options.on_failure = [](const std::string& message) {
     std::cerr << (isatty(2) ? "\r\033[K" : "") << "acervo: " << message << "\n";
   };
@@ -146,8 +149,8 @@ int RunIngest(const Options& o) {
 
   signal(SIGINT, OnSignal);
   signal(SIGTERM, OnSignal);
-  Status run = pool.Run(next, done, [&](size_t, const nlohmann::json&) { progress.Update(counts); },
-                        g_stop);
+  Status run =
+      pool.Run(next, done, [&](size_t, const nlohmann::json&) { progress.Update(counts); });
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   progress.Update(counts, true);
@@ -188,6 +191,10 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                         ->default_val(100)->check(CLI::PositiveNumber);
                     app.add_flag("--retry-failed", o->retry_failed,
                                  "Try again documents that failed in an earlier run");
+                    app.add_flag("--whole-documents", o->whole_documents,
+                                 "OCR each document's pages in one worker, one after another "
+                                 "(by default the scanned pages of a PDF are OCR'd in "
+                                 "parallel workers)");
                     app.add_flag("--json-progress", o->json_progress,
                                  "Progress and summary as JSON lines on stdout");
                     app.footer(

@@ -1,5 +1,6 @@
 // acervo __worker — one ingest worker process (see core/src/ingest/worker_pool.h). Not for
-// people: `acervo ingest` starts these. Reads request frames on stdin, answers on stdout.
+// people: `acervo ingest` starts these. Reads request frames on stdin, answers on stdout:
+// whole documents, or a scanned document's pages one at a time (worker_messages.h).
 #include <unistd.h>
 
 #include <iostream>
@@ -9,15 +10,69 @@
 #include "engine_options.h"
 #include "ingest/frame.h"
 #include "ingest/worker_messages.h"
+#include "io/env.h"
+#include "load/ocr.h"
+#include "load/page_ocr.h"
+#include "load/pdf_loader.h"
 
 namespace acervo::cli {
 namespace {
+
+// A page request: OCR one page of a PDF. The engine is kept for the next page.
+WorkerReply OcrOnePage(const WorkerRequest& r, std::unique_ptr<OcrEngine>* ocr) {
+  WorkerReply reply;
+  Result<std::string> bytes = Env::Default().ReadFile(r.path);
+  Result<std::vector<Word>> words =
+      bytes.ok() ? OcrPdfPage(*bytes, r.page, ocr) : Result<std::vector<Word>>(bytes.status());
+  if (words.ok()) {
+    reply.ok = true;
+    reply.words = WordsToJson(*words);
+  } else {
+    reply.code = CodeName(words.status().code());
+    reply.message = words.status().message();
+  }
+  return reply;
+}
+
+// A document request: extract it, or, with split_pages, name the pages to OCR first.
+WorkerReply ExtractDocument(const Engine& engine, WorkerRequest r, int out) {
+  WorkerReply reply;
+  r.overrides.progress = [out](int pages_done, int pages) {
+    WriteFrame(out, WorkerProgress{pages_done, pages}.ToJson());
+  };
+  auto page_ocr = std::make_shared<PageOcr>();
+  page_ocr->mode = r.split_pages ? PageOcr::Mode::kPlan : PageOcr::Mode::kUse;
+  for (WorkerPageOcr& p : r.page_ocr) {
+    PageOcr::Outcome& o = page_ocr->pages[p.page];
+    o.error = p.error;
+    if (!p.error.empty()) continue;
+    Result<std::vector<Word>> words = WordsFromJson(p.words);
+    if (!words.ok()) o.error = words.status().message();
+    else o.words = std::move(*words);
+  }
+  r.overrides.page_ocr = page_ocr;
+  Result<Extraction> x = engine.Process(r.path, r.overrides);
+  if (!page_ocr->wanted.empty()) {
+    // Only a plan: what it extracted lacks the scanned pages (an all-scanned document even
+    // fails as having no text), so the answer is the pages alone.
+    reply.ok = true;
+    reply.ocr_pages = page_ocr->wanted;
+  } else if (x.ok()) {
+    reply.ok = true;
+    reply.extraction = std::move(*x);
+  } else {
+    reply.code = CodeName(x.status().code());
+    reply.message = x.status().message();
+  }
+  return reply;
+}
 
 int RunWorker(const EngineFlags& flags) {
   // The protocol owns the real stdout; anything a library prints goes to stderr instead.
   int out = dup(1);
   dup2(2, 1);
   Result<std::unique_ptr<Engine>> engine = Engine::Open(flags.engine);
+  std::unique_ptr<OcrEngine> ocr;
   while (true) {
     Result<nlohmann::json> request = ReadFrame(0);
     if (!request.ok()) return request.status().code() == Code::kNotFound ? kExitOk : kExitFailure;
@@ -27,17 +82,7 @@ int RunWorker(const EngineFlags& flags) {
         reply.message = engine.status().message();
       } else {
         WorkerRequest r = WorkerRequest::FromJson(*request);
-        r.overrides.progress = [out](int pages_done, int pages) {
-          WriteFrame(out, WorkerProgress{pages_done, pages}.ToJson());
-        };
-        Result<Extraction> x = (*engine)->Process(r.path, r.overrides);
-        if (x.ok()) {
-          reply.ok = true;
-          reply.extraction = std::move(*x);
-        } else {
-          reply.code = CodeName(x.status().code());
-          reply.message = x.status().message();
-        }
+        reply = r.page >= 0 ? OcrOnePage(r, &ocr) : ExtractDocument(**engine, std::move(r), out);
       }
     } catch (const std::bad_alloc&) {
       reply = WorkerReply{};

@@ -32,6 +32,8 @@ struct EngineOptions {
   const Env* env = nullptr;
 };
 
+struct PageOcr;  // opaque outside the core
+
 // Per-document settings that override what the document says about itself.
 struct Overrides {
   std::string country;       // "MX"
@@ -44,6 +46,9 @@ struct Overrides {
   // Called as pages are loaded (pages_done of pages), so a supervisor can tell a long OCR
   // job from a hung one. May be empty.
   std::function<void(int pages_done, int pages)> progress;
+  // For `acervo ingest`, which OCRs the pages of a document in parallel workers: OCR already
+  // done, or a request to plan it (core/src/load/page_ocr.h). Null for everyone else.
+  std::shared_ptr<PageOcr> page_ocr;
 };
 
 class Engine {

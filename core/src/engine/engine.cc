@@ -60,6 +60,7 @@ class EngineImpl : public Engine {
     if (!ocr.ok()) return ocr.status();
     options.ocr = *ocr;
     options.progress = overrides.progress;
+    options.page_ocr = overrides.page_ocr.get();
     Result<Document> doc = LoadBytes(bytes, source, options);
     if (!doc.ok()) return doc.status();
     return ProcessDocument(std::move(doc.value()), overrides);

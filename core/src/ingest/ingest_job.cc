@@ -1,5 +1,7 @@
 #include "ingest/ingest_job.h"
 
+#include <algorithm>
+
 #include "ingest/worker_messages.h"
 #include "util/sha256.h"
 
@@ -32,6 +34,39 @@ void IngestJob::RecordFailure(const std::string& source, const std::string& sha,
 }
 
 std::optional<Job> IngestJob::Next(const std::atomic<bool>& stop) {
+  if (!store_error_.ok()) return std::nullopt;
+  bool no_more_documents = next_index_ >= documents_.size() || stop;
+  if (!ready_.empty() && (pages_turn_ || no_more_documents)) {
+    pages_turn_ = false;
+    Job job = std::move(ready_.front());
+    ready_.pop_front();
+    return job;
+  }
+  if (std::optional<Job> job = NextDocument(stop)) {
+    pages_turn_ = true;
+    return job;
+  }
+  if (ready_.empty()) return std::nullopt;
+  Job job = std::move(ready_.front());
+  ready_.pop_front();
+  return job;
+}
+
+WorkerRequest IngestJob::RequestFor(size_t document) const {
+  WorkerRequest request;
+  request.path = documents_[document].string();
+  request.overrides = options_.overrides;
+  return request;
+}
+
+Job IngestJob::Dispatch(size_t document, nlohmann::json request) {
+  size_t id = next_job_++;
+  int page = request.value("page", -1);
+  tasks_[id] = Task{document, page};
+  return Job{id, std::move(request)};
+}
+
+std::optional<Job> IngestJob::NextDocument(const std::atomic<bool>& stop) {
   while (next_index_ < documents_.size() && !stop && store_error_.ok()) {
     size_t index = next_index_++;
     const std::string source = documents_[index].string();
@@ -58,26 +93,101 @@ std::optional<Job> IngestJob::Next(const std::atomic<bool>& stop) {
       ++counts_.skipped_failed;
       continue;
     }
-    return Job{index, WorkerRequest{source, options_.overrides}.ToJson()};
+    WorkerRequest request = RequestFor(index);
+    request.split_pages = options_.split_pages;
+    return Dispatch(index, request.ToJson());
   }
   return std::nullopt;
 }
 
 void IngestJob::Done(JobOutcome outcome) {
-  const std::string source = documents_[outcome.id].string();
-  const std::string& sha = shas_[outcome.id];
-  if (!outcome.failure.empty()) {
-    RecordFailure(source, sha, outcome.failure, outcome.status);
-  } else if (Result<WorkerReply> reply = WorkerReply::FromJson(outcome.result); !reply.ok()) {
-    RecordFailure(source, sha, "error", reply.status());
+  auto task = tasks_.find(outcome.id);
+  if (task == tasks_.end()) return;  // not ours
+  Task t = task->second;
+  tasks_.erase(task);
+  if (t.page >= 0) {
+    PageDone(t, std::move(outcome));
   } else {
-    StoreExtraction(outcome.id, std::move(*reply->extraction));
+    DocumentDone(t.document, std::move(outcome));
   }
   Progress();
 }
 
+void IngestJob::DocumentDone(size_t document, JobOutcome outcome) {
+  if (!outcome.failure.empty()) {
+    FailDocument(document, outcome.failure, outcome.status);
+  } else if (Result<WorkerReply> reply = WorkerReply::FromJson(outcome.result); !reply.ok()) {
+    FailDocument(document, "error", reply.status());
+  } else if (!reply->ocr_pages.empty()) {
+    StartSplit(document, reply->ocr_pages);
+  } else if (!reply->extraction) {
+    FailDocument(document, "error", Corrupt("the worker's reply has no extraction"));
+  } else {
+    StoreExtraction(document, std::move(*reply->extraction));
+  }
+}
+
+void IngestJob::StartSplit(size_t document, const std::vector<int>& pages) {
+  Split& split = splits_[document];
+  split.outstanding = pages.size();
+  for (int page : pages) {
+    WorkerRequest request = RequestFor(document);
+    request.page = page;
+    ready_.push_back(Dispatch(document, request.ToJson()));
+  }
+}
+
+void IngestJob::PageDone(const Task& task, JobOutcome outcome) {
+  auto split = splits_.find(task.document);
+  if (split == splits_.end()) return;  // the document failed on another page
+  const std::string page_name = "page " + std::to_string(task.page + 1);
+  WorkerPageOcr page{task.page, "", nullptr};
+  if (outcome.failure == "error") {
+    // Tesseract could not read it (a loader matter): the page gets a warning, as when read
+    // in place, and the document goes on.
+    page.error = outcome.status.message();
+  } else if (!outcome.failure.empty()) {
+    FailDocument(task.document, outcome.failure, outcome.status.Prefixed(page_name));
+    return;
+  } else if (Result<WorkerReply> reply = WorkerReply::FromJson(outcome.result);
+             !reply.ok() || reply->words.is_null()) {
+    FailDocument(task.document, "error",
+                 (reply.ok() ? Corrupt("no words in the worker's reply") : reply.status())
+                     .Prefixed(page_name));
+    return;
+  } else {
+    page.words = std::move(reply->words);
+    ++counts_.pages;
+    ++counts_.ocr_pages;
+    ++split->second.counted;
+  }
+  split->second.pages.push_back(std::move(page));
+  if (--split->second.outstanding > 0) return;
+  // Every page is read: one more job assembles the document. It goes first, so finished
+  // pages do not wait in memory behind other work.
+  WorkerRequest request = RequestFor(task.document);
+  request.page_ocr = std::move(split->second.pages);
+  std::sort(request.page_ocr.begin(), request.page_ocr.end(),
+            [](const WorkerPageOcr& a, const WorkerPageOcr& b) { return a.page < b.page; });
+  ready_.push_front(Dispatch(task.document, request.ToJson()));
+}
+
+void IngestJob::FailDocument(size_t document, const std::string& reason, const Status& s) {
+  if (auto split = splits_.find(document); split != splits_.end()) {
+    counts_.pages -= split->second.counted;
+    counts_.ocr_pages -= split->second.counted;
+    splits_.erase(split);
+  }
+  RecordFailure(documents_[document].string(), shas_[document], reason, s);
+}
+
 void IngestJob::StoreExtraction(size_t index, Extraction x) {
   const std::string source = documents_[index].string();
+  int64_t counted = 0;  // pages already counted as their OCR finished
+  if (auto split = splits_.find(index); split != splits_.end()) {
+    counted = split->second.counted;
+    splits_.erase(split);
+  }
   if (Status s = store_->PutExtraction(x); !s.ok()) {
     if (store_error_.ok()) store_error_ = s.Prefixed("while storing " + source);
   } else if (Status f = store_->MarkOrphans(x.document.info.id, FormatUtc(env_.Now()));
@@ -87,7 +197,8 @@ void IngestJob::StoreExtraction(size_t index, Extraction x) {
     if (store_error_.ok()) store_error_ = f.Prefixed("while storing " + source);
   } else {
     ++counts_.stored;
-    counts_.pages += static_cast<int64_t>(x.document.pages.size());
+    counts_.pages += static_cast<int64_t>(x.document.pages.size()) - counted;
+    counts_.ocr_pages -= counted;
     for (const Page& p : x.document.pages) counts_.ocr_pages += p.ocr;
     counts_.records += static_cast<int64_t>(x.records.size());
     for (const auto& r : x.records) counts_.needs_review += r.value("status", "") == "needs_review";

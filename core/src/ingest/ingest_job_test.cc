@@ -58,7 +58,8 @@ class IngestJobTest : public ::testing::Test {
 };
 
 TEST_F(IngestJobTest, RequestsAndRepliesSurviveTheirJson) {
-  WorkerRequest request{"a.pdf", {}};
+  WorkerRequest request;
+  request.path = "a.pdf";
   request.overrides.country = "MX";
   request.overrides.context_date = "2024-02-01";
   WorkerRequest back = WorkerRequest::FromJson(request.ToJson());
@@ -117,6 +118,113 @@ TEST_F(IngestJobTest, StoresEachDocumentOnceAndRecordsFailures) {
   options.retry_failed = true;
   IngestJob retry(store_.get(), {b}, options);
   EXPECT_TRUE(retry.Next(stop_).has_value());
+}
+
+TEST_F(IngestJobTest, WordsSurviveTheirJsonExactly) {
+  Word w;
+  w.text = "Secretaría";
+  w.box = Box{72.123456789012345, 100.1, 140.7 / 3, 111.0};
+  w.font_size = 10.0 / 7;
+  w.bold = true;
+  w.space_after = false;
+  w.confidence = 0.913;
+  Result<std::vector<Word>> back = WordsFromJson(WordsToJson({w}));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->size(), 1u);
+  const Word& b = (*back)[0];
+  EXPECT_EQ(b.text, w.text);
+  EXPECT_EQ(b.box.x0, w.box.x0);
+  EXPECT_EQ(b.box.x1, w.box.x1);
+  EXPECT_EQ(b.font_size, w.font_size);
+  EXPECT_EQ(b.confidence, w.confidence);
+  EXPECT_TRUE(b.bold);
+  EXPECT_FALSE(b.space_after);
+  EXPECT_EQ(WordsFromJson(nlohmann::json::array({{"x", 1}})).status().code(), Code::kCorrupt);
+}
+
+// A reply that plans a scanned document: OCR these pages first.
+JobOutcome Planned(const Job& job, std::vector<int> pages) {
+  WorkerReply reply;
+  reply.ok = true;
+  reply.ocr_pages = std::move(pages);
+  return JobOutcome{job.id, "", reply.ToJson(), Status::Ok()};
+}
+
+JobOutcome PageRead(const Job& job) {
+  WorkerReply reply;
+  reply.ok = true;
+  Word w;
+  w.text = "página" + std::to_string(WorkerRequest::FromJson(job.request).page);
+  reply.words = WordsToJson({w});
+  return JobOutcome{job.id, "", reply.ToJson(), Status::Ok()};
+}
+
+TEST_F(IngestJobTest, ScannedPagesInterleaveWithDocumentsAndAssembleInOrder) {
+  auto scan = Write("tomo.pdf", "%PDF- tomo");
+  auto a = Write("a.txt", "Informe A.");
+  auto b = Write("b.txt", "Informe B.");
+  IngestJobOptions options;
+  options.pipeline = "test@1";
+  options.split_pages = true;
+  IngestJob job(store_.get(), {scan, a, b}, options);
+
+  std::optional<Job> plan = job.Next(stop_);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_TRUE(WorkerRequest::FromJson(plan->request).split_pages);
+  job.Done(Planned(*plan, {2, 0, 1}));
+  // Pages and new documents take turns.
+  std::optional<Job> first = job.Next(stop_);
+  std::optional<Job> second = job.Next(stop_);
+  std::optional<Job> third = job.Next(stop_);
+  std::optional<Job> fourth = job.Next(stop_);
+  ASSERT_TRUE(first && second && third && fourth);
+  EXPECT_EQ(WorkerRequest::FromJson(first->request).page, 2);
+  EXPECT_EQ(WorkerRequest::FromJson(second->request).path, a.string());
+  EXPECT_EQ(WorkerRequest::FromJson(third->request).page, 0);
+  EXPECT_EQ(WorkerRequest::FromJson(fourth->request).path, b.string());
+  std::optional<Job> last_page = job.Next(stop_);
+  ASSERT_TRUE(last_page.has_value());
+  EXPECT_FALSE(job.Next(stop_).has_value());  // nothing until the pages are read
+
+  job.Done(PageRead(*last_page));
+  job.Done(PageRead(*third));
+  job.Done(PageRead(*first));
+  EXPECT_EQ(job.counts().ocr_pages, 3);  // counted as they are read
+  std::optional<Job> assemble = job.Next(stop_);
+  ASSERT_TRUE(assemble.has_value());
+  WorkerRequest r = WorkerRequest::FromJson(assemble->request);
+  EXPECT_EQ(r.path, scan.string());
+  ASSERT_EQ(r.page_ocr.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(r.page_ocr[i].page, i);
+    EXPECT_EQ(WordsFromJson(r.page_ocr[i].words)->at(0).text, "página" + std::to_string(i));
+  }
+  job.Done(Extracted(*assemble));
+  EXPECT_EQ(job.counts().stored, 1);
+  EXPECT_EQ(job.counts().pages, 1);  // the extraction's one page, not the three again
+}
+
+TEST_F(IngestJobTest, APageThatCrashesItsWorkerFailsTheDocumentNamingThePage) {
+  auto scan = Write("tomo.pdf", "%PDF- tomo");
+  std::vector<std::string> failures;
+  IngestJobOptions options;
+  options.pipeline = "test@1";
+  options.split_pages = true;
+  options.on_failure = [&](const std::string& m) { failures.push_back(m); };
+  IngestJob job(store_.get(), {scan}, options);
+  std::optional<Job> plan = job.Next(stop_);
+  ASSERT_TRUE(plan.has_value());
+  job.Done(Planned(*plan, {0, 1}));
+  std::optional<Job> p0 = job.Next(stop_);
+  std::optional<Job> p1 = job.Next(stop_);
+  ASSERT_TRUE(p0 && p1);
+  job.Done(PageRead(*p0));
+  job.Done(JobOutcome{p1->id, "crash", nullptr, Internal("worker crashed (signal 11, SIGSEGV)")});
+  EXPECT_FALSE(job.Next(stop_).has_value());
+  EXPECT_EQ(job.counts().failed_by_reason["crash"], 1);
+  EXPECT_EQ(job.counts().ocr_pages, 0);  // the read page is taken back
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_THAT(failures[0], HasSubstr("tomo.pdf: page 2: worker crashed"));
 }
 
 }  // namespace

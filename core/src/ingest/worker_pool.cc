@@ -116,9 +116,7 @@ Status WorkerPool::Spawn(Worker* w) {
 
 Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
                        const std::function<void(JobOutcome)>& done,
-                       const std::function<void(size_t, const nlohmann::json&)>& progress,
-                       const std::atomic<bool>& stop) {
-  bool exhausted = false;
+                       const std::function<void(size_t, const nlohmann::json&)>& progress) {
   auto finish = [&](Worker& w, JobOutcome outcome, bool reap, int sig) {
     outcome.id = *w.job;
     w.job.reset();
@@ -127,12 +125,14 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
   };
 
   while (true) {
-    // Hand out work to idle workers.
+    // Hand out work to idle workers. `next` may have nothing now and more later (the pages
+    // of a document still being planned), so it is asked again each round.
+    bool starved = false;
     for (Worker& w : workers_) {
-      if (w.job || exhausted || stop) continue;
+      if (w.job) continue;
       std::optional<Job> job = next();
       if (!job) {
-        exhausted = true;
+        starved = true;
         break;
       }
       if (w.pid < 0 || w.done >= options_.recycle_after) {
@@ -162,8 +162,9 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
       polled.push_back(&w);
       soonest = std::min(soonest, w.deadline);
     }
+    // Work comes only from `next` and from outcomes: with none in flight, it is all done.
     if (fds.empty()) {
-      if (exhausted || stop) return Status::Ok();
+      if (starved) return Status::Ok();
       continue;
     }
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(soonest - Clock::now());

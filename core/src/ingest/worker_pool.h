@@ -55,13 +55,14 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Takes jobs from `next` until it returns nothing or `stop` becomes true, and reports each
-  // dispatched job's outcome to `done` exactly once. Progress frames go to `progress`.
-  // Returns when every dispatched job has an outcome. Callbacks run on the calling thread.
+  // Gives each idle worker a job from `next`, and reports each dispatched job's outcome to
+  // `done` exactly once. `next` may return nothing for now and a job later, once an outcome
+  // has made one (a scanned document's pages): Run returns when `next` has nothing and no
+  // job is in flight. `next` decides what a stop request means (worker_pool does not look).
+  // Progress frames go to `progress`. Callbacks run on the calling thread.
   Status Run(const std::function<std::optional<Job>()>& next,
              const std::function<void(JobOutcome)>& done,
-             const std::function<void(size_t id, const nlohmann::json&)>& progress,
-             const std::atomic<bool>& stop);
+             const std::function<void(size_t id, const nlohmann::json&)>& progress);
 
   // Kills every worker now (a second Ctrl-C).
   void KillAll();

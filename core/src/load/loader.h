@@ -16,6 +16,8 @@
 
 namespace acervo {
 
+struct PageOcr;
+
 enum class OcrMode { kAuto, kAlways, kNever };
 
 struct LoadOptions {
@@ -23,6 +25,8 @@ struct LoadOptions {
   // Called after each page is loaded (pages_done of pages); may be empty. Loaders that take
   // long per page (OCR) must call it, so a supervisor can tell slow from hung.
   std::function<void(int pages_done, int pages)> progress;
+  // OCR done elsewhere, or a request to plan it (load/page_ocr.h); null: OCR here as usual.
+  PageOcr* page_ocr = nullptr;
 };
 
 // Parses "auto", "always", "never".

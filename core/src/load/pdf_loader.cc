@@ -21,6 +21,7 @@
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
+#include "load/page_ocr.h"
 #include "load/text_loader.h"
 #include "load/vector_graphics.h"
 
@@ -159,9 +160,8 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
   }
 }
 
-}  // namespace
-
-Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
+// The parsed PDF, or why it cannot be read (corrupt, encrypted, no pages).
+Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes) {
   SilencePoppler();
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
@@ -172,8 +172,46 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
   }
   if (pdf->is_locked()) return Unsupported("encrypted PDF (it needs a password)");
+  if (pdf->pages() <= 0) return Corrupt("the PDF has no pages");
+  return pdf;
+}
+
+// The page's words from OCR done elsewhere (options.page_ocr) when there are some, else
+// read here.
+Result<std::vector<Word>> OcrWords(poppler::page& page, int index, const LoadOptions& options,
+                                   std::unique_ptr<OcrEngine>* engine) {
+  if (options.page_ocr != nullptr) {
+    auto done = options.page_ocr->pages.find(index);
+    if (done != options.page_ocr->pages.end()) {
+      if (!done->second.error.empty()) return Internal(done->second.error);
+      return std::move(done->second.words);
+    }
+  }
+  return OcrPage(page, engine);
+}
+
+}  // namespace
+
+Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
+                                     std::unique_ptr<OcrEngine>* engine) {
+  Result<std::unique_ptr<poppler::document>> pdf = OpenPdf(bytes);
+  if (!pdf.ok()) return pdf.status();
+  if (index < 0 || index >= (*pdf)->pages()) {
+    return InvalidArgument("page " + std::to_string(index + 1) + " is not in the PDF");
+  }
+  std::unique_ptr<poppler::page> p((*pdf)->create_page(index));
+  if (!p) return Corrupt("page " + std::to_string(index + 1) + " cannot be read");
+  return OcrPage(*p, engine);
+}
+
+Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
+  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<poppler::document> pdf = std::move(opened.value());
   int page_count = pdf->pages();
-  if (page_count <= 0) return Corrupt("the PDF has no pages");
+  const bool planning =
+      options.page_ocr != nullptr && options.page_ocr->mode == PageOcr::Mode::kPlan;
+  bool ocr_ran = false;
 
   Document doc;
   std::vector<PageLines> laid(page_count);
@@ -198,14 +236,19 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     std::vector<Word> words = TextLayerWords(*p);
     bool usable = IsUsableTextLayer(words);
     bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
-    if (want_ocr && ocr_unavailable.ok()) {
-      Result<std::vector<Word>> ocr_words = OcrPage(*p, &engine);
+    if (want_ocr && planning) {
+      options.page_ocr->wanted.push_back(i);  // read elsewhere; this load is only a plan
+    } else if (want_ocr && ocr_unavailable.ok()) {
+      Result<std::vector<Word>> ocr_words = OcrWords(*p, i, options, &engine);
       if (ocr_words.ok()) {
         words = std::move(ocr_words.value());
         page.ocr = true;
         ocr_pages[i] = true;
+        ocr_ran = true;
       } else {
-        if (!engine) ocr_unavailable = ocr_words.status();
+        // No engine here after trying: Tesseract cannot load, so no other page will read.
+        bool read_elsewhere = options.page_ocr && options.page_ocr->pages.count(i) > 0;
+        if (!engine && !read_elsewhere) ocr_unavailable = ocr_words.status();
         page.warnings.push_back(ocr_words.status().message() +
                                 (usable ? "; the text layer is used" : ""));
       }
@@ -269,7 +312,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     page.text = NormalizeText(text);
     if (page.ocr) AddConfidence(page.text, ocr_words, ocr_confidence, &page);
   }
-  if (engine && std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+  if (ocr_ran && std::getenv("OMP_THREAD_LIMIT") == nullptr) {
     doc.warnings.push_back(
         "OCR ran without OMP_THREAD_LIMIT=1 in the environment: Tesseract's OpenMP threads "
         "make it several times slower (see docs/loaders.md)");

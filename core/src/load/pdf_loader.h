@@ -1,17 +1,27 @@
 // pdf_loader.h — PDF documents: the text layer through poppler-cpp, pages without a usable
-// text layer through Tesseract OCR (per LoadOptions::ocr).
+// text layer through Tesseract OCR (per LoadOptions::ocr, or read elsewhere: page_ocr.h).
 #ifndef ACERVO_CORE_LOAD_PDF_LOADER_H_
 #define ACERVO_CORE_LOAD_PDF_LOADER_H_
 
+#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "acervo/document.h"
 #include "acervo/status.h"
+#include "load/layout.h"
 #include "load/loader.h"
+#include "load/ocr.h"
 
 namespace acervo {
 
 Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options);
+
+// The words OCR finds on one page (0-based `index`) of the PDF, exactly as LoadPdf would read
+// it: the page is rendered here and dropped after. `engine` is created on first use and may
+// be kept for the next page (loading the model is the slow part).
+Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
+                                     std::unique_ptr<OcrEngine>* engine);
 
 }  // namespace acervo
 
