@@ -56,6 +56,7 @@ class EngineImpl : public Engine {
     if (!ocr.ok()) return ocr.status();
     options.ocr = *ocr;
     options.progress = overrides.progress;
+    options.passwords = overrides.passwords;
     Result<Document> doc = LoadBytes(bytes, source, options);
     if (!doc.ok()) return doc.status();
     return ProcessDocument(std::move(doc.value()), overrides);

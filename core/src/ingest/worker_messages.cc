@@ -14,7 +14,8 @@ json WorkerRequest::ToJson() const {
           {"period_start", o.period_start},
           {"period_end", o.period_end},
           {"context_date", o.context_date},
-          {"ocr", o.ocr}};
+          {"ocr", o.ocr},
+          {"passwords", o.passwords}};
 }
 
 WorkerRequest WorkerRequest::FromJson(const json& j) {
@@ -27,6 +28,7 @@ WorkerRequest WorkerRequest::FromJson(const json& j) {
   o.period_end = j.value("period_end", "");
   o.context_date = j.value("context_date", "");
   o.ocr = j.value("ocr", "");
+  o.passwords = j.value("passwords", std::vector<std::string>{});
   return r;
 }
 

@@ -16,7 +16,8 @@
 namespace acervo {
 
 // Extract the file at `path` with these per-document settings (Overrides::progress and
-// Overrides::source are not sent: the worker reports progress itself).
+// Overrides::source are not sent: the worker reports progress itself). PDF passwords travel
+// here, on the worker's stdin, never on its command line (where `ps` would show them).
 struct WorkerRequest {
   std::string path;
   Overrides overrides;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "acervo/document.h"
 #include "acervo/status.h"
@@ -23,6 +24,8 @@ struct LoadOptions {
   // Called after each page is loaded (pages_done of pages); may be empty. Loaders that take
   // long per page (OCR) must call it, so a supervisor can tell slow from hung.
   std::function<void(int pages_done, int pages)> progress;
+  // Passwords for an encrypted PDF, tried in turn; ignored for other documents.
+  std::vector<std::string> passwords;
 };
 
 // Parses "auto", "always", "never".
@@ -31,7 +34,7 @@ Result<OcrMode> ParseOcrMode(std::string_view name);
 // True for the files `ingest` picks up when walking a folder (.pdf, .txt, .md, ...).
 bool IsSupportedExtension(const std::filesystem::path& path);
 
-// Errors name the file: "report.pdf: encrypted PDF".
+// Errors name the file: "report.pdf: encrypted: needs a password".
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
                               const FileSystem& fs = FileSystem::Default());
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,

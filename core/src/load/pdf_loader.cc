@@ -12,6 +12,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "acervo/text.h"
 #include "load/bullets.h"
@@ -158,19 +160,64 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
   }
 }
 
+// The same password in Latin-1, for PDFs (security revisions 2-4) whose creator encoded a
+// non-ASCII password in PDFDocEncoding rather than UTF-8; "" when it has no such form.
+std::string Latin1(const std::string& utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if ((c == 0xC2 || c == 0xC3) && i + 1 < utf8.size()) {
+      out.push_back(static_cast<char>(((c & 0x03) << 6) | (utf8[++i] & 0x3F)));
+    } else {
+      return "";
+    }
+  }
+  return out == utf8 ? "" : out;
+}
+
+std::unique_ptr<poppler::document> LoadRaw(std::string_view bytes, const std::string& password) {
+  return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), password,
+      password));
+}
+
+// Opens the PDF, unlocking it with the first password that works (each tried as owner and
+// as user password, also in Latin-1). An encrypted PDF fails with "encrypted: needs a
+// password" when none was given, "encrypted: wrong password" when none fits.
+Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
+                                                    const std::vector<std::string>& passwords) {
+  std::unique_ptr<poppler::document> pdf = LoadRaw(bytes, "");
+  if (!pdf) {
+    if (bytes.find("/Encrypt") == std::string_view::npos) {
+      return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
+    }
+    if (passwords.empty()) return Unsupported("encrypted: needs a password");
+  } else if (!pdf->is_locked()) {
+    return pdf;
+  } else if (passwords.empty()) {
+    return Unsupported("encrypted: needs a password (give it with --password or --password-file)");
+  }
+  for (const std::string& password : passwords) {
+    std::vector<std::string> forms = {password};
+    if (std::string latin1 = Latin1(password); !latin1.empty()) forms.push_back(latin1);
+    for (const std::string& form : forms) {
+      std::unique_ptr<poppler::document> unlocked = LoadRaw(bytes, form);
+      if (unlocked && !unlocked->is_locked()) return unlocked;
+    }
+  }
+  return Unsupported("encrypted: wrong password (none of the " +
+                     std::to_string(passwords.size()) + " given opens it)");
+}
+
 }  // namespace
 
 Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
   SilencePoppler();
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
-  if (!pdf) {
-    if (bytes.find("/Encrypt") != std::string_view::npos) {
-      return Unsupported("encrypted PDF (it needs a password)");
-    }
-    return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
-  }
-  if (pdf->is_locked()) return Unsupported("encrypted PDF (it needs a password)");
+  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes, options.passwords);
+  if (!opened.ok()) return opened.status();
+  std::unique_ptr<poppler::document> pdf = std::move(opened.value());
   int page_count = pdf->pages();
   if (page_count <= 0) return Corrupt("the PDF has no pages");
 
