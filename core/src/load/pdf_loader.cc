@@ -33,6 +33,10 @@ constexpr int kMinUsableChars = 20;
 // ... and one where fewer than this share of the characters are letters, digits, common
 // punctuation or spaces is garbage (a broken font encoding).
 constexpr double kMinCleanShare = 0.85;
+// The largest page side PDF allows, in default user units (ISO 32000-1, Annex C).
+constexpr double kMaxPageSide = 14400;
+// Resolution of the probe that tells a blank page before the full OCR render.
+constexpr double kProbeDpi = 24;
 // OCR font sizes are estimated from row geometry: only bigger jumps mark a new paragraph.
 constexpr double kOcrSizeTolerance = 0.25;
 
@@ -96,16 +100,42 @@ bool IsUsableTextLayer(const std::vector<Word>& words) {
 }
 
 // Renders the page and reads it with Tesseract; the engine is created on first use.
+// True when a gray render has no ink at all (every pixel pure white).
+bool IsBlank(const poppler::image& image) {
+  if (!image.is_valid()) return false;
+  const char* data = image.const_data();
+  for (int y = 0; y < image.height(); ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(data) +
+                               static_cast<size_t>(y) * image.bytes_per_row();
+    for (int x = 0; x < image.width(); ++x) {
+      if (row[x] != 255) return false;
+    }
+  }
+  return true;
+}
+
+// Renders the page and reads it with Tesseract. A page larger than PDF allows is refused
+// (at OCR resolution it would take terabytes), and a page whose coarse render is blank is
+// not read, so a file of thousands of empty pages stays quick.
 Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engine) {
   if (!*engine) {
     Result<std::unique_ptr<OcrEngine>> created = OcrEngine::Create("spa");
     if (!created.ok()) return created.status();
     *engine = std::move(created.value());
   }
+  poppler::rectf box = page.page_rect();
+  if (box.width() > kMaxPageSide || box.height() > kMaxPageSide) {
+    return Unsupported("the page is " + std::to_string(static_cast<long long>(box.width())) +
+                       " x " + std::to_string(static_cast<long long>(box.height())) +
+                       " points, larger than PDF allows; it is not rendered for OCR");
+  }
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   renderer.set_image_format(poppler::image::format_gray8);
+  if (IsBlank(renderer.render_page(&page, kProbeDpi, kProbeDpi))) {
+    return NotFound("blank page: nothing to read");
+  }
   poppler::image image = renderer.render_page(&page, kOcrDpi, kOcrDpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Corrupt("the page could not be rendered for OCR");
