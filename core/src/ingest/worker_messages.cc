@@ -50,10 +50,16 @@ json WorkerReply::ToJson() const {
 Result<WorkerReply> WorkerReply::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("the worker's reply is not a JSON object");
   WorkerReply r;
-  r.ok = j.value("ok", false);
-  r.failure = j.value("failure", "");
-  r.code = j.value("code", "");
-  r.message = j.value("message", "");
+  // A field of the wrong type is read as absent: a broken worker must not throw here.
+  auto text = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto ok = j.find("ok");
+  r.ok = ok != j.end() && ok->is_boolean() && ok->get<bool>();
+  r.failure = text("failure");
+  r.code = text("code");
+  r.message = text("message");
   if (r.ok) {
     if (!j.contains("extraction") || !j["extraction"].is_object()) {
       return Corrupt("the worker's reply has no extraction");
