@@ -8,7 +8,6 @@
 //
 // Every input is built at test time and is small on disk (the bomb is ~1 MB of deflate that
 // inflates to 1 GiB), so the repository carries none of them.
-#include <sqlite3.h>
 #include <zlib.h>
 
 #include <chrono>
@@ -24,7 +23,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using test::Quote;
-using test::RawPdf;
+using test::AssemblePdf;
 using test::RawStream;
 
 // The long line is 16 MiB: larger than any line buffer a reader might assume and enough
@@ -64,7 +63,7 @@ std::string ZeroBomb(uint64_t total) {
 
 std::string OnePage(const std::string& media_box, const std::string& content,
                     const std::string& content_dict = "") {
-  return RawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+  return AssemblePdf({"<< /Type /Catalog /Pages 2 0 R >>",
                  "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                  "<< /Type /Page /Parent 2 0 R /MediaBox " + media_box +
                      " /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
@@ -73,7 +72,7 @@ std::string OnePage(const std::string& media_box, const std::string& content,
 
 std::string LoopingPageTree() {
   // The root's kids are a page and the root itself.
-  return RawPdf({"<< /Type /Catalog /Pages 2 0 R >>",
+  return AssemblePdf({"<< /Type /Catalog /Pages 2 0 R >>",
                  "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
                  "/Resources << /Font << /F1 5 0 R >> >> >>",
@@ -89,21 +88,7 @@ std::string EmptyPages(int n) {
     kids += std::to_string(objects.size()) + " 0 R ";
   }
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>";
-  return RawPdf(objects);
-}
-
-int64_t Count(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  sqlite3_open(db.c_str(), &h);
-  sqlite3_stmt* st = nullptr;
-  int64_t v = -1;
-  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW) {
-    v = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return v;
+  return AssemblePdf(objects);
 }
 
 TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) {
@@ -128,11 +113,11 @@ TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) 
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 3) << r.output;
   EXPECT_LT(seconds, 600) << r.output;
   std::filesystem::path db = dir.path() / "s.db";
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM documents WHERE source LIKE '%bueno.md'"), 1)
+  EXPECT_EQ(test::QueryInt(db, "SELECT COUNT(*) FROM documents WHERE source LIKE '%bueno.md'"), 1)
       << r.output;
   // Each of the nine files is stored or explained, none lost and none twice.
-  int64_t stored = Count(db, "SELECT COUNT(*) FROM documents");
-  int64_t failed = Count(db, "SELECT COUNT(*) FROM failures WHERE message <> ''");
+  int64_t stored = test::QueryInt(db, "SELECT COUNT(*) FROM documents");
+  int64_t failed = test::QueryInt(db, "SELECT COUNT(*) FROM failures WHERE message <> ''");
   EXPECT_EQ(stored + failed, 9) << r.output;
   test::RunResult failures = test::RunCommand("cd " + Quote(dir.path()) + " && " +
                                               Quote(ACERVO_BINARY) + " failures --store s.db");
@@ -140,7 +125,7 @@ TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) 
   // The empty pages and the text-less giant page hold no text: a reason, not a crash.
   EXPECT_THAT(failures.output, HasSubstr("vacias.pdf"));
   EXPECT_THAT(failures.output, HasSubstr("enorme.pdf"));
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM failures WHERE code = 'crash'"), 0) << failures.output;
+  EXPECT_EQ(test::QueryInt(db, "SELECT COUNT(*) FROM failures WHERE code = 'crash'"), 0) << failures.output;
 }
 
 }  // namespace
