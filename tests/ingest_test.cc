@@ -2,7 +2,6 @@
 // eating document, broken PDFs and an empty file stores the rest and names each failure;
 // an ingest killed mid-run and run again finishes with no duplicates and no loss.
 #include <signal.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -19,20 +18,7 @@ namespace {
 
 using ::testing::HasSubstr;
 using test::Quote;
-
-int64_t Query(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* h;
-  sqlite3_open(db.c_str(), &h);
-  sqlite3_stmt* st;
-  int64_t v = -1;
-  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW) {
-    v = sqlite3_column_int64(st, 0);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return v;
-}
+using test::QueryInt;
 
 class IngestTest : public ::testing::Test {
  protected:
@@ -74,9 +60,9 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   EXPECT_THAT(r.output, HasSubstr("empty.pdf: empty file"));
   EXPECT_THAT(r.output, HasSubstr("truncated.pdf:"));
   EXPECT_THAT(r.output, HasSubstr("not-really.pdf: not a PDF"));
-  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents"), 4);
-  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 6);
-  EXPECT_EQ(Query(dir_.path() / "s.db",
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents"), 4);
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 6);
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db",
                   "SELECT COUNT(*) FROM failures WHERE code IN ('crash','timeout','memory')"),
             3);
 
@@ -88,7 +74,7 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   dir_.Write("batch/crash.txt", "Ahora el acervo está bien.\n");  // fixed file, new bytes
   auto fixed = test::RunCommand(Acervo("ingest batch --pipeline faults.yaml --store s.db"));
   EXPECT_THAT(fixed.output, HasSubstr("1 stored"));
-  EXPECT_EQ(Query(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 5);
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 5);
 }
 
 TEST_F(IngestTest, KilledIngestResumesWithoutDuplicatesOrLoss) {
@@ -108,13 +94,13 @@ TEST_F(IngestTest, KilledIngestResumesWithoutDuplicatesOrLoss) {
     _exit(127);
   }
   std::filesystem::path db = dir_.path() / "s.db";
-  for (int i = 0; i < 100 && Query(db, "SELECT COUNT(*) FROM documents") < 3; ++i) {
+  for (int i = 0; i < 100 && QueryInt(db, "SELECT COUNT(*) FROM documents") < 3; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   kill(-pid, SIGKILL);  // as a power cut would: no chance to clean up
   int status;
   waitpid(pid, &status, 0);
-  int64_t before = Query(db, "SELECT COUNT(*) FROM documents");
+  int64_t before = QueryInt(db, "SELECT COUNT(*) FROM documents");
   EXPECT_GE(before, 3);
   EXPECT_LT(before, kDocs) << "the ingest finished before it could be killed";
 
@@ -122,9 +108,9 @@ TEST_F(IngestTest, KilledIngestResumesWithoutDuplicatesOrLoss) {
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr(std::to_string(kDocs - before) + " stored, " +
                                   std::to_string(before) + " already stored, 0 failed"));
-  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM documents"), kDocs);
-  EXPECT_EQ(Query(db, "SELECT COUNT(*) FROM pages"), kDocs);
-  EXPECT_EQ(Query(db, "SELECT COUNT(DISTINCT document_id) FROM mentions"), kDocs);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM documents"), kDocs);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(*) FROM pages"), kDocs);
+  EXPECT_EQ(QueryInt(db, "SELECT COUNT(DISTINCT document_id) FROM mentions"), kDocs);
 }
 
 }  // namespace

@@ -3,8 +3,10 @@
 #ifndef ACERVO_TESTS_TEST_UTIL_H_
 #define ACERVO_TESTS_TEST_UTIL_H_
 
+#include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +54,21 @@ inline RunResult RunCommand(const std::string& command) {
   int status = pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
+}
+
+// The first column of the first row of `sql` on the SQLite file `db`, -1 when none.
+inline int64_t QueryInt(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  sqlite3_open(db.c_str(), &h);
+  sqlite3_stmt* st = nullptr;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    v = sqlite3_column_int64(st, 0);
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
 }
 
 inline std::string Quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }

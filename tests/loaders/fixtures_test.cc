@@ -151,7 +151,7 @@ TEST_F(Fixtures, BadFilesGiveClearErrors) {
   struct Case {
     const char* file;
     const char* message;
-  } cases[] = {{"muestra.encrypted.pdf", "encrypted PDF"},
+  } cases[] = {{"muestra.encrypted.pdf", "encrypted: needs a password"},
                {"muestra.truncated.pdf", "corrupt or truncated PDF"},
                {"muestra.notpdf.pdf", "not a PDF"},
                {"empty.pdf", "empty file"}};

@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "load/loader.h"
+#include "password_options.h"
 
 namespace acervo::cli {
 namespace {
@@ -11,6 +12,7 @@ struct Options {
   std::string file;
   std::string ocr = "auto";
   bool blocks = false;
+  std::vector<std::string> passwords;
 };
 
 const char* KindName(SegmentKind k) {
@@ -29,6 +31,7 @@ int RunText(const Options& o) {
   Result<OcrMode> mode = ParseOcrMode(o.ocr);
   if (!mode.ok()) return Fail(mode.status().message());
   options.ocr = *mode;
+  options.passwords = o.passwords;
   Result<Document> doc = LoadDocument(o.file, options);
   if (!doc.ok()) return Fail(doc.status().message());
   for (size_t i = 0; i < doc->pages.size(); ++i) {
@@ -64,6 +67,7 @@ Registration reg({"text", "Print the normalized text of a document, as the extra
                         ->check(CLI::IsMember({"auto", "always", "never"}));
                     app.add_flag("--blocks", o->blocks,
                                  "Print one structural block a line, with its kind");
+                    AddPasswordOptions(app, &o->passwords);
                     return [o] { return RunText(*o); };
                   }});
 

@@ -23,7 +23,7 @@ WorkerReply OcrOnePage(const WorkerRequest& r, std::unique_ptr<OcrEngine>* ocr) 
   WorkerReply reply;
   Result<std::string> bytes = Env::Default().ReadFile(r.path);
   Result<std::vector<Word>> words =
-      bytes.ok() ? OcrPdfPage(*bytes, r.page, ocr) : Result<std::vector<Word>>(bytes.status());
+      bytes.ok() ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords) : Result<std::vector<Word>>(bytes.status());
   if (words.ok()) {
     reply.ok = true;
     reply.words = WordsToJson(*words);

@@ -1,5 +1,5 @@
 // engine_options.h — the options every command that runs the pipeline shares
-// (--pipeline, --only, --country, --context-date, --ocr), declared once.
+// (--pipeline, --only, --country, --context-date, --ocr, --password), declared once.
 #ifndef ACERVO_TOOLS_ENGINE_OPTIONS_H_
 #define ACERVO_TOOLS_ENGINE_OPTIONS_H_
 
@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "acervo/engine.h"
+#include "password_options.h"
 
 namespace acervo::cli {
 
@@ -52,6 +53,7 @@ struct EngineFlags {
     app.add_option("--ocr", overrides.ocr,
                    "OCR for pages without a usable text layer: auto (default), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    AddPasswordOptions(app, &overrides.passwords);
   }
 };
 

@@ -43,6 +43,8 @@ struct Overrides {
   std::string context_date;  // "2024-02-01"
   std::string ocr;           // "auto" (default), "always", "never"
   std::string source;        // the name to record as document.source ("" = the path)
+  // Passwords for encrypted PDFs, tried in turn (each as owner and as user password).
+  std::vector<std::string> passwords;
   // Called as pages are loaded (pages_done of pages), so a supervisor can tell a long OCR
   // job from a hung one. May be empty.
   std::function<void(int pages_done, int pages)> progress;

@@ -61,6 +61,7 @@ class EngineImpl : public Engine {
     options.ocr = *ocr;
     options.progress = overrides.progress;
     options.page_ocr = overrides.page_ocr.get();
+    options.passwords = overrides.passwords;
     Result<Document> doc = LoadBytes(bytes, source, options);
     if (!doc.ok()) return doc.status();
     return ProcessDocument(std::move(doc.value()), overrides);

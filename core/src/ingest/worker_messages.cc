@@ -14,7 +14,8 @@ json WorkerRequest::ToJson() const {
           {"period_start", o.period_start},
           {"period_end", o.period_end},
           {"context_date", o.context_date},
-          {"ocr", o.ocr}};
+          {"ocr", o.ocr},
+          {"passwords", o.passwords}};
   if (split_pages) j["split_pages"] = true;
   if (page >= 0) j["page"] = page;
   if (!page_ocr.empty()) {
@@ -38,6 +39,7 @@ WorkerRequest WorkerRequest::FromJson(const json& j) {
   o.period_end = j.value("period_end", "");
   o.context_date = j.value("context_date", "");
   o.ocr = j.value("ocr", "");
+  o.passwords = j.value("passwords", std::vector<std::string>{});
   r.split_pages = j.value("split_pages", false);
   r.page = j.value("page", -1);
   if (j.contains("page_ocr") && j["page_ocr"].is_array()) {
@@ -69,10 +71,16 @@ json WorkerReply::ToJson() const {
 Result<WorkerReply> WorkerReply::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("the worker's reply is not a JSON object");
   WorkerReply r;
-  r.ok = j.value("ok", false);
-  r.failure = j.value("failure", "");
-  r.code = j.value("code", "");
-  r.message = j.value("message", "");
+  // A field of the wrong type is read as absent: a broken worker must not throw here.
+  auto text = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto ok = j.find("ok");
+  r.ok = ok != j.end() && ok->is_boolean() && ok->get<bool>();
+  r.failure = text("failure");
+  r.code = text("code");
+  r.message = text("message");
   if (j.contains("ocr_pages") && j["ocr_pages"].is_array()) {
     for (const json& p : j["ocr_pages"]) {
       if (p.is_number_integer()) r.ocr_pages.push_back(p.get<int>());

@@ -22,8 +22,6 @@
 
 namespace acervo {
 
-// Extract the file at `path` with these per-document settings (Overrides::progress and
-// Overrides::source are not sent: the worker reports progress itself).
 // One page's OCR as the coordinator passes it on: the words as the worker encoded them
 // (WordsToJson), or why they could not be read.
 struct WorkerPageOcr {
@@ -32,6 +30,9 @@ struct WorkerPageOcr {
   nlohmann::json words;
 };
 
+// Extract the file at `path` with these per-document settings (Overrides::progress and
+// Overrides::source are not sent: the worker reports progress itself). PDF passwords travel
+// here, on the worker's stdin, never on its command line (where `ps` would show them).
 struct WorkerRequest {
   std::string path;
   Overrides overrides;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "acervo/document.h"
 #include "acervo/status.h"
@@ -27,6 +28,8 @@ struct LoadOptions {
   std::function<void(int pages_done, int pages)> progress;
   // OCR done elsewhere, or a request to plan it (load/page_ocr.h); null: OCR here as usual.
   PageOcr* page_ocr = nullptr;
+  // Passwords for an encrypted PDF, tried in turn; ignored for other documents.
+  std::vector<std::string> passwords;
 };
 
 // Parses "auto", "always", "never".
@@ -35,7 +38,7 @@ Result<OcrMode> ParseOcrMode(std::string_view name);
 // True for the files `ingest` picks up when walking a folder (.pdf, .txt, .md, ...).
 bool IsSupportedExtension(const std::filesystem::path& path);
 
-// Errors name the file: "report.pdf: encrypted PDF".
+// Errors name the file: "report.pdf: encrypted: needs a password".
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
                               const Env& env = Env::Default());
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,

@@ -127,7 +127,10 @@ void SetAsideFrontMatter(Document* document) {
   if (document->info.title.empty()) {
     document->info.title = FrontMatterTitle(std::string_view(first.text).substr(begin, end - begin));
   }
-  std::erase_if(first.blocks, [&](const Block& b) { return b.begin >= begin && b.end <= end; });
+  // Copies, not the bindings: clang 14 (the fuzz build) cannot capture structured bindings.
+  std::erase_if(first.blocks, [from = begin, to = end](const Block& b) {
+    return b.begin >= from && b.end <= to;
+  });
 }
 
 }  // namespace

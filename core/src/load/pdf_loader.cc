@@ -12,6 +12,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "acervo/text.h"
 #include "load/bullets.h"
@@ -33,6 +35,10 @@ constexpr int kMinUsableChars = 20;
 // ... and one where fewer than this share of the characters are letters, digits, common
 // punctuation or spaces is garbage (a broken font encoding).
 constexpr double kMinCleanShare = 0.85;
+// The largest page side PDF allows, in default user units (ISO 32000-1, Annex C).
+constexpr double kMaxPageSide = 14400;
+// Resolution of the probe that tells a blank page before the full OCR render.
+constexpr double kProbeDpi = 24;
 // OCR font sizes are estimated from row geometry: only bigger jumps mark a new paragraph.
 constexpr double kOcrSizeTolerance = 0.25;
 
@@ -96,16 +102,42 @@ bool IsUsableTextLayer(const std::vector<Word>& words) {
 }
 
 // Renders the page and reads it with Tesseract; the engine is created on first use.
+// True when a gray render has no ink at all (every pixel pure white).
+bool IsBlank(const poppler::image& image) {
+  if (!image.is_valid()) return false;
+  const char* data = image.const_data();
+  for (int y = 0; y < image.height(); ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(data) +
+                               static_cast<size_t>(y) * image.bytes_per_row();
+    for (int x = 0; x < image.width(); ++x) {
+      if (row[x] != 255) return false;
+    }
+  }
+  return true;
+}
+
+// Renders the page and reads it with Tesseract. A page larger than PDF allows is refused
+// (at OCR resolution it would take terabytes), and a page whose coarse render is blank is
+// not read, so a file of thousands of empty pages stays quick.
 Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engine) {
   if (!*engine) {
     Result<std::unique_ptr<OcrEngine>> created = OcrEngine::Create("spa");
     if (!created.ok()) return created.status();
     *engine = std::move(created.value());
   }
+  poppler::rectf box = page.page_rect();
+  if (box.width() > kMaxPageSide || box.height() > kMaxPageSide) {
+    return Unsupported("the page is " + std::to_string(static_cast<long long>(box.width())) +
+                       " x " + std::to_string(static_cast<long long>(box.height())) +
+                       " points, larger than PDF allows; it is not rendered for OCR");
+  }
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   renderer.set_image_format(poppler::image::format_gray8);
+  if (IsBlank(renderer.render_page(&page, kProbeDpi, kProbeDpi))) {
+    return NotFound("blank page: nothing to read");
+  }
   poppler::image image = renderer.render_page(&page, kOcrDpi, kOcrDpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Corrupt("the page could not be rendered for OCR");
@@ -160,20 +192,59 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
   }
 }
 
-// The parsed PDF, or why it cannot be read (corrupt, encrypted, no pages).
-Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes) {
-  SilencePoppler();
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX))));
-  if (!pdf) {
-    if (bytes.find("/Encrypt") != std::string_view::npos) {
-      return Unsupported("encrypted PDF (it needs a password)");
+// The same password in Latin-1, for PDFs (security revisions 2-4) whose creator encoded a
+// non-ASCII password in PDFDocEncoding rather than UTF-8; "" when it has no such form.
+std::string Latin1(const std::string& utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if ((c == 0xC2 || c == 0xC3) && i + 1 < utf8.size()) {
+      out.push_back(static_cast<char>(((c & 0x03) << 6) | (utf8[++i] & 0x3F)));
+    } else {
+      return "";
     }
-    return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
   }
-  if (pdf->is_locked()) return Unsupported("encrypted PDF (it needs a password)");
-  if (pdf->pages() <= 0) return Corrupt("the PDF has no pages");
-  return pdf;
+  return out == utf8 ? "" : out;
+}
+
+std::unique_ptr<poppler::document> LoadRaw(std::string_view bytes, const std::string& password) {
+  return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
+      bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), password,
+      password));
+}
+
+// Opens the PDF, unlocking it with the first password that works (each tried as owner and
+// as user password, also in Latin-1). An encrypted PDF fails with "encrypted: needs a
+// password" when none was given, "encrypted: wrong password" when none fits.
+Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
+                                                    const std::vector<std::string>& passwords) {
+  std::unique_ptr<poppler::document> pdf = LoadRaw(bytes, "");
+  if (!pdf) {
+    if (bytes.find("/Encrypt") == std::string_view::npos) {
+      return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
+    }
+    if (passwords.empty()) return Unsupported("encrypted: needs a password");
+  } else if (!pdf->is_locked()) {
+    if (pdf->pages() <= 0) return Corrupt("the PDF has no pages");
+    return pdf;
+  } else if (passwords.empty()) {
+    return Unsupported("encrypted: needs a password (give it with --password or --password-file)");
+  }
+  for (const std::string& password : passwords) {
+    std::vector<std::string> forms = {password};
+    if (std::string latin1 = Latin1(password); !latin1.empty()) forms.push_back(latin1);
+    for (const std::string& form : forms) {
+      std::unique_ptr<poppler::document> unlocked = LoadRaw(bytes, form);
+      if (unlocked && !unlocked->is_locked()) {
+        if (unlocked->pages() <= 0) return Corrupt("the PDF has no pages");
+        return unlocked;
+      }
+    }
+  }
+  return Unsupported("encrypted: wrong password (none of the " +
+                     std::to_string(passwords.size()) + " given opens it)");
 }
 
 // The page's words from OCR done elsewhere (options.page_ocr) when there are some, else
@@ -193,8 +264,10 @@ Result<std::vector<Word>> OcrWords(poppler::page& page, int index, const LoadOpt
 }  // namespace
 
 Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
-                                     std::unique_ptr<OcrEngine>* engine) {
-  Result<std::unique_ptr<poppler::document>> pdf = OpenPdf(bytes);
+                                     std::unique_ptr<OcrEngine>* engine,
+                                     const std::vector<std::string>& passwords) {
+  SilencePoppler();
+  Result<std::unique_ptr<poppler::document>> pdf = OpenPdf(bytes, passwords);
   if (!pdf.ok()) return pdf.status();
   if (index < 0 || index >= (*pdf)->pages()) {
     return InvalidArgument("page " + std::to_string(index + 1) + " is not in the PDF");
@@ -205,7 +278,8 @@ Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
 }
 
 Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
-  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes);
+  SilencePoppler();
+  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes, options.passwords);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<poppler::document> pdf = std::move(opened.value());
   int page_count = pdf->pages();

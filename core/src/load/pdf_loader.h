@@ -4,6 +4,7 @@
 #define ACERVO_CORE_LOAD_PDF_LOADER_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,9 +20,11 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options);
 
 // The words OCR finds on one page (0-based `index`) of the PDF, exactly as LoadPdf would read
 // it: the page is rendered here and dropped after. `engine` is created on first use and may
-// be kept for the next page (loading the model is the slow part).
+// be kept for the next page (loading the model is the slow part). An encrypted PDF opens with
+// the first of `passwords` that fits, as in LoadPdf.
 Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
-                                     std::unique_ptr<OcrEngine>* engine);
+                                     std::unique_ptr<OcrEngine>* engine,
+                                     const std::vector<std::string>& passwords = {});
 
 }  // namespace acervo
 

@@ -162,7 +162,7 @@ TEST(PdfLoader, BadInputGivesClearErrors) {
       {good.substr(0, 60), "cortado.pdf", "corrupt or truncated PDF"},
       {MakePdf({}), "sin-paginas.pdf", "no pages"},
       {"%PDF-1.4\n1 0 obj << /Filter /Standard >> endobj trailer << /Encrypt 1 0 R >>\n",
-       "cifrado.pdf", "encrypted PDF"},
+       "cifrado.pdf", "encrypted: needs a password"},
   };
   for (const Case& c : cases) {
     Result<Document> doc = LoadBytes(c.bytes, c.name, Ocr(OcrMode::kAuto));
