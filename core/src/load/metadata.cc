@@ -8,7 +8,7 @@
 #include <mutex>
 
 #include "acervo/text.h"
-#include "util/paths.h"
+#include "load/loader_data.h"
 
 namespace acervo {
 namespace {
@@ -190,19 +190,10 @@ const MetadataCues* MetadataCues::Default() {
   static std::once_flag once;
   static std::shared_ptr<const MetadataCues> cues;
   std::call_once(once, [] {
-    std::vector<std::filesystem::path> dirs;
-    if (const char* env = std::getenv("ACERVO_LOADER_DATA")) dirs.emplace_back(env);
-    std::filesystem::path exe = ExecutableDir();
-    if (!exe.empty()) {
-      dirs.push_back(exe / "data" / "loader");
-      dirs.push_back(exe.parent_path() / "share" / "acervo" / "data" / "loader");
-    }
-    for (const auto& dir : dirs) {
-      if (!std::filesystem::exists(dir / "countries.tsv")) continue;
-      Result<std::shared_ptr<const MetadataCues>> loaded = Load(dir);
-      if (loaded.ok()) cues = *loaded;
-      break;
-    }
+    std::filesystem::path countries = FindLoaderData("countries.tsv");
+    if (countries.empty()) return;
+    Result<std::shared_ptr<const MetadataCues>> loaded = Load(countries.parent_path());
+    if (loaded.ok()) cues = *loaded;
   });
   return cues.get();
 }
