@@ -286,7 +286,7 @@ TEST_F(KnownStore, ReviewedOnlyKeepsRecordsAReviewerDecided) {
 
 TEST_F(KnownStore, SinceSelectsByTheDayTheDocumentWasStored) {
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(store_->file().c_str(), &db), SQLITE_OK);  // as another program would
+  ASSERT_EQ(sqlite3_open(store_->location().c_str(), &db), SQLITE_OK);  // as another program would
   sqlite3_exec(db,
                "UPDATE documents SET stored_at = '2031-06-01T10:00:00Z' WHERE source = 'b.txt';"
                "UPDATE documents SET stored_at = '2031-05-31T23:59:59Z' WHERE source = 'a.txt';",

@@ -6,6 +6,7 @@
 #                            connection URI (postgresql://acervo@127.0.0.1:PORT/acervo) on stdout
 #   pg_server.sh uri DIR     print the URI of the server running in DIR
 #   pg_server.sh stop DIR    stop the server (fast shutdown); DIR stays for the caller to remove
+#                            and a later start reuses it (and its port, when free)
 #
 # Exit status 77 (and a reason on stderr) when the PostgreSQL server binaries are missing, so
 # callers can skip. The server trusts local connections (user "acervo", no password) and
@@ -56,9 +57,10 @@ case $cmd in
       run "$bindir/initdb" -D "$dir/data" -U acervo --auth=trust -E UTF8 --locale=C.UTF-8 \
         >"$dir/initdb.log" 2>&1 || die "initdb failed (see $dir/initdb.log)"
     fi
-    # A port can be taken between choosing and binding it: try a few.
+    # A port can be taken between choosing and binding it: try a few. A restart tries the
+    # port it had first, so URIs handed out before stay valid.
     for try in 1 2 3 4 5; do
-      port=$(free_port)
+      if [[ $try -eq 1 && -f $dir/port ]]; then port=$(cat "$dir/port"); else port=$(free_port); fi
       echo "$port" >"$dir/port"
       if run "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
            -o "-p $port -c listen_addresses=127.0.0.1 -k $dir -c fsync=off" >/dev/null 2>&1; then

@@ -154,10 +154,10 @@ int RunIngest(const Options& o) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   progress.Update(counts, true);
-  progress.Finish(counts, store_path.string(), g_stop);
+  progress.Finish(counts, StoreDisplayName(store_path), g_stop);
   if (!run.ok()) return Fail(run.message());
   if (!job.store_error().ok()) {
-    return Fail(store_path.string() + ": " + job.store_error().message());
+    return Fail(StoreDisplayName(store_path) + ": " + job.store_error().message());
   }
   if (counts.failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
   if (g_stop) return 130;
@@ -174,7 +174,7 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                                    "@list.txt files naming one path a line")
                         ->required();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     app.add_option("-j,--jobs", o->jobs,
                                    "Worker processes (default: one per core)")

@@ -38,7 +38,7 @@ int RunRecords(const Options& o) {
     first = false;
   });
   if (o.format == "json") std::cout << (first ? "]\n" : "\n]\n");
-  if (!s.ok()) return Fail(path.string() + ": " + s.message());
+  if (!s.ok()) return Fail(StoreDisplayName(path) + ": " + s.message());
   return kExitOk;
 }
 
@@ -46,7 +46,7 @@ Registration reg({"records", "Print stored records (JSON lines, JSON or CSV)", 5
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     app.add_option("--format", o->format, "jsonl (default), json or csv")
                         ->check(CLI::IsMember({"jsonl", "json", "csv"}));
                     app.add_flag("--needs-review", o->needs_review,

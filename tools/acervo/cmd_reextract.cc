@@ -41,7 +41,7 @@ int RunReextract(const Options& o) {
         }
         todo.push_back({id, source});
       });
-  if (!s.ok()) return Fail(path.string() + ": " + s.message());
+  if (!s.ok()) return Fail(StoreDisplayName(path) + ": " + s.message());
   if (!o.document.empty() && todo.empty()) return Fail(o.document + ": no such document in the store");
 
   int64_t done = 0, failed = 0, records = 0;
@@ -61,18 +61,18 @@ int RunReextract(const Options& o) {
       continue;
     }
     if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
-      return Fail(path.string() + ": " + put.message() + " (while storing " + item.source + ")");
+      return Fail(StoreDisplayName(path) + ": " + put.message() + " (while storing " + item.source + ")");
     }
     // Reviewed records the new extraction no longer finds keep their reviewed version.
     if (Status flag = review::FlagOrphanedReviews(store->get(), item.id); !flag.ok()) {
-      return Fail(path.string() + ": " + flag.message());
+      return Fail(StoreDisplayName(path) + ": " + flag.message());
     }
     ++done;
     records += static_cast<int64_t>(x->records.size());
   }
   std::cerr << "acervo: re-extracted " << done << " documents with " << pipeline << " ("
             << records << " records), " << up_to_date << " already up to date, " << failed
-            << " failed -> " << path.string() << "\n";
+            << " failed -> " << StoreDisplayName(path) << "\n";
   return failed == 0 ? kExitOk : done > 0 ? kExitPartial : kExitFailure;
 }
 
@@ -80,7 +80,7 @@ Registration reg({"reextract", "Re-run extraction on stored documents (after an 
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     app.add_flag("--all", o->all,
                                  "Also documents already extracted by this pipeline version");

@@ -25,12 +25,14 @@ int RunReport(const Options& o) {
   Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
   Result<exporting::StoreSummary> summary = exporting::Summarize(store->get());
-  if (!summary.ok()) return Fail(path.string() + ": " + summary.status().message());
+  if (!summary.ok()) return Fail(StoreDisplayName(path) + ": " + summary.status().message());
   // A report is small: rendered whole, then written atomically, so an interrupted run never
   // leaves half a page where the last report was.
   std::ostringstream rendered;
   std::ostream& out = o.output.empty() ? std::cout : rendered;
-  exporting::ReportOptions options{path.filename().string(), o.limit};
+  // The report names its store: a file by its name, a database by its (redacted) URI.
+  exporting::ReportOptions options{
+      IsPostgresLocation(path) ? StoreDisplayName(path) : path.filename().string(), o.limit};
   if (o.format == "html") {
     exporting::RenderHtmlReport(*summary, options, out);
   } else {
@@ -51,7 +53,7 @@ Registration reg({"report", "Summarize the store (text, or an HTML page with cha
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     app.add_option("--format", o->format, "text (default) or html")
                         ->check(CLI::IsMember({"text", "html"}));
                     app.add_option("-o,--output", o->output,

@@ -88,6 +88,27 @@ const char* const kMigrations[] = {
       second_look INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX review_snapshots_by_document ON review_snapshots(document_id);
     )sql",
+    // 3: the work queue (work_queue.h), as in the PostgreSQL store (pg_schema.cc).
+    // TODO(merge): the queue branch's SQLite queue replaces this placeholder table.
+    R"sql(
+    CREATE TABLE queue(
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      path TEXT NOT NULL,
+      size INTEGER NOT NULL DEFAULT -1,
+      sha256 TEXT,
+      pipeline TEXT NOT NULL DEFAULT '',
+      state TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      token TEXT,
+      worker TEXT,
+      leased_at TEXT,
+      expires TEXT,
+      finished_at TEXT,
+      pages INTEGER,
+      last_error TEXT,
+      enqueued_at TEXT);
+    CREATE INDEX queue_waiting ON queue(id) WHERE state = 'queued';
+    )sql",
 };
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kLatest == kStoreSchemaVersion);

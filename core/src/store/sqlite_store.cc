@@ -1,34 +1,11 @@
 #include "store/sqlite_store.h"
 
-#include <cstdlib>
-
 #include "engine/serialize.h"
 #include "store/schema.h"
 #include "store/statement.h"
+#include "store/stored_json.h"
 
-namespace acervo {
-
-using store::Statement;
-
-std::filesystem::path DefaultStorePath(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("ACERVO_STORE"); env && *env) return env;
-  return "acervo.db";
-}
-
-Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file, const Env& env) {
-  return store::SqliteStore::Open(file, env);
-}
-
-Result<std::unique_ptr<Store>> Store::OpenExisting(const std::filesystem::path& file,
-                                                   const Env& env) {
-  if (!env.FileExists(file)) {
-    return NotFound(file.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
-  }
-  return Open(file, env);
-}
-
-namespace store {
+namespace acervo::store {
 
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::filesystem::path& file,
                                                  const Env& env) {
@@ -91,12 +68,7 @@ Status SqliteStore::PutExtraction(const Extraction& x) {
 Status SqliteStore::PutExtractionRows(const Extraction& x) {
   const Document& d = x.document;
   nlohmann::json contract = ToContractJson(x);
-  nlohmann::json doc_json = contract["document"];
-  doc_json["warnings"] = x.warnings;
-  // What re-extraction needs to rebuild the loaded document (see LoadDocument).
-  nlohmann::json loaded = DocumentToJson(x.document);
-  loaded.erase("pages");
-  doc_json["loaded"] = std::move(loaded);
+  nlohmann::json doc_json = DocumentColumnJson(x, contract["document"]);
 
   // Replace an earlier extraction; corrections are in their own table and stay.
   Statement del(db_, "DELETE FROM documents WHERE id = ?");
@@ -143,7 +115,7 @@ Status SqliteStore::PutExtractionRows(const Extraction& x) {
   }
 
   Statement clear(db_, "DELETE FROM failures WHERE source = ? OR sha256 = ?");
-  clear.Bind(1, d.info.source).Bind(2, d.info.id.substr(d.info.id.find(':') + 1));
+  clear.Bind(1, d.info.source).Bind(2, FailureSha256(d.info.id));
   return clear.Run("clearing an earlier failure");
 }
 
@@ -162,23 +134,11 @@ Result<Document> SqliteStore::LoadDocument(const std::string& id) {
     if (!doc.status().ok()) return doc.status();
     return NotFound(id + ": no such document in the store");
   }
-  nlohmann::json j = nlohmann::json::parse(doc.Text(0), nullptr, false);
-  if (j.is_discarded() || !j.contains("loaded")) {
-    return Corrupt(id + ": stored without its loaded form; ingest the file again");
-  }
-  nlohmann::json loaded = j["loaded"];
-  loaded["pages"] = nlohmann::json::array();
-  Result<Document> d = DocumentFromJson(loaded);
-  if (!d.ok()) return d.status().Prefixed(id);
+  Result<Document> d = DocumentFromColumn(id, doc.Text(0));
+  if (!d.ok()) return d;
   Statement pages(db_, "SELECT json, text FROM pages WHERE document_id = ? ORDER BY number");
   pages.Bind(1, id);
-  while (pages.Next()) {
-    nlohmann::json pj = nlohmann::json::parse(pages.Text(0), nullptr, false);
-    if (pj.is_discarded()) return Corrupt(id + ": a stored page is not valid JSON");
-    Result<Page> p = PageFromJson(pj, pages.Text(1));
-    if (!p.ok()) return p.status().Prefixed(id);
-    d->pages.push_back(std::move(p.value()));
-  }
+  while (pages.Next()) ACERVO_RETURN_IF_ERROR(AppendPageFromColumns(*d, pages.Text(0), pages.Text(1)));
   if (!pages.status().ok()) return pages.status();
   return d;
 }
@@ -194,11 +154,8 @@ Status SqliteStore::ForEachDocumentWarning(
     const std::function<void(const std::string&, const std::string&)>& fn) {
   Statement st(db_, "SELECT source, json FROM documents ORDER BY source, id");
   while (st.Next()) {
-    nlohmann::json d = st.Json(1);
-    if (!d.is_object() || !d.contains("warnings") || !d["warnings"].is_array()) continue;
-    for (const nlohmann::json& w : d["warnings"]) {
-      if (w.is_string()) fn(st.Text(0), w.get<std::string>());
-    }
+    const std::string source = st.Text(0);
+    ForEachWarningIn(st.Json(1), [&](const std::string& w) { fn(source, w); });
   }
   return st.status();
 }
@@ -211,11 +168,7 @@ Result<std::map<int, Page>> SqliteStore::LoadPages(const std::string& document_i
   st.Bind(1, document_id).Bind(2, int64_t{first}).Bind(3, int64_t{last});
   while (st.Next()) {
     int number = static_cast<int>(st.Int(0));
-    Result<Page> parsed = PageFromJson(st.Json(2), st.Text(1));
-    Page& page = pages[number];
-    if (parsed.ok()) page = std::move(*parsed);
-    else page.text = st.Text(1);
-    page.number = number;
+    pages[number] = PageForDisplay(number, st.Text(1), st.Json(2));
   }
   if (!st.status().ok()) return st.status();
   return pages;
@@ -281,15 +234,10 @@ Status SqliteStore::ForEachRecord(const RecordFilter& filter,
 }
 
 Result<int64_t> SqliteStore::Count(const std::string& table) {
-  static const char* const kTables[] = {"documents", "pages", "mentions", "records",
-                                        "corrections", "failures"};
-  bool known = false;
-  for (const char* t : kTables) known |= table == t;
-  if (!known) return InvalidArgument("no table '" + table + "'");
+  ACERVO_RETURN_IF_ERROR(CheckCountableTable(table));
   Statement st(db_, "SELECT COUNT(*) FROM " + table);
   if (!st.Next()) return st.status().ok() ? IoError("no count of " + table) : st.status();
   return st.Int(0);
 }
 
-}  // namespace store
-}  // namespace acervo
+}  // namespace acervo::store

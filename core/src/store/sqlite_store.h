@@ -24,7 +24,7 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file, const Env& env);
   ~SqliteStore() override;
 
-  const std::filesystem::path& file() const override { return file_; }
+  const std::string& location() const override { return location_; }
   int schema_version() const override;
   Status Transact(const std::function<Status()>& body) override;
 
@@ -68,13 +68,15 @@ class SqliteStore final : public Store {
       override;
 
  private:
-  SqliteStore(std::filesystem::path file, const Env& env) : file_(std::move(file)), env_(env) {}
+  SqliteStore(std::filesystem::path file, const Env& env)
+      : file_(std::move(file)), location_(file_.string()), env_(env) {}
   Status PutExtractionRows(const Extraction& x);
   // `s` with the Env's refusal that caused it, if any ("disk I/O error (s.db-wal: ...)").
   Status WithEnvError(Status s);
   std::string Now() const { return FormatUtc(env_.Now()); }
 
   std::filesystem::path file_;
+  std::string location_;
   const Env& env_;
   std::unique_ptr<EnvVfs> vfs_;  // null for the default Env
   sqlite3* db_ = nullptr;        // closed before vfs_ goes

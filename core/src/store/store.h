@@ -2,8 +2,9 @@
 // reviewers' corrections and review snapshots, and failed documents.
 //
 // Store is the interface every other module uses; no query language or engine type appears
-// in it, so another engine (PostgreSQL) can implement it. Store::Open gives the SQLite store
-// (sqlite_store.h), one file.
+// in it. Store::Open takes a location: a libpq URI (postgresql://... or postgres://...) opens
+// the PostgreSQL store (pg_store.h), shared by workers on many hosts; anything else is the
+// SQLite store's file (sqlite_store.h), for one machine.
 //
 // The contract every implementation keeps:
 //  - Documents are keyed by the SHA-256 of their bytes, so the same file stored twice (under
@@ -37,21 +38,23 @@
 
 namespace acervo {
 
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 class Store {
  public:
-  // Opens (creating when missing) and migrates the SQLite store at `file`. Every file access
-  // and the clock go through `env`, which must outlive the store.
-  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file,
+  // Opens (creating when missing) and migrates the store at `location`: a PostgreSQL URI or
+  // a SQLite file. Every file access and the clock go through `env`, which must outlive the
+  // store. Errors name the location, with any password hidden.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& location,
                                              const Env& env = Env::Default());
-  // The same for commands that only read or review: a missing file is NotFound, not created.
-  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& file,
+  // The same for commands that only read or review: a missing SQLite file is NotFound, not
+  // created (a PostgreSQL database is migrated, as by Open: its server holds it either way).
+  static Result<std::unique_ptr<Store>> OpenExisting(const std::filesystem::path& location,
                                                      const Env& env = Env::Default());
   virtual ~Store() = default;
 
-  // Where the store lives (its file), for messages.
-  virtual const std::filesystem::path& file() const = 0;
+  // Where the store lives, for messages: its file, or its URI with the password hidden.
+  virtual const std::string& location() const = 0;
   virtual int schema_version() const = 0;
 
   // Runs `body` as one transaction that takes the write lock first: everything it stores is
@@ -143,8 +146,15 @@ class Store {
   Store& operator=(const Store&) = delete;
 };
 
-// The store file: --store if given, else $ACERVO_STORE, else acervo.db in the working folder.
+// The store's location: --store if given, else $ACERVO_STORE, else acervo.db in the working
+// folder. May be a PostgreSQL URI; print StoreDisplayName of it, never the string itself.
 std::filesystem::path DefaultStorePath(const std::string& flag);
+
+// Whether a location names a PostgreSQL database (postgresql:// or postgres://).
+bool IsPostgresLocation(const std::filesystem::path& location);
+
+// A location as messages show it: a PostgreSQL URI with its password hidden, a file as is.
+std::string StoreDisplayName(const std::filesystem::path& location);
 
 }  // namespace acervo
 

@@ -1,0 +1,220 @@
+#include "store/pg_connection.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+namespace acervo::store {
+namespace {
+
+// Tries and waits between them when the server went away (a restart takes a few seconds).
+constexpr int kConnectTries = 6;
+constexpr std::chrono::milliseconds kFirstBackoff{250};
+
+std::string Trimmed(const char* message) {
+  std::string s = message ? message : "";
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+PgParams& PgParams::Add(double v) {
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest round-trip form
+  values_.emplace_back(std::string(buf, ec == std::errc() ? end : buf));
+  return *this;
+}
+
+PgParams& PgParams::AddNullable(const std::string& s) {
+  if (s.empty()) values_.emplace_back(std::nullopt);
+  else values_.emplace_back(s);
+  return *this;
+}
+
+PgRows::PgRows(pg_result* r) : result_(r) {}
+PgRows::~PgRows() { PQclear(result_); }
+PgRows::PgRows(PgRows&& other) noexcept : result_(other.result_) { other.result_ = nullptr; }
+PgRows& PgRows::operator=(PgRows&& other) noexcept {
+  if (this != &other) {
+    PQclear(result_);
+    result_ = other.result_;
+    other.result_ = nullptr;
+  }
+  return *this;
+}
+
+bool PgRows::ok() const {
+  ExecStatusType st = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
+  return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+int PgRows::size() const { return result_ ? PQntuples(result_) : 0; }
+bool PgRows::IsNull(int row, int col) const { return PQgetisnull(result_, row, col) != 0; }
+std::string PgRows::Text(int row, int col) const {
+  return std::string(PQgetvalue(result_, row, col),
+                     static_cast<size_t>(PQgetlength(result_, row, col)));
+}
+int64_t PgRows::Int(int row, int col) const {
+  return std::strtoll(PQgetvalue(result_, row, col), nullptr, 10);
+}
+double PgRows::Real(int row, int col) const {
+  return std::strtod(PQgetvalue(result_, row, col), nullptr);
+}
+nlohmann::json PgRows::Json(int row, int col) const {
+  if (IsNull(row, col)) return nullptr;
+  nlohmann::json j = nlohmann::json::parse(Text(row, col), nullptr, false);
+  return j.is_discarded() ? nlohmann::json() : j;
+}
+std::string PgRows::CommandTag() const { return result_ ? PQcmdStatus(result_) : ""; }
+int64_t PgRows::Affected() const {
+  const char* n = result_ ? PQcmdTuples(result_) : "";
+  return *n ? std::strtoll(n, nullptr, 10) : 0;
+}
+
+std::string RedactPostgresUri(const std::string& uri) {
+  std::string out = uri;
+  size_t scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    size_t start = scheme + 3;
+    size_t end = out.find_first_of("/?", start);
+    if (end == std::string::npos) end = out.size();
+    size_t at = out.rfind('@', end);
+    if (at != std::string::npos && at >= start) {
+      size_t colon = out.find(':', start);
+      if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // A password given as a query parameter: ...?password=secret&...
+  for (size_t p = out.find("password="); p != std::string::npos;
+       p = out.find("password=", p + 1)) {
+    if (p > 0 && out[p - 1] != '?' && out[p - 1] != '&') continue;
+    size_t value = p + 9;
+    size_t end = out.find('&', value);
+    out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
+  }
+  return out;
+}
+
+bool IsPostgresUri(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+PgConnection::PgConnection(std::string uri, pg_conn* conn)
+    : uri_(std::move(uri)), display_(RedactPostgresUri(uri_)), conn_(conn) {}
+
+PgConnection::~PgConnection() {
+  if (conn_) PQfinish(conn_);
+}
+
+Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& uri) {
+  const std::string shown = RedactPostgresUri(uri);
+  char* err = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(uri.c_str(), &err);
+  if (!parsed) {
+    std::string why = err ? Trimmed(err) : "out of memory";
+    PQfreemem(err);
+    return InvalidArgument(shown + ": not a valid PostgreSQL URI (" + why + ")");
+  }
+  PQconninfoFree(parsed);
+  pg_conn* conn = PQconnectdb(uri.c_str());
+  if (!conn || PQstatus(conn) != CONNECTION_OK) {
+    std::string why = conn ? Trimmed(PQerrorMessage(conn)) : "out of memory";
+    if (conn) PQfinish(conn);
+    return IoError(shown + ": cannot connect to the PostgreSQL store: " + why);
+  }
+  // Messages from the server stay out of the user's terminal; errors travel as Status.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  return std::unique_ptr<PgConnection>(new PgConnection(uri, conn));
+}
+
+bool PgConnection::Broken() const { return !conn_ || PQstatus(conn_) != CONNECTION_OK; }
+
+Status PgConnection::EnsureConnected() {
+  if (!Broken()) return Status::Ok();
+  if (in_transaction_) return IoError(display_ + ": the connection was lost mid-transaction");
+  auto wait = kFirstBackoff;
+  for (int attempt = 1; attempt <= kConnectTries; ++attempt) {
+    PQreset(conn_);
+    if (!Broken()) return Status::Ok();
+    if (attempt < kConnectTries) {
+      std::this_thread::sleep_for(wait);
+      wait *= 2;
+    }
+  }
+  return IoError(display_ + ": lost the connection to the PostgreSQL store and could not " +
+                 "reconnect: " + Trimmed(PQerrorMessage(conn_)));
+}
+
+Result<PgRows> PgConnection::Run(const std::string& sql, const PgParams& params,
+                                 const std::string& what, bool retry) {
+  ACERVO_RETURN_IF_ERROR(EnsureConnected());
+  std::vector<const char*> values;
+  values.reserve(params.values().size());
+  for (const auto& v : params.values()) values.push_back(v ? v->c_str() : nullptr);
+  pg_result* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0);
+  // No result at all: out of memory, or the connection is gone.
+  ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return PgRows(r);
+  std::string why = Trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_));
+  if (why.empty()) why = Trimmed(PQerrorMessage(conn_));
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  PQclear(r);
+  if (Broken()) {
+    if (retry && !in_transaction_) return Run(sql, params, what, false);
+    if (in_transaction_) {
+      return IoError(what + ": the connection to " + display_ +
+                     " was lost mid-transaction; nothing of it was stored (" + why + ")");
+    }
+    return IoError(what + ": the connection to " + display_ + " was lost (" + why + ")");
+  }
+  std::string code = state ? std::string(" [") + state + "]" : "";
+  return IoError(what + ": " + why + code);
+}
+
+Result<PgRows> PgConnection::Query(const std::string& sql, const PgParams& params,
+                                   const std::string& what) {
+  return Run(sql, params, what, true);
+}
+
+Result<PgRows> PgConnection::Command(const std::string& sql, const PgParams& params,
+                                     const std::string& what) {
+  return Run(sql, params, what, false);
+}
+
+Status PgConnection::Script(const std::string& sql) {
+  ACERVO_RETURN_IF_ERROR(EnsureConnected());
+  PgRows r(PQexec(conn_, sql.c_str()));
+  if (r.ok()) return Status::Ok();
+  return IoError(Trimmed(PQerrorMessage(conn_)));
+}
+
+Status PgConnection::Begin() {
+  if (in_transaction_) return Internal("transactions do not nest");
+  Result<PgRows> r = Command("BEGIN", {}, "starting a transaction");
+  if (!r.ok()) return r.status();
+  in_transaction_ = true;
+  return Status::Ok();
+}
+
+Status PgConnection::Commit() {
+  Result<PgRows> r = Command("COMMIT", {}, "committing");
+  in_transaction_ = false;
+  if (!r.ok()) return r.status();
+  // COMMIT of a transaction that failed earlier answers ROLLBACK, without an error.
+  if (r->CommandTag() == "ROLLBACK") {
+    return IoError("committing: the transaction was rolled back");
+  }
+  return Status::Ok();
+}
+
+void PgConnection::Rollback() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  if (!Broken()) PQclear(PQexec(conn_, "ROLLBACK"));
+}
+
+}  // namespace acervo::store

@@ -1,0 +1,123 @@
+// pg_connection.h — (PostgreSQL store internals) one libpq connection to the store's database:
+// parameterized statements only (values travel as parameters, never inside the SQL text),
+// results as a small owned value, transactions, and reconnecting after the server went away.
+//
+// Reconnecting: an operation that finds the connection broken and is not inside a
+// transaction reconnects first (a few tries, with backoff). A read (Query) that fails because
+// the connection broke under it is retried once on a fresh connection; a write or anything in
+// a transaction is not (a transaction cut by the drop was rolled back by the server and
+// returns an error; the caller retries the whole document).
+//
+// Not thread-safe: one connection per thread, as the Store is.
+#ifndef ACERVO_CORE_STORE_PG_CONNECTION_H_
+#define ACERVO_CORE_STORE_PG_CONNECTION_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "acervo/status.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace acervo::store {
+
+// A statement's parameters, in order ($1, $2, ...), as text; nullopt is SQL NULL.
+class PgParams {
+ public:
+  PgParams& Add(const std::string& s) { values_.emplace_back(s); return *this; }
+  PgParams& Add(const char* s) { values_.emplace_back(std::string(s)); return *this; }
+  PgParams& Add(int64_t v) { values_.emplace_back(std::to_string(v)); return *this; }
+  PgParams& Add(int v) { return Add(static_cast<int64_t>(v)); }
+  PgParams& Add(double v);
+  PgParams& AddNullable(const std::string& s);  // NULL when empty
+  const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+// The rows a statement returned (text format), owned.
+class PgRows {
+ public:
+  explicit PgRows(pg_result* r = nullptr);
+  ~PgRows();
+  PgRows(PgRows&& other) noexcept;
+  PgRows& operator=(PgRows&& other) noexcept;
+
+  // Whether the statement succeeded.
+  bool ok() const;
+  int size() const;
+  bool empty() const { return size() == 0; }
+  bool IsNull(int row, int col) const;
+  std::string Text(int row, int col) const;  // "" for NULL
+  int64_t Int(int row, int col) const;
+  double Real(int row, int col) const;
+  // The column's text as JSON: null when NULL, empty or not valid JSON.
+  nlohmann::json Json(int row, int col) const;
+  // Rows changed by an INSERT/UPDATE/DELETE.
+  int64_t Affected() const;
+  // "INSERT 0 1", "COMMIT", "ROLLBACK", ...
+  std::string CommandTag() const;
+
+ private:
+  pg_result* result_;
+};
+
+// "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db"; also hides a
+// `password=` query parameter. For every message that names the store.
+std::string RedactPostgresUri(const std::string& uri);
+
+// Whether `location` names a PostgreSQL database (a libpq URI) rather than a SQLite file.
+bool IsPostgresUri(const std::string& location);
+
+class PgConnection {
+ public:
+  // Connects to `uri`; the error names the redacted URI and libpq's reason.
+  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& uri);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  const std::string& display() const { return display_; }
+
+  // A read: retried once on a fresh connection when the connection broke under it (outside
+  // a transaction). Errors are prefixed with `what`.
+  Result<PgRows> Query(const std::string& sql, const PgParams& params = {},
+                       const std::string& what = "reading the store");
+  // A write, or a read inside a transaction that must not be repeated.
+  Result<PgRows> Command(const std::string& sql, const PgParams& params = {},
+                         const std::string& what = "writing the store");
+
+  // Runs constant SQL of one or more statements, without parameters (the schema).
+  Status Script(const std::string& sql);
+
+  // BEGIN / COMMIT / ROLLBACK. Begin reconnects first when needed; a transaction the
+  // connection lost is an error at the first statement or at Commit.
+  Status Begin();
+  Status Commit();
+  void Rollback();
+  bool in_transaction() const { return in_transaction_; }
+
+ private:
+  PgConnection(std::string uri, pg_conn* conn);
+  Result<PgRows> Run(const std::string& sql, const PgParams& params, const std::string& what,
+                     bool retry);
+  // Reconnects when the connection is broken and no transaction is open.
+  Status EnsureConnected();
+  bool Broken() const;
+
+  std::string uri_;
+  std::string display_;
+  pg_conn* conn_;
+  bool in_transaction_ = false;
+};
+
+}  // namespace acervo::store
+
+#endif  // ACERVO_CORE_STORE_PG_CONNECTION_H_

@@ -1,0 +1,191 @@
+// The PostgreSQL store's review and export queries: records with their review snapshots,
+// corrections, and the export cursor (store.h describes each; sqlite_review.cc is the same
+// in SQLite's dialect).
+#include "store/pg_store.h"
+
+namespace acervo::store {
+namespace {
+
+constexpr char kCorrectionColumns[] =
+    "SELECT id, record_id, field, before, after, reviewer, at, COALESCE(comment, '') "
+    "FROM corrections ";
+
+// Columns from `col` on: id, record_id, field, before, after, reviewer, at, comment.
+Correction ReadCorrection(const PgRows& r, int row, int col = 0) {
+  Correction c;
+  c.id = r.Int(row, col);
+  c.record_id = r.Text(row, col + 1);
+  c.field = r.Text(row, col + 2);
+  c.before = r.Json(row, col + 3);
+  c.after = r.Json(row, col + 4);
+  c.reviewer = r.Text(row, col + 5);
+  c.at = r.Text(row, col + 6);
+  c.comment = r.Text(row, col + 7);
+  return c;
+}
+
+// Rows of (json, id, document_id, source, second_look) as StoredRecords.
+StoredRecord ReadRecord(const PgRows& r, int row, bool orphans) {
+  StoredRecord s;
+  s.json = r.Json(row, 0);
+  s.id = r.Text(row, 1);
+  s.document_id = r.Text(row, 2);
+  s.source = r.Text(row, 3);
+  s.orphaned = orphans;
+  s.second_look = orphans && r.Int(row, 4) != 0;
+  return s;
+}
+
+}  // namespace
+
+Result<std::optional<StoredRecord>> PgStore::FindRecord(const std::string& record_id) {
+  // The latest extraction first, then the review snapshot of an orphan.
+  for (bool orphans : {false, true}) {
+    Result<PgRows> r = db_->Query(
+        orphans ? "SELECT s.extracted, s.record_id, s.document_id, COALESCE(d.source, ''), "
+                  "s.second_look FROM review_snapshots s LEFT JOIN documents d ON d.id = "
+                  "s.document_id WHERE s.record_id = $1"
+                : "SELECT r.json, r.id, r.document_id, d.source, 0 FROM records r JOIN "
+                  "documents d ON d.id = r.document_id WHERE r.id = $1",
+        PgParams().Add(record_id));
+    if (!r.ok()) return r.status();
+    if (!r->empty()) {
+      StoredRecord found = ReadRecord(*r, 0, orphans);
+      if (!found.json.is_null()) return std::optional<StoredRecord>(std::move(found));
+    }
+  }
+  return std::optional<StoredRecord>();
+}
+
+Status PgStore::ForEachReviewable(const std::string& document,
+                                  const std::function<void(StoredRecord)>& fn) {
+  auto collect = [&](const char* sql, bool orphans) -> Status {
+    Result<PgRows> r = db_->Query(sql, PgParams().Add(document));
+    if (!r.ok()) return r.status();
+    for (int i = 0; i < r->size(); ++i) fn(ReadRecord(*r, i, orphans));
+    return Status::Ok();
+  };
+  ACERVO_RETURN_IF_ERROR(collect(
+      "SELECT r.json, r.id, r.document_id, d.source, 0 FROM records r JOIN documents d ON d.id "
+      "= r.document_id WHERE $1 = '' OR r.document_id = $1 OR strpos(d.source, $1) > 0",
+      false));
+  return collect(
+      "SELECT s.extracted, s.record_id, s.document_id, COALESCE(d.source, ''), s.second_look "
+      "FROM review_snapshots s LEFT JOIN documents d ON d.id = s.document_id WHERE "
+      "s.orphaned_at IS NOT NULL AND ($1 = '' OR s.document_id = $1 OR strpos(d.source, $1) > 0)",
+      true);
+}
+
+Result<std::vector<std::string>> PgStore::NeighbourIds(const std::string& document_id,
+                                                       const std::string& record_id,
+                                                       bool before) {
+  Result<PgRows> r = db_->Query(
+      before ? "SELECT id FROM records WHERE document_id = $1 AND seq < (SELECT seq FROM "
+               "records WHERE id = $2) ORDER BY seq DESC"
+             : "SELECT id FROM records WHERE document_id = $1 AND seq > (SELECT seq FROM "
+               "records WHERE id = $2) ORDER BY seq",
+      PgParams().Add(document_id).Add(record_id));
+  if (!r.ok()) return r.status();
+  std::vector<std::string> out;
+  for (int i = 0; i < r->size(); ++i) out.push_back(r->Text(i, 0));
+  return out;
+}
+
+Result<std::vector<Correction>> PgStore::CorrectionsOf(const std::string& record_id) {
+  Result<PgRows> r = db_->Query(std::string(kCorrectionColumns) + "WHERE record_id = $1 ORDER "
+                                "BY id", PgParams().Add(record_id));
+  if (!r.ok()) return r.status();
+  std::vector<Correction> out;
+  for (int i = 0; i < r->size(); ++i) out.push_back(ReadCorrection(*r, i));
+  return out;
+}
+
+Result<std::map<std::string, std::vector<Correction>>> PgStore::AllCorrections() {
+  Result<PgRows> r = db_->Query(std::string(kCorrectionColumns) + "ORDER BY record_id, id");
+  if (!r.ok()) return r.status();
+  std::map<std::string, std::vector<Correction>> out;
+  for (int i = 0; i < r->size(); ++i) {
+    Correction c = ReadCorrection(*r, i);
+    out[c.record_id].push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<int64_t> PgStore::AppendCorrection(const Correction& c) {
+  Result<PgRows> r = db_->Command(
+      "INSERT INTO corrections(record_id, field, before, after, reviewer, at, comment) "
+      "VALUES($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+      PgParams().Add(c.record_id).Add(c.field).Add(c.before.dump()).Add(c.after.dump())
+          .Add(c.reviewer).Add(c.at).Add(c.comment),
+      "storing a correction");
+  if (!r.ok()) return r.status();
+  return r->Int(0, 0);
+}
+
+Status PgStore::PutReviewSnapshot(const ReviewSnapshot& s) {
+  return db_->Command(
+      "INSERT INTO review_snapshots(record_id, document_id, extracted, json, version) "
+      "VALUES($1,$2,$3,$4,$5::bigint) ON CONFLICT(record_id) DO UPDATE SET extracted = "
+      "excluded.extracted, json = excluded.json, version = excluded.version, second_look = 0",
+      PgParams().Add(s.record_id).Add(s.document_id).Add(s.extracted.dump())
+          .Add(s.effective.dump()).Add(s.version),
+      "storing the reviewed record").status();
+}
+
+Status PgStore::MarkOrphans(const std::string& document_id, const std::string& at) {
+  return InTransaction([&]() -> Status {
+    ACERVO_RETURN_IF_ERROR(
+        db_->Command("UPDATE review_snapshots SET second_look = CASE WHEN orphaned_at IS NULL "
+                     "THEN 1 ELSE second_look END, orphaned_at = COALESCE(orphaned_at, $2) "
+                     "WHERE document_id = $1 AND record_id NOT IN (SELECT id FROM records WHERE "
+                     "document_id = $1)",
+                     PgParams().Add(document_id).Add(at), "flagging orphaned reviews")
+            .status());
+    return db_->Command("UPDATE review_snapshots SET orphaned_at = NULL, second_look = 0 WHERE "
+                        "document_id = $1 AND record_id IN (SELECT id FROM records WHERE "
+                        "document_id = $1)",
+                        PgParams().Add(document_id), "unflagging reviews").status();
+  });
+}
+
+// Records and their corrections in one query (a LEFT JOIN, corrections in id order), so a
+// store across the network is not asked once per record.
+Status PgStore::ForEachRecordWithCorrections(
+    const std::string& stored_since,
+    const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn) {
+  // stored_at is ISO 8601 UTC, so comparing its first ten characters compares days.
+  Result<PgRows> r = db_->Query(
+      "WITH picked AS ("
+      "SELECT r.json, r.id, r.document_id, d.source, 0 AS orphan, r.seq FROM records r "
+      "JOIN documents d ON d.id = r.document_id "
+      "WHERE $1 = '' OR substr(d.stored_at, 1, 10) >= $1 "
+      "UNION ALL "
+      "SELECT s.extracted, s.record_id, s.document_id, COALESCE(d.source, ''), 1, 0 "
+      "FROM review_snapshots s LEFT JOIN documents d ON d.id = s.document_id "
+      "WHERE s.orphaned_at IS NOT NULL AND ($1 = '' OR substr(d.stored_at, 1, 10) >= $1)) "
+      "SELECT p.json, p.id, p.document_id, p.source, p.orphan, c.id, c.record_id, c.field, "
+      "c.before, c.after, c.reviewer, c.at, COALESCE(c.comment, '') FROM picked p "
+      "LEFT JOIN corrections c ON c.record_id = p.id "
+      "ORDER BY p.source, p.document_id, p.orphan, p.seq, p.id, c.id",
+      PgParams().Add(stored_since));
+  if (!r.ok()) return r.status();
+  std::vector<Correction> found;
+  for (int i = 0; i < r->size();) {
+    StoredRecord rec = ReadRecord(*r, i, r->Int(i, 4) != 0);
+    rec.second_look = false;
+    if (rec.json.is_null()) return Corrupt("record " + rec.id + " is not valid JSON");
+    found.clear();
+    // This record's rows: one per correction, or one with NULL corrections.
+    int next = i;
+    for (; next < r->size() && r->Text(next, 1) == rec.id && r->Text(next, 2) == rec.document_id &&
+           r->Int(next, 4) == r->Int(i, 4);
+         ++next) {
+      if (!r->IsNull(next, 5)) found.push_back(ReadCorrection(*r, next, 5));
+    }
+    fn(rec, found);
+    i = next;
+  }
+  return Status::Ok();
+}
+
+}  // namespace acervo::store
