@@ -33,7 +33,7 @@ Status PgStore::Transact(const std::function<Status()>& body) {
   Status s = locked.ok() ? body() : locked.status();
   if (!s.ok()) {
     db_->Rollback();
-    return s.Prefixed(location());
+    return s;  // as the body said it (the review server shows a conflict as is)
   }
   return db_->Commit().Prefixed(location());
 }

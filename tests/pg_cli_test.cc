@@ -1,0 +1,77 @@
+// `acervo … --store postgresql://…` as users run it: the bundled samples ingested into a
+// PostgreSQL database read back (records, export, report, failures, review) exactly as from
+// a SQLite file; a server that cannot be reached is one clear line without the password.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/pg_test_server.h"
+#include "test_util.h"
+
+namespace acervo {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using test::Quote;
+using test::RunCommand;
+
+test::RunResult Acervo(const std::string& store, const std::string& args) {
+  return RunCommand("cd " + Quote(ACERVO_SOURCE_DIR) + " && " + Quote(ACERVO_BINARY) + " " +
+                    args + " --store " + Quote(store) + " 2>&1");
+}
+
+TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
+  std::string why;
+  test::PgTestServer* server = test::PgTestServer::Get(&why);
+  if (!server) GTEST_SKIP() << why;
+  const std::string pg = server->NewDatabase();
+  test::TempDir dir;
+  const std::string lite = (dir.path() / "samples.db").string();
+
+  for (const std::string& store : {lite, pg}) {
+    auto ingest = Acervo(store, "ingest corpora/ --jobs 1");
+    ASSERT_EQ(ingest.exit_code, 0) << store << "\n" << ingest.output;
+  }
+  // The second time nothing is extracted again.
+  auto again = Acervo(pg, "ingest corpora/ --jobs 1");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("skipped"));
+
+  for (const std::string& command :
+       {"records", "records --format csv", "records --needs-review", "export",
+        "export --format csv", "failures", "review list", "report"}) {
+    auto from_sqlite = Acervo(lite, command);
+    auto from_pg = Acervo(pg, command);
+    EXPECT_EQ(from_pg.exit_code, from_sqlite.exit_code) << command << "\n" << from_pg.output;
+    // The report names its store; everything else is the same byte for byte.
+    std::string expected = std::regex_replace(from_sqlite.output, std::regex("samples\\.db"),
+                                              "STORE");
+    std::string got = from_pg.output;
+    for (size_t at; (at = got.find(pg)) != std::string::npos;) got.replace(at, pg.size(), "STORE");
+    EXPECT_EQ(got, expected) << command;
+    EXPECT_FALSE(from_pg.output.empty()) << command;
+  }
+}
+
+TEST(PgCliTest, AServerThatCannotBeReachedIsOneLineWithoutThePassword) {
+  const std::string uri = "postgresql://ana:s3cret@127.0.0.1:1/acervo?connect_timeout=2";
+  for (const std::string& command : {"records", "export", "report", "failures", "review list",
+                                     "reextract"}) {
+    auto r = Acervo(uri, command);
+    EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.output;
+    EXPECT_THAT(r.output, HasSubstr("postgresql://ana:***@127.0.0.1:1/acervo")) << command;
+    EXPECT_THAT(r.output, Not(HasSubstr("s3cret"))) << command;
+  }
+  test::TempDir dir;
+  dir.Write("a.md", "# Informe\n\nEl 3 de marzo de 2024 se firmó un convenio.\n");
+  auto ingest = RunCommand("ACERVO_STORE=" + Quote(uri) + " " + Quote(ACERVO_BINARY) +
+                           " ingest " + Quote(dir.path()) + " 2>&1");
+  EXPECT_NE(ingest.exit_code, 0);
+  EXPECT_THAT(ingest.output, HasSubstr("cannot connect to the PostgreSQL store"));
+  EXPECT_THAT(ingest.output, Not(HasSubstr("s3cret")));
+}
+
+}  // namespace
+}  // namespace acervo
