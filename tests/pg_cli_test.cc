@@ -17,9 +17,17 @@ using ::testing::Not;
 using test::Quote;
 using test::RunCommand;
 
+// Runs `acervo ARGS` in the source folder on `store`: given as --store, or in place of
+// "STORE" in ARGS.
 test::RunResult Acervo(const std::string& store, const std::string& args) {
+  std::string line = args;
+  if (size_t at = line.find("STORE"); at != std::string::npos) {
+    line.replace(at, 5, Quote(store));
+  } else {
+    line += " --store " + Quote(store);
+  }
   return RunCommand("cd " + Quote(ACERVO_SOURCE_DIR) + " && " + Quote(ACERVO_BINARY) + " " +
-                    args + " --store " + Quote(store) + " 2>&1");
+                    line + " 2>&1");
 }
 
 TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
@@ -39,9 +47,10 @@ TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_THAT(again.output, HasSubstr("skipped"));
 
-  for (const std::string& command :
+  for (const char* command :
        {"records", "records --format csv", "records --needs-review", "export",
-        "export --format csv", "failures", "review list", "report"}) {
+        "export --format csv", "failures", "review list", "report",
+        "eval --gold corpora/gold --pred STORE"}) {
     auto from_sqlite = Acervo(lite, command);
     auto from_pg = Acervo(pg, command);
     EXPECT_EQ(from_pg.exit_code, from_sqlite.exit_code) << command << "\n" << from_pg.output;
@@ -51,13 +60,13 @@ TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
     std::string got = from_pg.output;
     for (size_t at; (at = got.find(pg)) != std::string::npos;) got.replace(at, pg.size(), "STORE");
     EXPECT_EQ(got, expected) << command;
-    EXPECT_FALSE(from_pg.output.empty()) << command;
+    if (std::string(command) != "failures") EXPECT_FALSE(got.empty()) << command;  // none
   }
 }
 
 TEST(PgCliTest, AServerThatCannotBeReachedIsOneLineWithoutThePassword) {
   const std::string uri = "postgresql://ana:s3cret@127.0.0.1:1/acervo?connect_timeout=2";
-  for (const std::string& command : {"records", "export", "report", "failures", "review list",
+  for (const char* command : {"records", "export", "report", "failures", "review list",
                                      "reextract"}) {
     auto r = Acervo(uri, command);
     EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.output;

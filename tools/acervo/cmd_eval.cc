@@ -2,8 +2,8 @@
 //
 //   acervo eval --gold GOLD (--pred PRED | --run [--source DIR] [--variant V]) [--json] [--diff]
 //
-// Predictions are read from files (--pred) or made in-process by the engine (--run), which
-// also records each mention's source line so that --diff can point at it.
+// Predictions are read from files or a store (--pred) or made in-process by the engine
+// (--run), which also records each mention's source line so that --diff can point at it.
 #include <iostream>
 #include <map>
 #include <string_view>
@@ -14,6 +14,8 @@
 #include "eval/corpus.h"
 #include "eval/report.h"
 #include "eval/run.h"
+#include "eval/store_predictions.h"
+#include "store/store.h"
 
 namespace acervo::cli {
 namespace {
@@ -92,9 +94,16 @@ int RunEval(const Options& o) {
   Result<std::vector<DocAnnotations>> gold = eval::ReadGoldPath(o.gold, types);
   if (!gold.ok()) return Fail(gold.status().message());
   eval::EvalReport report;
-  Result<std::vector<DocAnnotations>> preds =
-      o.run ? RunEngine(o, *engine, *gold, &report.warnings)
-            : eval::ReadPredictionPath(o.pred, types);
+  Result<std::vector<DocAnnotations>> preds = Status(Code::kInternal, "no predictions");
+  if (o.run) {
+    preds = RunEngine(o, *engine, *gold, &report.warnings);
+  } else if (eval::IsStoreLocation(o.pred)) {
+    Result<std::unique_ptr<Store>> store = Store::OpenExisting(o.pred);
+    if (!store.ok()) return Fail(store.status().message());
+    preds = eval::ReadPredictionStore(**store, types);
+  } else {
+    preds = eval::ReadPredictionPath(o.pred, types);
+  }
   if (!preds.ok()) return Fail(preds.status().message());
 
   std::map<std::string, const DocAnnotations*> by_stem;
@@ -150,8 +159,8 @@ Registration reg(
        app.add_option("--gold", o->gold, "A gold file or a folder of them (annotation-guide.md)")
            ->required();
        app.add_option("--pred", o->pred,
-                      "Extraction output to score: a .json file (object, array or JSON Lines) "
-                      "or a folder of them");
+                      "Extraction output to score: a .json file (object, array or JSON Lines), "
+                      "a folder of them, or a store (a .db file or a postgresql:// URI)");
        app.add_flag("--run", o->run, "Extract the gold documents' sources now and score that");
        app.add_option("--source", o->source,
                       "With --run: the folder of sources, paired by name (default: the gold's)");

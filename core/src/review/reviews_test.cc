@@ -1,9 +1,8 @@
 #include "review/reviews.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
+#include "support/store_engines.h"
 
 namespace acervo::review {
 namespace {
@@ -65,21 +64,16 @@ Extraction MakeExtraction(bool with_second_record) {
   return x;
 }
 
-class ReviewsTest : public ::testing::Test {
+// On every store engine (SQLite, PostgreSQL).
+class ReviewsTest : public test::StoreEngineTest {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("acervo-reviews-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    auto s = Store::Open(path_);
+    StoreEngineTest::SetUp();
+    if (IsSkipped()) return;
+    auto s = OpenStore();
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(*s);
     ASSERT_TRUE(store_->PutExtraction(MakeExtraction(true)).ok());
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   SaveResult Save(const std::string& id, int64_t base, std::vector<Change> changes,
                   Store* store = nullptr) {
@@ -88,11 +82,10 @@ class ReviewsTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? *r : SaveResult{};
   }
-  std::filesystem::path path_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(ReviewsTest, QueueIsNeedsReviewLowestConfidenceFirstAndFilterable) {
+TEST_P(ReviewsTest, QueueIsNeedsReviewLowestConfidenceFirstAndFilterable) {
   Reviews reviews(store_.get());
   auto q = reviews.Queue({});
   ASSERT_TRUE(q.ok());
@@ -113,7 +106,7 @@ TEST_F(ReviewsTest, QueueIsNeedsReviewLowestConfidenceFirstAndFilterable) {
   EXPECT_EQ(reviews.Queue(f)->size(), 0u);
 }
 
-TEST_F(ReviewsTest, ACorrectionIsAppendOnlyAndMakesTheRecordReviewed) {
+TEST_P(ReviewsTest, ACorrectionIsAppendOnlyAndMakesTheRecordReviewed) {
   SaveResult r = Save("r-a", 0, {{"amounts/0/amount", "300000"}});
   EXPECT_FALSE(r.stale);
   EXPECT_EQ(r.record.effective["amounts"][0]["amount"], "300000");
@@ -124,7 +117,7 @@ TEST_F(ReviewsTest, ACorrectionIsAppendOnlyAndMakesTheRecordReviewed) {
   EXPECT_EQ(Reviews(store_.get()).Queue({})->size(), 1u);  // left the queue
 }
 
-TEST_F(ReviewsTest, InvalidChangesAreRefusedAndStoreNothing) {
+TEST_P(ReviewsTest, InvalidChangesAreRefusedAndStoreNothing) {
   Reviews reviews(store_.get());
   EXPECT_FALSE(reviews.Save({"r-a", 0, "ana", "", {{"amounts/0/amount", "mucho"}}}).ok());
   EXPECT_FALSE(reviews.Save({"r-a", 0, "ana", "", {{"amounts/4/amount", "5"}}}).ok());
@@ -133,7 +126,7 @@ TEST_F(ReviewsTest, InvalidChangesAreRefusedAndStoreNothing) {
   EXPECT_EQ(*store_->Count("corrections"), 0);
 }
 
-TEST_F(ReviewsTest, UndoIsANewCorrection) {
+TEST_P(ReviewsTest, UndoIsANewCorrection) {
   SaveResult r = Save("r-a", 0, {{"kind", "reunion"}});
   int64_t first = r.record.version;
   r = Save("r-a", first, {{"undo:" + std::to_string(first), nullptr}});
@@ -145,8 +138,8 @@ TEST_F(ReviewsTest, UndoIsANewCorrection) {
   EXPECT_FALSE(reviews.Save({"r-b", -1, "ana", "", {{"undo:" + std::to_string(first), nullptr}}}).ok());
 }
 
-TEST_F(ReviewsTest, AStaleSaveFromASecondReviewerIsRefusedWithFreshValues) {
-  auto other = Store::Open(path_);  // a second process on the same file
+TEST_P(ReviewsTest, AStaleSaveFromASecondReviewerIsRefusedWithFreshValues) {
+  auto other = OpenStore();  // a second process on the same store
   ASSERT_TRUE(other.ok());
   Reviews mine(store_.get());
   int64_t seen = mine.Get("r-a")->version;
@@ -162,7 +155,7 @@ TEST_F(ReviewsTest, AStaleSaveFromASecondReviewerIsRefusedWithFreshValues) {
   EXPECT_FALSE(again->stale);
 }
 
-TEST_F(ReviewsTest, CorrectionsSurviveReextractionAndOrphansAreFlagged) {
+TEST_P(ReviewsTest, CorrectionsSurviveReextractionAndOrphansAreFlagged) {
   Save("r-a", 0, {{"amounts/0/amount", "300000"}});
   Save("r-b", 0, {{"title", "Taller de datos abiertos"}});
   Save("r-c", 0, {{"accept", nullptr}});
@@ -195,7 +188,7 @@ TEST_F(ReviewsTest, CorrectionsSurviveReextractionAndOrphansAreFlagged) {
   EXPECT_FALSE(reviews.Get("r-b")->orphaned);
 }
 
-TEST_F(ReviewsTest, PassageSpansHighlightMentionsAndKeepMarkupAsText) {
+TEST_P(ReviewsTest, PassageSpansHighlightMentionsAndKeepMarkupAsText) {
   Reviews reviews(store_.get());
   auto a = reviews.Get("r-a");
   auto p = reviews.Passage(*a);
@@ -214,7 +207,7 @@ TEST_F(ReviewsTest, PassageSpansHighlightMentionsAndKeepMarkupAsText) {
   EXPECT_EQ((*b)["spans"][0]["text"], "Taller <script>alert(1)</script> de datos abiertos.");
 }
 
-TEST_F(ReviewsTest, MergeMovesTheOtherRecordsFieldsInAndMarksIt) {
+TEST_P(ReviewsTest, MergeMovesTheOtherRecordsFieldsInAndMarksIt) {
   Reviews reviews(store_.get());
   auto m = reviews.Merge({"r-a", "r-b", 0, 0, "ana", "el mismo taller"});
   ASSERT_TRUE(m.ok()) << m.status().message();
@@ -230,7 +223,7 @@ TEST_F(ReviewsTest, MergeMovesTheOtherRecordsFieldsInAndMarksIt) {
   EXPECT_FALSE(reviews.Merge({"r-a", "r-a", -1, -1, "ana", ""}).ok());
 }
 
-TEST_F(ReviewsTest, AdjacentRecordsAreTheNeighboursStillActivitiesOfTheirOwn) {
+TEST_P(ReviewsTest, AdjacentRecordsAreTheNeighboursStillActivitiesOfTheirOwn) {
   Reviews reviews(store_.get());
   auto b = reviews.Adjacent(*reviews.Get("r-b"));
   ASSERT_TRUE(b.ok()) << b.status().message();
@@ -251,6 +244,8 @@ TEST_F(ReviewsTest, AdjacentRecordsAreTheNeighboursStillActivitiesOfTheirOwn) {
   auto one_sided = reviews.Save({"r-c", -1, "ana", "", {{"merge", {{"into", "r-a"}}}}});
   EXPECT_EQ(one_sided.status().code(), Code::kInvalidArgument);
 }
+
+ACERVO_STORE_ENGINES(ReviewsTest);
 
 }  // namespace
 }  // namespace acervo::review
