@@ -9,7 +9,8 @@
 #                            and a later start reuses it (and its port, when free)
 #
 # Exit status 77 (and a reason on stderr) when the PostgreSQL server binaries are missing, so
-# callers can skip. The server trusts local connections (user "acervo", no password) and
+# callers can skip. $ACERVO_PG_BINDIR chooses the binaries' folder (default: the newest
+# /usr/lib/postgresql/*/bin). The server trusts local connections (user "acervo", no password) and
 # listens on 127.0.0.1 only; its log is DIR/server.log.
 #
 # initdb refuses to run as root: when run as root, every server command runs as the
@@ -22,8 +23,11 @@ die() { echo "pg_server: $*" >&2; exit 1; }
 cmd=$1
 dir=$2
 
+# $ACERVO_PG_BINDIR if set, else the newest server Debian installed.
 bindir=""
-for d in ${ACERVO_PG_BINDIR:-} /usr/lib/postgresql/*/bin; do
+candidates=(/usr/lib/postgresql/*/bin)
+[[ -n ${ACERVO_PG_BINDIR:-} ]] && candidates=("$ACERVO_PG_BINDIR")
+for d in "${candidates[@]}"; do
   [[ -x $d/initdb && -x $d/pg_ctl ]] && bindir=$d
 done
 if [[ -z $bindir ]]; then
