@@ -122,6 +122,13 @@ TEST(PgRestartTest, ReconnectsAfterTheServerRestarts) {
   EXPECT_FALSE(*(*store)->HasDocument("sha256:bbb"));  // nothing half-stored
   ASSERT_TRUE((*store)->PutExtraction(test::SampleExtraction("bbb", 1)).ok());
   EXPECT_EQ(*(*store)->Count("documents"), 2);
+
+  // A write first after a restart: its transaction starts on a fresh connection.
+  ASSERT_TRUE(server_->Stop());
+  ASSERT_TRUE(server_->StartAgain());
+  Status put = (*store)->PutExtraction(test::SampleExtraction("ddd", 1));
+  EXPECT_TRUE(put.ok()) << put.message();
+  EXPECT_EQ(*(*store)->Count("documents"), 3);
 }
 
 }  // namespace

@@ -161,17 +161,20 @@ Result<PgRows> PgConnection::Run(const std::string& sql, const PgParams& params,
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return PgRows(r);
   std::string why = Trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_));
   if (why.empty()) why = Trimmed(PQerrorMessage(conn_));
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const char* sqlstate = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  const std::string code = sqlstate ? std::string(" [") + sqlstate + "]" : "";
   PQclear(r);
+  // The server ended this session before our statement ran (a restart or shutdown): any
+  // statement may be sent again on a fresh connection, outside a transaction.
+  const bool ended_before = code == " [57P01]" || code == " [57P02]" || code == " [57P03]";
   if (Broken()) {
-    if (retry && !in_transaction_) return Run(sql, params, what, false);
+    if ((retry || ended_before) && !in_transaction_) return Run(sql, params, what, false);
     if (in_transaction_) {
       return IoError(what + ": the connection to " + display_ +
                      " was lost mid-transaction; nothing of it was stored (" + why + ")");
     }
     return IoError(what + ": the connection to " + display_ + " was lost (" + why + ")");
   }
-  std::string code = state ? std::string(" [") + state + "]" : "";
   return IoError(what + ": " + why + code);
 }
 
@@ -194,7 +197,7 @@ Status PgConnection::Script(const std::string& sql) {
 
 Status PgConnection::Begin() {
   if (in_transaction_) return Internal("transactions do not nest");
-  Result<PgRows> r = Command("BEGIN", {}, "starting a transaction");
+  Result<PgRows> r = Query("BEGIN", {}, "starting a transaction");  // safe to send again
   if (!r.ok()) return r.status();
   in_transaction_ = true;
   return Status::Ok();

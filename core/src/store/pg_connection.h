@@ -3,10 +3,12 @@
 // results as a small owned value, transactions, and reconnecting after the server went away.
 //
 // Reconnecting: an operation that finds the connection broken and is not inside a
-// transaction reconnects first (a few tries, with backoff). A read (Query) that fails because
-// the connection broke under it is retried once on a fresh connection; a write or anything in
-// a transaction is not (a transaction cut by the drop was rolled back by the server and
-// returns an error; the caller retries the whole document).
+// transaction reconnects first (a few tries, with backoff). Outside a transaction, a read
+// (Query, and BEGIN) that fails because the connection broke under it is retried once on a
+// fresh connection, and so is any statement the server refused because it was shutting the
+// session down (it never ran). A write whose fate is unknown, or anything inside a
+// transaction, is not: a transaction cut by the drop was rolled back by the server and
+// returns an error; the caller retries the whole document.
 //
 // Not thread-safe: one connection per thread, as the Store is.
 #ifndef ACERVO_CORE_STORE_PG_CONNECTION_H_

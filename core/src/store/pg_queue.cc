@@ -1,6 +1,7 @@
 // The PostgreSQL store's work queue (work_queue.h): the table `queue` of schema 3
 // (pg_schema.cc). Take locks one waiting row with FOR UPDATE SKIP LOCKED, so workers on many
 // hosts never wait for each other nor take the same file; lease times are the server's clock.
+#include <cstdio>
 #include <random>
 
 #include "store/pg_store.h"
