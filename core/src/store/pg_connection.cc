@@ -195,10 +195,22 @@ Status PgConnection::Script(const std::string& sql) {
   return IoError(Trimmed(PQerrorMessage(conn_)));
 }
 
-Status PgConnection::Begin() {
+Status PgConnection::Begin(std::optional<int64_t> lock) {
   if (in_transaction_) return Internal("transactions do not nest");
-  Result<PgRows> r = Query("BEGIN", {}, "starting a transaction");  // safe to send again
-  if (!r.ok()) return r.status();
+  // Safe to send again on a fresh connection (Query): nothing has happened yet. The key is
+  // a number of ours, so the script may hold it.
+  std::string begin = "BEGIN";
+  if (lock) begin += "; SELECT pg_advisory_xact_lock(" + std::to_string(*lock) + ")";
+  ACERVO_RETURN_IF_ERROR(EnsureConnected());
+  Status s = Script(begin);
+  if (!s.ok() && Broken()) {
+    ACERVO_RETURN_IF_ERROR(EnsureConnected());
+    s = Script(begin);
+  }
+  if (!s.ok()) {
+    if (!Broken()) PQclear(PQexec(conn_, "ROLLBACK"));
+    return s.Prefixed("starting a transaction");
+  }
   in_transaction_ = true;
   return Status::Ok();
 }

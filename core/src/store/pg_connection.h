@@ -99,9 +99,10 @@ class PgConnection {
   // Runs constant SQL of one or more statements, without parameters (the schema).
   Status Script(const std::string& sql);
 
-  // BEGIN / COMMIT / ROLLBACK. Begin reconnects first when needed; a transaction the
+  // BEGIN / COMMIT / ROLLBACK. Begin reconnects first when needed, and with a `lock` key
+  // takes that transaction-scoped advisory lock in the same round trip; a transaction the
   // connection lost is an error at the first statement or at Commit.
-  Status Begin();
+  Status Begin(std::optional<int64_t> lock = std::nullopt);
   Status Commit();
   void Rollback();
   bool in_transaction() const { return in_transaction_; }

@@ -132,20 +132,18 @@ Status PgStore::PutReviewSnapshot(const ReviewSnapshot& s) {
       "storing the reviewed record").status();
 }
 
+// One statement (atomic on its own, no transaction needed): each snapshot of the document
+// becomes an orphan when the latest extraction lacks its record (flagged for a second look
+// when newly so) or stops being one when it has it. SET sees the row as it was.
 Status PgStore::MarkOrphans(const std::string& document_id, const std::string& at) {
-  return InTransaction([&]() -> Status {
-    ACERVO_RETURN_IF_ERROR(
-        db_->Command("UPDATE review_snapshots SET second_look = CASE WHEN orphaned_at IS NULL "
-                     "THEN 1 ELSE second_look END, orphaned_at = COALESCE(orphaned_at, $2) "
-                     "WHERE document_id = $1 AND record_id NOT IN (SELECT id FROM records WHERE "
-                     "document_id = $1)",
-                     PgParams().Add(document_id).Add(at), "flagging orphaned reviews")
-            .status());
-    return db_->Command("UPDATE review_snapshots SET orphaned_at = NULL, second_look = 0 WHERE "
-                        "document_id = $1 AND record_id IN (SELECT id FROM records WHERE "
-                        "document_id = $1)",
-                        PgParams().Add(document_id), "unflagging reviews").status();
-  });
+  return db_->Command(
+      "UPDATE review_snapshots s SET "
+      "second_look = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
+      "r.document_id = $1) THEN 0 WHEN s.orphaned_at IS NULL THEN 1 ELSE s.second_look END, "
+      "orphaned_at = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
+      "r.document_id = $1) THEN NULL ELSE COALESCE(s.orphaned_at, $2) END "
+      "WHERE s.document_id = $1",
+      PgParams().Add(document_id).Add(at), "flagging orphaned reviews").status();
 }
 
 // Records and their corrections in one query (a LEFT JOIN, corrections in id order), so a

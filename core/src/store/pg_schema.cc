@@ -137,27 +137,31 @@ Result<int> PgSchemaVersion(PgConnection& db) {
   return v->IsNull(0, 0) ? 0 : static_cast<int>(v->Int(0, 0));
 }
 
+namespace {
+Status NewerSchema(int version) {
+  return Status(Code::kVersionMismatch, "store schema version " + std::to_string(version) +
+                                            " is newer than this acervo understands (" +
+                                            std::to_string(kLatest) + "); upgrade acervo");
+}
+}  // namespace
+
 Status PgMigrate(PgConnection& db) {
-  ACERVO_RETURN_IF_ERROR(db.Begin());
+  // Usually the schema is current: one read, no lock.
+  Result<int> current = PgSchemaVersion(db);
+  if (!current.ok()) return current.status();
+  if (*current == kLatest) return Status::Ok();
+  if (*current > kLatest) return NewerSchema(*current);
+  ACERVO_RETURN_IF_ERROR(db.Begin(kMigrationLock));  // one acervo migrates; others wait
   auto fail = [&](const Status& s) {
     db.Rollback();
     return s;
   };
-  Result<PgRows> locked =
-      db.Command("SELECT pg_advisory_xact_lock($1::bigint)", PgParams().Add(kMigrationLock),
-                 "waiting for another acervo's migration");
-  if (!locked.ok()) return fail(locked.status());
   Result<PgRows> table = db.Command("CREATE TABLE IF NOT EXISTS acervo_schema(version INTEGER "
                                     "NOT NULL)", {}, "creating the schema version table");
   if (!table.ok()) return fail(table.status());
   Result<int> version = PgSchemaVersion(db);
   if (!version.ok()) return fail(version.status());
-  if (*version > kLatest) {
-    return fail(Status(Code::kVersionMismatch,
-                       "store schema version " + std::to_string(*version) +
-                           " is newer than this acervo understands (" +
-                           std::to_string(kLatest) + "); upgrade acervo"));
-  }
+  if (*version > kLatest) return fail(NewerSchema(*version));
   // One transaction for every missing migration: PostgreSQL's DDL is transactional, and the
   // lock is held until all are applied.
   for (int v = *version; v < kLatest; ++v) {

@@ -27,10 +27,8 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& uri, const Env
 int PgStore::schema_version() const { return schema_version_; }
 
 Status PgStore::Transact(const std::function<Status()>& body) {
-  ACERVO_RETURN_IF_ERROR(db_->Begin().Prefixed(location()));
-  Result<PgRows> locked = db_->Command("SELECT pg_advisory_xact_lock($1::bigint)",
-                                       PgParams().Add(kWriteLock), "taking the write lock");
-  Status s = locked.ok() ? body() : locked.status();
+  ACERVO_RETURN_IF_ERROR(db_->Begin(kWriteLock).Prefixed(location()));
+  Status s = body();
   if (!s.ok()) {
     db_->Rollback();
     return s;  // as the body said it (the review server shows a conflict as is)
@@ -54,8 +52,8 @@ Status PgStore::PutExtraction(const Extraction& x) {
   return InTransaction([&] { return PutExtractionRows(x); });
 }
 
-// Each table's rows go in one statement: a JSON array of the rows' values, unpacked by the
-// server (json_array_elements), so a document costs five round trips however long it is.
+// Each table's rows travel as one parameter, a JSON array of the rows' values unpacked by
+// the server (json_array_elements), so a document costs three statements however long it is.
 Status PgStore::PutExtractionRows(const Extraction& x) {
   const Document& d = x.document;
   nlohmann::json contract = ToContractJson(x);
@@ -80,12 +78,6 @@ Status PgStore::PutExtractionRows(const Extraction& x) {
   for (const Page& p : d.pages) {
     pages.push_back({p.number, p.text, p.ocr ? 1 : 0, PageToJson(p).dump()});
   }
-  ACERVO_RETURN_IF_ERROR(
-      db_->Command("INSERT INTO pages(document_id, number, text, ocr, json) SELECT $1, "
-                   "(p->>0)::bigint, p->>1, (p->>2)::bigint, p->>3 FROM "
-                   "json_array_elements($2::json) p",
-                   PgParams().Add(d.info.id).Add(pages.dump()), "storing the pages").status());
-
   nlohmann::json mentions = nlohmann::json::array();
   const nlohmann::json& contract_mentions = contract["mentions"];
   for (size_t i = 0; i < contract_mentions.size(); ++i) {
@@ -93,31 +85,26 @@ Status PgStore::PutExtractionRows(const Extraction& x) {
     mentions.push_back({i, m.type, m.page, m.start, m.end, m.confidence, m.extractor,
                         contract_mentions[i].dump()});
   }
-  ACERVO_RETURN_IF_ERROR(
-      db_->Command("INSERT INTO mentions(document_id, seq, type, page, start, \"end\", "
-                   "confidence, extractor, json) SELECT $1, (m->>0)::bigint, m->>1, "
-                   "(m->>2)::bigint, (m->>3)::bigint, (m->>4)::bigint, (m->>5)::float8, m->>6, "
-                   "m->>7 FROM json_array_elements($2::json) m",
-                   PgParams().Add(d.info.id).Add(mentions.dump()), "storing the mentions")
-          .status());
-
   nlohmann::json records = nlohmann::json::array();
   for (size_t i = 0; i < x.records.size(); ++i) {
     const nlohmann::json& r = x.records[i];
     records.push_back({r.value("id", ""), i, r.value("kind", "otro"), r.value("confidence", 0.0),
                        r.value("status", "auto"), r.dump()});
   }
-  ACERVO_RETURN_IF_ERROR(
-      db_->Command("INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
-                   "SELECT r->>0, $1, (r->>1)::bigint, r->>2, (r->>3)::float8, r->>4, r->>5 "
-                   "FROM json_array_elements($2::json) r",
-                   PgParams().Add(d.info.id).Add(records.dump()), "storing the records")
-          .status());
-
-  return db_->Command("DELETE FROM failures WHERE source = $1 OR sha256 = $2",
-                      PgParams().Add(d.info.source).Add(FailureSha256(d.info.id)),
-                      "clearing an earlier failure")
-      .status();
+  // The document's rows, and clearing a failure of its source or bytes, in one statement.
+  return db_->Command(
+      "WITH p AS (INSERT INTO pages(document_id, number, text, ocr, json) SELECT $1, "
+      "(p->>0)::bigint, p->>1, (p->>2)::bigint, p->>3 FROM json_array_elements($2::json) p), "
+      "m AS (INSERT INTO mentions(document_id, seq, type, page, start, \"end\", confidence, "
+      "extractor, json) SELECT $1, (m->>0)::bigint, m->>1, (m->>2)::bigint, (m->>3)::bigint, "
+      "(m->>4)::bigint, (m->>5)::float8, m->>6, m->>7 FROM json_array_elements($3::json) m), "
+      "r AS (INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
+      "SELECT r->>0, $1, (r->>1)::bigint, r->>2, (r->>3)::float8, r->>4, r->>5 FROM "
+      "json_array_elements($4::json) r) "
+      "DELETE FROM failures WHERE source = $5 OR sha256 = $6",
+      PgParams().Add(d.info.id).Add(pages.dump()).Add(mentions.dump()).Add(records.dump())
+          .Add(d.info.source).Add(FailureSha256(d.info.id)),
+      "storing the pages, mentions and records").status();
 }
 
 Status PgStore::PutFailure(const Failure& f) {
