@@ -13,6 +13,7 @@ const char* CodeName(Code code) {
     case Code::kVersionMismatch: return "version-mismatch";
     case Code::kTimeout: return "timeout";
     case Code::kInternal: return "internal";
+    case Code::kAborted: return "aborted";
   }
   return "unknown";
 }

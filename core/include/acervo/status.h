@@ -22,6 +22,7 @@ enum class Code {
   kVersionMismatch,  // a plugin or store built for another version
   kTimeout,
   kInternal,         // a bug, or a plugin that threw
+  kAborted,          // lost a race: a work-queue lease another worker now holds
 };
 
 class Status {
@@ -50,6 +51,7 @@ inline Status IoError(std::string m) { return {Code::kIo, std::move(m)}; }
 inline Status Corrupt(std::string m) { return {Code::kCorrupt, std::move(m)}; }
 inline Status Unsupported(std::string m) { return {Code::kUnsupported, std::move(m)}; }
 inline Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
+inline Status Aborted(std::string m) { return {Code::kAborted, std::move(m)}; }
 
 // The name of a code, as printed in errors and stored with failed documents.
 const char* CodeName(Code code);
