@@ -23,7 +23,8 @@ cleanup() {
   for p in "${daemons[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${daemons[@]}"; do wait "$p" 2>/dev/null || true; done
   [[ -f $dir/munged.pid ]] && kill "$(cat "$dir/munged.pid")" 2>/dev/null || true
-  rm -rf "$dir"
+  # slurmstepd and munged may still be closing their files.
+  for _ in 1 2 3 4 5; do rm -rf "$dir" 2>/dev/null && break; sleep 0.5; done
 }
 trap cleanup EXIT
 skip() { echo "SKIP: $*" >&2; exit 77; }

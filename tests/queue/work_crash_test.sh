@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# work_crash_test.sh ACERVO PLUGIN_DIR [STORE] — three `acervo work` processes drain a queue
+# work_crash_test.sh ACERVO PLUGIN_DIR SOURCE_DIR [STORE] — three `acervo work` processes drain a queue
 # of good and broken documents while one of them, picked at random, is killed with -9 at
 # random moments and replaced. At the end every good document is stored exactly once, every
 # broken one failed with its reason, nothing is queued or leased, and no record is doubled.
@@ -11,8 +11,9 @@ set -euo pipefail
 
 acervo=$1
 plugins=$2
+source_dir=$3
 work=$(mktemp -d /tmp/acervo-crash-XXXXXX)
-store=${3:-$work/queue.db}
+store=${4:-$work/queue.db}
 rounds=${ACERVO_CRASH_ROUNDS:-3}
 kills_per_round=${ACERVO_CRASH_KILLS:-7}
 min_kills=${ACERVO_CRASH_MIN_KILLS:-20}
@@ -28,7 +29,9 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 cd "$work"
-printf 'name: faults\nextractors:\n  - plugin: test-faults\n  - plugin: test-good\n' > faults.yaml
+# The default pipeline, with the plugin that crashes or slows down on marked documents.
+ln -s "$source_dir/pipelines/lexicons" lexicons
+sed 's/^extractors:/extractors:\n  - plugin: test-faults/' "$source_dir/pipelines/default.yaml" > faults.yaml
 mkdir docs
 broken=(crash.txt empty.pdf not-really.pdf)
 printf 'Este documento dice ACERVO-TEST-CRASH.\n' > docs/crash.txt
@@ -46,7 +49,8 @@ start_worker() {
 total_kills=0
 for round in $(seq 1 "$rounds"); do
   for i in $(seq 1 $good); do
-    printf 'ACERVO-TEST-SLOW acervo ronda %s documento %s\n' "$round" "$i" > "docs/r$round-$i.txt"
+    printf 'ACERVO-TEST-SLOW\n\nEl 3 de marzo de 2021 la alcaldía firmó el convenio %s-%s de cooperación por USD 12.500.\n' \
+      "$round" "$i" > "docs/r$round-$i.txt"
   done
   "$acervo" enqueue docs --store "$store" --pipeline faults.yaml 2>>"$work/enqueue.log" ||
     fail "enqueue failed: $(cat "$work/enqueue.log")"
