@@ -2,14 +2,12 @@
 // host or on many (store/work_queue.h). Each file is recorded by absolute path, size and
 // SHA-256; bytes already stored, queued or failed are not queued again.
 #include <iostream>
-#include <map>
 
 #include "command.h"
 #include "engine_options.h"
 #include "input_paths.h"
-#include "io/env.h"
+#include "enqueue_files.h"
 #include "store/store.h"
-#include "util/sha256.h"
 
 namespace acervo::cli {
 namespace {
@@ -43,33 +41,13 @@ int RunEnqueue(const Options& o) {
     if (!n.ok()) return Fail(where + ": " + n.status().message());
     retried = *n;
   }
-  std::map<EnqueueOutcome, int64_t> outcomes;
-  int64_t unreadable = 0;
-  for (const std::filesystem::path& p : in.documents) {
-    std::error_code ec;
-    std::filesystem::path absolute = std::filesystem::absolute(p, ec).lexically_normal();
-    Result<std::string> bytes = Env::Default().ReadFile(absolute);
-    if (!bytes.ok()) {
-      ++unreadable;
-      std::cerr << "acervo: " << absolute.string() << ": " << bytes.status().message() << "\n";
-      continue;
-    }
-    QueuedFile file{absolute.string(), static_cast<int64_t>(bytes->size()),
-                    "sha256:" + Sha256Hex(*bytes), pipeline};
-    Result<EnqueueOutcome> outcome = (*store)->Enqueue(file);
-    if (!outcome.ok()) return Fail(where + ": " + outcome.status().message());
-    ++outcomes[*outcome];
-  }
-  std::cerr << "acervo: " << outcomes[EnqueueOutcome::kQueued] << " queued, "
-            << outcomes[EnqueueOutcome::kAlreadyQueued] << " already queued, "
-            << outcomes[EnqueueOutcome::kAlreadyStored] << " already stored, "
-            << outcomes[EnqueueOutcome::kAlreadyFailed]
-            << " failed before (not queued; see --retry-failed)";
+  Result<EnqueueSummary> summary = EnqueueFiles(store->get(), in.documents, pipeline);
+  if (!summary.ok()) return Fail(where + ": " + summary.status().message());
+  std::cerr << "acervo: " << summary->Line();
   if (o.retry_failed) std::cerr << ", " << retried << " failures queued again";
-  if (unreadable > 0) std::cerr << ", " << unreadable << " unreadable";
   if (in.unsupported > 0) std::cerr << ", " << in.unsupported << " other files skipped";
   std::cerr << " -> " << where << " (for pipeline " << pipeline << ")\n";
-  return unreadable > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
+  return summary->unreadable > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
 }
 
 Registration reg({"enqueue", "Queue documents for 'acervo work' (many hosts, one store)", 41,

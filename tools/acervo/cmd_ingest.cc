@@ -15,8 +15,10 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "enqueue_files.h"
 #include "input_paths.h"
 #include "pool_flags.h"
+#include "work_loop.h"
 #include "ingest/ingest_job.h"
 #include "ingest/progress.h"
 #include "ingest/worker_pool.h"
@@ -42,7 +44,37 @@ struct Options {
   bool retry_failed = false;
   bool json_progress = false;
   bool whole_documents = false;
+  bool queue = false;
 };
+
+// A store other hosts may reach: its ingest goes through the queue so they can help.
+bool SharedStore(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+// --queue: enqueue the documents, then drain the queue here as `acervo work --until-empty`
+// does (other hosts' workers may join in).
+int IngestThroughQueue(const Options& o, const Inputs& in, Store* store,
+                       const std::string& where, const std::string& pipeline) {
+  if (o.retry_failed) {
+    if (Result<int64_t> n = store->RequeueFailed(); !n.ok()) {
+      return Fail(where + ": " + n.status().message());
+    }
+  }
+  Result<EnqueueSummary> summary = EnqueueFiles(store, in.documents, pipeline);
+  if (!summary.ok()) return Fail(where + ": " + summary.status().message());
+  std::cerr << "acervo: " << summary->Line() << " -> " << where << "\n";
+  WorkSettings work;
+  work.store = o.store;
+  work.flags = o.flags;
+  work.pool = o.pool;
+  work.until_empty = true;
+  work.whole_documents = o.whole_documents;
+  work.json_progress = o.json_progress;
+  int status = RunWork(work);
+  if (status != kExitOk) return status;
+  return summary->unreadable > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
+}
 
 int RunIngest(const Options& o) {
   Inputs in;
@@ -61,6 +93,9 @@ int RunIngest(const Options& o) {
   if (!engine.ok()) return Fail(engine.status().message());
   const std::string pipeline = (*engine)->PipelineId();
   engine->reset();
+  if (o.queue || SharedStore(store_path.string())) {
+    return IngestThroughQueue(o, in, store->get(), store_path.string(), pipeline);
+  }
 
   WorkerPoolOptions pool_options = o.pool.Make(o.flags.engine);
   WorkerPool pool(pool_options);
@@ -122,6 +157,10 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                                  "OCR each document's pages in one worker, one after another "
                                  "(by default the scanned pages of a PDF are OCR'd in "
                                  "parallel workers)");
+                    app.add_flag("--queue", o->queue,
+                                 "Go through the store's queue: enqueue, then work here until "
+                                 "it is empty, while 'acervo work' on other hosts may help "
+                                 "(always so for a postgresql:// store)");
                     app.add_flag("--json-progress", o->json_progress,
                                  "Progress and summary as JSON lines on stdout");
                     app.footer(
