@@ -47,7 +47,8 @@ Result<bool> QueueDrained(Store* store) {
 
 int RunWork(const WorkSettings& s) {
   const std::string where = DefaultStorePath(s.store).string();
-  Result<std::unique_ptr<Store>> store = Store::Open(where);
+  // A worker pointed at the wrong place must say so, not wait on a new empty store.
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(where);
   if (!store.ok()) return Fail(store.status().message());
   Result<std::unique_ptr<Store>> beat_store = Store::Open(where);
   if (!beat_store.ok()) return Fail(beat_store.status().message());
@@ -97,8 +98,10 @@ int RunWork(const WorkSettings& s) {
       if (*drained) break;
     }
     // Nothing queued now: files may come (enqueue), or come back (a lost worker's lease).
-    idle_ms = std::clamp<int64_t>(idle_ms * 2, 500, 30000);
-    Nap(std::min<int64_t>(idle_ms, s.until_empty ? s.lease_s * 1000 / 2 + 500 : idle_ms));
+    // Waiting only for other workers to finish (--until-empty), look again every second at
+    // most, so that a task ends soon after the queue does.
+    idle_ms = std::clamp<int64_t>(idle_ms * 2, 200, 30000);
+    Nap(s.until_empty ? std::min<int64_t>(idle_ms, 1000) : idle_ms);
   }
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
