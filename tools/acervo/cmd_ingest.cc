@@ -11,18 +11,18 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <iostream>
-#include <thread>
 
 #include "command.h"
 #include "engine_options.h"
+#include "enqueue_files.h"
+#include "input_paths.h"
+#include "pool_flags.h"
+#include "work_loop.h"
 #include "ingest/ingest_job.h"
 #include "ingest/progress.h"
 #include "ingest/worker_pool.h"
-#include "load/loader.h"
 #include "store/store.h"
-#include "util/paths.h"
 
 namespace acervo::cli {
 namespace {
@@ -40,60 +40,40 @@ struct Options {
   std::vector<std::string> paths;
   std::string store;
   EngineFlags flags;
-  int jobs = 0;
-  double timeout_s = 300;
-  size_t max_memory_mb = 4096;
-  int recycle_after = 100;
+  PoolFlags pool;
   bool retry_failed = false;
   bool json_progress = false;
   bool whole_documents = false;
+  bool queue = false;
 };
 
-struct Inputs {
-  std::vector<std::filesystem::path> documents;
-  std::vector<std::string> errors;  // paths that do not exist, unreadable lists
-  int64_t unsupported = 0;          // files in folders that are not documents
-};
-
-void AddPath(const std::string& arg, Inputs* in) {
-  if (arg.size() > 1 && arg[0] == '@') {
-    std::ifstream list(arg.substr(1));
-    if (!list) {
-      in->errors.push_back(arg.substr(1) + ": cannot read the list of paths");
-      return;
-    }
-    for (std::string line; std::getline(list, line);) {
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (!line.empty() && line[0] != '#') AddPath(line, in);
-    }
-    return;
-  }
-  std::filesystem::path p(arg);
-  std::error_code ec;
-  if (std::filesystem::is_directory(p, ec)) {
-    std::vector<std::filesystem::path> found;
-    auto it = std::filesystem::recursive_directory_iterator(
-        p, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      if (IsSupportedExtension(it->path())) found.push_back(it->path());
-      else ++in->unsupported;
-    }
-    if (ec) in->errors.push_back(arg + ": cannot walk the folder: " + ec.message());
-    std::sort(found.begin(), found.end());
-    in->documents.insert(in->documents.end(), found.begin(), found.end());
-  } else if (std::filesystem::exists(p, ec)) {
-    in->documents.push_back(p);
-  } else {
-    in->errors.push_back(arg + ": no such file or folder");
-  }
+// A store other hosts may reach: its ingest goes through the queue so they can help.
+bool SharedStore(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
-// The worker's command line: the same pipeline and plugins as this process.
-std::vector<std::string> WorkerArgs(const EngineOptions& e) {
-  std::vector<std::string> args = {"--pipeline", e.pipeline};
-  for (const std::string& p : e.only) args.insert(args.end(), {"--only", p});
-  return args;
+// --queue: enqueue the documents, then drain the queue here as `acervo work --until-empty`
+// does (other hosts' workers may join in).
+int IngestThroughQueue(const Options& o, const Inputs& in, Store* store,
+                       const std::string& where, const std::string& pipeline) {
+  if (o.retry_failed) {
+    if (Result<int64_t> n = store->RequeueFailed(); !n.ok()) {
+      return Fail(where + ": " + n.status().message());
+    }
+  }
+  Result<EnqueueSummary> summary = EnqueueFiles(store, in.documents, pipeline);
+  if (!summary.ok()) return Fail(where + ": " + summary.status().message());
+  std::cerr << "acervo: " << summary->Line() << " -> " << where << "\n";
+  WorkSettings work;
+  work.store = o.store;
+  work.flags = o.flags;
+  work.pool = o.pool;
+  work.until_empty = true;
+  work.whole_documents = o.whole_documents;
+  work.json_progress = o.json_progress;
+  int status = RunWork(work);
+  if (status != kExitOk) return status;
+  return summary->unreadable > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
 }
 
 int RunIngest(const Options& o) {
@@ -113,17 +93,11 @@ int RunIngest(const Options& o) {
   if (!engine.ok()) return Fail(engine.status().message());
   const std::string pipeline = (*engine)->PipelineId();
   engine->reset();
-
-  WorkerPoolOptions pool_options;
-  pool_options.executable = ExecutableDir() / "acervo";
-  if (!std::filesystem::exists(pool_options.executable)) {
-    pool_options.executable = std::filesystem::read_symlink("/proc/self/exe");
+  if (o.queue || SharedStore(store_path.string())) {
+    return IngestThroughQueue(o, in, store->get(), store_path.string(), pipeline);
   }
-  pool_options.args = WorkerArgs(o.flags.engine);
-  pool_options.jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  pool_options.timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000));
-  pool_options.max_memory_mb = o.max_memory_mb;
-  pool_options.recycle_after = o.recycle_after;
+
+  WorkerPoolOptions pool_options = o.pool.Make(o.flags.engine);
   WorkerPool pool(pool_options);
 
   ProgressReporter progress(o.json_progress ? ProgressReporter::Mode::kJson
@@ -176,25 +150,17 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                     app.add_option("--store", o->store,
                                    "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
-                    app.add_option("-j,--jobs", o->jobs,
-                                   "Worker processes (default: one per core)")
-                        ->check(CLI::NonNegativeNumber);
-                    app.add_option("--timeout", o->timeout_s,
-                                   "Seconds a document may go without progress (each page "
-                                   "loaded counts) before its worker is killed")
-                        ->default_val(300)->check(CLI::PositiveNumber);
-                    app.add_option("--max-memory", o->max_memory_mb,
-                                   "Memory limit per worker in MiB (0: none)")
-                        ->default_val(4096);
-                    app.add_option("--recycle", o->recycle_after,
-                                   "Replace each worker after this many documents")
-                        ->default_val(100)->check(CLI::PositiveNumber);
+                    o->pool.AddTo(app);
                     app.add_flag("--retry-failed", o->retry_failed,
                                  "Try again documents that failed in an earlier run");
                     app.add_flag("--whole-documents", o->whole_documents,
                                  "OCR each document's pages in one worker, one after another "
                                  "(by default the scanned pages of a PDF are OCR'd in "
                                  "parallel workers)");
+                    app.add_flag("--queue", o->queue,
+                                 "Go through the store's queue: enqueue, then work here until "
+                                 "it is empty, while 'acervo work' on other hosts may help "
+                                 "(always so for a postgresql:// store)");
                     app.add_flag("--json-progress", o->json_progress,
                                  "Progress and summary as JSON lines on stdout");
                     app.footer(

@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "enqueue_files.h"
 #include "review/reviews.h"
 #include "store/store.h"
 
@@ -16,8 +17,21 @@ struct Options {
   EngineFlags flags;
   bool all = false;
   bool reload = false;
+  bool enqueue = false;
   std::string document;
 };
+
+// --enqueue: the files of the documents to re-extract go through the work queue instead, for
+// `acervo work` on any host (they are read again, as with --reload).
+int EnqueueForWork(Store* store, const std::string& where, const std::vector<std::string>& sources,
+                   const std::string& pipeline) {
+  std::vector<std::filesystem::path> files(sources.begin(), sources.end());
+  Result<EnqueueSummary> summary = EnqueueFiles(store, files, pipeline);
+  if (!summary.ok()) return Fail(where + ": " + summary.status().message());
+  std::cerr << "acervo: " << summary->Line() << " -> " << where << " (for pipeline " << pipeline
+            << "; run 'acervo work')\n";
+  return summary->unreadable > 0 ? kExitPartial : kExitOk;
+}
 
 int RunReextract(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
@@ -44,6 +58,11 @@ int RunReextract(const Options& o) {
   if (!s.ok()) return Fail(StoreDisplayName(path) + ": " + s.message());
   if (!o.document.empty() && todo.empty()) return Fail(o.document + ": no such document in the store");
 
+  if (o.enqueue) {
+    std::vector<std::string> sources;
+    for (const Item& item : todo) sources.push_back(item.source);
+    return EnqueueForWork(store->get(), path.string(), sources, pipeline);
+  }
   int64_t done = 0, failed = 0, records = 0;
   for (const Item& item : todo) {
     Result<Extraction> x = Internal("not run");
@@ -88,6 +107,10 @@ Registration reg({"reextract", "Re-run extraction on stored documents (after an 
                     app.add_flag("--reload", o->reload,
                                  "Read the files again (when still at their path) instead of "
                                  "using the stored page text, e.g. after a loader upgrade");
+                    app.add_flag("--enqueue", o->enqueue,
+                                 "Queue the documents' files for 'acervo work' (on any host) "
+                                 "instead of re-extracting here; they are read again from "
+                                 "their stored paths, which the workers must see");
                     return [o] { return RunReextract(*o); };
                   }});
 

@@ -3,40 +3,28 @@
 #include <algorithm>
 
 #include "ingest/worker_messages.h"
-#include "util/sha256.h"
 
 namespace acervo {
 
+IngestJob::IngestJob(DocumentFeed* feed, IngestJobOptions options)
+    : feed_(feed), options_(std::move(options)) {}
+
 IngestJob::IngestJob(Store* store, std::vector<std::filesystem::path> documents,
                      IngestJobOptions options, const Env& env)
-    : store_(store),
-      documents_(std::move(documents)),
-      options_(std::move(options)),
-      env_(env),
-      shas_(documents_.size()) {
-  counts_.documents = static_cast<int64_t>(documents_.size());
+    : own_feed_(std::make_unique<FileFeed>(store, std::move(documents), options.pipeline,
+                                           options.retry_failed, env)),
+      feed_(own_feed_.get()),
+      options_(std::move(options)) {
+  counts_.documents = static_cast<int64_t>(own_feed_->size());
 }
 
 void IngestJob::Progress() {
   if (options_.on_progress) options_.on_progress(counts_);
 }
 
-void IngestJob::RecordFailure(const std::string& source, const std::string& sha,
-                              const std::string& reason, const Status& s) {
-  ++counts_.failed;
-  ++counts_.failed_by_reason[reason];
-  std::string message = s.message().find(source) == std::string::npos
-                            ? source + ": " + s.message() : s.message();
-  if (options_.on_failure) options_.on_failure(message);
-  Status w = store_->PutFailure(
-      {source, sha, reason == "error" ? CodeName(s.code()) : reason, message, ""});
-  if (!w.ok() && store_error_.ok()) store_error_ = w;
-}
-
 std::optional<Job> IngestJob::Next(const std::atomic<bool>& stop) {
   if (!store_error_.ok()) return std::nullopt;
-  bool no_more_documents = next_index_ >= documents_.size() || stop;
-  if (!ready_.empty() && (pages_turn_ || no_more_documents)) {
+  if (!ready_.empty() && (pages_turn_ || stop)) {
     pages_turn_ = false;
     Job job = std::move(ready_.front());
     ready_.pop_front();
@@ -46,7 +34,7 @@ std::optional<Job> IngestJob::Next(const std::atomic<bool>& stop) {
     pages_turn_ = true;
     return job;
   }
-  if (ready_.empty()) return std::nullopt;
+  if (ready_.empty() || !store_error_.ok()) return std::nullopt;
   Job job = std::move(ready_.front());
   ready_.pop_front();
   return job;
@@ -54,7 +42,7 @@ std::optional<Job> IngestJob::Next(const std::atomic<bool>& stop) {
 
 WorkerRequest IngestJob::RequestFor(size_t document) const {
   WorkerRequest request;
-  request.path = documents_[document].string();
+  request.path = items_[document].path;
   request.overrides = options_.overrides;
   return request;
 }
@@ -67,30 +55,19 @@ Job IngestJob::Dispatch(size_t document, nlohmann::json request) {
 }
 
 std::optional<Job> IngestJob::NextDocument(const std::atomic<bool>& stop) {
-  while (next_index_ < documents_.size() && !stop && store_error_.ok()) {
-    size_t index = next_index_++;
-    const std::string source = documents_[index].string();
-    Result<std::string> bytes = env_.ReadFile(documents_[index]);
-    if (!bytes.ok()) {
-      RecordFailure(source, "", "error", bytes.status());
-      continue;
-    }
-    std::string sha = Sha256Hex(*bytes);
-    shas_[index] = sha;
-    Result<bool> have = store_->HasDocument("sha256:" + sha, options_.pipeline);
-    Result<bool> failed_before = store_->HasFailure(sha);
-    if (!have.ok() || !failed_before.ok()) {
-      store_error_ = !have.ok() ? have.status() : failed_before.status();
+  while (store_error_.ok()) {
+    int64_t skipped = counts_.skipped;
+    Result<std::optional<FeedItem>> item = feed_->Next(stop, counts_);
+    if (counts_.skipped != skipped) Progress();
+    if (!item.ok()) {
+      store_error_ = item.status();
       return std::nullopt;
     }
-    // A copy of a document stored before, or of one dispatched earlier in this run.
-    if (*have || !dispatched_.insert(sha).second) {
-      ++counts_.skipped;
-      Progress();
-      continue;
-    }
-    if (*failed_before && !options_.retry_failed) {
-      ++counts_.skipped_failed;
+    if (!item->has_value()) return std::nullopt;
+    size_t index = items_.size();
+    items_.push_back(std::move(**item));
+    if (!items_[index].refused.ok()) {
+      FailDocument(index, items_[index].refusal, items_[index].refused);
       continue;
     }
     WorkerRequest request = RequestFor(index);
@@ -178,31 +155,42 @@ void IngestJob::FailDocument(size_t document, const std::string& reason, const S
     counts_.ocr_pages -= split->second.counted;
     splits_.erase(split);
   }
-  RecordFailure(documents_[document].string(), shas_[document], reason, s);
+  if (reason == "interrupted") return;  // the feed takes it back
+  const FeedItem& item = items_[document];
+  ++counts_.failed;
+  ++counts_.failed_by_reason[reason];
+  std::string message = s.message().find(item.path) == std::string::npos
+                            ? item.path + ": " + s.message() : s.message();
+  if (options_.on_failure) options_.on_failure(message);
+  Status w = feed_->Failed(
+      item, reason, {item.path, item.sha256, reason == "error" ? CodeName(s.code()) : reason,
+                     message, ""});
+  if (!w.ok() && store_error_.ok()) store_error_ = w;
 }
 
 void IngestJob::StoreExtraction(size_t index, Extraction x) {
-  const std::string source = documents_[index].string();
   int64_t counted = 0;  // pages already counted as their OCR finished
   if (auto split = splits_.find(index); split != splits_.end()) {
     counted = split->second.counted;
     splits_.erase(split);
   }
-  if (Status s = store_->PutExtraction(x); !s.ok()) {
-    if (store_error_.ok()) store_error_ = s.Prefixed("while storing " + source);
-  } else if (Status f = store_->MarkOrphans(x.document.info.id, FormatUtc(env_.Now()));
-             !f.ok()) {
-    // A document stored before by another pipeline version was replaced: reviewed records
-    // the new run no longer finds keep their reviewed version (review::FlagOrphanedReviews).
-    if (store_error_.ok()) store_error_ = f.Prefixed("while storing " + source);
-  } else {
-    ++counts_.stored;
-    counts_.pages += static_cast<int64_t>(x.document.pages.size()) - counted;
-    counts_.ocr_pages -= counted;
-    for (const Page& p : x.document.pages) counts_.ocr_pages += p.ocr;
-    counts_.records += static_cast<int64_t>(x.records.size());
-    for (const auto& r : x.records) counts_.needs_review += r.value("status", "") == "needs_review";
+  if (Status s = feed_->Keep(items_[index], x); !s.ok()) {
+    if (s.code() == Code::kAborted) {
+      // The feed could not keep it and said why (a lost lease): the run goes on.
+      if (options_.on_failure) options_.on_failure(s.message());
+      counts_.pages -= counted;
+      counts_.ocr_pages -= counted;
+    } else if (store_error_.ok()) {
+      store_error_ = s.Prefixed("while storing " + items_[index].path);
+    }
+    return;
   }
+  ++counts_.stored;
+  counts_.pages += static_cast<int64_t>(x.document.pages.size()) - counted;
+  counts_.ocr_pages -= counted;
+  for (const Page& p : x.document.pages) counts_.ocr_pages += p.ocr;
+  counts_.records += static_cast<int64_t>(x.records.size());
+  for (const auto& r : x.records) counts_.needs_review += r.value("status", "") == "needs_review";
 }
 
 }  // namespace acervo

@@ -1,14 +1,12 @@
-// ingest_job.h — the coordinator's side of `acervo ingest`: which documents to extract and
-// what to do with each outcome. The worker pool (worker_pool.h) runs the extractions; this
-// decides around them.
+// ingest_job.h — the coordinator's side of `acervo ingest` and `acervo work`: the jobs that
+// extract each document a feed hands out (document_feed.h: a list of files for ingest, the
+// store's queue for work), and what to do with each outcome. The worker pool
+// (worker_pool.h) runs the extractions; this decides around them.
 //
-//  - Dedupe by hash: a document whose bytes are stored by the same pipeline, or were already
-//    dispatched in this run under another name, is skipped.
-//  - Failure policy: a document that failed before is skipped unless `retry_failed`; a file
-//    that cannot be read, a worker error, crash, timeout or memory failure is recorded in the
-//    store's failures with its reason and the batch goes on.
-//  - Storing: each extraction in one store transaction, then reviewed records that the new
-//    extraction no longer has are flagged for a second look (Store::MarkOrphans).
+//  - Failure policy: a file that cannot be read, a worker error, crash, timeout or memory
+//    failure is handed to the feed with its reason (and told to on_failure) and the batch
+//    goes on. A job the pool reports "interrupted" is dropped: its feed takes it back.
+//  - Storing: each extraction through the feed, in one store transaction.
 //  - A store error stops the run: Next() gives nothing more and store_error() says why.
 //  - Scanned pages in parallel (`split_pages`): a PDF with pages to OCR is planned by one
 //    worker, its pages are OCR'd one a job, and one more job assembles and extracts it from
@@ -27,12 +25,14 @@
 #include <map>
 #include <functional>
 #include <optional>
-#include <set>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "acervo/engine.h"
 #include "acervo/status.h"
+#include "ingest/document_feed.h"
+#include "ingest/file_feed.h"
 #include "ingest/progress.h"
 #include "ingest/worker_messages.h"
 #include "ingest/worker_pool.h"
@@ -42,9 +42,9 @@
 namespace acervo {
 
 struct IngestJobOptions {
-  std::string pipeline;  // the id a stored document must carry to be skipped
+  std::string pipeline;  // (FileFeed) the id a stored document must carry to be skipped
   Overrides overrides;   // for every document (progress and source are not used)
-  bool retry_failed = false;
+  bool retry_failed = false;  // (FileFeed) try again documents that failed before
   // OCR the scanned pages of a PDF in parallel jobs (worth it with more than one worker).
   bool split_pages = false;
   // Told of each failed document, its message naming the file.
@@ -55,7 +55,9 @@ struct IngestJobOptions {
 
 class IngestJob {
  public:
-  // `store` and `env` must outlive the job.
+  // The documents of `feed`, which must outlive the job.
+  IngestJob(DocumentFeed* feed, IngestJobOptions options);
+  // A list of files (FileFeed); `store` and `env` must outlive the job.
   IngestJob(Store* store, std::vector<std::filesystem::path> documents, IngestJobOptions options,
             const Env& env = Env::Default());
 
@@ -70,8 +72,6 @@ class IngestJob {
   const Status& store_error() const { return store_error_; }
 
  private:
-  void RecordFailure(const std::string& source, const std::string& sha, const std::string& reason,
-                     const Status& s);
   // What a job in flight is doing for which document.
   struct Task {
     size_t document = 0;
@@ -94,15 +94,12 @@ class IngestJob {
   void StoreExtraction(size_t index, Extraction x);
   void Progress();
 
-  Store* store_;
-  std::vector<std::filesystem::path> documents_;
+  std::unique_ptr<FileFeed> own_feed_;  // for the list-of-files constructor
+  DocumentFeed* feed_;
   IngestJobOptions options_;
-  const Env& env_;
   IngestCounts counts_;
   Status store_error_;
-  size_t next_index_ = 0;
-  std::vector<std::string> shas_;  // by document index, once read
-  std::set<std::string> dispatched_;
+  std::vector<FeedItem> items_;     // by document index, as the feed handed them out
   size_t next_job_ = 0;
   std::map<size_t, Task> tasks_;       // by job id, while in flight
   std::map<size_t, Split> splits_;     // by document index

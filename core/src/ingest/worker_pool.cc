@@ -125,6 +125,16 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
   };
 
   while (true) {
+    if (options_.abort && options_.abort()) {
+      for (Worker& w : workers_) {
+        if (!w.job) continue;
+        JobOutcome o;
+        o.failure = "interrupted";
+        o.status = Status(Code::kAborted, "interrupted");
+        finish(w, std::move(o), true, SIGKILL);
+      }
+      return Status::Ok();
+    }
     // Hand out work to idle workers. `next` may have nothing now and more later (the pages
     // of a document still being planned), so it is asked again each round.
     bool starved = false;

@@ -32,6 +32,9 @@ struct WorkerPoolOptions {
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};  // per document, since progress
   size_t max_memory_mb = 0;   // address-space limit per worker; 0 = none
   int recycle_after = 100;    // documents per worker before it is replaced
+  // Asked twice a second or more: once true, Run kills every worker, reports each job in
+  // flight as failed "interrupted" and returns (`acervo work` on SIGTERM). Null: never.
+  std::function<bool()> abort;
 };
 
 struct Job {
@@ -40,7 +43,7 @@ struct Job {
 };
 
 // How a document ended. `failure` is "" on success, else "error" (the worker reported a
-// Status), "crash", "timeout" or "memory".
+// Status), "crash", "timeout", "memory" or "interrupted" (WorkerPoolOptions::abort).
 struct JobOutcome {
   size_t id = 0;
   std::string failure;

@@ -23,7 +23,7 @@
 
 namespace acervo::store {
 
-class PgStore final : public Store, public WorkQueue {
+class PgStore final : public Store {
  public:
   // Connects to the database at `uri` (a libpq URI) and migrates it. The clock of `env`
   // dates stored documents, corrections and failures; the queue uses the server's clock.

@@ -88,26 +88,30 @@ const char* const kMigrations[] = {
       second_look INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX review_snapshots_by_document ON review_snapshots(document_id);
     )sql",
-    // 3: the work queue (work_queue.h), as in the PostgreSQL store (pg_schema.cc).
-    // TODO(merge): the queue branch's SQLite queue replaces this placeholder table.
+    // 3: the work queue (work_queue.h). One row per file: `key` is its "sha256:<hex>", or
+    // "path:<absolute path>" while the bytes are unread. Times are Unix milliseconds. Every
+    // queue operation goes through one of the indexes, so none grows with the queue.
     R"sql(
     CREATE TABLE queue(
       id INTEGER PRIMARY KEY AUTOINCREMENT,
+      key TEXT NOT NULL UNIQUE,
       path TEXT NOT NULL,
       size INTEGER NOT NULL DEFAULT -1,
-      sha256 TEXT,
+      sha256 TEXT NOT NULL DEFAULT '',
       pipeline TEXT NOT NULL DEFAULT '',
-      state TEXT NOT NULL,
+      state TEXT NOT NULL,            -- queued, leased, done, failed
       attempts INTEGER NOT NULL DEFAULT 0,
-      token TEXT,
-      worker TEXT,
-      leased_at TEXT,
-      expires TEXT,
-      finished_at TEXT,
+      token TEXT,                     -- the lease's, while leased
+      worker TEXT,                    -- "host:pid" of the last taker
+      taken_ms INTEGER,
+      expires_ms INTEGER,
+      finished_ms INTEGER,
       pages INTEGER,
       last_error TEXT,
-      enqueued_at TEXT);
-    CREATE INDEX queue_waiting ON queue(id) WHERE state = 'queued';
+      enqueued_at TEXT NOT NULL);
+    CREATE INDEX queue_by_state ON queue(state, id);
+    CREATE INDEX queue_leases ON queue(state, expires_ms);
+    CREATE INDEX queue_finished ON queue(state, finished_ms);
     )sql",
 };
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -130,7 +130,7 @@ Status SqliteStore::PutReviewSnapshot(const ReviewSnapshot& s) {
 }
 
 Status SqliteStore::MarkOrphans(const std::string& document_id, const std::string& at) {
-  return Transact([&]() -> Status {
+  return InTransaction([&]() -> Status {
     Statement lost(db_,
                    "UPDATE review_snapshots SET second_look = CASE WHEN orphaned_at IS NULL THEN "
                    "1 ELSE second_look END, orphaned_at = IFNULL(orphaned_at, ?2) WHERE "

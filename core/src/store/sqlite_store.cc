@@ -61,8 +61,13 @@ Result<bool> SqliteStore::HasDocument(const std::string& id, const std::string& 
   return pipeline.empty() || st.Text(0) == pipeline;
 }
 
+Status SqliteStore::InTransaction(const std::function<Status()>& body) {
+  if (!sqlite3_get_autocommit(db_)) return body();  // inside the caller's Transact
+  return Transact(body);
+}
+
 Status SqliteStore::PutExtraction(const Extraction& x) {
-  return Transact([&] { return PutExtractionRows(x); });
+  return InTransaction([&] { return PutExtractionRows(x); });
 }
 
 Status SqliteStore::PutExtractionRows(const Extraction& x) {

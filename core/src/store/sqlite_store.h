@@ -67,8 +67,25 @@ class SqliteStore final : public Store {
       const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn)
       override;
 
+  // The work queue: sqlite_queue.cc.
+  Result<EnqueueOutcome> Enqueue(const QueuedFile& file) override;
+  Result<std::optional<Lease>> Take(const std::string& worker, std::chrono::seconds lease_for,
+                                    int max_attempts) override;
+  Status Renew(const Lease& lease, std::chrono::seconds lease_for) override;
+  Status Finish(const Lease& lease, int pages) override;
+  Status Fail(const Lease& lease, const std::string& code, const std::string& reason,
+              bool permanent, int max_attempts) override;
+  Result<int64_t> RequeueFailed() override;
+  Result<QueueStatus> Overview(std::chrono::seconds rate_window) override;
+
  private:
-  SqliteStore(std::filesystem::path file, const Env& env)
+  // Runs `body` in a transaction of its own, or in the caller's (Transact) when one is open.
+  Status InTransaction(const std::function<Status()>& body);
+  Status ReclaimExpired(int64_t now_ms, int max_attempts);
+  Status GiveUp(int64_t item, const std::string& path, const std::string& sha256,
+                const std::string& code, const std::string& reason);
+  int64_t NowMs() const;
+    SqliteStore(std::filesystem::path file, const Env& env)
       : file_(std::move(file)), location_(file_.string()), env_(env) {}
   Status PutExtractionRows(const Extraction& x);
   // `s` with the Env's refusal that caused it, if any ("disk I/O error (s.db-wal: ...)").

@@ -1,5 +1,6 @@
 // store.h — where extractions and reviews live: documents, their pages, mentions and records,
-// reviewers' corrections and review snapshots, and failed documents.
+// reviewers' corrections and review snapshots, failed documents, and the work queue
+// (work_queue.h) that workers on many hosts drain.
 //
 // Store is the interface every other module uses; no query language or engine type appears
 // in it. Store::Open takes a location: a libpq URI (postgresql://... or postgres://...) opens
@@ -35,12 +36,13 @@
 #include "acervo/status.h"
 #include "io/env.h"
 #include "store/rows.h"
+#include "store/work_queue.h"
 
 namespace acervo {
 
 inline constexpr int kStoreSchemaVersion = 3;
 
-class Store {
+class Store : public WorkQueue {
  public:
   // Opens (creating when missing) and migrates the store at `location`: a PostgreSQL URI or
   // a SQLite file. Every file access and the clock go through `env`, which must outlive the
@@ -58,7 +60,9 @@ class Store {
   virtual int schema_version() const = 0;
 
   // Runs `body` as one transaction that takes the write lock first: everything it stores is
-  // kept when it returns Ok, nothing when it returns an error. Not nested.
+  // kept when it returns Ok, nothing when it returns an error. Not nested; but every Store
+  // method that writes may run inside it (PutExtraction, MarkOrphans and Finish together
+  // store a document and take it off the queue in one transaction).
   virtual Status Transact(const std::function<Status()>& body) = 0;
 
   // --- Documents and their extraction (ingest, re-extraction) ---

@@ -1,0 +1,93 @@
+// acervo status — what an operator watches while workers drain the queue: documents stored,
+// failures, files queued and leased (by which worker, for how long), records and those
+// awaiting review, and pages extracted per second lately. Read-only.
+#include <cstdio>
+#include <iostream>
+
+#include "command.h"
+#include "store/store.h"
+
+namespace acervo::cli {
+namespace {
+
+struct Options {
+  std::string store;
+  bool json = false;
+  int window_min = 5;
+};
+
+std::string Age(double seconds) {
+  char buf[32];
+  if (seconds < 120) std::snprintf(buf, sizeof buf, "%.0f s", seconds);
+  else if (seconds < 7200) std::snprintf(buf, sizeof buf, "%.0f min", seconds / 60);
+  else std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600);
+  return buf;
+}
+
+int RunStatus(const Options& o) {
+  const std::string where = DefaultStorePath(o.store).string();
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(where);
+  if (!store.ok()) return Fail(store.status().message());
+  Store& s = **store;
+  Result<QueueStatus> q = s.Overview(std::chrono::seconds(o.window_min * 60));
+  if (!q.ok()) return Fail(where + ": " + q.status().message());
+  nlohmann::json j = {{"store", where}};
+  for (const char* table : {"documents", "failures", "records"}) {
+    Result<int64_t> n = s.Count(table);
+    if (!n.ok()) return Fail(where + ": " + n.status().message());
+    j[table] = *n;
+  }
+  int64_t needs_review = 0;
+  Status counted = s.ForEachRecord({true, ""}, [&](const nlohmann::json&) { ++needs_review; });
+  if (!counted.ok()) return Fail(where + ": " + counted.message());
+  double rate = q->window_seconds > 0 ? q->pages_last_minutes / q->window_seconds : 0;
+  j["needs_review"] = needs_review;
+  j["queued"] = q->queued;
+  j["leased"] = q->leased;
+  j["done_in_queue"] = q->done;
+  j["failed_in_queue"] = q->failed;
+  j["pages_per_second"] = std::round(rate * 100) / 100;
+  j["window_seconds"] = q->window_seconds;
+  j["leases"] = nlohmann::json::array();
+  for (const LeaseInfo& l : q->leases) {
+    j["leases"].push_back({{"path", l.path}, {"worker", l.worker},
+                           {"age_seconds", std::round(l.age_seconds * 10) / 10}});
+  }
+  if (o.json) {
+    std::cout << j.dump(2) << "\n";
+    return kExitOk;
+  }
+  char rate_text[32];
+  std::snprintf(rate_text, sizeof rate_text, "%.2f", rate);
+  std::cout << "store      " << where << "\n"
+            << "documents  " << j["documents"] << " stored, " << j["failures"] << " failed\n"
+            << "queue      " << q->queued << " queued, " << q->leased << " leased, " << q->done
+            << " done, " << q->failed << " failed\n"
+            << "records    " << j["records"] << " (" << needs_review << " awaiting review)\n"
+            << "rate       " << rate_text << " pages/s over the last " << o.window_min
+            << " min\n";
+  for (const LeaseInfo& l : q->leases) {
+    std::cout << "  leased   " << l.path << "  by " << l.worker << " for " << Age(l.age_seconds)
+              << "\n";
+  }
+  return kExitOk;
+}
+
+Registration reg({"status", "What a store holds and how its queue is draining", 46,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("--store", o->store,
+                                   "Store (default: $ACERVO_STORE, else ./acervo.db)");
+                    app.add_flag("--json", o->json,
+                                 "One JSON object: documents, failures, queued, leased, "
+                                 "records, needs_review, pages_per_second, leases, ...");
+                    app.add_option("--window", o->window_min,
+                                   "Minutes over which to measure pages per second")
+                        ->default_val(5)->check(CLI::Range(1, 1440));
+                    app.footer("Read-only: run it as often as you like while workers run "
+                               "(e.g. 'watch acervo status').");
+                    return [o] { return RunStatus(*o); };
+                  }});
+
+}  // namespace
+}  // namespace acervo::cli
