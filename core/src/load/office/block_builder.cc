@@ -25,7 +25,8 @@ void BlockBuilder::AddLine(std::string text, const LineHint& hint, Last kind) {
   std::vector<LineHint>& hints = hints_.back();
   // A blank line between blocks, as markdown has; list items and the rows of one table stay
   // together.
-  bool together = kind == last_ && (kind == Last::kListItem || kind == Last::kTableRow);
+  bool together = (kind == last_ && (kind == Last::kListItem || kind == Last::kTableRow)) ||
+                  kind == Last::kParagraphLine;
   if (!page.text.empty() || !hints.empty()) {
     page.text.push_back('\n');
     if (!together) {
@@ -47,11 +48,22 @@ void BlockBuilder::Heading(std::string_view text, int level) {
 }
 
 void BlockBuilder::Paragraph(std::string_view text, bool bold) {
-  std::string line = CollapseSpaces(text);
-  if (line.empty()) return;
-  LineHint hint;
-  hint.bold = bold;
-  AddLine(std::move(line), hint, Last::kBlock);
+  // Each line break of the paragraph is a line of the page, as a wrapped markdown paragraph
+  // has: plain lines in a row are one paragraph block, a caption line stays a caption.
+  bool first = true;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t nl = text.find('\n', begin);
+    std::string line = CollapseSpaces(text.substr(begin, nl == std::string_view::npos ? nl : nl - begin));
+    if (!line.empty()) {
+      LineHint hint;
+      hint.bold = bold;
+      AddLine(std::move(line), hint, first ? Last::kBlock : Last::kParagraphLine);
+      first = false;
+    }
+    if (nl == std::string_view::npos) break;
+    begin = nl + 1;
+  }
 }
 
 void BlockBuilder::ListItem(std::string_view text, int level, std::string_view marker) {

@@ -27,6 +27,7 @@ class BlockBuilder {
   BlockBuilder();
 
   void Heading(std::string_view text, int level);
+  // A '\n' in `text` is a line break inside the paragraph: the lines stay together.
   // `bold`: every run of the paragraph is bold (the text loader reads a short bold line as a
   // heading, as it does for "**...**" in markdown).
   void Paragraph(std::string_view text, bool bold = false);
@@ -44,7 +45,7 @@ class BlockBuilder {
   Document Build() &&;
 
  private:
-  enum class Last { kNone, kBlock, kListItem, kTableRow };
+  enum class Last { kNone, kBlock, kParagraphLine, kListItem, kTableRow };
   void AddLine(std::string text, const LineHint& hint, Last kind);
 
   std::vector<Page> pages_;

@@ -135,14 +135,14 @@ class DocxWalker {
           c->all_bold = c->all_bold && bold;
         }
         c->text += t;
-      } else if (IsW(n, "tab") || IsW(n, "cr")) {
+      } else if (IsW(n, "tab")) {
         c->text.push_back(' ');
-      } else if (IsW(n, "br")) {
+      } else if (IsW(n, "br") || IsW(n, "cr")) {
         if (WAttr(n, "type") == "page") {
           Flush(c);
           out_->PageBreak();
         } else {
-          c->text.push_back(' ');
+          c->text.push_back('\n');  // a line break (text wrapping); a column break too
         }
       } else if (IsW(n, "noBreakHyphen")) {
         c->text.push_back('-');

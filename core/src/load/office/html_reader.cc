@@ -87,7 +87,7 @@ class HtmlWalker {
         Flush();
         Table(n);
       } else if (name == "br") {
-        line_.push_back(' ');
+        line_.push_back('\n');
       } else if (IsBlock(name)) {
         Flush();
         Walk(n, in_article || name == "article" || name == "main");
@@ -108,7 +108,7 @@ class HtmlWalker {
     if (t.find_first_not_of(" \t\r\n\f") != std::string_view::npos) {
       (bold_depth_ > 0 ? any_bold_ : any_plain_) = true;
     }
-    line_ += t;
+    for (char c : t) line_.push_back(c == '\n' || c == '\r' ? ' ' : c);
   }
 
   void Flush() {

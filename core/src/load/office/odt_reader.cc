@@ -112,9 +112,11 @@ class OdtWalker {
         if (t.find_first_not_of(" \t\r\n") != std::string_view::npos) {
           (bold ? c->any_bold : c->any_plain) = true;
         }
-        c->text += t;
-      } else if (IsText(n, "s") || IsText(n, "tab") || IsText(n, "line-break")) {
+        for (char ch : t) c->text.push_back(ch == '\n' || ch == '\r' ? ' ' : ch);
+      } else if (IsText(n, "s") || IsText(n, "tab")) {
         c->text.push_back(' ');
+      } else if (IsText(n, "line-break")) {
+        c->text.push_back('\n');
       } else if (IsText(n, "note")) {
         std::string note;
         if (const xmlNode* body = Child(n, kTextNs, "note-body")) note = Text(body);
