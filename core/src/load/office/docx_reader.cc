@@ -14,23 +14,6 @@ namespace {
 constexpr const char* kMarkupCompatNs =
     "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-bool IsW(const xmlNode* node, std::string_view local) {
-  return IsElement(node, {kWordNs, kWordStrictNs}, local);
-}
-
-std::string WAttr(const xmlNode* node, std::string_view local) {
-  std::string v = Attr(node, kWordNs, local);
-  return v.empty() ? Attr(node, kWordStrictNs, local) : v;
-}
-
-xmlNode* WChild(const xmlNode* node, std::string_view local) {
-  if (node == nullptr) return nullptr;
-  for (xmlNode* c = node->children; c != nullptr; c = c->next) {
-    if (IsW(c, local)) return c;
-  }
-  return nullptr;
-}
-
 // w:b, w:i, ... are on unless their w:val says 0/false/off.
 bool Toggle(const xmlNode* node) {
   if (node == nullptr) return false;

@@ -10,23 +10,7 @@
 namespace acervo {
 namespace {
 
-bool IsW(const xmlNode* node, std::string_view local) {
-  return IsElement(node, {kWordNs, kWordStrictNs}, local);
-}
-
-xmlNode* WChild(const xmlNode* node, std::string_view local) {
-  if (node == nullptr) return nullptr;
-  for (xmlNode* c = node->children; c != nullptr; c = c->next) {
-    if (IsW(c, local)) return c;
-  }
-  return nullptr;
-}
-
-std::string WVal(const xmlNode* node) {
-  if (node == nullptr) return "";
-  std::string v = Attr(node, kWordNs, "val");
-  return v.empty() ? Attr(node, kWordStrictNs, "val") : v;
-}
+std::string WVal(const xmlNode* node) { return WAttr(node, "val"); }
 
 int ToInt(const std::string& s, int fallback) {
   if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
@@ -53,12 +37,29 @@ int OutlineLevel(const xmlNode* ppr) {
 
 }  // namespace
 
+bool IsW(const xmlNode* node, std::string_view local) {
+  return IsElement(node, {kWordNs, kWordStrictNs}, local);
+}
+
+xmlNode* WChild(const xmlNode* node, std::string_view local) {
+  if (node == nullptr) return nullptr;
+  for (xmlNode* c = node->children; c != nullptr; c = c->next) {
+    if (IsW(c, local)) return c;
+  }
+  return nullptr;
+}
+
+std::string WAttr(const xmlNode* node, std::string_view local) {
+  if (node == nullptr) return "";
+  std::string v = Attr(node, kWordNs, local);
+  return v.empty() ? Attr(node, kWordStrictNs, local) : v;
+}
+
 void DocxStyles::LoadStyles(const xmlNode* root) {
   if (root == nullptr) return;
   for (const xmlNode* s = root->children; s != nullptr; s = s->next) {
     if (!IsW(s, "style")) continue;
-    std::string id = Attr(s, kWordNs, "styleId");
-    if (id.empty()) id = Attr(s, kWordStrictNs, "styleId");
+    std::string id = WAttr(s, "styleId");
     if (id.empty()) continue;
     Style style;
     style.based_on = WVal(WChild(s, "basedOn"));
@@ -77,14 +78,14 @@ void DocxStyles::LoadNumbering(const xmlNode* root) {
   if (root == nullptr) return;
   for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
     if (IsW(n, "abstractNum")) {
-      std::string abstract = Attr(n, kWordNs, "abstractNumId");
+      std::string abstract = WAttr(n, "abstractNumId");
       for (const xmlNode* lvl = n->children; lvl != nullptr; lvl = lvl->next) {
         if (!IsW(lvl, "lvl")) continue;
-        int ilvl = ToInt(Attr(lvl, kWordNs, "ilvl"), 0);
+        int ilvl = ToInt(WAttr(lvl, "ilvl"), 0);
         formats_[{abstract, ilvl}] = WVal(WChild(lvl, "numFmt"));
       }
     } else if (IsW(n, "num")) {
-      num_to_abstract_[Attr(n, kWordNs, "numId")] = WVal(WChild(n, "abstractNumId"));
+      num_to_abstract_[WAttr(n, "numId")] = WVal(WChild(n, "abstractNumId"));
     }
   }
 }

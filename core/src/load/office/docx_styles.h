@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace acervo {
 inline constexpr const char* kWordNs =
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 inline constexpr const char* kWordStrictNs = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+// A w: element named `local` (either namespace); its first such child; its w: attribute.
+bool IsW(const xmlNode* node, std::string_view local);
+xmlNode* WChild(const xmlNode* node, std::string_view local);
+std::string WAttr(const xmlNode* node, std::string_view local);
 
 class DocxStyles {
  public:

@@ -8,14 +8,35 @@ bool IsCfb(std::string_view bytes) {
   return bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 }
 
+namespace {
+
+// A stream name as a CFB directory stores it (UTF-16LE).
+bool HasStream(std::string_view bytes, std::string_view name) {
+  std::string wide;
+  for (char c : name) {
+    wide.push_back(c);
+    wide.push_back('\0');
+  }
+  return bytes.find(wide) != std::string_view::npos;
+}
+
+// What a CFB container handed to a ZIP reader is.
+std::string CfbKind(std::string_view bytes) {
+  if (HasStream(bytes, "EncryptionInfo") || HasStream(bytes, "EncryptedPackage")) {
+    return "encrypted: needs a password (an encrypted Office document)";
+  }
+  if (HasStream(bytes, "WordDocument")) {
+    return "a legacy binary Word document (.doc), not DOCX";
+  }
+  return "an OLE compound file (a legacy Office format), not a ZIP package";
+}
+
+}  // namespace
+
 void ZipPackage::Closer::operator()(zip* z) const { zip_discard(z); }
 
 Result<ZipPackage> ZipPackage::Open(std::string_view bytes) {
-  if (IsCfb(bytes)) {
-    return Unsupported(
-        "an encrypted Office document (needs a password) or a legacy binary .doc, not a ZIP "
-        "package");
-  }
+  if (IsCfb(bytes)) return Unsupported(CfbKind(bytes));
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
