@@ -47,10 +47,13 @@ class DocxWalker {
   void Blocks(const xmlNode* parent) {
     for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
       if (IsW(n, "p")) {
-        Paragraph(n);
+        if (!styles_->IsTableOfContents(WChild(n, "pPr"))) Paragraph(n);
       } else if (IsW(n, "tbl")) {
         Table(n);
       } else if (IsW(n, "sdt")) {
+        // A table of contents repeats the headings: left out.
+        const xmlNode* gallery = WChild(WChild(WChild(n, "sdtPr"), "docPartObj"), "docPartGallery");
+        if (WAttr(gallery, "val") == "Table of Contents") continue;
         if (const xmlNode* content = WChild(n, "sdtContent")) Blocks(content);
       } else if (IsW(n, "customXml") || IsW(n, "ins")) {
         Blocks(n);

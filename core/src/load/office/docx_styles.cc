@@ -64,7 +64,10 @@ void DocxStyles::LoadStyles(const xmlNode* root) {
     Style style;
     style.based_on = WVal(WChild(s, "basedOn"));
     const xmlNode* ppr = WChild(s, "pPr");
-    style.heading = HeadingFromName(WVal(WChild(s, "name")));
+    std::string name = Fold(WVal(WChild(s, "name")));
+    static const RE2 kToc(R"((?:toc|tdc|tabla de contenido|indice)\s*\d)");
+    style.toc = RE2::FullMatch(name, kToc);
+    style.heading = HeadingFromName(name);
     if (style.heading == 0) style.heading = OutlineLevel(ppr);
     if (const xmlNode* num = WChild(ppr, "numPr")) {
       style.num_id = WVal(WChild(num, "numId"));
@@ -100,6 +103,11 @@ int DocxStyles::StyleHeading(const std::string& id, int depth) const {
   if (style == nullptr || depth > 16) return 0;
   if (style->heading > 0) return style->heading;
   return StyleHeading(style->based_on, depth + 1);
+}
+
+bool DocxStyles::IsTableOfContents(const xmlNode* ppr) const {
+  const Style* style = FindStyle(WVal(WChild(ppr, "pStyle")));
+  return style != nullptr && style->toc;
 }
 
 int DocxStyles::HeadingLevel(const xmlNode* ppr) const {

@@ -34,6 +34,8 @@ class DocxStyles {
 
   // 0 for body text; else 1..9. `ppr` is the paragraph's w:pPr (may be null).
   int HeadingLevel(const xmlNode* ppr) const;
+  // A table-of-contents entry (styles "toc N", "TDC N"): it repeats a heading.
+  bool IsTableOfContents(const xmlNode* ppr) const;
 
   struct ListMark {
     int level = -1;  // -1: not a list item
@@ -46,6 +48,7 @@ class DocxStyles {
   struct Style {
     std::string based_on;
     int heading = 0;  // from its name or outline level; 0 none
+    bool toc = false;
     std::string num_id;
     int ilvl = 0;
   };

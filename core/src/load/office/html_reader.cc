@@ -202,6 +202,17 @@ class HtmlWalker {
   bool any_bold_ = false, any_plain_ = false;
 };
 
+// The page's <main> (or role="main"), searched depth first; null when none.
+const xmlNode* FindMain(const xmlNode* node) {
+  for (const xmlNode* n = node; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (Name(n) == "main" || Attr(n, "", "role") == "main") return n;
+    if (Name(n) == "head" || Name(n) == "script" || Name(n) == "style") continue;
+    if (const xmlNode* found = FindMain(n->children)) return found;
+  }
+  return nullptr;
+}
+
 // <meta name|property="article:published_time|date|DC.date..." content="...">
 std::string MetaDate(const xmlNode* head) {
   static const std::set<std::string> kNames = {
@@ -240,10 +251,15 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& source,
     if (Name(n) == "html") head = Child(n, "", "head");
   }
   HtmlWalker walker(&out);
-  // Walk from a parent of the root, so content outside <html> (a fragment) is read too.
-  xmlNode holder{};
-  holder.children = const_cast<xmlNode*>(root);
-  walker.Walk(&holder, false);
+  if (const xmlNode* main = FindMain(root)) {
+    // The page says where its content is: only that, none of the page around it.
+    walker.Walk(main, true);
+  } else {
+    // Walk from a parent of the root, so content outside <html> (a fragment) is read too.
+    xmlNode holder{};
+    holder.children = const_cast<xmlNode*>(root);
+    walker.Walk(&holder, false);
+  }
   walker.Finish();
   Document result = std::move(out).Build();
   if (head != nullptr) {

@@ -115,6 +115,8 @@ class OdtWalker {
         for (char ch : t) c->text.push_back(ch == '\n' || ch == '\r' ? ' ' : ch);
       } else if (IsText(n, "s") || IsText(n, "tab")) {
         c->text.push_back(' ');
+      } else if (IsText(n, "number")) {  // a heading's or item's number, as last shown
+        c->text += Text(n) + " ";
       } else if (IsText(n, "line-break")) {
         c->text.push_back('\n');
       } else if (IsText(n, "note")) {

@@ -81,6 +81,7 @@ TEST(Docx, HeadingsParagraphsListsByStyleAndNumbering) {
   std::string styles = std::string("<w:styles ") + kW + ">" +
       R"(<w:style w:type="paragraph" w:styleId="Ttulo1"><w:name w:val="heading 1"/></w:style>)"
       R"(<w:style w:type="paragraph" w:styleId="Mio"><w:name w:val="Título 2"/></w:style>)"
+      R"(<w:style w:type="paragraph" w:styleId="TDC1"><w:name w:val="toc 1"/></w:style>)"
       R"(<w:style w:type="paragraph" w:styleId="Esquema"><w:name w:val="Esquema"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>)"
       "</w:styles>";
   std::string numbering = std::string("<w:numbering ") + kW + ">" +
@@ -89,7 +90,11 @@ TEST(Docx, HeadingsParagraphsListsByStyleAndNumbering) {
       R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>)";
   std::string numpr0 = R"(<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>)";
   std::string numpr1 = R"(<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>)";
-  std::string body = P("Informe anual", R"(<w:pStyle w:val="Ttulo1"/>)") +
+  std::string toc = R"(<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>)"
+                    "</w:docPartObj></w:sdtPr><w:sdtContent>" + P("Informe anual 1") +
+                    "</w:sdtContent></w:sdt>";
+  std::string body = toc + P("Contexto 2", R"(<w:pStyle w:val="TDC1"/>)") +
+                     P("Informe anual", R"(<w:pStyle w:val="Ttulo1"/>)") +
                      P("Contexto", R"(<w:pStyle w:val="Mio"/>)") +
                      P("Detalle", R"(<w:pStyle w:val="Esquema"/>)") + P("Primer párrafo.") +
                      P("Segundo párrafo.") + P("uno", numpr0) + P("dos", numpr1) +
@@ -284,6 +289,30 @@ TEST(Html, EncodingsDeclaredUndeclaredAndUnknown) {
   EXPECT_EQ(doc->pages[0].text, "Gestión");
   ASSERT_EQ(doc->warnings.size(), 1u);
   EXPECT_NE(doc->warnings[0].find("unknown encoding 'x-klingon'"), std::string::npos);
+}
+
+// Damaged files end as a status or a partial document, never a crash (run under ASan by
+// -DACERVO_SANITIZE=ON builds).
+TEST(Damaged, FlippedBytesAndCutsNeverCrash) {
+  std::string docx = Docx(P("Informe") + "<w:tbl><w:tr><w:tc>" + P("a") + "</w:tc></w:tr></w:tbl>");
+  std::string odt = Odt("<text:h>Informe</text:h><text:p>uno</text:p>");
+  std::string html = "<html><body><h1>Informe</h1><table><tr><td rowspan=9 colspan=9>x</td></tr></table></body></html>";
+  unsigned seed = 7;
+  for (int i = 0; i < 300; ++i) {
+    for (std::string original : {docx, odt, html}) {
+      std::string bytes = original;
+      seed = seed * 1103515245u + 12345u;
+      size_t at = seed % bytes.size();
+      if (i % 3 == 0) {
+        bytes.resize(at);
+      } else {
+        bytes[at] = static_cast<char>(bytes[at] ^ (1 + seed % 255));
+      }
+      (void)ReadDocx(bytes, "x.docx");
+      (void)ReadOdt(bytes, "x.odt");
+      (void)ReadHtml(bytes, "x.html");
+    }
+  }
 }
 
 TEST(Sniff, TellsTheFormatsApart) {
