@@ -64,7 +64,7 @@ class DocxWalker {
   }
 
  private:
-  // One paragraph's text, text boxes it anchors, and the page breaks inside it.
+  // One paragraph's text, whether all of it is bold, and the text boxes it anchors.
   struct Collected {
     std::string text;
     bool all_bold = true;
