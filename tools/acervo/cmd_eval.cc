@@ -165,7 +165,7 @@ Registration reg(
        app.add_option("--source", o->source,
                       "With --run: the folder of sources, paired by name (default: the gold's)");
        app.add_option("--variant", o->variant,
-                      "With --run: text (STEM.txt, .md, else .pdf), scan (STEM.scan.pdf) or "
+                      "With --run: text (STEM.txt, .md, .pdf, .docx, .odt, else .html), scan (STEM.scan.pdf) or "
                       "mixed (STEM.mixed.pdf)")
            ->default_val("text");
        o->flags.AddTo(app);

@@ -103,7 +103,10 @@ std::optional<fs::path> FindSource(const fs::path& dir, const std::string& stem,
                                    Variant variant) {
   std::vector<std::string> names;
   switch (variant) {
-    case Variant::kText: names = {stem + ".txt", stem + ".md", stem + ".pdf"}; break;
+    case Variant::kText:
+      names = {stem + ".txt", stem + ".md", stem + ".pdf", stem + ".docx", stem + ".odt",
+               stem + ".html"};
+      break;
     case Variant::kScan: names = {stem + ".scan.pdf"}; break;
     case Variant::kMixed: names = {stem + ".mixed.pdf"}; break;
   }

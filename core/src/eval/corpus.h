@@ -26,7 +26,7 @@ Result<std::vector<DocAnnotations>> ReadPredictionPath(
 // Which rendering of a document `--run` reads when a folder holds several
 // (shared/corpus-pdf has 004_x.pdf, 004_x.scan.pdf, 004_x.mixed.pdf).
 enum class Variant {
-  kText,   // STEM.txt, else STEM.md, else STEM.pdf
+  kText,   // STEM.txt, else .md, .pdf, .docx, .odt, .html (the first found)
   kScan,   // STEM.scan.pdf
   kMixed,  // STEM.mixed.pdf
 };

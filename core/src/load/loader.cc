@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "load/metadata.h"
+#include "load/office/office.h"
 #include "load/pdf_loader.h"
 #include "load/text_loader.h"
 #include "util/sha256.h"
@@ -34,7 +35,8 @@ Result<OcrMode> ParseOcrMode(std::string_view name) {
 
 bool IsSupportedExtension(const std::filesystem::path& path) {
   std::string ext = LowerExtension(path);
-  return ext == ".pdf" || IsTextExtension(ext);
+  return ext == ".pdf" || IsTextExtension(ext) || ext == ".docx" || ext == ".odt" ||
+         ext == ".html" || ext == ".htm";
 }
 
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
@@ -48,6 +50,14 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
              std::string_view::npos) {
     media_type = "application/pdf";
     doc = LoadPdf(bytes, options);
+  } else if (std::string kind = SniffOffice(bytes); !kind.empty()) {
+    // DOCX, ODT, HTML by content (issue 26; the loader plugins replace this branch).
+    media_type = kind == "odt"    ? "application/vnd.oasis.opendocument.text"
+                 : kind == "html" ? "text/html"
+                                  : "application/vnd.openxmlformats-officedocument."
+                                    "wordprocessingml.document";
+    doc = kind == "odt" ? ReadOdt(bytes, source)
+          : kind == "html" ? ReadHtml(bytes, source) : ReadDocx(bytes, source);
   } else if (ext == ".pdf") {
     return Corrupt(source + ": not a PDF (no %PDF- header), despite its name");
   } else if (IsTextExtension(ext) || source == "-") {
@@ -55,7 +65,7 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
     doc = LoadText(bytes);
   } else {
     return Unsupported(source + ": unsupported file type '" + ext +
-                       "' (acervo reads .pdf, .txt and .md)");
+                       "' (acervo reads .pdf, .txt, .md, .docx, .odt and .html)");
   }
   if (!doc.ok()) return doc.status().Prefixed(source);
 
