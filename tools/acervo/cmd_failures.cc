@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -28,12 +29,12 @@ int RunFailures(const Options& o) {
   return s.ok() ? kExitOk : Fail(s.message());
 }
 
-Registration reg({"failures", "List documents that failed to ingest, with reasons", 45,
+Registration reg({"failures", N_("List documents that failed to ingest, with reasons"), 45,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
-                    app.add_flag("--json", o->json, "One JSON object a line");
+                                   _("Store file (default: $ACERVO_STORE, else ./acervo.db)"));
+                    app.add_flag("--json", o->json, _("One JSON object a line"));
                     return [o] { return RunFailures(*o); };
                   }});
 

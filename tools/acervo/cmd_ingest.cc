@@ -17,6 +17,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "i18n/i18n.h"
 #include "ingest/ingest_job.h"
 #include "ingest/progress.h"
 #include "ingest/worker_pool.h"
@@ -59,7 +60,7 @@ void AddPath(const std::string& arg, Inputs* in) {
   if (arg.size() > 1 && arg[0] == '@') {
     std::ifstream list(arg.substr(1));
     if (!list) {
-      in->errors.push_back(arg.substr(1) + ": cannot read the list of paths");
+      in->errors.push_back(_f("{}: cannot read the list of paths", arg.substr(1)));
       return;
     }
     for (std::string line; std::getline(list, line);) {
@@ -79,13 +80,13 @@ void AddPath(const std::string& arg, Inputs* in) {
       if (IsSupportedExtension(it->path())) found.push_back(it->path());
       else ++in->unsupported;
     }
-    if (ec) in->errors.push_back(arg + ": cannot walk the folder: " + ec.message());
+    if (ec) in->errors.push_back(_f("{}: cannot walk the folder: {}", arg, ec.message()));
     std::sort(found.begin(), found.end());
     in->documents.insert(in->documents.end(), found.begin(), found.end());
   } else if (std::filesystem::exists(p, ec)) {
     in->documents.push_back(p);
   } else {
-    in->errors.push_back(arg + ": no such file or folder");
+    in->errors.push_back(_f("{}: no such file or folder", arg));
   }
 }
 
@@ -101,7 +102,7 @@ int RunIngest(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty()) {
-    return in.errors.empty() ? Fail("no documents (.pdf, .txt, .md) found in the given paths")
+    return in.errors.empty() ? Fail(_("no documents (.pdf, .txt, .md) found in the given paths"))
                              : kExitFailure;  // each bad path was named above
   }
 
@@ -159,51 +160,54 @@ int RunIngest(const Options& o) {
   if (!job.store_error().ok()) {
     return Fail(store_path.string() + ": " + job.store_error().message());
   }
-  if (counts.failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
+  if (counts.failed > 0)
+    std::cerr << "acervo: " << _("see 'acervo failures' for the reasons") << "\n";
   if (g_stop) return 130;
   if (counts.stored + counts.skipped == 0) return kExitFailure;
   bool incomplete = counts.failed > 0 || counts.skipped_failed > 0 || !in.errors.empty();
   return incomplete ? kExitPartial : kExitOk;
 }
 
-Registration reg({"ingest", "Extract documents and store them, in parallel, resumably", 40,
+Registration reg({"ingest", N_("Extract documents and store them, in parallel, resumably"), 40,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
-                                   "Files, folders (walked recursively: .pdf, .txt, .md) or "
-                                   "@list.txt files naming one path a line")
+                                   _("Files, folders (walked recursively: .pdf, .txt, .md) or "
+                                     "@list.txt files naming one path a line"))
                         ->required();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   _("Store file (default: $ACERVO_STORE, else ./acervo.db)"));
                     o->flags.AddTo(app);
                     app.add_option("-j,--jobs", o->jobs,
-                                   "Worker processes (default: one per core)")
+                                   _("Worker processes (default: one per core)"))
                         ->check(CLI::NonNegativeNumber);
                     app.add_option("--timeout", o->timeout_s,
-                                   "Seconds a document may go without progress (each page "
-                                   "loaded counts) before its worker is killed")
-                        ->default_val(300)->check(CLI::PositiveNumber);
+                                   _("Seconds a document may go without progress (each page "
+                                     "loaded counts) before its worker is killed"))
+                        ->default_val(300)
+                        ->check(CLI::PositiveNumber);
                     app.add_option("--max-memory", o->max_memory_mb,
-                                   "Memory limit per worker in MiB (0: none)")
+                                   _("Memory limit per worker in MiB (0: none)"))
                         ->default_val(4096);
                     app.add_option("--recycle", o->recycle_after,
-                                   "Replace each worker after this many documents")
-                        ->default_val(100)->check(CLI::PositiveNumber);
+                                   _("Replace each worker after this many documents"))
+                        ->default_val(100)
+                        ->check(CLI::PositiveNumber);
                     app.add_flag("--retry-failed", o->retry_failed,
-                                 "Try again documents that failed in an earlier run");
+                                 _("Try again documents that failed in an earlier run"));
                     app.add_flag("--whole-documents", o->whole_documents,
-                                 "OCR each document's pages in one worker, one after another "
-                                 "(by default the scanned pages of a PDF are OCR'd in "
-                                 "parallel workers)");
+                                 _("OCR each document's pages in one worker, one after another "
+                                   "(by default the scanned pages of a PDF are OCR'd in "
+                                   "parallel workers)"));
                     app.add_flag("--json-progress", o->json_progress,
-                                 "Progress and summary as JSON lines on stdout");
+                                 _("Progress and summary as JSON lines on stdout"));
                     app.footer(
-                        "Ctrl-C stops cleanly: documents in progress finish and are stored, "
-                        "then the summary is printed; run the same command again to go on. "
-                        "A second Ctrl-C stops at once (the store stays consistent).\n"
-                        "Exit status: 0 all stored or already stored; 3 some documents failed, "
-                        "now or in an earlier run (each is listed, and kept in 'acervo "
-                        "failures'); 1 nothing could be stored; 130 interrupted.");
+                        _("Ctrl-C stops cleanly: documents in progress finish and are stored, "
+                          "then the summary is printed; run the same command again to go on. "
+                          "A second Ctrl-C stops at once (the store stays consistent).\n"
+                          "Exit status: 0 all stored or already stored; 3 some documents failed, "
+                          "now or in an earlier run (each is listed, and kept in 'acervo "
+                          "failures'); 1 nothing could be stored; 130 interrupted."));
                     return [o] { return RunIngest(*o); };
                   }});
 

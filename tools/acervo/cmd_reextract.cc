@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "store/store.h"
 
@@ -42,7 +43,8 @@ int RunReextract(const Options& o) {
         todo.push_back({id, source});
       });
   if (!s.ok()) return Fail(path.string() + ": " + s.message());
-  if (!o.document.empty() && todo.empty()) return Fail(o.document + ": no such document in the store");
+  if (!o.document.empty() && todo.empty())
+    return Fail(_f("{}: no such document in the store", o.document));
 
   int64_t done = 0, failed = 0, records = 0;
   for (const Item& item : todo) {
@@ -61,7 +63,7 @@ int RunReextract(const Options& o) {
       continue;
     }
     if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
-      return Fail(path.string() + ": " + put.message() + " (while storing " + item.source + ")");
+      return Fail(path.string() + ": " + _f("{} (while storing {})", put.message(), item.source));
     }
     // Reviewed records the new extraction no longer finds keep their reviewed version.
     if (Status flag = review::FlagOrphanedReviews(store->get(), item.id); !flag.ok()) {
@@ -70,24 +72,26 @@ int RunReextract(const Options& o) {
     ++done;
     records += static_cast<int64_t>(x->records.size());
   }
-  std::cerr << "acervo: re-extracted " << done << " documents with " << pipeline << " ("
-            << records << " records), " << up_to_date << " already up to date, " << failed
-            << " failed -> " << path.string() << "\n";
+  std::cerr << "acervo: "
+            << _f("re-extracted {} documents with {} ({} records), {} already up to date, "
+                  "{} failed -> {}",
+                  done, pipeline, records, up_to_date, failed, path.string())
+            << "\n";
   return failed == 0 ? kExitOk : done > 0 ? kExitPartial : kExitFailure;
 }
 
-Registration reg({"reextract", "Re-run extraction on stored documents (after an upgrade)", 42,
+Registration reg({"reextract", N_("Re-run extraction on stored documents (after an upgrade)"), 42,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store file (default: $ACERVO_STORE, else ./acervo.db)");
+                                   _("Store file (default: $ACERVO_STORE, else ./acervo.db)"));
                     o->flags.AddTo(app);
                     app.add_flag("--all", o->all,
-                                 "Also documents already extracted by this pipeline version");
-                    app.add_option("--document", o->document, "Only this document (sha256:...)");
+                                 _("Also documents already extracted by this pipeline version"));
+                    app.add_option("--document", o->document, _("Only this document (sha256:...)"));
                     app.add_flag("--reload", o->reload,
-                                 "Read the files again (when still at their path) instead of "
-                                 "using the stored page text, e.g. after a loader upgrade");
+                                 _("Read the files again (when still at their path) instead of "
+                                   "using the stored page text, e.g. after a loader upgrade"));
                     return [o] { return RunReextract(*o); };
                   }});
 

@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "i18n/i18n.h"
 #include "ingest/frame.h"
 #include "ingest/worker_messages.h"
 #include "io/env.h"

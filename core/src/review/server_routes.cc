@@ -3,6 +3,7 @@
 #include <exception>
 #include <optional>
 
+#include "i18n/i18n.h"
 #include "review/page_image.h"
 #include "review/record_view.h"
 #include "review/reviews.h"
@@ -12,6 +13,43 @@
 
 namespace acervo::review {
 namespace {
+
+// index.html in the server's language (docs/i18n.md): each {{_:text}} marker replaced by its
+// translation (catalog text, trusted: it may hold markup such as <kbd>), {{LANG}} by the
+// language code, {{MESSAGES}} by the catalog as JSON for app.js's t(), {{TOKEN}} by the
+// session token.
+std::string LocalizePage(const std::string& html, const std::string& token) {
+  std::string out;
+  out.reserve(html.size() + html.size() / 4);
+  size_t at = 0;
+  for (size_t open; (open = html.find("{{", at)) != std::string::npos;) {
+    size_t close = html.find("}}", open);
+    if (close == std::string::npos) break;
+    out.append(html, at, open - at);
+    std::string mark = html.substr(open + 2, close - open - 2);
+    if (mark.rfind("_:", 0) == 0) {
+      out += _(mark.c_str() + 2);
+    } else if (mark == "LANG") {
+      out += LanguageCode(CurrentLanguage());
+    } else if (mark == "TOKEN") {
+      out += token;
+    } else if (mark == "MESSAGES") {
+      // In a <script> element: "<" escaped so that no "</script>" can end it early.
+      std::string json = nlohmann::json(CurrentCatalog()).dump();
+      for (char c : json) {
+        if (c == '<')
+          out += "\\u003c";
+        else
+          out += c;
+      }
+    } else {
+      out.append(html, open, close + 2 - open);
+    }
+    at = close + 2;
+  }
+  out.append(html, at);
+  return out;
+}
 
 using nlohmann::json;
 using httplib::Request;
@@ -123,10 +161,8 @@ httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, R
 
 void ReviewServer::Impl::GetPage(const Request&, Response& res) {
   const WebAsset* page = FindAsset("/index.html");
-  std::string html(page->data, page->size);
-  const std::string mark = "{{TOKEN}}";
-  if (size_t at = html.find(mark); at != std::string::npos) html.replace(at, mark.size(), token);
-  res.set_content(html, MimeType("/index.html"));
+  res.set_content(LocalizePage(std::string(page->data, page->size), token),
+                  MimeType("/index.html"));
 }
 
 void ReviewServer::Impl::GetAsset(const Request& req, Response& res) {

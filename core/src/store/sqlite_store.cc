@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "engine/serialize.h"
+#include "i18n/i18n.h"
 #include "store/schema.h"
 #include "store/statement.h"
 
@@ -23,7 +24,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file, co
 Result<std::unique_ptr<Store>> Store::OpenExisting(const std::filesystem::path& file,
                                                    const Env& env) {
   if (!env.FileExists(file)) {
-    return NotFound(file.string() + ": no such store (run 'acervo ingest' first, or pass --store)");
+    return NotFound(
+        _f("{}: no such store (run 'acervo ingest' first, or pass --store)", file.string()));
   }
   return Open(file, env);
 }
