@@ -21,7 +21,7 @@ using ::testing::Not;
 constexpr const char* kReport =
     "# Informe de actividades\n\n"
     "El 3 de marzo de 2024 la Secretaría de Medio Ambiente firmó un convenio con la Agencia "
-    "Francesa de Desarrollo por $1,250,000.50 MXN para el abastecimiento de agua potable.\n";
+    "Francesa de Desarrollo por $1,250,000.75 MXN para el abastecimiento de agua potable.\n";
 
 class I18nCliTest : public ::testing::Test {
  protected:
@@ -86,20 +86,20 @@ TEST_F(I18nCliTest, ReportWritesNumbersAndDatesTheLanguagesWay) {
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
 
   std::string es = Out("LANG=es_MX.UTF-8", "report");
-  EXPECT_THAT(es, HasSubstr("1.250.000,50"));
+  EXPECT_THAT(es, HasSubstr("1.250.000,75"));
   EXPECT_THAT(es, HasSubstr("3 de marzo de 2024"));
   EXPECT_THAT(es, HasSubstr("Registros: 1 "));
   std::string en = Out("LANG=C", "report");
-  EXPECT_THAT(en, HasSubstr("1,250,000.50"));
+  EXPECT_THAT(en, HasSubstr("1,250,000.75"));
   EXPECT_THAT(en, HasSubstr("March 3, 2024"));
 
   std::string html_es = Out("LANG=es_MX.UTF-8", "report --format html");
   EXPECT_THAT(html_es, HasSubstr("<html lang=\"es\">"));
-  EXPECT_THAT(html_es, HasSubstr("1.250.000,50"));
+  EXPECT_THAT(html_es, HasSubstr("1.250.000,75"));
   EXPECT_THAT(html_es, HasSubstr("3 de marzo de 2024"));
   EXPECT_THAT(html_es, HasSubstr("marzo de 2024"));  // the month chart's label
   std::string html_en = Out("LANG=C", "report --format html");
-  EXPECT_THAT(html_en, HasSubstr("1,250,000.50"));
+  EXPECT_THAT(html_en, HasSubstr("1,250,000.75"));
   EXPECT_THAT(html_en, HasSubstr("March 2024"));
 }
 
@@ -109,11 +109,17 @@ TEST_F(I18nCliTest, MachineReadableOutputIsTheSameInBothLanguages) {
   for (const char* args :
        {"extract informe.md --country MX", "records --format json", "records --format csv",
         "export --format json", "export --format csv", "review list --format json --status all",
-        "failures --json", "plugins --json"}) {
+        "plugins --json"}) {
     std::string es = Out("LANG=es_MX.UTF-8", args);
     EXPECT_FALSE(es.empty()) << args;
     EXPECT_EQ(es, Out("LANG=C", args)) << args;
   }
+  // A failure's reason is stored as the worker wrote it; the listing is the same.
+  dir_.Write("vacio.md", "");
+  Acervo("LANG=es_MX.UTF-8", "ingest vacio.md");
+  std::string failures = Out("LANG=es_MX.UTF-8", "failures --json");
+  EXPECT_THAT(failures, HasSubstr("vacio.md"));
+  EXPECT_EQ(failures, Out("LANG=C", "failures --json"));
 }
 
 }  // namespace

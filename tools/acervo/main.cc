@@ -52,6 +52,16 @@ void TranslateHelp(CLI::App& app) {
                        _("Display program version information and exit"));
 }
 
+// The group names CLI11 gives subcommands and their help flags (made before the option
+// defaults are copied), through every level (`review list`).
+void TranslateGroups(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    if (!sub->get_group().empty()) sub->group(_("Subcommands"));
+    if (CLI::Option* help = sub->get_help_ptr()) help->group(_("Options"));
+    TranslateGroups(*sub);
+  }
+}
+
 }  // namespace
 }  // namespace acervo::cli
 
@@ -82,10 +92,10 @@ int main(int argc, char** argv) {
   RunFn run;
   for (Command& c : commands) {
     CLI::App* sub = app.add_subcommand(c.name, _(c.description.c_str()));
-    sub->group(_("Subcommands"));
     RunFn fn = c.setup(*sub);
     sub->callback([&run, fn] { run = fn; });
   }
+  TranslateGroups(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
