@@ -101,7 +101,12 @@ Registration reg({"__worker", "", 1000, [](CLI::App& app) -> RunFn {
                     app.group("");  // hidden from --help
                     auto flags = std::make_shared<EngineFlags>();
                     flags->AddTo(app);
-                    return [flags] { return RunWorker(*flags); };
+                    return [flags] {
+                      // A worker's failure reasons are stored: English, like all stored data
+                      // (docs/i18n.md), whatever language the coordinator speaks.
+                      SetLanguage(Language::kEnglish);
+                      return RunWorker(*flags);
+                    };
                   }});
 
 }  // namespace

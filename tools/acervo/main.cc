@@ -36,7 +36,6 @@ void ChooseLanguage(int argc, char** argv) {
     if (value == "en") language = Language::kEnglish;
   }
   SetLanguage(language);
-  setenv("ACERVO_LANG", LanguageCode(language), 1);  // worker processes speak it too
 }
 
 // CLI11's own words in the help: section labels and the help and version flags.
