@@ -16,7 +16,9 @@ if(ACERVO_HELP2MAN)
   set(man ${CMAKE_BINARY_DIR}/man/acervo.1)
   add_custom_command(OUTPUT ${man}.gz
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
-    COMMAND ${ACERVO_HELP2MAN} --no-info --section=1 --source=acervo
+    # English whatever the builder's locale (docs/i18n.md), so the page is reproducible.
+    COMMAND ${CMAKE_COMMAND} -E env ACERVO_LANG=en
+            ${ACERVO_HELP2MAN} --no-info --section=1 --source=acervo
             "--name=Spanish public reports to structured activity records"
             --include=${PROJECT_SOURCE_DIR}/tools/acervo.h2m
             --output=${man} $<TARGET_FILE:acervo>

@@ -15,6 +15,15 @@
 
 namespace acervo::test {
 
+// The CLI speaks the language of the environment (docs/i18n.md); these tests assert its
+// English messages, so every `acervo` they start runs in the C locale.
+inline const bool kEnglishMessages = [] {
+  setenv("LC_ALL", "C", 1);
+  unsetenv("LANGUAGE");
+  unsetenv("ACERVO_LANG");
+  return true;
+}();
+
 // A fresh folder under the system temp dir, removed when the object goes.
 class TempDir {
  public:

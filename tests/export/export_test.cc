@@ -1,19 +1,18 @@
 // Export and report over a known store: every exported record validates against
 // schemas/record.schema.json, reviewers' corrections are applied, money is summed exactly
 // and per currency, and the filters (--reviewed-only, --since) select what they say.
-#include "export/exporter.h"
-
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <fstream>
 #include <sstream>
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-
 #include "export/effective_records.h"
+#include "export/exporter.h"
 #include "export/report.h"
 #include "export/summary.h"
+#include "i18n/local_format.h"
 #include "review/reviews.h"
 #include "schema_validator.h"
 #include "store/store.h"
@@ -371,11 +370,11 @@ TEST(SignedAmounts, ANegativeModificationReducesTheTotalAndExportsWithItsSign) {
   EXPECT_THAT(csv.str(), HasSubstr("5283000000.00 | -1250000.50"));
 }
 
-TEST(GroupDigitsTest, GroupsTheIntegerPartOnly) {
-  EXPECT_EQ(GroupDigits("3750000.5"), "3,750,000.5");
-  EXPECT_EQ(GroupDigits("-1234"), "-1,234");
-  EXPECT_EQ(GroupDigits("999"), "999");
-  EXPECT_EQ(GroupDigits("0.12345"), "0.12345");
+TEST(LocalNumberTest, GroupsTheIntegerPartOnly) {
+  EXPECT_EQ(LocalNumber("3750000.5"), "3,750,000.5");
+  EXPECT_EQ(LocalNumber("-1234"), "-1,234");
+  EXPECT_EQ(LocalNumber("999"), "999");
+  EXPECT_EQ(LocalNumber("0.12345"), "0.12345");
 }
 
 }  // namespace

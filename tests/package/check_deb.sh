@@ -29,7 +29,8 @@ dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > "$tmp/files"
 for f in /usr/bin/acervo /usr/lib/acervo/plugins/es-date.so /usr/lib/acervo/plugins/es-amount.so \
          /usr/lib/acervo/plugins/es-institution.so /usr/lib/acervo/plugins/es-ods.so \
          /usr/share/acervo/pipelines/default.yaml /usr/share/man/man1/acervo.1.gz \
-         /usr/share/bash-completion/completions/acervo /usr/share/doc/acervo/copyright; do
+         /usr/share/bash-completion/completions/acervo /usr/share/doc/acervo/copyright \
+         /usr/share/locale/es/LC_MESSAGES/acervo.mo /usr/share/locale/en/LC_MESSAGES/acervo.mo; do
   grep -qx "$f" "$tmp/files" || fail "acervo.deb has no $f"
 done
 ! grep -q '^/usr/include/' "$tmp/files" || fail "headers belong to acervo-dev"
@@ -66,6 +67,10 @@ grep -q "$tmp/root/usr/lib/acervo/plugins" "$tmp/plugins.txt" ||
   { cat "$tmp/ingest.log"; fail "ingest"; }
 "$acervo" report --store "$tmp/a.db" > "$tmp/report.txt" || fail "report"
 grep -qi "record" "$tmp/report.txt" || { cat "$tmp/report.txt"; fail "report says nothing of records"; }
+# The installed catalogs: Spanish with no es_MX locale generated (docs/i18n.md).
+env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=es_MX.UTF-8 "$acervo" report --store "$tmp/a.db" > "$tmp/informe.txt" || fail "report in Spanish"
+grep -q "^Registros: " "$tmp/informe.txt" ||
+  { cat "$tmp/informe.txt"; fail "the report is not in Spanish with LANG=es_MX.UTF-8"; }
 
 if [[ ${ACERVO_TEST_DEB_INSTALL:-0} == 1 ]]; then
   step "apt install, run, purge"

@@ -15,6 +15,7 @@
 #include "eval/report.h"
 #include "eval/run.h"
 #include "eval/store_predictions.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -42,7 +43,7 @@ Result<std::vector<DocAnnotations>> RunEngine(const Options& o, const Engine& en
                                               std::vector<std::string>* warnings) {
   eval::Variant variant;
   if (!eval::ParseVariant(o.variant, &variant)) {
-    return InvalidArgument("--variant: expected text, scan or mixed, got '" + o.variant + "'");
+    return InvalidArgument(_f("--variant: expected text, scan or mixed, got '{}'", o.variant));
   }
   fs::path dir = o.source;
   if (dir.empty()) dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
@@ -70,13 +71,13 @@ int RunEval(const Options& o) {
     Fail(message);
     return kExitUsage;
   };
-  if (o.run == !o.pred.empty()) return usage("give exactly one of --pred and --run");
-  if (!o.run && !o.source.empty()) return usage("--source goes with --run");
+  if (o.run == !o.pred.empty()) return usage(_("give exactly one of --pred and --run"));
+  if (!o.run && !o.source.empty()) return usage(_("--source goes with --run"));
   for (const std::string& spec : o.fail_under) {
     std::string name;
     double min;
     if (!ParseThreshold(spec, &name, &min)) {
-      return usage("--fail-under: expected CATEGORY=F1 (e.g. dates=0.8), got '" + spec + "'");
+      return usage(_f("--fail-under: expected CATEGORY=F1 (e.g. dates=0.8), got '{}'", spec));
     }
   }
 
@@ -109,22 +110,23 @@ int RunEval(const Options& o) {
   std::map<std::string, const DocAnnotations*> by_stem;
   for (const DocAnnotations& p : *preds) {
     if (!by_stem.emplace(p.stem, &p).second) {
-      report.warnings.push_back(p.stem + ": more than one prediction; using the first (" +
-                                by_stem[p.stem]->source + ")");
+      report.warnings.push_back(_f("{}: more than one prediction; using the first ({})", p.stem,
+                                   by_stem[p.stem]->source));
     }
   }
   for (const DocAnnotations& g : *gold) {
     auto it = by_stem.find(g.stem);
     if (it == by_stem.end()) {
-      if (!o.run) report.warnings.push_back(g.stem + ": no prediction; skipped");
+      if (!o.run) report.warnings.push_back(_f("{}: no prediction; skipped", g.stem));
       continue;
     }
     report.documents.push_back(eval::ScoreDocument(g, *it->second));
   }
   eval::Summarize(&report);
-  if (report.documents.empty()) return Fail("no gold document had a prediction to score");
+  if (report.documents.empty()) return Fail(_("no gold document had a prediction to score"));
 
-  for (const std::string& w : report.warnings) std::cerr << "acervo: warning: " << w << "\n";
+  for (const std::string& w : report.warnings)
+    std::cerr << "acervo: " << _f("warning: {}", w) << "\n";
   if (o.json) {
     std::cout << eval::ReportJson(report, o.diff).dump(2) << "\n";
   } else {
@@ -144,8 +146,9 @@ int RunEval(const Options& o) {
     std::optional<double> got = name == "record_kind" ? report.micro.kind.value()
                                 : (eval::ParseCategory(name, &c), report.micro[c].f1());
     if (!got || *got < min) {
-      std::cerr << "acervo: " << name << ": " << (got ? std::to_string(*got) : "no score")
-                << " is under " << min << "\n";
+      std::cerr << "acervo: "
+                << _f("{}: {} is under {}", name, got ? std::to_string(*got) : _("no score"), min)
+                << "\n";
       status = kExitFailure;
     }
   }
@@ -153,27 +156,27 @@ int RunEval(const Options& o) {
 }
 
 Registration reg(
-    {"eval", "Score predictions (or a fresh run) against gold annotations", 60,
+    {"eval", N_("Score predictions (or a fresh run) against gold annotations"), 60,
      [](CLI::App& app) -> RunFn {
        auto o = std::make_shared<Options>();
-       app.add_option("--gold", o->gold, "A gold file or a folder of them (annotation-guide.md)")
+       app.add_option("--gold", o->gold, _("A gold file or a folder of them (annotation-guide.md)"))
            ->required();
        app.add_option("--pred", o->pred,
                       "Extraction output to score: a .json file (object, array or JSON Lines), "
                       "a folder of them, or a store (a .db file or a postgresql:// URI)");
        app.add_flag("--run", o->run, "Extract the gold documents' sources now and score that");
        app.add_option("--source", o->source,
-                      "With --run: the folder of sources, paired by name (default: the gold's)");
+                      _("With --run: the folder of sources, paired by name (default: the gold's)"));
        app.add_option("--variant", o->variant,
                       "With --run: text (STEM.txt, .md, .pdf, .docx, .odt, else .html), scan (STEM.scan.pdf) or "
                       "mixed (STEM.mixed.pdf)")
            ->default_val("text");
        o->flags.AddTo(app);
-       app.add_flag("--json", o->json, "Print the scores (and the diff) as JSON");
-       app.add_flag("--diff", o->diff, "List each miss and each extra with its line or page");
+       app.add_flag("--json", o->json, _("Print the scores (and the diff) as JSON"));
+       app.add_flag("--diff", o->diff, _("List each miss and each extra with its line or page"));
        app.add_option("--fail-under", o->fail_under,
-                      "CATEGORY=F1: exit 1 when the micro-averaged F1 is lower (repeatable; "
-                      "record_kind=X checks kind accuracy)");
+                      _("CATEGORY=F1: exit 1 when the micro-averaged F1 is lower (repeatable; "
+                        "record_kind=X checks kind accuracy)"));
        return [o] { return RunEval(*o); };
      }});
 

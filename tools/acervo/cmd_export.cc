@@ -6,6 +6,7 @@
 #include "command.h"
 #include "declared_types.h"
 #include "export/exporter.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -27,7 +28,7 @@ int RunExport(const Options& o) {
   std::ofstream file;
   if (!o.output.empty()) {
     file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(o.output + ": cannot write");
+    if (!file) return Fail(_f("{}: cannot write", o.output));
   }
   std::ostream& out = o.output.empty() ? std::cout : file;
   exporting::EffectiveFilter filter{o.reviewed_only, o.since};
@@ -38,32 +39,35 @@ int RunExport(const Options& o) {
   Status s = exporting::ExportRecords(store->get(), filter, format, out, &counts, types);
   if (!s.ok()) return Fail((o.output.empty() ? StoreDisplayName(path) : o.output) + ": " + s.message());
   if (!o.output.empty()) {
-    std::cerr << "acervo: exported " << counts.emitted << " records to " << o.output << "\n";
+    std::cerr << "acervo: "
+              << _n("exported {} record to {}", "exported {} records to {}", counts.emitted,
+                    counts.emitted, o.output)
+              << "\n";
   }
   return kExitOk;
 }
 
 Registration reg(
-    {"export", "Export records as reviewed (JSON lines, JSON or CSV)", 55,
+    {"export", N_("Export records as reviewed (JSON lines, JSON or CSV)"), 55,
      [](CLI::App& app) -> RunFn {
        auto o = std::make_shared<Options>();
        app.footer(
-           "Records carry reviewers' corrections; rejected records and records merged into "
-           "another are left out.\nJSON forms validate against schemas/record.schema.json; "
-           "CSV joins lists with \" | \" (docs/export.md).");
+           _("Records carry reviewers' corrections; rejected records and records merged into "
+             "another are left out.\nJSON forms validate against schemas/record.schema.json; "
+             "CSV joins lists with \" | \" (docs/export.md)."));
        app.add_option("--store", o->store,
                       "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
        app.add_option("--format", o->format, "jsonl (default), json or csv")
            ->check(CLI::IsMember({"jsonl", "json", "csv"}));
        app.add_flag("--reviewed-only", o->reviewed_only,
-                    "Only records a reviewer has accepted or corrected");
+                    _("Only records a reviewer has accepted or corrected"));
        app.add_option("--since", o->since,
-                      "Only records of documents stored (ingested) on or after this UTC day, "
-                      "YYYY-MM-DD; not the dates inside the records")
+                      _("Only records of documents stored (ingested) on or after this UTC day, "
+                        "YYYY-MM-DD; not the dates inside the records"))
            ->check([](const std::string& v) {
-             return exporting::IsIsoDay(v) ? std::string() : "expected a date YYYY-MM-DD";
+             return exporting::IsIsoDay(v) ? std::string() : _("expected a date YYYY-MM-DD");
            });
-       app.add_option("-o,--output", o->output, "Write to this file instead of stdout");
+       app.add_option("-o,--output", o->output, _("Write to this file instead of stdout"));
        AddPipelineOption(app, &o->pipeline);
        return [o] { return RunExport(*o); };
      }});

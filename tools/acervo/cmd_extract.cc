@@ -11,6 +11,7 @@
 #include "acervo/document.h"
 #include "command.h"
 #include "engine_options.h"
+#include "i18n/i18n.h"
 
 namespace acervo::cli {
 namespace {
@@ -77,8 +78,10 @@ int LineOf(const Page& page, size_t byte) {
 }
 
 void PrintExplanation(const Extraction& x, std::ostream& out) {
-  out << x.document.info.source << ": " << x.mentions.size() << " mentions (pipeline "
-      << x.pipeline << ")\n";
+  int64_t n = static_cast<int64_t>(x.mentions.size());
+  out << _n("{}: {} mention (pipeline {})", "{}: {} mentions (pipeline {})", n,
+            x.document.info.source, n, x.pipeline)
+      << "\n";
   std::map<std::string, int> per_type;
   for (const PlacedMention& m : x.mentions) {
     ++per_type[m.type];
@@ -88,7 +91,8 @@ void PrintExplanation(const Extraction& x, std::ostream& out) {
     }
     out << "\np" << m.page;
     if (page) out << ":" << LineOf(*page, m.byte_start);
-    out << "  " << m.type << "  confidence " << m.confidence << "  " << m.extractor << "\n";
+    out << "  " << m.type << "  " << _f("confidence {}", m.confidence) << "  " << m.extractor
+        << "\n";
     out << "  " << (page ? InContext(page->text, m.byte_start, m.byte_end) : "[" + m.text + "]")
         << "\n";
     out << "  " << m.value.dump() << "\n";
@@ -102,7 +106,7 @@ int RunExtract(const Options& o) {
   if (!engine.ok()) return Fail(engine.status().message());
   Result<Extraction> x = (*engine)->Process(o.file, o.flags.overrides);
   if (!x.ok()) return Fail(x.status().message());
-  for (const std::string& w : x->warnings) std::cerr << "acervo: warning: " << w << "\n";
+  for (const std::string& w : x->warnings) std::cerr << "acervo: " << _f("warning: {}", w) << "\n";
   if (o.explain) {
     PrintExplanation(*x, std::cout);
   } else {
@@ -111,20 +115,21 @@ int RunExtract(const Options& o) {
   return kExitOk;
 }
 
-Registration reg({"extract", "Extract one document and print its JSON (document, mentions, records)",
-                  20, [](CLI::App& app) -> RunFn {
-                    auto o = std::make_shared<Options>();
-                    app.add_option("FILE", o->file, "A .pdf, .txt or .md file, or - for text on stdin")
-                        ->required();
-                    o->flags.AddTo(app);
-                    app.add_flag("--compact", o->compact, "One line of JSON instead of indented");
-                    app.add_flag("--explain", o->explain,
-                                 "List each mention with page:line, its span in context, value "
-                                 "and confidence, instead of JSON (for plugin authors; use with "
-                                 "--only PLUGIN)")
-                        ->excludes("--compact");
-                    return [o] { return RunExtract(*o); };
-                  }});
+Registration reg(
+    {"extract", N_("Extract one document and print its JSON (document, mentions, records)"), 20,
+     [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.add_option("FILE", o->file, _("A .pdf, .txt or .md file, or - for text on stdin"))
+           ->required();
+       o->flags.AddTo(app);
+       app.add_flag("--compact", o->compact, _("One line of JSON instead of indented"));
+       app.add_flag("--explain", o->explain,
+                    _("List each mention with page:line, its span in context, value "
+                      "and confidence, instead of JSON (for plugin authors; use with "
+                      "--only PLUGIN)"))
+           ->excludes("--compact");
+       return [o] { return RunExtract(*o); };
+     }});
 
 }  // namespace
 }  // namespace acervo::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -28,7 +29,7 @@ int RunFailures(const Options& o) {
   return s.ok() ? kExitOk : Fail(s.message());
 }
 
-Registration reg({"failures", "List documents that failed to ingest, with reasons", 45,
+Registration reg({"failures", N_("List documents that failed to ingest, with reasons"), 45,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,

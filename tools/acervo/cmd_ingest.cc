@@ -16,6 +16,7 @@
 #include "command.h"
 #include "engine_options.h"
 #include "enqueue_files.h"
+#include "i18n/i18n.h"
 #include "input_paths.h"
 #include "pool_flags.h"
 #include "work_loop.h"
@@ -81,7 +82,7 @@ int RunIngest(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty()) {
-    return in.errors.empty() ? Fail("no documents (.pdf, .txt, .md) found in the given paths")
+    return in.errors.empty() ? Fail(_("no documents (.pdf, .txt, .md) found in the given paths"))
                              : kExitFailure;  // each bad path was named above
   }
 
@@ -133,26 +134,27 @@ int RunIngest(const Options& o) {
   if (!job.store_error().ok()) {
     return Fail(StoreDisplayName(store_path) + ": " + job.store_error().message());
   }
-  if (counts.failed > 0) std::cerr << "acervo: see 'acervo failures' for the reasons\n";
+  if (counts.failed > 0)
+    std::cerr << "acervo: " << _("see 'acervo failures' for the reasons") << "\n";
   if (g_stop) return 130;
   if (counts.stored + counts.skipped == 0) return kExitFailure;
   bool incomplete = counts.failed > 0 || counts.skipped_failed > 0 || !in.errors.empty();
   return incomplete ? kExitPartial : kExitOk;
 }
 
-Registration reg({"ingest", "Extract documents and store them, in parallel, resumably", 40,
+Registration reg({"ingest", N_("Extract documents and store them, in parallel, resumably"), 40,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
-                                   "Files, folders (walked recursively: .pdf, .txt, .md) or "
-                                   "@list.txt files naming one path a line")
+                                   _("Files, folders (walked recursively: .pdf, .txt, .md) or "
+                                     "@list.txt files naming one path a line"))
                         ->required();
                     app.add_option("--store", o->store,
                                    "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     o->pool.AddTo(app);
                     app.add_flag("--retry-failed", o->retry_failed,
-                                 "Try again documents that failed in an earlier run");
+                                 _("Try again documents that failed in an earlier run"));
                     app.add_flag("--whole-documents", o->whole_documents,
                                  "OCR each document's pages in one worker, one after another "
                                  "(by default the scanned pages of a PDF are OCR'd in "
@@ -162,14 +164,14 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                                  "it is empty, while 'acervo work' on other hosts may help "
                                  "(always so for a postgresql:// store)");
                     app.add_flag("--json-progress", o->json_progress,
-                                 "Progress and summary as JSON lines on stdout");
+                                 _("Progress and summary as JSON lines on stdout"));
                     app.footer(
-                        "Ctrl-C stops cleanly: documents in progress finish and are stored, "
-                        "then the summary is printed; run the same command again to go on. "
-                        "A second Ctrl-C stops at once (the store stays consistent).\n"
-                        "Exit status: 0 all stored or already stored; 3 some documents failed, "
-                        "now or in an earlier run (each is listed, and kept in 'acervo "
-                        "failures'); 1 nothing could be stored; 130 interrupted.");
+                        _("Ctrl-C stops cleanly: documents in progress finish and are stored, "
+                          "then the summary is printed; run the same command again to go on. "
+                          "A second Ctrl-C stops at once (the store stays consistent).\n"
+                          "Exit status: 0 all stored or already stored; 3 some documents failed, "
+                          "now or in an earlier run (each is listed, and kept in 'acervo "
+                          "failures'); 1 nothing could be stored; 130 interrupted."));
                     return [o] { return RunIngest(*o); };
                   }});
 

@@ -1,9 +1,9 @@
 // acervo plugins — what extractors are installed, what each does, and where it lives.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "i18n/i18n.h"
 #include "plugin/plugin_host.h"
 
 namespace acervo::cli {
@@ -41,9 +41,10 @@ int RunPlugins(const Options& o) {
   if (o.json) {
     std::cout << list.dump(2) << "\n";
   } else if (list.empty()) {
-    std::cerr << "acervo: no plugins found; searched:";
-    for (const auto& d : search) std::cerr << " " << d.string();
-    std::cerr << " (set ACERVO_PLUGIN_PATH)\n";
+    std::string searched;
+    for (const auto& d : search) searched += " " + d.string();
+    std::cerr << "acervo: "
+              << _f("no plugins found; searched:{} (set ACERVO_PLUGIN_PATH)", searched) << "\n";
     return kExitFailure;
   } else {
     for (const auto& p : list) {
@@ -64,12 +65,14 @@ int RunPlugins(const Options& o) {
   return failed == 0 ? kExitOk : kExitFailure;
 }
 
-Registration reg({"plugins", "List the extractor plugins acervo finds, and any that fail to load",
-                  10, [](CLI::App& app) -> RunFn {
+Registration reg({"plugins",
+                  N_("List the extractor plugins acervo finds, and any that fail to load"), 10,
+                  [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_flag("--json", o->json, "Print the list as JSON");
-                    app.footer("Plugins are searched in ACERVO_PLUGIN_PATH, the build's plugins/ "
-                               "folder and <prefix>/lib/acervo/plugins.");
+                    app.add_flag("--json", o->json, _("Print the list as JSON"));
+                    app.footer(
+                        _("Plugins are searched in ACERVO_PLUGIN_PATH, the build's plugins/ "
+                          "folder and <prefix>/lib/acervo/plugins."));
                     return [o] { return RunPlugins(*o); };
                   }});
 

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "declared_types.h"
 #include "export/record_csv.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -42,7 +43,7 @@ int RunRecords(const Options& o) {
   return kExitOk;
 }
 
-Registration reg({"records", "Print stored records (JSON lines, JSON or CSV)", 50,
+Registration reg({"records", N_("Print stored records (JSON lines, JSON or CSV)"), 50,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
@@ -50,8 +51,8 @@ Registration reg({"records", "Print stored records (JSON lines, JSON or CSV)", 5
                     app.add_option("--format", o->format, "jsonl (default), json or csv")
                         ->check(CLI::IsMember({"jsonl", "json", "csv"}));
                     app.add_flag("--needs-review", o->needs_review,
-                                 "Only records awaiting review, lowest confidence first");
-                    app.add_option("--document", o->document, "Only this document (sha256:...)");
+                                 _("Only records awaiting review, lowest confidence first"));
+                    app.add_option("--document", o->document, _("Only this document (sha256:...)"));
                     AddPipelineOption(app, &o->pipeline);
                     return [o] { return RunRecords(*o); };
                   }});

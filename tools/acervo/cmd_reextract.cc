@@ -6,6 +6,7 @@
 #include "command.h"
 #include "engine_options.h"
 #include "enqueue_files.h"
+#include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "store/store.h"
 
@@ -95,15 +96,15 @@ int RunReextract(const Options& o) {
   return failed == 0 ? kExitOk : done > 0 ? kExitPartial : kExitFailure;
 }
 
-Registration reg({"reextract", "Re-run extraction on stored documents (after an upgrade)", 42,
+Registration reg({"reextract", N_("Re-run extraction on stored documents (after an upgrade)"), 42,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
                                    "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     app.add_flag("--all", o->all,
-                                 "Also documents already extracted by this pipeline version");
-                    app.add_option("--document", o->document, "Only this document (sha256:...)");
+                                 _("Also documents already extracted by this pipeline version"));
+                    app.add_option("--document", o->document, _("Only this document (sha256:...)"));
                     app.add_flag("--reload", o->reload,
                                  "Read the files again (when still at their path) instead of "
                                  "using the stored page text, e.g. after a loader upgrade");

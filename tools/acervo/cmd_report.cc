@@ -1,12 +1,13 @@
 // acervo report — a summary of the store for people: counts, money per currency, records
 // by kind, year, goal and institution, review backlog and warnings; text or one
 // self-contained HTML page with charts (docs/export.md).
-#include <sstream>
 #include <iostream>
+#include <sstream>
 
 #include "command.h"
 #include "export/report.h"
 #include "export/summary.h"
+#include "i18n/i18n.h"
 #include "io/env.h"
 #include "store/store.h"
 
@@ -45,11 +46,11 @@ int RunReport(const Options& o) {
     return kExitOk;
   }
   out.flush();
-  if (!out) return Fail("stdout: write failed");
+  if (!out) return Fail(_("stdout: write failed"));
   return kExitOk;
 }
 
-Registration reg({"report", "Summarize the store (text, or an HTML page with charts)", 56,
+Registration reg({"report", N_("Summarize the store (text, or an HTML page with charts)"), 56,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
@@ -57,9 +58,9 @@ Registration reg({"report", "Summarize the store (text, or an HTML page with cha
                     app.add_option("--format", o->format, "text (default) or html")
                         ->check(CLI::IsMember({"text", "html"}));
                     app.add_option("-o,--output", o->output,
-                                   "Write to this file instead of stdout");
+                                   _("Write to this file instead of stdout"));
                     app.add_option("--limit", o->limit,
-                                   "Rows shown per list (institutions, warnings); default 50")
+                                   _("Rows shown per list (institutions, warnings); default 50"))
                         ->check(CLI::PositiveNumber);
                     return [o] { return RunReport(*o); };
                   }});

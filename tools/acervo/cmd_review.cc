@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "command.h"
+#include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "review/server.h"
 #include "store/store.h"
@@ -104,7 +105,8 @@ int RunList(const Options& o) {
                 << Clip(e.value("title", ""), 60) << "  (" << r.source << ":"
                 << e.value("page_start", 1) << ")\n";
     }
-    std::cerr << "acervo: " << q->size() << " record(s)\n";
+    std::cerr << "acervo: "
+              << _n("{} record", "{} records", static_cast<int64_t>(q->size()), q->size()) << "\n";
   }
   return kExitOk;
 }
@@ -130,12 +132,15 @@ int SaveOne(Reviews& reviews, const Decision& d) {
   if (!saved.ok()) return Fail(d.record_id + ": " + saved.status().message());
   if (saved->stale) {
     std::cout << saved->record.ToJson().dump(2) << "\n";
-    return Fail(d.record_id + ": not saved: the record changed since version " +
-                std::to_string(d.base_version) + " (now " + std::to_string(saved->record.version) +
-                "); its current values are printed above");
+    return Fail(
+        _f("{}: not saved: the record changed since version {} (now {}); its current "
+           "values are printed above",
+           d.record_id, d.base_version, saved->record.version));
   }
-  std::cerr << "acervo: " << d.record_id << ": saved (version " << saved->record.version
-            << ", " << saved->record.effective.value("status", "") << ")\n";
+  std::cerr << "acervo: "
+            << _f("{}: saved (version {}, {})", d.record_id, saved->record.version,
+                  saved->record.effective.value("status", ""))
+            << "\n";
   return kExitOk;
 }
 
@@ -147,34 +152,37 @@ bool HasFilter(const QueueFilter& f) {
 // accept and reject: the given ids, or (accept only) every queued record the filters match.
 int RunAction(const Options& o, const std::string& action) {
   std::string reviewer = Reviewer(o);
-  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  if (reviewer.empty())
+    return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   auto store = OpenStore(o);
   if (!store.ok()) return Fail(store.status().message());
   Reviews reviews(store->get());
   std::vector<std::string> ids = o.ids;
   if (ids.empty()) {
     if (!HasFilter(o.filter) && !o.all) {
-      return Fail("name the records, or select them with filters (--kind, --min-confidence, "
-                  "...) or --all");
+      return Fail(
+          _("name the records, or select them with filters (--kind, --min-confidence, "
+            "...) or --all"));
     }
     auto q = reviews.Queue(o.filter);
     if (!q.ok()) return Fail(q.status().message());
     for (const auto& r : *q) ids.push_back(r.id);
   }
-  if (o.version >= 0 && ids.size() != 1) return Fail("--version applies to one record");
+  if (o.version >= 0 && ids.size() != 1) return Fail(_("--version applies to one record"));
   int failed = 0;
   for (const std::string& id : ids) {
     failed += SaveOne(reviews, {id, o.version, reviewer, o.comment, {{action, nullptr}}}) != kExitOk;
   }
-  std::cerr << "acervo: " << action << ": " << ids.size() - failed << " saved, " << failed
-            << " failed\n";
+  std::cerr << "acervo: " << _f("{}: {} saved, {} failed", action, ids.size() - failed, failed)
+            << "\n";
   if (failed == 0) return kExitOk;
   return failed == static_cast<int>(ids.size()) ? kExitFailure : kExitPartial;
 }
 
 int RunSet(const Options& o) {
   std::string reviewer = Reviewer(o);
-  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  if (reviewer.empty())
+    return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   // The value is text unless only its JSON reading fits the field (a goal number, null).
   json value = o.value;
   if (!review::ValidateChange(o.field, value).ok()) {
@@ -189,7 +197,8 @@ int RunSet(const Options& o) {
 
 int RunUndo(const Options& o) {
   std::string reviewer = Reviewer(o);
-  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  if (reviewer.empty())
+    return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   auto store = OpenStore(o);
   if (!store.ok()) return Fail(store.status().message());
   Reviews reviews(store->get());
@@ -202,7 +211,7 @@ int RunUndo(const Options& o) {
     for (const auto& c : r->corrections) {
       if (!undone.count(c.id) && c.field.rfind("undo:", 0) != 0) target = c.id;
     }
-    if (target == 0) return Fail(id + ": nothing to undo");
+    if (target == 0) return Fail(_f("{}: nothing to undo", id));
   }
   return SaveOne(reviews, {id, o.version, reviewer, o.comment,
                            {{"undo:" + std::to_string(target), nullptr}}});
@@ -210,27 +219,31 @@ int RunUndo(const Options& o) {
 
 int RunMerge(const Options& o) {
   std::string reviewer = Reviewer(o);
-  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  if (reviewer.empty())
+    return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   auto store = OpenStore(o);
   if (!store.ok()) return Fail(store.status().message());
   auto m = Reviews(store->get()).Merge({o.id, o.from, o.version, o.from_version, reviewer, o.comment});
   if (!m.ok()) return Fail(m.status().message());
   if (m->stale) {
     std::cout << json::array({m->into.ToJson(), m->from.ToJson()}).dump(2) << "\n";
-    return Fail("not merged: one of the records changed since the given version; their current "
-                "values are printed above");
+    return Fail(
+        _("not merged: one of the records changed since the given version; their current "
+          "values are printed above"));
   }
-  std::cerr << "acervo: " << o.from << " merged into " << o.id << "\n";
+  std::cerr << "acervo: " << _f("{} merged into {}", o.from, o.id) << "\n";
   return kExitOk;
 }
 
 int RunSplit(const Options& o) {
   std::string reviewer = Reviewer(o);
-  if (reviewer.empty()) return Fail("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER");
+  if (reviewer.empty())
+    return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   json parts = json::array();
   for (const std::string& p : o.parts) {
     json part = json::parse(p, nullptr, false);
-    if (!part.is_object()) return Fail("each PART is a JSON object, like '{\"title\": \"...\"}'");
+    if (!part.is_object())
+      return Fail(_("each PART is a JSON object, like '{\"title\": \"...\"}'"));
     parts.push_back(std::move(part));
   }
   auto store = OpenStore(o);
@@ -248,12 +261,13 @@ void StopOnSignal(int) {
 int RunServe(Options o) {
   if (!o.secret_file.empty()) {
     std::ifstream in(o.secret_file);
-    if (!in) return Fail(o.secret_file + ": cannot read the secret file");
+    if (!in) return Fail(_f("{}: cannot read the secret file", o.secret_file));
     std::getline(in, o.server.secret);
     while (!o.server.secret.empty() && std::isspace(static_cast<unsigned char>(o.server.secret.back()))) {
       o.server.secret.pop_back();
     }
-    if (o.server.secret.size() < 16) return Fail(o.secret_file + ": the secret must be at least 16 characters");
+    if (o.server.secret.size() < 16)
+      return Fail(_f("{}: the secret must be at least 16 characters", o.secret_file));
   }
   if (Status s = review::CheckServerOptions(o.server); !s.ok()) return Fail(s.message());
   auto store = OpenStore(o);
@@ -263,9 +277,11 @@ int RunServe(Options o) {
   auto port = (*server)->Bind();
   if (!port.ok()) return Fail(port.status().message());
   std::string url = (*server)->url();
-  if (!o.server.secret.empty()) url += "?secret=<the shared secret>";
-  std::cout << "acervo review: serving " << (*server)->url() << " (Ctrl-C to stop)" << std::endl;
-  if (!o.server.secret.empty()) std::cerr << "acervo: reviewers open " << url << " once\n";
+  if (!o.server.secret.empty()) url += _("?secret=<the shared secret>");
+  std::cout << "acervo review: " << _f("serving {} (Ctrl-C to stop)", (*server)->url())
+            << std::endl;
+  if (!o.server.secret.empty())
+    std::cerr << "acervo: " << _f("reviewers open {} once", url) << "\n";
   g_server = server->get();
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
@@ -280,98 +296,110 @@ void AddStore(CLI::App* app, Options* o) {
 
 void AddDecision(CLI::App* app, Options* o) {
   AddStore(app, o);
-  app->add_option("--reviewer", o->reviewer, "Who decides (default: $ACERVO_REVIEWER, else $USER)");
-  app->add_option("--comment", o->comment, "Why (kept with the correction)");
+  app->add_option("--reviewer", o->reviewer,
+                  _("Who decides (default: $ACERVO_REVIEWER, else $USER)"));
+  app->add_option("--comment", o->comment, _("Why (kept with the correction)"));
   app->add_option("--version", o->version,
-                  "The record version you saw; refused if someone saved since");
+                  _("The record version you saw; refused if someone saved since"));
 }
 
 void AddFilters(CLI::App* app, Options* o) {
-  app->add_option("--document", o->filter.document, "Only this document (id or part of its path)");
-  app->add_option("--kind", o->filter.kind, "Only records of this kind");
-  app->add_option("--field", o->filter.field, "Only records with something in this field (amounts, dates, ...)");
-  app->add_option("--min-confidence", o->filter.min_confidence, "Lowest confidence")->check(CLI::Range(0.0, 1.0));
-  app->add_option("--max-confidence", o->filter.max_confidence, "Highest confidence")->check(CLI::Range(0.0, 1.0));
+  app->add_option("--document", o->filter.document,
+                  _("Only this document (id or part of its path)"));
+  app->add_option("--kind", o->filter.kind, _("Only records of this kind"));
+  app->add_option("--field", o->filter.field,
+                  _("Only records with something in this field (amounts, dates, ...)"));
+  app->add_option("--min-confidence", o->filter.min_confidence, _("Lowest confidence"))
+      ->check(CLI::Range(0.0, 1.0));
+  app->add_option("--max-confidence", o->filter.max_confidence, _("Highest confidence"))
+      ->check(CLI::Range(0.0, 1.0));
 }
 
-Registration reg({"review", "Review records: list, show, accept, set, reject, undo, merge, split, serve (web UI)", 55,
-                  [](CLI::App& app) -> RunFn {
-                    auto o = std::make_shared<Options>();
-                    app.require_subcommand(1);
+Registration reg(
+    {"review",
+     N_("Review records: list, show, accept, set, reject, undo, merge, split, serve (web UI)"), 55,
+     [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.require_subcommand(1);
 
-                    CLI::App* list = app.add_subcommand("list", "The review queue, lowest confidence first");
-                    AddStore(list, o.get());
-                    AddFilters(list, o.get());
-                    list->add_option("--status", o->filter.status, "needs_review (default), reviewed, auto, all")
-                        ->check(CLI::IsMember({"needs_review", "reviewed", "auto", "all"}));
-                    list->add_option("--format", o->format, "table (default), jsonl or json")
-                        ->check(CLI::IsMember({"table", "jsonl", "json"}));
+       CLI::App* list = app.add_subcommand("list", _("The review queue, lowest confidence first"));
+       AddStore(list, o.get());
+       AddFilters(list, o.get());
+       list->add_option("--status", o->filter.status,
+                        _("needs_review (default), reviewed, auto, all"))
+           ->check(CLI::IsMember({"needs_review", "reviewed", "auto", "all"}));
+       list->add_option("--format", o->format, _("table (default), jsonl or json"))
+           ->check(CLI::IsMember({"table", "jsonl", "json"}));
 
-                    CLI::App* show = app.add_subcommand("show", "A record as reviewed, its passage and corrections (JSON)");
-                    AddStore(show, o.get());
-                    show->add_option("ID", o->ids, "Record ids")->required();
+       CLI::App* show = app.add_subcommand(
+           "show", _("A record as reviewed, its passage and corrections (JSON)"));
+       AddStore(show, o.get());
+       show->add_option("ID", o->ids, _("Record ids"))->required();
 
-                    CLI::App* accept = app.add_subcommand("accept", "Accept records as they are");
-                    AddDecision(accept, o.get());
-                    AddFilters(accept, o.get());
-                    accept->add_option("ID", o->ids, "Record ids (default: the queued records the filters select)");
-                    accept->add_flag("--all", o->all, "Accept the whole queue");
+       CLI::App* accept = app.add_subcommand("accept", _("Accept records as they are"));
+       AddDecision(accept, o.get());
+       AddFilters(accept, o.get());
+       accept->add_option("ID", o->ids,
+                          _("Record ids (default: the queued records the filters select)"));
+       accept->add_flag("--all", o->all, _("Accept the whole queue"));
 
-                    CLI::App* reject = app.add_subcommand("reject", "Mark records as not activities");
-                    AddDecision(reject, o.get());
-                    reject->add_option("ID", o->ids, "Record ids")->required();
+       CLI::App* reject = app.add_subcommand("reject", _("Mark records as not activities"));
+       AddDecision(reject, o.get());
+       reject->add_option("ID", o->ids, _("Record ids"))->required();
 
-                    CLI::App* set = app.add_subcommand("set", "Correct one field of a record");
-                    AddDecision(set, o.get());
-                    set->add_option("ID", o->id, "Record id")->required();
-                    set->add_option("FIELD", o->field,
-                                    "kind, title, or a path: amounts/0/amount, amounts/0/currency, "
-                                    "dates/0/start, institutions/1/name, ods/-, ...")
-                        ->required();
-                    set->add_option("VALUE", o->value, "The new value (text, or JSON: null, 11, {...})")
-                        ->required();
+       CLI::App* set = app.add_subcommand("set", _("Correct one field of a record"));
+       AddDecision(set, o.get());
+       set->add_option("ID", o->id, _("Record id"))->required();
+       set->add_option("FIELD", o->field,
+                       _("kind, title, or a path: amounts/0/amount, amounts/0/currency, "
+                         "dates/0/start, institutions/1/name, ods/-, ..."))
+           ->required();
+       set->add_option("VALUE", o->value, _("The new value (text, or JSON: null, 11, {...})"))
+           ->required();
 
-                    CLI::App* undo = app.add_subcommand("undo", "Undo a record's latest correction (itself a new correction)");
-                    AddDecision(undo, o.get());
-                    undo->add_option("ID", o->id, "Record id")->required();
-                    undo->add_option("--correction", o->correction, "Undo this correction id instead");
+       CLI::App* undo = app.add_subcommand(
+           "undo", _("Undo a record's latest correction (itself a new correction)"));
+       AddDecision(undo, o.get());
+       undo->add_option("ID", o->id, _("Record id"))->required();
+       undo->add_option("--correction", o->correction, _("Undo this correction id instead"));
 
-                    CLI::App* merge = app.add_subcommand("merge", "Merge record FROM into record INTO");
-                    AddDecision(merge, o.get());
-                    merge->add_option("INTO", o->id, "The record that stays")->required();
-                    merge->add_option("FROM", o->from, "The record merged into it")->required();
-                    merge->add_option("--from-version", o->from_version, "The version of FROM you saw");
+       CLI::App* merge = app.add_subcommand("merge", _("Merge record FROM into record INTO"));
+       AddDecision(merge, o.get());
+       merge->add_option("INTO", o->id, _("The record that stays"))->required();
+       merge->add_option("FROM", o->from, _("The record merged into it"))->required();
+       merge->add_option("--from-version", o->from_version, _("The version of FROM you saw"));
 
-                    CLI::App* split = app.add_subcommand("split", "Split a record into parts");
-                    AddDecision(split, o.get());
-                    split->add_option("ID", o->id, "Record id")->required();
-                    split->add_option("PART", o->parts,
-                                      "Two or more JSON objects, one per activity: "
-                                      "'{\"title\": ..., \"kind\": ..., \"amounts\": [...]}'")
-                        ->required();
+       CLI::App* split = app.add_subcommand("split", _("Split a record into parts"));
+       AddDecision(split, o.get());
+       split->add_option("ID", o->id, _("Record id"))->required();
+       split
+           ->add_option("PART", o->parts,
+                        _("Two or more JSON objects, one per activity: "
+                          "'{\"title\": ..., \"kind\": ..., \"amounts\": [...]}'"))
+           ->required();
 
-                    CLI::App* serve = app.add_subcommand("serve", "Serve the review web UI");
-                    AddStore(serve, o.get());
-                    serve->add_option("--host", o->server.host, "Address to listen on (default 127.0.0.1)");
-                    serve->add_option("--port", o->server.port, "Port (default 8077; 0 = any free port)");
-                    serve->add_flag("--allow-remote", o->server.allow_remote,
-                                    "Allow a non-loopback --host (needs --secret-file)");
-                    serve->add_option("--secret-file", o->secret_file,
-                                      "File whose first line is the secret remote reviewers present");
+       CLI::App* serve = app.add_subcommand("serve", _("Serve the review web UI"));
+       AddStore(serve, o.get());
+       serve->add_option("--host", o->server.host, _("Address to listen on (default 127.0.0.1)"));
+       serve->add_option("--port", o->server.port, _("Port (default 8077; 0 = any free port)"));
+       serve->add_flag("--allow-remote", o->server.allow_remote,
+                       _("Allow a non-loopback --host (needs --secret-file)"));
+       serve->add_option("--secret-file", o->secret_file,
+                         _("File whose first line is the secret remote reviewers present"));
 
-                    return [o, list, show, accept, reject, set, undo, merge, split, serve]() -> int {
-                      if (list->parsed()) return RunList(*o);
-                      if (show->parsed()) return RunShow(*o);
-                      if (accept->parsed()) return RunAction(*o, "accept");
-                      if (reject->parsed()) return RunAction(*o, "reject");
-                      if (set->parsed()) return RunSet(*o);
-                      if (undo->parsed()) return RunUndo(*o);
-                      if (merge->parsed()) return RunMerge(*o);
-                      if (split->parsed()) return RunSplit(*o);
-                      if (serve->parsed()) return RunServe(*o);
-                      return kExitUsage;
-                    };
-                  }});
+       return [o, list, show, accept, reject, set, undo, merge, split, serve]() -> int {
+         if (list->parsed()) return RunList(*o);
+         if (show->parsed()) return RunShow(*o);
+         if (accept->parsed()) return RunAction(*o, "accept");
+         if (reject->parsed()) return RunAction(*o, "reject");
+         if (set->parsed()) return RunSet(*o);
+         if (undo->parsed()) return RunUndo(*o);
+         if (merge->parsed()) return RunMerge(*o);
+         if (split->parsed()) return RunSplit(*o);
+         if (serve->parsed()) return RunServe(*o);
+         return kExitUsage;
+       };
+     }});
 
 }  // namespace
 }  // namespace acervo::cli

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "i18n/i18n.h"
 #include "load/loader.h"
 #include "password_options.h"
 
@@ -49,27 +50,27 @@ int RunText(const Options& o) {
       std::cout << "\t" << page.text.substr(b.begin, b.end - b.begin) << "\n";
     }
   }
-  for (const std::string& w : doc->warnings) std::cerr << "acervo: warning: " << w << "\n";
+  for (const std::string& w : doc->warnings)
+    std::cerr << "acervo: " << _f("warning: {}", w) << "\n";
   for (const Page& page : doc->pages) {
     for (const std::string& w : page.warnings) {
-      std::cerr << "acervo: warning: page " << page.number << ": " << w << "\n";
+      std::cerr << "acervo: " << _f("warning: page {}: {}", page.number, w) << "\n";
     }
   }
   return kExitOk;
 }
 
-Registration reg({"text", "Print the normalized text of a document, as the extractors see it", 30,
-                  [](CLI::App& app) -> RunFn {
-                    auto o = std::make_shared<Options>();
-                    app.add_option("FILE", o->file, "A .pdf, .txt or .md file, or - for stdin")
-                        ->required();
-                    app.add_option("--ocr", o->ocr, "auto (default), always or never")
-                        ->check(CLI::IsMember({"auto", "always", "never"}));
-                    app.add_flag("--blocks", o->blocks,
-                                 "Print one structural block a line, with its kind");
-                    AddPasswordOptions(app, &o->passwords);
-                    return [o] { return RunText(*o); };
-                  }});
+Registration reg(
+    {"text", N_("Print the normalized text of a document, as the extractors see it"), 30,
+     [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.add_option("FILE", o->file, _("A .pdf, .txt or .md file, or - for stdin"))->required();
+       app.add_option("--ocr", o->ocr, _("auto (default), always or never"))
+           ->check(CLI::IsMember({"auto", "always", "never"}));
+       app.add_flag("--blocks", o->blocks, _("Print one structural block a line, with its kind"));
+       AddPasswordOptions(app, &o->passwords);
+       return [o] { return RunText(*o); };
+     }});
 
 }  // namespace
 }  // namespace acervo::cli

@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "engine_options.h"
+#include "i18n/i18n.h"
 #include "ingest/frame.h"
 #include "ingest/worker_messages.h"
 #include "io/env.h"
@@ -100,7 +101,12 @@ Registration reg({"__worker", "", 1000, [](CLI::App& app) -> RunFn {
                     app.group("");  // hidden from --help
                     auto flags = std::make_shared<EngineFlags>();
                     flags->AddTo(app);
-                    return [flags] { return RunWorker(*flags); };
+                    return [flags] {
+                      // A worker's failure reasons are stored: English, like all stored data
+                      // (docs/i18n.md), whatever language the coordinator speaks.
+                      SetLanguage(Language::kEnglish);
+                      return RunWorker(*flags);
+                    };
                   }});
 
 }  // namespace

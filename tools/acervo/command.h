@@ -2,7 +2,7 @@
 //
 // Each command lives in its own cmd_<name>.cc and registers itself at start-up:
 //
-//   static acervo::cli::Registration reg({"eval", "Score predictions against gold", 60,
+//   static acervo::cli::Registration reg({"eval", N_("Score predictions against gold"), 60,
 //                                         [](CLI::App& app) { ...; return run_fn; }});
 //
 // `setup` declares the command's options on its CLI::App and returns the function that runs

@@ -2,11 +2,13 @@
 
 #include <iostream>
 
+#include "i18n/i18n.h"
+
 namespace acervo::cli {
 
 void AddPipelineOption(CLI::App& app, std::string* pipeline) {
   app.add_option("--pipeline", *pipeline,
-                 "Pipeline whose plugins' mention types get columns (name or YAML file)")
+                 _("Pipeline whose plugins' mention types get columns (name or YAML file)"))
       ->default_val("default");
 }
 

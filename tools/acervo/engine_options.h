@@ -3,13 +3,13 @@
 #ifndef ACERVO_TOOLS_ENGINE_OPTIONS_H_
 #define ACERVO_TOOLS_ENGINE_OPTIONS_H_
 
+#include <CLI/CLI.hpp>
 #include <regex>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 #include "acervo/engine.h"
+#include "i18n/i18n.h"
 #include "password_options.h"
 
 namespace acervo::cli {
@@ -20,13 +20,13 @@ struct EngineFlags {
 
   void AddTo(CLI::App& app) {
     app.add_option("--pipeline", engine.pipeline,
-                   "Pipeline name (in the pipelines folder) or YAML file")
+                   _("Pipeline name (in the pipelines folder) or YAML file"))
         ->default_val("default");
-    app.add_option("--only", engine.only, "Run only these plugins (repeatable)");
+    app.add_option("--only", engine.only, _("Run only these plugins (repeatable)"));
     app.add_option("--country", overrides.country,
-                   "Country of the documents (ISO 3166 alpha-2, e.g. MX, CO): settles '$' "
-                   "and 'pesos'");
-    app.add_option("--title", overrides.title, "Title of the documents (else read from them)");
+                   _("Country of the documents (ISO 3166 alpha-2, e.g. MX, CO): settles '$' "
+                     "and 'pesos'"));
+    app.add_option("--title", overrides.title, _("Title of the documents (else read from them)"));
     app.add_option_function<std::string>(
            "--period",
            [this](const std::string& p) {
@@ -43,7 +43,7 @@ struct EngineFlags {
             },
             "PERIOD"));
     app.add_option("--context-date", overrides.context_date,
-                   "Date (YYYY-MM-DD) used to resolve dates written without a year")
+                   _("Date (YYYY-MM-DD) used to resolve dates written without a year"))
         ->check(CLI::Validator(
             [](std::string& s) -> std::string {
               bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
@@ -51,7 +51,7 @@ struct EngineFlags {
             },
             "DATE"));
     app.add_option("--ocr", overrides.ocr,
-                   "OCR for pages without a usable text layer: auto (default), always, never")
+                   _("OCR for pages without a usable text layer: auto (default), always, never"))
         ->check(CLI::IsMember({"auto", "always", "never"}));
     AddPasswordOptions(app, &overrides.passwords);
   }

@@ -7,11 +7,12 @@
 #ifndef ACERVO_TOOLS_PASSWORD_OPTIONS_H_
 #define ACERVO_TOOLS_PASSWORD_OPTIONS_H_
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "i18n/i18n.h"
 
 namespace acervo::cli {
 
@@ -21,19 +22,20 @@ inline void AddPasswordOptions(CLI::App& app, std::vector<std::string>* password
       [passwords](const std::vector<std::string>& given) {
         passwords->insert(passwords->end(), given.begin(), given.end());
       },
-      "Password for encrypted PDFs (repeatable; each is tried in turn)");
+      _("Password for encrypted PDFs (repeatable; each is tried in turn)"));
   app.add_option_function<std::string>(
       "--password-file",
       [passwords](const std::string& path) {
         std::ifstream in(path, std::ios::binary);
-        if (!in) throw CLI::ValidationError("--password-file", path + ": cannot read the file");
+        if (!in)
+          throw CLI::ValidationError("--password-file", _f("{}: cannot read the file", path));
         for (std::string line; std::getline(in, line);) {
           if (!line.empty() && line.back() == '\r') line.pop_back();
           if (!line.empty()) passwords->push_back(line);
         }
       },
-      "File with passwords for encrypted PDFs, one a line, tried in turn (not shown in `ps`, "
-      "unlike --password)");
+      _("File with passwords for encrypted PDFs, one a line, tried in turn (not shown in `ps`, "
+        "unlike --password)"));
 }
 
 }  // namespace acervo::cli

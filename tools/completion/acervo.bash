@@ -10,7 +10,7 @@ _acervo() {
   }
   local commands="plugins extract text ingest reextract failures records export review report eval"
   if (( cword == 1 )); then
-    COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "$commands --help --version --lang" -- "$cur"))
     return
   fi
   local command=${words[1]}

@@ -29,8 +29,13 @@ void RenderHtmlReport(const StoreSummary& summary, const ReportOptions& options,
 // Text made safe for HTML content and attribute values.
 std::string EscapeHtml(std::string_view text);
 
-// "1234567.5" -> "1,234,567.5": digits grouped for reading; the value is unchanged.
-std::string GroupDigits(const std::string& decimal);
+// Words both renderings share, in the current language (i18n/i18n.h); numbers and dates
+// are written with i18n/local_format.h.
+std::string ReportTitle(const ReportOptions& options);   // "acervo report: <store>"
+std::string CurrencyLabel(const std::string& currency);  // "" -> "(no currency)"
+std::string YearLabel(const std::string& year);          // "" -> "(undated)"
+std::string GoalLabel(int goal);                         // "ODS 11"
+std::string MoreLine(size_t more);                       // "... and 3 more"
 
 }  // namespace acervo::exporting
 

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "export/report.h"
+#include "i18n/i18n.h"
+#include "i18n/local_format.h"
 
 namespace acervo::exporting {
 namespace {
@@ -17,8 +19,6 @@ border-bottom:1px solid #eee;vertical-align:top}td.n{text-align:right;font-varia
 tabular-nums}.facts td:first-child{font-weight:600}svg{display:block;margin:.5em 0}
 svg text{font-size:12px;fill:#222}.bar{fill:#3a7ca5}.note{color:#666;font-size:.9em}
 )css";
-
-std::string CurrencyName(const std::string& c) { return c.empty() ? "(no currency)" : c; }
 
 // Bar lengths only: the labels beside the bars carry the exact sums.
 double Approx(const Decimal& d) { return std::strtod(d.ToString().c_str(), nullptr); }
@@ -42,18 +42,18 @@ void GoalMoneyChart(const StoreSummary& s, const std::string& currency, std::ost
   }
   if (bars.empty()) return;
   const int row = 22, left = 70, width = 420;
-  out << "<h3>" << EscapeHtml(CurrencyName(currency)) << "</h3>\n<svg role=\"img\" width=\""
-      << left + width + 220 << "\" height=\"" << row * bars.size() + 4
-      << "\" aria-label=\"" << EscapeHtml("Money per goal in " + CurrencyName(currency))
-      << "\">\n";
+  out << "<h3>" << EscapeHtml(CurrencyLabel(currency)) << "</h3>\n<svg role=\"img\" width=\""
+      << left + width + 220 << "\" height=\"" << row * bars.size() + 4 << "\" aria-label=\""
+      << EscapeHtml(_f("Money per goal in {}", CurrencyLabel(currency))) << "\">\n";
   for (size_t i = 0; i < bars.size(); ++i) {
     double w = max > 0 ? std::max(1.0, Approx(bars[i].second) / max * width) : 1.0;
     int y = static_cast<int>(i) * row;
-    out << "<text x=\"0\" y=\"" << y + 15 << "\">ODS " << bars[i].first << "</text>"
+    out << "<text x=\"0\" y=\"" << y + 15 << "\">" << EscapeHtml(GoalLabel(bars[i].first))
+        << "</text>"
         << "<rect class=\"bar\" x=\"" << left << "\" y=\"" << y + 3 << "\" width=\"" << Num(w)
         << "\" height=\"" << row - 6 << "\"/>"
         << "<text x=\"" << Num(left + w + 6) << "\" y=\"" << y + 15 << "\">"
-        << EscapeHtml(GroupDigits(bars[i].second.Canonical().ToString())) << "</text>\n";
+        << EscapeHtml(LocalNumber(bars[i].second.Canonical().ToString())) << "</text>\n";
   }
   out << "</svg>\n";
 }
@@ -61,7 +61,7 @@ void GoalMoneyChart(const StoreSummary& s, const std::string& currency, std::ost
 // A vertical bar per month with dated records.
 void MonthChart(const StoreSummary& s, std::ostream& out) {
   if (s.by_month.empty()) {
-    out << "<p class=\"note\">No record has a date with a month.</p>\n";
+    out << "<p class=\"note\">" << EscapeHtml(_("No record has a date with a month.")) << "</p>\n";
     return;
   }
   int64_t max = 1;
@@ -69,18 +69,18 @@ void MonthChart(const StoreSummary& s, std::ostream& out) {
   // The margins leave room for the last month's slanted label.
   const int height = 160, top = 16, bottom = 60;
   const int bar = std::clamp(720 / static_cast<int>(s.by_month.size()), 6, 40);
-  out << "<svg role=\"img\" aria-label=\"Records per month\" width=\""
+  out << "<svg role=\"img\" aria-label=\"" << EscapeHtml(_("Records per month")) << "\" width=\""
       << bar * s.by_month.size() + 70 << "\" height=\"" << height + top + bottom << "\">\n";
   int x = 10;
   for (const auto& [month, tally] : s.by_month) {
     double h = static_cast<double>(tally.records) / max * height;
     out << "<rect class=\"bar\" x=\"" << x + 1 << "\" y=\"" << Num(top + height - h)
         << "\" width=\"" << bar - 2 << "\" height=\"" << Num(h) << "\"><title>"
-        << EscapeHtml(month) << ": " << tally.records << "</title></rect>"
+        << EscapeHtml(LocalDate(month)) << ": " << LocalNumber(tally.records) << "</title></rect>"
         << "<text x=\"" << x + bar / 2 << "\" y=\"" << Num(top + height - h - 3)
-        << "\" text-anchor=\"middle\">" << tally.records << "</text>"
+        << "\" text-anchor=\"middle\">" << LocalNumber(tally.records) << "</text>"
         << "<text transform=\"translate(" << x + bar / 2 + 4 << "," << top + height + 6
-        << ") rotate(60)\">" << EscapeHtml(month) << "</text>\n";
+        << ") rotate(60)\">" << EscapeHtml(LocalDate(month)) << "</text>\n";
     x += bar;
   }
   out << "</svg>\n";
@@ -90,7 +90,7 @@ std::string MoneyCell(const MoneyByCurrency& money) {
   std::string out;
   for (const auto& [currency, sum] : money) {
     if (!out.empty()) out += "<br>";
-    out += EscapeHtml(GroupDigits(sum.Canonical().ToString()) + " " + CurrencyName(currency));
+    out += EscapeHtml(LocalNumber(sum.Canonical().ToString()) + " " + CurrencyLabel(currency));
   }
   return out;
 }
@@ -99,7 +99,7 @@ template <typename Key, typename Label>
 void TallyTable(const std::map<Key, Tally>& tallies, const std::string& head, Label label,
                 size_t limit, std::ostream& out) {
   if (tallies.empty()) {
-    out << "<p class=\"note\">None.</p>\n";
+    out << "<p class=\"note\">" << EscapeHtml(_("None.")) << "</p>\n";
     return;
   }
   std::vector<std::pair<Key, Tally>> rows(tallies.begin(), tallies.end());
@@ -108,16 +108,16 @@ void TallyTable(const std::map<Key, Tally>& tallies, const std::string& head, La
       return a.second.records > b.second.records;
     });
   }
-  out << "<table><tr><th>" << EscapeHtml(head) << "</th><th>Records</th><th>Money</th></tr>\n";
+  out << "<table><tr><th>" << EscapeHtml(head) << "</th><th>" << EscapeHtml(_("Records"))
+      << "</th><th>" << EscapeHtml(_("Money")) << "</th></tr>\n";
   for (size_t i = 0; i < rows.size() && i < limit; ++i) {
     out << "<tr><td>" << EscapeHtml(label(rows[i].first)) << "</td><td class=\"n\">"
-        << rows[i].second.records << "</td><td class=\"n\">" << MoneyCell(rows[i].second.money)
-        << "</td></tr>\n";
+        << LocalNumber(rows[i].second.records) << "</td><td class=\"n\">"
+        << MoneyCell(rows[i].second.money) << "</td></tr>\n";
   }
   out << "</table>\n";
-  if (rows.size() > limit) {
-    out << "<p class=\"note\">… and " << rows.size() - limit << " more.</p>\n";
-  }
+  if (rows.size() > limit)
+    out << "<p class=\"note\">" << EscapeHtml(MoreLine(rows.size() - limit)) << "</p>\n";
 }
 
 }  // namespace
@@ -138,76 +138,97 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// One row of the facts table.
+void Fact(const char* label, int64_t n, std::ostream& out) {
+  out << "<tr><td>" << EscapeHtml(_(label)) << "</td><td class=\"n\">" << LocalNumber(n)
+      << "</td></tr>\n";
+}
+
+// A section heading and its note.
+void Heading(const char* title, const char* note, std::ostream& out) {
+  out << "<h2>" << EscapeHtml(_(title)) << "</h2>\n";
+  if (note) out << "<p class=\"note\">" << EscapeHtml(_(note)) << "</p>\n";
+}
+
+void Note(const std::string& text, std::ostream& out) {
+  out << "<p class=\"note\">" << EscapeHtml(text) << "</p>\n";
+}
+
+}  // namespace
+
 void RenderHtmlReport(const StoreSummary& s, const ReportOptions& o, std::ostream& out) {
-  std::string title = "acervo report" + (o.store_name.empty() ? "" : ": " + o.store_name);
-  out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+  std::string title = ReportTitle(o);
+  out << "<!DOCTYPE html>\n<html lang=\"" << LanguageCode(CurrentLanguage())
+      << "\"><head><meta charset=\"utf-8\">"
       << "<meta name=\"viewport\" content=\"width=device-width\">"
       << "<title>" << EscapeHtml(title) << "</title><style>" << kStyle
       << "</style></head>\n<body>\n<h1>" << EscapeHtml(title) << "</h1>\n";
-  out << "<table class=\"facts\">\n"
-      << "<tr><td>Documents</td><td class=\"n\">" << s.documents << "</td></tr>\n"
-      << "<tr><td>Pages</td><td class=\"n\">" << s.pages << "</td></tr>\n"
-      << "<tr><td>Documents that failed to load</td><td class=\"n\">" << s.failures
-      << "</td></tr>\n"
-      << "<tr><td>Records</td><td class=\"n\">" << s.records << "</td></tr>\n"
-      << "<tr><td>Awaiting review</td><td class=\"n\">" << s.needs_review << "</td></tr>\n"
-      << "<tr><td>Reviewed</td><td class=\"n\">" << s.reviewed << "</td></tr>\n"
-      << "<tr><td>Reviewed, no longer found by the latest extraction (kept)</td>"
-         "<td class=\"n\">" << s.orphaned << "</td></tr>\n"
-      << "<tr><td>Rejected or merged (not counted)</td><td class=\"n\">" << s.excluded
-      << "</td></tr>\n</table>\n";
+  out << "<table class=\"facts\">\n";
+  Fact(N_("Documents"), s.documents, out);
+  Fact(N_("Pages"), s.pages, out);
+  Fact(N_("Documents that failed to load"), s.failures, out);
+  Fact(N_("Records"), s.records, out);
+  Fact(N_("Awaiting review"), s.needs_review, out);
+  Fact(N_("Reviewed"), s.reviewed, out);
+  Fact(N_("Reviewed, no longer found by the latest extraction (kept)"), s.orphaned, out);
+  Fact(N_("Rejected or merged (not counted)"), s.excluded, out);
+  if (!s.first_day.empty()) {
+    out << "<tr><td>" << EscapeHtml(_("Dates")) << "</td><td>"
+        << EscapeHtml(_f("from {} to {}", LocalDate(s.first_day), LocalDate(s.last_day)))
+        << "</td></tr>\n";
+  }
+  out << "</table>\n";
 
-  out << "<h2>Money per currency</h2>\n<p class=\"note\">Exact sums; currencies are never "
-         "added together. A record's stated total replaces its parts.</p>\n";
-  if (s.money.empty()) out << "<p class=\"note\">No amounts.</p>\n";
+  Heading(N_("Money per currency"),
+          N_("Exact sums; currencies are never added together. A record's stated total "
+             "replaces its parts."),
+          out);
+  if (s.money.empty()) Note(_("No amounts."), out);
   out << "<table>\n";
   for (const auto& [currency, sum] : s.money) {
-    out << "<tr><td>" << EscapeHtml(CurrencyName(currency)) << "</td><td class=\"n\">"
-        << EscapeHtml(GroupDigits(sum.Canonical().ToString())) << "</td></tr>\n";
+    out << "<tr><td>" << EscapeHtml(CurrencyLabel(currency)) << "</td><td class=\"n\">"
+        << EscapeHtml(LocalNumber(sum.Canonical().ToString())) << "</td></tr>\n";
   }
   out << "</table>\n";
   if (s.approximate_amounts || s.unreadable_amounts) {
-    out << "<p class=\"note\">" << s.approximate_amounts << " approximate amounts included; "
-        << s.unreadable_amounts << " amounts not summed (not exact decimals).</p>\n";
+    Note(_f("{} approximate amounts included; {} amounts not summed (not exact decimals).",
+            LocalNumber(s.approximate_amounts), LocalNumber(s.unreadable_amounts)),
+         out);
   }
 
-  out << "<h2>Money per goal (ODS)</h2>\n<p class=\"note\">A record counts under each of its "
-         "goals, so these overlap.</p>\n";
-  bool any = false;
-  for (const auto& [currency, sum] : s.money) {
-    GoalMoneyChart(s, currency, out);
-    any = true;
-  }
-  if (!any) out << "<p class=\"note\">No amounts.</p>\n";
+  Heading(N_("Money per goal (ODS)"),
+          N_("A record counts under each of its goals, so these overlap."), out);
+  for (const auto& [currency, sum] : s.money) GoalMoneyChart(s, currency, out);
+  if (s.money.empty()) Note(_("No amounts."), out);
 
-  out << "<h2>Records per month</h2>\n<p class=\"note\">By each record's first date.</p>\n";
+  Heading(N_("Records per month"), N_("By each record's first date."), out);
   MonthChart(s, out);
 
-  out << "<h2>By kind</h2>\n";
-  TallyTable(s.by_kind, "Kind", [](const std::string& k) { return k; }, o.limit, out);
-  out << "<h2>By year</h2>\n";
-  TallyTable(s.by_year, "Year",
-             [](const std::string& y) { return y.empty() ? std::string("(undated)") : y; },
-             o.limit, out);
-  out << "<h2>By goal (ODS)</h2>\n";
-  TallyTable(s.by_goal, "Goal", [](const int& g) { return "ODS " + std::to_string(g); },
-             o.limit, out);
-  out << "<h2>By institution</h2>\n";
-  TallyTable(s.by_institution, "Institution", [](const std::string& n) { return n; }, o.limit,
-             out);
+  Heading(N_("By kind"), nullptr, out);
+  TallyTable(
+      s.by_kind, _("Kind"), [](const std::string& k) { return k; }, o.limit, out);
+  Heading(N_("By year"), nullptr, out);
+  TallyTable(s.by_year, _("Year"), YearLabel, o.limit, out);
+  Heading(N_("By goal (ODS)"), nullptr, out);
+  TallyTable(s.by_goal, _("Goal"), GoalLabel, o.limit, out);
+  Heading(N_("By institution"), nullptr, out);
+  TallyTable(
+      s.by_institution, _("Institution"), [](const std::string& n) { return n; }, o.limit, out);
 
-  out << "<h2>Warnings</h2>\n<p class=\"note\">Reconciliation of stated totals and other "
-         "warnings raised while reading the documents.</p>\n";
-  if (s.warnings.empty()) out << "<p class=\"note\">None.</p>\n";
+  Heading(N_("Warnings"),
+          N_("Reconciliation of stated totals and other warnings raised while reading the "
+             "documents."),
+          out);
+  if (s.warnings.empty()) Note(_("None."), out);
   out << "<ul>\n";
   for (size_t i = 0; i < s.warnings.size() && i < o.limit; ++i) {
     out << "<li>" << EscapeHtml(s.warnings[i].source) << ": "
         << EscapeHtml(s.warnings[i].message) << "</li>\n";
   }
   out << "</ul>\n";
-  if (s.warnings.size() > o.limit) {
-    out << "<p class=\"note\">… and " << s.warnings.size() - o.limit << " more.</p>\n";
-  }
+  if (s.warnings.size() > o.limit) Note(MoreLine(s.warnings.size() - o.limit), out);
   out << "</body></html>\n";
 }
 

@@ -55,6 +55,10 @@ void AddRecord(const json& r, StoreSummary* s) {
   }
   AddMoney(money, &s->by_year[first_date.substr(0, std::min<size_t>(4, first_date.size()))]);
   if (first_date.size() >= 7) AddMoney(money, &s->by_month[first_date.substr(0, 7)]);
+  if (first_date.size() == 10) {
+    if (s->first_day.empty() || first_date < s->first_day) s->first_day = first_date;
+    if (first_date > s->last_day) s->last_day = first_date;
+  }
   if (r.contains("ods") && r["ods"].is_array()) {
     std::map<int, bool> seen;
     for (const json& g : r["ods"]) {

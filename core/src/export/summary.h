@@ -52,6 +52,8 @@ struct StoreSummary {
   std::map<std::string, Tally> by_kind;
   std::map<std::string, Tally> by_year;   // year of the first date; "" = undated
   std::map<std::string, Tally> by_month;  // YYYY-MM of the first date with a month
+  // The earliest and latest of the records' first dates that name a day (YYYY-MM-DD), "" if none.
+  std::string first_day, last_day;
   std::map<int, Tally> by_goal;
   std::map<std::string, Tally> by_institution;
   // Records carrying values of a mention type a plugin declares (records/mention_types.h),

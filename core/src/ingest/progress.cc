@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n/i18n.h"
+
 namespace acervo {
 namespace {
 
@@ -36,14 +38,11 @@ double ProgressReporter::Elapsed() const {
 std::string ProgressReporter::Line(const IngestCounts& c) const {
   double t = Elapsed();
   int64_t done = c.finished();
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "%lld/%lld docs, %lld pages (%.1f pages/s, %lld OCR), %lld failed",
-                static_cast<long long>(done), static_cast<long long>(c.documents),
-                static_cast<long long>(c.pages), t > 0 ? c.pages / t : 0.0,
-                static_cast<long long>(c.ocr_pages), static_cast<long long>(c.failed));
-  std::string line = buf;
+  std::string line = _f("{}/{} docs, {} pages ({:.1f} pages/s, {} OCR), {} failed", done,
+                        c.documents, c.pages, t > 0 ? c.pages / t : 0.0, c.ocr_pages, c.failed);
   if (done > 0 && done < c.documents) {
-    line += ", ETA " + Duration(t / static_cast<double>(done) * static_cast<double>(c.documents - done));
+    line += _f(", ETA {}",
+               Duration(t / static_cast<double>(done) * static_cast<double>(c.documents - done)));
   }
   return line;
 }
@@ -78,8 +77,8 @@ void ProgressReporter::Update(const IngestCounts& c, bool force) {
 void ProgressReporter::Finish(const IngestCounts& c, const std::string& store, bool interrupted) {
   if (drawn_) human_ << "\r\033[K";
   double t = Elapsed();
-  human_ << "acervo: " << (interrupted ? "interrupted: " : "") << c.stored << " stored, "
-         << c.skipped << " already stored, " << c.failed << " failed";
+  human_ << "acervo: " << (interrupted ? _("interrupted: ") : "")
+         << _f("{} stored, {} already stored, {} failed", c.stored, c.skipped, c.failed);
   if (!c.failed_by_reason.empty()) {
     human_ << " (";
     bool first = true;
@@ -90,14 +89,13 @@ void ProgressReporter::Finish(const IngestCounts& c, const std::string& store, b
     human_ << ")";
   }
   if (c.skipped_failed > 0) {
-    human_ << ", " << c.skipped_failed << " failed before (not retried; see --retry-failed)";
+    human_ << _f(", {} failed before (not retried; see --retry-failed)", c.skipped_failed);
   }
-  if (c.other_files > 0) human_ << ", " << c.other_files << " other files skipped";
-  char rate[64];
-  std::snprintf(rate, sizeof rate, "%.1f", t > 0 ? c.pages / t : 0.0);
-  human_ << "; " << c.pages << " pages (" << c.ocr_pages << " OCR, " << rate << " pages/s), "
-         << c.records << " records (" << c.needs_review << " need review) in " << Duration(t)
-         << " -> " << store << "\n";
+  if (c.other_files > 0) human_ << _f(", {} other files skipped", c.other_files);
+  human_ << _f("; {} pages ({} OCR, {:.1f} pages/s), {} records ({} need review) in {} -> {}",
+               c.pages, c.ocr_pages, t > 0 ? c.pages / t : 0.0, c.records, c.needs_review,
+               Duration(t), store)
+         << "\n";
   if (mode_ == Mode::kJson) {
     nlohmann::json j = c.ToJson();
     j["type"] = "summary";

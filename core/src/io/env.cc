@@ -12,6 +12,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "i18n/i18n.h"
+
 namespace acervo {
 namespace {
 
@@ -31,7 +33,7 @@ class PosixWritableFile : public WritableFile {
       ssize_t n = ::write(fd_, data.data(), data.size());
       if (n < 0) {
         if (errno == EINTR) continue;
-        return Errno(path_, "write failed");
+        return Errno(path_, _("write failed"));
       }
       data.remove_prefix(static_cast<size_t>(n));
     }
@@ -62,22 +64,22 @@ class PosixEnv : public Env {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) {
-      return NotFound(path.string() + ": no such file");
+      return NotFound(_f("{}: no such file", path.string()));
     }
     if (std::filesystem::is_directory(status)) {
-      return InvalidArgument(path.string() + ": is a directory, not a file");
+      return InvalidArgument(_f("{}: is a directory, not a file", path.string()));
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Errno(path, "cannot open");
+    if (!in) return Errno(path, _("cannot open"));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return Errno(path, "read failed");
+    if (in.bad()) return Errno(path, _("read failed"));
     return bytes;
   }
 
   Result<std::unique_ptr<WritableFile>> NewWritableFile(
       const std::filesystem::path& path) const override {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return Errno(path, "cannot write");
+    if (fd < 0) return Errno(path, _("cannot write"));
     return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, path));
   }
 

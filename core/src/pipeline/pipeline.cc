@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "i18n/i18n.h"
 #include "util/paths.h"
 
 namespace acervo {
@@ -109,7 +110,7 @@ Result<Pipeline> LoadPipeline(const std::string& name_or_file, const Env& env) {
       name_or_file.ends_with(".yml")) {
     file = name_or_file;
     if (!is_file(file)) {
-      return NotFound(name_or_file + ": no such pipeline file");
+      return NotFound(_f("{}: no such pipeline file", name_or_file));
     }
   } else {
     std::string looked;

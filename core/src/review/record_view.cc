@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "i18n/i18n.h"
 #include "review/page_image.h"
 
 namespace acervo::review {
@@ -60,9 +61,11 @@ Result<json> RecordView(Reviews& reviews, const std::string& id) {
   bool image = IsPdf(r->source) && std::filesystem::is_regular_file(r->source, ec);
   view["page_image"] = image;
   view["page_image_note"] =
-      image ? "" : (IsPdf(r->source) ? "El PDF original ya no está en " + r->source +
-                                           ": se muestra solo el texto."
-                                     : "Fuente de texto: sin imagen de página.");
+      image ? ""
+            : (IsPdf(r->source) ? _f("The original PDF is no longer at {}: only the "
+                                     "text is shown.",
+                                     r->source)
+                                : std::string(_("Text source: no page image.")));
   if (image) {
     // One image per page of the passage (a few at most), each cut to the passage's region.
     json regions = json::array();
@@ -80,8 +83,8 @@ Result<json> RecordView(Reviews& reviews, const std::string& id) {
     if (!whole.empty()) {
       std::string pages;
       for (int p : whole) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
-      view["page_image_note"] = "No se conoce la posición del pasaje en la p. " + pages +
-                                ": se muestra la página completa.";
+      view["page_image_note"] =
+          _f("The passage's position on p. {} is not known: the whole page is shown.", pages);
     }
   }
   auto adjacent = reviews.Adjacent(*r);

@@ -3,6 +3,7 @@
 #include <exception>
 #include <optional>
 
+#include "i18n/i18n.h"
 #include "review/page_image.h"
 #include "review/record_view.h"
 #include "review/reviews.h"
@@ -12,6 +13,43 @@
 
 namespace acervo::review {
 namespace {
+
+// index.html in the server's language (docs/i18n.md): each {{_:text}} marker replaced by its
+// translation (catalog text, trusted: it may hold markup such as <kbd>), {{LANG}} by the
+// language code, {{MESSAGES}} by the catalog as JSON for app.js's t(), {{TOKEN}} by the
+// session token.
+std::string LocalizePage(const std::string& html, const std::string& token) {
+  std::string out;
+  out.reserve(html.size() + html.size() / 4);
+  size_t at = 0;
+  for (size_t open; (open = html.find("{{", at)) != std::string::npos;) {
+    size_t close = html.find("}}", open);
+    if (close == std::string::npos) break;
+    out.append(html, at, open - at);
+    std::string mark = html.substr(open + 2, close - open - 2);
+    if (mark.rfind("_:", 0) == 0) {
+      out += _(mark.c_str() + 2);
+    } else if (mark == "LANG") {
+      out += LanguageCode(CurrentLanguage());
+    } else if (mark == "TOKEN") {
+      out += token;
+    } else if (mark == "MESSAGES") {
+      // In a <script> element: "<" escaped so that no "</script>" can end it early.
+      std::string json = nlohmann::json(CurrentCatalog()).dump();
+      for (char c : json) {
+        if (c == '<')
+          out += "\\u003c";
+        else
+          out += c;
+      }
+    } else {
+      out.append(html, open, close + 2 - open);
+    }
+    at = close + 2;
+  }
+  out.append(html, at);
+  return out;
+}
 
 using nlohmann::json;
 using httplib::Request;
@@ -94,7 +132,7 @@ bool ReviewServer::Impl::SecretPresented(const Request& req) const {
 
 httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, Response& res) {
   if (!HostAllowed(req)) {
-    SendError(res, 403, "this server answers only to a loopback address");
+    SendError(res, 403, _("this server answers only to a loopback address"));
     return httplib::Server::HandlerResponse::Handled;
   }
   if (!options.secret.empty() && req.method == "GET" && req.path == "/" &&
@@ -105,17 +143,17 @@ httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, R
                                        "; HttpOnly; SameSite=Strict; Path=/");
       res.set_redirect("/");
     } else {
-      SendError(res, 403, "wrong secret");
+      SendError(res, 403, _("wrong secret"));
     }
     return httplib::Server::HandlerResponse::Handled;
   }
   if (!SecretPresented(req)) {
-    SendError(res, 401, "this server needs the shared secret: open /?secret=...");
+    SendError(res, 401, _("this server needs the shared secret: open /?secret=..."));
     return httplib::Server::HandlerResponse::Handled;
   }
   if (req.method != "GET" && req.method != "HEAD" &&
       !SameSecret(req.get_header_value("X-Acervo-Token"), token)) {
-    SendError(res, 403, "missing or wrong session token; reload the page");
+    SendError(res, 403, _("missing or wrong session token; reload the page"));
     return httplib::Server::HandlerResponse::Handled;
   }
   return httplib::Server::HandlerResponse::Unhandled;
@@ -123,15 +161,13 @@ httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, R
 
 void ReviewServer::Impl::GetPage(const Request&, Response& res) {
   const WebAsset* page = FindAsset("/index.html");
-  std::string html(page->data, page->size);
-  const std::string mark = "{{TOKEN}}";
-  if (size_t at = html.find(mark); at != std::string::npos) html.replace(at, mark.size(), token);
-  res.set_content(html, MimeType("/index.html"));
+  res.set_content(LocalizePage(std::string(page->data, page->size), token),
+                  MimeType("/index.html"));
 }
 
 void ReviewServer::Impl::GetAsset(const Request& req, Response& res) {
   const WebAsset* a = FindAsset(req.path);
-  if (!a) return SendError(res, 404, "not found");
+  if (!a) return SendError(res, 404, _("not found"));
   res.set_content(std::string(a->data, a->size), MimeType(req.path));
 }
 
@@ -145,7 +181,7 @@ void ReviewServer::Impl::GetQueue(const Request& req, Response& res) {
     if (!req.get_param_value("min").empty()) f.min_confidence = std::stod(req.get_param_value("min"));
     if (!req.get_param_value("max").empty()) f.max_confidence = std::stod(req.get_param_value("max"));
   } catch (const std::exception&) {
-    return SendError(res, 400, "min and max are numbers between 0 and 1");
+    return SendError(res, 400, _("min and max are numbers between 0 and 1"));
   }
   std::lock_guard<std::mutex> lock(mu);
   auto q = Reviews(store).Queue(f);
@@ -181,7 +217,7 @@ void ReviewServer::Impl::GetPageImage(const Request& req, Response& res) {
   try {
     page = std::stoi(req.matches[2]);
   } catch (const std::exception&) {
-    return SendError(res, 404, "no such page");
+    return SendError(res, 404, _("no such page"));
   }
   {
     std::lock_guard<std::mutex> lock(mu);
@@ -195,7 +231,7 @@ void ReviewServer::Impl::GetPageImage(const Request& req, Response& res) {
       region = PaddedRegion(*known);
     }
   }
-  if (!IsPdf(source)) return SendError(res, 404, "not a PDF: no page image");
+  if (!IsPdf(source)) return SendError(res, 404, _("not a PDF: no page image"));
   auto png = RenderPagePng(source, page, region.empty() ? kPageDpi : RegionDpi(region), region);
   if (!png.ok()) return SendError(res, 404, png.status().message());
   res.set_header("X-Acervo-Image", region.empty() ? "page" : "region");
@@ -206,7 +242,7 @@ void ReviewServer::Impl::GetPageImage(const Request& req, Response& res) {
 void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body["from"].is_string()) {
-    return SendError(res, 400, "expected {version, from, from_version, reviewer, comment}");
+    return SendError(res, 400, _("expected {version, from, from_version, reviewer, comment}"));
   }
   MergeDecision d;
   d.into = req.matches[1];
@@ -214,7 +250,7 @@ void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
   d.into_version = body.value("version", int64_t{-2});
   d.from_version = body.value("from_version", int64_t{-2});
   if (d.into_version < 0 || d.from_version < 0) {
-    return SendError(res, 400, "a merge must say which versions of both records it saw");
+    return SendError(res, 400, _("a merge must say which versions of both records it saw"));
   }
   d.reviewer = body.value("reviewer", "");
   d.comment = body.value("comment", "");
@@ -234,17 +270,18 @@ void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
 void ReviewServer::Impl::PostDecision(const Request& req, Response& res) {
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body["changes"].is_array()) {
-    return SendError(res, 400, "expected {version, reviewer, comment, changes: [...]}");
+    return SendError(res, 400, _("expected {version, reviewer, comment, changes: [...]}"));
   }
   Decision d;
   d.record_id = req.matches[1];
   d.base_version = body.value("version", int64_t{-2});
-  if (d.base_version < 0) return SendError(res, 400, "the decision must say which version it saw");
+  if (d.base_version < 0)
+    return SendError(res, 400, _("the decision must say which version it saw"));
   d.reviewer = body.value("reviewer", "");
   d.comment = body.value("comment", "");
   for (const json& c : body["changes"]) {
     if (!c.is_object() || !c["field"].is_string()) {
-      return SendError(res, 400, "each change needs a field");
+      return SendError(res, 400, _("each change needs a field"));
     }
     d.changes.push_back({c["field"].get<std::string>(), c.value("value", json())});
   }

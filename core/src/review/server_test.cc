@@ -426,7 +426,8 @@ TEST_F(PdfServerTest, WithoutBoxesTheWholePageIsShownAndThePageSaysSo) {
   json view = json::parse(Get("/api/records/" + first_)->body);
   EXPECT_EQ(view["page_image"], true);
   EXPECT_TRUE(view["page_regions"][0]["box"].is_null()) << view.dump();
-  EXPECT_NE(view["page_image_note"].get<std::string>().find("página completa"), std::string::npos);
+  EXPECT_NE(view["page_image_note"].get<std::string>().find("the whole page is shown"),
+            std::string::npos);
   auto image = Get("/api/records/" + first_ + "/page/1");
   ASSERT_EQ(image->status, 200);
   EXPECT_EQ(image->get_header_value("X-Acervo-Image"), "page");

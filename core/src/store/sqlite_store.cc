@@ -1,6 +1,7 @@
 #include "store/sqlite_store.h"
 
 #include "engine/serialize.h"
+#include "i18n/i18n.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/stored_json.h"

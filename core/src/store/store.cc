@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "i18n/i18n.h"
 #include "store/pg_connection.h"
 #include "store/pg_store.h"
 #include "store/sqlite_store.h"
@@ -39,8 +40,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& location
 Result<std::unique_ptr<Store>> Store::OpenExisting(const std::filesystem::path& location,
                                                    const Env& env) {
   if (!store::IsPostgresUri(location.string()) && !env.FileExists(location)) {
-    return NotFound(location.string() +
-                    ": no such store (run 'acervo ingest' first, or pass --store)");
+    return NotFound(
+        _f("{}: no such store (run 'acervo ingest' first, or pass --store)", location.string()));
   }
   return Open(location, env);
 }

@@ -8,11 +8,28 @@
 
 const TOKEN = document.querySelector('meta[name="acervo-token"]').content;
 const $ = (id) => document.getElementById(id);
+// The page's words in the server's language: its catalog, sent inside index.html
+// (docs/i18n.md). t('Saved: {0}', what) gives the translation with {0}, {1}… filled in.
+const MESSAGES = (() => {
+  try {
+    return JSON.parse($('messages').textContent);
+  } catch (e) {
+    return {};
+  }
+})();
+function t(msgid, ...args) {
+  const text = MESSAGES[msgid] || msgid;
+  return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
+}
 const LISTS = {
-  dates: { label: 'Fechas', keys: ['start', 'end'], blank: { start: '', end: '' } },
-  amounts: { label: 'Montos', keys: ['amount', 'currency'], blank: { amount: '', currency: '', approximate: false, role: null } },
-  institutions: { label: 'Instituciones', keys: ['name'], blank: { name: '', acronym: null } },
-  ods: { label: 'ODS', keys: ['goal'], blank: { goal: '', explicit: false } },
+  dates: {label: t('Dates'), keys: ['start', 'end'], blank: {start: '', end: ''}},
+  amounts: {
+    label: t('Amounts'),
+    keys: ['amount', 'currency'],
+    blank: {amount: '', currency: '', approximate: false, role: null}
+  },
+  institutions: {label: t('Institutions'), keys: ['name'], blank: {name: '', acronym: null}},
+  ods: {label: 'ODS', keys: ['goal'], blank: {goal: '', explicit: false}},
 };
 const KINDS = ['evento', 'reunion', 'acuerdo', 'financiamiento', 'capacitacion', 'premio', 'difusion', 'otro'];
 
@@ -58,7 +75,11 @@ async function api(path, body) {
   };
   const res = await fetch(path, init);
   let data = {};
-  try { data = await res.json(); } catch (e) { data = { error: 'respuesta ilegible del servidor' }; }
+  try {
+    data = await res.json();
+  } catch (e) {
+    data = {error: t('unreadable answer from the server')};
+  }
   return { status: res.status, data };
 }
 
@@ -74,19 +95,22 @@ async function loadQueue(keepId = state.view && state.view.id) {
   const seq = ++state.queueSeq;
   const { status, data } = await api('/api/queue?' + filterQuery());
   if (seq !== state.queueSeq) return;
-  if (status !== 200) return say(data.error || 'no se pudo leer la cola', true);
+  if (status !== 200) return say(data.error || t('could not read the queue'), true);
   state.items = data.items;
   const list = $('queue');
   list.replaceChildren();
   data.items.forEach((item, i) => {
-    const li = el('li', { 'data-id': item.id, role: 'option' },
-      el('span', { className: 'conf', text: Number(item.confidence).toFixed(2) }),
-      el('span', { className: 'kind', text: item.kind + (item.second_look ? ' · segunda revisión' : '') }),
-      el('span', { className: 'title', text: item.title || '(sin título)' }));
+    const li =
+        el('li', {'data-id': item.id, role: 'option'},
+           el('span', {className: 'conf', text: Number(item.confidence).toFixed(2)}), el('span', {
+             className: 'kind',
+             text: item.kind + (item.second_look ? ' · ' + t('second review') : '')
+           }),
+           el('span', {className: 'title', text: item.title || t('(untitled)')}));
     li.addEventListener('click', () => select(i));
     list.append(li);
   });
-  $('queue-count').textContent = data.items.length + ' registro(s)';
+  $('queue-count').textContent = t('{0} record(s)', data.items.length);
   let index = keepId ? data.items.findIndex((x) => x.id === keepId) : -1;
   if (index < 0) index = Math.min(Math.max(state.index, 0), data.items.length - 1);
   await select(index);
@@ -104,7 +128,7 @@ async function select(i) {
   const seq = ++state.recordSeq;
   const { status, data } = await api('/api/records/' + encodeURIComponent(state.items[i].id));
   if (seq !== state.recordSeq) return;
-  if (status !== 200) return say(data.error || 'no se pudo leer el registro', true);
+  if (status !== 200) return say(data.error || t('could not read the record'), true);
   show(data);
   const li = document.querySelectorAll('#queue li')[i];
   if (li) li.scrollIntoView({ block: 'nearest' });
@@ -113,9 +137,11 @@ async function select(i) {
 function describe(field, value) {
   if (value === null || value === undefined) return '—';
   if (field === 'dates') return value.start === value.end ? value.start : value.start + ' – ' + value.end;
-  if (field === 'amounts') return (value.approximate ? '≈ ' : '') + value.amount + ' ' + (value.currency || '(moneda ?)') + (value.role ? ' · ' + value.role : '');
+  if (field === 'amounts')
+    return (value.approximate ? '≈ ' : '') + value.amount + ' ' +
+        (value.currency || t('(currency ?)')) + (value.role ? ' · ' + value.role : '');
   if (field === 'institutions') return value.name + (value.acronym ? ' (' + value.acronym + ')' : '');
-  if (field === 'ods') return 'ODS ' + value.goal + (value.explicit ? '' : ' (inferido)');
+  if (field === 'ods') return 'ODS ' + value.goal + (value.explicit ? '' : ' ' + t('(inferred)'));
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -129,14 +155,20 @@ function show(view) {
     // A form for another record, or for values that changed under it, would save stale edits.
     closeForms();
   }
-  $('title').textContent = r.title || '(sin título)';
+  $('title').textContent = r.title || t('(untitled)');
   const pages = r.page_start === r.page_end ? 'p. ' + r.page_start : 'pp. ' + r.page_start + '–' + r.page_end;
-  $('meta').textContent = [r.kind, 'confianza ' + Number(r.confidence).toFixed(2), r.status,
-    view.source + ', ' + pages, 'versión ' + view.version].join(' · ');
+  $('meta').textContent = [
+    r.kind, t('confidence {0}', Number(r.confidence).toFixed(2)), r.status,
+    view.source + ', ' + pages, t('version {0}', view.version)
+  ].join(' · ');
   const flags = [];
-  if (r.rejected) flags.push('Rechazado: no es una actividad.');
-  if (r.merged_into) flags.push('Unido al registro ' + r.merged_into + '.');
-  if (view.orphaned) flags.push('La última extracción ya no encuentra este registro: se conserva la versión revisada' + (view.second_look ? '; revíselo de nuevo.' : '.'));
+  if (r.rejected) flags.push(t('Rejected: not an activity.'));
+  if (r.merged_into) flags.push(t('Merged into record {0}.', r.merged_into));
+  if (view.orphaned)
+    flags.push(
+        view.second_look ?
+            t('The latest extraction no longer finds this record: the reviewed version is kept; review it again.') :
+            t('The latest extraction no longer finds this record: the reviewed version is kept.'));
   if (r.review_notes) flags.push(...r.review_notes);
   $('flags').textContent = flags.join(' ');
 
@@ -154,14 +186,17 @@ function show(view) {
   const body = $('fields').tBodies[0];
   body.replaceChildren();
   const row = (label, text) => body.append(el('tr', {}, el('th', { text: label }), el('td', { text })));
-  row('Tipo', r.kind);
-  row('Título', r.title || '');
+  row(t('Kind'), r.kind);
+  row(t('Title'), r.title || '');
   for (const [field, spec] of Object.entries(LISTS)) {
     const values = r[field] || [];
     row(spec.label, values.length ? values.map((v) => describe(field, v)).join('; ') : '—');
   }
-  if (r.merged_from) row('Unido con', r.merged_from.join(', '));
-  if (r.split_into) row('Dividido en', r.split_into.map((p) => '«' + (p.title || '') + '» (' + (p.kind || r.kind) + ')').join('; '));
+  if (r.merged_from) row(t('Merged with'), r.merged_from.join(', '));
+  if (r.split_into)
+    row(t('Split into'),
+        r.split_into.map((p) => '«' + (p.title || '') + '» (' + (p.kind || r.kind) + ')')
+            .join('; '));
   $('merge-previous').disabled = !view.previous;
   $('merge-next').disabled = !view.next;
   showPageImages(view);
@@ -185,16 +220,25 @@ function showPageImages(view) {
     const whole = state.wholePage || !region.box;
     const src = '/api/records/' + encodeURIComponent(view.id) + '/page/' + region.page +
       (whole && region.box ? '?whole=1' : '');
-    box.append(el('img', { src, 'data-page': String(region.page), 'data-whole': String(whole),
-      alt: (whole ? 'Página ' : 'Región del pasaje en la página ') + region.page + ' del PDF original' }));
+    box.append(el('img', {
+      src,
+      'data-page': String(region.page),
+      'data-whole': String(whole),
+      alt: whole ? t('Page {0} of the original PDF', region.page) :
+                   t('The passage\'s region on page {0} of the original PDF', region.page)
+    }));
   }
   const known = regions.filter((region) => region.box).map((region) => region.page);
   const toggle = $('whole-page');
   toggle.hidden = known.length === 0;
-  toggle.replaceChildren(state.wholePage ? 'Ver solo la región del pasaje ' : 'Ver la página completa ', el('kbd', { text: 'w' }));
+  toggle.replaceChildren(
+      (state.wholePage ? t('See only the passage\'s region') : t('See the whole page')) + ' ',
+      el('kbd', {text: 'w'}));
   let note = view.page_image_note;
   if (!note && known.length) {
-    note = (state.wholePage ? 'Página completa: p. ' : 'Región del pasaje en la p. ') + known.join(', ') + ' del PDF original.';
+    note = state.wholePage ?
+        t('Whole page: p. {0} of the original PDF.', known.join(', ')) :
+        t('The passage\'s region on p. {0} of the original PDF.', known.join(', '));
   }
   $('page-note').textContent = note;
 }
@@ -222,8 +266,11 @@ async function decide(changes, comment = '') {
     say(data.error, true);
     return false;
   }
-  if (status !== 200) { say(data.error || 'no se guardó', true); return false; }
-  say('Guardado: ' + changes.map((c) => c.field).join(', '));
+  if (status !== 200) {
+    say(data.error || t('not saved'), true);
+    return false;
+  }
+  say(t('Saved: {0}', changes.map((c) => c.field).join(', ')));
   await loadQueue(id);
   return true;
 }
@@ -241,12 +288,13 @@ function openEditor() {
   const r = state.view.record;
   const box = $('editor-fields');
   box.replaceChildren();
-  const kind = el('select', { id: 'edit-kind', 'aria-label': 'Tipo' });
+  const kind = el('select', {id: 'edit-kind', 'aria-label': t('Kind')});
   for (const k of KINDS) kind.append(el('option', { value: k, text: k }));
   kind.value = r.kind;
-  const title = el('input', { id: 'edit-title', 'aria-label': 'Título', size: '60' });
+  const title = el('input', {id: 'edit-title', 'aria-label': t('Title'), size: '60'});
   title.value = r.title || '';
-  box.append(el('label', {}, 'Tipo ', kind), el('br'), el('label', {}, 'Título ', title));
+  box.append(
+      el('label', {}, t('Kind') + ' ', kind), el('br'), el('label', {}, t('Title') + ' ', title));
   for (const [field, spec] of Object.entries(LISTS)) {
     const set = el('fieldset', { 'data-field': field }, el('legend', { text: spec.label }));
     const addRow = (value, index) => {
@@ -258,13 +306,13 @@ function openEditor() {
         input.value = value[key] === null || value[key] === undefined ? '' : String(value[key]);
         line.append(input);
       }
-      const remove = el('button', { type: 'button', text: 'quitar' });
+      const remove = el('button', {type: 'button', text: t('remove')});
       remove.addEventListener('click', () => { line.hidden = true; line.dataset.removed = '1'; });
       line.append(remove);
       set.append(line);
     };
     (r[field] || []).forEach((v, i) => addRow(v, i));
-    const add = el('button', { type: 'button', text: 'añadir' });
+    const add = el('button', {type: 'button', text: t('add')});
     add.addEventListener('click', () => addRow(spec.blank));
     set.append(add);
     box.append(set);
@@ -321,13 +369,17 @@ function openMerge(direction) {
   const v = state.view;
   if (!v) return;
   const other = v[direction];
-  if (!other) return say(direction === 'previous' ? 'No hay un registro anterior en este documento.' : 'No hay un registro siguiente en este documento.', true);
+  if (!other)
+    return say(
+        direction === 'previous' ? t('There is no previous record in this document.') :
+                                   t('There is no next record in this document.'),
+        true);
   const self = { id: v.id, title: v.record.title, version: v.version };
   const [into, from] = direction === 'previous' ? [other, self] : [self, other];
   closeForms();
   state.merge = { into, from };
-  $('merge-from-title').textContent = from.title || '(sin título)';
-  $('merge-into-title').textContent = into.title || '(sin título)';
+  $('merge-from-title').textContent = from.title || t('(untitled)');
+  $('merge-into-title').textContent = into.title || t('(untitled)');
   $('merge-form').dataset.into = into.id;
   $('merge-form').dataset.from = from.id;
   $('merge-comment').value = '';
@@ -343,12 +395,12 @@ async function merge() {
     version: m.into.version, from: m.from.id, from_version: m.from.version, reviewer: reviewer(),
     comment: $('merge-comment').value.trim() });
   if (status !== 200) {
-    say(data.error || 'no se unieron', true);
+    say(data.error || t('not merged'), true);
     if (status === 409) await select(state.index);  // show the fresh values and neighbours
     return;
   }
   closeForms();
-  say('Unido: «' + (m.from.title || m.from.id) + '» en «' + (m.into.title || m.into.id) + '»');
+  say(t('Merged: «{0}» into «{1}»', m.from.title || m.from.id, m.into.title || m.into.id));
   await loadQueue(m.into.id);
 }
 
@@ -382,7 +434,7 @@ function openSplit() {
   const at = caretOffset();
   const pieces = at < 0 ? [] : [text.slice(0, at).trim(), text.slice(at).trim()];
   if (pieces.length !== 2 || !pieces[0] || !pieces[1]) {
-    return say('Ponga el cursor en el pasaje, entre las dos actividades, y pulse s.', true);
+    return say(t('Put the caret in the passage, between the two activities, and press s.'), true);
   }
   const located = [];
   let pos = 0;
@@ -403,20 +455,24 @@ function openSplit() {
   const parts = $('split-parts');
   parts.replaceChildren();
   pieces.forEach((piece, i) => {
-    const title = el('input', { id: 'split-title-' + i, size: '50', 'aria-label': 'Título de la parte ' + (i + 1) });
+    const title = el(
+        'input', {id: 'split-title-' + i, size: '50', 'aria-label': t('Title of part {0}', i + 1)});
     title.value = i === 0 ? (r.title || '') : piece.split('\n')[0].slice(0, 120);
-    const kind = el('select', { id: 'split-kind-' + i, 'aria-label': 'Tipo de la parte ' + (i + 1) });
+    const kind = el('select', {id: 'split-kind-' + i, 'aria-label': t('Kind of part {0}', i + 1)});
     for (const k of KINDS) kind.append(el('option', { value: k, text: k }));
     kind.value = r.kind;
-    parts.append(el('fieldset', {}, el('legend', { text: 'Parte ' + (i + 1) }),
-      el('label', {}, 'Título ', title), ' ', el('label', {}, 'Tipo ', kind),
-      el('p', { className: 'piece', text: piece })));
+    parts.append(
+        el('fieldset', {}, el('legend', {text: t('Part {0}', i + 1)}),
+           el('label', {}, t('Title') + ' ', title), ' ', el('label', {}, t('Kind') + ' ', kind),
+           el('p', {className: 'piece', text: piece})));
   });
   const body = $('split-values').tBodies[0];
   body.replaceChildren();
   values.forEach((value, k) => {
     const choice = el('select', { id: 'split-value-' + k, 'aria-label': LISTS[value.field].label + ': ' + describe(value.field, value.value) });
-    choice.append(el('option', { value: '0', text: 'parte 1' }), el('option', { value: '1', text: 'parte 2' }));
+    choice.append(
+        el('option', {value: '0', text: t('part {0}', 1)}),
+        el('option', {value: '1', text: t('part {0}', 2)}));
     choice.value = String(value.part);
     body.append(el('tr', {}, el('th', { text: LISTS[value.field].label }),
       el('td', { text: describe(value.field, value.value) }), el('td', {}, choice)));
@@ -441,7 +497,8 @@ function splitParts() {
 function openMentionForm() {
   const sel = window.getSelection();
   const text = sel ? sel.toString().trim() : '';
-  if (!text || !$('passage').contains(sel.anchorNode)) return say('Seleccione primero el texto de la mención en el pasaje.', true);
+  if (!text || !$('passage').contains(sel.anchorNode))
+    return say(t('First select the text of the mention in the passage.'), true);
   $('mention-text').textContent = text;
   $('mention-value').value = '';
   $('mention-form').hidden = false;
@@ -482,7 +539,7 @@ function onKey(event) {
 function undoLast() {
   if (!state.view) return;
   const live = state.view.corrections.filter((c) => !c.undone && !c.field.startsWith('undo:'));
-  if (!live.length) return say('Nada que deshacer en este registro.', true);
+  if (!live.length) return say(t('Nothing to undo in this record.'), true);
   decide([{ field: 'undo:' + live[live.length - 1].id }]);
 }
 
@@ -529,7 +586,10 @@ function init() {
   $('editor').addEventListener('submit', async (e) => {
     e.preventDefault();
     const changes = editorChanges();
-    if (!changes.length) { $('editor').hidden = true; return say('Sin cambios.'); }
+    if (!changes.length) {
+      $('editor').hidden = true;
+      return say(t('No changes.'));
+    }
     await decide(changes, $('comment').value.trim());
   });
   $('mention-form').addEventListener('submit', async (e) => {
