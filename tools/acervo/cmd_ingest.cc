@@ -76,7 +76,7 @@ void AddPath(const std::string& arg, Inputs* in) {
         p, std::filesystem::directory_options::skip_permission_denied, ec);
     for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      if (IsSupportedExtension(it->path())) found.push_back(it->path());
+      if (PickWhenWalking(it->path())) found.push_back(it->path());
       else ++in->unsupported;
     }
     if (ec) in->errors.push_back(arg + ": cannot walk the folder: " + ec.message());
@@ -101,7 +101,8 @@ int RunIngest(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty()) {
-    return in.errors.empty() ? Fail("no documents (.pdf, .txt, .md) found in the given paths")
+    return in.errors.empty() ? Fail("no documents found in the given paths (`acervo plugins` "
+                                    "lists what acervo reads)")
                              : kExitFailure;  // each bad path was named above
   }
 
