@@ -1,6 +1,7 @@
 // load-image: scanned pages kept as TIFF (multi-page, CCITT G4 included), PNG or JPEG,
 // OCR'd as scanned PDF pages are (core/src/load/image_loader.h does the work).
 #include "acervo/loader_plugin.h"
+#include "load/bundled_loader.h"
 #include "load/image_loader.h"
 
 namespace {
@@ -8,16 +9,11 @@ namespace {
 class ImageLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
-    acervo::LoaderInfo info;
-    info.name = "image";
-    info.version = "1.0.0";
-    info.description = "Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR";
-    info.license = "same as acervo";
-    info.origin = "bundled with acervo";
-    info.reads = {{"image/tiff", 0, {".tif", ".tiff"}},
-                  {"image/png", 0, {".png"}},
-                  {"image/jpeg", 0, {".jpg", ".jpeg"}}};
-    return info;
+    return acervo::BundledLoaderInfo(
+        "image", "Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR",
+        {{"image/tiff", 0, {".tif", ".tiff"}},
+         {"image/png", 0, {".png"}},
+         {"image/jpeg", 0, {".jpg", ".jpeg"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,
                                         const acervo::LoadContext& context) const override {

@@ -3,6 +3,7 @@
 // tables and pages come out as from any PDF. Without LibreOffice each such file fails with
 // the package to install.
 #include "acervo/loader_plugin.h"
+#include "load/bundled_loader.h"
 #include "load/pdf_loader.h"
 #include "soffice.h"
 
@@ -14,14 +15,9 @@ constexpr int kTimeoutSeconds = 120;
 class LegacyLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
-    acervo::LoaderInfo info;
-    info.name = "legacy";
-    info.version = "1.0.0";
-    info.description = "Word 97-2003 (.doc) and RTF through LibreOffice (libreoffice-writer)";
-    info.license = "same as acervo";
-    info.origin = "bundled with acervo";
-    info.reads = {{"application/msword", 0, {".doc"}}, {"text/rtf", 0, {".rtf"}}};
-    return info;
+    return acervo::BundledLoaderInfo(
+        "legacy", "Word 97-2003 (.doc) and RTF through LibreOffice (libreoffice-writer)",
+        {{"application/msword", 0, {".doc"}}, {"text/rtf", 0, {".rtf"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,
                                         const acervo::LoadContext& context) const override {

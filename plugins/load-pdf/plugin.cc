@@ -1,6 +1,7 @@
 // load-pdf: PDF documents, their text layer through Poppler and image-only pages through
 // Tesseract (core/src/load/pdf_loader.h does the work; this file only declares it).
 #include "acervo/loader_plugin.h"
+#include "load/bundled_loader.h"
 #include "load/pdf_loader.h"
 
 namespace {
@@ -8,14 +9,9 @@ namespace {
 class PdfLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
-    acervo::LoaderInfo info;
-    info.name = "pdf";
-    info.version = "1.0.0";
-    info.description = "PDF: text layer (Poppler), tables from rulings (qpdf), OCR (Tesseract)";
-    info.license = "same as acervo";
-    info.origin = "bundled with acervo";
-    info.reads = {{"application/pdf", 0, {".pdf"}}};
-    return info;
+    return acervo::BundledLoaderInfo(
+        "pdf", "PDF: text layer (Poppler), tables from rulings (qpdf), OCR (Tesseract)",
+        {{"application/pdf", 0, {".pdf"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,
                                         const acervo::LoadContext& context) const override {

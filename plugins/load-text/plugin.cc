@@ -2,6 +2,7 @@
 // Any other text libmagic names (source code, troff, CSV) is read as plain text too: the
 // host falls back to text/plain for text/* types no loader claims (docs/loaders.md).
 #include "acervo/loader_plugin.h"
+#include "load/bundled_loader.h"
 #include "load/text_loader.h"
 
 namespace {
@@ -9,15 +10,10 @@ namespace {
 class TextLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
-    acervo::LoaderInfo info;
-    info.name = "text";
-    info.version = "1.0.0";
-    info.description = "Plain text and markdown (UTF-8): headings, bullets, pipe tables";
-    info.license = "same as acervo";
-    info.origin = "bundled with acervo";
-    info.reads = {{"text/plain", 0, {".txt", ".text"}},
-                  {"text/markdown", 0, {".md", ".markdown"}}};
-    return info;
+    return acervo::BundledLoaderInfo(
+        "text", "Plain text and markdown (UTF-8): headings, bullets, pipe tables",
+        {{"text/plain", 0, {".txt", ".text"}},
+         {"text/markdown", 0, {".md", ".markdown"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,
                                         const acervo::LoadContext&) const override {
