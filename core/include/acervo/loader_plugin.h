@@ -10,9 +10,10 @@
 // claims that type with the highest priority (docs/loaders.md).
 //
 // Rules for loader authors:
-//  - Fill Page::text with normalized UTF-8 (NormalizeText in acervo/text.h) and Page::blocks
-//    with its structure: headings with their level, paragraphs, bullets, captions and table
-//    rows (cells separated by '\t', Table::caption and Table::header filled). Number pages
+//  - Fill Page::text with UTF-8 in NFC, one '\n' per line, no soft hyphens or control
+//    characters but '\t' and '\n' (the bundled loaders use core/src/load/normalize.h), and
+//    Page::blocks with its structure: headings with their level, paragraphs, bullets,
+//    captions and table rows (cells separated by '\t', Table::caption and Table::header filled). Number pages
 //    from 1 where the format has pages; a format without pages gives one page (or splits at
 //    form feeds). acervo sets DocumentInfo::id, source and media_type, and the title,
 //    country and period when the loader leaves them empty.
