@@ -114,7 +114,9 @@ int RunExtract(const Options& o) {
 Registration reg({"extract", "Extract one document and print its JSON (document, mentions, records)",
                   20, [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("FILE", o->file, "A .pdf, .txt or .md file, or - for text on stdin")
+                    app.add_option("FILE", o->file,
+                                   "A document (PDF, text, markdown, page scan, ...; "
+                                   "`acervo plugins` lists the formats), or - for stdin")
                         ->required();
                     o->flags.AddTo(app);
                     app.add_flag("--compact", o->compact, "One line of JSON instead of indented");

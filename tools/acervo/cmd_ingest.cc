@@ -171,7 +171,8 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
-                                   "Files, folders (walked recursively: .pdf, .txt, .md) or "
+                                   "Files, folders (walked recursively for documents, by name "
+                                   "and by content) or "
                                    "@list.txt files naming one path a line")
                         ->required();
                     app.add_option("--store", o->store,

@@ -61,7 +61,9 @@ int RunText(const Options& o) {
 Registration reg({"text", "Print the normalized text of a document, as the extractors see it", 30,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("FILE", o->file, "A .pdf, .txt or .md file, or - for stdin")
+                    app.add_option("FILE", o->file,
+                                   "A document (PDF, text, markdown, page scan, ...; "
+                                   "`acervo plugins` lists the formats), or - for stdin")
                         ->required();
                     app.add_option("--ocr", o->ocr, "auto (default), always or never")
                         ->check(CLI::IsMember({"auto", "always", "never"}));

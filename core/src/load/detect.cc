@@ -123,6 +123,10 @@ Detection DetectMediaType(std::string_view bytes, const std::string& named) {
   bool both_text = sniffed.rfind("text/", 0) == 0 && named.rfind("text/", 0) == 0 &&
                    sniffed != "text/rtf" && named != "text/rtf";
   if (both_text || ContainerHolds(sniffed, named)) return {named, ""};
+  // A loader plugin's own format, one libmagic does not know: when the bytes say no more
+  // than "text" or "data", the name is all there is to go by.
+  bool generic = sniffed == "text/plain" || sniffed == "application/octet-stream";
+  if (generic && DescribeMediaType(named) == named) return {named, ""};
   return {sniffed, named};
 }
 

@@ -6,7 +6,9 @@
 //  2. The name breaks ties the bytes cannot: a text file named .md is markdown and one named
 //     .html is HTML (libmagic says text/plain for both when the markup is light); a ZIP named
 //     .docx or .odt is that document (libmagic names some of them application/zip); an OLE
-//     compound file named .doc is a Word 97-2003 document.
+//     compound file named .doc is a Word 97-2003 document; bytes libmagic can only call
+//     text or data, named as a loader plugin's own format (one acervo does not know), are
+//     that format.
 //  3. Otherwise a name that disagrees with the bytes loses, and the loader of the bytes' type
 //     reads the file with a warning ("named .pdf but is text/html").
 //

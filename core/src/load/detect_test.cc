@@ -43,6 +43,9 @@ TEST(Detect, TheNameBreaksTies) {
   Detection d = DetectMediaType(zip, kDocx);
   EXPECT_EQ(d.media_type, kDocx);
   EXPECT_EQ(d.named_as, "");
+  // A plugin's own format, which libmagic cannot name, goes by its name.
+  EXPECT_EQ(DetectMediaType("x y z\n", "application/x-acervo-demo").media_type,
+            "application/x-acervo-demo");
   // Text in a legacy encoding named .txt goes to the text loader, which says what is wrong.
   EXPECT_EQ(DetectMediaType("a\xF1o", "text/plain").media_type, "text/plain");
 }
