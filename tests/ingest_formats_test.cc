@@ -12,6 +12,7 @@
 #include <cstdlib>
 
 #include "load/detect.h"
+#include "load/loader.h"
 #include "load/loader_registry.h"
 #include "load/test_pdf.h"
 #include "test_util.h"
@@ -128,6 +129,41 @@ TEST_F(IngestFormats, EveryReadableFileIsStoredAndEveryOtherListed) {
                                    " failures --store s.db");
   EXPECT_THAT(failures.output, HasSubstr("logo.gif"));
   EXPECT_THAT(failures.output, HasSubstr("no loader reads image/gif"));
+}
+
+
+// Word 97-2003 and RTF go through LibreOffice (plugins/load-legacy). Without it: a clear
+// failure naming the package; with it: the text of the document.
+TEST(LegacyFormats, WithoutLibreOfficeTheFailureNamesThePackage) {
+  const char* path = std::getenv("PATH");
+  std::string saved = path ? path : "";
+  setenv("PATH", "/nonexistent", 1);
+  Result<Document> doc =
+      LoadBytes("{\\rtf1\\ansi Informe de gestión}", "informe.rtf", LoadOptions());
+  setenv("PATH", saved.c_str(), 1);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().message(),
+            "informe.rtf: reading this format needs LibreOffice, and soffice is not on PATH: "
+            "install the Debian package libreoffice-writer");
+}
+
+TEST(LegacyFormats, DocAndRtfAreReadThroughLibreOfficeWhenInstalled) {
+  if (!Tool("soffice")) {
+    GTEST_SKIP() << "LibreOffice is not installed (apt install libreoffice-writer)";
+  }
+  if (!Tool("pandoc")) GTEST_SKIP() << "pandoc is not installed (tools/setup)";
+  test::TempDir dir;
+  dir.Write("informe.md", kMarkdown);
+  std::string cd = "cd " + Quote(dir.path()) + " && ";
+  ASSERT_EQ(std::system((cd + "pandoc informe.md -s -t rtf -o informe.rtf && "
+                         "pandoc informe.md -o informe.docx && soffice --headless "
+                         "--convert-to doc informe.docx >/dev/null 2>&1").c_str()),
+            0);
+  for (const char* name : {"informe.rtf", "informe.doc"}) {
+    Result<Document> doc = LoadDocument(dir.path() / name, LoadOptions());
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    EXPECT_THAT(doc->pages[0].text, HasSubstr("Informe de gestión 2023")) << name;
+  }
 }
 
 }  // namespace
