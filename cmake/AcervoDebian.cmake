@@ -53,6 +53,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME acervo)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "tesseract-ocr-spa")
+# Word 97-2003 and RTF are read through LibreOffice when it is there (plugins/load-legacy).
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "libreoffice-writer")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
   "Spanish public reports to structured activity records\n"
   "acervo reads Spanish-language public reports (born-digital and scanned PDF,\n"

@@ -89,10 +89,12 @@ TEST_F(EngineTest, BadDocumentsGetErrorsNamingThem) {
   EXPECT_THAT(empty.status().message(), HasSubstr("empty.txt: empty file"));
   auto blank = (*engine)->ProcessBytes(" \n\n \n", "blank.txt", {});
   EXPECT_THAT(blank.status().message(), HasSubstr("blank.txt: no text"));
-  auto fake_pdf = (*engine)->ProcessBytes("hello", "report.pdf", {});
-  EXPECT_THAT(fake_pdf.status().message(), HasSubstr("report.pdf: not a PDF"));
-  auto other = (*engine)->ProcessBytes("hello", "sheet.xlsx", {});
-  EXPECT_THAT(other.status().message(), HasSubstr("unsupported file type '.xlsx'"));
+  // The bytes decide what a file is, not its name (load/detect.h).
+  auto fake_pdf = (*engine)->ProcessBytes("GIF89a an image", "report.pdf", {});
+  EXPECT_THAT(fake_pdf.status().message(),
+              HasSubstr("report.pdf: is image/gif, not a PDF; no loader reads image/gif"));
+  auto other = (*engine)->ProcessBytes("GIF89a an image", "sheet.xlsx", {});
+  EXPECT_THAT(other.status().message(), HasSubstr("no loader reads image/gif"));
 }
 
 TEST_F(EngineTest, RecordIdsAreStableAcrossRuns) {

@@ -59,7 +59,7 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   EXPECT_THAT(r.output, HasSubstr("memory.txt: ran out of memory"));
   EXPECT_THAT(r.output, HasSubstr("empty.pdf: empty file"));
   EXPECT_THAT(r.output, HasSubstr("truncated.pdf:"));
-  EXPECT_THAT(r.output, HasSubstr("not-really.pdf: not a PDF"));
+  EXPECT_THAT(r.output, HasSubstr("not-really.pdf: is image/gif, not a PDF"));
   EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents"), 4);
   EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 6);
   EXPECT_EQ(QueryInt(dir_.path() / "s.db",

@@ -147,13 +147,22 @@ TEST_F(Fixtures, ScannedPdfIsReadByOcr) {
   EXPECT_NE(none.status().message().find("OCR disabled"), std::string::npos);
 }
 
+// The bytes decide (load/detect.h): text under a .pdf name is read as text, with a warning.
+TEST_F(Fixtures, TextNamedPdfIsReadAsText) {
+  Result<Document> doc = LoadDocument(*dir_ / "muestra.notpdf.pdf", LoadOptions());
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->info.media_type, "text/plain");
+  ASSERT_FALSE(doc->warnings.empty());
+  EXPECT_NE(doc->warnings[0].find("named as a PDF but is text/plain"), std::string::npos)
+      << doc->warnings[0];
+}
+
 TEST_F(Fixtures, BadFilesGiveClearErrors) {
   struct Case {
     const char* file;
     const char* message;
   } cases[] = {{"muestra.encrypted.pdf", "encrypted: needs a password"},
                {"muestra.truncated.pdf", "corrupt or truncated PDF"},
-               {"muestra.notpdf.pdf", "not a PDF"},
                {"empty.pdf", "empty file"}};
   for (const Case& c : cases) {
     Result<Document> doc = LoadDocument(*dir_ / c.file, LoadOptions());

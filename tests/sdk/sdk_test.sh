@@ -84,4 +84,46 @@ if "es-date" not in extractors:  # "En marzo", under a 2024 title
     sys.exit(f"bundled plugins found nothing in the sample: {sorted(extractors)}")
 PY
 
+step "a loader plugin built against the installed SDK reads its own format"
+mkdir -p "$tmp/load-demo"
+cat > "$tmp/load-demo/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(load-demo LANGUAGES CXX)
+set(CMAKE_CXX_STANDARD 20)
+find_package(acervo 0.1 REQUIRED)
+acervo_add_plugin(load-demo SOURCES demo.cc)
+CMAKE
+cat > "$tmp/load-demo/demo.cc" <<'CC'
+#include "acervo/loader_plugin.h"
+
+class DemoLoader : public acervo::Loader {
+ public:
+  acervo::LoaderInfo Info() const override {
+    acervo::LoaderInfo info;
+    info.name = "demo";
+    info.version = "0.1.0";
+    info.reads = {{"application/x-acervo-demo", 0, {".demo"}}};
+    return info;
+  }
+  acervo::Result<acervo::Document> Load(std::string_view bytes,
+                                        const acervo::LoadContext&) const override {
+    acervo::Page page;
+    page.text = "Demo: " + std::string(bytes);
+    page.blocks.push_back({acervo::SegmentKind::kParagraph, 0, page.text.size()});
+    acervo::Document doc;
+    doc.pages.push_back(std::move(page));
+    return doc;
+  }
+};
+
+ACERVO_LOADER_PLUGIN(DemoLoader);
+CC
+cmake -S "$tmp/load-demo" -B "$tmp/load-demo/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+  -DCMAKE_BUILD_TYPE=Release > "$tmp/demo.log" && cmake --build "$tmp/load-demo/build" >> "$tmp/demo.log" ||
+  { cat "$tmp/demo.log"; fail "building a loader plugin against the SDK"; }
+printf 'un formato propio\n' > "$tmp/muestra.demo"
+ACERVO_PLUGIN_PATH=$tmp/load-demo/build/plugins "$acervo" text "$tmp/muestra.demo" > "$tmp/demo.txt" ||
+  fail "acervo text with the demo loader"
+grep -q "^Demo: un formato propio" "$tmp/demo.txt" || { cat "$tmp/demo.txt"; fail "the demo loader did not read it"; }
+
 echo "PASS"

@@ -119,7 +119,8 @@ Registration reg(
     {"extract", N_("Extract one document and print its JSON (document, mentions, records)"), 20,
      [](CLI::App& app) -> RunFn {
        auto o = std::make_shared<Options>();
-       app.add_option("FILE", o->file, _("A .pdf, .txt or .md file, or - for text on stdin"))
+       app.add_option("FILE", o->file, _("A document (PDF, text, markdown, page scan, ...; "
+                         "`acervo plugins` lists the formats), or - for stdin"))
            ->required();
        o->flags.AddTo(app);
        app.add_flag("--compact", o->compact, _("One line of JSON instead of indented"));

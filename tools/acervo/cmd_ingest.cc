@@ -82,7 +82,8 @@ int RunIngest(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty()) {
-    return in.errors.empty() ? Fail(_("no documents (.pdf, .txt, .md) found in the given paths"))
+    return in.errors.empty() ? Fail(_("no documents found in the given paths (`acervo plugins` "
+                                      "lists what acervo reads)"))
                              : kExitFailure;  // each bad path was named above
   }
 
@@ -146,8 +147,8 @@ Registration reg({"ingest", N_("Extract documents and store them, in parallel, r
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
-                                   _("Files, folders (walked recursively: .pdf, .txt, .md) or "
-                                     "@list.txt files naming one path a line"))
+                                   _("Files, folders (walked recursively for documents, by name "
+                                     "and by content) or @list.txt files naming one path a line"))
                         ->required();
                     app.add_option("--store", o->store,
                                    "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");

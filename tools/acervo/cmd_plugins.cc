@@ -1,9 +1,11 @@
-// acervo plugins — what extractors are installed, what each does, and where it lives.
+// acervo plugins — what extractors and loaders are installed, what each does, and where it
+// lives.
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "command.h"
 #include "i18n/i18n.h"
+#include "plugin/loader_host.h"
 #include "plugin/plugin_host.h"
 
 namespace acervo::cli {
@@ -13,11 +15,55 @@ struct Options {
   bool json = false;
 };
 
+// A loader plugin's entry: what it reads. False when it did not load.
+bool AddLoader(const std::filesystem::path& file, nlohmann::json* list) {
+  Result<std::unique_ptr<LoadedLoader>> l = LoadLoaderPlugin(file);
+  if (!l.ok()) {
+    list->push_back({{"path", file.string()}, {"error", l.status().message()}});
+    return false;
+  }
+  const LoaderInfo& info = (*l)->info();
+  nlohmann::json reads = nlohmann::json::array();
+  for (const MediaTypeClaim& c : info.reads) {
+    reads.push_back({{"media_type", c.media_type},
+                     {"priority", c.priority},
+                     {"extensions", c.extensions}});
+  }
+  list->push_back({{"kind", "loader"},
+                   {"name", info.name},
+                   {"version", info.version},
+                   {"description", info.description},
+                   {"license", info.license},
+                   {"origin", info.origin},
+                   {"reads", reads},
+                   {"path", file.string()}});
+  return true;
+}
+
+// "application/pdf, text/plain" or "date, amount": what a listed plugin reads or emits.
+std::string Handles(const nlohmann::json& p) {
+  std::string out;
+  if (p["kind"] == "loader") {
+    for (const auto& r : p["reads"]) {
+      out += (out.empty() ? "" : ", ") + r["media_type"].get<std::string>();
+    }
+  } else {
+    for (const auto& t : p["mention_types"]) {
+      out += (out.empty() ? "" : ", ") + t["name"].get<std::string>();
+    }
+  }
+  return out;
+}
+
 int RunPlugins(const Options& o) {
   std::vector<std::filesystem::path> search = PluginSearchPath();
   nlohmann::json list = nlohmann::json::array();
   int failed = 0;
   for (const auto& file : DiscoverPlugins(search)) {
+    if (IsLoaderPluginFile(file)) {
+      failed += AddLoader(file, &list) ? 0 : 1;
+      continue;
+    }
     Result<std::unique_ptr<LoadedPlugin>> p = LoadPlugin(file);
     if (!p.ok()) {
       ++failed;
@@ -32,7 +78,8 @@ int RunPlugins(const Options& o) {
                        {"key", t.key},
                        {"columns", t.columns}});
     }
-    list.push_back({{"name", info.name},
+    list.push_back({{"kind", "extractor"},
+                    {"name", info.name},
                     {"version", info.version},
                     {"description", info.description},
                     {"mention_types", types},
@@ -53,12 +100,10 @@ int RunPlugins(const Options& o) {
                   << p["error"].get<std::string>() << "\n";
         continue;
       }
-      std::string types;
-      for (const auto& t : p["mention_types"]) {
-        types += (types.empty() ? "" : ", ") + t["name"].get<std::string>();
-      }
-      std::cout << p["name"].get<std::string>() << " " << p["version"].get<std::string>()
-                << "  [" << types << "]\n   " << p["description"].get<std::string>() << "\n   "
+      std::string prefix = p["kind"] == "loader" ? "loader " : "";
+      std::cout << prefix << p["name"].get<std::string>() << " "
+                << p["version"].get<std::string>() << "  [" << Handles(p) << "]\n   "
+                << p["description"].get<std::string>() << "\n   "
                 << p["path"].get<std::string>() << "\n";
     }
   }
@@ -66,8 +111,8 @@ int RunPlugins(const Options& o) {
 }
 
 Registration reg({"plugins",
-                  N_("List the extractor plugins acervo finds, and any that fail to load"), 10,
-                  [](CLI::App& app) -> RunFn {
+                  N_("List the extractor and loader plugins acervo finds, and any that fail to load"),
+                  10, [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_flag("--json", o->json, _("Print the list as JSON"));
                     app.footer(

@@ -64,7 +64,8 @@ Registration reg(
     {"text", N_("Print the normalized text of a document, as the extractors see it"), 30,
      [](CLI::App& app) -> RunFn {
        auto o = std::make_shared<Options>();
-       app.add_option("FILE", o->file, _("A .pdf, .txt or .md file, or - for stdin"))->required();
+       app.add_option("FILE", o->file, _("A document (PDF, text, markdown, page scan, ...; "
+                         "`acervo plugins` lists the formats), or - for stdin"))->required();
        app.add_option("--ocr", o->ocr, _("auto (default), always or never"))
            ->check(CLI::IsMember({"auto", "always", "never"}));
        app.add_flag("--blocks", o->blocks, _("Print one structural block a line, with its kind"));

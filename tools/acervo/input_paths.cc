@@ -28,7 +28,7 @@ void AddPath(const std::string& arg, Inputs* in) {
         p, std::filesystem::directory_options::skip_permission_denied, ec);
     for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      if (IsSupportedExtension(it->path())) found.push_back(it->path());
+      if (PickWhenWalking(it->path())) found.push_back(it->path());
       else ++in->unsupported;
     }
     if (ec) in->errors.push_back(arg + ": cannot walk the folder: " + ec.message());

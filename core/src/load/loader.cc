@@ -1,26 +1,57 @@
 #include "load/loader.h"
 
 #include <algorithm>
-#include <cctype>
+#include <fstream>
 
+#include "load/detect.h"
+#include "load/loader_registry.h"
 #include "load/metadata.h"
-#include "load/office/office.h"
-#include "load/pdf_loader.h"
-#include "load/text_loader.h"
 #include "util/sha256.h"
 
 namespace acervo {
 namespace {
 
-std::string LowerExtension(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+// How much of a file is read to tell what it is when walking a folder.
+constexpr size_t kSniffBytes = 64 * 1024;
+
+// Text formats of their own: read by their loader or refused, never as plain text.
+bool IsMarkupText(const std::string& type) {
+  return type == "text/html" || type == "text/rtf" || type == "text/xml";
 }
 
-bool IsTextExtension(const std::string& ext) {
-  return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
+// The loader for `*type`; other text libmagic names (source code, troff, CSV) falls back to
+// the plain text loader, and `*type` becomes text/plain.
+const LoadedLoader* LoaderFor(const LoaderRegistry& registry, std::string* type) {
+  if (const LoadedLoader* loader = registry.For(*type)) return loader;
+  if (type->rfind("text/", 0) != 0 || IsMarkupText(*type)) return nullptr;
+  const LoadedLoader* plain = registry.For("text/plain");
+  if (plain != nullptr) *type = "text/plain";
+  return plain;
+}
+
+// The type the file's name claims: a loader's claim first, then the formats acervo knows.
+std::string NamedType(const LoaderRegistry& registry, const std::string& source) {
+  if (source == "-") return "";
+  std::string ext = LowerExtension(source);
+  if (ext.empty()) return "";
+  std::string type = registry.TypeOfExtension(ext);
+  return type.empty() ? MediaTypeOfExtension(ext) : type;
+}
+
+Status NoLoader(const LoaderRegistry& registry, const std::string& source,
+                const std::string& type, const std::string& named_as) {
+  if (registry.loaders().empty()) {
+    std::string looked;
+    for (const auto& d : registry.search_path()) looked += " " + d.string();
+    return NotFound(source + ": no loader plugins found (load-*.so; looked in:" + looked +
+                    "; set ACERVO_PLUGIN_PATH)");
+  }
+  std::string what = DescribeMediaType(type);
+  std::string message = source + ": ";
+  if (!named_as.empty()) message += "is " + type + ", not " + DescribeMediaType(named_as) + "; ";
+  message += "no loader reads " + type;
+  if (what != type) message += " (" + what + ")";
+  return Unsupported(message);
 }
 
 }  // namespace
@@ -33,52 +64,49 @@ Result<OcrMode> ParseOcrMode(std::string_view name) {
                          "' (expected auto, always or never)");
 }
 
-bool IsSupportedExtension(const std::filesystem::path& path) {
-  std::string ext = LowerExtension(path);
-  return ext == ".pdf" || IsTextExtension(ext) || ext == ".docx" || ext == ".odt" ||
-         ext == ".html" || ext == ".htm";
+bool PickWhenWalking(const std::filesystem::path& file) {
+  std::string name = file.filename().string();
+  if (name.empty() || name[0] == '.' || name.rfind("~$", 0) == 0) return false;
+  const LoaderRegistry& registry = LoaderRegistry::Default();
+  std::string ext = LowerExtension(file);
+  if (!ext.empty() && !NamedType(registry, name).empty()) return true;
+  std::ifstream in(file, std::ios::binary);
+  std::string head(kSniffBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  if (head.empty()) return false;
+  std::string type = SniffMediaType(head);
+  if (!ext.empty() && type.rfind("text/", 0) == 0 && !IsMarkupText(type)) return false;
+  return LoaderFor(registry, &type) != nullptr;
 }
 
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
-                           const LoadOptions& options) {
-  std::string ext = LowerExtension(source);
-  Result<Document> doc = Corrupt("empty");
-  std::string media_type;
-  if (bytes.empty()) {
-    return Corrupt(source + ": empty file (0 bytes)");
-  } else if (bytes.substr(0, std::min<size_t>(bytes.size(), 1024)).find("%PDF-") !=
-             std::string_view::npos) {
-    media_type = "application/pdf";
-    doc = LoadPdf(bytes, options);
-  } else if (std::string kind = SniffOffice(bytes); !kind.empty()) {
-    // DOCX, ODT, HTML by content (issue 26; the loader plugins replace this branch).
-    media_type = kind == "odt"    ? "application/vnd.oasis.opendocument.text"
-                 : kind == "html" ? "text/html"
-                                  : "application/vnd.openxmlformats-officedocument."
-                                    "wordprocessingml.document";
-    doc = kind == "odt" ? ReadOdt(bytes, source)
-          : kind == "html" ? ReadHtml(bytes, source) : ReadDocx(bytes, source);
-  } else if (ext == ".pdf") {
-    return Corrupt(source + ": not a PDF (no %PDF- header), despite its name");
-  } else if (IsTextExtension(ext) || source == "-") {
-    media_type = (ext == ".md" || ext == ".markdown") ? "text/markdown" : "text/plain";
-    doc = LoadText(bytes);
-  } else {
-    return Unsupported(source + ": unsupported file type '" + ext +
-                       "' (acervo reads .pdf, .txt, .md, .docx, .odt and .html)");
-  }
+                           const LoadOptions& options, const std::filesystem::path& path) {
+  if (bytes.empty()) return Corrupt(source + ": empty file (0 bytes)");
+  const LoaderRegistry& registry = LoaderRegistry::Default();
+  Detection detected = DetectMediaType(bytes, NamedType(registry, source));
+  std::string media_type = detected.media_type;
+  const LoadedLoader* loader = LoaderFor(registry, &media_type);
+  if (loader == nullptr) return NoLoader(registry, source, media_type, detected.named_as);
+
+  Result<Document> doc = loader->Load(bytes, LoadContext{source, path, media_type, options});
   if (!doc.ok()) return doc.status().Prefixed(source);
 
   Document& d = doc.value();
   d.info.id = "sha256:" + Sha256Hex(bytes);
   d.info.source = source;
   d.info.media_type = media_type;
+  if (!detected.named_as.empty()) {
+    d.warnings.push_back("named as " + DescribeMediaType(detected.named_as) + " but is " +
+                         media_type + "; read as that");
+  }
   bool any_text = std::any_of(d.pages.begin(), d.pages.end(), [](const Page& p) {
     return p.text.find_first_not_of(" \t\n\f") != std::string::npos;
   });
   if (!any_text) {
+    bool images = media_type == "application/pdf" || media_type.rfind("image/", 0) == 0;
     return Corrupt(source + ": no text in the document" +
-                   (media_type == "application/pdf" && options.ocr == OcrMode::kNever
+                   (images && options.ocr == OcrMode::kNever
                         ? " (image-only pages and OCR disabled with --ocr never)"
                         : ""));
   }
@@ -90,7 +118,7 @@ Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptio
                               const Env& env) {
   Result<std::string> bytes = env.ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return LoadBytes(*bytes, path.string(), options);
+  return LoadBytes(*bytes, path.string(), options, path);
 }
 
 }  // namespace acervo

@@ -1,48 +1,42 @@
-// loader.h — any supported file in, a Document of normalized pages out.
+// loader.h — any file acervo can read in, a Document of normalized pages out.
 //
-// The type is decided by content (a PDF starts with "%PDF-"), then by extension (.txt, .md,
-// .markdown, .text); anything else is refused. The document's id is the SHA-256 of its bytes.
+// The type comes from the bytes, the name only breaking ties (detect.h); the loader plugin
+// that reads that type (loader_registry.h, acervo/loader_plugin.h) reads it. Then the host
+// sets the document's id (the SHA-256 of its bytes), source and media type, refuses a
+// document with no text, and finds the metadata the loader left unset (metadata.h).
 #ifndef ACERVO_CORE_LOAD_LOADER_H_
 #define ACERVO_CORE_LOAD_LOADER_H_
 
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "acervo/document.h"
+#include "acervo/loader_plugin.h"
 #include "acervo/status.h"
 #include "io/env.h"
 
 namespace acervo {
 
-struct PageOcr;
-
-enum class OcrMode { kAuto, kAlways, kNever };
-
-struct LoadOptions {
-  OcrMode ocr = OcrMode::kAuto;
-  // Called after each page is loaded (pages_done of pages); may be empty. Loaders that take
-  // long per page (OCR) must call it, so a supervisor can tell slow from hung.
-  std::function<void(int pages_done, int pages)> progress;
-  // OCR done elsewhere, or a request to plan it (load/page_ocr.h); null: OCR here as usual.
-  PageOcr* page_ocr = nullptr;
-  // Passwords for an encrypted PDF, tried in turn; ignored for other documents.
-  std::vector<std::string> passwords;
-};
-
 // Parses "auto", "always", "never".
 Result<OcrMode> ParseOcrMode(std::string_view name);
 
-// True for the files `ingest` picks up when walking a folder (.pdf, .txt, .md, ...).
-bool IsSupportedExtension(const std::filesystem::path& path);
+// Whether `ingest`, walking a folder, picks up `file` (docs/ingest.md, "Which files"):
+// hidden files and office lock files never; a file whose extension names a document format
+// always (what it really is decides how it is read, or why not); a file with no extension
+// when its bytes are something a loader reads; a file with another extension (.dat, .bin)
+// when its bytes are a document that is not plain text (a PDF named .dat is a PDF; a .csv
+// or .log is not a report).
+bool PickWhenWalking(const std::filesystem::path& file);
 
-// Errors name the file: "report.pdf: encrypted: needs a password".
+// Errors name the file: "report.pdf: encrypted: needs a password"; a type no loader reads
+// is Unsupported ("scan.gif: no loader reads image/gif (a GIF image)").
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
                               const Env& env = Env::Default());
+// `source` is the name to detect by and to report ("-" for stdin); `path` the file on disk,
+// when there is one (a loader that converts through another program may use it).
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
-                           const LoadOptions& options);
+                           const LoadOptions& options, const std::filesystem::path& path = {});
 
 }  // namespace acervo
 

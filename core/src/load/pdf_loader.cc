@@ -23,6 +23,7 @@
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
+#include "load/page_assembly.h"
 #include "load/page_ocr.h"
 #include "load/text_loader.h"
 #include "load/vector_graphics.h"
@@ -39,8 +40,6 @@ constexpr double kMinCleanShare = 0.85;
 constexpr double kMaxPageSide = 14400;
 // Resolution of the probe that tells a blank page before the full OCR render.
 constexpr double kProbeDpi = 24;
-// OCR font sizes are estimated from row geometry: only bigger jumps mark a new paragraph.
-constexpr double kOcrSizeTolerance = 0.25;
 
 // Poppler reports problems on stderr; keep them out of the user's output.
 void SilencePoppler() {
@@ -147,51 +146,6 @@ Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine
   return (*engine)->Recognize(gray);
 }
 
-// The font size most of the text is set in, by characters, over the lines of `pages` whose
-// OCR flag is `ocr` (OCR sizes are line heights, not comparable with font sizes).
-double BodySize(const std::vector<PageLines>& pages, const std::vector<bool>& ocr_pages,
-                bool ocr) {
-  std::map<int, size_t> chars_by_size;  // size in tenths of a point
-  for (size_t p = 0; p < pages.size(); ++p) {
-    if (ocr_pages[p] != ocr) continue;
-    for (const LaidLine& line : pages[p].lines) {
-      chars_by_size[static_cast<int>(line.font_size * 10 + 0.5)] += line.text.size();
-    }
-  }
-  int best = 0;
-  size_t best_chars = 0;
-  for (const auto& [size, chars] : chars_by_size) {
-    if (chars > best_chars) best = size, best_chars = chars;
-  }
-  return best / 10.0;
-}
-
-LineHint HintFor(const LaidLine& line, double body_size) {
-  LineHint hint;
-  hint.box = line.box;
-  hint.bold = line.bold && !line.table_row;
-  if (line.table_row || body_size <= 0 || line.text.size() > 200) return hint;
-  if (line.font_size >= 1.6 * body_size) {
-    hint.heading_level = 1;
-  } else if (line.font_size >= 1.25 * body_size) {
-    hint.heading_level = 2;
-  }
-  return hint;
-}
-
-// Where each OCR word ended up in the normalized page text: words are found in order.
-void AddConfidence(const std::string& text, const std::vector<std::string>& words,
-                   const std::vector<double>& confidence, Page* page) {
-  size_t cursor = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string word = NormalizeText(words[i]);
-    size_t at = text.find(word, cursor);
-    if (word.empty() || at == std::string::npos || at > cursor + 64) continue;
-    page->ocr_confidence.push_back(ConfidenceSpan{at, at + word.size(), confidence[i]});
-    cursor = at + word.size();
-  }
-}
-
 // The same password in Latin-1, for PDFs (security revisions 2-4) whose creator encoded a
 // non-ASCII password in PDFDocEncoding rather than UTF-8; "" when it has no such form.
 std::string Latin1(const std::string& utf8) {
@@ -289,7 +243,6 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
 
   Document doc;
   std::vector<PageLines> laid(page_count);
-  std::vector<bool> ocr_pages(page_count, false);
   std::unique_ptr<OcrEngine> engine;
   Status ocr_unavailable;
   // Vector graphics are an aid: a PDF qpdf cannot read still loads, without them.
@@ -317,7 +270,6 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       if (ocr_words.ok()) {
         words = std::move(ocr_words.value());
         page.ocr = true;
-        ocr_pages[i] = true;
         ocr_ran = true;
       } else {
         // No engine here after trying: Tesseract cannot load, so no other page will read.
@@ -337,61 +289,24 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       }
       if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
     }
-    LayoutOptions layout;
-    std::vector<Box> marks;
     if (page.ocr) {
-      layout.size_tolerance = kOcrSizeTolerance;
-      layout.geometric_stacks = true;
-      marks = TakeOcrMarks(&words);
-    }
-    if (!page.ocr && graphics.ok()) {
+      laid[i].lines = LayOutOcrWords(std::move(words));
+    } else if (graphics.ok()) {
       PageGraphics drawn = graphics.value()->Page(i);
-      laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), layout);
+      laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), LayoutOptions());
       std::vector<size_t> candidates = MarkCandidates(laid[i].lines);
+      std::vector<Box> marks;
       if (!candidates.empty()) marks = MarksAmong(drawn.fills, laid[i].lines, candidates);
+      AddListMarkers(marks, &laid[i].lines);
     } else {
-      laid[i].lines = LayOutPage(words, layout);
+      laid[i].lines = LayOutPage(words, LayoutOptions());
+      AddListMarkers({}, &laid[i].lines);
     }
-    AddListMarkers(marks, &laid[i].lines);
     doc.pages.push_back(std::move(page));
     if (options.progress) options.progress(i + 1, page_count);
   }
 
-  std::vector<std::vector<bool>> furniture = FindFurniture(laid);
-  JoinParagraphsOverPageBreaks(&laid, &furniture);
-  double body_text = BodySize(laid, ocr_pages, false);
-  double body_ocr = BodySize(laid, ocr_pages, true);
-  std::vector<std::vector<LineHint>> hints(page_count);
-  for (int i = 0; i < page_count; ++i) {
-    Page& page = doc.pages[i];
-    std::string text;
-    std::vector<std::string> ocr_words;
-    std::vector<double> ocr_confidence;
-    for (size_t l = 0; l < laid[i].lines.size(); ++l) {
-      const LaidLine& line = laid[i].lines[l];
-      if (furniture[i][l]) {
-        page.furniture.push_back(line.text);
-        continue;
-      }
-      if (!hints[i].empty()) text.push_back('\n');
-      text += line.text;
-      hints[i].push_back(HintFor(line, ocr_pages[i] ? body_ocr : body_text));
-      if (page.ocr) {
-        for (const PlacedWord& w : line.words) {
-          ocr_words.push_back(line.text.substr(w.begin, w.end - w.begin));
-          ocr_confidence.push_back(w.confidence);
-        }
-      }
-    }
-    page.text = NormalizeText(text);
-    if (page.ocr) AddConfidence(page.text, ocr_words, ocr_confidence, &page);
-  }
-  if (ocr_ran && std::getenv("OMP_THREAD_LIMIT") == nullptr) {
-    doc.warnings.push_back(
-        "OCR ran without OMP_THREAD_LIMIT=1 in the environment: Tesseract's OpenMP threads "
-        "make it several times slower (see docs/loaders.md)");
-  }
-  FindStructure(&doc, hints);
+  AssemblePages(std::move(laid), ocr_ran, &doc);
   return doc;
 }
 

@@ -11,7 +11,7 @@
 #include "acervo/document.h"
 #include "acervo/status.h"
 #include "load/layout.h"
-#include "load/loader.h"
+#include "acervo/loader_plugin.h"
 #include "load/ocr.h"
 
 namespace acervo {

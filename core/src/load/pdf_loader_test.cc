@@ -157,7 +157,7 @@ TEST(PdfLoader, BadInputGivesClearErrors) {
     std::string bytes, name, expect;
   } cases[] = {
       {"", "vacio.pdf", "empty file"},
-      {"Esto no es un PDF", "falso.pdf", "not a PDF"},
+      {"GIF89a no es un PDF", "falso.pdf", "is image/gif, not a PDF"},
       {"%PDF-1.4\n%garbage only\n", "roto.pdf", "corrupt or truncated PDF"},
       {good.substr(0, 60), "cortado.pdf", "corrupt or truncated PDF"},
       {MakePdf({}), "sin-paginas.pdf", "no pages"},

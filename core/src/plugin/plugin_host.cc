@@ -1,14 +1,11 @@
 #include "plugin/plugin_host.h"
 
-#include <boost/dll/shared_library.hpp>
-
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <set>
 
+#include "plugin/plugin_library.h"
 #include "util/paths.h"
 
 namespace acervo {
@@ -72,29 +69,13 @@ Result<std::filesystem::path> FindPlugin(const std::string& name,
 }
 
 Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& file) {
-  auto lib = std::make_shared<boost::dll::shared_library>();
-  boost::dll::fs::error_code ec;
-  lib->load(file, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
-  if (ec) {
-    const char* why = dlerror();  // Boost's message is generic; dlerror() names the symbol
-    return Status(Code::kIo, file.string() + ": cannot load plugin: " +
-                                 (why ? std::string(why) : ec.message()));
-  }
-  if (!lib->has(kApiVersionSymbol) || !lib->has(kFactorySymbol)) {
-    return InvalidArgument(file.string() + ": not an acervo plugin (it does not export " +
-                           kApiVersionSymbol + " and " + kFactorySymbol + ")");
-  }
-  int version = lib->get<int()>(kApiVersionSymbol)();
-  if (version != kPluginApiVersion) {
-    return Status(Code::kVersionMismatch,
-                  file.string() + ": plugin built for plugin API version " +
-                      std::to_string(version) + ", but this acervo provides version " +
-                      std::to_string(kPluginApiVersion) + "; rebuild the plugin");
-  }
+  Result<std::shared_ptr<boost::dll::shared_library>> lib = OpenPluginLibrary(
+      file, PluginAbi{kApiVersionSymbol, kFactorySymbol, kPluginApiVersion, "plugin API"});
+  if (!lib.ok()) return lib.status();
   std::unique_ptr<Extractor> extractor;
   PluginInfo info;
   try {
-    extractor = lib->get<PluginFactory>(kFactorySymbol)();
+    extractor = (*lib)->get<PluginFactory>(kFactorySymbol)();
     if (!extractor) return Internal(file.string() + ": plugin factory returned nothing");
     info = extractor->Info();
   } catch (const std::exception& e) {
@@ -103,7 +84,7 @@ Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& fi
     return Internal(file.string() + ": plugin threw while starting");
   }
   if (info.name.empty()) info.name = file.stem().string();
-  return std::make_unique<LoadedPlugin>(std::static_pointer_cast<void>(lib),
+  return std::make_unique<LoadedPlugin>(std::static_pointer_cast<void>(*lib),
                                         std::move(extractor), std::move(info), file);
 }
 

@@ -1,0 +1,63 @@
+// The loader host (plugin/loader_host.h) and registry (load/loader_registry.h) with the test
+// loaders of tests/plugins/test_loader.cc beside the bundled ones.
+#include "plugin/loader_host.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "load/loader_registry.h"
+
+namespace acervo {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::filesystem::path kDir = ACERVO_TEST_LOADER_DIR;
+
+TEST(LoaderHostTest, LoadsALoaderAndReadsItsInfo) {
+  auto loader = LoadLoaderPlugin(kDir / "load-test.so");
+  ASSERT_TRUE(loader.ok()) << loader.status().message();
+  EXPECT_EQ((*loader)->id(), "test@0.0.1");
+  EXPECT_EQ((*loader)->info().origin, "tests/plugins/test_loader.cc");
+  LoadOptions options;
+  Result<Document> doc = (*loader)->Load("abc", LoadContext{"x", {}, "text/plain", options});
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->pages[0].text, "read by the test loader as text/plain: abc");
+}
+
+TEST(LoaderHostTest, RefusesALoaderBuiltForAnotherApiVersion) {
+  auto loader = LoadLoaderPlugin(kDir / "load-test-old-api.so");
+  ASSERT_FALSE(loader.ok());
+  EXPECT_EQ(loader.status().code(), Code::kVersionMismatch);
+  EXPECT_THAT(loader.status().message(), HasSubstr("loader API version 0"));
+}
+
+TEST(LoaderHostTest, WhatALoaderThrowsBecomesAnError) {
+  auto loader = LoadLoaderPlugin(kDir / "load-test-throwing.so");
+  ASSERT_TRUE(loader.ok()) << loader.status().message();
+  LoadOptions options;
+  Result<Document> doc = (*loader)->Load("abc", LoadContext{"x", {}, "text/plain", options});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_THAT(doc.status().message(), HasSubstr("loader test@0.0.1 threw: boom"));
+}
+
+TEST(LoaderHostTest, ExtractorPluginsAreNotLoaders) {
+  EXPECT_TRUE(IsLoaderPluginFile("/x/load-pdf.so"));
+  EXPECT_FALSE(IsLoaderPluginFile("/x/es-date.so"));
+  EXPECT_FALSE(IsLoaderPluginFile("/x/load-pdf"));
+}
+
+TEST(LoaderRegistryTest, TheHighestPriorityWinsAndBrokenPluginsAreListed) {
+  auto registry = LoaderRegistry::Open({kDir, ACERVO_BUILD_PLUGIN_DIR});
+  ASSERT_NE(registry->For("text/plain"), nullptr);
+  EXPECT_EQ(registry->For("text/plain")->info().name, "test");       // priority 1
+  EXPECT_EQ(registry->For("text/markdown")->info().name, "text");    // only the bundled one
+  EXPECT_EQ(registry->For("application/x-acervo-test")->info().name, "test");
+  EXPECT_EQ(registry->TypeOfExtension(".acervotest"), "application/x-acervo-test");
+  EXPECT_EQ(registry->For("image/gif"), nullptr);
+  ASSERT_EQ(registry->errors().size(), 1u);
+  EXPECT_THAT(registry->errors()[0], HasSubstr("load-test-old-api.so"));
+}
+
+}  // namespace
+}  // namespace acervo
