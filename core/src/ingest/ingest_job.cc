@@ -154,6 +154,13 @@ void IngestJob::FailDocument(size_t document, const std::string& reason, const S
     counts_.pages -= split->second.counted;
     counts_.ocr_pages -= split->second.counted;
     splits_.erase(split);
+    // Its pages still waiting for a worker would be read for nothing.
+    std::erase_if(ready_, [&](const Job& job) {
+      auto task = tasks_.find(job.id);
+      if (task == tasks_.end() || task->second.document != document) return false;
+      tasks_.erase(task);
+      return true;
+    });
   }
   if (reason == "interrupted") return;  // the feed takes it back
   const FeedItem& item = items_[document];
