@@ -174,7 +174,8 @@ Registration reg({"ingest", "Extract documents and store them, in parallel, resu
                                    "@list.txt files naming one path a line")
                         ->required();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     app.add_option("-j,--jobs", o->jobs,
                                    "Worker processes (default: one per core)")
