@@ -30,7 +30,8 @@ TEST(StoreTest, AWriteThatFailsMidDocumentLosesNothingAndNamesTheFile) {
     ASSERT_GT(writes_per_big_put, 2);  // so failing after the first write fails midway
 
     env.FailDatabaseWritesAfter(1);
-    Status s = (*store)->PutExtraction(test::SampleExtraction("aaa", 300));  // a re-extraction that dies
+    // A re-extraction that dies.
+    Status s = (*store)->PutExtraction(test::SampleExtraction("aaa", 300));
     EXPECT_FALSE(s.ok());
     EXPECT_THAT(s.message(), HasSubstr(file.string()));
     EXPECT_THAT(s.message(), HasSubstr("injected"));

@@ -37,7 +37,9 @@ int RunExport(const Options& o) {
   MentionTypes types;
   if (format == exporting::ExportFormat::kCsv) types = DeclaredMentionTypes(o.pipeline);
   Status s = exporting::ExportRecords(store->get(), filter, format, out, &counts, types);
-  if (!s.ok()) return Fail((o.output.empty() ? StoreDisplayName(path) : o.output) + ": " + s.message());
+  if (!s.ok()) {
+    return Fail((o.output.empty() ? StoreDisplayName(path) : o.output) + ": " + s.message());
+  }
   if (!o.output.empty()) {
     std::cerr << "acervo: "
               << _n("exported {} record to {}", "exported {} records to {}", counts.emitted,
@@ -56,7 +58,8 @@ Registration reg(
              "another are left out.\nJSON forms validate against schemas/record.schema.json; "
              "CSV joins lists with \" | \" (docs/export.md)."));
        app.add_option("--store", o->store,
-                      "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                      "Store: a SQLite file or a postgresql:// URI "
+                      "(default: $ACERVO_STORE, else ./acervo.db)");
        app.add_option("--format", o->format, "jsonl (default), json or csv")
            ->check(CLI::IsMember({"jsonl", "json", "csv"}));
        app.add_flag("--reviewed-only", o->reviewed_only,

@@ -33,7 +33,8 @@ Registration reg({"failures", N_("List documents that failed to ingest, with rea
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     app.add_flag("--json", o->json, "One JSON object a line");
                     return [o] { return RunFailures(*o); };
                   }});

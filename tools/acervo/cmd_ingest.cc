@@ -151,7 +151,8 @@ Registration reg({"ingest", N_("Extract documents and store them, in parallel, r
                                      "and by content) or @list.txt files naming one path a line"))
                         ->required();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     o->pool.AddTo(app);
                     app.add_flag("--retry-failed", o->retry_failed,

@@ -47,7 +47,8 @@ Registration reg({"records", N_("Print stored records (JSON lines, JSON or CSV)"
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     app.add_option("--format", o->format, "jsonl (default), json or csv")
                         ->check(CLI::IsMember({"jsonl", "json", "csv"}));
                     app.add_flag("--needs-review", o->needs_review,

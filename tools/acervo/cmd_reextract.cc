@@ -81,7 +81,8 @@ int RunReextract(const Options& o) {
       continue;
     }
     if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
-      return Fail(StoreDisplayName(path) + ": " + put.message() + " (while storing " + item.source + ")");
+      return Fail(StoreDisplayName(path) + ": " + put.message() + " (while storing " +
+                  item.source + ")");
     }
     // Reviewed records the new extraction no longer finds keep their reviewed version.
     if (Status flag = review::FlagOrphanedReviews(store->get(), item.id); !flag.ok()) {
@@ -100,7 +101,8 @@ Registration reg({"reextract", N_("Re-run extraction on stored documents (after 
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     o->flags.AddTo(app);
                     app.add_flag("--all", o->all,
                                  _("Also documents already extracted by this pipeline version"));

@@ -54,7 +54,8 @@ Registration reg({"report", N_("Summarize the store (text, or an HTML page with 
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+                                   "Store: a SQLite file or a postgresql:// URI "
+                                   "(default: $ACERVO_STORE, else ./acervo.db)");
                     app.add_option("--format", o->format, "text (default) or html")
                         ->check(CLI::IsMember({"text", "html"}));
                     app.add_option("-o,--output", o->output,

@@ -291,7 +291,9 @@ int RunServe(Options o) {
 }
 
 void AddStore(CLI::App* app, Options* o) {
-  app->add_option("--store", o->store, "Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else ./acervo.db)");
+  app->add_option("--store", o->store,
+                  "Store: a SQLite file or a postgresql:// URI "
+                  "(default: $ACERVO_STORE, else ./acervo.db)");
 }
 
 void AddDecision(CLI::App* app, Options* o) {

@@ -171,7 +171,9 @@ Status PgMigrate(PgConnection& db) {
                                       PgParams().Add(v + 1), "recording the schema version");
       s = set.status();
     }
-    if (!s.ok()) return fail(s.Prefixed("migration to schema " + std::to_string(v + 1) + " failed"));
+    if (!s.ok()) {
+      return fail(s.Prefixed("migration to schema " + std::to_string(v + 1) + " failed"));
+    }
   }
   return db.Commit();
 }

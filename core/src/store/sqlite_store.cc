@@ -144,7 +144,9 @@ Result<Document> SqliteStore::LoadDocument(const std::string& id) {
   if (!d.ok()) return d;
   Statement pages(db_, "SELECT json, text FROM pages WHERE document_id = ? ORDER BY number");
   pages.Bind(1, id);
-  while (pages.Next()) ACERVO_RETURN_IF_ERROR(AppendPageFromColumns(*d, pages.Text(0), pages.Text(1)));
+  while (pages.Next()) {
+    ACERVO_RETURN_IF_ERROR(AppendPageFromColumns(*d, pages.Text(0), pages.Text(1)));
+  }
   if (!pages.status().ok()) return pages.status();
   return d;
 }
