@@ -5,11 +5,13 @@
 #include <chrono>
 #include <set>
 #include <thread>
+#include <type_traits>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "store/store.h"
+#include "support/pg_test_server.h"
 #include "test_util.h"
 
 namespace acervo {
@@ -27,13 +29,34 @@ class SqliteFactory {
   test::TempDir dir_;
 };
 
-using StoreFactories = ::testing::Types<SqliteFactory>;
+// A fresh database on the test PostgreSQL server (tests/support/pg_test_server.h); `skip`
+// says why when PostgreSQL is not installed here.
+class PgFactory {
+ public:
+  Result<std::unique_ptr<Store>> Open() {
+    if (uri_.empty()) {
+      test::PgTestServer* pg = test::PgTestServer::Get(&skip);
+      if (!pg) return NotFound("no PostgreSQL server");
+      uri_ = pg->NewDatabase();
+    }
+    return Store::Open(uri_);
+  }
+  std::string skip;
+
+ private:
+  std::string uri_;
+};
+
+using StoreFactories = ::testing::Types<SqliteFactory, PgFactory>;
 
 template <typename Factory>
 class WorkQueueContract : public ::testing::Test {
  protected:
   void SetUp() override {
     auto opened = factory_.Open();
+    if constexpr (std::is_same_v<Factory, PgFactory>) {
+      if (!factory_.skip.empty()) GTEST_SKIP() << factory_.skip;
+    }
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     store_ = std::move(*opened);
   }
