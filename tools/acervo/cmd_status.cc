@@ -6,6 +6,7 @@
 
 #include "command.h"
 #include "i18n/i18n.h"
+#include "i18n/local_format.h"
 #include "store_option.h"
 #include "store/store.h"
 
@@ -76,7 +77,7 @@ int RunStatus(const Options& o) {
             << Row(_("queue"), _f("{} queued, {} leased, {} done, {} failed", q->queued,
                                   q->leased, q->done, q->failed))
             << Row(_("records"), _f("{} ({} awaiting review)", records, needs_review))
-            << Row(_("rate"), _f("{} pages/s over the last {} min", rate_text, o.window_min));
+            << Row(_("rate"), _f("{} pages/s over the last {} min", LocalNumber(rate_text), o.window_min));
   for (const LeaseInfo& l : q->leases) {
     std::cout << Row(std::string("  ") + _("leased"),
                      _f("{}  by {} for {}", l.path, l.worker, Age(l.age_seconds)));
