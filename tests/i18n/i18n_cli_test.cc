@@ -51,9 +51,24 @@ TEST_F(I18nCliTest, HelpFollowsLangWithoutAGeneratedLocale) {
   EXPECT_THAT(en.output, HasSubstr("Summarize the store"));
   EXPECT_THAT(en.output, Not(HasSubstr("almacén")));
   auto sub = Acervo("LANG=es_AR.UTF-8", "report --help");
-  EXPECT_THAT(sub.output, HasSubstr("Archivo del almacén"));
+  EXPECT_THAT(sub.output, HasSubstr("Almacén: un archivo SQLite o un URI postgresql://"));
   EXPECT_THAT(Acervo("LANG=C.UTF-8 LANGUAGE=es", "--help").output, HasSubstr("Uso:"));
   EXPECT_THAT(Acervo("LC_ALL=C LANG=es_MX.UTF-8", "--help").output, HasSubstr("Usage:"));
+}
+
+// The queue's commands and a missing store speak the language too; `status --json` does not.
+TEST_F(I18nCliTest, QueueCommandsFollowTheLanguage) {
+  EXPECT_THAT(Acervo("LANG=es_MX.UTF-8", "status --help").output,
+              HasSubstr("Qué contiene un almacén"));
+  EXPECT_THAT(Acervo("LANG=es_MX.UTF-8", "work --help").output,
+              HasSubstr("Extraer los documentos de la cola"));
+  EXPECT_THAT(Acervo("LANG=es_MX.UTF-8", "enqueue --help").output,
+              HasSubstr("Poner documentos en la cola"));
+  EXPECT_THAT(Acervo("LANG=C", "work --help").output, HasSubstr("Extract queued documents"));
+  auto es = Acervo("LANG=es_MX.UTF-8", "status --store falta.db");
+  EXPECT_EQ(es.exit_code, 1);
+  EXPECT_THAT(es.output, HasSubstr("falta.db: no existe el almacén"));
+  EXPECT_THAT(Acervo("LANG=C", "status --store falta.db").output, HasSubstr("no such store"));
 }
 
 TEST_F(I18nCliTest, ErrorsFollowTheLanguage) {

@@ -7,6 +7,8 @@
 #include "engine_options.h"
 #include "input_paths.h"
 #include "enqueue_files.h"
+#include "store_option.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -24,11 +26,12 @@ int RunEnqueue(const Options& o) {
   for (const std::string& p : o.paths) AddPath(p, &in);
   for (const std::string& e : in.errors) std::cerr << "acervo: " << e << "\n";
   if (in.documents.empty() && !o.retry_failed) {
-    return in.errors.empty() ? Fail("no documents (.pdf, .txt, .md) found in the given paths")
+    return in.errors.empty() ? Fail(_("no documents (.pdf, .txt, .md) found in the given paths"))
                              : kExitFailure;
   }
-  const std::string where = DefaultStorePath(o.store).string();
-  Result<std::unique_ptr<Store>> store = Store::Open(where);
+  const std::filesystem::path location = DefaultStorePath(o.store);
+  const std::string where = StoreDisplayName(location);  // a URI's password is never shown
+  Result<std::unique_ptr<Store>> store = Store::Open(location);
   if (!store.ok()) return Fail(store.status().message());
   // The pipeline's id is what a stored document carries; opening it checks it exists.
   Result<std::unique_ptr<Engine>> engine = Engine::Open(o.engine);
@@ -43,36 +46,38 @@ int RunEnqueue(const Options& o) {
   }
   Result<EnqueueSummary> summary = EnqueueFiles(store->get(), in.documents, pipeline);
   if (!summary.ok()) return Fail(where + ": " + summary.status().message());
-  std::cerr << "acervo: " << summary->Line();
-  if (o.retry_failed) std::cerr << ", " << retried << " failures queued again";
-  if (in.unsupported > 0) std::cerr << ", " << in.unsupported << " other files skipped";
-  std::cerr << " -> " << where << " (for pipeline " << pipeline << ")\n";
+  std::string line = summary->Line();
+  if (o.retry_failed) {
+    line += _f(", {} failures queued again", retried);
+  }
+  if (in.unsupported > 0) {
+    line += _f(", {} other files skipped", in.unsupported);
+  }
+  std::cerr << "acervo: " << _f("{} -> {} (for pipeline {})", line, where, pipeline) << "\n";
   return summary->unreadable > 0 || !in.errors.empty() ? kExitPartial : kExitOk;
 }
 
-Registration reg({"enqueue", "Queue documents for 'acervo work' (many hosts, one store)", 41,
+Registration reg({"enqueue", N_("Queue documents for 'acervo work' (many hosts, one store)"), 41,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
                     app.add_option("PATH", o->paths,
-                                   "Files, folders (walked recursively: .pdf, .txt, .md) or "
-                                   "@list.txt files naming one path a line");
-                    app.add_option("--store", o->store,
-                                   "Store holding the queue (default: $ACERVO_STORE, else "
-                                   "./acervo.db)");
+                                   _("Files, folders (walked recursively: .pdf, .txt, .md) or "
+                                     "@list.txt files naming one path a line"));
+                    AddStoreOption(app, &o->store);
                     app.add_option("--pipeline", o->engine.pipeline,
-                                   "Pipeline the workers will extract with (name or YAML "
-                                   "file); documents stored by it are not queued")
+                                   _("Pipeline the workers will extract with (name or YAML "
+                                     "file); documents stored by it are not queued"))
                         ->default_val("default");
                     app.add_flag("--retry-failed", o->retry_failed,
-                                 "Also queue again every document that failed in the queue "
-                                 "(PATH may then be omitted)");
+                                 _("Also queue again every document that failed in the queue "
+                                   "(PATH may then be omitted)"));
                     app.footer(
-                        "Paths are recorded as absolute paths: every worker host must see the "
-                        "files at the same path (a shared filesystem). Each file is read once "
-                        "here for its size and SHA-256; a worker that finds other bytes there "
-                        "refuses it. Queueing the same files again is harmless.\n"
-                        "Exit status: 0 all queued or already handled; 3 some paths could not "
-                        "be read (each is named); 1 nothing to do or a store error.");
+                        _("Paths are recorded as absolute paths: every worker host must see the "
+                          "files at the same path (a shared filesystem). Each file is read once "
+                          "here for its size and SHA-256; a worker that finds other bytes there "
+                          "refuses it. Queueing the same files again is harmless.\n"
+                          "Exit status: 0 all queued or already handled; 3 some paths could not "
+                          "be read (each is named); 1 nothing to do or a store error."));
                     return [o] { return RunEnqueue(*o); };
                   }});
 

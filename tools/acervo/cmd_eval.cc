@@ -162,14 +162,14 @@ Registration reg(
        app.add_option("--gold", o->gold, _("A gold file or a folder of them (annotation-guide.md)"))
            ->required();
        app.add_option("--pred", o->pred,
-                      "Extraction output to score: a .json file (object, array or JSON Lines), "
-                      "a folder of them, or a store (a .db file or a postgresql:// URI)");
-       app.add_flag("--run", o->run, "Extract the gold documents' sources now and score that");
+                      _("Extraction output to score: a .json file (object, array or JSON Lines), "
+                        "a folder of them, or a store (a .db file or a postgresql:// URI)"));
+       app.add_flag("--run", o->run, _("Extract the gold documents' sources now and score that"));
        app.add_option("--source", o->source,
                       _("With --run: the folder of sources, paired by name (default: the gold's)"));
        app.add_option("--variant", o->variant,
-                      "With --run: text (STEM.txt, .md, .pdf, .docx, .odt, else .html), scan (STEM.scan.pdf) or "
-                      "mixed (STEM.mixed.pdf)")
+                      _("With --run: text (STEM.txt, .md, .pdf, .docx, .odt, else .html), scan "
+                        "(STEM.scan.pdf) or mixed (STEM.mixed.pdf)"))
            ->default_val("text");
        o->flags.AddTo(app);
        app.add_flag("--json", o->json, _("Print the scores (and the diff) as JSON"));

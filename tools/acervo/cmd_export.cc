@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "declared_types.h"
+#include "store_option.h"
 #include "export/exporter.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
@@ -57,10 +58,8 @@ Registration reg(
            _("Records carry reviewers' corrections; rejected records and records merged into "
              "another are left out.\nJSON forms validate against schemas/record.schema.json; "
              "CSV joins lists with \" | \" (docs/export.md)."));
-       app.add_option("--store", o->store,
-                      "Store: a SQLite file or a postgresql:// URI "
-                      "(default: $ACERVO_STORE, else ./acervo.db)");
-       app.add_option("--format", o->format, "jsonl (default), json or csv")
+       AddStoreOption(app, &o->store);
+       app.add_option("--format", o->format, _("jsonl (default), json or csv"))
            ->check(CLI::IsMember({"jsonl", "json", "csv"}));
        app.add_flag("--reviewed-only", o->reviewed_only,
                     _("Only records a reviewer has accepted or corrected"));

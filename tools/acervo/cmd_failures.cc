@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.h"
+#include "store_option.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
 
@@ -32,10 +33,8 @@ int RunFailures(const Options& o) {
 Registration reg({"failures", N_("List documents that failed to ingest, with reasons"), 45,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI "
-                                   "(default: $ACERVO_STORE, else ./acervo.db)");
-                    app.add_flag("--json", o->json, "One JSON object a line");
+                    AddStoreOption(app, &o->store);
+                    app.add_flag("--json", o->json, _("One JSON object a line"));
                     return [o] { return RunFailures(*o); };
                   }});
 

@@ -19,6 +19,7 @@
 #include "i18n/i18n.h"
 #include "input_paths.h"
 #include "pool_flags.h"
+#include "store_option.h"
 #include "work_loop.h"
 #include "ingest/ingest_job.h"
 #include "ingest/progress.h"
@@ -96,7 +97,7 @@ int RunIngest(const Options& o) {
   const std::string pipeline = (*engine)->PipelineId();
   engine->reset();
   if (o.queue || SharedStore(store_path.string())) {
-    return IngestThroughQueue(o, in, store->get(), store_path.string(), pipeline);
+    return IngestThroughQueue(o, in, store->get(), StoreDisplayName(store_path), pipeline);
   }
 
   WorkerPoolOptions pool_options = o.pool.Make(o.flags.engine);
@@ -150,21 +151,19 @@ Registration reg({"ingest", N_("Extract documents and store them, in parallel, r
                                    _("Files, folders (walked recursively for documents, by name "
                                      "and by content) or @list.txt files naming one path a line"))
                         ->required();
-                    app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI "
-                                   "(default: $ACERVO_STORE, else ./acervo.db)");
+                    AddStoreOption(app, &o->store);
                     o->flags.AddTo(app);
                     o->pool.AddTo(app);
                     app.add_flag("--retry-failed", o->retry_failed,
                                  _("Try again documents that failed in an earlier run"));
                     app.add_flag("--whole-documents", o->whole_documents,
-                                 "OCR each document's pages in one worker, one after another "
-                                 "(by default the scanned pages of a PDF are OCR'd in "
-                                 "parallel workers)");
+                                 _("OCR each document's pages in one worker, one after another "
+                                   "(by default the scanned pages of a PDF are OCR'd in "
+                                   "parallel workers)"));
                     app.add_flag("--queue", o->queue,
-                                 "Go through the store's queue: enqueue, then work here until "
-                                 "it is empty, while 'acervo work' on other hosts may help "
-                                 "(always so for a postgresql:// store)");
+                                 _("Go through the store's queue: enqueue, then work here until "
+                                   "it is empty, while 'acervo work' on other hosts may help "
+                                   "(always so for a postgresql:// store)"));
                     app.add_flag("--json-progress", o->json_progress,
                                  _("Progress and summary as JSON lines on stdout"));
                     app.footer(

@@ -3,6 +3,7 @@
 
 #include "command.h"
 #include "declared_types.h"
+#include "store_option.h"
 #include "export/record_csv.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
@@ -46,10 +47,8 @@ int RunRecords(const Options& o) {
 Registration reg({"records", N_("Print stored records (JSON lines, JSON or CSV)"), 50,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI "
-                                   "(default: $ACERVO_STORE, else ./acervo.db)");
-                    app.add_option("--format", o->format, "jsonl (default), json or csv")
+                    AddStoreOption(app, &o->store);
+                    app.add_option("--format", o->format, _("jsonl (default), json or csv"))
                         ->check(CLI::IsMember({"jsonl", "json", "csv"}));
                     app.add_flag("--needs-review", o->needs_review,
                                  _("Only records awaiting review, lowest confidence first"));

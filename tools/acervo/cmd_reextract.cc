@@ -6,6 +6,7 @@
 #include "command.h"
 #include "engine_options.h"
 #include "enqueue_files.h"
+#include "store_option.h"
 #include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "store/store.h"
@@ -29,8 +30,9 @@ int EnqueueForWork(Store* store, const std::string& where, const std::vector<std
   std::vector<std::filesystem::path> files(sources.begin(), sources.end());
   Result<EnqueueSummary> summary = EnqueueFiles(store, files, pipeline);
   if (!summary.ok()) return Fail(where + ": " + summary.status().message());
-  std::cerr << "acervo: " << summary->Line() << " -> " << where << " (for pipeline " << pipeline
-            << "; run 'acervo work')\n";
+  std::cerr << "acervo: "
+            << _f("{} -> {} (for pipeline {}; run 'acervo work')", summary->Line(), where, pipeline)
+            << "\n";
   return summary->unreadable > 0 ? kExitPartial : kExitOk;
 }
 
@@ -57,12 +59,12 @@ int RunReextract(const Options& o) {
         todo.push_back({id, source});
       });
   if (!s.ok()) return Fail(StoreDisplayName(path) + ": " + s.message());
-  if (!o.document.empty() && todo.empty()) return Fail(o.document + ": no such document in the store");
+  if (!o.document.empty() && todo.empty()) return Fail(_f("{}: no such document in the store", o.document));
 
   if (o.enqueue) {
     std::vector<std::string> sources;
     for (const Item& item : todo) sources.push_back(item.source);
-    return EnqueueForWork(store->get(), path.string(), sources, pipeline);
+    return EnqueueForWork(store->get(), StoreDisplayName(path), sources, pipeline);
   }
   int64_t done = 0, failed = 0, records = 0;
   for (const Item& item : todo) {
@@ -81,8 +83,8 @@ int RunReextract(const Options& o) {
       continue;
     }
     if (Status put = (*store)->PutExtraction(*x); !put.ok()) {
-      return Fail(StoreDisplayName(path) + ": " + put.message() + " (while storing " +
-                  item.source + ")");
+      return Fail(StoreDisplayName(path) + ": " +
+                  _f("{} (while storing {})", put.message(), item.source));
     }
     // Reviewed records the new extraction no longer finds keep their reviewed version.
     if (Status flag = review::FlagOrphanedReviews(store->get(), item.id); !flag.ok()) {
@@ -91,29 +93,29 @@ int RunReextract(const Options& o) {
     ++done;
     records += static_cast<int64_t>(x->records.size());
   }
-  std::cerr << "acervo: re-extracted " << done << " documents with " << pipeline << " ("
-            << records << " records), " << up_to_date << " already up to date, " << failed
-            << " failed -> " << StoreDisplayName(path) << "\n";
+  std::cerr << "acervo: "
+            << _f("re-extracted {} documents with {} ({} records), {} already up to date, "
+                  "{} failed -> {}",
+                  done, pipeline, records, up_to_date, failed, StoreDisplayName(path))
+            << "\n";
   return failed == 0 ? kExitOk : done > 0 ? kExitPartial : kExitFailure;
 }
 
 Registration reg({"reextract", N_("Re-run extraction on stored documents (after an upgrade)"), 42,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI "
-                                   "(default: $ACERVO_STORE, else ./acervo.db)");
+                    AddStoreOption(app, &o->store);
                     o->flags.AddTo(app);
                     app.add_flag("--all", o->all,
                                  _("Also documents already extracted by this pipeline version"));
                     app.add_option("--document", o->document, _("Only this document (sha256:...)"));
                     app.add_flag("--reload", o->reload,
-                                 "Read the files again (when still at their path) instead of "
-                                 "using the stored page text, e.g. after a loader upgrade");
+                                 _("Read the files again (when still at their path) instead of "
+                                   "using the stored page text, e.g. after a loader upgrade"));
                     app.add_flag("--enqueue", o->enqueue,
-                                 "Queue the documents' files for 'acervo work' (on any host) "
-                                 "instead of re-extracting here; they are read again from "
-                                 "their stored paths, which the workers must see");
+                                 _("Queue the documents' files for 'acervo work' (on any host) "
+                                   "instead of re-extracting here; they are read again from "
+                                   "their stored paths, which the workers must see"));
                     return [o] { return RunReextract(*o); };
                   }});
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "command.h"
+#include "store_option.h"
 #include "export/report.h"
 #include "export/summary.h"
 #include "i18n/i18n.h"
@@ -53,10 +54,8 @@ int RunReport(const Options& o) {
 Registration reg({"report", N_("Summarize the store (text, or an HTML page with charts)"), 56,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("--store", o->store,
-                                   "Store: a SQLite file or a postgresql:// URI "
-                                   "(default: $ACERVO_STORE, else ./acervo.db)");
-                    app.add_option("--format", o->format, "text (default) or html")
+                    AddStoreOption(app, &o->store);
+                    app.add_option("--format", o->format, _("text (default) or html"))
                         ->check(CLI::IsMember({"text", "html"}));
                     app.add_option("-o,--output", o->output,
                                    _("Write to this file instead of stdout"));

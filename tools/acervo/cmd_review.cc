@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "command.h"
+#include "store_option.h"
 #include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "review/server.h"
@@ -291,9 +292,7 @@ int RunServe(Options o) {
 }
 
 void AddStore(CLI::App* app, Options* o) {
-  app->add_option("--store", o->store,
-                  "Store: a SQLite file or a postgresql:// URI "
-                  "(default: $ACERVO_STORE, else ./acervo.db)");
+  AddStoreOption(*app, &o->store);
 }
 
 void AddDecision(CLI::App* app, Options* o) {

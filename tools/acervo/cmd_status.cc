@@ -5,6 +5,9 @@
 #include <iostream>
 
 #include "command.h"
+#include "i18n/i18n.h"
+#include "i18n/local_format.h"
+#include "store_option.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -24,9 +27,17 @@ std::string Age(double seconds) {
   return buf;
 }
 
+// "label      text": labels (translated) padded to one column, counting characters.
+std::string Row(const std::string& label, const std::string& text) {
+  size_t chars = 0;
+  for (unsigned char c : label) chars += (c & 0xC0) != 0x80;
+  return label + std::string(chars < 11 ? 11 - chars : 1, ' ') + text + "\n";
+}
+
 int RunStatus(const Options& o) {
-  const std::string where = DefaultStorePath(o.store).string();
-  Result<std::unique_ptr<Store>> store = Store::OpenExisting(where);
+  const std::filesystem::path location = DefaultStorePath(o.store);
+  const std::string where = StoreDisplayName(location);  // a URI's password is never shown
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(location);
   if (!store.ok()) return Fail(store.status().message());
   Store& s = **store;
   Result<QueueStatus> q = s.Overview(std::chrono::seconds(o.window_min * 60));
@@ -59,33 +70,33 @@ int RunStatus(const Options& o) {
   }
   char rate_text[32];
   std::snprintf(rate_text, sizeof rate_text, "%.2f", rate);
-  std::cout << "store      " << where << "\n"
-            << "documents  " << j["documents"] << " stored, " << j["failures"] << " failed\n"
-            << "queue      " << q->queued << " queued, " << q->leased << " leased, " << q->done
-            << " done, " << q->failed << " failed\n"
-            << "records    " << j["records"] << " (" << needs_review << " awaiting review)\n"
-            << "rate       " << rate_text << " pages/s over the last " << o.window_min
-            << " min\n";
+  const auto documents = j["documents"].get<int64_t>(), failures = j["failures"].get<int64_t>(),
+             records = j["records"].get<int64_t>();
+  std::cout << Row(_("store"), where)
+            << Row(_("documents"), _f("{} stored, {} failed", documents, failures))
+            << Row(_("queue"), _f("{} queued, {} leased, {} done, {} failed", q->queued,
+                                  q->leased, q->done, q->failed))
+            << Row(_("records"), _f("{} ({} awaiting review)", records, needs_review))
+            << Row(_("rate"), _f("{} pages/s over the last {} min", LocalNumber(rate_text), o.window_min));
   for (const LeaseInfo& l : q->leases) {
-    std::cout << "  leased   " << l.path << "  by " << l.worker << " for " << Age(l.age_seconds)
-              << "\n";
+    std::cout << Row(std::string("  ") + _("leased"),
+                     _f("{}  by {} for {}", l.path, l.worker, Age(l.age_seconds)));
   }
   return kExitOk;
 }
 
-Registration reg({"status", "What a store holds and how its queue is draining", 46,
+Registration reg({"status", N_("What a store holds and how its queue is draining"), 46,
                   [](CLI::App& app) -> RunFn {
                     auto o = std::make_shared<Options>();
-                    app.add_option("--store", o->store,
-                                   "Store (default: $ACERVO_STORE, else ./acervo.db)");
+                    AddStoreOption(app, &o->store);
                     app.add_flag("--json", o->json,
-                                 "One JSON object: documents, failures, queued, leased, "
-                                 "records, needs_review, pages_per_second, leases, ...");
+                                 _("One JSON object: documents, failures, queued, leased, "
+                                   "records, needs_review, pages_per_second, leases, ..."));
                     app.add_option("--window", o->window_min,
-                                   "Minutes over which to measure pages per second")
+                                   _("Minutes over which to measure pages per second"))
                         ->default_val(5)->check(CLI::Range(1, 1440));
-                    app.footer("Read-only: run it as often as you like while workers run "
-                               "(e.g. 'watch acervo status').");
+                    app.footer(_("Read-only: run it as often as you like while workers run "
+                                 "(e.g. 'watch acervo status')."));
                     return [o] { return RunStatus(*o); };
                   }});
 

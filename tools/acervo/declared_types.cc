@@ -21,8 +21,9 @@ MentionTypes DeclaredMentionTypes(const std::string& pipeline) {
 MentionTypes DeclaredMentionTypes(const EngineOptions& options) {
   Result<std::unique_ptr<Engine>> engine = Engine::Open(options);
   if (!engine.ok()) {
-    std::cerr << "acervo: the plugins' own mention types get no columns: "
-              << engine.status().message() << "\n";
+    std::cerr << "acervo: "
+              << _f("the plugins' own mention types get no columns: {}", engine.status().message())
+              << "\n";
     return MentionTypes();
   }
   return (*engine)->mention_types();

@@ -34,12 +34,14 @@ struct EngineFlags {
              overrides.period_start = p.substr(0, slash);
              overrides.period_end = slash == std::string::npos ? "" : p.substr(slash + 1);
            },
-           "Period the documents report on, START[/END] as YYYY-MM or YYYY (e.g. "
-           "2020-07/2020-12); else read from them")
+           _("Period the documents report on, START[/END] as YYYY-MM or YYYY (e.g. "
+             "2020-07/2020-12); else read from them"))
         ->check(CLI::Validator(
             [](std::string& s) -> std::string {
               static const std::regex kPeriod(R"(\d{4}(-\d{2})?(/\d{4}(-\d{2})?)?)");
-              return std::regex_match(s, kPeriod) ? "" : "expected START[/END] as YYYY-MM, got '" + s + "'";
+              return std::regex_match(s, kPeriod)
+                         ? ""
+                         : _f("expected START[/END] as YYYY-MM, got '{}'", s);
             },
             "PERIOD"));
     app.add_option("--context-date", overrides.context_date,
@@ -47,7 +49,7 @@ struct EngineFlags {
         ->check(CLI::Validator(
             [](std::string& s) -> std::string {
               bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
-              return ok ? "" : "expected YYYY-MM-DD, got '" + s + "'";
+              return ok ? "" : _f("expected YYYY-MM-DD, got '{}'", s);
             },
             "DATE"));
     app.add_option("--ocr", overrides.ocr,

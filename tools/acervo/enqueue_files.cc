@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "i18n/i18n.h"
 #include "io/env.h"
 #include "util/sha256.h"
 
@@ -10,14 +11,13 @@ namespace acervo::cli {
 std::string EnqueueSummary::Line() const {
   auto n = [&](EnqueueOutcome o) {
     auto it = outcomes.find(o);
-    return std::to_string(it == outcomes.end() ? 0 : it->second);
+    return it == outcomes.end() ? int64_t{0} : it->second;
   };
-  std::string line = n(EnqueueOutcome::kQueued) + " queued, " +
-                     n(EnqueueOutcome::kAlreadyQueued) + " already queued, " +
-                     n(EnqueueOutcome::kAlreadyStored) + " already stored, " +
-                     n(EnqueueOutcome::kAlreadyFailed) +
-                     " failed before (not queued; see --retry-failed)";
-  if (unreadable > 0) line += ", " + std::to_string(unreadable) + " unreadable";
+  std::string line = _f("{} queued, {} already queued, {} already stored, {} failed before (not "
+                        "queued; see --retry-failed)",
+                        n(EnqueueOutcome::kQueued), n(EnqueueOutcome::kAlreadyQueued),
+                        n(EnqueueOutcome::kAlreadyStored), n(EnqueueOutcome::kAlreadyFailed));
+  if (unreadable > 0) line += _f(", {} unreadable", unreadable);
   return line;
 }
 

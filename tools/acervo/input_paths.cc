@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "i18n/i18n.h"
 #include "load/loader.h"
 
 namespace acervo::cli {
@@ -11,7 +12,7 @@ void AddPath(const std::string& arg, Inputs* in) {
   if (arg.size() > 1 && arg[0] == '@') {
     std::ifstream list(arg.substr(1));
     if (!list) {
-      in->errors.push_back(arg.substr(1) + ": cannot read the list of paths");
+      in->errors.push_back(_f("{}: cannot read the list of paths", arg.substr(1)));
       return;
     }
     for (std::string line; std::getline(list, line);) {
@@ -31,13 +32,13 @@ void AddPath(const std::string& arg, Inputs* in) {
       if (PickWhenWalking(it->path())) found.push_back(it->path());
       else ++in->unsupported;
     }
-    if (ec) in->errors.push_back(arg + ": cannot walk the folder: " + ec.message());
+    if (ec) in->errors.push_back(_f("{}: cannot walk the folder: {}", arg, ec.message()));
     std::sort(found.begin(), found.end());
     in->documents.insert(in->documents.end(), found.begin(), found.end());
   } else if (std::filesystem::exists(p, ec)) {
     in->documents.push_back(p);
   } else {
-    in->errors.push_back(arg + ": no such file or folder");
+    in->errors.push_back(_f("{}: no such file or folder", arg));
   }
 }
 

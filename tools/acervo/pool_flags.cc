@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "i18n/i18n.h"
 #include "util/paths.h"
 
 namespace acervo::cli {
@@ -18,15 +19,15 @@ std::vector<std::string> WorkerArgs(const EngineOptions& e) {
 }  // namespace
 
 void PoolFlags::AddTo(CLI::App& app) {
-  app.add_option("-j,--jobs", jobs, "Worker processes (default: one per core)")
+  app.add_option("-j,--jobs", jobs, _("Worker processes (default: one per core)"))
       ->check(CLI::NonNegativeNumber);
   app.add_option("--timeout", timeout_s,
-                 "Seconds a document may go without progress (each page loaded counts) "
-                 "before its worker is killed")
+                 _("Seconds a document may go without progress (each page loaded counts) "
+                   "before its worker is killed"))
       ->default_val(300)->check(CLI::PositiveNumber);
-  app.add_option("--max-memory", max_memory_mb, "Memory limit per worker in MiB (0: none)")
+  app.add_option("--max-memory", max_memory_mb, _("Memory limit per worker in MiB (0: none)"))
       ->default_val(4096);
-  app.add_option("--recycle", recycle_after, "Replace each worker after this many documents")
+  app.add_option("--recycle", recycle_after, _("Replace each worker after this many documents"))
       ->default_val(100)->check(CLI::PositiveNumber);
 }
 

@@ -46,11 +46,12 @@ Result<bool> QueueDrained(Store* store) {
 }  // namespace
 
 int RunWork(const WorkSettings& s) {
-  const std::string where = DefaultStorePath(s.store).string();
+  const std::filesystem::path location = DefaultStorePath(s.store);
+  const std::string where = StoreDisplayName(location);  // a URI's password is never shown
   // A worker pointed at the wrong place must say so, not wait on a new empty store.
-  Result<std::unique_ptr<Store>> store = Store::OpenExisting(where);
+  Result<std::unique_ptr<Store>> store = Store::OpenExisting(location);
   if (!store.ok()) return Fail(store.status().message());
-  Result<std::unique_ptr<Store>> beat_store = Store::Open(where);
+  Result<std::unique_ptr<Store>> beat_store = Store::Open(location);
   if (!beat_store.ok()) return Fail(beat_store.status().message());
   Result<std::unique_ptr<Engine>> engine = Engine::Open(s.flags.engine);
   if (!engine.ok()) return Fail(engine.status().message());

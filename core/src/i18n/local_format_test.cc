@@ -32,8 +32,10 @@ TEST_F(LocalFormatTest, Spanish) {
   EXPECT_EQ(LocalNumber("999.5"), "999,5");
   EXPECT_EQ(LocalDate("2024-03-03"), "3 de marzo de 2024");
   EXPECT_EQ(LocalDate("2024-11"), "noviembre de 2024");
-  EXPECT_EQ(_("Store file (default: $ACERVO_STORE, else ./acervo.db)"),
-            std::string("Archivo del almacén (por omisión: $ACERVO_STORE, si no ./acervo.db)"));
+  EXPECT_EQ(_("Store: a SQLite file or a postgresql:// URI (default: $ACERVO_STORE, else "
+              "./acervo.db)"),
+            std::string("Almacén: un archivo SQLite o un URI postgresql:// (por omisión: "
+                        "$ACERVO_STORE, si no ./acervo.db)"));
 }
 
 TEST_F(LocalFormatTest, LeavesAnythingElseAlone) {

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "i18n/i18n.h"
+
 namespace acervo::store {
 namespace {
 
@@ -116,14 +118,14 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& u
   if (!parsed) {
     std::string why = err ? Trimmed(err) : "out of memory";
     PQfreemem(err);
-    return InvalidArgument(shown + ": not a valid PostgreSQL URI (" + why + ")");
+    return InvalidArgument(_f("{}: not a valid PostgreSQL URI ({})", shown, why));
   }
   PQconninfoFree(parsed);
   pg_conn* conn = PQconnectdb(uri.c_str());
   if (!conn || PQstatus(conn) != CONNECTION_OK) {
     std::string why = conn ? Trimmed(PQerrorMessage(conn)) : "out of memory";
     if (conn) PQfinish(conn);
-    return IoError(shown + ": cannot connect to the PostgreSQL store: " + why);
+    return IoError(_f("{}: cannot connect to the PostgreSQL store: {}", shown, why));
   }
   // Messages from the server stay out of the user's terminal; errors travel as Status.
   PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
@@ -134,7 +136,7 @@ bool PgConnection::Broken() const { return !conn_ || PQstatus(conn_) != CONNECTI
 
 Status PgConnection::EnsureConnected() {
   if (!Broken()) return Status::Ok();
-  if (in_transaction_) return IoError(display_ + ": the connection was lost mid-transaction");
+  if (in_transaction_) return IoError(_f("{}: the connection was lost mid-transaction", display_));
   auto wait = kFirstBackoff;
   for (int attempt = 1; attempt <= kConnectTries; ++attempt) {
     PQreset(conn_);
@@ -144,8 +146,8 @@ Status PgConnection::EnsureConnected() {
       wait *= 2;
     }
   }
-  return IoError(display_ + ": lost the connection to the PostgreSQL store and could not " +
-                 "reconnect: " + Trimmed(PQerrorMessage(conn_)));
+  return IoError(_f("{}: lost the connection to the PostgreSQL store and could not reconnect: {}",
+                    display_, Trimmed(PQerrorMessage(conn_))));
 }
 
 Result<PgRows> PgConnection::Run(const std::string& sql, const PgParams& params,
@@ -170,10 +172,11 @@ Result<PgRows> PgConnection::Run(const std::string& sql, const PgParams& params,
   if (Broken()) {
     if ((retry || ended_before) && !in_transaction_) return Run(sql, params, what, false);
     if (in_transaction_) {
-      return IoError(what + ": the connection to " + display_ +
-                     " was lost mid-transaction; nothing of it was stored (" + why + ")");
+      return IoError(_f("{}: the connection to {} was lost mid-transaction; nothing of it was "
+                        "stored ({})",
+                        what, display_, why));
     }
-    return IoError(what + ": the connection to " + display_ + " was lost (" + why + ")");
+    return IoError(_f("{}: the connection to {} was lost ({})", what, display_, why));
   }
   return IoError(what + ": " + why + code);
 }

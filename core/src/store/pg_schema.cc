@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 namespace acervo::store {
@@ -139,9 +140,10 @@ Result<int> PgSchemaVersion(PgConnection& db) {
 
 namespace {
 Status NewerSchema(int version) {
-  return Status(Code::kVersionMismatch, "store schema version " + std::to_string(version) +
-                                            " is newer than this acervo understands (" +
-                                            std::to_string(kLatest) + "); upgrade acervo");
+  return Status(Code::kVersionMismatch,
+                _f("store schema version {} is newer than this acervo understands ({}); "
+                   "upgrade acervo",
+                   version, kLatest));
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "i18n/i18n.h"
 #include "store/statement.h"
 #include "store/store.h"
 
@@ -129,9 +130,9 @@ Status Migrate(sqlite3* db) {
   if (version < 0) return Corrupt("cannot read the schema version");
   if (version > kLatest) {
     return Status(Code::kVersionMismatch,
-                  "store schema version " + std::to_string(version) +
-                      " is newer than this acervo understands (" + std::to_string(kLatest) +
-                      "); upgrade acervo");
+                  _f("store schema version {} is newer than this acervo understands ({}); "
+                     "upgrade acervo",
+                     version, kLatest));
   }
   for (int v = version; v < kLatest; ++v) {
     ACERVO_RETURN_IF_ERROR(Exec(db, "BEGIN IMMEDIATE"));

@@ -11,7 +11,7 @@ namespace acervo::store {
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::filesystem::path& file,
                                                  const Env& env) {
   const std::string where = file.string();
-  if (env.IsDirectory(file)) return InvalidArgument(where + ": is a directory, not a store file");
+  if (env.IsDirectory(file)) return InvalidArgument(_f("{}: is a directory, not a store file", where));
   std::unique_ptr<SqliteStore> opened(new SqliteStore(file, env));
   if (&env != &Env::Default()) opened->vfs_ = std::make_unique<EnvVfs>(env);
   int rc = sqlite3_open_v2(where.c_str(), &opened->db_,
@@ -19,16 +19,16 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::filesystem::path& fi
                            opened->vfs_ ? opened->vfs_->name() : nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = opened->db_ ? sqlite3_errmsg(opened->db_) : "out of memory";
-    return IoError(where + ": cannot open store: " + msg);
+    return IoError(_f("{}: cannot open store: {}", where, msg));
   }
   sqlite3* db = opened->db_;
   sqlite3_busy_timeout(db, 10000);
   // Reading anything fails here when the file is not a SQLite database.
   Status s = Exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   if (Status refused = opened->WithEnvError(s); refused.message() != s.message()) {
-    return IoError(where + ": cannot open store: " + refused.message());
+    return IoError(_f("{}: cannot open store: {}", where, refused.message()));
   }
-  if (!s.ok()) return Corrupt(where + ": not an acervo store (" + s.message() + ")");
+  if (!s.ok()) return Corrupt(_f("{}: not an acervo store ({})", where, s.message()));
   s = opened->WithEnvError(Migrate(db));
   if (!s.ok()) return s.Prefixed(where);
   return std::unique_ptr<Store>(std::move(opened));
