@@ -48,12 +48,14 @@ function(acervo_add_plugin name)
   endif()
 endfunction()
 
-# acervo_add_test(NAME SOURCES src... [LIBS lib...]): a GoogleTest binary registered with CTest.
+# acervo_add_test(NAME SOURCES src... [LIBS lib...] [LABEL label]): a GoogleTest binary
+# registered with CTest. Its tests carry LABEL (`ctest -L unit`), and the build target
+# acervo_tests_<label> builds every binary with that label (what CI's sanitizer tree builds).
 function(acervo_add_test name)
   if(NOT ACERVO_BUILD_TESTS)
     return()
   endif()
-  cmake_parse_arguments(T "" "" "SOURCES;LIBS" ${ARGN})
+  cmake_parse_arguments(T "" "LABEL" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
   target_compile_options(${name} PRIVATE ${ACERVO_WARNINGS})
@@ -67,6 +69,14 @@ function(acervo_add_test name)
   if(EXISTS ${PROJECT_SOURCE_DIR}/core/data/loader)
     set(loader_data "ACERVO_LOADER_DATA=set:${PROJECT_SOURCE_DIR}/core/data/loader")
   endif()
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES
+  set(label)
+  if(T_LABEL)
+    set(label LABELS ${T_LABEL})
+    if(NOT TARGET acervo_tests_${T_LABEL})
+      add_custom_target(acervo_tests_${T_LABEL})
+    endif()
+    add_dependencies(acervo_tests_${T_LABEL} ${name})
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${label}
     ENVIRONMENT "OMP_THREAD_LIMIT=1" ENVIRONMENT_MODIFICATION "${loader_data}")
 endfunction()

@@ -94,7 +94,8 @@ TEST(SeedGold, DocumentLevelInstitutions) {
     Score doc;
     doc.predicted = static_cast<int>(predicted.size());
     doc.gold = static_cast<int>(spellings.size());
-    for (const auto& [id, v] : predicted) {
+    for (const auto& entry : predicted) {
+      const nlohmann::json& v = entry.second;  // a lambda may not capture a binding (clang 14)
       bool ok = std::any_of(spellings.begin(), spellings.end(),
                             [&](const auto& s) { return matches(v, s); });
       doc.predicted_ok += ok;

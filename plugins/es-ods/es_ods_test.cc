@@ -9,7 +9,9 @@
 #include "acervo/testing.h"
 
 // The plugin's factory, as acervo finds it in the .so (ACERVO_PLUGIN in es_ods.cc).
+ACERVO_PLUGIN_CXX_RETURN_BEGIN_
 extern "C" std::unique_ptr<acervo::Extractor> acervo_plugin_create();
+ACERVO_PLUGIN_CXX_RETURN_END_
 
 namespace acervo::ods {
 namespace {

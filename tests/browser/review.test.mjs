@@ -362,3 +362,82 @@ test('review UI: a PDF passage shows its region of the page, and the whole page 
   assert.deepEqual(alerts, []);
   assert.deepEqual(pageErrors, []);
 });
+
+// Document text written to attack the pages: every payload tries to set window.__pwned or the
+// page title. In headings (the records' titles), in passages, as links and as CSS.
+const HOSTILE = `# Informe <script>window.__pwned = 'title'; document.title = 'pwned'</script> 2024
+
+## Taller "><img src=x onerror="window.__pwned='img';document.title='pwned'"> de datos
+
+El 3 de abril de 2024 la Secretaría de Cultura realizó el taller "><img src=x onerror=window.__pwned=1> con 25 mil dólares, ver [el anexo](javascript:window.__pwned='link') y <a href="javascript:window.__pwned='a'">aquí</a>.
+
+## Foro </style><script>window.__pwned='style'</script> de movilidad
+
+El 14 de marzo de 2024 la Secretaría de Movilidad participó en el foro <style>body{background:url(javascript:window.__pwned='css')} p{width:expression(window.__pwned='expr')}</style> con un aporte de 180 mil pesos.
+
+## Reunión <svg onload="window.__pwned='svg'"></svg> de la red
+
+En mayo de 2024 la red de ciudades <iframe src="javascript:parent.__pwned='iframe'"></iframe> sesionó en línea.
+`;
+
+// Nothing the document carries ran in `page`: no global set, the title as the page set it, no
+// dialog, no error, and no element of the payloads' kinds inside the record.
+async function assertInert(page, title, alerts, pageErrors, where) {
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, where + ': a payload ran');
+  assert.equal(await page.title(), title, where + ': the title changed');
+  assert.deepEqual(alerts, [], where);
+  assert.deepEqual(pageErrors, [], where);
+  for (const selector of ['script:not([src])', 'img[onerror]', 'svg[onload]', 'iframe', 'style', 'a[href^="javascript"]']) {
+    const inBody = await page.locator(`body ${selector}`).count();
+    assert.equal(inBody, 0, `${where}: a ${selector} from the document is in the page`);
+  }
+}
+
+test('review UI and HTML report: scripts, handlers, javascript: links and CSS in documents stay inert text', async (t) => {
+  const env = await setUp(t);
+  if (!env) return;
+  const { browser, dir } = env;
+  const store = path.join(dir, 'store.db');
+  const doc = path.join(dir, 'informe-hostil.md');
+  writeFileSync(doc, HOSTILE);
+  run(['ingest', doc, '--store', store, '--country', 'MX']);
+  const all = JSON.parse(run(['review', 'list', '--store', store, '--status', 'all', '--format', 'json']));
+  assert.ok(all.length >= 3, 'records for the activities: ' + JSON.stringify(all.map((r) => r.title)));
+  assert.ok(all.some((r) => r.title.includes('onerror')), 'a title carries a payload');
+  // A reviewer's correction is text the pages show too.
+  run(['review', 'set', all[0].id, 'title', `<script>window.__pwned='fix'</script>"><img src=x onerror=window.__pwned=2>`,
+    '--reviewer', 'ana', '--store', store]);
+  run(['review', 'set', all[1].id, 'institutions', JSON.stringify([{ name: `<img src=x onerror="window.__pwned='inst'">` }]),
+    '--reviewer', 'ana', '--store', store]);
+
+  const url = await env.serve(store);
+  const { page, alerts, pageErrors } = await openReviewPage(browser, url);
+  const title = await page.title();
+  await showAll(page, all.length);
+  await assertInert(page, title, alerts, pageErrors, 'queue');
+  for (const record of JSON.parse(run(['review', 'list', '--store', store, '--status', 'all', '--format', 'json']))) {
+    await open(page, record);
+    await assertInert(page, title, alerts, pageErrors, record.id);
+    await page.keyboard.press('e');  // the editor fills inputs with the same text
+    await page.waitForSelector('#editor:not([hidden])');
+    await assertInert(page, title, alerts, pageErrors, record.id + ' editor');
+    await page.keyboard.press('Escape');
+  }
+  const passages = await page.textContent('#queue');
+  assert.ok(passages.includes('<script>'), 'the markup is shown as text');
+
+  // The HTML report of the same store, opened from a file as a user would.
+  const html = path.join(dir, 'report.html');
+  run(['report', '--format', 'html', '--store', store, '-o', html]);
+  const report = await browser.newPage();
+  const reportAlerts = [];
+  const reportErrors = [];
+  report.on('dialog', async (d) => { reportAlerts.push(d.message()); await d.dismiss(); });
+  report.on('pageerror', (e) => reportErrors.push(String(e)));
+  await report.goto('file://' + html);
+  const reportTitle = await report.title();
+  assert.ok(reportTitle.startsWith('acervo report'), reportTitle);
+  await assertInert(report, reportTitle, reportAlerts, reportErrors, 'report');
+  assert.ok((await report.textContent('body')).includes(`<img src=x onerror="window.__pwned='inst'">`),
+    'the corrected institution is in the report, as text');
+});

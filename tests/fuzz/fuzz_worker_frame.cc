@@ -1,5 +1,7 @@
-// Fuzz target: the worker frame protocol as the coordinator reads it: arbitrary bytes fed
-// in pieces to FrameReader, each whole message read as a WorkerReply and a WorkerRequest.
+// Fuzz target: the worker frame protocol as both sides read it: arbitrary bytes fed in
+// pieces to FrameReader, each whole message read as the pool reads a frame's head, as a
+// WorkerReply, as a WorkerRequest and its OCR words. None of them may throw: a worker that
+// prints garbage is one document's failure (worker_pool_test).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -16,11 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     while (true) {
       acervo::Result<std::optional<nlohmann::json>> message = reader.Next();
       if (!message.ok() || !message->has_value()) break;
+      (void)acervo::WorkerFrameHead::FromJson(**message);
       (void)acervo::WorkerReply::FromJson(**message);
-      try {
-        (void)acervo::WorkerRequest::FromJson(**message);
-      } catch (const nlohmann::json::exception&) {
-        // A request of the wrong shape is refused by the worker's catch; not a crash.
+      acervo::Result<acervo::WorkerRequest> request = acervo::WorkerRequest::FromJson(**message);
+      if (request.ok()) {
+        for (const acervo::WorkerPageOcr& page : request->page_ocr) {
+          (void)acervo::WordsFromJson(page.words);
+        }
       }
     }
   }

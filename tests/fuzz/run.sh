@@ -2,8 +2,10 @@
 # tests/fuzz/run.sh — build the fuzz targets with clang (libFuzzer, ASan, UBSan) in
 # build-fuzz/ and run every fuzz_* test for a bounded time.
 #
-#   tests/fuzz/run.sh              ACERVO_FUZZ_SECONDS (default 30) per target, 7 targets
+#   tests/fuzz/run.sh                    FUZZ_SECONDS (default 30) per target, 7 targets
 #   FUZZ_SECONDS=300 tests/fuzz/run.sh   longer runs, by hand
+#   tests/fuzz/run.sh --unit             first build the unit tests (label `unit`) in the same
+#                                        tree and run them under ASan+UBSan (CI does this)
 #
 # A crash leaves its input as build-fuzz/tests/fuzz/fuzz_NAME-crash-*; fix the bug and copy
 # the input into tests/fuzz/regressions/fuzz_NAME/ so every build replays it.
@@ -11,13 +13,19 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${ACERVO_FUZZ_BUILD_DIR:-$here/build-fuzz}
 seconds=${FUZZ_SECONDS:-30}
+unit=false
+[[ ${1:-} == --unit ]] && unit=true
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DACERVO_FUZZ=ON -DACERVO_BUILD_BENCH=OFF -DACERVO_FUZZ_SECONDS="$seconds" "${launcher[@]}"
-targets=(fuzz_pdf_loader fuzz_text_loader fuzz_recognizers fuzz_pipeline_yaml fuzz_worker_frame
-         fuzz_gold_reader fuzz_review_server)
-cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]}" es-date es-amount es-institution es-ods
+targets=(acervo_fuzz_targets)
+$unit && targets+=(acervo_tests_unit)
+cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]}"
 # The pipelines' data is looked up beside the binaries' build tree, as for the other tests.
+# Leaks are not looked for: the targets keep a fixture alive on purpose (review server).
 export OMP_THREAD_LIMIT=1 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+if $unit; then
+  ctest --test-dir "$build" -L '^unit$' -j"${JOBS:-2}" --output-on-failure
+fi
 ctest --test-dir "$build" -R '^fuzz_' --output-on-failure

@@ -1,6 +1,5 @@
 // acervo export — the store's records with reviewers' corrections applied, as JSON lines, a
 // JSON array or CSV, streamed (docs/export.md; schemas/record.schema.json).
-#include <fstream>
 #include <iostream>
 
 #include "command.h"
@@ -8,6 +7,7 @@
 #include "store_option.h"
 #include "export/exporter.h"
 #include "i18n/i18n.h"
+#include "io/atomic_output.h"
 #include "store/store.h"
 
 namespace acervo::cli {
@@ -26,12 +26,14 @@ int RunExport(const Options& o) {
   std::filesystem::path path = DefaultStorePath(o.store);
   Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
-  std::ofstream file;
+  // A file is written whole or not at all: a killed export leaves the previous file.
+  std::unique_ptr<AtomicOutput> file;
   if (!o.output.empty()) {
-    file.open(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) return Fail(_f("{}: cannot write", o.output));
+    Result<std::unique_ptr<AtomicOutput>> opened = AtomicOutput::Open(Env::Default(), o.output);
+    if (!opened.ok()) return Fail(opened.status().message());
+    file = std::move(*opened);
   }
-  std::ostream& out = o.output.empty() ? std::cout : file;
+  std::ostream& out = file ? file->stream() : std::cout;
   exporting::EffectiveFilter filter{o.reviewed_only, o.since};
   exporting::EffectiveCounts counts;
   exporting::ExportFormat format = *exporting::ParseExportFormat(o.format);
@@ -41,7 +43,8 @@ int RunExport(const Options& o) {
   if (!s.ok()) {
     return Fail((o.output.empty() ? StoreDisplayName(path) : o.output) + ": " + s.message());
   }
-  if (!o.output.empty()) {
+  if (file) {
+    if (Status c = file->Commit(); !c.ok()) return Fail(c.message());
     std::cerr << "acervo: "
               << _n("exported {} record to {}", "exported {} records to {}", counts.emitted,
                     counts.emitted, o.output)

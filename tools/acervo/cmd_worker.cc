@@ -82,8 +82,13 @@ int RunWorker(const EngineFlags& flags) {
       if (!engine.ok()) {
         reply.message = engine.status().message();
       } else {
-        WorkerRequest r = WorkerRequest::FromJson(*request);
-        reply = r.page >= 0 ? OcrOnePage(r, &ocr) : ExtractDocument(**engine, std::move(r), out);
+        Result<WorkerRequest> r = WorkerRequest::FromJson(*request);
+        if (!r.ok()) {
+          reply.code = CodeName(r.status().code());
+          reply.message = r.status().message();
+        } else {
+          reply = r->page >= 0 ? OcrOnePage(*r, &ocr) : ExtractDocument(**engine, std::move(*r), out);
+        }
       }
     } catch (const std::bad_alloc&) {
       reply = WorkerReply{};

@@ -36,7 +36,7 @@ class IngestJobTest : public ::testing::Test {
 
   // What a worker answers for the file at `path`: one page and one record.
   JobOutcome Extracted(const Job& job) {
-    WorkerRequest request = WorkerRequest::FromJson(job.request);
+    WorkerRequest request = WorkerRequest::FromJson(job.request).value();
     std::string bytes = *Env::Default().ReadFile(request.path);
     WorkerReply reply;
     reply.ok = true;
@@ -62,7 +62,7 @@ TEST_F(IngestJobTest, RequestsAndRepliesSurviveTheirJson) {
   request.path = "a.pdf";
   request.overrides.country = "MX";
   request.overrides.context_date = "2024-02-01";
-  WorkerRequest back = WorkerRequest::FromJson(request.ToJson());
+  WorkerRequest back = WorkerRequest::FromJson(request.ToJson()).value();
   EXPECT_EQ(back.path, "a.pdf");
   EXPECT_EQ(back.overrides.country, "MX");
   EXPECT_EQ(back.overrides.context_date, "2024-02-01");
@@ -91,10 +91,10 @@ TEST_F(IngestJobTest, StoresEachDocumentOnceAndRecordsFailures) {
 
   std::optional<Job> first = job.Next(stop_);
   ASSERT_TRUE(first.has_value());
-  EXPECT_EQ(WorkerRequest::FromJson(first->request).path, a.string());
+  EXPECT_EQ(WorkerRequest::FromJson(first->request)->path, a.string());
   std::optional<Job> second = job.Next(stop_);  // skips the copy
   ASSERT_TRUE(second.has_value());
-  EXPECT_EQ(WorkerRequest::FromJson(second->request).path, b.string());
+  EXPECT_EQ(WorkerRequest::FromJson(second->request)->path, b.string());
   EXPECT_FALSE(job.Next(stop_).has_value());  // the missing file is a failure
   EXPECT_EQ(job.counts().skipped, 1);
 
@@ -154,7 +154,7 @@ JobOutcome PageRead(const Job& job) {
   WorkerReply reply;
   reply.ok = true;
   Word w;
-  w.text = "página" + std::to_string(WorkerRequest::FromJson(job.request).page);
+  w.text = "página" + std::to_string(WorkerRequest::FromJson(job.request)->page);
   reply.words = WordsToJson({w});
   return JobOutcome{job.id, "", reply.ToJson(), Status::Ok()};
 }
@@ -170,7 +170,7 @@ TEST_F(IngestJobTest, ScannedPagesInterleaveWithDocumentsAndAssembleInOrder) {
 
   std::optional<Job> plan = job.Next(stop_);
   ASSERT_TRUE(plan.has_value());
-  EXPECT_TRUE(WorkerRequest::FromJson(plan->request).split_pages);
+  EXPECT_TRUE(WorkerRequest::FromJson(plan->request)->split_pages);
   job.Done(Planned(*plan, {2, 0, 1}));
   // Pages and new documents take turns.
   std::optional<Job> first = job.Next(stop_);
@@ -178,10 +178,10 @@ TEST_F(IngestJobTest, ScannedPagesInterleaveWithDocumentsAndAssembleInOrder) {
   std::optional<Job> third = job.Next(stop_);
   std::optional<Job> fourth = job.Next(stop_);
   ASSERT_TRUE(first && second && third && fourth);
-  EXPECT_EQ(WorkerRequest::FromJson(first->request).page, 2);
-  EXPECT_EQ(WorkerRequest::FromJson(second->request).path, a.string());
-  EXPECT_EQ(WorkerRequest::FromJson(third->request).page, 0);
-  EXPECT_EQ(WorkerRequest::FromJson(fourth->request).path, b.string());
+  EXPECT_EQ(WorkerRequest::FromJson(first->request)->page, 2);
+  EXPECT_EQ(WorkerRequest::FromJson(second->request)->path, a.string());
+  EXPECT_EQ(WorkerRequest::FromJson(third->request)->page, 0);
+  EXPECT_EQ(WorkerRequest::FromJson(fourth->request)->path, b.string());
   std::optional<Job> last_page = job.Next(stop_);
   ASSERT_TRUE(last_page.has_value());
   EXPECT_FALSE(job.Next(stop_).has_value());  // nothing until the pages are read
@@ -192,7 +192,7 @@ TEST_F(IngestJobTest, ScannedPagesInterleaveWithDocumentsAndAssembleInOrder) {
   EXPECT_EQ(job.counts().ocr_pages, 3);  // counted as they are read
   std::optional<Job> assemble = job.Next(stop_);
   ASSERT_TRUE(assemble.has_value());
-  WorkerRequest r = WorkerRequest::FromJson(assemble->request);
+  WorkerRequest r = WorkerRequest::FromJson(assemble->request).value();
   EXPECT_EQ(r.path, scan.string());
   ASSERT_EQ(r.page_ocr.size(), 3u);
   for (int i = 0; i < 3; ++i) {

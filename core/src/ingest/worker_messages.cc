@@ -1,5 +1,7 @@
 #include "ingest/worker_messages.h"
 
+#include <algorithm>
+
 #include "engine/serialize.h"
 
 namespace acervo {
@@ -29,23 +31,82 @@ json WorkerRequest::ToJson() const {
   return j;
 }
 
-WorkerRequest WorkerRequest::FromJson(const json& j) {
+namespace {
+
+// Readers that take a field of the wrong type as a broken message: a worker or coordinator
+// that prints garbage must never make the other side throw (nlohmann's value() does).
+Status WrongType(const char* key, const char* want) {
+  return Corrupt(std::string("malformed worker message: \"") + key + "\" is not " + want);
+}
+
+Status ReadString(const json& j, const char* key, std::string* out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return Status();
+  if (!it->is_string()) return WrongType(key, "a string");
+  *out = it->get<std::string>();
+  return Status();
+}
+
+Status ReadInt(const json& j, const char* key, int* out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return Status();
+  if (!it->is_number_integer() || *it < -1 || *it > 1'000'000'000) {
+    return WrongType(key, "a page number");
+  }
+  *out = it->get<int>();
+  return Status();
+}
+
+Status ReadBool(const json& j, const char* key, bool* out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return Status();
+  if (!it->is_boolean()) return WrongType(key, "true or false");
+  *out = it->get<bool>();
+  return Status();
+}
+
+Status ReadStrings(const json& j, const char* key, std::vector<std::string>* out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return Status();
+  if (!it->is_array()) return WrongType(key, "a list of strings");
+  for (const json& s : *it) {
+    if (!s.is_string()) return WrongType(key, "a list of strings");
+    out->push_back(s.get<std::string>());
+  }
+  return Status();
+}
+
+Result<WorkerPageOcr> PageOcrFromJson(const json& p) {
+  if (!p.is_object()) return WrongType("page_ocr", "a list of objects");
+  WorkerPageOcr page;
+  if (Status s = ReadInt(p, "page", &page.page); !s.ok()) return s;
+  if (page.page < 0) return WrongType("page", "a page number");
+  if (Status s = ReadString(p, "error", &page.error); !s.ok()) return s;
+  if (auto words = p.find("words"); words != p.end()) page.words = *words;
+  return page;
+}
+
+}  // namespace
+
+Result<WorkerRequest> WorkerRequest::FromJson(const json& j) {
+  if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerRequest r;
-  r.path = j.value("path", "");
   Overrides& o = r.overrides;
-  o.country = j.value("country", "");
-  o.title = j.value("title", "");
-  o.period_start = j.value("period_start", "");
-  o.period_end = j.value("period_end", "");
-  o.context_date = j.value("context_date", "");
-  o.ocr = j.value("ocr", "");
-  o.passwords = j.value("passwords", std::vector<std::string>{});
-  r.split_pages = j.value("split_pages", false);
-  r.page = j.value("page", -1);
-  if (j.contains("page_ocr") && j["page_ocr"].is_array()) {
-    for (const json& p : j["page_ocr"]) {
-      r.page_ocr.push_back(
-          WorkerPageOcr{p.value("page", 0), p.value("error", ""), p.value("words", json())});
+  for (Status s : {ReadString(j, "path", &r.path), ReadString(j, "country", &o.country),
+                   ReadString(j, "title", &o.title),
+                   ReadString(j, "period_start", &o.period_start),
+                   ReadString(j, "period_end", &o.period_end),
+                   ReadString(j, "context_date", &o.context_date),
+                   ReadString(j, "ocr", &o.ocr), ReadStrings(j, "passwords", &o.passwords),
+                   ReadBool(j, "split_pages", &r.split_pages), ReadInt(j, "page", &r.page)}) {
+    if (!s.ok()) return s;
+  }
+  if (auto pages = j.find("page_ocr"); pages != j.end() && !pages->is_null()) {
+    if (!pages->is_array()) return WrongType("page_ocr", "a list of objects");
+    for (const json& p : *pages) {
+      Result<WorkerPageOcr> page = PageOcrFromJson(p);
+      if (!page.ok()) return page.status();
+      r.page_ocr.push_back(std::move(*page));
     }
   }
   return r;
@@ -98,6 +159,22 @@ Result<WorkerReply> WorkerReply::FromJson(const json& j) {
   return r;
 }
 
+Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
+  if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
+  WorkerFrameHead head;
+  std::string type;
+  for (Status s : {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
+                   ReadString(j, "failure", &head.failure),
+                   ReadString(j, "message", &head.message)}) {
+    if (!s.ok()) return s;
+  }
+  if (type != "progress" && type != "result") {
+    return Corrupt("malformed worker message: unknown type \"" + type + "\"");
+  }
+  head.progress = type == "progress";
+  return head;
+}
+
 // A word is [text, x0, y0, x1, y1, font_size, bold, space_after, confidence]: a page holds
 // hundreds, so no field names.
 json WordsToJson(const std::vector<Word>& words) {
@@ -114,7 +191,10 @@ Result<std::vector<Word>> WordsFromJson(const json& j) {
   std::vector<Word> words;
   words.reserve(j.size());
   for (const json& a : j) {
-    if (!a.is_array() || a.size() != 9 || !a[0].is_string()) {
+    if (!a.is_array() || a.size() != 9 || !a[0].is_string() || !a[6].is_boolean() ||
+        !a[7].is_boolean() ||
+        !std::all_of(a.begin() + 1, a.begin() + 6, [](const json& n) { return n.is_number(); }) ||
+        !a[8].is_number()) {
       return Corrupt("a page's OCR word is malformed");
     }
     Word w;

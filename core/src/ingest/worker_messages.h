@@ -44,7 +44,9 @@ struct WorkerRequest {
   std::vector<WorkerPageOcr> page_ocr;
 
   nlohmann::json ToJson() const;
-  static WorkerRequest FromJson(const nlohmann::json& j);  // missing fields are empty
+  // Missing fields are empty; Corrupt when the message is not an object or a field has the
+  // wrong type (never throws).
+  static Result<WorkerRequest> FromJson(const nlohmann::json& j);
 };
 
 // Pages loaded so far; each one pushes the worker's deadline back.
@@ -68,6 +70,18 @@ struct WorkerReply {
   nlohmann::json ToJson() const;
   // Corrupt when the reply says ok but its extraction cannot be read.
   static Result<WorkerReply> FromJson(const nlohmann::json& j);
+};
+
+// What the pool acts on in any frame from a worker, read without throwing: whether it is
+// progress or the result, and the result's outcome. Corrupt for anything else (a worker that
+// printed garbage), which the pool reports as that document's failure.
+struct WorkerFrameHead {
+  bool progress = false;
+  bool ok = false;
+  std::string failure;
+  std::string message;
+
+  static Result<WorkerFrameHead> FromJson(const nlohmann::json& j);
 };
 
 // Words as compact JSON and back; decimals round-trip exactly, so a document assembled from

@@ -12,6 +12,7 @@
 #include <cerrno>
 
 #include "ingest/frame.h"
+#include "ingest/worker_messages.h"
 
 namespace acervo {
 namespace {
@@ -197,27 +198,31 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
         }
         while (w.job) {
           Result<std::optional<nlohmann::json>> frame = w.reader.Next();
-          if (!frame.ok()) {
+          if (frame.ok() && !frame->has_value()) break;
+          Result<WorkerFrameHead> head =
+              frame.ok() ? WorkerFrameHead::FromJson(**frame) : frame.status();
+          if (!head.ok()) {
+            // Garbage on the worker's stdout: this document fails, the worker is replaced.
             JobOutcome o;
             o.failure = "crash";
-            o.status = Internal("worker sent a malformed message: " + frame.status().message());
+            o.status = Internal("worker sent a malformed message: " + head.status().message());
             finish(w, std::move(o), true, SIGKILL);
             break;
           }
-          if (!frame->has_value()) break;
           nlohmann::json& msg = **frame;
-          if (msg.value("type", "") == "progress") {
+          if (head->progress) {
             w.deadline = Clock::now() + options_.timeout;
             progress(*w.job, msg);
             continue;
           }
           ++w.done;
           JobOutcome o;
-          bool memory = msg.value("failure", "") == "memory";
-          if (!msg.value("ok", false)) {
+          bool memory = head->failure == "memory";
+          if (!head->ok) {
             o.failure = memory ? "memory" : "error";
             o.status = Status(memory ? Code::kInternal : Code::kCorrupt,
-                              msg.value("message", "the worker reported a failure"));
+                              head->message.empty() ? "the worker reported a failure"
+                                                    : head->message);
           }
           o.result = std::move(msg);
           // A worker that ran out of memory may be in a bad state: replace it.

@@ -311,7 +311,8 @@ Status ValidateChange(const std::string& field, const json& after) {
     return Status::Ok();
   }
   if (field == "split") {
-    if (!after.is_object() || !after["parts"].is_array() || after["parts"].size() < 2) {
+    if (!after.is_object() || !after.contains("parts") || !after["parts"].is_array() ||
+        after["parts"].size() < 2) {
       return Bad(field, "expected {parts: [...]} with at least two parts");
     }
     // Each part is a record of its own in exports: what it says of the contract's fields
