@@ -63,7 +63,12 @@ Result<Pipeline> ParsePipeline(const std::string& yaml, const std::filesystem::p
     return InvalidArgument(where + ": not valid YAML: " + e.what());
   }
   if (!root.IsMap()) return InvalidArgument(where + ": a pipeline must be a YAML mapping");
-  nlohmann::json j = ToJson(root);
+  nlohmann::json j;
+  try {
+    j = ToJson(root);
+  } catch (const YAML::Exception& e) {  // a key that is not a scalar ("? [a, b]: c")
+    return InvalidArgument(where + ": a mapping key is not plain text: " + e.what());
+  }
   Pipeline p;
   p.file = file;
   try {
