@@ -5,6 +5,9 @@
 #                            localhost port, create the database "acervo", and print its
 #                            connection URI (postgresql://acervo@127.0.0.1:PORT/acervo) on stdout
 #   pg_server.sh uri DIR     print the URI of the server running in DIR
+#   pg_server.sh newdb DIR NAME...  (re)create empty databases NAME... on the server running
+#                            in DIR and print the URI of the first, for tests that need a store
+#                            of their own
 #   pg_server.sh stop DIR    stop the server (fast shutdown); DIR stays for the caller to remove
 #                            and a later start reuses it (and its port, when free)
 #
@@ -19,7 +22,7 @@
 set -euo pipefail
 
 die() { echo "pg_server: $*" >&2; exit 1; }
-[[ $# -eq 2 ]] || die "usage: pg_server.sh start|uri|stop DIR"
+[[ $# -eq 2 || ( $# -ge 3 && $1 == newdb ) ]] || die "usage: pg_server.sh start|uri|stop DIR | newdb DIR NAME..."
 cmd=$1
 dir=$2
 
@@ -82,6 +85,16 @@ case $cmd in
   uri)
     [[ -f $dir/port ]] || die "$dir: no server was started here"
     uri_of "$dir"
+    ;;
+  newdb)
+    [[ -f $dir/port ]] || die "$dir: no server was started here"
+    port=$(cat "$dir/port")
+    for name in "${@:3}"; do
+      run "$bindir/dropdb" -h 127.0.0.1 -p "$port" -U acervo --if-exists "$name" >/dev/null
+      run "$bindir/createdb" -h 127.0.0.1 -p "$port" -U acervo "$name" \
+        || die "cannot create the database '$name'"
+    done
+    echo "postgresql://acervo@127.0.0.1:$port/$3"
     ;;
   stop)
     [[ -f $dir/data/postmaster.pid ]] || exit 0
