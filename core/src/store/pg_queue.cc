@@ -5,6 +5,7 @@
 #include <random>
 
 #include "store/pg_store.h"
+#include "store/queue_reasons.h"
 
 namespace acervo::store {
 namespace {
@@ -67,16 +68,17 @@ Status PgStore::ExpireLeases(int max_attempts) {
   for (int i = 0; i < expired->size(); ++i) {
     const int64_t id = expired->Int(i, 0);
     const bool give_up = expired->Int(i, 3) >= max_attempts;
-    const std::string why = "lease expired " + std::to_string(expired->Int(i, 3)) +
-                            " time(s); last worker " + expired->Text(i, 4) + " was lost";
+    const std::string why = LeaseExpiredNote(expired->Text(i, 4));
     ACERVO_RETURN_IF_ERROR(
         db_->Command("UPDATE queue SET state = $2, token = NULL, expires = NULL, last_error = "
                      "$3 WHERE id = $1::bigint",
                      PgParams().Add(id).Add(give_up ? "failed" : "queued").Add(why),
                      "returning an expired lease").status());
     if (give_up) {
-      ACERVO_RETURN_IF_ERROR(PutFailure({expired->Text(i, 1), HexOf(expired->Text(i, 2)),
-                                         "timeout", expired->Text(i, 1) + ": " + why, ""}));
+      ACERVO_RETURN_IF_ERROR(
+          PutFailure({expired->Text(i, 1), HexOf(expired->Text(i, 2)), kLostLeaseCode,
+                      GivenUpReason(expired->Text(i, 1), expired->Int(i, 3), expired->Text(i, 4)),
+                      ""}));
     }
   }
   return Status::Ok();

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "store/sqlite_store.h"
+#include "store/queue_reasons.h"
 #include "store/statement.h"
 
 namespace acervo::store {
@@ -91,12 +92,10 @@ Status SqliteStore::ReclaimExpired(int64_t now_ms, int max_attempts) {
   Statement back(db_, "UPDATE queue SET state = 'queued', token = NULL, last_error = ? "
                       "WHERE id = ?");
   while (st.Next()) {
-    const std::string why = "its worker (" + st.Text(4) + ") let the lease expire";
+    const std::string why = LeaseExpiredNote(st.Text(4));
     if (st.Int(3) >= max_attempts) {
-      const std::string reason = st.Text(1) + ": given up after " + std::to_string(st.Int(3)) +
-                                 " attempts; the last ended when " + why +
-                                 " (killed, or lost its host)";
-      ACERVO_RETURN_IF_ERROR(GiveUp(st.Int(0), st.Text(1), st.Text(2), "lost", reason));
+      ACERVO_RETURN_IF_ERROR(GiveUp(st.Int(0), st.Text(1), st.Text(2), kLostLeaseCode,
+                                    GivenUpReason(st.Text(1), st.Int(3), st.Text(4))));
     } else {
       back.Bind(1, why).Bind(2, st.Int(0));
       ACERVO_RETURN_IF_ERROR(back.Run("returning an expired lease"));
