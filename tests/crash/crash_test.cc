@@ -136,8 +136,11 @@ class CrashTest : public ::testing::Test {
     if (store_.find("://") == std::string::npos) {
       sqlite3* h = nullptr;
       ASSERT_EQ(sqlite3_open(store_.c_str(), &h), SQLITE_OK);
+      // A process killed mid-write leaves a WAL to recover: the first reader may wait for it.
+      sqlite3_busy_timeout(h, 30000);
       sqlite3_stmt* st = nullptr;
-      sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr);
+      ASSERT_EQ(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK)
+          << when << ": " << sqlite3_errmsg(h);
       ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
       EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok") << when;
       sqlite3_finalize(st);
