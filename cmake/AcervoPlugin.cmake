@@ -69,6 +69,12 @@ function(acervo_add_test name)
   if(EXISTS ${PROJECT_SOURCE_DIR}/core/data/loader)
     set(loader_data "ACERVO_LOADER_DATA=set:${PROJECT_SOURCE_DIR}/core/data/loader")
   endif()
+  # Tests that assert English output run in English whatever the machine's locale
+  # (docs/i18n.md: ACERVO_LANG wins over LANG and LC_*); i18n tests set their own language.
+  # gtest_discover_tests expands PROPERTIES three times on the way to set_tests_properties, so
+  # a ';' between two values must carry 8 backslashes to arrive as a separator (CMake 3.25).
+  string(REPEAT "\\" 8 escaped)
+  set(environment "${loader_data}${escaped};ACERVO_LANG=set:en")
   set(label)
   if(T_LABEL)
     set(label LABELS ${T_LABEL})
@@ -78,5 +84,5 @@ function(acervo_add_test name)
     add_dependencies(acervo_tests_${T_LABEL} ${name})
   endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES ${label}
-    ENVIRONMENT "OMP_THREAD_LIMIT=1" ENVIRONMENT_MODIFICATION "${loader_data}")
+    ENVIRONMENT "OMP_THREAD_LIMIT=1" ENVIRONMENT_MODIFICATION "${environment}")
 endfunction()

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "acervo/message_mark.h"
 #include "acervo/text.h"
 #include "units.h"
 
@@ -385,8 +386,8 @@ class AmountRun : public Run {
 
 PluginInfo AmountExtractor::Info() const {
   return {"es-amount", "1.0.0",
-          "Amounts of money in Spanish text and tables, as exact decimals with ISO 4217 "
-          "currency",
+          N_("Amounts of money in Spanish text and tables, as exact decimals with ISO 4217 "
+             "currency"),
           {{"amount", "amounts", {"amount", "currency"}, {"amount", "currency", "role"}}}};
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "acervo/message_mark.h"
 #include "acervo/text.h"
 #include "date_columns.h"
 #include "year_context.h"
@@ -158,7 +159,7 @@ class DateRun : public Run {
 
 PluginInfo EsDateExtractor::Info() const {
   return {"es-date", kVersion,
-          "Spanish dates, ranges and lists as ISO 8601, missing years taken from context",
+          N_("Spanish dates, ranges and lists as ISO 8601, missing years taken from context"),
           {{"date", "dates", {"start", "end"}, {"start", "end"}}}};
 }
 

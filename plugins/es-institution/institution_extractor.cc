@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "acervo/message_mark.h"
 #include "acervo/text.h"
 
 namespace acervo::institution {
@@ -324,7 +325,7 @@ std::string PatternId(std::string_view name) {
 
 PluginInfo InstitutionExtractor::Info() const {
   return {"es-institution", "1.0.0",
-          "Organisations in Spanish text: gazetteer, name patterns, learned acronyms",
+          N_("Organisations in Spanish text: gazetteer, name patterns, learned acronyms"),
           {{"institution", "institutions", {"name"}, {"name"}}}};
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <utility>
 
+#include "acervo/message_mark.h"
 #include "acervo/plugin.h"
 #include "goal_lexicon.h"
 #include "goal_references.h"
@@ -199,7 +200,7 @@ class OdsExtractor : public Extractor {
  public:
   PluginInfo Info() const override {
     return {"es-ods", "1.0.0",
-            "Sustainable Development Goals (ODS) in Spanish text: explicit and inferred",
+            N_("Sustainable Development Goals (ODS) in Spanish text: explicit and inferred"),
             {{"ods", "ods", {"goal"}, {"goal"}}}};
   }
 

@@ -10,7 +10,8 @@ class ImageLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "image", "Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR",
+        "image",
+        acervo::N_("Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR"),
         {{"image/tiff", 0, {".tif", ".tiff"}},
          {"image/png", 0, {".png"}},
          {"image/jpeg", 0, {".jpg", ".jpeg"}}});

@@ -16,7 +16,8 @@ class LegacyLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "legacy", "Word 97-2003 (.doc) and RTF through LibreOffice (libreoffice-writer)",
+        "legacy",
+        acervo::N_("Word 97-2003 (.doc) and RTF through LibreOffice (libreoffice-writer)"),
         {{"application/msword", 0, {".doc"}}, {"text/rtf", 0, {".rtf"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "acervo/message_mark.h"
 #include "acervo/tsv.h"
 
 extern char** environ;
@@ -95,8 +96,8 @@ Result<std::filesystem::path> FindSoffice() {
       if (access(candidate.c_str(), X_OK) == 0) return candidate;
     }
   }
-  return NotFound("reading this format needs LibreOffice, and soffice is not on PATH: "
-                  "install the Debian package libreoffice-writer");
+  return NotFound(N_("reading this format needs LibreOffice, and soffice is not on PATH: "
+                     "install the Debian package libreoffice-writer"));
 }
 
 Result<std::string> ConvertToPdf(const std::filesystem::path& soffice, std::string_view bytes,

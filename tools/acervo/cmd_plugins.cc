@@ -100,10 +100,12 @@ int RunPlugins(const Options& o) {
                   << p["error"].get<std::string>() << "\n";
         continue;
       }
-      std::string prefix = p["kind"] == "loader" ? "loader " : "";
+      // A bundled plugin's description is marked for the catalogs (acervo/message_mark.h).
+      std::string description = p["description"].get<std::string>();
+      std::string prefix = p["kind"] == "loader" ? std::string(_("loader")) + " " : "";
       std::cout << prefix << p["name"].get<std::string>() << " "
                 << p["version"].get<std::string>() << "  [" << Handles(p) << "]\n   "
-                << p["description"].get<std::string>() << "\n   "
+                << _(description.c_str()) << "\n   "
                 << p["path"].get<std::string>() << "\n";
     }
   }

@@ -30,6 +30,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "acervo/message_mark.h"  // N_()
 #include "i18n/language.h"
 
 namespace acervo {
@@ -42,7 +43,6 @@ Language CurrentLanguage();
 const std::unordered_map<std::string, std::string>& CurrentCatalog();
 
 const char* _(const char* msgid);
-constexpr const char* N_(const char* msgid) { return msgid; }
 // The form of `singular`/`plural` for `n`, untranslated pattern when the catalog lacks it.
 const char* PluralPattern(const char* singular, const char* plural, int64_t n);
 

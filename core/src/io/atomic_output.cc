@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include "i18n/i18n.h"
+
 namespace acervo {
 
 Result<std::unique_ptr<AtomicOutput>> AtomicOutput::Open(const Env& env,
@@ -31,7 +33,7 @@ AtomicOutput::~AtomicOutput() {
 Status AtomicOutput::Commit() {
   done_ = true;
   Status s = buf_.Drain();
-  if (s.ok() && stream_.bad()) s = IoError(tmp_.string() + ": write failed");
+  if (s.ok() && stream_.bad()) s = IoError(_f("{}: write failed", tmp_.string()));
   if (s.ok()) s = file_->Sync();
   Status closed = file_->Close();
   if (s.ok()) s = closed;

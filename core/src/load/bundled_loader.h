@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "acervo/loader_plugin.h"
+#include "acervo/message_mark.h"  // N_() for the descriptions
 
 namespace acervo {
 

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <mutex>
 
+#include "i18n/i18n.h"
+
 namespace acervo {
 namespace {
 
@@ -15,25 +17,25 @@ namespace {
 struct KnownFormat {
   const char* media_type;
   std::array<const char*, 3> extensions;
-  const char* description;
+  const char* description;  // English; marked N_() for the messages that show it
 };
 
 constexpr KnownFormat kKnownFormats[] = {
-    {"application/pdf", {".pdf"}, "a PDF"},
-    {"text/plain", {".txt", ".text"}, "plain text"},
-    {"text/markdown", {".md", ".markdown"}, "markdown"},
-    {"text/html", {".html", ".htm", ".xhtml"}, "an HTML page"},
+    {"application/pdf", {".pdf"}, N_("a PDF")},
+    {"text/plain", {".txt", ".text"}, N_("plain text")},
+    {"text/markdown", {".md", ".markdown"}, N_("markdown")},
+    {"text/html", {".html", ".htm", ".xhtml"}, N_("an HTML page")},
     {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     {".docx"}, "a Word document"},
-    {"application/vnd.oasis.opendocument.text", {".odt"}, "an OpenDocument text"},
-    {"application/msword", {".doc"}, "a Word 97-2003 document"},
-    {"text/rtf", {".rtf"}, "an RTF document"},
-    {"image/tiff", {".tif", ".tiff"}, "a TIFF image"},
-    {"image/png", {".png"}, "a PNG image"},
-    {"image/jpeg", {".jpg", ".jpeg"}, "a JPEG image"},
-    {"image/gif", {".gif"}, "a GIF image"},
+     {".docx"}, N_("a Word document")},
+    {"application/vnd.oasis.opendocument.text", {".odt"}, N_("an OpenDocument text")},
+    {"application/msword", {".doc"}, N_("a Word 97-2003 document")},
+    {"text/rtf", {".rtf"}, N_("an RTF document")},
+    {"image/tiff", {".tif", ".tiff"}, N_("a TIFF image")},
+    {"image/png", {".png"}, N_("a PNG image")},
+    {"image/jpeg", {".jpg", ".jpeg"}, N_("a JPEG image")},
+    {"image/gif", {".gif"}, N_("a GIF image")},
     {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-     {".xlsx"}, "an Excel spreadsheet"},
+     {".xlsx"}, N_("an Excel spreadsheet")},
 };
 
 // Containers libmagic sometimes names instead of the format inside them, with the formats

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "i18n/i18n.h"
 #include "load/detect.h"
 #include "load/loader_registry.h"
 #include "load/metadata.h"
@@ -38,20 +39,30 @@ std::string NamedType(const LoaderRegistry& registry, const std::string& source)
   return type.empty() ? MediaTypeOfExtension(ext) : type;
 }
 
+// Printed by `acervo text`/`extract`, and stored as a failure reason by ingest, whose workers
+// work in English (docs/i18n.md): so translated here, and English in the store.
 Status NoLoader(const LoaderRegistry& registry, const std::string& source,
                 const std::string& type, const std::string& named_as) {
   if (registry.loaders().empty()) {
     std::string looked;
     for (const auto& d : registry.search_path()) looked += " " + d.string();
-    return NotFound(source + ": no loader plugins found (load-*.so; looked in:" + looked +
-                    "; set ACERVO_PLUGIN_PATH)");
+    return NotFound(_f("{}: no loader plugins found (load-*.so; looked in:{}; "
+                       "set ACERVO_PLUGIN_PATH)",
+                       source, looked));
   }
-  std::string what = DescribeMediaType(type);
-  std::string message = source + ": ";
-  if (!named_as.empty()) message += "is " + type + ", not " + DescribeMediaType(named_as) + "; ";
-  message += "no loader reads " + type;
-  if (what != type) message += " (" + what + ")";
-  return Unsupported(message);
+  std::string what = _(DescribeMediaType(type).c_str());
+  std::string reads = what != type ? _f("no loader reads {} ({})", type, what)
+                                   : _f("no loader reads {}", type);
+  if (named_as.empty()) return Unsupported(source + ": " + reads);
+  return Unsupported(_f("{}: is {}, not {}; {}", source, type,
+                        _(DescribeMediaType(named_as).c_str()), reads));
+}
+
+// A loader plugin's fixed failure messages are marked N_() in its sources; the plugin cannot
+// see the chosen language, so the host translates them (a message with values stays as is).
+Status Translated(const Status& s) {
+  std::string translated = _(s.message().c_str());
+  return translated == s.message() ? s : Status(s.code(), translated);
 }
 
 }  // namespace
@@ -60,8 +71,8 @@ Result<OcrMode> ParseOcrMode(std::string_view name) {
   if (name == "auto" || name.empty()) return OcrMode::kAuto;
   if (name == "always") return OcrMode::kAlways;
   if (name == "never") return OcrMode::kNever;
-  return InvalidArgument("unknown OCR mode '" + std::string(name) +
-                         "' (expected auto, always or never)");
+  return InvalidArgument(
+      _f("unknown OCR mode '{}' (expected auto, always or never)", std::string(name)));
 }
 
 bool PickWhenWalking(const std::filesystem::path& file) {
@@ -82,7 +93,7 @@ bool PickWhenWalking(const std::filesystem::path& file) {
 
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
                            const LoadOptions& options, const std::filesystem::path& path) {
-  if (bytes.empty()) return Corrupt(source + ": empty file (0 bytes)");
+  if (bytes.empty()) return Corrupt(_f("{}: empty file (0 bytes)", source));
   const LoaderRegistry& registry = LoaderRegistry::Default();
   Detection detected = DetectMediaType(bytes, NamedType(registry, source));
   std::string media_type = detected.media_type;
@@ -90,7 +101,7 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
   if (loader == nullptr) return NoLoader(registry, source, media_type, detected.named_as);
 
   Result<Document> doc = loader->Load(bytes, LoadContext{source, path, media_type, options});
-  if (!doc.ok()) return doc.status().Prefixed(source);
+  if (!doc.ok()) return Translated(doc.status()).Prefixed(source);
 
   Document& d = doc.value();
   d.info.id = "sha256:" + Sha256Hex(bytes);
@@ -105,10 +116,11 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
   });
   if (!any_text) {
     bool images = media_type == "application/pdf" || media_type.rfind("image/", 0) == 0;
-    return Corrupt(source + ": no text in the document" +
-                   (images && options.ocr == OcrMode::kNever
-                        ? " (image-only pages and OCR disabled with --ocr never)"
-                        : ""));
+    return Corrupt(images && options.ocr == OcrMode::kNever
+                       ? _f("{}: no text in the document (image-only pages and OCR disabled "
+                            "with --ocr never)",
+                            source)
+                       : _f("{}: no text in the document", source));
   }
   DetectMetadata(&d);
   return doc;

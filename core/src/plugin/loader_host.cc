@@ -1,5 +1,6 @@
 #include "plugin/loader_host.h"
 
+#include "i18n/i18n.h"
 #include "plugin/plugin_host.h"
 #include "plugin/plugin_library.h"
 
@@ -20,9 +21,9 @@ Result<Document> LoadedLoader::Load(std::string_view bytes, const LoadContext& c
   try {
     return loader_->Load(bytes, context);
   } catch (const std::exception& e) {
-    return Internal("loader " + id() + " threw: " + e.what());
+    return Internal(_f("loader {} threw: {}", id(), e.what()));
   } catch (...) {
-    return Internal("loader " + id() + " threw");
+    return Internal(_f("loader {} threw", id()));
   }
 }
 
@@ -42,20 +43,20 @@ std::vector<std::filesystem::path> DiscoverLoaderPlugins(
 Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file) {
   Result<std::shared_ptr<boost::dll::shared_library>> lib = OpenPluginLibrary(
       file, PluginAbi{kLoaderApiVersionSymbol, kLoaderFactorySymbol, kLoaderApiVersion,
-                      "loader API"});
+                      N_("loader API")});
   if (!lib.ok()) return lib.status();
   std::unique_ptr<Loader> loader;
   LoaderInfo info;
   Status configured;
   try {
     loader = (*lib)->get<LoaderFactory>(kLoaderFactorySymbol)();
-    if (!loader) return Internal(file.string() + ": loader factory returned nothing");
+    if (!loader) return Internal(_f("{}: loader factory returned nothing", file.string()));
     info = loader->Info();
     configured = loader->Configure(LoaderConfig{file.parent_path() / file.stem()});
   } catch (const std::exception& e) {
-    return Internal(file.string() + ": loader threw while starting: " + e.what());
+    return Internal(_f("{}: loader threw while starting: {}", file.string(), e.what()));
   } catch (...) {
-    return Internal(file.string() + ": loader threw while starting");
+    return Internal(_f("{}: loader threw while starting", file.string()));
   }
   if (!configured.ok()) return configured.Prefixed(file.string());
   if (info.name.empty()) info.name = file.stem().string().substr(5);

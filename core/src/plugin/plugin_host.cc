@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "i18n/i18n.h"
 #include "plugin/plugin_library.h"
 #include "util/paths.h"
 
@@ -70,7 +71,7 @@ Result<std::filesystem::path> FindPlugin(const std::string& name,
 
 Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& file) {
   Result<std::shared_ptr<boost::dll::shared_library>> lib = OpenPluginLibrary(
-      file, PluginAbi{kApiVersionSymbol, kFactorySymbol, kPluginApiVersion, "plugin API"});
+      file, PluginAbi{kApiVersionSymbol, kFactorySymbol, kPluginApiVersion, N_("plugin API")});
   if (!lib.ok()) return lib.status();
   std::unique_ptr<Extractor> extractor;
   PluginInfo info;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "i18n/i18n.h"
+
 namespace acervo {
 
 Result<std::shared_ptr<boost::dll::shared_library>> OpenPluginLibrary(
@@ -13,19 +15,19 @@ Result<std::shared_ptr<boost::dll::shared_library>> OpenPluginLibrary(
   lib->load(file, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
   if (ec) {
     const char* why = dlerror();  // Boost's message is generic; dlerror() names the symbol
-    return Status(Code::kIo, file.string() + ": cannot load plugin: " +
-                                 (why ? std::string(why) : ec.message()));
+    return Status(Code::kIo, _f("{}: cannot load plugin: {}", file.string(),
+                                why ? std::string(why) : ec.message()));
   }
   if (!lib->has(abi.version_symbol) || !lib->has(abi.factory_symbol)) {
-    return InvalidArgument(file.string() + ": not an acervo plugin (it does not export " +
-                           abi.version_symbol + " and " + abi.factory_symbol + ")");
+    return InvalidArgument(_f("{}: not an acervo plugin (it does not export {} and {})",
+                              file.string(), abi.version_symbol, abi.factory_symbol));
   }
   int version = lib->get<int()>(abi.version_symbol)();
   if (version != abi.version) {
     return Status(Code::kVersionMismatch,
-                  file.string() + ": plugin built for " + abi.api_name + " version " +
-                      std::to_string(version) + ", but this acervo provides version " +
-                      std::to_string(abi.version) + "; rebuild the plugin");
+                  _f("{}: plugin built for {} version {}, but this acervo provides version "
+                     "{}; rebuild the plugin",
+                     file.string(), _(abi.api_name), version, abi.version));
   }
   return lib;
 }

@@ -17,7 +17,7 @@ struct PluginAbi {
   const char* version_symbol;  // "acervo_plugin_api_version"
   const char* factory_symbol;  // "acervo_plugin_create"
   int version;                 // what this acervo provides
-  const char* api_name;        // "plugin API", for messages
+  const char* api_name;        // N_("plugin API"), for messages
 };
 
 // Loads `file` (RTLD_LOCAL | RTLD_NOW), checks both symbols and the version. Errors name
