@@ -168,7 +168,7 @@ TEST_F(PgQueueTest, AFileTakenMaxAttemptsTimesBecomesAFailure) {
   ASSERT_EQ(failures.size(), 1u);
   EXPECT_EQ(failures[0].source, "/archive/informe-1.pdf");
   EXPECT_EQ(failures[0].sha256, "1000001");
-  EXPECT_THAT(failures[0].message, HasSubstr("lease expired 2 time(s)"));
+  EXPECT_THAT(failures[0].message, HasSubstr("given up after 2 attempts"));
   EXPECT_THAT(failures[0].message, HasSubstr("host-a:2"));
   EXPECT_EQ(store_->Overview(seconds(60))->failed, 1);
 }
