@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "acervo/document.h"
+#include "acervo/plugin_export.h"
 #include "acervo/status.h"
 
 namespace acervo {
@@ -124,10 +125,12 @@ inline constexpr const char* kLoaderFactorySymbol = "acervo_loader_create";
   extern "C" __attribute__((visibility("default"))) int acervo_loader_api_version() {     \
     return ::acervo::kLoaderApiVersion;                                                   \
   }                                                                                       \
+  ACERVO_PLUGIN_CXX_RETURN_BEGIN_                                                         \
   extern "C" __attribute__((visibility("default"))) std::unique_ptr<::acervo::Loader>      \
   acervo_loader_create() {                                                                \
     return std::make_unique<LoaderClass>();                                               \
   }                                                                                       \
+  ACERVO_PLUGIN_CXX_RETURN_END_                                                           \
   static_assert(true, "require a semicolon")
 
 #endif  // ACERVO_LOADER_PLUGIN_H_

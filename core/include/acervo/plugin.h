@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "acervo/plugin_export.h"
 #include "acervo/segment_kind.h"
 #include "acervo/status.h"
 
@@ -139,18 +140,6 @@ inline constexpr const char* kApiVersionSymbol = "acervo_plugin_api_version";
 inline constexpr const char* kFactorySymbol = "acervo_plugin_create";
 
 }  // namespace acervo
-
-// The factory is extern "C" only to be found by an unmangled name; C never calls it (the host
-// is C++ built with the same compiler), so clang's warning about its C++ return type is moot.
-#if defined(__clang__)
-#define ACERVO_PLUGIN_CXX_RETURN_BEGIN_ \
-  _Pragma("clang diagnostic push")      \
-  _Pragma("clang diagnostic ignored \"-Wreturn-type-c-linkage\"")
-#define ACERVO_PLUGIN_CXX_RETURN_END_ _Pragma("clang diagnostic pop")
-#else
-#define ACERVO_PLUGIN_CXX_RETURN_BEGIN_
-#define ACERVO_PLUGIN_CXX_RETURN_END_
-#endif
 
 // Put once in a plugin's source: ACERVO_PLUGIN(MyExtractor);
 #define ACERVO_PLUGIN(ExtractorClass)                                                     \
