@@ -49,11 +49,6 @@ struct Options {
   bool queue = false;
 };
 
-// A store other hosts may reach: its ingest goes through the queue so they can help.
-bool SharedStore(const std::string& location) {
-  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
-}
-
 // --queue: enqueue the documents, then drain the queue here as `acervo work --until-empty`
 // does (other hosts' workers may join in).
 int IngestThroughQueue(const Options& o, const Inputs& in, Store* store,
@@ -96,7 +91,8 @@ int RunIngest(const Options& o) {
   if (!engine.ok()) return Fail(engine.status().message());
   const std::string pipeline = (*engine)->PipelineId();
   engine->reset();
-  if (o.queue || SharedStore(store_path.string())) {
+  // A store other hosts may reach: its ingest goes through the queue so they can help.
+  if (o.queue || IsPostgresLocation(store_path)) {
     return IngestThroughQueue(o, in, store->get(), StoreDisplayName(store_path), pipeline);
   }
 
