@@ -3,18 +3,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "test_util.h"
 
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Quote;
 using test::RunCommand;
+using ::testing::HasSubstr;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -23,9 +22,9 @@ class CliTest : public ::testing::Test {
   }
   // Runs acervo with the test plugins on the plugin path and a store in the temp folder.
   test::RunResult Acervo(const std::string& args) {
-    return RunCommand("cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" +
-                      Quote(ACERVO_TEST_PLUGIN_DIR) + " ACERVO_STORE=store.db " +
-                      Quote(ACERVO_BINARY) + " " + args);
+    return RunCommand("cd " + Quote(dir_.path()) +
+                      " && ACERVO_PLUGIN_PATH=" + Quote(ACERVO_TEST_PLUGIN_DIR) +
+                      " ACERVO_STORE=store.db " + Quote(ACERVO_BINARY) + " " + args);
   }
   test::TempDir dir_;
   std::filesystem::path pipeline_;
@@ -79,12 +78,13 @@ TEST_F(CliTest, IngestStoresEachDocumentOnceAndExplainsFailures) {
   dir_.Write("docs/a.md", "# Uno\n\nEl acervo.\n");
   dir_.Write("docs/sub/b.txt", "Otro acervo.\n");
   dir_.Write("docs/sub/copy-of-a.md", "# Uno\n\nEl acervo.\n");  // same bytes as a.md
-  dir_.Write("docs/data.csv", "año,monto\n2023,100\n");  // not a report: not picked up
+  dir_.Write("docs/data.csv", "año,monto\n2023,100\n");          // not a report: not picked up
   dir_.Write("docs/bad.txt", "a\xF1o");
   auto first = Acervo("ingest docs --pipeline probe.yaml");
   EXPECT_EQ(first.exit_code, 3) << first.output;  // some documents failed
   EXPECT_THAT(first.output, HasSubstr("docs/bad.txt: not UTF-8"));
-  EXPECT_THAT(first.output, HasSubstr("2 stored, 1 already stored, 1 failed (1 error), 1 other files"));
+  EXPECT_THAT(first.output,
+              HasSubstr("2 stored, 1 already stored, 1 failed (1 error), 1 other files"));
 
   auto again = Acervo("ingest docs --pipeline probe.yaml");
   EXPECT_THAT(again.output, HasSubstr("0 stored, 3 already stored, 0 failed, 1 failed before"));

@@ -43,8 +43,8 @@ TEST_F(EngineTest, PlacesMentionsInPageTextByCodePoints) {
   EXPECT_THAT(j["document"]["id"].get<std::string>(), HasSubstr("sha256:"));
   EXPECT_EQ(j["document"]["pipeline"], "test@3");
   EXPECT_EQ(j["document"]["source"], "doc.md");
-  for (const char* field : {"type", "text", "value", "page", "start", "end", "confidence",
-                            "extractor"}) {
+  for (const char* field :
+       {"type", "text", "value", "page", "start", "end", "confidence", "extractor"}) {
     EXPECT_TRUE(j["mentions"][0].contains(field)) << field;
   }
   EXPECT_TRUE(j["records"].is_array());

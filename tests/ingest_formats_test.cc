@@ -20,9 +20,9 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
-using test::Quote;
 using test::QueryInt;
+using test::Quote;
+using ::testing::HasSubstr;
 
 const char kMarkdown[] =
     "# Informe de gestión 2023\n\n"
@@ -39,13 +39,11 @@ bool Tool(const std::string& name) {
 
 class IngestFormats : public ::testing::Test {
  protected:
-  IngestFormats() {
-    dir_.Write("good.yaml", "name: good\nextractors:\n  - plugin: test-good\n");
-  }
+  IngestFormats() { dir_.Write("good.yaml", "name: good\nextractors:\n  - plugin: test-good\n"); }
   // Runs `cmd` in the archive folder; false when it fails.
   bool Make(const std::string& cmd) {
-    return std::system(("cd " + Quote(dir_.path() / "archivo") + " && " + cmd +
-                        " >/dev/null 2>&1").c_str()) == 0;
+    return std::system(("cd " + Quote(dir_.path() / "archivo") + " && " + cmd + " >/dev/null 2>&1")
+                           .c_str()) == 0;
   }
   int64_t Stored(const std::string& name, const std::string& media_type) {
     return QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents WHERE source LIKE '%/" +
@@ -85,19 +83,21 @@ TEST_F(IngestFormats, EveryReadableFileIsStoredAndEveryOtherListed) {
   dir_.Write("archivo/datos.csv", "año,monto\n2023,100\n");
   dir_.Write("archivo/.oculto.md", kMarkdown);
   dir_.Write("archivo/~$informe.docx", "lock");
-  const bool images = Tool("convert") &&
-      Make("convert -size 900x160 xc:white -font DejaVu-Sans -pointsize 40 "
-           "-annotate +30+100 'Informe de actividades 2023' png:escaneo.jpg");
+  const bool images =
+      Tool("convert") && Make(
+                             "convert -size 900x160 xc:white -font DejaVu-Sans -pointsize 40 "
+                             "-annotate +30+100 'Informe de actividades 2023' png:escaneo.jpg");
   const bool office = Tool("pandoc") && Make("pandoc informe.md -o informe.docx") &&
                       Make("pandoc informe.md -o acta.odt") &&
                       // Other bytes than informe.docx (one document per SHA-256).
-                      Make("sed 's/2023/2024/g' informe.md | pandoc -f markdown -o "
-                           "informe-sin-extension.docx && mv informe-sin-extension.docx "
-                           "informe-sin-extension");
+                      Make(
+                          "sed 's/2023/2024/g' informe.md | pandoc -f markdown -o "
+                          "informe-sin-extension.docx && mv informe-sin-extension.docx "
+                          "informe-sin-extension");
 
-  auto r = test::RunCommand("cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" +
-                            Quote(ACERVO_TEST_PLUGIN_DIR) + " " + Quote(ACERVO_BINARY) +
-                            " ingest archivo --pipeline good.yaml --store s.db --jobs 2");
+  auto r = test::RunCommand(
+      "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" + Quote(ACERVO_TEST_PLUGIN_DIR) + " " +
+      Quote(ACERVO_BINARY) + " ingest archivo --pipeline good.yaml --store s.db --jobs 2");
   EXPECT_EQ(r.exit_code, 3) << r.output;  // some documents failed
 
   EXPECT_EQ(Stored("informe.md", "text/markdown"), 1) << r.output;
@@ -111,8 +111,7 @@ TEST_F(IngestFormats, EveryReadableFileIsStoredAndEveryOtherListed) {
         << r.output;
   }
   if (!Tool("soffice")) {
-    EXPECT_EQ(Failed("viejo.doc", "install the Debian package libreoffice-writer"), 1)
-        << r.output;
+    EXPECT_EQ(Failed("viejo.doc", "install the Debian package libreoffice-writer"), 1) << r.output;
   }
   EXPECT_EQ(Seen("datos.csv") + Seen(".oculto.md") + Seen("~$informe.docx"), 0) << r.output;
   if (images) {
@@ -133,7 +132,6 @@ TEST_F(IngestFormats, EveryReadableFileIsStoredAndEveryOtherListed) {
   EXPECT_THAT(failures.output, HasSubstr("logo.gif"));
   EXPECT_THAT(failures.output, HasSubstr("no loader reads image/gif"));
 }
-
 
 // Word 97-2003 and RTF go through LibreOffice (plugins/load-legacy). Without it: a clear
 // failure naming the package; with it: the text of the document.
@@ -159,8 +157,9 @@ TEST(LegacyFormats, DocAndRtfAreReadThroughLibreOfficeWhenInstalled) {
   dir.Write("informe.md", kMarkdown);
   std::string cd = "cd " + Quote(dir.path()) + " && ";
   ASSERT_EQ(std::system((cd + "pandoc informe.md -s -t rtf -o informe.rtf && "
-                         "pandoc informe.md -o informe.docx && soffice --headless "
-                         "--convert-to doc informe.docx >/dev/null 2>&1").c_str()),
+                              "pandoc informe.md -o informe.docx && soffice --headless "
+                              "--convert-to doc informe.docx >/dev/null 2>&1")
+                            .c_str()),
             0);
   for (const char* name : {"informe.rtf", "informe.doc"}) {
     Result<Document> doc = LoadDocument(dir.path() / name, LoadOptions());

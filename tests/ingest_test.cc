@@ -1,14 +1,13 @@
 // Bulk ingest through worker processes: a batch with a crashing, a hanging and a memory-
 // eating document, broken PDFs and an empty file stores the rest and names each failure;
 // an ingest killed mid-run and run again finishes with no duplicates and no loss.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "load/test_pdf.h"
 #include "test_util.h"
@@ -16,9 +15,9 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
-using test::Quote;
 using test::QueryInt;
+using test::Quote;
+using ::testing::HasSubstr;
 
 class IngestTest : public ::testing::Test {
  protected:
@@ -27,16 +26,17 @@ class IngestTest : public ::testing::Test {
                "name: faults\nextractors:\n  - plugin: test-faults\n  - plugin: test-good\n");
   }
   std::string Acervo(const std::string& args) {
-    return "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" +
-           Quote(ACERVO_TEST_PLUGIN_DIR) + " " + Quote(ACERVO_BINARY) + " " + args;
+    return "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" + Quote(ACERVO_TEST_PLUGIN_DIR) +
+           " " + Quote(ACERVO_BINARY) + " " + args;
   }
   test::TempDir dir_;
 };
 
 TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   for (int i = 0; i < 4; ++i) {
-    dir_.Write("batch/good-" + std::to_string(i) + ".md",
-               "# Informe " + std::to_string(i) + "\n\nEl acervo número " + std::to_string(i) + ".\n");
+    dir_.Write(
+        "batch/good-" + std::to_string(i) + ".md",
+        "# Informe " + std::to_string(i) + "\n\nEl acervo número " + std::to_string(i) + ".\n");
   }
   dir_.Write("batch/crash.txt", "Este documento dice ACERVO-TEST-CRASH.\n");
   dir_.Write("batch/hang.txt", "Este documento dice ACERVO-TEST-HANG.\n");
@@ -50,9 +50,9 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
 
   // The timeout leaves the memory hog time to reach its limit on a loaded machine (filling
   // 1 GiB took over 3 s under a parallel build).
-  auto r = test::RunCommand(Acervo(
-      "ingest batch --pipeline faults.yaml --store s.db --jobs 2 --timeout 6 "
-      "--max-memory 1024 --json-progress"));
+  auto r = test::RunCommand(
+      Acervo("ingest batch --pipeline faults.yaml --store s.db --jobs 2 --timeout 6 "
+             "--max-memory 1024 --json-progress"));
   EXPECT_EQ(r.exit_code, 3) << r.output;
   EXPECT_THAT(r.output, HasSubstr("crash.txt: worker crashed (signal 11, SIGSEGV)"));
   EXPECT_THAT(r.output, HasSubstr("hang.txt: no progress for 6 s: worker killed"));
@@ -63,7 +63,7 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM documents"), 4);
   EXPECT_EQ(QueryInt(dir_.path() / "s.db", "SELECT COUNT(*) FROM failures"), 6);
   EXPECT_EQ(QueryInt(dir_.path() / "s.db",
-                  "SELECT COUNT(*) FROM failures WHERE code IN ('crash','timeout','memory')"),
+                     "SELECT COUNT(*) FROM failures WHERE code IN ('crash','timeout','memory')"),
             3);
 
   // Failed documents are not retried by default, and are with --retry-failed.
@@ -87,10 +87,10 @@ TEST_F(IngestTest, KilledIngestResumesWithoutDuplicatesOrLoss) {
   pid_t pid = fork();
   if (pid == 0) {
     setpgid(0, 0);  // its own process group, so one kill reaches the shell, acervo, workers
-    execl("/bin/sh", "sh", "-c",
-          Acervo("ingest slow --pipeline faults.yaml --store s.db --jobs 1 >/dev/null 2>&1")
-              .c_str(),
-          nullptr);
+    execl(
+        "/bin/sh", "sh", "-c",
+        Acervo("ingest slow --pipeline faults.yaml --store s.db --jobs 1 >/dev/null 2>&1").c_str(),
+        nullptr);
     _exit(127);
   }
   std::filesystem::path db = dir_.path() / "s.db";

@@ -50,8 +50,8 @@ TEST(LoaderHostTest, ExtractorPluginsAreNotLoaders) {
 TEST(LoaderRegistryTest, TheHighestPriorityWinsAndBrokenPluginsAreListed) {
   auto registry = LoaderRegistry::Open({kDir, ACERVO_BUILD_PLUGIN_DIR});
   ASSERT_NE(registry->For("text/plain"), nullptr);
-  EXPECT_EQ(registry->For("text/plain")->info().name, "test");       // priority 1
-  EXPECT_EQ(registry->For("text/markdown")->info().name, "text");    // only the bundled one
+  EXPECT_EQ(registry->For("text/plain")->info().name, "test");     // priority 1
+  EXPECT_EQ(registry->For("text/markdown")->info().name, "text");  // only the bundled one
   EXPECT_EQ(registry->For("application/x-acervo-test")->info().name, "test");
   EXPECT_EQ(registry->TypeOfExtension(".acervotest"), "application/x-acervo-test");
   EXPECT_EQ(registry->For("image/gif"), nullptr);

@@ -5,9 +5,8 @@
 // blocks, mentions, records and the document's JSON must be byte for byte the same.
 // Skips when the generator's Debian tools are missing. About 40 s: Tesseract reads the
 // scanned pages twice (OMP_THREAD_LIMIT=1, as the workers set it).
-#include <sqlite3.h>
-
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -85,8 +84,9 @@ std::string Dump(const fs::path& db) {
 TEST(ParallelPages, SameDocumentWhetherPagesAreReadInParallelOrInTurn) {
   test::TempDir dir;
   std::ofstream(dir.path() / "informe.md") << kSample;
-  test::RunResult made = RunCommand(Quote(ACERVO_SOURCE_DIR "/tools/make-fixtures") + " " +
-                              Quote(dir.path() / "pdf") + " " + Quote(dir.path() / "informe.md"));
+  test::RunResult made =
+      RunCommand(Quote(ACERVO_SOURCE_DIR "/tools/make-fixtures") + " " + Quote(dir.path() / "pdf") +
+                 " " + Quote(dir.path() / "informe.md"));
   if (made.exit_code != 0) GTEST_SKIP() << "tools/make-fixtures failed: " << made.output;
   const std::string inputs = Quote(dir.path() / "pdf/informe.scan.pdf") + " " +
                              Quote(dir.path() / "pdf/informe.mixed.pdf");

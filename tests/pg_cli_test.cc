@@ -12,10 +12,10 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::Not;
 using test::Quote;
 using test::RunCommand;
+using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Runs `acervo ARGS` in the source folder on `store`: given as --store, or in place of
 // "STORE" in ARGS.
@@ -26,8 +26,8 @@ test::RunResult Acervo(const std::string& store, const std::string& args) {
   } else {
     line += " --store " + Quote(store);
   }
-  return RunCommand("cd " + Quote(ACERVO_SOURCE_DIR) + " && " + Quote(ACERVO_BINARY) + " " +
-                    line + " 2>&1");
+  return RunCommand("cd " + Quote(ACERVO_SOURCE_DIR) + " && " + Quote(ACERVO_BINARY) + " " + line +
+                    " 2>&1");
 }
 
 TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
@@ -49,16 +49,15 @@ TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_THAT(again.output, HasSubstr("already stored"));
 
-  for (const char* command :
-       {"records", "records --format csv", "records --needs-review", "export",
-        "export --format csv", "failures", "review list", "report",
-        "eval --gold corpora/gold --pred STORE"}) {
+  for (const char* command : {"records", "records --format csv", "records --needs-review", "export",
+                              "export --format csv", "failures", "review list", "report",
+                              "eval --gold corpora/gold --pred STORE"}) {
     auto from_sqlite = Acervo(lite, command);
     auto from_pg = Acervo(pg, command);
     EXPECT_EQ(from_pg.exit_code, from_sqlite.exit_code) << command << "\n" << from_pg.output;
     // The report names its store; everything else is the same byte for byte.
-    std::string expected = std::regex_replace(from_sqlite.output, std::regex("samples\\.db"),
-                                              "STORE");
+    std::string expected =
+        std::regex_replace(from_sqlite.output, std::regex("samples\\.db"), "STORE");
     std::string got = from_pg.output;
     for (size_t at; (at = got.find(pg)) != std::string::npos;) got.replace(at, pg.size(), "STORE");
     EXPECT_EQ(got, expected) << command;
@@ -70,8 +69,8 @@ TEST(PgCliTest, TheSamplesReadBackFromPostgresAsFromSqlite) {
 
 TEST(PgCliTest, AServerThatCannotBeReachedIsOneLineWithoutThePassword) {
   const std::string uri = "postgresql://ana:s3cret@127.0.0.1:1/acervo?connect_timeout=2";
-  for (const char* command : {"records", "export", "report", "failures", "review list",
-                                     "reextract"}) {
+  for (const char* command :
+       {"records", "export", "report", "failures", "review list", "reextract"}) {
     auto r = Acervo(uri, command);
     EXPECT_EQ(r.exit_code, 1) << command << "\n" << r.output;
     EXPECT_THAT(r.output, HasSubstr("postgresql://ana:***@127.0.0.1:1/acervo")) << command;
@@ -79,8 +78,8 @@ TEST(PgCliTest, AServerThatCannotBeReachedIsOneLineWithoutThePassword) {
   }
   test::TempDir dir;
   dir.Write("a.md", "# Informe\n\nEl 3 de marzo de 2024 se firmó un convenio.\n");
-  auto ingest = RunCommand("ACERVO_STORE=" + Quote(uri) + " " + Quote(ACERVO_BINARY) +
-                           " ingest " + Quote(dir.path()) + " 2>&1");
+  auto ingest = RunCommand("ACERVO_STORE=" + Quote(uri) + " " + Quote(ACERVO_BINARY) + " ingest " +
+                           Quote(dir.path()) + " 2>&1");
   EXPECT_NE(ingest.exit_code, 0);
   EXPECT_THAT(ingest.output, HasSubstr("cannot connect to the PostgreSQL store"));
   EXPECT_THAT(ingest.output, Not(HasSubstr("s3cret")));

@@ -14,8 +14,8 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using std::chrono::seconds;
+using ::testing::HasSubstr;
 
 class PgQueueTest : public ::testing::Test {
  protected:
@@ -121,8 +121,7 @@ TEST_F(PgQueueTest, ConcurrentWorkersNeverTakeTheSameFile) {
   for (auto& t : workers) t.join();
   EXPECT_THAT(errors, ::testing::IsEmpty());
   EXPECT_EQ(taken.size(), static_cast<size_t>(kFiles));
-  EXPECT_EQ(std::set<std::string>(taken.begin(), taken.end()).size(),
-            static_cast<size_t>(kFiles));
+  EXPECT_EQ(std::set<std::string>(taken.begin(), taken.end()).size(), static_cast<size_t>(kFiles));
   EXPECT_EQ(store_->Overview(seconds(60))->done, kFiles);
 }
 
@@ -189,9 +188,9 @@ TEST_F(PgQueueTest, FailRetriesUntilMaxAttemptsOrAtOnceWhenPermanent) {
   ASSERT_TRUE(store_->Fail(**changed, "corrupt", "the bytes at the path changed", true, 2).ok());
 
   std::vector<std::string> failed;
-  ASSERT_TRUE(store_->ForEachFailure([&](const Failure& f) {
-    failed.push_back(f.code + " " + f.message);
-  }).ok());
+  ASSERT_TRUE(
+      store_->ForEachFailure([&](const Failure& f) { failed.push_back(f.code + " " + f.message); })
+          .ok());
   EXPECT_THAT(failed, ::testing::ElementsAre("timeout took too long again",
                                              "corrupt the bytes at the path changed"));
   auto status = store_->Overview(seconds(60));

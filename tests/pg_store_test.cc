@@ -1,5 +1,7 @@
 // What only the PostgreSQL store does: locations that are URIs (passwords never shown), clear
 // errors for a server it cannot reach, and reconnecting after the server restarts.
+#include "store/pg_store.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -7,7 +9,6 @@
 #include <thread>
 
 #include "store/pg_connection.h"
-#include "store/pg_store.h"
 #include "store/store.h"
 #include "support/pg_test_server.h"
 #include "support/store_engines.h"

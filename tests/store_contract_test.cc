@@ -84,15 +84,18 @@ TEST_P(StoreContractTest, GivesBackDocumentsPagesAndMentionsAsStored) {
             std::vector<std::string>{"Secretaría de Salud"});
 
   std::vector<std::string> docs, warnings;
-  ASSERT_TRUE(store->ForEachDocument([&](const std::string& id, const std::string& pipeline,
-                                         const std::string& source) {
-    docs.push_back(id + " " + pipeline + " " + source);
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachDocument([&](const std::string& id, const std::string& pipeline,
+                                        const std::string& source) {
+                    docs.push_back(id + " " + pipeline + " " + source);
+                  })
+                  .ok());
   EXPECT_THAT(docs, ElementsAre("sha256:aaa test@1 aaa.txt"));
-  ASSERT_TRUE(store->ForEachDocumentWarning([&](const std::string& source,
-                                                const std::string& w) {
-    warnings.push_back(source + ": " + w);
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachDocumentWarning([&](const std::string& source, const std::string& w) {
+                    warnings.push_back(source + ": " + w);
+                  })
+                  .ok());
   EXPECT_THAT(warnings, ElementsAre("aaa.txt: página 2: texto de OCR"));
 }
 
@@ -105,16 +108,20 @@ TEST_P(StoreContractTest, ListsRecordsInOrderAndFailures) {
   ASSERT_TRUE(store->PutExtraction(x).ok());
   ASSERT_TRUE(store->PutExtraction(test::SampleExtraction("aaa", 1)).ok());
   std::vector<std::string> ids;
-  ASSERT_TRUE(store->ForEachRecord({true, ""}, [&](const nlohmann::json& r) {
-    ids.push_back(r["id"]);
-  }).ok());
+  ASSERT_TRUE(
+      store->ForEachRecord({true, ""}, [&](const nlohmann::json& r) { ids.push_back(r["id"]); })
+          .ok());
   EXPECT_THAT(ids, ElementsAre("r-bbb-2", "r-aaa-0", "r-bbb-0"));  // by confidence, then id
   ids.clear();
-  ASSERT_TRUE(store->ForEachRecord({false, ""}, [&](const nlohmann::json& r) {
-    ids.push_back(r["id"].get<std::string>() + "@" + r["source"].get<std::string>());
-  }).ok());
-  EXPECT_THAT(ids, ElementsAre("r-aaa-0@aaa.txt", "r-bbb-0@bbb.txt", "r-bbb-1@bbb.txt",
-                               "r-bbb-2@bbb.txt"));
+  ASSERT_TRUE(store
+                  ->ForEachRecord({false, ""},
+                                  [&](const nlohmann::json& r) {
+                                    ids.push_back(r["id"].get<std::string>() + "@" +
+                                                  r["source"].get<std::string>());
+                                  })
+                  .ok());
+  EXPECT_THAT(
+      ids, ElementsAre("r-aaa-0@aaa.txt", "r-bbb-0@bbb.txt", "r-bbb-1@bbb.txt", "r-bbb-2@bbb.txt"));
 
   ASSERT_TRUE(store->PutFailure({"bad.pdf", "abc", "corrupt", "bad.pdf: truncated", ""}).ok());
   ASSERT_TRUE(store->PutFailure({"bad.pdf", "abc", "corrupt", "bad.pdf: still bad", ""}).ok());
@@ -163,8 +170,12 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   Correction c{0, "r-aaa-2", "kind", "evento", "reunion", "ana", "2026-01-01T00:00:00Z", ""};
   Result<int64_t> version = store->AppendCorrection(c);
   ASSERT_TRUE(version.ok());
-  ASSERT_TRUE(store->PutReviewSnapshot({"r-aaa-2", "sha256:aaa", extracted,
-                                        {{"id", "r-aaa-2"}, {"kind", "reunion"}}, *version})
+  ASSERT_TRUE(store
+                  ->PutReviewSnapshot({"r-aaa-2",
+                                       "sha256:aaa",
+                                       extracted,
+                                       {{"id", "r-aaa-2"}, {"kind", "reunion"}},
+                                       *version})
                   .ok());
   EXPECT_EQ(*store->NeighbourIds("sha256:aaa", "r-aaa-1", true),
             std::vector<std::string>{"r-aaa-0"});
@@ -182,22 +193,30 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   EXPECT_FALSE(store->FindRecord("r-zzz")->has_value());
 
   std::vector<std::string> reviewable;
-  ASSERT_TRUE(store->ForEachReviewable("aaa.t", [&](StoredRecord r) {
-    reviewable.push_back(r.id + (r.orphaned ? " orphan" : ""));
-  }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachReviewable("aaa.t",
+                                      [&](StoredRecord r) {
+                                        reviewable.push_back(r.id + (r.orphaned ? " orphan" : ""));
+                                      })
+                  .ok());
   EXPECT_THAT(reviewable, ElementsAre("r-aaa-0", "r-aaa-1", "r-aaa-2 orphan"));
 
   std::vector<std::string> exported;
-  ASSERT_TRUE(store->ForEachRecordWithCorrections(
-      "", [&](const StoredRecord& r, const std::vector<Correction>& cs) {
-        exported.push_back(r.id + ":" + std::to_string(cs.size()));
-      }).ok());
+  ASSERT_TRUE(store
+                  ->ForEachRecordWithCorrections(
+                      "",
+                      [&](const StoredRecord& r, const std::vector<Correction>& cs) {
+                        exported.push_back(r.id + ":" + std::to_string(cs.size()));
+                      })
+                  .ok());
   EXPECT_THAT(exported, ElementsAre("r-aaa-0:0", "r-aaa-1:0", "r-aaa-2:1"));
   exported.clear();
-  ASSERT_TRUE(store->ForEachRecordWithCorrections(
-      "2999-01-01", [&](const StoredRecord& r, const std::vector<Correction>&) {
-        exported.push_back(r.id);
-      }).ok());
+  ASSERT_TRUE(
+      store
+          ->ForEachRecordWithCorrections(
+              "2999-01-01", [&](const StoredRecord& r,
+                                const std::vector<Correction>&) { exported.push_back(r.id); })
+          .ok());
   EXPECT_TRUE(exported.empty());
 
   // Extracted again with the record: no longer an orphan.

@@ -15,11 +15,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "es_amount.h"
 
@@ -66,8 +65,12 @@ std::vector<Passage> Split(const std::string& text) {
     }
     if (line[0] == '#') {
       flush();
-      out.push_back({line.substr(line.find_first_not_of("# ")), acervo::SegmentKind::kHeading,
-                     number, false, {}, {}});
+      out.push_back({line.substr(line.find_first_not_of("# ")),
+                     acervo::SegmentKind::kHeading,
+                     number,
+                     false,
+                     {},
+                     {}});
       continue;
     }
     if (tab) {
@@ -122,7 +125,8 @@ void RunDoc(const acervo::Extractor& x, const Doc& d, nlohmann::json* mentions) 
     if (!mentions) continue;
     for (const acervo::Mention& m : out) {
       std::string_view text = std::string_view(p.text).substr(m.begin, m.end - m.begin);
-      int line = p.line + static_cast<int>(std::count(p.text.begin(), p.text.begin() + m.begin, '\n'));
+      int line =
+          p.line + static_cast<int>(std::count(p.text.begin(), p.text.begin() + m.begin, '\n'));
       mentions->push_back({{"type", m.type},
                            {"text", text},
                            {"value", m.value},
@@ -196,10 +200,10 @@ int main(int argc, char** argv) {
     for (const Doc& d : docs) {
       nlohmann::json mentions = nlohmann::json::array();
       RunDoc(x, d, &mentions);
-      nlohmann::json j = {{"document", {{"source", d.path.filename().string()},
-                                        {"country", d.country}}},
-                          {"mentions", mentions},
-                          {"records", nlohmann::json::array()}};
+      nlohmann::json j = {
+          {"document", {{"source", d.path.filename().string()}, {"country", d.country}}},
+          {"mentions", mentions},
+          {"records", nlohmann::json::array()}};
       std::ofstream(fs::path(out_dir) / (d.path.stem().string() + ".json")) << j.dump(2) << "\n";
     }
   }

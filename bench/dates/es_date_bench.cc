@@ -14,11 +14,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/plugin.h"
 #include "es_date.h"
@@ -92,11 +91,16 @@ int main(int argc, char** argv) {
   std::vector<fs::path> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--data" && i + 1 < argc) data = argv[++i];
-    else if (a == "--gold" && i + 1 < argc) gold = argv[++i];
-    else if (a == "--out" && i + 1 < argc) out_dir = argv[++i];
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
-    else files.emplace_back(a);
+    if (a == "--data" && i + 1 < argc)
+      data = argv[++i];
+    else if (a == "--gold" && i + 1 < argc)
+      gold = argv[++i];
+    else if (a == "--out" && i + 1 < argc)
+      out_dir = argv[++i];
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
+    else
+      files.emplace_back(a);
   }
   if (data.empty() || files.empty()) {
     std::cerr << "usage: es_date_bench --data DIR [--gold DIR] [--out DIR] [--repeat N] FILE...\n";
@@ -167,16 +171,16 @@ int main(int argc, char** argv) {
         }
       }
       if (r == 0) {
-        results[k] = {{"document", {{"source", d.path.filename().string()},
-                                    {"title", d.context.title},
-                                    {"country", d.context.country},
-                                    {"period", {{"start", d.context.period_start},
-                                                {"end", d.context.period_end}}}}},
-                      {"mentions", mentions}};
+        results[k] = {
+            {"document",
+             {{"source", d.path.filename().string()},
+              {"title", d.context.title},
+              {"country", d.context.country},
+              {"period", {{"start", d.context.period_start}, {"end", d.context.period_end}}}}},
+            {"mentions", mentions}};
       }
     }
-    seconds.push_back(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   if (!out_dir.empty()) {
     fs::create_directories(out_dir);

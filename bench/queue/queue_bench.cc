@@ -69,10 +69,11 @@ int Run(const std::filesystem::path& dir, int64_t size) {
     finish.push_back(Micros([&] { (void)store.Finish(*a, 1); }));
     fail.push_back(Micros([&] { (void)store.Fail(*b, "error", "bench", false, 1000000); }));
   }
-  std::printf("%9lld queued (filled in %.1f s): enqueue %.0f  take %.0f  renew %.0f  finish %.0f"
-              "  fail %.0f  (median us of %d)\n",
-              static_cast<long long>(size), fill_s, Median(enqueue), Median(take), Median(renew),
-              Median(finish), Median(fail), kSamples);
+  std::printf(
+      "%9lld queued (filled in %.1f s): enqueue %.0f  take %.0f  renew %.0f  finish %.0f"
+      "  fail %.0f  (median us of %d)\n",
+      static_cast<long long>(size), fill_s, Median(enqueue), Median(take), Median(renew),
+      Median(finish), Median(fail), kSamples);
   return 0;
 }
 

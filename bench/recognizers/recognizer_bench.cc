@@ -104,7 +104,9 @@ int main(int argc, char** argv) {
   size_t mentions = 0;
   if (!args.baseline.empty()) baseline = MedianSeconds(**loader, docs, args.runs, &mentions);
 
-  std::printf("plugin\tdocs\tMB\truns\tmedian_s\tMB_per_s\tplugin_only_s\tplugin_only_MB_per_s\tmentions\n");
+  std::printf(
+      "plugin\tdocs\tMB\truns\tmedian_s\tMB_per_s\tplugin_only_s\tplugin_only_MB_per_"
+      "s\tmentions\n");
   if (!args.baseline.empty()) {
     std::printf("(baseline)\t%zu\t%.3f\t%d\t%.4f\t%.2f\t-\t-\t%zu\n", docs.size(), mb, args.runs,
                 baseline, mb / baseline, mentions);

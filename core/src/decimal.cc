@@ -141,9 +141,7 @@ Decimal operator-(Decimal a, const Decimal& b) {
   return a += minus_b;
 }
 
-bool operator==(const Decimal& a, const Decimal& b) {
-  return (a - b).IsZero();
-}
+bool operator==(const Decimal& a, const Decimal& b) { return (a - b).IsZero(); }
 
 std::string Decimal::ToString() const {
   size_t int_len = digits_.size() - static_cast<size_t>(frac_);

@@ -49,10 +49,8 @@ TEST(DecimalTest, AddsExactlyKeepingTheWiderFraction) {
   Decimal a = Decimal::FromInteger(22000).Scaled(6);
   Decimal b = Decimal::FromInteger(312).Scaled(6);
   EXPECT_EQ((a + b).ToString(), "22312000000");
-  EXPECT_EQ((Decimal::FromDigits("15", "") + Decimal::FromDigits("0", "15")).ToString(),
-            "15.15");
-  EXPECT_EQ((Decimal::FromDigits("999", "9") + Decimal::FromDigits("0", "1")).ToString(),
-            "1000.0");
+  EXPECT_EQ((Decimal::FromDigits("15", "") + Decimal::FromDigits("0", "15")).ToString(), "15.15");
+  EXPECT_EQ((Decimal::FromDigits("999", "9") + Decimal::FromDigits("0", "1")).ToString(), "1000.0");
   Decimal sum;
   sum += D("0.1");
   sum += D("0.2");

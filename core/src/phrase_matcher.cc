@@ -88,8 +88,7 @@ void PhraseMatcher::Build() {
   }
 }
 
-bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin,
-                         size_t* end) const {
+bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin, size_t* end) const {
   bool strict = !options_.boundary_only_at_word_edges;
   if ((strict || p.word_first) && IsWordBefore(text, begin)) return false;
   size_t e = begin + p.length;
@@ -138,7 +137,7 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) 
 }
 
 std::optional<PhraseMatcher::Match> PhraseMatcher::LongestAt(std::string_view text,
-                                                              size_t pos) const {
+                                                             size_t pos) const {
   std::optional<Match> best;
   int32_t best_phrase = -1;
   int32_t node = 0;

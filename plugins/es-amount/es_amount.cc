@@ -221,10 +221,11 @@ class AmountRun : public Run {
         std::string_view figure = Figure(cell, e, parenthesized[i]);
         // Where the row's columns are loose, the header says little: the figure decides, and
         // one written as money counts even beside the words OCR ran into its cell.
-        bool money = merged        ? MoneyLike(cell, e)
-                     : place.loose ? (WholeCell(cell, e) && MoneyLike(cell, e)) ||
-                                         (Delimited(cell, e) && WrittenAsMoney(figure))
-                                   : WholeCell(cell, e) && MoneyColumn(header, t, column, e, figure);
+        bool money = merged ? MoneyLike(cell, e)
+                     : place.loose
+                         ? (WholeCell(cell, e) && MoneyLike(cell, e)) ||
+                               (Delimited(cell, e) && WrittenAsMoney(figure))
+                         : WholeCell(cell, e) && MoneyColumn(header, t, column, e, figure);
         if (!money) continue;
         confidence = kBareCellPenalty;
       }
@@ -286,7 +287,8 @@ class AmountRun : public Run {
     }
     --open;
     ++close;
-    bool alone = (open == 0 || cell[open - 1] == ' ') && (close == cell.size() || cell[close] == ' ');
+    bool alone =
+        (open == 0 || cell[open - 1] == ' ') && (close == cell.size() || cell[close] == ' ');
     if (!alone || e->value.negative()) return false;
     e->value = e->value.Negated();
     e->begin = open;
@@ -301,8 +303,8 @@ class AmountRun : public Run {
   // with two decimals or thousands groups beside columns that do name money.
   static bool MoneyColumn(const Units& header, const TableUnits& t, size_t column,
                           const Expression& e, std::string_view figure) {
-    bool grouped = e.value.fraction_digits() == 0 &&
-                   figure.find_first_of(".,") != std::string_view::npos;
+    bool grouped =
+        e.value.fraction_digits() == 0 && figure.find_first_of(".,") != std::string_view::npos;
     bool written_as_money = e.value.fraction_digits() == 2 || grouped;
     // The first column holds labels: row numbers and codes ("1110105000") are no money,
     // whatever a misread header above them says.
@@ -332,10 +334,10 @@ class AmountRun : public Run {
     }
     bool from_country = iso == Currency::kCountry;
     if (from_country) iso = country_currency_;
-    confidence *= from_text    ? kExplicitCurrency
-                  : from_table ? kTableCurrency
-                  : iso.empty()  ? kNoCurrency
-                                 : kCountryCurrency;
+    confidence *= from_text     ? kExplicitCurrency
+                  : from_table  ? kTableCurrency
+                  : iso.empty() ? kNoCurrency
+                                : kCountryCurrency;
 
     Mention m;
     m.type = "amount";
@@ -385,7 +387,8 @@ class AmountRun : public Run {
 }  // namespace
 
 PluginInfo AmountExtractor::Info() const {
-  return {"es-amount", "1.0.0",
+  return {"es-amount",
+          "1.0.0",
           N_("Amounts of money in Spanish text and tables, as exact decimals with ISO 4217 "
              "currency"),
           {{"amount", "amounts", {"amount", "currency"}, {"amount", "currency", "role"}}}};

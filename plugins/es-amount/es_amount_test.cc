@@ -120,8 +120,7 @@ TEST_F(EsAmountTest, WordsAndMixedForms) {
               ElementsAre("doscientos cincuenta mil pesos = 250000 MXN"));
   EXPECT_THAT(Find("solo cuesta trece euros y cuarenta y cinco céntimos."),
               ElementsAre("trece euros y cuarenta y cinco céntimos = 13.45 EUR"));
-  EXPECT_THAT(Find("solo cuesta 15 dólares con 50."),
-              ElementsAre("15 dólares con 50 = 15.50 USD"));
+  EXPECT_THAT(Find("solo cuesta 15 dólares con 50."), ElementsAre("15 dólares con 50 = 15.50 USD"));
   EXPECT_THAT(Find("solo cuesta 15 USD 50, sin propina."), ElementsAre("15 USD 50 = 15.50 USD"));
   EXPECT_THAT(Find("pagó 20 dólares 50 veces"), ElementsAre("20 dólares = 20 USD"));
   EXPECT_THAT(Find("Pagaron 75 USD millones por la empresa."),
@@ -186,8 +185,7 @@ TEST_F(EsAmountTest, ConfidenceFollowsWhereTheCurrencyCameFrom) {
 }
 
 TEST_F(EsAmountTest, NotAmounts) {
-  EXPECT_THAT(Find("se entregaron 61 mil 500 guantes y 2 mil 400 caretas"),
-              IsEmpty());
+  EXPECT_THAT(Find("se entregaron 61 mil 500 guantes y 2 mil 400 caretas"), IsEmpty());
   EXPECT_THAT(Find("una metrópoli de 22 millones de habitantes"), IsEmpty());
   EXPECT_THAT(Find("recibe 30 millones de turistas al año"), IsEmpty());
   EXPECT_THAT(Find("bajar 30 por ciento las emisiones y 15 % el ruido"), IsEmpty());
@@ -220,25 +218,23 @@ testing::Passage Row(std::string text, std::vector<std::string> caption,
 
 TEST_F(EsAmountTest, ColombianCooperationTable) {
   std::vector<std::string> caption = {"CUADRO 4. Recursos de cooperación gestionados 2022"};
-  std::vector<std::string> header = {"No.", "ALIADO", "PROYECTO", "VALOR APORTE ALIADO",
-                                     "VALOR CONTRAPARTIDA", "VALOR TOTAL"};
+  std::vector<std::string> header = {
+      "No.", "ALIADO", "PROYECTO", "VALOR APORTE ALIADO", "VALOR CONTRAPARTIDA", "VALOR TOTAL"};
   auto found = FindIn({
       Row("1\tAgencia Francesa de Desarrollo\tMovilidad limpia\t$ 2.690.952.000,00\t"
           "$ 500.000.000,00\t$ 3.190.952.000,00",
           caption, header),
       Row("2\tEmbajada de Suecia\tBarrios seguros\t$ 120.000.000,00\t$ 0,00\t$ 120.000.000,00",
           caption, header),
-      Row("TOTAL\t\t\t$ 2.810.952.000,00\t$ 500.000.000,00\t$ 3.310.952.000,00", caption,
-          header),
+      Row("TOTAL\t\t\t$ 2.810.952.000,00\t$ 500.000.000,00\t$ 3.310.952.000,00", caption, header),
   });
-  EXPECT_THAT(found, ElementsAre("$ 2.690.952.000,00 = 2690952000.00 COP",
-                                 "$ 500.000.000,00 = 500000000.00 COP",
-                                 "$ 3.190.952.000,00 = 3190952000.00 COP",
-                                 "$ 120.000.000,00 = 120000000.00 COP", "$ 0,00 = 0.00 COP",
-                                 "$ 120.000.000,00 = 120000000.00 COP",
-                                 "$ 2.810.952.000,00 = 2810952000.00 COP",
-                                 "$ 500.000.000,00 = 500000000.00 COP",
-                                 "$ 3.310.952.000,00 = 3310952000.00 COP"));
+  EXPECT_THAT(
+      found,
+      ElementsAre("$ 2.690.952.000,00 = 2690952000.00 COP", "$ 500.000.000,00 = 500000000.00 COP",
+                  "$ 3.190.952.000,00 = 3190952000.00 COP", "$ 120.000.000,00 = 120000000.00 COP",
+                  "$ 0,00 = 0.00 COP", "$ 120.000.000,00 = 120000000.00 COP",
+                  "$ 2.810.952.000,00 = 2810952000.00 COP", "$ 500.000.000,00 = 500000000.00 COP",
+                  "$ 3.310.952.000,00 = 3310952000.00 COP"));
 }
 
 TEST_F(EsAmountTest, MoneyColumnsWithoutSymbols) {
@@ -299,23 +295,24 @@ TEST_F(EsAmountTest, UnitsLineBeforeTheTable) {
 
 TEST_F(EsAmountTest, CountTablesAreNotMoney) {
   std::vector<std::string> header = {"Alcaldía", "Casos atendidos", "Porcentaje"};
-  auto found = FindIn({Row("Iztapalapa\t1.234\t15%", {"Cuadro 3. Casos por alcaldía"}, header)},
-                      "MX");
+  auto found =
+      FindIn({Row("Iztapalapa\t1.234\t15%", {"Cuadro 3. Casos por alcaldía"}, header)}, "MX");
   EXPECT_THAT(found, IsEmpty());
 }
 
 TEST_F(EsAmountTest, BudgetExecutionColumnsWithoutCurrencyMarks) {
   std::vector<std::string> caption = {"Cifras en pesos chilenos"};
-  std::vector<std::string> header = {"Código", "Programa", "Presupuesto inicial", "Modificaciones",
-                                     "Devengado", "Saldo", "% Ejec."};
+  std::vector<std::string> header = {"Código",         "Programa",  "Presupuesto inicial",
+                                     "Modificaciones", "Devengado", "Saldo",
+                                     "% Ejec."};
   auto found = FindIn({Row("12.03.00\tAlumbrado público\t5.283.000.000,00\t-1.250.000,50\t"
                            "4.336.823.509,00\t(944.926.490,50)\t82,10",
                            caption, header)},
                       "CL");
-  EXPECT_THAT(found, ElementsAre("5.283.000.000,00 = 5283000000.00 CLP",
-                                 "-1.250.000,50 = -1250000.50 CLP",
-                                 "4.336.823.509,00 = 4336823509.00 CLP",
-                                 "(944.926.490,50) = -944926490.50 CLP"));
+  EXPECT_THAT(
+      found,
+      ElementsAre("5.283.000.000,00 = 5283000000.00 CLP", "-1.250.000,50 = -1250000.50 CLP",
+                  "4.336.823.509,00 = 4336823509.00 CLP", "(944.926.490,50) = -944926490.50 CLP"));
 }
 
 TEST_F(EsAmountTest, AccountingColumnsTakeTheCountryCurrency) {
@@ -324,7 +321,8 @@ TEST_F(EsAmountTest, AccountingColumnsTakeTheCountryCurrency) {
   EXPECT_THAT(found, ElementsAre("1.128.489,30 = 1128489.30 ARS", "0,00 = 0.00 ARS",
                                  "(82.140,14) = -82140.14 ARS"));
   // Columns headed by neither money nor counts: a figure written as money is money.
-  found = FindIn({Row("Transferencias\t73.384.256,39\t98,5\t2023", {}, {"Objeto", "Ejecución", "Avance", "Año"})},
+  found = FindIn({Row("Transferencias\t73.384.256,39\t98,5\t2023", {},
+                      {"Objeto", "Ejecución", "Avance", "Año"})},
                  "PE");
   EXPECT_THAT(found, ElementsAre("73.384.256,39 = 73384256.39 PEN"));
 }
@@ -347,9 +345,10 @@ TEST_F(EsAmountTest, RowsOfFiguresTakenForAHeaderKeepTheTablesColumns) {
   testing::Passage header_row = Row("Código\tPrograma\tDevengado\t% Ejec.", {}, {});
   testing::Passage data_as_header = Row("12.01.00\tResiduos\t4.966.321.174,00\t92,3", {}, {});
   header_row.is_header_row = data_as_header.is_header_row = true;
-  auto found = FindIn({header_row, Row("11.01.00\tGestión\t2.770.702.994,00\t98,0", {}, header),
-                       data_as_header, Row("12.02.00\tÁreas verdes\t5.739.574.965,00\t96,1", {}, data)},
-                      "CL");
+  auto found =
+      FindIn({header_row, Row("11.01.00\tGestión\t2.770.702.994,00\t98,0", {}, header),
+              data_as_header, Row("12.02.00\tÁreas verdes\t5.739.574.965,00\t96,1", {}, data)},
+             "CL");
   EXPECT_THAT(found, ElementsAre("2.770.702.994,00 = 2770702994.00 CLP",
                                  "4.966.321.174,00 = 4966321174.00 CLP",
                                  "5.739.574.965,00 = 5739574965.00 CLP"));
@@ -358,21 +357,23 @@ TEST_F(EsAmountTest, RowsOfFiguresTakenForAHeaderKeepTheTablesColumns) {
 TEST_F(EsAmountTest, CellsAPdfReaderRanTogether) {
   std::vector<std::string> header = {"Área", "Inicial", "Modificaciones", "Vigente", "Devengado"};
   auto found = FindIn({Row("Cultura\t1.883.500.000,00 (52.720.000,50)\t1.830.779.999,50 "
-                           "1.662.782.997,00", {"Cifras en pesos chilenos"}, header)},
+                           "1.662.782.997,00",
+                           {"Cifras en pesos chilenos"}, header)},
                       "CL");
-  EXPECT_THAT(found, ElementsAre("1.883.500.000,00 = 1883500000.00 CLP",
-                                 "(52.720.000,50) = -52720000.50 CLP",
-                                 "1.830.779.999,50 = 1830779999.50 CLP",
-                                 "1.662.782.997,00 = 1662782997.00 CLP"));
+  EXPECT_THAT(
+      found,
+      ElementsAre("1.883.500.000,00 = 1883500000.00 CLP", "(52.720.000,50) = -52720000.50 CLP",
+                  "1.830.779.999,50 = 1830779999.50 CLP", "1.662.782.997,00 = 1662782997.00 CLP"));
   // A row with cells run together has loose columns: a code or a percentage that lands
   // under a money header is still no amount.
-  std::vector<std::string> wide = {"Código", "Programa", "Crédito", "Devengado", "Saldo", "% Ejec."};
+  std::vector<std::string> wide = {"Código",    "Programa", "Crédito",
+                                   "Devengado", "Saldo",    "% Ejec."};
   EXPECT_THAT(FindIn({Row("1110101000\tConducción\t152.400,00 98.250,50\t91,1", {}, wide)}, "AR"),
               ElementsAre("152.400,00 = 152400.00 ARS", "98.250,50 = 98250.50 ARS"));
   // OCR runs words into such cells too: figures written as money still count there.
-  EXPECT_THAT(FindIn({Row("1110102000\tAdministración 98.750.500,00 -4.200.000,00\t91,1", {}, wide)},
-                     "AR"),
-              ElementsAre("98.750.500,00 = 98750500.00 ARS", "-4.200.000,00 = -4200000.00 ARS"));
+  EXPECT_THAT(
+      FindIn({Row("1110102000\tAdministración 98.750.500,00 -4.200.000,00\t91,1", {}, wide)}, "AR"),
+      ElementsAre("98.750.500,00 = 98750500.00 ARS", "-4.200.000,00 = -4200000.00 ARS"));
   // Figures beside words are no run-together cells.
   EXPECT_THAT(FindIn({Row("Cultura\tsegún acta 12 del 1.883.500,00 y 3", {}, header)}, "CL"),
               IsEmpty());
@@ -390,26 +391,34 @@ TEST_F(EsAmountTest, SpaceGroupedThousands) {
 TEST_F(EsAmountTest, SignedAmountsInText) {
   EXPECT_THAT(Find("una modificación de -$ 1.250.000,50 al crédito", "AR"),
               ElementsAre("-$ 1.250.000,50 = -1250000.50 ARS"));
-  EXPECT_THAT(Find("una variación de $ -500 en el saldo", "AR"),
-              ElementsAre("$ -500 = -500 ARS"));
+  EXPECT_THAT(Find("una variación de $ -500 en el saldo", "AR"), ElementsAre("$ -500 = -500 ARS"));
   // A dash after a word or figure is no sign; nor is a bullet's.
-  EXPECT_THAT(Find("de 500-1.200 dólares"), ElementsAre("500 = 500 USD", "1.200 dólares = 1200 USD"));
+  EXPECT_THAT(Find("de 500-1.200 dólares"),
+              ElementsAre("500 = 500 USD", "1.200 dólares = 1200 USD"));
   EXPECT_THAT(Find("- $ 300 para materiales"), ElementsAre("$ 300 = 300 MXN"));
 }
 
 TEST_F(EsAmountTest, SmallThingsOfThePublicSuites) {
   EXPECT_THAT(Find("costó EUR 20 y luego USD1,23 o GBP 3,01"),
               ElementsAre("EUR 20 = 20 EUR", "USD1,23 = 1.23 USD", "GBP 3,01 = 3.01 GBP"));
-  EXPECT_THAT(Find("recaudó $10k y 5K euros"), ElementsAre("$10k = 10000 MXN", "5K euros = 5000 EUR"));
+  EXPECT_THAT(Find("recaudó $10k y 5K euros"),
+              ElementsAre("$10k = 10000 MXN", "5K euros = 5000 EUR"));
   EXPECT_THAT(Find("vale 20 pounds o 300 ptas"),
               ElementsAre("20 pounds = 20 GBP", "300 ptas = 300 ESP"));
   EXPECT_THAT(Find("la COP 26 en Glasgow"), IsEmpty());
 }
 
 TEST_F(EsAmountTest, CurrencyOfEverySpanishSpeakingCountry) {
-  for (auto [country, iso] : std::vector<std::pair<std::string, std::string>>{
-           {"AR", "ARS"}, {"CL", "CLP"}, {"PE", "PEN"}, {"UY", "UYU"}, {"EC", "USD"},
-           {"BO", "BOB"}, {"PY", "PYG"}, {"ES", "EUR"}, {"GT", "GTQ"}, {"VE", "VES"}}) {
+  for (auto [country, iso] : std::vector<std::pair<std::string, std::string>>{{"AR", "ARS"},
+                                                                              {"CL", "CLP"},
+                                                                              {"PE", "PEN"},
+                                                                              {"UY", "UYU"},
+                                                                              {"EC", "USD"},
+                                                                              {"BO", "BOB"},
+                                                                              {"PY", "PYG"},
+                                                                              {"ES", "EUR"},
+                                                                              {"GT", "GTQ"},
+                                                                              {"VE", "VES"}}) {
     EXPECT_THAT(FindIn({Row("Obras\t1.500,00", {}, {"Rubro", "Importe"})}, country),
                 ElementsAre("1.500,00 = 1500.00 " + iso))
         << country;

@@ -8,11 +8,11 @@
 // in canonical form ("5.00" = "5", "2,75" = "2.75"), currency compared where the unit names
 // one ISO code. The sentences are American news, so the document country is "US" (a bare
 // "$" is USD). Recognizers-Text itself passes 0.81 of these; acervo must do better.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "acervo/decimal.h"
 #include "acervo/testing.h"
@@ -21,7 +21,8 @@
 namespace acervo::amount {
 namespace {
 
-const char kSuite[] = ACERVO_SOURCE_DIR "/../shared/external/recognizers-text-es/CurrencyModel.json";
+const char kSuite[] =
+    ACERVO_SOURCE_DIR "/../shared/external/recognizers-text-es/CurrencyModel.json";
 const char kUnits[] = ACERVO_SOURCE_DIR "/plugins/es-amount/testdata/recognizers_units.tsv";
 
 std::map<std::string, std::string> ReadUnits() {
@@ -38,7 +39,9 @@ std::map<std::string, std::string> ReadUnits() {
 
 struct Pair {
   std::string value, currency;  // currency "-": any
-  bool operator<(const Pair& o) const { return value < o.value || (value == o.value && currency < o.currency); }
+  bool operator<(const Pair& o) const {
+    return value < o.value || (value == o.value && currency < o.currency);
+  }
 };
 
 bool Matches(const Pair& expected, const Pair& got) {

@@ -68,8 +68,8 @@ int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
   while (true) {
     if (node->payload >= 0 && i > pos) {
       char last = text[i - 1];
-      bool digit_after = i < text.size() && text[i] >= '0' && text[i] <= '9' &&
-                         !(last >= '0' && last <= '9');
+      bool digit_after =
+          i < text.size() && text[i] >= '0' && text[i] <= '9' && !(last >= '0' && last <= '9');
       if (!IsWordByte(last) || i == text.size() || !IsWordByte(text[i]) ||
           (digit_ends_word && digit_after)) {
         best = node->payload;

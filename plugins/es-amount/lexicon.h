@@ -27,8 +27,7 @@ class PhraseTrie {
   // The longest phrase that starts at text[pos] and ends at a word boundary (when it ends
   // in a letter or digit; with `digit_ends_word`, a digit right after a letter ends the word
   // too: "USD1,23"). Returns its payload and sets *end, or returns -1.
-  int Longest(std::string_view text, size_t pos, size_t* end,
-              bool digit_ends_word = false) const;
+  int Longest(std::string_view text, size_t pos, size_t* end, bool digit_ends_word = false) const;
 
  private:
   struct Node {
@@ -44,7 +43,7 @@ struct Currency {
   enum Kind { kSymbol, kCode, kName };
   std::string iso;  // ISO 4217; kCountry: the document country's; "" money of no settled currency
   Kind kind = kName;
-  int power = 0;  // the scale an abbreviation carries: "mdp" (millones de pesos) is 6
+  int power = 0;         // the scale an abbreviation carries: "mdp" (millones de pesos) is 6
   bool acronym = false;  // a code that is also a common acronym ("COP 26", a climate summit)
   bool word = false;     // a name that is also a common word ("un peso creciente")
   static constexpr const char* kCountry = "$country";

@@ -10,9 +10,7 @@ using Role = Lexicon::Role;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Folded text has its letters in ASCII; what remains above it is symbols and punctuation
 // ("€", "“", "º").
-bool IsWordByte(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool IsWordByte(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool IsPlausibleYear(const Decimal& d) {
   std::string s = d.ToString();
@@ -157,8 +155,8 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
       if (figure_in_group || (group_set && last_scale == 0)) break;  // two numbers in a row
       size_t fe = FigureEnd(f, q);
       // "10k" is ten thousand; "1er", "3a", "4x4" are no numbers.
-      bool thousands = !any && fe < f.size() && f[fe] == 'k' &&
-                       (fe + 1 == f.size() || !IsWordByte(f[fe + 1]));
+      bool thousands =
+          !any && fe < f.size() && f[fe] == 'k' && (fe + 1 == f.size() || !IsWordByte(f[fe + 1]));
       if (fe < f.size() && IsWordByte(f[fe]) && !thousands) break;
       Decimal d;
       if (!ParseFigure(f.substr(q, fe - q), &d)) break;
@@ -401,7 +399,8 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
   if (after >= 0 && lex_->currency(after).kind != Currency::kSymbol) {
     Decimal cents;
     size_t cents_end;
-    if (e->value.fraction_digits() == 0 && !e->scaled && ParseCents(f, e->end, &cents, &cents_end)) {
+    if (e->value.fraction_digits() == 0 && !e->scaled &&
+        ParseCents(f, e->end, &cents, &cents_end)) {
       e->value += cents;
       e->end = cents_end;
     }

@@ -22,12 +22,12 @@ namespace acervo::amount {
 struct Expression {
   size_t begin = 0;  // byte span in the folded text, approximation and currency included
   size_t end = 0;
-  Decimal value;           // in units, scale words applied
-  bool scaled = false;     // the text gave a scale word ("millones")
-  int tail_power = 0;      // the power of the scale word that ends the number, else 0
-  bool words_only = false; // no figure: "un millón", "medio millón"
+  Decimal value;            // in units, scale words applied
+  bool scaled = false;      // the text gave a scale word ("millones")
+  int tail_power = 0;       // the power of the scale word that ends the number, else 0
+  bool words_only = false;  // no figure: "un millón", "medio millón"
   bool approximate = false;
-  bool percent = false;        // a percentage ("15 %"): never money
+  bool percent = false;       // a percentage ("15 %"): never money
   bool has_currency = false;  // a currency symbol, code or name is part of the expression
   std::string currency;       // its ISO code, Currency::kCountry, or "" (no settled one)
 };

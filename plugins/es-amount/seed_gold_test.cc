@@ -2,12 +2,12 @@
 // (shared/seeds), line by line: a regression guard for the target, F1 >= 0.97 on
 // (value, currency). Skipped where shared/ is absent. The full pipeline's figure comes from
 // `acervo eval` (docs/recognizers/amounts.md).
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "acervo/decimal.h"
 #include "acervo/testing.h"
@@ -65,7 +65,8 @@ TEST(SeedGold, AmountsOfTheSeedReports) {
     }
     for (const auto& [key, n] : expected) {
       fn += n;
-      if (n > 0) ADD_FAILURE() << entry.path().filename() << ": missed " << key.first << " " << key.second;
+      if (n > 0)
+        ADD_FAILURE() << entry.path().filename() << ": missed " << key.first << " " << key.second;
     }
   }
   double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0;

@@ -68,8 +68,7 @@ Units ReadUnits(const Lexicon& lexicon, std::string_view f) {
       size_t with_mark = end;
       if (with_mark < f.size() && !IsWordByte(f[with_mark]) && !IsSpace(f[with_mark])) {
         ++with_mark;
-        while (with_mark < f.size() &&
-               (static_cast<unsigned char>(f[with_mark]) & 0xC0) == 0x80) {
+        while (with_mark < f.size() && (static_cast<unsigned char>(f[with_mark]) & 0xC0) == 0x80) {
           ++with_mark;
         }
         word = lexicon.Header(f.substr(pos, with_mark - pos));

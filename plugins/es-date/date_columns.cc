@@ -57,10 +57,9 @@ void AddDateColumnCells(const Vocabulary& words, std::span<const std::string_vie
       x.ambiguous = day != month && day <= 12;
       x.first = x.last = DatePoint{0, month, day};
       if (day >= 1 && IsValid(x.first)) {
-        out->insert(std::upper_bound(out->begin(), out->end(), x,
-                                     [](const Expression& a, const Expression& c) {
-                                       return a.begin < c.begin;
-                                     }),
+        out->insert(std::upper_bound(
+                        out->begin(), out->end(), x,
+                        [](const Expression& a, const Expression& c) { return a.begin < c.begin; }),
                     x);
       }
     }

@@ -69,8 +69,7 @@ class DateRun : public Run {
     const std::vector<size_t> ends = SentenceEnds(text.text());
 
     NearbyYears nearby;
-    for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading;
-         ++h) {
+    for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading; ++h) {
       nearby.heading = grammar_.HeadingYear(Fold(*h), &nearby.heading_is_year);
     }
     for (Expression& e : expressions_) {
@@ -105,8 +104,8 @@ class DateRun : public Run {
 
   // The years around e that may settle its own: "de ese año" (the last year written before
   // it), a year stated in its sentence, a year written shortly before it in the passage.
-  void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends,
-                       const Expression& e, NearbyYears* nearby) const {
+  void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends, const Expression& e,
+                       NearbyYears* nearby) const {
     nearby->back = nearby->sentence = nearby->passage = 0;
     const YearMention* before = nullptr;
     for (const YearMention& y : written_) {
@@ -150,7 +149,7 @@ class DateRun : public Run {
   YearContext years_;
   int earlier_year_ = 0;
   int last_written_year_ = 0;
-  DatePoint last_point_;  // the last date emitted, for "ese mismo mes"
+  DatePoint last_point_;                 // the last date emitted, for "ese mismo mes"
   std::vector<Expression> expressions_;  // per segment, kept to reuse their memory
   std::vector<YearMention> stated_, written_;
 };
@@ -158,7 +157,8 @@ class DateRun : public Run {
 }  // namespace
 
 PluginInfo EsDateExtractor::Info() const {
-  return {"es-date", kVersion,
+  return {"es-date",
+          kVersion,
           N_("Spanish dates, ranges and lists as ISO 8601, missing years taken from context"),
           {{"date", "dates", {"start", "end"}, {"start", "end"}}}};
 }

@@ -1,10 +1,10 @@
 #include "es_date.h"
 
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -105,8 +105,9 @@ TEST_F(EsDateTest, CrossMonthRanges) {
               ElementsAre("30 de septiembre al 2 de octubre=2020-09-30/2020-10-02"));
   EXPECT_THAT(Run("Vigencia: 01 de enero al 30 de septiembre 2024"),
               ElementsAre("01 de enero al 30 de septiembre 2024=2024-01-01/2024-09-30"));
-  EXPECT_THAT(Run("El acuerdo rige del 17 de agosto de 2020 al 17 de agosto de 2021."),
-              ElementsAre("del 17 de agosto de 2020 al 17 de agosto de 2021=2020-08-17/2021-08-17"));
+  EXPECT_THAT(
+      Run("El acuerdo rige del 17 de agosto de 2020 al 17 de agosto de 2021."),
+      ElementsAre("del 17 de agosto de 2020 al 17 de agosto de 2021=2020-08-17/2021-08-17"));
 }
 
 TEST_F(EsDateTest, MonthRanges) {
@@ -115,8 +116,7 @@ TEST_F(EsDateTest, MonthRanges) {
               ElementsAre("de septiembre a noviembre=2020-09/2020-11"));
   EXPECT_THAT(Run("Acciones realizadas entre julio y diciembre 2020"),
               ElementsAre("entre julio y diciembre 2020=2020-07/2020-12"));
-  EXPECT_THAT(Run("INFORME ENERO-FEBRERO 2024"),
-              ElementsAre("ENERO-FEBRERO 2024=2024-01/2024-02"));
+  EXPECT_THAT(Run("INFORME ENERO-FEBRERO 2024"), ElementsAre("ENERO-FEBRERO 2024=2024-01/2024-02"));
   EXPECT_THAT(Run("Exposición de diciembre de 2020 a mayo de 2021."),
               ElementsAre("de diciembre de 2020 a mayo de 2021=2020-12/2021-05"));
   EXPECT_THAT(Run("Muestra de noviembre a febrero de 2021."),
@@ -139,23 +139,24 @@ TEST_F(EsDateTest, ListsGiveOneMentionPerDate) {
   EXPECT_THAT(Run("Taller\t13, 20 y 27 de febrero de 2024\tEn línea"),
               ElementsAre("13=2024-02-13/2024-02-13", "20=2024-02-20/2024-02-20",
                           "27 de febrero de 2024=2024-02-27/2024-02-27"));
-  EXPECT_THAT(Run("Taller virtual los días 08 y 15 de febrero de 2024."),
-              ElementsAre("08=2024-02-08/2024-02-08", "15 de febrero de 2024=2024-02-15/2024-02-15"));
-  EXPECT_THAT(Run("Reuniones del 30 de noviembre y 1 de diciembre", Period("2020-07", "2020-12")),
-              ElementsAre("30 de noviembre=2020-11-30/2020-11-30",
-                          "1 de diciembre=2020-12-01/2020-12-01"));
-  EXPECT_THAT(Run("Se reunieron el 20 de julio, 14 de septiembre y 1 de octubre de 2020."),
-              ElementsAre("20 de julio=2020-07-20/2020-07-20",
-                          "14 de septiembre=2020-09-14/2020-09-14",
-                          "1 de octubre de 2020=2020-10-01/2020-10-01"));
+  EXPECT_THAT(
+      Run("Taller virtual los días 08 y 15 de febrero de 2024."),
+      ElementsAre("08=2024-02-08/2024-02-08", "15 de febrero de 2024=2024-02-15/2024-02-15"));
+  EXPECT_THAT(
+      Run("Reuniones del 30 de noviembre y 1 de diciembre", Period("2020-07", "2020-12")),
+      ElementsAre("30 de noviembre=2020-11-30/2020-11-30", "1 de diciembre=2020-12-01/2020-12-01"));
+  EXPECT_THAT(
+      Run("Se reunieron el 20 de julio, 14 de septiembre y 1 de octubre de 2020."),
+      ElementsAre("20 de julio=2020-07-20/2020-07-20", "14 de septiembre=2020-09-14/2020-09-14",
+                  "1 de octubre de 2020=2020-10-01/2020-10-01"));
   EXPECT_THAT(Run("Respecto a los meses de noviembre y diciembre, del ejercicio 2023."),
               ElementsAre("noviembre=2023-11/2023-11", "diciembre=2023-12/2023-12"));
 }
 
 TEST_F(EsDateTest, YearFromTheSameSentenceComesFirst) {
-  EXPECT_THAT(Run("Los meses de noviembre y diciembre, del ejercicio 2023.",
-                  Period("2024-01", "2024-02")),
-              ElementsAre("noviembre=2023-11/2023-11", "diciembre=2023-12/2023-12"));
+  EXPECT_THAT(
+      Run("Los meses de noviembre y diciembre, del ejercicio 2023.", Period("2024-01", "2024-02")),
+      ElementsAre("noviembre=2023-11/2023-11", "diciembre=2023-12/2023-12"));
 }
 
 TEST_F(EsDateTest, YearFromTheSectionHeading) {
@@ -298,9 +299,9 @@ TEST_F(EsDateTest, TwoFullDatesJoinedByADashAreARange) {
 }
 
 TEST_F(EsDateTest, DuranteMakesARangeOfNextMonthsElseAList) {
-  EXPECT_THAT(Run("Durante julio y agosto el espacio se dedicó a Qatar.",
-                  Period("2020-07", "2020-12")),
-              ElementsAre("Durante julio y agosto=2020-07/2020-08"));
+  EXPECT_THAT(
+      Run("Durante julio y agosto el espacio se dedicó a Qatar.", Period("2020-07", "2020-12")),
+      ElementsAre("Durante julio y agosto=2020-07/2020-08"));
   EXPECT_THAT(Run("Durante julio y octubre hubo ferias.", Period("2020-07", "2020-12")),
               ElementsAre("julio=2020-07/2020-07", "octubre=2020-10/2020-10"));
   EXPECT_THAT(Run("Durante mayo y junio de 2022 hubo ferias."),

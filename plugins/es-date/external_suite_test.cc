@@ -18,16 +18,16 @@
 // date mentions match its expected entities one to one, each mention's {start, end} being
 // one of the entity's resolutions (past or future, for a year left open).
 // Set ES_DATE_SUITE_OUT=FILE to write the selected cases for bench/dates/peers.js.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "acervo/testing.h"
 #include "acervo/text.h"
@@ -48,13 +48,14 @@ struct Value {
 
 struct Case {
   std::string input;
-  std::string reference;  // YYYY-MM-DD
+  std::string reference;                     // YYYY-MM-DD
   std::vector<std::vector<Value>> entities;  // each entity's accepted values
 };
 
 bool RealDay(const std::string& iso) {
   if (iso.size() != 10) return false;
-  DatePoint p{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)), std::stoi(iso.substr(8, 2))};
+  DatePoint p{std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2)),
+              std::stoi(iso.substr(8, 2))};
   return p.day >= 1 && IsValid(p);
 }
 
@@ -93,8 +94,10 @@ std::vector<Value> Accepted(const std::string& type, const std::vector<json>& re
     } else if (type == "daterange" && std::regex_match(timex, m, kRange)) {
       std::string s = r.value("start", ""), e = r.value("end", "");
       if (!RealDay(s) || !RealDay(e)) return {};
-      if (m[3] == "D") out.push_back({s, e});
-      else out.push_back({s.substr(0, 7), e.substr(0, 7)});
+      if (m[3] == "D")
+        out.push_back({s, e});
+      else
+        out.push_back({s.substr(0, 7), e.substr(0, 7)});
     } else {
       return {};
     }
@@ -112,9 +115,8 @@ std::vector<Case> LoadCases(const fs::path& dir) {
     for (const json& c : json::parse(text)) {
       Case k;
       k.input = c.value("Input", "");
-      k.reference = c.contains("Context")
-                        ? c["Context"].value("ReferenceDateTime", "").substr(0, 10)
-                        : "";
+      k.reference =
+          c.contains("Context") ? c["Context"].value("ReferenceDateTime", "").substr(0, 10) : "";
       const json results = c.value("Results", json::array());
       bool in_scope = !results.empty() && k.reference.size() == 10;
       for (const json& r : results) {
@@ -142,8 +144,8 @@ std::vector<Case> LoadCases(const fs::path& dir) {
             resolutions.push_back(x);
           }
         }
-        std::vector<Value> accepted = resolutions.empty() ? std::vector<Value>{}
-                                                          : Accepted(type, resolutions);
+        std::vector<Value> accepted =
+            resolutions.empty() ? std::vector<Value>{} : Accepted(type, resolutions);
         if (accepted.empty() || !NamesAMonth(r.value("Text", ""))) in_scope = false;
         k.entities.push_back(std::move(accepted));
       }
@@ -174,8 +176,8 @@ bool Passes(const Case& c, const std::vector<Value>& got) {
 }
 
 TEST(ExternalSuite, RecognizersTextSpanishDates) {
-  const fs::path dir = fs::path(ACERVO_SOURCE_DIR) / ".." / "shared" / "external" /
-                       "recognizers-text-es";
+  const fs::path dir =
+      fs::path(ACERVO_SOURCE_DIR) / ".." / "shared" / "external" / "recognizers-text-es";
   if (!fs::exists(dir / "DateTimeModel.json")) GTEST_SKIP() << dir << " not found";
   std::vector<Case> cases = LoadCases(dir);
   ASSERT_GT(cases.size(), 100u) << "selection rule found too few cases";

@@ -2,10 +2,10 @@
 // on its own text, as the value the gold gives: the forms of real acts and reports, kept
 // as a regression check. The files are in the repository; the scanned sources they describe
 // (../shared/real-world) are not needed here. Skips when the folder is absent.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "acervo/testing.h"

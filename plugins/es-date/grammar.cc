@@ -1,12 +1,12 @@
 #include "grammar.h"
 
+#include <re2/re2.h>
+#include <re2/set.h>
+
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <string>
-
-#include <re2/re2.h>
-#include <re2/set.h>
 
 #include "shape.h"
 
@@ -205,8 +205,8 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
     while (RE2::FindAndConsume(&input, *url_)) {
       size_t e = static_cast<size_t>(input.data() - s.data());
       size_t b = e;
-      while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' &&
-             s[b - 1] != '<' && s[b - 1] != '(') {
+      while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' && s[b - 1] != '<' &&
+             s[b - 1] != '(') {
         --b;
       }
       urls.emplace_back(b, e);
@@ -428,9 +428,8 @@ int Grammar::HeadingYear(std::string_view folded, bool* only_year) const {
   if (size_t ano = rest.find("ano"); ano != std::string::npos && IsWholeWord(rest, ano, ano + 3)) {
     rest.erase(ano, 3);
   }
-  *only_year = std::none_of(rest.begin(), rest.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || IsDigit(c);
-  });
+  *only_year = std::none_of(rest.begin(), rest.end(),
+                            [](char c) { return (c >= 'a' && c <= 'z') || IsDigit(c); });
   return years[0].year;
 }
 

@@ -1,11 +1,11 @@
 // es-date/grammar.h — finds Spanish date expressions in folded text.
 //
 // The grammar is the table of shapes (shape.h), their patterns compiled once with RE2 from
-// the Vocabulary (month words, ordinals, parts of a year) and run over acervo::FoldedText, so "ENERO", "Enero" and
-// "enero" are one word and spans map back to the original text. Scan returns every date,
-// range and list item, left to right and not overlapping (the longest expression wins where
-// two start at the same place), with years still missing where the text leaves them out.
-// A Grammar is immutable after Compile and safe to share between threads.
+// the Vocabulary (month words, ordinals, parts of a year) and run over acervo::FoldedText, so
+// "ENERO", "Enero" and "enero" are one word and spans map back to the original text. Scan returns
+// every date, range and list item, left to right and not overlapping (the longest expression wins
+// where two start at the same place), with years still missing where the text leaves them out. A
+// Grammar is immutable after Compile and safe to share between threads.
 #ifndef ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_
 #define ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_
 
@@ -33,14 +33,14 @@ struct Expression {
   size_t end = 0;
   DatePoint first;  // a single date has first == last
   DatePoint last;
-  bool numeric = false;    // written in digits (29/02/2024)
-  bool ambiguous = false;  // digits whose day/month order is a guess (03/04/2024)
+  bool numeric = false;      // written in digits (29/02/2024)
+  bool ambiguous = false;    // digits whose day/month order is a guess (03/04/2024)
   bool bare_month = false;   // a month name alone ("en octubre")
   bool shared_year = false;  // year taken from another item of the same list or range
   bool list_item = false;    // one date of a list ("13", "20" in "13, 20 y 27 de febrero")
-  bool year_back = false;   // the year is a word pointing back: "14 de junio de ese año"
-  bool month_back = false;  // so is the month: "el 20 de ese mismo mes" (month 0 until settled)
-  int direction = 0;  // -1 after "pasado" (before the document's time), +1 after "próximo"
+  bool year_back = false;    // the year is a word pointing back: "14 de junio de ese año"
+  bool month_back = false;   // so is the month: "el 20 de ese mismo mes" (month 0 until settled)
+  int direction = 0;         // -1 after "pasado" (before the document's time), +1 after "próximo"
   bool HasYears() const { return first.year != 0 && last.year != 0; }
 };
 
@@ -88,7 +88,8 @@ class Grammar {
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> anchors_;
-  std::unique_ptr<ShapeSet> any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
+  std::unique_ptr<ShapeSet>
+      any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;

@@ -93,8 +93,7 @@ bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
   return IsValid(a) && IsValid(b);
 }
 
-bool Match::EmitRange(Expression e, DatePoint a, DatePoint b,
-                      std::vector<Expression>* out) const {
+bool Match::EmitRange(Expression e, DatePoint a, DatePoint b, std::vector<Expression>* out) const {
   if (a.year == 0 && b.year != 0) {
     a.year = b.year;
     if (Before(b, a)) --a.year;

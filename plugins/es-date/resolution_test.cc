@@ -1,9 +1,9 @@
 // The forms of issue #19 and where a missing year comes from, written from the language.
-#include <string>
-#include <vector>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -23,9 +23,9 @@ DocumentContext On(std::string context_date) {
 
 TEST_F(ResolutionTest, AYearWordPointsBackToTheLastYearWritten) {
   const DocumentContext doc = Period("2023-01", "2023-12");
-  EXPECT_THAT(Run("La Resolución 45 de 2011, expedida el 3 de marzo de ese año, sigue vigente.",
-                  doc),
-              ElementsAre("3 de marzo de ese año=2011-03-03/2011-03-03"));
+  EXPECT_THAT(
+      Run("La Resolución 45 de 2011, expedida el 3 de marzo de ese año, sigue vigente.", doc),
+      ElementsAre("3 de marzo de ese año=2011-03-03/2011-03-03"));
   EXPECT_THAT(Run("La red se fundó en 1995 y en noviembre del mismo año celebró su asamblea.", doc),
               ElementsAre("noviembre del mismo año=1995-11/1995-11"));
   EXPECT_THAT(Run("El convenio se firmó el 4 de mayo de 2018 y entró en vigor el 20 de ese mismo "
@@ -55,9 +55,9 @@ TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
   EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", doc),
               ElementsAre("5 de junio=2019-06-05/2019-06-05"));
   // What will happen belongs to the document's time.
-  EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio se realizará la asamblea.",
-                  doc),
-              ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+  EXPECT_THAT(
+      Run("En 2019 la ciudad se unió a la red. El 5 de junio se realizará la asamblea.", doc),
+      ElementsAre("5 de junio=2024-06-05/2024-06-05"));
 }
 
 TEST_F(ResolutionTest, MonthFirstDates) {

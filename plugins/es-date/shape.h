@@ -9,8 +9,8 @@
 // share between threads.
 //
 // Placeholders: {S} space, {_} optional space, {PRE} "del"/"desde"/"entre" before a date,
-// {M:x} a month word, {E:x} an English month word, {D:x} a day (digits or words, with an optional "º"), {Y:x} an
-// optional year after a date (digits, words, or "de ese año"), {C:x} a range or list
+// {M:x} a month word, {E:x} an English month word, {D:x} a day (digits or words, with an optional
+// "º"), {Y:x} an optional year after a date (digits, words, or "de ese año"), {C:x} a range or list
 // connector, {YD} four year digits, {MONTHS} month words, {DAYWORDS} day words, {ORD}
 // ordinals, {PART} parts of a year, {MA} words that point back to a month ("ese mes").
 #ifndef ACERVO_PLUGINS_ES_DATE_SHAPE_H_
@@ -30,7 +30,12 @@ namespace acervo::es_date {
 // What a match of a shape must contain; a passage without it skips the shape, and the
 // search starts a little before its first occurrence.
 enum Anchor {
-  kMonthWord, kDigitsSeparated, kYearPartWord, kMonthBack, kEnglishMonth, kAnchorCount
+  kMonthWord,
+  kDigitsSeparated,
+  kYearPartWord,
+  kMonthBack,
+  kEnglishMonth,
+  kAnchorCount
 };
 
 // One match of a shape's pattern, with its named groups.

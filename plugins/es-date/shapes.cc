@@ -170,8 +170,7 @@ bool CitedDay(const Match& m, Out* out) {
 
 bool NumericRange(const Match& m, Out* out) {
   // "28/2-1/3", or words around both ends: "de 1/10 a 11/7", "entre 1/10 y 7/11".
-  if (m.Has("cw") &&
-      (m.Prefix().empty() || (m.Get("cw") == "y") != (m.Prefix() == "entre"))) {
+  if (m.Has("cw") && (m.Prefix().empty() || (m.Get("cw") == "y") != (m.Prefix() == "entre"))) {
     return false;
   }
   int a = ToInt(m.Get("d1")), b = ToInt(m.Get("m1")), c = ToInt(m.Get("d2")),
@@ -254,16 +253,15 @@ bool MonthRange(const Match& m, Out* out) {
   if (!m1 || !m2) return false;
   DatePoint a{m.Year("y1"), m1->month, 0}, b{m.Year("y2"), m2->month, 0};
   // "de sept. a nov." is a range; "mar" alone, without "de" or a year, is the sea.
-  if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0 &&
-      m.Prefix().empty()) {
+  if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0 && m.Prefix().empty()) {
     return false;
   }
   // The annotation guide makes "durante X y Y" two dates ("durante octubre de 2019 y abril
   // de 2020", "durante mayo y junio de 2022"). The one exception kept: two consecutive month
   // names with no year at all, "durante julio y agosto", read as one stretch of time, as the
   // shared gold annotates it.
-  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.year == 0 &&
-                       !m.Has("y2x") && b.month == a.month % 12 + 1;
+  const bool stretch = m.Prefix() == "durante" && a.year == 0 && b.year == 0 && !m.Has("y2x") &&
+                       b.month == a.month % 12 + 1;
   if ((m.Connector() == "y" && !m.Between() && !stretch) || MovesADate(m, m.Whole().begin)) {
     return m.EmitPair(a, b, FirstEnd(m), m.Offset(m.Get("m2")), out);
   }
@@ -351,8 +349,7 @@ const std::vector<Shape>& Shapes() {
       // (2018, mayo 24)
       {"year-month-day", kMonthWord, R"((?P<y1>{YD}){_},{_}{M:m1}{S}{D:d1})", Day},
       // (2022, 26 de agosto)
-      {"year-day-month", kMonthWord, R"((?P<y1>{YD}){_},{_}{D:d1}{S}de{S}{M:m1})",
-       CitedDay},
+      {"year-day-month", kMonthWord, R"((?P<y1>{YD}){_},{_}{D:d1}{S}de{S}{M:m1})", CitedDay},
       // November 12, 2016; 2019, June 3 (English, in references)
       {"english-month-day", kEnglishMonth, R"({E:m1}{S}(?P<d1>\d{1,2}),?{S}(?P<y1>{YD}))", Day},
       {"english-year-month-day", kEnglishMonth, R"((?P<y1>{YD}){_},{_}{E:m1}{S}(?P<d1>\d{1,2}))",
@@ -366,8 +363,7 @@ const std::vector<Shape>& Shapes() {
        R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})", Day},
       // 31-dic-1994; 01/agosto/2019; 30-jul
       {"day-month-dashed", kMonthWord,
-       R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>{MONTHS})(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)",
-       Day},
+       R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>{MONTHS})(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)", Day},
       // 2020/sep/23
       {"year-month-dashed", kMonthWord,
        R"((?P<y1>{YD})(?P<s1>[-/])(?P<m1>{MONTHS})(?P<s2>[-/])(?P<d1>\d{1,2}))", Day},

@@ -4,12 +4,12 @@
 #ifndef ACERVO_PLUGINS_ES_DATE_TEST_SUPPORT_H_
 #define ACERVO_PLUGINS_ES_DATE_TEST_SUPPORT_H_
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "acervo/testing.h"
 #include "es_date.h"

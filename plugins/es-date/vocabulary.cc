@@ -1,11 +1,11 @@
 #include "vocabulary.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
-
-#include <re2/re2.h>
 
 #include "acervo/text.h"
 
@@ -145,11 +145,11 @@ Result<Vocabulary> Vocabulary::Load(const std::filesystem::path& data_dir) {
 // point back to a year or month, verbs that move a date.
 Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
   Vocabulary& v = *this;
-  for (auto [file, set] : {std::pair{"weekdays.tsv", &v.weekdays_},
-                           std::pair{"date_cues.tsv", &v.date_cues_},
-                           std::pair{"after_date.tsv", &v.after_date_},
-                           std::pair{"year_time_cues.tsv", &v.year_time_cues_},
-                           std::pair{"date_columns.tsv", &v.date_columns_}}) {
+  for (auto [file, set] :
+       {std::pair{"weekdays.tsv", &v.weekdays_}, std::pair{"date_cues.tsv", &v.date_cues_},
+        std::pair{"after_date.tsv", &v.after_date_},
+        std::pair{"year_time_cues.tsv", &v.year_time_cues_},
+        std::pair{"date_columns.tsv", &v.date_columns_}}) {
     auto rows = ReadTsv(data_dir / file, 1);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) (*set)[r[0]] = 1;
@@ -252,9 +252,9 @@ std::string Vocabulary::YearWordsPattern(const std::string& space) const {
     if (value < 1000) below.push_back(word);
   }
   // "dos mil ..." or "mil novecientos ...": a year from 1100 to 2999.
-  return "(?:(?:dos" + space + "mil|mil" + space + "(?:" + Alternation(hundreds) + "))(?:" +
-         space + "(?:" + Alternation(below) + "))*(?:" + space + "y" + space + "(?:" +
-         Alternation(below) + "))?)";
+  return "(?:(?:dos" + space + "mil|mil" + space + "(?:" + Alternation(hundreds) + "))(?:" + space +
+         "(?:" + Alternation(below) + "))*(?:" + space + "y" + space + "(?:" + Alternation(below) +
+         "))?)";
 }
 
 namespace {

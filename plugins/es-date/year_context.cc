@@ -45,9 +45,8 @@ DatePoint ParseIsoPoint(std::string_view s, bool end) {
 
 YearContext::YearContext(const DocumentContext& document)
     : period_first_(ParseIsoPoint(document.period_start, false)),
-      period_last_(ParseIsoPoint(document.period_end.empty() ? document.period_start
-                                                             : document.period_end,
-                                 true)),
+      period_last_(ParseIsoPoint(
+          document.period_end.empty() ? document.period_start : document.period_end, true)),
       context_date_(ParseIsoPoint(document.context_date, false)) {
   period_first_.day = period_last_.day = 0;
   if (period_first_.year == 0 || period_last_.year == 0 || Before(period_last_, period_first_)) {
@@ -135,22 +134,39 @@ bool YearContext::OutsidePeriod(const Expression& e) const {
   if (!has_period()) return false;
   DatePoint a = e.first, b = e.last;
   a.day = b.day = 0;
-  return b.MonthIndex() < period_first_.MonthIndex() ||
-         a.MonthIndex() > period_last_.MonthIndex();
+  return b.MonthIndex() < period_first_.MonthIndex() || a.MonthIndex() > period_last_.MonthIndex();
 }
 
 double YearContext::Confidence(const Expression& e, YearSource source) const {
   double c = 0.95;
   switch (source) {
-    case YearSource::kStated: c = 0.95; break;
-    case YearSource::kSameList: c = 0.92; break;
-    case YearSource::kSentence: c = 0.85; break;
-    case YearSource::kHeading: c = 0.82; break;
-    case YearSource::kPassage: c = 0.8; break;
-    case YearSource::kPeriod: c = 0.78; break;
-    case YearSource::kContextDate: c = 0.7; break;
-    case YearSource::kEarlierInDocument: c = 0.6; break;
-    case YearSource::kNone: c = 0; break;
+    case YearSource::kStated:
+      c = 0.95;
+      break;
+    case YearSource::kSameList:
+      c = 0.92;
+      break;
+    case YearSource::kSentence:
+      c = 0.85;
+      break;
+    case YearSource::kHeading:
+      c = 0.82;
+      break;
+    case YearSource::kPassage:
+      c = 0.8;
+      break;
+    case YearSource::kPeriod:
+      c = 0.78;
+      break;
+    case YearSource::kContextDate:
+      c = 0.7;
+      break;
+    case YearSource::kEarlierInDocument:
+      c = 0.6;
+      break;
+    case YearSource::kNone:
+      c = 0;
+      break;
   }
   if (e.ambiguous) c = std::min(c, 0.6);
   if (e.bare_month) c -= 0.05;

@@ -19,17 +19,26 @@
 
 namespace acervo::es_date {
 
-enum class YearSource { kStated, kSameList, kSentence, kHeading, kPassage, kPeriod,
-                        kContextDate, kEarlierInDocument, kNone };
+enum class YearSource {
+  kStated,
+  kSameList,
+  kSentence,
+  kHeading,
+  kPassage,
+  kPeriod,
+  kContextDate,
+  kEarlierInDocument,
+  kNone
+};
 
 // The years known around one expression (0 where there is none).
 struct NearbyYears {
-  int back = 0;      // the year "de ese año" points to
-  int sentence = 0;  // stated as such in the same sentence
-  int heading = 0;   // of the innermost enclosing heading that has one
+  int back = 0;                  // the year "de ese año" points to
+  int sentence = 0;              // stated as such in the same sentence
+  int heading = 0;               // of the innermost enclosing heading that has one
   bool heading_is_year = false;  // that heading is only a year ("2019", "Año 2019")
-  int passage = 0;   // written shortly before in the same passage
-  int earlier = 0;   // stated as such earlier in the document
+  int passage = 0;               // written shortly before in the same passage
+  int earlier = 0;               // stated as such earlier in the document
 };
 
 class YearContext {

@@ -60,8 +60,10 @@ Status Gazetteer::AddRows(const std::vector<TsvRow>& rows, const std::string& or
   for (const TsvRow& row : rows) {
     std::string where = origin + ":" + std::to_string(row.line);
     if (row.fields.size() < 2 || row.fields.size() > 6) {
-      return Corrupt(where + ": expected 2 to 6 tab-separated columns (id, name, acronym, "
-                     "aliases, kind, country), found " + std::to_string(row.fields.size()));
+      return Corrupt(where +
+                     ": expected 2 to 6 tab-separated columns (id, name, acronym, "
+                     "aliases, kind, country), found " +
+                     std::to_string(row.fields.size()));
     }
     std::vector<std::string> cols = row.fields;
     cols.resize(6);
@@ -129,8 +131,8 @@ std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
   std::vector<int> out;
   // Every qualified name starts with folded_name + " de": one range of the sorted names.
   std::string prefix = std::string(folded_name) + " de";
-  auto it = std::lower_bound(sorted_names_.begin(), sorted_names_.end(),
-                             std::make_pair(prefix, -1));
+  auto it =
+      std::lower_bound(sorted_names_.begin(), sorted_names_.end(), std::make_pair(prefix, -1));
   for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     const auto& [name, entry] = *it;
     if (name.size() <= folded_name.size() + 4) continue;

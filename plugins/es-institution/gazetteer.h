@@ -72,8 +72,8 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_acronym_;
   std::unordered_map<std::string, int> by_folded_name_;
   std::vector<std::pair<std::string, int>> sorted_names_;  // by_folded_name_, sorted
-  PhraseMatcher names_;     // folded names and aliases
-  PhraseMatcher acronyms_;  // acronyms, case-sensitive
+  PhraseMatcher names_;                                    // folded names and aliases
+  PhraseMatcher acronyms_;                                 // acronyms, case-sensitive
   std::vector<bool> single_word_;  // per names_ value: the phrase is a single word
   std::vector<bool> capitalised_;  // per names_ value: a medium, matched only capitalised
   std::vector<int> name_entry_;    // names_ value -> entry

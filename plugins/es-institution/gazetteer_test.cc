@@ -30,14 +30,15 @@ Gazetteer Bundled() {
 TEST(Gazetteer, BundledFileCoversTheRecurringOrganisations) {
   Gazetteer g = Bundled();
   EXPECT_GT(g.entries().size(), 250u);
-  for (const char* acronym : {"SRE", "AMEXCID", "APC-Colombia", "AECID", "GIZ", "JICA", "KOICA",
-                              "USAID", "AFD", "PNUD", "CEPAL", "BID", "C40", "CGLU", "UCCI",
-                              "CIDEU", "ICLEI", "MMC", "SEDEMA", "SIBISO"}) {
+  for (const char* acronym :
+       {"SRE",   "AMEXCID", "APC-Colombia", "AECID", "GIZ",    "JICA",  "KOICA",
+        "USAID", "AFD",     "PNUD",         "CEPAL", "BID",    "C40",   "CGLU",
+        "UCCI",  "CIDEU",   "ICLEI",        "MMC",   "SEDEMA", "SIBISO"}) {
     EXPECT_TRUE(g.FindAcronym(acronym) >= 0 || g.FindName(Fold(acronym)) >= 0) << acronym;
   }
-  for (const char* name : {"mercociudades", "asociacion mundial de las grandes metropolis",
-                           "alcaldia mayor de bogota", "gobierno de la ciudad de mexico",
-                           "secretaria distrital de planeacion"}) {
+  for (const char* name :
+       {"mercociudades", "asociacion mundial de las grandes metropolis", "alcaldia mayor de bogota",
+        "gobierno de la ciudad de mexico", "secretaria distrital de planeacion"}) {
     EXPECT_GE(g.FindName(name), 0) << name;
   }
 }
@@ -56,8 +57,9 @@ TEST(Gazetteer, NamesAliasesAndTableSpellingsResolveToOneEntry) {
   EXPECT_THAT(Ids(g, "Con el Banco Interamericano de Desarrollo y el BID Invest."),
               ::testing::ElementsAre("Banco Interamericano de Desarrollo=bank.bid",
                                      "BID Invest=bank.bid-invest"));
-  EXPECT_THAT(Ids(g, "BID BANCO INTERAMERICANO DE DESARROLLO"),
-              ::testing::ElementsAre("BID=bank.bid", "BANCO INTERAMERICANO DE DESARROLLO=bank.bid"));
+  EXPECT_THAT(
+      Ids(g, "BID BANCO INTERAMERICANO DE DESARROLLO"),
+      ::testing::ElementsAre("BID=bank.bid", "BANCO INTERAMERICANO DE DESARROLLO=bank.bid"));
   EXPECT_THAT(Ids(g, "GIZ AGENCIA DE COOPERACIÓN ALEMANA"),
               ::testing::ElementsAre("GIZ=de.giz", "AGENCIA DE COOPERACIÓN ALEMANA=de.giz"));
   EXPECT_THAT(Ids(g, "la Inter-American Development Bank"),
@@ -67,8 +69,7 @@ TEST(Gazetteer, NamesAliasesAndTableSpellingsResolveToOneEntry) {
 TEST(Gazetteer, AcronymsAreCaseSensitiveAndSingleWordsNeedACapital) {
   Gazetteer g = Bundled();
   EXPECT_THAT(Ids(g, "el sat y la onu"), ::testing::IsEmpty());
-  EXPECT_THAT(Ids(g, "el SAT y la ONU"),
-              ::testing::ElementsAre("SAT=mx.sat", "ONU=un.onu"));
+  EXPECT_THAT(Ids(g, "el SAT y la ONU"), ::testing::ElementsAre("SAT=mx.sat", "ONU=un.onu"));
   EXPECT_THAT(Ids(g, "una metrópolis; la red Metrópolis"),
               ::testing::ElementsAre("red Metrópolis=net.metropolis"));
 }

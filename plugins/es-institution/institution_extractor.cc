@@ -49,8 +49,7 @@ std::string CollapseSpaces(std::string_view s) {
 
 class InstitutionRun : public Run {
  public:
-  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns,
-                 DocumentContext document)
+  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns, DocumentContext document)
       : gazetteer_(gazetteer), patterns_(patterns), document_(std::move(document)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
@@ -131,11 +130,12 @@ class InstitutionRun : public Run {
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
-    std::string name = p.name.empty() ? CollapseSpaces(CanonicalAcronyms(text, p))
-                                      : CollapseSpaces(p.name);
+    std::string name =
+        p.name.empty() ? CollapseSpaces(CanonicalAcronyms(text, p)) : CollapseSpaces(p.name);
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
-    if (entry >= 0) return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
+    if (entry >= 0)
+      return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
@@ -229,7 +229,8 @@ class InstitutionRun : public Run {
       if (h.end != p.end || h.begin <= p.begin) continue;
       size_t pos = p.begin;
       NextCodePoint(text, &pos);
-      while (pos < h.begin && IsWordCodePoint(NextCodePoint(text, &pos))) {}
+      while (pos < h.begin && IsWordCodePoint(NextCodePoint(text, &pos))) {
+      }
       if (text.substr(pos, h.begin - pos).find_first_not_of(' ') == std::string_view::npos &&
           !h.acronym) {
         return true;
@@ -253,8 +254,9 @@ class InstitutionRun : public Run {
         std::string_view acronym = inside.substr(0, inside.find(','));
         while (!acronym.empty() && acronym.back() == ' ') acronym.remove_suffix(1);
         while (!acronym.empty() && acronym.front() == ' ') acronym.remove_prefix(1);
-        bool only_acronym = acronym.size() == inside.size() ||
-                            Fold(inside.substr(inside.find(',') + 1)).find("sigla") != std::string::npos;
+        bool only_acronym =
+            acronym.size() == inside.size() ||
+            Fold(inside.substr(inside.find(',') + 1)).find("sigla") != std::string::npos;
         if (only_acronym && LooksLikeAcronym(acronym)) {
           std::string a(acronym);
           if (c.value["acronym"].is_null()) {
@@ -298,8 +300,8 @@ class InstitutionRun : public Run {
   const DocumentContext document_;
   std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
-  std::unordered_set<std::string> seen_names_;                   // the names of seen_
-  std::vector<GazetteerHit> segment_hits_;                       // of the current segment
+  std::unordered_set<std::string> seen_names_;                  // the names of seen_
+  std::vector<GazetteerHit> segment_hits_;                      // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 
@@ -324,7 +326,8 @@ std::string PatternId(std::string_view name) {
 }
 
 PluginInfo InstitutionExtractor::Info() const {
-  return {"es-institution", "1.0.0",
+  return {"es-institution",
+          "1.0.0",
           N_("Organisations in Spanish text: gazetteer, name patterns, learned acronyms"),
           {{"institution", "institutions", {"name"}, {"name"}}}};
 }

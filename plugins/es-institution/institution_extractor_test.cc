@@ -83,12 +83,13 @@ TEST_F(InstitutionExtractorTest, TableSpellingsResolveToTheProseEntry) {
 }
 
 TEST_F(InstitutionExtractorTest, ParentBodiesAreMentionsToo) {
-  EXPECT_THAT(Run("la Dirección General de Coordinación Política de la Secretaría de "
-                  "Relaciones Exteriores convocó"),
-              ElementsAre("Dirección General de Coordinación Política de la Secretaría de "
-                          "Relaciones Exteriores -> x.direccion-general-de-coordinacion-politica-de-"
-                          "la-secretaria-de-relaciones-exteriores",
-                          "Secretaría de Relaciones Exteriores -> mx.sre"));
+  EXPECT_THAT(
+      Run("la Dirección General de Coordinación Política de la Secretaría de "
+          "Relaciones Exteriores convocó"),
+      ElementsAre("Dirección General de Coordinación Política de la Secretaría de "
+                  "Relaciones Exteriores -> x.direccion-general-de-coordinacion-politica-de-"
+                  "la-secretaria-de-relaciones-exteriores",
+                  "Secretaría de Relaciones Exteriores -> mx.sre"));
 }
 
 TEST_F(InstitutionExtractorTest, ParentNamedWithAPlaceResolvesToTheGazetteer) {
@@ -120,8 +121,8 @@ TEST_F(InstitutionExtractorTest, ShortenedAndPlacedNamesJoinTheBodyNamedEarlier)
 }
 
 TEST_F(InstitutionExtractorTest, SubBodiesKeyedByTheirParentsCanonicalAcronym) {
-  auto found = h_.ExtractSegments({{"el Comité Técnico del MPICDMX sesionó"},
-                                   {"el Comité Técnico del MPI CDMX aprobó"}});
+  auto found = h_.ExtractSegments(
+      {{"el Comité Técnico del MPICDMX sesionó"}, {"el Comité Técnico del MPI CDMX aprobó"}});
   ASSERT_FALSE(found[0].empty());
   ASSERT_FALSE(found[1].empty());
   EXPECT_EQ(found[0][0].value["id"], "x.comite-tecnico-del-mpi-cdmx");
@@ -146,8 +147,8 @@ TEST_F(InstitutionExtractorTest, MediaOnlyWithCapitals) {
 }
 
 TEST_F(InstitutionExtractorTest, AbbreviatedAndWrittenOutNamesAreOneBody) {
-  auto found = h_.ExtractSegments({{"DIR. GRAL. DE EGRESOS\t350.000,00"},
-                                   {"la Dirección General de Egresos informó"}});
+  auto found = h_.ExtractSegments(
+      {{"DIR. GRAL. DE EGRESOS\t350.000,00"}, {"la Dirección General de Egresos informó"}});
   ASSERT_EQ(found.size(), 2u);
   ASSERT_EQ(found[0].size(), 1u);
   ASSERT_EQ(found[1].size(), 1u);

@@ -56,8 +56,8 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     t.word = true;
     t.number = u_isdigit(static_cast<UChar32>(cp));
-    t.capital = u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)) ||
-                t.number;
+    t.capital =
+        u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)) || t.number;
     bool letters = false, lower = false;
     size_t end = begin;
     for (size_t p = begin; p < text.size();) {
@@ -107,9 +107,11 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   Result<std::vector<TsvRow>> connectors = ReadTsv(data_dir / "connectors.tsv");
   if (!connectors.ok()) return connectors.status();
   for (const TsvRow& row : *connectors) {
-    static const std::unordered_map<std::string, Role> kRoles = {
-        {"of", Role::kOf}, {"article", Role::kArticle}, {"and", Role::kAnd},
-        {"other", Role::kOther}, {"inner", Role::kInner}};
+    static const std::unordered_map<std::string, Role> kRoles = {{"of", Role::kOf},
+                                                                 {"article", Role::kArticle},
+                                                                 {"and", Role::kAnd},
+                                                                 {"other", Role::kOther},
+                                                                 {"inner", Role::kInner}};
     auto role = row.fields.size() == 2 ? kRoles.find(row.fields[1]) : kRoles.end();
     if (role == kRoles.end()) {
       return Corrupt((data_dir / "connectors.tsv").string() + ":" + std::to_string(row.line) +
@@ -121,8 +123,8 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   if (!rejected.ok()) return rejected.status();
   for (const TsvRow& row : *rejected) {
     if (row.fields.size() != 2 || (row.fields[1] != "exact" && row.fields[1] != "prefix")) {
-      return Corrupt((data_dir / "not_institutions.tsv").string() + ":" +
-                     std::to_string(row.line) + ": expected phrase, exact|prefix");
+      return Corrupt((data_dir / "not_institutions.tsv").string() + ":" + std::to_string(row.line) +
+                     ": expected phrase, exact|prefix");
     }
     (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.fields[0]));
   }
@@ -186,19 +188,21 @@ size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view 
   return 0;
 }
 
-size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_view text,
-                                 size_t i, std::vector<size_t>* nested) const {
+size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                                 std::vector<size_t>* nested) const {
   size_t last = i;
   size_t j = i + 1;
   bool has_of = false;
-  bool has_purpose = false;  // "para", "contra", "sobre" ... seen: "para la Exportación y el Turismo"
+  bool has_purpose =
+      false;  // "para", "contra", "sobre" ... seen: "para la Exportación y el Turismo"
   while (j < tokens.size() && j - i < kMaxNameTokens) {
     const Token& t = tokens[j];
     if (IsContent(t)) {
       // "Fundación ... Gates Premio ...": an award, report or event named after the body.
       if (j == last + 1 && enders_.count(t.folded)) break;
       // "US$", "RD$": a currency, not a word of the name.
-      if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end) break;
+      if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
+        break;
       if (t.word && j > last + 1) {
         // Reached through connectors: decide whether it still belongs to this name.
         size_t first = last + 1;
@@ -245,8 +249,8 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (IsOpeningQuote(t.folded) && j == last + 1 && !has_of) {
       // A proper name in quotes ends the name: Escuela Primaria “Benito Juárez”.
       size_t k = j + 1;
-      while (k < tokens.size() && k - j < 8 && (IsContent(tokens[k]) ||
-             (tokens[k].word && connectors_.count(tokens[k].folded)))) {
+      while (k < tokens.size() && k - j < 8 &&
+             (IsContent(tokens[k]) || (tokens[k].word && connectors_.count(tokens[k].folded)))) {
         ++k;
       }
       if (k > j + 1 && k < tokens.size() && IsClosingQuote(tokens[k].folded)) last = k;
@@ -256,8 +260,8 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
   return last;
 }
 
-size_t NamePatterns::PluralList(const std::vector<Token>& tokens, std::string_view text,
-                               size_t i, std::vector<PatternName>* out) const {
+size_t NamePatterns::PluralList(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                                std::vector<PatternName>* out) const {
   auto plural = plurals_.find(tokens[i].folded);
   if (plural == plurals_.end() || i + 2 >= tokens.size() || tokens[i + 1].folded != "de") {
     return i;
@@ -406,9 +410,8 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const PatternName& a, const PatternName& b) {
-    return a.begin < b.begin;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PatternName& a, const PatternName& b) { return a.begin < b.begin; });
   return out;
 }
 

@@ -32,11 +32,11 @@ namespace acervo::institution {
 struct Token {
   size_t begin = 0;  // byte span in the text
   size_t end = 0;
-  std::string folded;      // acervo::Fold of the token
-  bool word = false;       // letters/digits (with inner hyphens: "Coparmex-CDMX")
-  bool capital = false;    // starts with an upper-case letter or a digit
-  bool all_caps = false;   // has letters, none lower-case
-  bool number = false;     // starts with a digit ("2024", "10")
+  std::string folded;     // acervo::Fold of the token
+  bool word = false;      // letters/digits (with inner hyphens: "Coparmex-CDMX")
+  bool capital = false;   // starts with an upper-case letter or a digit
+  bool all_caps = false;  // has letters, none lower-case
+  bool number = false;    // starts with a digit ("2024", "10")
   // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
   // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
   std::string expansion;
@@ -106,16 +106,16 @@ class NamePatterns {
   size_t PluralList(const std::vector<Token>& tokens, std::string_view text, size_t i,
                     std::vector<PatternName>* out) const;
 
-  std::unordered_map<std::string, Head> heads_;  // by folded word
+  std::unordered_map<std::string, Head> heads_;           // by folded word
   std::unordered_map<std::string, std::string> plurals_;  // folded plural -> singular
   std::unordered_map<std::string, Role> connectors_;
   std::unordered_set<std::string> rejected_exact_;
   std::unordered_set<std::string> rejected_prefix_;
-  std::unordered_set<std::string> enders_;  // folded
+  std::unordered_set<std::string> enders_;                                      // folded
   std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
   std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
-  std::vector<std::string> legal_forms_;  // longest first
-  std::unordered_set<std::string> job_titles_;  // folded
+  std::vector<std::string> legal_forms_;                        // longest first
+  std::unordered_set<std::string> job_titles_;                  // folded
 };
 
 }  // namespace acervo::institution

@@ -57,9 +57,10 @@ TEST_F(NamePatternsTest, ListsOfCapitalisedWordsInsideOneName) {
 }
 
 TEST_F(NamePatternsTest, ParentBodiesInsideANameAreAlsoReported) {
-  EXPECT_THAT(Names("la Dirección General de Asuntos Jurídicos de la Secretaría de Economía."),
-              ::testing::ElementsAre("Dirección General de Asuntos Jurídicos de la Secretaría de Economía",
-                                     "Secretaría de Economía"));
+  EXPECT_THAT(
+      Names("la Dirección General de Asuntos Jurídicos de la Secretaría de Economía."),
+      ::testing::ElementsAre("Dirección General de Asuntos Jurídicos de la Secretaría de Economía",
+                             "Secretaría de Economía"));
   EXPECT_THAT(Names("la Junta de Gobierno del Instituto"),
               ::testing::ElementsAre("Junta de Gobierno del Instituto"));
 }
@@ -124,7 +125,8 @@ TEST_F(NamePatternsTest, EllipticPluralListsNameEachMember) {
                                      "Agua y Saneamiento=Secretaría de Agua y Saneamiento",
                                      "Gobierno del Estado="));
   EXPECT_THAT(named("las embajadas de Chile y de Perú en México"),
-              ::testing::ElementsAre("Chile=Embajada de Chile", "Perú en México=Embajada de Perú en México"));
+              ::testing::ElementsAre("Chile=Embajada de Chile",
+                                     "Perú en México=Embajada de Perú en México"));
   EXPECT_THAT(named("los gobiernos de la región"), ::testing::IsEmpty());
 }
 

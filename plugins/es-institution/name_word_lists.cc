@@ -41,23 +41,22 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
     }
     return Status::Ok();
   };
-  ACERVO_RETURN_IF_ERROR(read("name_enders.tsv", 1, "one word",
-                              [&](const auto& f) { enders_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(
+      read("name_enders.tsv", 1, "one word", [&](const auto& f) { enders_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("job_titles.tsv", 1, "one word",
                               [&](const auto& f) { job_titles_.insert(Fold(f[0])); }));
-  ACERVO_RETURN_IF_ERROR(read("legal_forms.tsv", 1, "one form",
-                              [&](const auto& f) { legal_forms_.push_back(f[0]); }));
+  ACERVO_RETURN_IF_ERROR(
+      read("legal_forms.tsv", 1, "one form", [&](const auto& f) { legal_forms_.push_back(f[0]); }));
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
                               [&](const auto& f) { abbreviations_[Fold(f[0])] = f[1]; }));
-  return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)",
-              [&](const auto& f) {
-                std::unordered_set<std::string>& heads = modifiers_[Fold(f[0])];
-                for (const std::string& head : SplitField(f[1], '|')) {
-                  if (!head.empty() && head != "-") heads.insert(Fold(head));
-                }
-              });
+  return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)", [&](const auto& f) {
+    std::unordered_set<std::string>& heads = modifiers_[Fold(f[0])];
+    for (const std::string& head : SplitField(f[1], '|')) {
+      if (!head.empty() && head != "-") heads.insert(Fold(head));
+    }
+  });
 }
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,

@@ -84,7 +84,8 @@ TEST(SeedGold, DocumentLevelInstitutions) {
     for (const auto& g : gold["institutions"]) {
       std::set<std::string> s = {Fold(g["name"].get<std::string>())};
       if (g["acronym"].is_string()) s.insert(Fold(g["acronym"].get<std::string>()));
-      for (const auto& a : g.value("aliases", nlohmann::json::array())) s.insert(Fold(a.get<std::string>()));
+      for (const auto& a : g.value("aliases", nlohmann::json::array()))
+        s.insert(Fold(a.get<std::string>()));
       spellings.push_back(std::move(s));
     }
     auto matches = [](const nlohmann::json& v, const std::set<std::string>& s) {
@@ -107,9 +108,9 @@ TEST(SeedGold, DocumentLevelInstitutions) {
       doc.gold_found += ok;
       if (!ok && report) std::cout << "  FN " << gold["institutions"][i]["name"] << "\n";
     }
-    std::printf("%s: P=%.3f (%d/%d) R=%.3f (%d/%d) F1=%.3f\n",
-                gold_path.filename().c_str(), doc.Precision(), doc.predicted_ok, doc.predicted,
-                doc.Recall(), doc.gold_found, doc.gold, doc.F1());
+    std::printf("%s: P=%.3f (%d/%d) R=%.3f (%d/%d) F1=%.3f\n", gold_path.filename().c_str(),
+                doc.Precision(), doc.predicted_ok, doc.predicted, doc.Recall(), doc.gold_found,
+                doc.gold, doc.F1());
     total.predicted += doc.predicted;
     total.predicted_ok += doc.predicted_ok;
     total.gold += doc.gold;
@@ -126,8 +127,8 @@ TEST(SeedGold, NoPersonsAmongInstitutions) {
   fs::path shared = fs::path(ACERVO_SOURCE_DIR) / ".." / "shared";
   if (!fs::exists(shared / "seeds")) GTEST_SKIP() << "no " << shared;
   std::vector<std::string> persons;
-  std::istringstream list(ReadAll(fs::path(ACERVO_PLUGIN_SOURCE_DATA_DIR) / ".." / "testdata" /
-                                  "seed_persons.txt"));
+  std::istringstream list(
+      ReadAll(fs::path(ACERVO_PLUGIN_SOURCE_DATA_DIR) / ".." / "testdata" / "seed_persons.txt"));
   for (std::string line; std::getline(list, line);) {
     if (!line.empty() && line[0] != '#') persons.push_back(Fold(line));
   }

@@ -81,13 +81,14 @@ class OdsRun : public Run {
     std::string parents;
     for (std::string_view h : segment.headings) parents.append(h).push_back('\n');
     bool named = found->size() == 1;
-    bool listed = named && (found->front().goal == 1 ||
-                            (goal_heading_ && *goal_heading_ == parents));
+    bool listed =
+        named && (found->front().goal == 1 || (goal_heading_ && *goal_heading_ == parents));
     std::erase_if(*found, [&](const GoalReference& r) { return r.needs_goal_siblings && !listed; });
     if (named) {
       goal_heading_ = parents;
-    } else if (goal_heading_ && segment.headings.size() <= static_cast<size_t>(std::count(
-                                    goal_heading_->begin(), goal_heading_->end(), '\n'))) {
+    } else if (goal_heading_ && segment.headings.size() <=
+                                    static_cast<size_t>(std::count(goal_heading_->begin(),
+                                                                   goal_heading_->end(), '\n'))) {
       goal_heading_.reset();  // a sibling or parent that names no goal ends the list
     }
   }
@@ -113,7 +114,8 @@ class OdsRun : public Run {
     }
     if (lines.size() < 2) return false;
     std::vector<std::string_view> header;
-    for (auto [b, e] : Cells(segment.text.substr(lines[0].first, lines[0].second - lines[0].first))) {
+    for (auto [b, e] :
+         Cells(segment.text.substr(lines[0].first, lines[0].second - lines[0].first))) {
       header.push_back(segment.text.substr(lines[0].first + b, e - b));
     }
     for (size_t i = 1; i < lines.size(); ++i) {
@@ -143,7 +145,8 @@ class OdsRun : public Run {
       begin = i + 1;
     }
     auto blank = [&](const std::pair<size_t, size_t>& c) {
-      return row.substr(c.first, c.second - c.first).find_first_not_of(' ') == std::string_view::npos;
+      return row.substr(c.first, c.second - c.first).find_first_not_of(' ') ==
+             std::string_view::npos;
     };
     if (cells.size() > 1 && blank(cells.back())) cells.pop_back();
     if (cells.size() > 1 && blank(cells.front())) cells.erase(cells.begin());
@@ -159,9 +162,9 @@ class OdsRun : public Run {
       auto [begin, end] = cells[column];
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
                          refs_.HasGoalCue(segment.table_header[column]);
-      for (GoalReference r : refs_.Find(segment.text.substr(begin, end - begin),
-                                        goal_column ? Placement::kGoalCell : Placement::kCell,
-                                        context)) {
+      for (GoalReference r :
+           refs_.Find(segment.text.substr(begin, end - begin),
+                      goal_column ? Placement::kGoalCell : Placement::kCell, context)) {
         r.begin += begin;
         r.end += begin;
         bool overlaps = std::any_of(found.begin(), found.end(), [&](const GoalReference& f) {
@@ -170,9 +173,8 @@ class OdsRun : public Run {
         if (!overlaps) found.push_back(r);
       }
     }
-    std::sort(found.begin(), found.end(), [](const GoalReference& a, const GoalReference& b) {
-      return a.begin < b.begin;
-    });
+    std::sort(found.begin(), found.end(),
+              [](const GoalReference& a, const GoalReference& b) { return a.begin < b.begin; });
     Emit(found, out);
   }
 
@@ -199,7 +201,8 @@ class UnconfiguredRun : public Run {
 class OdsExtractor : public Extractor {
  public:
   PluginInfo Info() const override {
-    return {"es-ods", "1.0.0",
+    return {"es-ods",
+            "1.0.0",
             N_("Sustainable Development Goals (ODS) in Spanish text: explicit and inferred"),
             {{"ods", "ods", {"goal"}, {"goal"}}}};
   }
@@ -290,7 +293,8 @@ class OdsExtractor : public Extractor {
 
   static Status ReadNumber(const nlohmann::json& params, const char* key, double* out) {
     if (!params.contains(key)) return Status::Ok();
-    if (!params[key].is_number()) return InvalidArgument(std::string("es-ods: ") + key + ": a number");
+    if (!params[key].is_number())
+      return InvalidArgument(std::string("es-ods: ") + key + ": a number");
     *out = params[key].get<double>();
     return Status::Ok();
   }

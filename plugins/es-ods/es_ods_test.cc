@@ -74,12 +74,10 @@ TEST_F(EsOdsTest, NegativesFromLocalPlansAndGeneralMentions) {
 }
 
 TEST_F(EsOdsTest, TableOfGoals) {
-  Passage row{"13\tAcción por el clima\tProyectos de movilidad eléctrica",
-              SegmentKind::kTableRow};
+  Passage row{"13\tAcción por el clima\tProyectos de movilidad eléctrica", SegmentKind::kTableRow};
   row.table_caption = {"Cuadro 3. Alineación con los Objetivos de Desarrollo Sostenible"};
   row.table_header = {"No.", "Objetivo", "Acciones"};
-  Passage plain_row{"Ciudades y comunidades sostenibles\tRed de movilidad",
-                    SegmentKind::kTableRow};
+  Passage plain_row{"Ciudades y comunidades sostenibles\tRed de movilidad", SegmentKind::kTableRow};
   plain_row.table_caption = row.table_caption;
   plain_row.table_header = {"Objetivo", "Acciones"};
   auto all = h_.ExtractSegments({row, plain_row});
@@ -104,16 +102,16 @@ TEST_F(EsOdsTest, GoalRowsOfATableWithoutACue) {
   EXPECT_THAT(Harness::Texts(rows[1].text, all[1]), ElementsAre("Fin de la pobreza"));
   // The number says 4, the name says 6: the name decides, with a confidence that flags it.
   ASSERT_THAT(GoalsOf(all[2]), ElementsAre(6));
-  EXPECT_THAT(Harness::Texts(rows[2].text, all[2]),
-              ElementsAre("No.4. Agua limpia y saneamiento"));
+  EXPECT_THAT(Harness::Texts(rows[2].text, all[2]), ElementsAre("No.4. Agua limpia y saneamiento"));
   EXPECT_LT(all[2][0].confidence, all[0][0].confidence);
   EXPECT_THAT(all[3], IsEmpty());
 }
 
 // A Markdown table can reach the extractors as one paragraph; its rows are still rows.
 TEST_F(EsOdsTest, MarkdownTableInAParagraph) {
-  Passage table{"| Objetivo | Monto |\n|---|---|\n| Hambre cero | $ 0,00 |\n"
-                "| Total | $ 0,00 |"};
+  Passage table{
+      "| Objetivo | Monto |\n|---|---|\n| Hambre cero | $ 0,00 |\n"
+      "| Total | $ 0,00 |"};
   auto all = h_.ExtractSegments({table});
   ASSERT_THAT(GoalsOf(all[0]), ElementsAre(2));
   EXPECT_THAT(Harness::Texts(table.text, all[0]), ElementsAre("Hambre cero"));
@@ -128,10 +126,8 @@ TEST_F(EsOdsTest, TwoGoalsInOneCell) {
 // A list of the 17 goals as headings: each heading is its goal, numbered or not.
 TEST_F(EsOdsTest, HeadingsOfAListOfTheGoals) {
   std::vector<Passage> headings = {
-      {"Fin de la pobreza", SegmentKind::kHeading},
-      {"Hambre cero", SegmentKind::kHeading},
-      {"Salud y bienestar", SegmentKind::kHeading},
-      {"Presupuesto", SegmentKind::kHeading},
+      {"Fin de la pobreza", SegmentKind::kHeading},  {"Hambre cero", SegmentKind::kHeading},
+      {"Salud y bienestar", SegmentKind::kHeading},  {"Presupuesto", SegmentKind::kHeading},
       {"Igualdad de género", SegmentKind::kHeading},
   };
   for (Passage& h : headings) h.headings = {"Informe de gestión"};
@@ -250,9 +246,9 @@ TEST_F(EsOdsTest, ExtraAndReplacementLexicons) {
 TEST_F(EsOdsTest, BadParamsFailConfigure) {
   auto extractor = acervo_plugin_create();
   EXPECT_FALSE(extractor->Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"lexicon", 3}}}).ok());
-  EXPECT_EQ(extractor->Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"lexicon", "/nope.tsv"}}})
-                .code(),
-            Code::kNotFound);
+  EXPECT_EQ(
+      extractor->Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"lexicon", "/nope.tsv"}}}).code(),
+      Code::kNotFound);
   EXPECT_FALSE(extractor->Configure({ACERVO_PLUGIN_SOURCE_DATA_DIR, {{"max_inferred", 3}}}).ok());
   EXPECT_EQ(extractor->Configure({"/nonexistent", nullptr}).code(), Code::kNotFound);
   // Used anyway, it reports the error instead of crashing.
@@ -273,7 +269,8 @@ TEST_F(EsOdsTest, SharedSeedsMatchTheGold) {
     nlohmann::json gold = nlohmann::json::parse(in);
     std::set<std::pair<int, int>> expected;  // (line, goal)
     for (const auto& m : gold["mentions"]) {
-      if (m["type"] == "ods") expected.insert({m["line"].get<int>(), m["value"]["goal"].get<int>()});
+      if (m["type"] == "ods")
+        expected.insert({m["line"].get<int>(), m["value"]["goal"].get<int>()});
     }
     std::ifstream seed(shared / "seeds" / gold["doc"].get<std::string>());
     std::vector<Passage> passages;

@@ -4,8 +4,8 @@
 #include <array>
 #include <map>
 
-#include "goal_names.h"
 #include "acervo/tsv.h"
+#include "goal_names.h"
 
 namespace acervo::ods {
 
@@ -61,8 +61,8 @@ bool GoalLexicon::AddEntry(std::string_view term, int goal, double weight) {
   // A later entry for the same term and goal replaces the earlier one (an extra lexicon can
   // re-weight a bundled term).
   std::vector<Entry>& entries = entries_by_term_[id];
-  auto same = std::find_if(entries.begin(), entries.end(),
-                           [&](const Entry& e) { return e.goal == goal; });
+  auto same =
+      std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.goal == goal; });
   if (same != entries.end()) {
     same->weight = weight;
   } else {
@@ -88,7 +88,7 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
   }
   struct TermHits {
     int count = 0;
-    double factor = 0;  // the best place it was found: title 2, text 1, a name 0.5
+    double factor = 0;          // the best place it was found: title 2, text 1, a name 0.5
     size_t begin = 0, end = 0;  // where it was found in that best place
   };
   std::map<int, TermHits> hits;  // by term id
@@ -124,9 +124,8 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
     g.confidence = std::min(kMaxConfidence, g.score / (g.score + kHalfConfidenceScore));
     out.push_back(g);
   }
-  std::stable_sort(out.begin(), out.end(), [](const GoalEvidence& a, const GoalEvidence& b) {
-    return a.score > b.score;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const GoalEvidence& a, const GoalEvidence& b) { return a.score > b.score; });
   return out;
 }
 

@@ -4,9 +4,9 @@
 // weights. A text's score for a goal adds the weights of the goal's terms found in it: the
 // longest term wins where terms overlap, a repeated term adds half its weight once more, a
 // term inside the record's title counts double, and a term inside an organisation's name
-// ("Secretaría de Movilidad") counts half: the name says who more than what about. Infer keeps the goals that reach min_score,
-// best first, at most max_goals of them, each after the first only when it scores at least
-// second_ratio of the best. Immutable once loaded; safe to share across threads.
+// ("Secretaría de Movilidad") counts half: the name says who more than what about. Infer keeps the
+// goals that reach min_score, best first, at most max_goals of them, each after the first only when
+// it scores at least second_ratio of the best. Immutable once loaded; safe to share across threads.
 #ifndef ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_
 #define ACERVO_PLUGINS_ES_ODS_GOAL_LEXICON_H_
 
@@ -67,8 +67,8 @@ class GoalLexicon {
   // Add without rebuilding the matcher (AddFile builds it once, at the end).
   bool AddEntry(std::string_view term, int goal, double weight);
 
-  PhraseMatcher terms_{PhraseOptions()};   // value: index into entries_by_term_
-  std::vector<std::string> term_keys_;     // normalized term of each id
+  PhraseMatcher terms_{PhraseOptions()};  // value: index into entries_by_term_
+  std::vector<std::string> term_keys_;    // normalized term of each id
   std::vector<std::vector<Entry>> entries_by_term_;
   size_t entry_count_ = 0;
 };

@@ -65,8 +65,7 @@ TEST(GoalLexiconTest, LaterTermOnTheSameWordsDecides) {
   GoalLexicon lexicon;
   lexicon.Add("movilidad*", 10, 0.5);
   lexicon.Add("movilidad", 11, 1.5);
-  EXPECT_EQ(Goals(lexicon.Infer("Foro de movilidad.", {}, InferOptions())),
-            (std::vector<int>{11}));
+  EXPECT_EQ(Goals(lexicon.Infer("Foro de movilidad.", {}, InferOptions())), (std::vector<int>{11}));
 }
 
 TEST(GoalLexiconTest, SecondGoalNeedsMostOfTheFirstScore) {

@@ -22,7 +22,7 @@ constexpr double kNumberedName = 0.9;
 constexpr double kNameInContext = 0.85;
 constexpr double kGoalCellNumber = 0.85;
 constexpr double kNameInProse = 0.75;
-constexpr double kNameFillingCell = 0.8;   // a goal row of a table with no goal cue
+constexpr double kNameFillingCell = 0.8;  // a goal row of a table with no goal cue
 constexpr double kNameFillingHeading = 0.7;
 
 // How far (in bytes of punctuation and spaces) a name may follow the reference it restates.
@@ -66,8 +66,9 @@ size_t SentenceStart(const std::string& t, size_t pos) {
 }
 
 bool CueBefore(const std::vector<PhraseMatcher::Match>& cues, size_t from, size_t pos) {
-  return std::any_of(cues.begin(), cues.end(),
-                     [&](const PhraseMatcher::Match& c) { return c.begin >= from && c.end <= pos; });
+  return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatcher::Match& c) {
+    return c.begin >= from && c.end <= pos;
+  });
 }
 
 }  // namespace
@@ -86,14 +87,22 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
     if (ok) {
       const std::string& role = row.fields[0];
       const std::string& phrase = row.fields[1];
-      if (role == "prefix") ok = refs.prefixes_.Add(NormalizePhrase(phrase), kPrefix);
-      else if (role == "objective") ok = refs.prefixes_.Add(NormalizePhrase(phrase), kObjective);
-      else if (role == "qualifier") ok = refs.qualifiers_.Add(NormalizePhrase(phrase), 0);
-      else if (role == "number_sign") ok = refs.signs_.Add(NormalizePhrase(phrase), 0);
-      else if (role == "joiner") ok = refs.joiners_.Add(NormalizePhrase(phrase), 0);
-      else if (role == "article") ok = refs.articles_.Add(NormalizePhrase(phrase), 0);
-      else if (role == "context") ok = refs.cues_.Add(NormalizePhrase(phrase), 0);
-      else ok = false;
+      if (role == "prefix")
+        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kPrefix);
+      else if (role == "objective")
+        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kObjective);
+      else if (role == "qualifier")
+        ok = refs.qualifiers_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "number_sign")
+        ok = refs.signs_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "joiner")
+        ok = refs.joiners_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "article")
+        ok = refs.articles_.Add(NormalizePhrase(phrase), 0);
+      else if (role == "context")
+        ok = refs.cues_.Add(NormalizePhrase(phrase), 0);
+      else
+        ok = false;
     }
     if (!ok) {
       return Corrupt(path.string() + ":" + std::to_string(row.line) +
@@ -103,7 +112,7 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
   }
   if (refs.prefixes_.size() == 0) return Corrupt(path.string() + ": no prefix");
   for (PhraseMatcher* m : {&refs.prefixes_, &refs.qualifiers_, &refs.signs_, &refs.joiners_,
-                          &refs.articles_, &refs.cues_}) {
+                           &refs.articles_, &refs.cues_}) {
     m->Build();
   }
   return refs;
@@ -133,8 +142,7 @@ size_t GoalReferences::SkipSign(const MatchText& m, size_t pos) const {
   return pos;
 }
 
-std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
-                                                           size_t pos) const {
+std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m, size_t pos) const {
   const std::string& t = m.text();
   std::vector<Item> items;
   size_t p = SkipSpaces(t, pos);
@@ -172,10 +180,10 @@ std::vector<GoalReferences::Item> GoalReferences::ReadList(const MatchText& m,
   return items;
 }
 
-void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatcher::Match& p, Placement placement,
-                                  bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
-                                  std::vector<GoalReference>* out,
-                                  std::vector<Item>* taken) const {
+void GoalReferences::FindNumbered(const MatchText& m, const PhraseMatcher::Match& p,
+                                  Placement placement, bool goal_context,
+                                  const std::vector<PhraseMatcher::Match>& cues,
+                                  std::vector<GoalReference>* out, std::vector<Item>* taken) const {
   const std::string& t = m.text();
   std::vector<Item> items = ReadList(m, p.end);
   if (items.empty()) return;
@@ -294,9 +302,8 @@ std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement
       size_t end = 0;
       if (!IsWordBefore(t, p) && ReadGoalNumber(t, p, &goal, &end)) {
         size_t b = m.ToOriginal(p), e = m.ToOriginal(end);
-        bool inside = std::any_of(out.begin(), out.end(), [&](const GoalReference& r) {
-          return b < r.end && e > r.begin;
-        });
+        bool inside = std::any_of(out.begin(), out.end(),
+                                  [&](const GoalReference& r) { return b < r.end && e > r.begin; });
         if (!inside) out.push_back({b, e, goal, kGoalCellNumber});
         p = end;
       }

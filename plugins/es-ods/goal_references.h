@@ -84,9 +84,9 @@ class GoalReferences {
                     bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
                     std::vector<GoalReference>* out, std::vector<Item>* taken) const;
   // A goal name match `n`; appends it when it stands as a reference.
-  void FindNamed(const MatchText& m, const NameMatch& n, Placement placement,
-                 bool goal_context, const std::vector<PhraseMatcher::Match>& cues,
-                 const std::vector<Item>& taken, std::vector<GoalReference>* out) const;
+  void FindNamed(const MatchText& m, const NameMatch& n, Placement placement, bool goal_context,
+                 const std::vector<PhraseMatcher::Match>& cues, const std::vector<Item>& taken,
+                 std::vector<GoalReference>* out) const;
 
   GoalNames names_;
   PhraseMatcher prefixes_{PhraseOptions(/*digit_may_follow=*/true)};  // kPrefix, kObjective

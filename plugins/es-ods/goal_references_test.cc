@@ -72,10 +72,8 @@ TEST_F(GoalReferencesTest, RestatedNameIsPartOfTheReference) {
 }
 
 TEST_F(GoalReferencesTest, LocalPlanObjectivesAreNotGoals) {
-  EXPECT_THAT(Find("Objetivo 1: Bogotá avanza en seguridad", Placement::kStandalone),
-              IsEmpty());
-  EXPECT_THAT(Find("Objetivo 3: Bogotá confía en su potencial", Placement::kStandalone),
-              IsEmpty());
+  EXPECT_THAT(Find("Objetivo 1: Bogotá avanza en seguridad", Placement::kStandalone), IsEmpty());
+  EXPECT_THAT(Find("Objetivo 3: Bogotá confía en su potencial", Placement::kStandalone), IsEmpty());
   EXPECT_THAT(Find("El proyecto responde al Objetivo 2 del Plan de Desarrollo Distrital."),
               IsEmpty());
   // Even under a heading that speaks of the Agenda 2030, a labelled objective is local.
@@ -101,9 +99,9 @@ TEST_F(GoalReferencesTest, BareObjectiveCountsInAGoalContext) {
 }
 
 TEST_F(GoalReferencesTest, NumberInTheNextCellIsNotTheObjectives) {
-  EXPECT_THAT(Find("17. Alianzas para lograr los objetivos\t1\t514 000", Placement::kStandalone,
-                   true),
-              ElementsAre("17. Alianzas para lograr los objetivos=17"));
+  EXPECT_THAT(
+      Find("17. Alianzas para lograr los objetivos\t1\t514 000", Placement::kStandalone, true),
+      ElementsAre("17. Alianzas para lograr los objetivos=17"));
 }
 
 TEST_F(GoalReferencesTest, NamesBesideTheirNumber) {
@@ -120,8 +118,7 @@ TEST_F(GoalReferencesTest, NamesBesideTheirNumber) {
 TEST_F(GoalReferencesTest, NamesStandingAsGoalReferences) {
   EXPECT_THAT(Find("Ciudades y comunidades sostenibles", Placement::kStandalone, true),
               ElementsAre("Ciudades y comunidades sostenibles=11"));
-  EXPECT_THAT(Find("Ciudades y comunidades sostenibles", Placement::kStandalone, false),
-              IsEmpty());
+  EXPECT_THAT(Find("Ciudades y comunidades sostenibles", Placement::kStandalone, false), IsEmpty());
   EXPECT_THAT(Find("El proyecto contribuye a los ODS de Salud y bienestar e Igualdad de "
                    "género."),
               ElementsAre("Salud y bienestar=3", "Igualdad de género=5"));

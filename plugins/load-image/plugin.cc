@@ -10,8 +10,7 @@ class ImageLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "image",
-        acervo::N_("Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR"),
+        "image", acervo::N_("Page scans as TIFF, PNG or JPEG (Leptonica), read with Tesseract OCR"),
         {{"image/tiff", 0, {".tif", ".tiff"}},
          {"image/png", 0, {".png"}},
          {"image/jpeg", 0, {".jpg", ".jpeg"}}});

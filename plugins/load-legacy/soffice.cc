@@ -1,11 +1,10 @@
 #include "soffice.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -96,8 +95,9 @@ Result<std::filesystem::path> FindSoffice() {
       if (access(candidate.c_str(), X_OK) == 0) return candidate;
     }
   }
-  return NotFound(N_("reading this format needs LibreOffice, and soffice is not on PATH: "
-                     "install the Debian package libreoffice-writer"));
+  return NotFound(
+      N_("reading this format needs LibreOffice, and soffice is not on PATH: "
+         "install the Debian package libreoffice-writer"));
 }
 
 Result<std::string> ConvertToPdf(const std::filesystem::path& soffice, std::string_view bytes,

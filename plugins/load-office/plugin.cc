@@ -12,8 +12,7 @@ class OfficeLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "office",
-        acervo::N_("DOCX and ODT (libzip, libxml2) and HTML (libxml2)"),
+        "office", acervo::N_("DOCX and ODT (libzip, libxml2) and HTML (libxml2)"),
         {{kDocx, 0, {".docx"}},
          {kOdt, 0, {".odt"}},
          {"text/html", 0, {".html", ".htm", ".xhtml"}}});

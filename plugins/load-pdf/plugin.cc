@@ -10,8 +10,7 @@ class PdfLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "pdf",
-        acervo::N_("PDF: text layer (Poppler), tables from rulings (qpdf), OCR (Tesseract)"),
+        "pdf", acervo::N_("PDF: text layer (Poppler), tables from rulings (qpdf), OCR (Tesseract)"),
         {{"application/pdf", 0, {".pdf"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,

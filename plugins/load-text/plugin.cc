@@ -11,10 +11,8 @@ class TextLoader : public acervo::Loader {
  public:
   acervo::LoaderInfo Info() const override {
     return acervo::BundledLoaderInfo(
-        "text",
-        acervo::N_("Plain text and markdown (UTF-8): headings, bullets, pipe tables"),
-        {{"text/plain", 0, {".txt", ".text"}},
-         {"text/markdown", 0, {".md", ".markdown"}}});
+        "text", acervo::N_("Plain text and markdown (UTF-8): headings, bullets, pipe tables"),
+        {{"text/plain", 0, {".txt", ".text"}}, {"text/markdown", 0, {".md", ".markdown"}}});
   }
   acervo::Result<acervo::Document> Load(std::string_view bytes,
                                         const acervo::LoadContext&) const override {

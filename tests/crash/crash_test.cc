@@ -8,22 +8,21 @@
 // "export"); each phase needs its own empty store. Unset, each phase uses a fresh SQLite file.
 // ACERVO_CRASH_KILLS (default 20) is how many kills each phase makes; ACERVO_CRASH_SEED fixes
 // the random points (the seed used is printed).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <map>
 #include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "test_util.h"
 
@@ -104,7 +103,8 @@ class CrashTest : public ::testing::Test {
       dir_.Write("docs/nota-" + std::to_string(i) + ".md",
                  "# Nota " + std::to_string(i) + "\n\nEl " + std::to_string(i % 28 + 1) +
                      " de marzo de 2023 la Secretaría de Salud entregó " + std::to_string(i) +
-                     " becas por $ " + std::to_string(1000 + i) + ",00 (ODS 4).\n\n"
+                     " becas por $ " + std::to_string(1000 + i) +
+                     ",00 (ODS 4).\n\n"
                      "El 2 de abril de 2023 el Ministerio de Educación firmó un convenio.\n");
     }
     auto r = Acervo("ingest docs --jobs 2");
@@ -115,8 +115,8 @@ class CrashTest : public ::testing::Test {
   void SetUp() override { std::filesystem::create_directories(dir_.path() / "docs"); }
 
   std::string Command(const std::string& args) const {
-    return "cd " + Quote(dir_.path()) + " && " + Quote(ACERVO_BINARY) + " " + args +
-           " --store '" + store_ + "'";
+    return "cd " + Quote(dir_.path()) + " && " + Quote(ACERVO_BINARY) + " " + args + " --store '" +
+           store_ + "'";
   }
   test::RunResult Acervo(const std::string& args) const { return test::RunCommand(Command(args)); }
 
@@ -202,9 +202,12 @@ void ExpectDecided(const std::vector<std::string>& exported, const std::vector<D
 
 std::string CliDecision(const Decision& d) {
   switch (d.kind) {
-    case 0: return "review accept --reviewer crash " + d.id;
-    case 1: return "review set --reviewer crash " + d.id + " title " + Quote(d.title());
-    default: return "review reject --reviewer crash " + d.id;
+    case 0:
+      return "review accept --reviewer crash " + d.id;
+    case 1:
+      return "review set --reviewer crash " + d.id + " title " + Quote(d.title());
+    default:
+      return "review reject --reviewer crash " + d.id;
   }
 }
 
@@ -277,8 +280,9 @@ TEST_F(CrashTest, ReviewDecisionsThroughTheServer) {
       const Decision& d = all[next];
       auto view = c.Get("/api/records/" + d.id);
       if (!view || view->status != 200) break;
-      json change = d.kind == 1 ? json{{"field", "title"}, {"value", d.title()}}
-                    : json{{"field", d.kind == 0 ? "accept" : "reject"}, {"value", nullptr}};
+      json change = d.kind == 1
+                        ? json{{"field", "title"}, {"value", d.title()}}
+                        : json{{"field", d.kind == 0 ? "accept" : "reject"}, {"value", nullptr}};
       json body = {{"version", json::parse(view->body).at("version")},
                    {"reviewer", "crash"},
                    {"changes", json::array({change})}};
@@ -312,11 +316,12 @@ TEST_F(CrashTest, Reextract) {
   auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(Acervo("reextract --all").exit_code, 0);
   int full_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now() - start).count());
+                                     std::chrono::steady_clock::now() - start)
+                                     .count());
   int killed = 0;
   for (int round = 0; round < Kills(); ++round) {
-    killed += RunAndKill(Command("reextract --all") + " >/dev/null 2>&1",
-                         RandomDelay(full_ms * 11 / 10));
+    killed +=
+        RunAndKill(Command("reextract --all") + " >/dev/null 2>&1", RandomDelay(full_ms * 11 / 10));
     std::string when = "kill " + std::to_string(round);
     ASSERT_NO_FATAL_FAILURE(ExpectIntact(when));
     EXPECT_EQ(Snapshot("export"), exported) << when << ": the corrections changed";
@@ -329,7 +334,8 @@ TEST_F(CrashTest, ExportReplacesItsFileWholeOrNotAtAll) {
   auto start = std::chrono::steady_clock::now();
   ASSERT_EQ(Acervo("export --format json --output out.json").exit_code, 0);
   int full_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now() - start).count());
+                                     std::chrono::steady_clock::now() - start)
+                                     .count());
   const std::string good = ReadText(dir_.path() / "out.json");
   ASSERT_TRUE(json::accept(good));
   for (int round = 0; round < Kills(); ++round) {

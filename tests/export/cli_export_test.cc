@@ -1,6 +1,8 @@
 // `acervo export` and `acervo report` as a user runs them: on a store built by the real
 // `acervo ingest` of the project's corpora/ samples, and on a large synthetic store to show
 // that exporting streams (peak memory does not grow with the number of records).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,9 +10,6 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "schema_validator.h"
 #include "store/store.h"
@@ -23,9 +22,7 @@ using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-std::string Acervo(const std::string& args) {
-  return test::Quote(ACERVO_BINARY) + " " + args;
-}
+std::string Acervo(const std::string& args) { return test::Quote(ACERVO_BINARY) + " " + args; }
 
 std::string ReadFile(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -56,9 +53,7 @@ class IngestedCorpora : public ::testing::Test {
   static std::filesystem::path Store() { return dir_->path() / "corpora.db"; }
   static inline int documents_ = 0;  // the .md samples ingested
 
-  void SetUp() override {
-    ASSERT_EQ(ingest_->exit_code, 0) << ingest_->output;
-  }
+  void SetUp() override { ASSERT_EQ(ingest_->exit_code, 0) << ingest_->output; }
 
   static test::TempDir* dir_;
   static test::RunResult* ingest_;
@@ -70,8 +65,8 @@ TEST_F(IngestedCorpora, EveryExportedRecordValidatesAgainstTheSchema) {
   std::ifstream schema_file(ACERVO_SOURCE_DIR "/schemas/record.schema.json");
   json schema = json::parse(schema_file);
   std::filesystem::path out = dir_->path() / "records.json";
-  auto r = test::RunCommand(Acervo("export --format json --store " + test::Quote(Store()) +
-                                   " -o " + test::Quote(out)));
+  auto r = test::RunCommand(
+      Acervo("export --format json --store " + test::Quote(Store()) + " -o " + test::Quote(out)));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   json records = json::parse(ReadFile(out));
   ASSERT_TRUE(records.is_array());
@@ -117,8 +112,8 @@ TEST_F(IngestedCorpora, ReportSummarizesTheStore) {
 
 TEST(ExportCliTest, ABadSinceIsAUsageError) {
   test::TempDir dir;
-  auto r = test::RunCommand(Acervo("export --since 2024-02-30 --store " +
-                                   test::Quote(dir.path() / "none.db")));
+  auto r = test::RunCommand(
+      Acervo("export --since 2024-02-30 --store " + test::Quote(dir.path() / "none.db")));
   EXPECT_EQ(r.exit_code, 2) << r.output;
   auto missing = test::RunCommand(Acervo("export --store " + test::Quote(dir.path() / "none.db")));
   EXPECT_EQ(missing.exit_code, 1);
@@ -130,7 +125,8 @@ TEST(ExportCliTest, ABadSinceIsAUsageError) {
 // reads the record's heading as a grouping heading, then export and report.
 TEST(ExportCliTest, AReviewedRecordALaterExtractionLosesIsStillExportedAsReviewed) {
   test::TempDir dir;
-  std::filesystem::path doc = dir.Write("informe.md",
+  std::filesystem::path doc = dir.Write(
+      "informe.md",
       "# Informe de actividades 2024\n\n"
       "## Foro regional de movilidad sostenible\n\n"
       "El 14 de marzo de 2024 la Secretaría de Movilidad participó en el foro regional.\n\n"
@@ -149,7 +145,8 @@ TEST(ExportCliTest, AReviewedRecordALaterExtractionLosesIsStillExportedAsReviewe
        {"title 'Reunión anual de la red de ciudades'",
         "amounts/- '{\"amount\": \"5000\", \"currency\": \"MXN\", \"approximate\": false, "
         "\"role\": null}'"}) {
-    auto set = test::RunCommand(Acervo("review set " + id + " " + std::string(change) + " --reviewer eva" + store));
+    auto set = test::RunCommand(
+        Acervo("review set " + id + " " + std::string(change) + " --reviewer eva" + store));
     ASSERT_EQ(set.exit_code, 0) << set.output;
   }
 
@@ -158,7 +155,8 @@ TEST(ExportCliTest, AReviewedRecordALaterExtractionLosesIsStillExportedAsReviewe
   dir.Write("groups.tsv", "reunion de la red\n");
   std::string pipeline = ReadFile(ACERVO_SOURCE_DIR "/pipelines/default.yaml");
   pipeline.replace(pipeline.find("name: informe-actividades"), 25, "name: informe-estricto");
-  pipeline.replace(pipeline.find("lexicons/group-headings.es.tsv"), 30, (dir.path() / "groups.tsv").string());
+  pipeline.replace(pipeline.find("lexicons/group-headings.es.tsv"), 30,
+                   (dir.path() / "groups.tsv").string());
   for (size_t at; (at = pipeline.find(" lexicons/")) != std::string::npos;) {
     pipeline.replace(at + 1, 8, ACERVO_SOURCE_DIR "/pipelines/lexicons");
   }
@@ -212,13 +210,19 @@ void FillStore(const std::filesystem::path& file, int documents) {
     for (int i = 0; i < 1000; ++i) {
       x.records.push_back(
           {{"id", "r-" + std::to_string(d) + "-" + std::to_string(i)},
-           {"kind", "financiamiento"}, {"title", std::string(400, 't')},
-           {"anchor", "a"}, {"text", std::string(400, 'x')}, {"page_start", 1},
-           {"page_end", 1}, {"dates", json::array()},
-           {"amounts", {{{"amount", "12.5"}, {"currency", "MXN"}, {"approximate", false},
-                         {"role", nullptr}}}},
-           {"institutions", json::array()}, {"ods", json::array()},
-           {"confidence", 0.9}, {"status", "auto"}});
+           {"kind", "financiamiento"},
+           {"title", std::string(400, 't')},
+           {"anchor", "a"},
+           {"text", std::string(400, 'x')},
+           {"page_start", 1},
+           {"page_end", 1},
+           {"dates", json::array()},
+           {"amounts",
+            {{{"amount", "12.5"}, {"currency", "MXN"}, {"approximate", false}, {"role", nullptr}}}},
+           {"institutions", json::array()},
+           {"ods", json::array()},
+           {"confidence", 0.9},
+           {"status", "auto"}});
     }
     ASSERT_TRUE((*store)->PutExtraction(x).ok());
   }

@@ -34,18 +34,28 @@ json Schema() {
 
 json Amount(const char* value, json currency, const char* role = nullptr,
             bool approximate = false) {
-  return {{"amount", value}, {"currency", currency}, {"approximate", approximate},
+  return {{"amount", value},
+          {"currency", currency},
+          {"approximate", approximate},
           {"role", role ? json(role) : json()}};
 }
 
 json Record(const std::string& id, const char* kind, json dates, json amounts,
             json ods = json::array(), json institutions = json::array(),
             const char* status = "auto") {
-  return {{"id", id},          {"kind", kind},          {"title", "Actividad " + id},
-          {"anchor", "Actividad"}, {"text", "Texto de la actividad."},
-          {"page_start", 1},   {"page_end", 1},         {"form", "paragraph"},
-          {"dates", dates},    {"amounts", amounts},    {"institutions", institutions},
-          {"ods", ods},        {"confidence", status == std::string("auto") ? 0.9 : 0.4},
+  return {{"id", id},
+          {"kind", kind},
+          {"title", "Actividad " + id},
+          {"anchor", "Actividad"},
+          {"text", "Texto de la actividad."},
+          {"page_start", 1},
+          {"page_end", 1},
+          {"form", "paragraph"},
+          {"dates", dates},
+          {"amounts", amounts},
+          {"institutions", institutions},
+          {"ods", ods},
+          {"confidence", status == std::string("auto") ? 0.9 : 0.4},
           {"status", status}};
 }
 
@@ -91,8 +101,8 @@ class KnownStore : public ::testing::Test {
                 json::array(), "needs_review"),
          Record("r-5", "reunion", json::array(), {Amount("5", nullptr)}, json::array(),
                 json::array(), "needs_review")});
-    json b = json::array({Record("r-6", "capacitacion", Day("2024-05-02"),
-                                 {Amount("1000000", "MXN")})});
+    json b =
+        json::array({Record("r-6", "capacitacion", Day("2024-05-02"), {Amount("1000000", "MXN")})});
     doc_a_ = a;
     ASSERT_TRUE(store_->PutExtraction(Document("a", "a.txt", a)).ok());
     ASSERT_TRUE(store_->PutExtraction(Document("b", "b.txt", b)).ok());
@@ -181,7 +191,8 @@ TEST_F(KnownStore, ExportsTheReviewedValuesAndLeavesRejectedRecordsOut) {
 
 TEST_F(KnownStore, AReviewedRecordTheNewExtractionLacksIsExportedAsReviewedAndFlagged) {
   review::Reviews reviews(store_.get());
-  review::Decision fix{"r-3", 0, "eva", "", {{"amounts/0/amount", "0.15"}, {"kind", "capacitacion"}}};
+  review::Decision fix{
+      "r-3", 0, "eva", "", {{"amounts/0/amount", "0.15"}, {"kind", "capacitacion"}}};
   ASSERT_TRUE(reviews.Save(fix).ok());
   ReextractWithout("r-3");
   ASSERT_TRUE(reviews.Get("r-3")->orphaned);
@@ -210,7 +221,8 @@ TEST_F(KnownStore, AReviewedRecordTheNewExtractionLacksIsExportedAsReviewedAndFl
   ASSERT_EQ(rows.size(), 6u);
   EXPECT_THAT(rows[0], ::testing::EndsWith(",reviewed_at,orphaned\r"));
   EXPECT_THAT(rows[4], ::testing::StartsWith("r-3,"));
-  EXPECT_THAT(rows[4], ::testing::EndsWith(",reviewed,eva," + orphan["reviewed_at"].get<std::string>() + ",true\r"));
+  EXPECT_THAT(rows[4], ::testing::EndsWith(",reviewed,eva," +
+                                           orphan["reviewed_at"].get<std::string>() + ",true\r"));
   EXPECT_THAT(rows[3], ::testing::EndsWith(",\r"));
   EffectiveFilter reviewed;
   reviewed.reviewed_only = true;
@@ -235,14 +247,16 @@ TEST_F(KnownStore, AReviewedRecordTheNewExtractionLacksIsExportedAsReviewedAndFl
   }
   auto undo = reviews.Save({"r-3", -1, "eva", "", undo_all});
   ASSERT_TRUE(undo.ok()) << undo.status().message();
-  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))), ElementsAre("r-1", "r-2", "r-5", "r-6"));
+  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))),
+              ElementsAre("r-1", "r-2", "r-5", "r-6"));
 }
 
 TEST_F(KnownStore, AnOrphanAReviewerRejectedStaysOut) {
   review::Reviews reviews(store_.get());
   ASSERT_TRUE(reviews.Save({"r-5", 0, "eva", "", {{"reject", nullptr}}}).ok());
   ReextractWithout("r-5");
-  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))), ElementsAre("r-1", "r-2", "r-3", "r-6"));
+  EXPECT_THAT(Ids(Lines(Export(ExportFormat::kJsonLines))),
+              ElementsAre("r-1", "r-2", "r-3", "r-6"));
   EffectiveCounts counts;
   std::ostringstream out;
   ASSERT_TRUE(ExportRecords(store_.get(), {}, ExportFormat::kJsonLines, out, &counts).ok());
@@ -351,9 +365,9 @@ TEST(SignedAmounts, ANegativeModificationReducesTheTotalAndExportsWithItsSign) {
   auto opened = Store::Open(dir.path() / "signed.db");
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   std::unique_ptr<Store> store = std::move(*opened);
-  json records = json::array({Record("r-1", "financiamiento", Day("2024-12"),
-                                     {Amount("5283000000.00", "CLP"),
-                                      Amount("-1250000.50", "CLP")})});
+  json records =
+      json::array({Record("r-1", "financiamiento", Day("2024-12"),
+                          {Amount("5283000000.00", "CLP"), Amount("-1250000.50", "CLP")})});
   ASSERT_TRUE(store->PutExtraction(Document("d", "d.txt", records)).ok());
 
   auto s = Summarize(store.get());

@@ -1,11 +1,11 @@
 // The HTML report in Debian's headless chromium: it renders to a screenshot and the
 // browser logs no console error (a missing resource, a blocked load, a script error).
 // Skips when chromium is missing, unless CI=true, where missing chromium is a failure.
-#include <fstream>
-#include <sstream>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "test_util.h"
 
@@ -34,17 +34,18 @@ TEST(ReportBrowserTest, HtmlReportRendersWithoutConsoleErrors) {
   auto ingest = test::RunCommand(Acervo("ingest" + files + " --store " + test::Quote(store)));
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   std::filesystem::path html = dir.path() / "report.html";
-  auto report = test::RunCommand(Acervo("report --format html --store " + test::Quote(store) +
-                                        " -o " + test::Quote(html)));
+  auto report = test::RunCommand(
+      Acervo("report --format html --store " + test::Quote(store) + " -o " + test::Quote(html)));
   ASSERT_EQ(report.exit_code, 0) << report.output;
 
   std::filesystem::path shot = dir.path() / "report.png";
   auto browser = test::RunCommand(
       std::string("timeout 120 ") + kChromium +
       " --headless --no-sandbox --disable-gpu --disable-background-networking"
-      " --no-first-run --user-data-dir=" + test::Quote(dir.path() / "profile") +
-      " --enable-logging=stderr --v=0 --window-size=1200,2400 --screenshot=" +
-      test::Quote(shot) + " " + test::Quote("file://" + html.string()));
+      " --no-first-run --user-data-dir=" +
+      test::Quote(dir.path() / "profile") +
+      " --enable-logging=stderr --v=0 --window-size=1200,2400 --screenshot=" + test::Quote(shot) +
+      " " + test::Quote("file://" + html.string()));
   ASSERT_EQ(browser.exit_code, 0) << browser.output;
   ASSERT_TRUE(std::filesystem::exists(shot)) << browser.output;
   std::ifstream png(shot, std::ios::binary);

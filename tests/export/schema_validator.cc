@@ -27,13 +27,17 @@ size_t CodePoints(const std::string& s) {
 
 void Check(const json& schema, const json& v, const std::string& at,
            std::vector<std::string>* out) {
-  static const std::set<std::string> kKnown = {
-      "$schema", "$id", "title", "description", "type", "enum", "required", "properties",
-      "additionalProperties", "items", "pattern", "minLength", "minimum", "maximum"};
+  static const std::set<std::string> kKnown = {"$schema",     "$id",        "title",
+                                               "description", "type",       "enum",
+                                               "required",    "properties", "additionalProperties",
+                                               "items",       "pattern",    "minLength",
+                                               "minimum",     "maximum"};
   for (const auto& [key, _] : schema.items()) {
     if (!kKnown.count(key)) out->push_back(at + ": unsupported schema keyword '" + key + "'");
   }
-  auto fail = [&](const std::string& what) { out->push_back((at.empty() ? "/" : at) + ": " + what); };
+  auto fail = [&](const std::string& what) {
+    out->push_back((at.empty() ? "/" : at) + ": " + what);
+  };
   if (schema.contains("type")) {
     const json& t = schema["type"];
     bool ok = false;
@@ -66,7 +70,8 @@ void Check(const json& schema, const json& v, const std::string& at,
   }
   if (v.is_object()) {
     for (const json& r : schema.value("required", json::array())) {
-      if (!v.contains(r.get<std::string>())) fail("missing required '" + r.get<std::string>() + "'");
+      if (!v.contains(r.get<std::string>()))
+        fail("missing required '" + r.get<std::string>() + "'");
     }
     const json props = schema.value("properties", json::object());
     for (const auto& [key, value] : v.items()) {

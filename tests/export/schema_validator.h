@@ -6,10 +6,9 @@
 #ifndef ACERVO_TESTS_EXPORT_SCHEMA_VALIDATOR_H_
 #define ACERVO_TESTS_EXPORT_SCHEMA_VALIDATOR_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace acervo::test {
 

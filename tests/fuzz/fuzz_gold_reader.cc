@@ -2,7 +2,6 @@
 // arbitrary JSON (and on bytes that are not JSON at all).
 #include <cstddef>
 #include <cstdint>
-
 #include <nlohmann/json.hpp>
 
 #include "eval/annotations.h"

@@ -16,8 +16,8 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Quote;
+using ::testing::HasSubstr;
 
 class EncryptedPdf : public ::testing::Test {
  protected:
@@ -26,11 +26,9 @@ class EncryptedPdf : public ::testing::Test {
         "plano.pdf",
         testing_pdf::MakePdf({{{72, 100, "Se entregaron 120 becas durante el año 2023."}}}));
     encrypted_ = dir_.path() / "cifrado.pdf";
-    test::RunResult r = test::RunCommand(
-        "qpdf --encrypt 'clave usuario' 'clave dueño' 256 -- " + Quote(plain) + " " +
-        Quote(encrypted_));
-    ASSERT_EQ(r.exit_code, 0) << "qpdf --encrypt failed (tools/setup installs qpdf): "
-                              << r.output;
+    test::RunResult r = test::RunCommand("qpdf --encrypt 'clave usuario' 'clave dueño' 256 -- " +
+                                         Quote(plain) + " " + Quote(encrypted_));
+    ASSERT_EQ(r.exit_code, 0) << "qpdf --encrypt failed (tools/setup installs qpdf): " << r.output;
     std::filesystem::remove(plain);
   }
   Result<Document> Load(const std::vector<std::string>& passwords) {
@@ -70,12 +68,12 @@ TEST_F(EncryptedPdf, IngestAndExtractTakeAPasswordFile) {
   test::RunResult refused = test::RunCommand(acervo + " extract " + Quote(encrypted_));
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_THAT(refused.output, HasSubstr("encrypted: needs a password"));
-  test::RunResult extracted = test::RunCommand(acervo + " extract --password-file " +
-                                               Quote(list) + " " + Quote(encrypted_));
+  test::RunResult extracted = test::RunCommand(acervo + " extract --password-file " + Quote(list) +
+                                               " " + Quote(encrypted_));
   EXPECT_EQ(extracted.exit_code, 0) << extracted.output;
   EXPECT_THAT(extracted.output, HasSubstr("120 becas"));
-  test::RunResult text = test::RunCommand(acervo + " text --password 'clave dueño' " +
-                                          Quote(encrypted_));
+  test::RunResult text =
+      test::RunCommand(acervo + " text --password 'clave dueño' " + Quote(encrypted_));
   EXPECT_EQ(text.exit_code, 0) << text.output;
   EXPECT_THAT(text.output, HasSubstr("120 becas"));
   test::RunResult ingested = test::RunCommand(acervo + " ingest --store s.db -j1 --password-file " +

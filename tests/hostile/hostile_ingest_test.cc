@@ -8,12 +8,11 @@
 //
 // Every input is built at test time and is small on disk (the bomb is ~1 MB of deflate that
 // inflates to 1 GiB), so the repository carries none of them.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <chrono>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "raw_pdf.h"
 #include "test_util.h"
@@ -21,10 +20,10 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
-using test::Quote;
 using test::AssemblePdf;
+using test::Quote;
 using test::RawStream;
+using ::testing::HasSubstr;
 
 // The long line is 16 MiB: larger than any line buffer a reader might assume and enough
 // that a quadratic pass over a line would blow the time limit, yet cheap to write and read
@@ -64,20 +63,20 @@ std::string ZeroBomb(uint64_t total) {
 std::string OnePage(const std::string& media_box, const std::string& content,
                     const std::string& content_dict = "") {
   return AssemblePdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                 "<< /Type /Page /Parent 2 0 R /MediaBox " + media_box +
-                     " /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                 RawStream(content, content_dict), test::kHelvetica});
+                      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      "<< /Type /Page /Parent 2 0 R /MediaBox " + media_box +
+                          " /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                      RawStream(content, content_dict), test::kHelvetica});
 }
 
 std::string LoopingPageTree() {
   // The root's kids are a page and the root itself.
-  return AssemblePdf({"<< /Type /Catalog /Pages 2 0 R >>",
-                 "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
-                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                 "/Resources << /Font << /F1 5 0 R >> >> >>",
-                 RawStream("BT /F1 12 Tf 72 700 Td (Una pagina en un arbol que se repite.) Tj ET"),
-                 test::kHelvetica});
+  return AssemblePdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+       "/Resources << /Font << /F1 5 0 R >> >> >>",
+       RawStream("BT /F1 12 Tf 72 700 Td (Una pagina en un arbol que se repite.) Tj ET"),
+       test::kHelvetica});
 }
 
 std::string EmptyPages(int n) {
@@ -93,7 +92,8 @@ std::string EmptyPages(int n) {
 
 TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) {
   test::TempDir dir;
-  const std::string text = "BT /F1 12 Tf 72 700 Td (Se entregaron 120 becas en marzo de 2023.) Tj ET";
+  const std::string text =
+      "BT /F1 12 Tf 72 700 Td (Se entregaron 120 becas en marzo de 2023.) Tj ET";
   dir.Write("in/bueno.md", "# Informe\n\nEl 3 de marzo de 2023 se entregaron 120 becas.\n");
   dir.Write("in/bomba.pdf", OnePage("[0 0 612 792]", ZeroBomb(kBombBytes), "/Filter /FlateDecode"));
   dir.Write("in/enorme.pdf", OnePage("[0 0 1000000 1000000]", ""));
@@ -108,8 +108,7 @@ TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) 
   test::RunResult r = test::RunCommand(
       "cd " + Quote(dir.path()) + " && OMP_THREAD_LIMIT=1 " + Quote(ACERVO_BINARY) +
       " ingest --store s.db -j2 --timeout 30 --max-memory 1024 in");
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 3) << r.output;
   EXPECT_LT(seconds, 600) << r.output;
   std::filesystem::path db = dir.path() / "s.db";
@@ -125,7 +124,8 @@ TEST(HostileDocuments, TheBatchEndsTheGoodFileIsStoredAndEachBadOneIsExplained) 
   // The empty pages and the text-less giant page hold no text: a reason, not a crash.
   EXPECT_THAT(failures.output, HasSubstr("vacias.pdf"));
   EXPECT_THAT(failures.output, HasSubstr("enorme.pdf"));
-  EXPECT_EQ(test::QueryInt(db, "SELECT COUNT(*) FROM failures WHERE code = 'crash'"), 0) << failures.output;
+  EXPECT_EQ(test::QueryInt(db, "SELECT COUNT(*) FROM failures WHERE code = 'crash'"), 0)
+      << failures.output;
 }
 
 }  // namespace

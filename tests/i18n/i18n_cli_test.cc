@@ -121,10 +121,9 @@ TEST_F(I18nCliTest, ReportWritesNumbersAndDatesTheLanguagesWay) {
 TEST_F(I18nCliTest, MachineReadableOutputIsTheSameInBothLanguages) {
   dir_.Write("informe.md", kReport);
   ASSERT_EQ(Acervo("LANG=C", "ingest informe.md --country MX").exit_code, 0);
-  for (const char* args :
-       {"extract informe.md --country MX", "records --format json", "records --format csv",
-        "export --format json", "export --format csv", "review list --format json --status all",
-        "plugins --json"}) {
+  for (const char* args : {"extract informe.md --country MX", "records --format json",
+                           "records --format csv", "export --format json", "export --format csv",
+                           "review list --format json --status all", "plugins --json"}) {
     std::string es = Out("LANG=es_MX.UTF-8", args);
     EXPECT_FALSE(es.empty()) << args;
     EXPECT_EQ(es, Out("LANG=C", args)) << args;

@@ -64,8 +64,10 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b) {
       int hout = (ph & high) ? 1 : (mh & high) ? -1 : 0;
       ph <<= 1;
       mh <<= 1;
-      if (hin < 0) mh |= 1;
-      else if (hin > 0) ph |= 1;
+      if (hin < 0)
+        mh |= 1;
+      else if (hin > 0)
+        ph |= 1;
       pv[k] = mh | ~(xv | ph);
       mv[k] = ph & xv;
       hin = hout;

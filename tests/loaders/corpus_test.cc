@@ -6,9 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "acervo/text.h"
 #include "cer.h"
@@ -48,8 +47,8 @@ TEST_P(Corpus, BornDigitalTextMatchesTheSourceText) {
   Document seed = Load(kShared / "seeds" / (id + ".txt"), OcrMode::kNever);
   CerResult strict = CharacterErrorRate(AllText(seed), AllText(pdf));
   CerResult lenient = CharacterErrorRate(AllText(seed), AllText(pdf), {true});
-  std::printf("%s: CER %.2f%% (%.2f%% with list markers ignored)\n", id.c_str(),
-              100 * strict.cer(), 100 * lenient.cer());
+  std::printf("%s: CER %.2f%% (%.2f%% with list markers ignored)\n", id.c_str(), 100 * strict.cer(),
+              100 * lenient.cer());
   // Drawn list bullets are read as "- " (load/bullets.h), as the seeds write them: the
   // target (under 1%) holds with the markers counted.
   EXPECT_LT(strict.cer(), 0.01);

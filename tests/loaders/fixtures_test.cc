@@ -3,12 +3,11 @@
 // generator needs (chromium, imagemagick, img2pdf, qpdf) are missing. About 15 s: Chromium
 // prints two pages and Tesseract reads three.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "cer.h"
 #include "load/loader.h"
@@ -49,8 +48,8 @@ const char kSample[] =
 class Fixtures : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("acervo-fixtures-" + std::to_string(::getpid())));
+    dir_ =
+        new fs::path(fs::temp_directory_path() / ("acervo-fixtures-" + std::to_string(::getpid())));
     fs::create_directories(*dir_);
     std::ofstream(*dir_ / "muestra.md") << kSample;
     std::string cmd = std::string(ACERVO_SOURCE_DIR "/tools/make-fixtures ") + dir_->string() +
@@ -167,8 +166,7 @@ TEST_F(Fixtures, BadFilesGiveClearErrors) {
   for (const Case& c : cases) {
     Result<Document> doc = LoadDocument(*dir_ / c.file, LoadOptions());
     ASSERT_FALSE(doc.ok()) << c.file;
-    EXPECT_NE(doc.status().message().find(c.message), std::string::npos)
-        << doc.status().message();
+    EXPECT_NE(doc.status().message().find(c.message), std::string::npos) << doc.status().message();
   }
 }
 

@@ -7,7 +7,6 @@
 // with OMP_THREAD_LIMIT=1: Tesseract reads nine pages.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cstdlib>
@@ -72,16 +71,15 @@ class Images : public ::testing::Test {
     fs::create_directories(dir_);
     if (!fs::exists(kScan)) GTEST_SKIP() << "no " << kScan;
     // Both PDF pages as 200 ppi gray TIFFs, g-1.tif and g-2.tif, as every test needs them.
-    if (!Make(std::string("pdftoppm -r 200 -gray -tiff -tiffcompression lzw -f 1 -l 2 ") +
-              kScan + " g")) {
+    if (!Make(std::string("pdftoppm -r 200 -gray -tiff -tiffcompression lzw -f 1 -l 2 ") + kScan +
+              " g")) {
       GTEST_SKIP() << "poppler-utils missing (tools/setup)";
     }
   }
   void TearDown() override { fs::remove_all(dir_); }
   // Runs `cmd` in the test's folder; false when it fails (a tool missing).
   bool Make(const std::string& cmd) {
-    return std::system(("cd " + dir_.string() + " && " + cmd + " >/dev/null 2>&1").c_str()) ==
-           0;
+    return std::system(("cd " + dir_.string() + " && " + cmd + " >/dev/null 2>&1").c_str()) == 0;
   }
   Document Load(const std::string& name) {
     Result<Document> doc = LoadDocument(dir_ / name, LoadOptions());

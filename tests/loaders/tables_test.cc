@@ -4,12 +4,11 @@
 // stay one table, and the whole text must read as the source does. Skips when the generator
 // cannot run (no Chromium). About 3 s.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "cer.h"
 #include "load/loader.h"
@@ -24,8 +23,8 @@ const char kSource[] = ACERVO_SOURCE_DIR "/tests/loaders/convenios-tabla.md";
 class RuledTables : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() /
-                        ("acervo-tables-" + std::to_string(::getpid())));
+    dir_ =
+        new fs::path(fs::temp_directory_path() / ("acervo-tables-" + std::to_string(::getpid())));
     fs::create_directories(*dir_);
     std::string cmd = "FIXTURES_BORN_ONLY=1 " ACERVO_SOURCE_DIR "/tools/make-fixtures " +
                       dir_->string() + " " + kSource + " >/dev/null 2>&1";

@@ -6,14 +6,14 @@
 //   TEST_PLUGIN_OLD_API   claims plugin API version 0, to check the refusal
 //   TEST_PLUGIN_FAULTS    on a document marked ACERVO-TEST-CRASH, -HANG, -MEMORY or -SLOW,
 //                         crashes, hangs, eats memory or takes 300 ms (ingest's isolation)
-#include "acervo/plugin.h"
-
 #include <signal.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <stdexcept>
 #include <vector>
+
+#include "acervo/plugin.h"
 
 namespace {
 
@@ -62,7 +62,7 @@ class ProbeExtractor : public acervo::Extractor {
 #else
         for (size_t at = s.text.find("acervo"); at != std::string_view::npos;
              at = s.text.find("acervo", at + 1)) {
-          out->push_back({"probe", at, at + 6, {{"word", "acervo"}}, 0.9});
+          out->push_back({"probe", at, at + 6, {{ "word", "acervo" }}, 0.9});
         }
         return acervo::Status::Ok();
 #endif

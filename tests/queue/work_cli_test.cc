@@ -1,23 +1,22 @@
 // acervo enqueue, work and status end to end on a SQLite store: a file that changed after it
 // was queued is refused, SIGTERM gives the documents in progress back to the queue, failures
 // are queued again on request, and status reports what an operator needs.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <thread>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "test_util.h"
 
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using test::Quote;
+using ::testing::HasSubstr;
 
 class WorkCliTest : public ::testing::Test {
  protected:
@@ -26,8 +25,8 @@ class WorkCliTest : public ::testing::Test {
                "name: faults\nextractors:\n  - plugin: test-faults\n  - plugin: test-good\n");
   }
   std::string Acervo(const std::string& args) {
-    return "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" +
-           Quote(ACERVO_TEST_PLUGIN_DIR) + " " + Quote(ACERVO_BINARY) + " " + args;
+    return "cd " + Quote(dir_.path()) + " && ACERVO_PLUGIN_PATH=" + Quote(ACERVO_TEST_PLUGIN_DIR) +
+           " " + Quote(ACERVO_BINARY) + " " + args;
   }
   nlohmann::json Status() {
     auto r = test::RunCommand(Acervo("status --store q.db --json"));
@@ -44,8 +43,8 @@ TEST_F(WorkCliTest, AChangedFileIsRefusedAndFailuresCanBeRetried) {
   ASSERT_EQ(q.exit_code, 0) << q.output;
   EXPECT_THAT(q.output, HasSubstr("2 queued, 0 already queued"));
   dir_.Write("docs/b.txt", "Otro texto, otros bytes.\n");
-  auto w = test::RunCommand(
-      Acervo("work --store q.db --pipeline faults.yaml --until-empty --jobs 1"));
+  auto w =
+      test::RunCommand(Acervo("work --store q.db --pipeline faults.yaml --until-empty --jobs 1"));
   EXPECT_EQ(w.exit_code, 0) << w.output;
   EXPECT_THAT(w.output, HasSubstr("b.txt: changed since it was enqueued"));
   nlohmann::json s = Status();
@@ -57,7 +56,8 @@ TEST_F(WorkCliTest, AChangedFileIsRefusedAndFailuresCanBeRetried) {
   // b.txt's new bytes are a new document; a.txt's are stored.
   auto again = test::RunCommand(Acervo("enqueue docs --store q.db --pipeline faults.yaml"));
   EXPECT_THAT(again.output, HasSubstr("1 queued, 0 already queued, 1 already stored, 0 failed"));
-  auto retry = test::RunCommand(Acervo("enqueue --retry-failed --store q.db --pipeline faults.yaml"));
+  auto retry =
+      test::RunCommand(Acervo("enqueue --retry-failed --store q.db --pipeline faults.yaml"));
   EXPECT_THAT(retry.output, HasSubstr("1 failures queued again"));
   s = Status();
   EXPECT_EQ(s["queued"], 2);
@@ -66,11 +66,13 @@ TEST_F(WorkCliTest, AChangedFileIsRefusedAndFailuresCanBeRetried) {
 
 TEST_F(WorkCliTest, SigtermGivesTheDocumentsInProgressBack) {
   dir_.Write("docs/hang.txt", "Este documento dice ACERVO-TEST-HANG.\n");
-  ASSERT_EQ(test::RunCommand(Acervo("enqueue docs --store q.db --pipeline faults.yaml")).exit_code, 0);
+  ASSERT_EQ(test::RunCommand(Acervo("enqueue docs --store q.db --pipeline faults.yaml")).exit_code,
+            0);
   pid_t pid = fork();
   if (pid == 0) {
-    std::string work = "cd " + Quote(dir_.path()) + " && exec env ACERVO_PLUGIN_PATH=" +
-                       Quote(ACERVO_TEST_PLUGIN_DIR) + " " + Quote(ACERVO_BINARY) +
+    std::string work = "cd " + Quote(dir_.path()) +
+                       " && exec env ACERVO_PLUGIN_PATH=" + Quote(ACERVO_TEST_PLUGIN_DIR) + " " +
+                       Quote(ACERVO_BINARY) +
                        " work --store q.db --pipeline faults.yaml --jobs 1 >/dev/null 2>&1";
     execl("/bin/sh", "sh", "-c", work.c_str(), nullptr);
     _exit(127);

@@ -2,13 +2,13 @@
 // Store engine runs the same tests: add a factory to StoreFactories to cover another one.
 #include "store/work_queue.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <set>
 #include <thread>
 #include <type_traits>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "store/store.h"
 #include "support/pg_test_server.h"
@@ -17,8 +17,8 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using std::chrono::seconds;
+using ::testing::HasSubstr;
 
 // A fresh SQLite store file per test; Open may be called again for a second connection.
 class SqliteFactory {

@@ -12,12 +12,11 @@
 #ifndef ACERVO_TESTS_SUPPORT_STORE_ENGINES_H_
 #define ACERVO_TESTS_SUPPORT_STORE_ENGINES_H_
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <memory>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "store/pg_connection.h"
 #include "store/store.h"
@@ -102,7 +101,7 @@ class StoreEngineTest : public ::testing::TestWithParam<std::string> {
 }  // namespace acervo::test
 
 // Instantiates the TEST_Ps of `suite` once per store engine.
-#define ACERVO_STORE_ENGINES(suite)                                               \
+#define ACERVO_STORE_ENGINES(suite)                                                   \
   INSTANTIATE_TEST_SUITE_P(Engines, suite, ::testing::Values("sqlite", "postgresql"), \
                            [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
 

@@ -5,11 +5,11 @@
 
 #include "command.h"
 #include "engine_options.h"
-#include "input_paths.h"
 #include "enqueue_files.h"
-#include "store_option.h"
 #include "i18n/i18n.h"
+#include "input_paths.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {

@@ -46,7 +46,8 @@ Result<std::vector<DocAnnotations>> RunEngine(const Options& o, const Engine& en
     return InvalidArgument(_f("--variant: expected text, scan or mixed, got '{}'", o.variant));
   }
   fs::path dir = o.source;
-  if (dir.empty()) dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
+  if (dir.empty())
+    dir = fs::is_directory(o.gold) ? fs::path(o.gold) : fs::path(o.gold).parent_path();
   return eval::ExtractForGold(engine, gold, dir, variant, o.flags.overrides, warnings);
 }
 
@@ -143,8 +144,9 @@ int RunEval(const Options& o) {
     double min = 0;
     ParseThreshold(spec, &name, &min);
     Category c;
-    std::optional<double> got = name == "record_kind" ? report.micro.kind.value()
-                                : (eval::ParseCategory(name, &c), report.micro[c].f1());
+    std::optional<double> got = name == "record_kind"
+                                    ? report.micro.kind.value()
+                                    : (eval::ParseCategory(name, &c), report.micro[c].f1());
     if (!got || *got < min) {
       std::cerr << "acervo: "
                 << _f("{}: {} is under {}", name, got ? std::to_string(*got) : _("no score"), min)

@@ -4,11 +4,11 @@
 
 #include "command.h"
 #include "declared_types.h"
-#include "store_option.h"
 #include "export/exporter.h"
 #include "i18n/i18n.h"
 #include "io/atomic_output.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {

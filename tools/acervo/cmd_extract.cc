@@ -115,22 +115,24 @@ int RunExtract(const Options& o) {
   return kExitOk;
 }
 
-Registration reg(
-    {"extract", N_("Extract one document and print its JSON (document, mentions, records)"), 20,
-     [](CLI::App& app) -> RunFn {
-       auto o = std::make_shared<Options>();
-       app.add_option("FILE", o->file, _("A document (PDF, text, markdown, page scan, ...; "
-                         "`acervo plugins` lists the formats), or - for stdin"))
-           ->required();
-       o->flags.AddTo(app);
-       app.add_flag("--compact", o->compact, _("One line of JSON instead of indented"));
-       app.add_flag("--explain", o->explain,
-                    _("List each mention with page:line, its span in context, value "
-                      "and confidence, instead of JSON (for plugin authors; use with "
-                      "--only PLUGIN)"))
-           ->excludes("--compact");
-       return [o] { return RunExtract(*o); };
-     }});
+Registration reg({"extract",
+                  N_("Extract one document and print its JSON (document, mentions, records)"), 20,
+                  [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("FILE", o->file,
+                                   _("A document (PDF, text, markdown, page scan, ...; "
+                                     "`acervo plugins` lists the formats), or - for stdin"))
+                        ->required();
+                    o->flags.AddTo(app);
+                    app.add_flag("--compact", o->compact,
+                                 _("One line of JSON instead of indented"));
+                    app.add_flag("--explain", o->explain,
+                                 _("List each mention with page:line, its span in context, value "
+                                   "and confidence, instead of JSON (for plugin authors; use with "
+                                   "--only PLUGIN)"))
+                        ->excludes("--compact");
+                    return [o] { return RunExtract(*o); };
+                  }});
 
 }  // namespace
 }  // namespace acervo::cli

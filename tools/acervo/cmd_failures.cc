@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "command.h"
-#include "store_option.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {
@@ -20,8 +20,12 @@ int RunFailures(const Options& o) {
   if (!store.ok()) return Fail(store.status().message());
   Status s = (*store)->ForEachFailure([&](const Failure& f) {
     if (o.json) {
-      std::cout << nlohmann::json{{"source", f.source}, {"sha256", f.sha256}, {"code", f.code},
-                                  {"message", f.message}, {"at", f.at}}.dump()
+      std::cout << nlohmann::json{{"source", f.source},
+                                  {"sha256", f.sha256},
+                                  {"code", f.code},
+                                  {"message", f.message},
+                                  {"at", f.at}}
+                       .dump()
                 << "\n";
     } else {
       std::cout << f.source << "\t" << f.code << "\t" << f.message << "\n";

@@ -17,14 +17,14 @@
 #include "engine_options.h"
 #include "enqueue_files.h"
 #include "i18n/i18n.h"
-#include "input_paths.h"
-#include "pool_flags.h"
-#include "store_option.h"
-#include "work_loop.h"
 #include "ingest/ingest_job.h"
 #include "ingest/progress.h"
 #include "ingest/worker_pool.h"
+#include "input_paths.h"
+#include "pool_flags.h"
 #include "store/store.h"
+#include "store_option.h"
+#include "work_loop.h"
 
 namespace acervo::cli {
 namespace {
@@ -51,8 +51,8 @@ struct Options {
 
 // --queue: enqueue the documents, then drain the queue here as `acervo work --until-empty`
 // does (other hosts' workers may join in).
-int IngestThroughQueue(const Options& o, const Inputs& in, Store* store,
-                       const std::string& where, const std::string& pipeline) {
+int IngestThroughQueue(const Options& o, const Inputs& in, Store* store, const std::string& where,
+                       const std::string& pipeline) {
   if (o.retry_failed) {
     if (Result<int64_t> n = store->RequeueFailed(); !n.ok()) {
       return Fail(where + ": " + n.status().message());

@@ -25,9 +25,8 @@ bool AddLoader(const std::filesystem::path& file, nlohmann::json* list) {
   const LoaderInfo& info = (*l)->info();
   nlohmann::json reads = nlohmann::json::array();
   for (const MediaTypeClaim& c : info.reads) {
-    reads.push_back({{"media_type", c.media_type},
-                     {"priority", c.priority},
-                     {"extensions", c.extensions}});
+    reads.push_back(
+        {{"media_type", c.media_type}, {"priority", c.priority}, {"extensions", c.extensions}});
   }
   list->push_back({{"kind", "loader"},
                    {"name", info.name},
@@ -103,25 +102,24 @@ int RunPlugins(const Options& o) {
       // A bundled plugin's description is marked for the catalogs (acervo/message_mark.h).
       std::string description = p["description"].get<std::string>();
       std::string prefix = p["kind"] == "loader" ? std::string(_("loader")) + " " : "";
-      std::cout << prefix << p["name"].get<std::string>() << " "
-                << p["version"].get<std::string>() << "  [" << Handles(p) << "]\n   "
-                << _(description.c_str()) << "\n   "
+      std::cout << prefix << p["name"].get<std::string>() << " " << p["version"].get<std::string>()
+                << "  [" << Handles(p) << "]\n   " << _(description.c_str()) << "\n   "
                 << p["path"].get<std::string>() << "\n";
     }
   }
   return failed == 0 ? kExitOk : kExitFailure;
 }
 
-Registration reg({"plugins",
-                  N_("List the extractor and loader plugins acervo finds, and any that fail to load"),
-                  10, [](CLI::App& app) -> RunFn {
-                    auto o = std::make_shared<Options>();
-                    app.add_flag("--json", o->json, _("Print the list as JSON"));
-                    app.footer(
-                        _("Plugins are searched in ACERVO_PLUGIN_PATH, the build's plugins/ "
-                          "folder and <prefix>/lib/acervo/plugins."));
-                    return [o] { return RunPlugins(*o); };
-                  }});
+Registration reg(
+    {"plugins", N_("List the extractor and loader plugins acervo finds, and any that fail to load"),
+     10, [](CLI::App& app) -> RunFn {
+       auto o = std::make_shared<Options>();
+       app.add_flag("--json", o->json, _("Print the list as JSON"));
+       app.footer(
+           _("Plugins are searched in ACERVO_PLUGIN_PATH, the build's plugins/ "
+             "folder and <prefix>/lib/acervo/plugins."));
+       return [o] { return RunPlugins(*o); };
+     }});
 
 }  // namespace
 }  // namespace acervo::cli

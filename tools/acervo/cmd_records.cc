@@ -3,10 +3,10 @@
 
 #include "command.h"
 #include "declared_types.h"
-#include "store_option.h"
 #include "export/record_csv.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {

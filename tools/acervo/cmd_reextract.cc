@@ -6,10 +6,10 @@
 #include "command.h"
 #include "engine_options.h"
 #include "enqueue_files.h"
-#include "store_option.h"
 #include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {
@@ -59,7 +59,8 @@ int RunReextract(const Options& o) {
         todo.push_back({id, source});
       });
   if (!s.ok()) return Fail(StoreDisplayName(path) + ": " + s.message());
-  if (!o.document.empty() && todo.empty()) return Fail(_f("{}: no such document in the store", o.document));
+  if (!o.document.empty() && todo.empty())
+    return Fail(_f("{}: no such document in the store", o.document));
 
   if (o.enqueue) {
     std::vector<std::string> sources;

@@ -5,12 +5,12 @@
 #include <sstream>
 
 #include "command.h"
-#include "store_option.h"
 #include "export/report.h"
 #include "export/summary.h"
 #include "i18n/i18n.h"
 #include "io/env.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {

@@ -19,11 +19,11 @@
 #include <sstream>
 
 #include "command.h"
-#include "store_option.h"
 #include "i18n/i18n.h"
 #include "review/reviews.h"
 #include "review/server.h"
 #include "store/store.h"
+#include "store_option.h"
 #include "util/paths.h"
 
 namespace acervo::cli {
@@ -48,7 +48,7 @@ struct Options {
   std::string id;  // for the commands that take exactly one record
   std::string field, value;
   int64_t correction = 0;
-  std::string from;            // merge: the record merged into `id`
+  std::string from;  // merge: the record merged into `id`
   int64_t from_version = -1;
   std::vector<std::string> parts;  // split: one JSON object per resulting record
   review::ServerOptions server;
@@ -69,11 +69,17 @@ std::string Reviewer(const Options& o) {
 
 json Item(const ReviewedRecord& r) {
   const json& e = r.effective;
-  return {{"id", r.id}, {"kind", e.value("kind", "")}, {"title", e.value("title", "")},
-          {"confidence", e.value("confidence", 0.0)}, {"status", e.value("status", "")},
-          {"document_id", r.document_id}, {"source", r.source},
-          {"page_start", e.value("page_start", 1)}, {"version", r.version},
-          {"orphaned", r.orphaned}, {"second_look", r.second_look}};
+  return {{"id", r.id},
+          {"kind", e.value("kind", "")},
+          {"title", e.value("title", "")},
+          {"confidence", e.value("confidence", 0.0)},
+          {"status", e.value("status", "")},
+          {"document_id", r.document_id},
+          {"source", r.source},
+          {"page_start", e.value("page_start", 1)},
+          {"version", r.version},
+          {"orphaned", r.orphaned},
+          {"second_look", r.second_look}};
 }
 
 std::string Clip(std::string s, size_t n) {
@@ -172,7 +178,8 @@ int RunAction(const Options& o, const std::string& action) {
   if (o.version >= 0 && ids.size() != 1) return Fail(_("--version applies to one record"));
   int failed = 0;
   for (const std::string& id : ids) {
-    failed += SaveOne(reviews, {id, o.version, reviewer, o.comment, {{action, nullptr}}}) != kExitOk;
+    failed +=
+        SaveOne(reviews, {id, o.version, reviewer, o.comment, {{action, nullptr}}}) != kExitOk;
   }
   std::cerr << "acervo: " << _f("{}: {} saved, {} failed", action, ids.size() - failed, failed)
             << "\n";
@@ -214,8 +221,8 @@ int RunUndo(const Options& o) {
     }
     if (target == 0) return Fail(_f("{}: nothing to undo", id));
   }
-  return SaveOne(reviews, {id, o.version, reviewer, o.comment,
-                           {{"undo:" + std::to_string(target), nullptr}}});
+  return SaveOne(
+      reviews, {id, o.version, reviewer, o.comment, {{"undo:" + std::to_string(target), nullptr}}});
 }
 
 int RunMerge(const Options& o) {
@@ -224,7 +231,8 @@ int RunMerge(const Options& o) {
     return Fail(_("who is reviewing? pass --reviewer NAME or set ACERVO_REVIEWER"));
   auto store = OpenStore(o);
   if (!store.ok()) return Fail(store.status().message());
-  auto m = Reviews(store->get()).Merge({o.id, o.from, o.version, o.from_version, reviewer, o.comment});
+  auto m =
+      Reviews(store->get()).Merge({o.id, o.from, o.version, o.from_version, reviewer, o.comment});
   if (!m.ok()) return Fail(m.status().message());
   if (m->stale) {
     std::cout << json::array({m->into.ToJson(), m->from.ToJson()}).dump(2) << "\n";
@@ -264,7 +272,8 @@ int RunServe(Options o) {
     std::ifstream in(o.secret_file);
     if (!in) return Fail(_f("{}: cannot read the secret file", o.secret_file));
     std::getline(in, o.server.secret);
-    while (!o.server.secret.empty() && std::isspace(static_cast<unsigned char>(o.server.secret.back()))) {
+    while (!o.server.secret.empty() &&
+           std::isspace(static_cast<unsigned char>(o.server.secret.back()))) {
       o.server.secret.pop_back();
     }
     if (o.server.secret.size() < 16)
@@ -291,9 +300,7 @@ int RunServe(Options o) {
   return s.ok() ? kExitOk : Fail(s.message());
 }
 
-void AddStore(CLI::App* app, Options* o) {
-  AddStoreOption(*app, &o->store);
-}
+void AddStore(CLI::App* app, Options* o) { AddStoreOption(*app, &o->store); }
 
 void AddDecision(CLI::App* app, Options* o) {
   AddStore(app, o);

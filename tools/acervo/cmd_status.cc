@@ -7,8 +7,8 @@
 #include "command.h"
 #include "i18n/i18n.h"
 #include "i18n/local_format.h"
-#include "store_option.h"
 #include "store/store.h"
+#include "store_option.h"
 
 namespace acervo::cli {
 namespace {
@@ -21,9 +21,12 @@ struct Options {
 
 std::string Age(double seconds) {
   char buf[32];
-  if (seconds < 120) std::snprintf(buf, sizeof buf, "%.0f s", seconds);
-  else if (seconds < 7200) std::snprintf(buf, sizeof buf, "%.0f min", seconds / 60);
-  else std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600);
+  if (seconds < 120)
+    std::snprintf(buf, sizeof buf, "%.0f s", seconds);
+  else if (seconds < 7200)
+    std::snprintf(buf, sizeof buf, "%.0f min", seconds / 60);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600);
   return buf;
 }
 
@@ -61,7 +64,8 @@ int RunStatus(const Options& o) {
   j["window_seconds"] = q->window_seconds;
   j["leases"] = nlohmann::json::array();
   for (const LeaseInfo& l : q->leases) {
-    j["leases"].push_back({{"path", l.path}, {"worker", l.worker},
+    j["leases"].push_back({{"path", l.path},
+                           {"worker", l.worker},
                            {"age_seconds", std::round(l.age_seconds * 10) / 10}});
   }
   if (o.json) {
@@ -74,10 +78,11 @@ int RunStatus(const Options& o) {
              records = j["records"].get<int64_t>();
   std::cout << Row(_("store"), where)
             << Row(_("documents"), _f("{} stored, {} failed", documents, failures))
-            << Row(_("queue"), _f("{} queued, {} leased, {} done, {} failed", q->queued,
-                                  q->leased, q->done, q->failed))
+            << Row(_("queue"), _f("{} queued, {} leased, {} done, {} failed", q->queued, q->leased,
+                                  q->done, q->failed))
             << Row(_("records"), _f("{} ({} awaiting review)", records, needs_review))
-            << Row(_("rate"), _f("{} pages/s over the last {} min", LocalNumber(rate_text), o.window_min));
+            << Row(_("rate"),
+                   _f("{} pages/s over the last {} min", LocalNumber(rate_text), o.window_min));
   for (const LeaseInfo& l : q->leases) {
     std::cout << Row(std::string("  ") + _("leased"),
                      _f("{}  by {} for {}", l.path, l.worker, Age(l.age_seconds)));
@@ -94,9 +99,11 @@ Registration reg({"status", N_("What a store holds and how its queue is draining
                                    "records, needs_review, pages_per_second, leases, ..."));
                     app.add_option("--window", o->window_min,
                                    _("Minutes over which to measure pages per second"))
-                        ->default_val(5)->check(CLI::Range(1, 1440));
-                    app.footer(_("Read-only: run it as often as you like while workers run "
-                                 "(e.g. 'watch acervo status')."));
+                        ->default_val(5)
+                        ->check(CLI::Range(1, 1440));
+                    app.footer(
+                        _("Read-only: run it as often as you like while workers run "
+                          "(e.g. 'watch acervo status')."));
                     return [o] { return RunStatus(*o); };
                   }});
 

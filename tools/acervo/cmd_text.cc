@@ -18,11 +18,16 @@ struct Options {
 
 const char* KindName(SegmentKind k) {
   switch (k) {
-    case SegmentKind::kHeading: return "heading";
-    case SegmentKind::kParagraph: return "paragraph";
-    case SegmentKind::kBullet: return "bullet";
-    case SegmentKind::kTableRow: return "row";
-    case SegmentKind::kCaption: return "caption";
+    case SegmentKind::kHeading:
+      return "heading";
+    case SegmentKind::kParagraph:
+      return "paragraph";
+    case SegmentKind::kBullet:
+      return "bullet";
+    case SegmentKind::kTableRow:
+      return "row";
+    case SegmentKind::kCaption:
+      return "caption";
   }
   return "?";
 }
@@ -60,18 +65,20 @@ int RunText(const Options& o) {
   return kExitOk;
 }
 
-Registration reg(
-    {"text", N_("Print the normalized text of a document, as the extractors see it"), 30,
-     [](CLI::App& app) -> RunFn {
-       auto o = std::make_shared<Options>();
-       app.add_option("FILE", o->file, _("A document (PDF, text, markdown, page scan, ...; "
-                         "`acervo plugins` lists the formats), or - for stdin"))->required();
-       app.add_option("--ocr", o->ocr, _("auto (default), always or never"))
-           ->check(CLI::IsMember({"auto", "always", "never"}));
-       app.add_flag("--blocks", o->blocks, _("Print one structural block a line, with its kind"));
-       AddPasswordOptions(app, &o->passwords);
-       return [o] { return RunText(*o); };
-     }});
+Registration reg({"text", N_("Print the normalized text of a document, as the extractors see it"),
+                  30, [](CLI::App& app) -> RunFn {
+                    auto o = std::make_shared<Options>();
+                    app.add_option("FILE", o->file,
+                                   _("A document (PDF, text, markdown, page scan, ...; "
+                                     "`acervo plugins` lists the formats), or - for stdin"))
+                        ->required();
+                    app.add_option("--ocr", o->ocr, _("auto (default), always or never"))
+                        ->check(CLI::IsMember({"auto", "always", "never"}));
+                    app.add_flag("--blocks", o->blocks,
+                                 _("Print one structural block a line, with its kind"));
+                    AddPasswordOptions(app, &o->passwords);
+                    return [o] { return RunText(*o); };
+                  }});
 
 }  // namespace
 }  // namespace acervo::cli

@@ -1,8 +1,8 @@
 // acervo work — take documents from the store's queue and extract them, on any host that
 // reaches the store and the files (work_loop.h). Run many: each file goes to one at a time.
 #include "command.h"
-#include "store_option.h"
 #include "i18n/i18n.h"
+#include "store_option.h"
 #include "work_loop.h"
 
 namespace acervo::cli {
@@ -19,11 +19,13 @@ Registration reg({"work", N_("Extract queued documents (run on as many hosts as 
                     app.add_option("--lease", s->lease_s,
                                    _("Seconds a taken document is held without a heartbeat "
                                      "before another worker may take it"))
-                        ->default_val(300)->check(CLI::Range(2, 86400));
+                        ->default_val(300)
+                        ->check(CLI::Range(2, 86400));
                     app.add_option("--max-attempts", s->max_attempts,
                                    _("Attempts (crashes, timeouts, lost workers) before a "
                                      "document becomes a failure"))
-                        ->default_val(3)->check(CLI::Range(1, 100));
+                        ->default_val(3)
+                        ->check(CLI::Range(1, 100));
                     app.add_flag("--whole-documents", s->whole_documents,
                                  _("OCR each document's pages in one worker process"));
                     app.add_flag("--json-progress", s->json_progress,

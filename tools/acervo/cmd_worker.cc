@@ -23,8 +23,9 @@ namespace {
 WorkerReply OcrOnePage(const WorkerRequest& r, std::unique_ptr<OcrEngine>* ocr) {
   WorkerReply reply;
   Result<std::string> bytes = Env::Default().ReadFile(r.path);
-  Result<std::vector<Word>> words =
-      bytes.ok() ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords) : Result<std::vector<Word>>(bytes.status());
+  Result<std::vector<Word>> words = bytes.ok()
+                                        ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords)
+                                        : Result<std::vector<Word>>(bytes.status());
   if (words.ok()) {
     reply.ok = true;
     reply.words = WordsToJson(*words);
@@ -48,8 +49,10 @@ WorkerReply ExtractDocument(const Engine& engine, WorkerRequest r, int out) {
     o.error = p.error;
     if (!p.error.empty()) continue;
     Result<std::vector<Word>> words = WordsFromJson(p.words);
-    if (!words.ok()) o.error = words.status().message();
-    else o.words = std::move(*words);
+    if (!words.ok())
+      o.error = words.status().message();
+    else
+      o.words = std::move(*words);
   }
   r.overrides.page_ocr = page_ocr;
   Result<Extraction> x = engine.Process(r.path, r.overrides);
@@ -87,7 +90,8 @@ int RunWorker(const EngineFlags& flags) {
           reply.code = CodeName(r.status().code());
           reply.message = r.status().message();
         } else {
-          reply = r->page >= 0 ? OcrOnePage(*r, &ocr) : ExtractDocument(**engine, std::move(*r), out);
+          reply =
+              r->page >= 0 ? OcrOnePage(*r, &ocr) : ExtractDocument(**engine, std::move(*r), out);
         }
       }
     } catch (const std::bad_alloc&) {

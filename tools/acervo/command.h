@@ -10,19 +10,18 @@
 #ifndef ACERVO_TOOLS_COMMAND_H_
 #define ACERVO_TOOLS_COMMAND_H_
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace acervo::cli {
 
 // Exit codes shared by all commands.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;   // the job failed (or some documents did, for ingest)
-inline constexpr int kExitUsage = 2;     // bad command line
-inline constexpr int kExitPartial = 3;   // some items failed, the others were done
+inline constexpr int kExitFailure = 1;  // the job failed (or some documents did, for ingest)
+inline constexpr int kExitUsage = 2;    // bad command line
+inline constexpr int kExitPartial = 3;  // some items failed, the others were done
 
 using RunFn = std::function<int()>;
 

@@ -13,10 +13,11 @@ std::string EnqueueSummary::Line() const {
     auto it = outcomes.find(o);
     return it == outcomes.end() ? int64_t{0} : it->second;
   };
-  std::string line = _f("{} queued, {} already queued, {} already stored, {} failed before (not "
-                        "queued; see --retry-failed)",
-                        n(EnqueueOutcome::kQueued), n(EnqueueOutcome::kAlreadyQueued),
-                        n(EnqueueOutcome::kAlreadyStored), n(EnqueueOutcome::kAlreadyFailed));
+  std::string line =
+      _f("{} queued, {} already queued, {} already stored, {} failed before (not "
+         "queued; see --retry-failed)",
+         n(EnqueueOutcome::kQueued), n(EnqueueOutcome::kAlreadyQueued),
+         n(EnqueueOutcome::kAlreadyStored), n(EnqueueOutcome::kAlreadyFailed));
   if (unreadable > 0) line += _f(", {} unreadable", unreadable);
   return line;
 }

@@ -29,8 +29,10 @@ void AddPath(const std::string& arg, Inputs* in) {
         p, std::filesystem::directory_options::skip_permission_denied, ec);
     for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
-      if (PickWhenWalking(it->path())) found.push_back(it->path());
-      else ++in->unsupported;
+      if (PickWhenWalking(it->path()))
+        found.push_back(it->path());
+      else
+        ++in->unsupported;
     }
     if (ec) in->errors.push_back(_f("{}: cannot walk the folder: {}", arg, ec.message()));
     std::sort(found.begin(), found.end());

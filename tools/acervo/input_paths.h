@@ -13,8 +13,8 @@ namespace acervo::cli {
 
 struct Inputs {
   std::vector<std::filesystem::path> documents;  // each folder's in sorted order
-  std::vector<std::string> errors;  // paths that do not exist, unreadable lists
-  int64_t unsupported = 0;          // files in folders that are not documents
+  std::vector<std::string> errors;               // paths that do not exist, unreadable lists
+  int64_t unsupported = 0;                       // files in folders that are not documents
 };
 
 // Adds what `arg` names to `in`.

@@ -24,11 +24,13 @@ void PoolFlags::AddTo(CLI::App& app) {
   app.add_option("--timeout", timeout_s,
                  _("Seconds a document may go without progress (each page loaded counts) "
                    "before its worker is killed"))
-      ->default_val(300)->check(CLI::PositiveNumber);
+      ->default_val(300)
+      ->check(CLI::PositiveNumber);
   app.add_option("--max-memory", max_memory_mb, _("Memory limit per worker in MiB (0: none)"))
       ->default_val(4096);
   app.add_option("--recycle", recycle_after, _("Replace each worker after this many documents"))
-      ->default_val(100)->check(CLI::PositiveNumber);
+      ->default_val(100)
+      ->check(CLI::PositiveNumber);
 }
 
 WorkerPoolOptions PoolFlags::Make(const EngineOptions& engine) const {

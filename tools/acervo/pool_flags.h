@@ -3,9 +3,8 @@
 #ifndef ACERVO_TOOLS_POOL_FLAGS_H_
 #define ACERVO_TOOLS_POOL_FLAGS_H_
 
-#include <cstddef>
-
 #include <CLI/CLI.hpp>
+#include <cstddef>
 
 #include "acervo/engine.h"
 #include "ingest/worker_pool.h"

@@ -4,9 +4,8 @@
 #ifndef ACERVO_TOOLS_STORE_OPTION_H_
 #define ACERVO_TOOLS_STORE_OPTION_H_
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace acervo::cli {
 

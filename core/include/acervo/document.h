@@ -38,8 +38,8 @@ struct Block {
   int heading_level = 0;  // for kHeading: 1 is the top level
   int table = -1;         // for kTableRow and kCaption: index into Document::tables
   bool header_row = false;
-  int line = 0;           // 1-based line of the source text file where known, else 0
-  Box box{};              // where the block sits on a PDF page; empty for text sources
+  int line = 0;  // 1-based line of the source text file where known, else 0
+  Box box{};     // where the block sits on a PDF page; empty for text sources
 };
 
 // A table, possibly continued over several pages (its header row repeated there).
@@ -66,7 +66,7 @@ struct Page {
   std::vector<std::string> furniture;  // running headers, footers, page numbers removed
   bool ocr = false;                    // text came from OCR
   std::vector<ConfidenceSpan> ocr_confidence;
-  std::vector<std::string> warnings;   // per-page problems that did not stop the document
+  std::vector<std::string> warnings;  // per-page problems that did not stop the document
 };
 
 struct Period {
@@ -76,8 +76,8 @@ struct Period {
 
 // What the document says about itself, and where it came from.
 struct DocumentInfo {
-  std::string id;      // "sha256:<hex of the file's bytes>"
-  std::string source;  // the path as given by the user
+  std::string id;          // "sha256:<hex of the file's bytes>"
+  std::string source;      // the path as given by the user
   std::string media_type;  // "text/plain", "text/markdown", "application/pdf"
   std::string title;
   std::string country;  // ISO 3166-1 alpha-2, "" when unknown

@@ -8,10 +8,9 @@
 #define ACERVO_EXTRACTION_H_
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
 

@@ -13,9 +13,9 @@
 //  - Fill Page::text with UTF-8 in NFC, one '\n' per line, no soft hyphens or control
 //    characters but '\t' and '\n' (the bundled loaders use core/src/load/normalize.h), and
 //    Page::blocks with its structure: headings with their level, paragraphs, bullets,
-//    captions and table rows (cells separated by '\t', Table::caption and Table::header filled). Number pages
-//    from 1 where the format has pages; a format without pages gives one page (or splits at
-//    form feeds). acervo sets DocumentInfo::id, source and media_type, and the title,
+//    captions and table rows (cells separated by '\t', Table::caption and Table::header filled).
+//    Number pages from 1 where the format has pages; a format without pages gives one page (or
+//    splits at form feeds). acervo sets DocumentInfo::id, source and media_type, and the title,
 //    country and period when the loader leaves them empty.
 //  - A problem with one page that does not stop the document goes to Page::warnings, naming
 //    the page; a problem that stops it is a Status whose message says what is wrong (acervo
@@ -95,9 +95,9 @@ struct LoaderConfig {
 
 // One file to read.
 struct LoadContext {
-  std::string source;               // the name as the user gave it ("-" for stdin), for messages
-  std::filesystem::path path;       // the file on disk; empty when the bytes came from stdin
-  std::string media_type;           // the type detection decided, one this loader claims
+  std::string source;          // the name as the user gave it ("-" for stdin), for messages
+  std::filesystem::path path;  // the file on disk; empty when the bytes came from stdin
+  std::string media_type;      // the type detection decided, one this loader claims
   const LoadOptions& options;
 };
 
@@ -121,16 +121,16 @@ inline constexpr const char* kLoaderFactorySymbol = "acervo_loader_create";
 }  // namespace acervo
 
 // Put once in a loader plugin's source: ACERVO_LOADER_PLUGIN(MyLoader);
-#define ACERVO_LOADER_PLUGIN(LoaderClass)                                                 \
-  extern "C" __attribute__((visibility("default"))) int acervo_loader_api_version() {     \
-    return ::acervo::kLoaderApiVersion;                                                   \
-  }                                                                                       \
-  ACERVO_PLUGIN_CXX_RETURN_BEGIN_                                                         \
-  extern "C" __attribute__((visibility("default"))) std::unique_ptr<::acervo::Loader>      \
-  acervo_loader_create() {                                                                \
-    return std::make_unique<LoaderClass>();                                               \
-  }                                                                                       \
-  ACERVO_PLUGIN_CXX_RETURN_END_                                                           \
+#define ACERVO_LOADER_PLUGIN(LoaderClass)                                             \
+  extern "C" __attribute__((visibility("default"))) int acervo_loader_api_version() { \
+    return ::acervo::kLoaderApiVersion;                                               \
+  }                                                                                   \
+  ACERVO_PLUGIN_CXX_RETURN_BEGIN_                                                     \
+  extern "C" __attribute__((visibility("default"))) std::unique_ptr<::acervo::Loader> \
+  acervo_loader_create() {                                                            \
+    return std::make_unique<LoaderClass>();                                           \
+  }                                                                                   \
+  ACERVO_PLUGIN_CXX_RETURN_END_                                                       \
   static_assert(true, "require a semicolon")
 
 #endif  // ACERVO_LOADER_PLUGIN_H_

@@ -32,7 +32,7 @@ class PhraseMatcher {
   struct Match {
     size_t begin = 0;  // byte span in the searched text
     size_t end = 0;
-    int value = 0;     // what Add() was given
+    int value = 0;  // what Add() was given
   };
 
   PhraseMatcher() = default;
@@ -62,7 +62,7 @@ class PhraseMatcher {
   struct Node {
     std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
     int32_t fail = 0;
-    int32_t output = -1;          // first node on the fail chain (self included) with phrases
+    int32_t output = -1;           // first node on the fail chain (self included) with phrases
     std::vector<int32_t> phrases;  // indices into phrases_ ending here
   };
   int32_t Child(int32_t node, unsigned char c) const;

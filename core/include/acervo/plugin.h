@@ -18,12 +18,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/plugin_export.h"
 #include "acervo/segment_kind.h"
@@ -71,7 +70,7 @@ struct PluginConfig {
 
 // What the document says about itself, used to resolve what a passage leaves open.
 struct DocumentContext {
-  std::string id;            // "sha256:<hex>"
+  std::string id;  // "sha256:<hex>"
   std::string title;
   std::string country;       // ISO 3166-1 alpha-2 ("MX", "CO"), "" when unknown
   std::string period_start;  // ISO 8601, "2020-07" or "2020" or "2020-07-01", "" when unknown
@@ -96,8 +95,8 @@ struct Segment {
 
 // One thing an extractor found.
 struct Mention {
-  std::string type;       // "date", "amount", "institution", "ods", or the plugin's own type
-  size_t begin = 0;       // byte span in Segment::text (or in RecordView::text)
+  std::string type;  // "date", "amount", "institution", "ods", or the plugin's own type
+  size_t begin = 0;  // byte span in Segment::text (or in RecordView::text)
   size_t end = 0;
   nlohmann::json value;   // normalized value, in the shape of the output contract
   double confidence = 1;  // in [0, 1]
@@ -142,16 +141,16 @@ inline constexpr const char* kFactorySymbol = "acervo_plugin_create";
 }  // namespace acervo
 
 // Put once in a plugin's source: ACERVO_PLUGIN(MyExtractor);
-#define ACERVO_PLUGIN(ExtractorClass)                                                     \
-  extern "C" __attribute__((visibility("default"))) int acervo_plugin_api_version() {     \
-    return ::acervo::kPluginApiVersion;                                                   \
-  }                                                                                       \
-  ACERVO_PLUGIN_CXX_RETURN_BEGIN_                                                         \
-  extern "C" __attribute__((visibility("default"))) std::unique_ptr<::acervo::Extractor>   \
-  acervo_plugin_create() {                                                                \
-    return std::make_unique<ExtractorClass>();                                            \
-  }                                                                                       \
-  ACERVO_PLUGIN_CXX_RETURN_END_                                                           \
+#define ACERVO_PLUGIN(ExtractorClass)                                                    \
+  extern "C" __attribute__((visibility("default"))) int acervo_plugin_api_version() {    \
+    return ::acervo::kPluginApiVersion;                                                  \
+  }                                                                                      \
+  ACERVO_PLUGIN_CXX_RETURN_BEGIN_                                                        \
+  extern "C" __attribute__((visibility("default"))) std::unique_ptr<::acervo::Extractor> \
+  acervo_plugin_create() {                                                               \
+    return std::make_unique<ExtractorClass>();                                           \
+  }                                                                                      \
+  ACERVO_PLUGIN_CXX_RETURN_END_                                                          \
   static_assert(true, "require a semicolon")
 
 #endif  // ACERVO_PLUGIN_H_

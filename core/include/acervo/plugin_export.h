@@ -7,8 +7,7 @@
 
 #if defined(__clang__)
 #define ACERVO_PLUGIN_CXX_RETURN_BEGIN_ \
-  _Pragma("clang diagnostic push")      \
-  _Pragma("clang diagnostic ignored \"-Wreturn-type-c-linkage\"")
+  _Pragma("clang diagnostic push") _Pragma("clang diagnostic ignored \"-Wreturn-type-c-linkage\"")
 #define ACERVO_PLUGIN_CXX_RETURN_END_ _Pragma("clang diagnostic pop")
 #else
 #define ACERVO_PLUGIN_CXX_RETURN_BEGIN_

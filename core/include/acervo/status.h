@@ -21,8 +21,8 @@ enum class Code {
   kUnsupported,      // understood, but not something acervo handles (encrypted PDF, ...)
   kVersionMismatch,  // a plugin or store built for another version
   kTimeout,
-  kInternal,         // a bug, or a plugin that threw
-  kAborted,          // lost a race: a work-queue lease another worker now holds
+  kInternal,  // a bug, or a plugin that threw
+  kAborted,   // lost a race: a work-queue lease another worker now holds
 };
 
 class Status {
@@ -60,8 +60,8 @@ const char* CodeName(Code code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}     // NOLINT: must not be Ok
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be Ok
 
   bool ok() const { return v_.index() == 0; }
   const Status& status() const {
@@ -83,9 +83,9 @@ class Result {
 }  // namespace acervo
 
 // Returns early from the enclosing function when `expr` (a Status) is not ok.
-#define ACERVO_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::acervo::Status acervo_status_ = (expr); \
+#define ACERVO_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::acervo::Status acervo_status_ = (expr);        \
     if (!acervo_status_.ok()) return acervo_status_; \
   } while (0)
 

@@ -25,7 +25,7 @@ struct Passage {
   std::vector<std::string> headings;       // enclosing headings, outermost first
   std::vector<std::string> table_caption;  // for table rows
   std::vector<std::string> table_header;
-  bool is_header_row = false;              // a table's header row
+  bool is_header_row = false;  // a table's header row
 };
 
 class Harness {

@@ -41,18 +41,28 @@ constexpr SegmentKind kH = SegmentKind::kHeading;
 constexpr SegmentKind kP = SegmentKind::kParagraph;
 
 TEST(SegmentListTest, HeadingsNestByLevel) {
-  Document d = OnePage({{kH, 1, "Informe"}, {kH, 2, "Acuerdos"}, {kP, 0, "texto"},
-                        {kH, 2, "Eventos"}, {kP, 0, "otro"}});
+  Document d = OnePage({{kH, 1, "Informe"},
+                        {kH, 2, "Acuerdos"},
+                        {kP, 0, "texto"},
+                        {kH, 2, "Eventos"},
+                        {kP, 0, "otro"}});
   SegmentList list(d);
   EXPECT_EQ(Chain(list, 2), (std::vector<std::string>{"Informe", "Acuerdos"}));
   EXPECT_EQ(Chain(list, 4), (std::vector<std::string>{"Informe", "Eventos"}));
 }
 
 TEST(SegmentListTest, AYearHeadingOutranksMonthHeadingsOfTheSameSize) {
-  Document d = OnePage({{kH, 2, "Cronología"}, {kH, 3, "2019"}, {kH, 3, "ABRIL"},
-                        {kP, 0, "El 3 de abril ..."}, {kH, 3, "JUNIO"}, {kP, 0, "El 3 de junio"},
-                        {kH, 3, "2020"}, {kH, 3, "MARZO"}, {kP, 0, "El 2 de marzo"},
-                        {kH, 2, "Discusión"}, {kP, 0, "fin"}});
+  Document d = OnePage({{kH, 2, "Cronología"},
+                        {kH, 3, "2019"},
+                        {kH, 3, "ABRIL"},
+                        {kP, 0, "El 3 de abril ..."},
+                        {kH, 3, "JUNIO"},
+                        {kP, 0, "El 3 de junio"},
+                        {kH, 3, "2020"},
+                        {kH, 3, "MARZO"},
+                        {kP, 0, "El 2 de marzo"},
+                        {kH, 2, "Discusión"},
+                        {kP, 0, "fin"}});
   SegmentList list(d);
   EXPECT_EQ(Chain(list, 3), (std::vector<std::string>{"Cronología", "2019", "ABRIL"}));
   EXPECT_EQ(Chain(list, 5), (std::vector<std::string>{"Cronología", "2019", "JUNIO"}));

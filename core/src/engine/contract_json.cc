@@ -1,6 +1,6 @@
-#include "acervo/engine.h"
-
 #include <cmath>
+
+#include "acervo/engine.h"
 
 namespace acervo {
 

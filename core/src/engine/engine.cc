@@ -5,8 +5,8 @@
 #include <new>
 
 #include "acervo/text.h"
-#include "io/env.h"
 #include "document/segments.h"
+#include "io/env.h"
 #include "load/loader.h"
 #include "pipeline/pipeline.h"
 #include "plugin/plugin_host.h"
@@ -67,8 +67,7 @@ class EngineImpl : public Engine {
     return ProcessDocument(std::move(doc.value()), overrides);
   }
 
-  Result<Extraction> ProcessDocument(Document document,
-                                     const Overrides& overrides) const override {
+  Result<Extraction> ProcessDocument(Document document, const Overrides& overrides) const override {
     Extraction x;
     x.pipeline = pipeline_.id();
     x.document = std::move(document);
@@ -104,8 +103,7 @@ class EngineImpl : public Engine {
       }
       return found;
     };
-    x.records =
-        AssembleRecords(doc, segments, x.mentions, pipeline_, infer, types_, &x.warnings);
+    x.records = AssembleRecords(doc, segments, x.mentions, pipeline_, infer, types_, &x.warnings);
     x.warnings.insert(x.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
     return x;
   }
@@ -229,9 +227,8 @@ Result<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options) {
     ACERVO_RETURN_IF_ERROR(types.Add(p.id(), p.info().mention_types));
     plugins.push_back(std::move(plugin.value()));
   }
-  return std::unique_ptr<Engine>(
-      std::make_unique<EngineImpl>(std::move(pipeline.value()), std::move(plugins),
-                                   std::move(types), env));
+  return std::unique_ptr<Engine>(std::make_unique<EngineImpl>(
+      std::move(pipeline.value()), std::move(plugins), std::move(types), env));
 }
 
 }  // namespace acervo

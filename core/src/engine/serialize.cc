@@ -9,9 +9,13 @@ namespace {
 double Round(double v) { return std::round(v * 100) / 100; }
 
 nlohmann::json BlockToJson(const Block& b) {
-  nlohmann::json j = {{"kind", static_cast<int>(b.kind)}, {"begin", b.begin}, {"end", b.end},
-                      {"level", b.heading_level}, {"table", b.table},
-                      {"header_row", b.header_row}, {"line", b.line}};
+  nlohmann::json j = {{"kind", static_cast<int>(b.kind)},
+                      {"begin", b.begin},
+                      {"end", b.end},
+                      {"level", b.heading_level},
+                      {"table", b.table},
+                      {"header_row", b.header_row},
+                      {"line", b.line}};
   if (!b.box.empty()) {
     j["box"] = {Round(b.box.x0), Round(b.box.y0), Round(b.box.x1), Round(b.box.y1)};
   }
@@ -52,8 +56,9 @@ nlohmann::json PageToJson(const Page& p) {
   for (const Block& b : p.blocks) blocks.push_back(BlockToJson(b));
   nlohmann::json ocr = nlohmann::json::array();
   for (const ConfidenceSpan& s : p.ocr_confidence) ocr.push_back({s.begin, s.end, s.confidence});
-  nlohmann::json j = {{"number", p.number}, {"first_line", p.first_line}, {"blocks", blocks},
-                      {"furniture", p.furniture}, {"ocr", p.ocr}, {"ocr_confidence", ocr},
+  nlohmann::json j = {{"number", p.number},    {"first_line", p.first_line},
+                      {"blocks", blocks},      {"furniture", p.furniture},
+                      {"ocr", p.ocr},          {"ocr_confidence", ocr},
                       {"warnings", p.warnings}};
   if (p.width > 0 && p.height > 0) j["size"] = {Round(p.width), Round(p.height)};
   return j;
@@ -80,8 +85,8 @@ Result<Page> PageFromJson(const nlohmann::json& j, std::string text) {
     p.ocr = j.value("ocr", false);
     if (j.contains("ocr_confidence")) {
       for (const auto& s : j["ocr_confidence"]) {
-        p.ocr_confidence.push_back({s.at(0).get<size_t>(), s.at(1).get<size_t>(),
-                                    s.at(2).get<double>()});
+        p.ocr_confidence.push_back(
+            {s.at(0).get<size_t>(), s.at(1).get<size_t>(), s.at(2).get<double>()});
       }
     }
     p.warnings = j.value("warnings", std::vector<std::string>{});
@@ -99,10 +104,16 @@ nlohmann::json DocumentToJson(const Document& d) {
   nlohmann::json tables = nlohmann::json::array();
   for (const Table& t : d.tables) tables.push_back({{"caption", t.caption}, {"header", t.header}});
   const DocumentInfo& i = d.info;
-  return {{"info", {{"id", i.id}, {"source", i.source}, {"media_type", i.media_type},
-                    {"title", i.title}, {"country", i.country},
-                    {"period", {i.period.start, i.period.end}}}},
-          {"pages", pages}, {"tables", tables}, {"warnings", d.warnings}};
+  return {{"info",
+           {{"id", i.id},
+            {"source", i.source},
+            {"media_type", i.media_type},
+            {"title", i.title},
+            {"country", i.country},
+            {"period", {i.period.start, i.period.end}}}},
+          {"pages", pages},
+          {"tables", tables},
+          {"warnings", d.warnings}};
 }
 
 Result<Document> DocumentFromJson(const nlohmann::json& j) {
@@ -140,13 +151,22 @@ Result<Document> DocumentFromJson(const nlohmann::json& j) {
 nlohmann::json ExtractionToJson(const Extraction& x) {
   nlohmann::json mentions = nlohmann::json::array();
   for (const PlacedMention& m : x.mentions) {
-    mentions.push_back({{"type", m.type}, {"text", m.text}, {"value", m.value},
-                        {"page", m.page}, {"start", m.start}, {"end", m.end},
-                        {"byte_start", m.byte_start}, {"byte_end", m.byte_end},
-                        {"confidence", m.confidence}, {"extractor", m.extractor}});
+    mentions.push_back({{"type", m.type},
+                        {"text", m.text},
+                        {"value", m.value},
+                        {"page", m.page},
+                        {"start", m.start},
+                        {"end", m.end},
+                        {"byte_start", m.byte_start},
+                        {"byte_end", m.byte_end},
+                        {"confidence", m.confidence},
+                        {"extractor", m.extractor}});
   }
-  return {{"document", DocumentToJson(x.document)}, {"pipeline", x.pipeline},
-          {"mentions", mentions}, {"records", x.records}, {"warnings", x.warnings}};
+  return {{"document", DocumentToJson(x.document)},
+          {"pipeline", x.pipeline},
+          {"mentions", mentions},
+          {"records", x.records},
+          {"warnings", x.warnings}};
 }
 
 Result<Extraction> ExtractionFromJson(const nlohmann::json& j) {

@@ -77,8 +77,7 @@ void AddMention(const std::string& key, const json& m, std::vector<MentionItem>*
 
 // Record fields shared by gold and predictions. `lookup` gives the spellings of a named
 // institution known at document level.
-void ReadRecordFields(const json& r,
-                      const std::map<std::string, const InstitutionItem*>& known,
+void ReadRecordFields(const json& r, const std::map<std::string, const InstitutionItem*>& known,
                       RecordItem* out) {
   out->kind = StringOr(r, "kind");
   for (const json& d : ArrayOr(r, "dates")) {
@@ -216,7 +215,8 @@ Result<DocAnnotations> ReadPrediction(const json& x, const MentionTypes& types) 
       if (key.empty()) continue;
       auto [it, added] = institution_index.emplace(key, out.institutions.size());
       if (added) {
-        out.institutions.push_back({name.empty() ? text : name, {}, {IntOr(m, "line"), IntOr(m, "page")}});
+        out.institutions.push_back(
+            {name.empty() ? text : name, {}, {IntOr(m, "line"), IntOr(m, "page")}});
       }
       InstitutionItem& item = out.institutions[it->second];
       AddSpelling(item.name, &item.spellings);

@@ -9,11 +9,10 @@
 #define ACERVO_CORE_EVAL_ANNOTATIONS_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 #include "records/mention_types.h"
@@ -56,9 +55,9 @@ struct DocAnnotations {
   std::string stem;    // what gold and predictions are paired by (DocumentStem)
   std::string source;  // the file it came from, for people
   std::vector<MentionItem> dates;
-  std::vector<MentionItem> amounts;        // keyed on value and currency
-  std::vector<MentionItem> amount_values;  // keyed on value alone
-  std::vector<MentionItem> ods;            // explicit goals only
+  std::vector<MentionItem> amounts;           // keyed on value and currency
+  std::vector<MentionItem> amount_values;     // keyed on value alone
+  std::vector<MentionItem> ods;               // explicit goals only
   std::vector<InstitutionItem> institutions;  // one per distinct organisation
   std::vector<RecordItem> records;
   // Mentions of the types plugins declare beyond the contract's four, by type name, keyed

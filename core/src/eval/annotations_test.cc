@@ -6,9 +6,9 @@
 namespace acervo::eval {
 namespace {
 
+using nlohmann::json;
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
-using nlohmann::json;
 
 TEST(DocumentStem, StripsFolderExtensionAndVariant) {
   EXPECT_EQ(DocumentStem("004_ab.txt"), "004_ab");

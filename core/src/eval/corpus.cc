@@ -92,23 +92,30 @@ Result<std::vector<DocAnnotations>> ReadPredictionPath(const fs::path& path,
 }
 
 bool ParseVariant(std::string_view name, Variant* variant) {
-  if (name == "text") *variant = Variant::kText;
-  else if (name == "scan") *variant = Variant::kScan;
-  else if (name == "mixed") *variant = Variant::kMixed;
-  else return false;
+  if (name == "text")
+    *variant = Variant::kText;
+  else if (name == "scan")
+    *variant = Variant::kScan;
+  else if (name == "mixed")
+    *variant = Variant::kMixed;
+  else
+    return false;
   return true;
 }
 
-std::optional<fs::path> FindSource(const fs::path& dir, const std::string& stem,
-                                   Variant variant) {
+std::optional<fs::path> FindSource(const fs::path& dir, const std::string& stem, Variant variant) {
   std::vector<std::string> names;
   switch (variant) {
     case Variant::kText:
-      names = {stem + ".txt", stem + ".md", stem + ".pdf", stem + ".docx", stem + ".odt",
-               stem + ".html"};
+      names = {stem + ".txt",  stem + ".md",  stem + ".pdf",
+               stem + ".docx", stem + ".odt", stem + ".html"};
       break;
-    case Variant::kScan: names = {stem + ".scan.pdf"}; break;
-    case Variant::kMixed: names = {stem + ".mixed.pdf"}; break;
+    case Variant::kScan:
+      names = {stem + ".scan.pdf"};
+      break;
+    case Variant::kMixed:
+      names = {stem + ".mixed.pdf"};
+      break;
   }
   std::error_code ec;
   for (const std::string& n : names) {

@@ -20,8 +20,8 @@ Result<std::vector<DocAnnotations>> ReadGoldPath(const std::filesystem::path& pa
 
 // Extraction output: a file or every *.json file in a folder. A file holds one document
 // object, an array of them, or one object per line (JSON Lines).
-Result<std::vector<DocAnnotations>> ReadPredictionPath(
-    const std::filesystem::path& path, const MentionTypes& types = MentionTypes());
+Result<std::vector<DocAnnotations>> ReadPredictionPath(const std::filesystem::path& path,
+                                                       const MentionTypes& types = MentionTypes());
 
 // Which rendering of a document `--run` reads when a folder holds several
 // (shared/corpus-pdf has 004_x.pdf, 004_x.scan.pdf, 004_x.mixed.pdf).

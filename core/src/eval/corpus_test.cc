@@ -1,8 +1,8 @@
 #include "eval/corpus.h"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace acervo::eval {
 namespace {
@@ -13,8 +13,8 @@ class CorpusTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::path(::testing::TempDir()) /
-           ("acervo_eval_corpus_" + std::string(
-               ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("acervo_eval_corpus_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -45,8 +45,11 @@ TEST_F(CorpusTest, FindsTheRequestedVariant) {
 
 TEST_F(CorpusTest, ReadsPredictionsAsObjectArrayOrLines) {
   Write("one.json", R"({"document": {"source": "x/001_a.txt"}, "mentions": []})");
-  Write("many.json", R"([{"document": {"source": "002_b.pdf"}}, {"document": {"source": "003_c.pdf"}}])");
-  Write("lines.json", "{\"document\": {\"source\": \"004_d.txt\"}}\n\n{\"document\": {\"source\": \"005_e.txt\"}}\n");
+  Write("many.json",
+        R"([{"document": {"source": "002_b.pdf"}}, {"document": {"source": "003_c.pdf"}}])");
+  Write("lines.json",
+        "{\"document\": {\"source\": \"004_d.txt\"}}\n\n{\"document\": {\"source\": "
+        "\"005_e.txt\"}}\n");
   Result<std::vector<DocAnnotations>> preds = ReadPredictionPath(dir_);
   ASSERT_TRUE(preds.ok()) << preds.status().message();
   std::vector<std::string> stems;

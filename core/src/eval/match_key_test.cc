@@ -13,8 +13,7 @@ TEST(MatchKey, FoldsCaseAccentsAndPunctuation) {
 
 TEST(MatchKey, StripsMarkupLikeTheLoader) {
   EXPECT_EQ(MatchKey("**Taller de movilidad**"), "taller de movilidad");
-  EXPECT_EQ(MatchKey("<b>Taller</b> de <span class=\"x\">movilidad</span>"),
-            "taller de movilidad");
+  EXPECT_EQ(MatchKey("<b>Taller</b> de <span class=\"x\">movilidad</span>"), "taller de movilidad");
   EXPECT_EQ(MatchKey("Agua&nbsp;y&amp;saneamiento"), "agua y saneamiento");
 }
 

@@ -6,11 +6,10 @@
 #ifndef ACERVO_CORE_EVAL_REPORT_H_
 #define ACERVO_CORE_EVAL_REPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "eval/scorer.h"
 

@@ -1,8 +1,8 @@
 #include "eval/report.h"
 
-#include <sstream>
-
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace acervo::eval {
 namespace {
@@ -16,8 +16,8 @@ EvalReport TwoDocuments() {
   DocResult b;
   b.stem = "002_b";
   b.scores[Category::kDates] = {1, 0, 2};
-  b.diff.push_back({DiffItem::kMissed, Category::kDates, "3 de enero", "2021-01-03..2021-01-03",
-                    "", {14, 0}});
+  b.diff.push_back(
+      {DiffItem::kMissed, Category::kDates, "3 de enero", "2021-01-03..2021-01-03", "", {14, 0}});
   r.documents = {a, b};
   Summarize(&r);
   return r;

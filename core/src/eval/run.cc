@@ -12,7 +12,8 @@ int SourceLine(const Page& page, size_t offset) {
     return n;
   };
   for (const Block& b : page.blocks) {
-    if (b.line > 0 && b.begin <= offset && offset < b.end) return b.line + newlines(b.begin, offset);
+    if (b.line > 0 && b.begin <= offset && offset < b.end)
+      return b.line + newlines(b.begin, offset);
   }
   return page.first_line > 0 ? page.first_line + newlines(0, offset) : 0;
 }
@@ -33,7 +34,8 @@ nlohmann::json ContractJsonWithLines(const Extraction& x) {
   }
   for (nlohmann::json& r : j["records"]) {
     if (!r.is_object()) continue;
-    const nlohmann::json& page_start = r.contains("page_start") ? r["page_start"] : nlohmann::json();
+    const nlohmann::json& page_start =
+        r.contains("page_start") ? r["page_start"] : nlohmann::json();
     const Page* page = page_at(page_start.is_number_integer() ? page_start.get<int>() : 0);
     const nlohmann::json& anchor = r.contains("anchor") ? r["anchor"] : nlohmann::json();
     if (!page || !anchor.is_string() || anchor.get_ref<const std::string&>().empty()) continue;
@@ -53,8 +55,7 @@ Result<std::vector<DocAnnotations>> ExtractForGold(const Engine& engine,
   for (const DocAnnotations& g : gold) {
     std::optional<std::filesystem::path> file = FindSource(dir, g.stem, variant);
     if (!file) {
-      warnings->push_back(g.stem + ": no source of this variant in " + dir.string() +
-                          "; skipped");
+      warnings->push_back(g.stem + ": no source of this variant in " + dir.string() + "; skipped");
       continue;
     }
     Result<Extraction> x = engine.Process(*file, overrides);

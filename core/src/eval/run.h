@@ -4,10 +4,9 @@
 #define ACERVO_CORE_EVAL_RUN_H_
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/engine.h"
 #include "eval/annotations.h"

@@ -1,10 +1,10 @@
 #include "eval/run.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "eval/report.h"
 
@@ -58,7 +58,8 @@ TEST(ContractJsonWithLines, CountsLinesFromTheBlockOrThePage) {
 TEST(Corpora, ScoresStayAboveThresholds) {
   const char* env = std::getenv("ACERVO_CORPORA");
   fs::path corpora = env && *env ? fs::path(env) : fs::path(ACERVO_SOURCE_DIR "/corpora");
-  if (!fs::exists(corpora / "thresholds.json")) GTEST_SKIP() << "no " << corpora / "thresholds.json";
+  if (!fs::exists(corpora / "thresholds.json"))
+    GTEST_SKIP() << "no " << corpora / "thresholds.json";
   nlohmann::json thresholds = nlohmann::json::parse(std::ifstream(corpora / "thresholds.json"));
   ASSERT_TRUE(thresholds.is_object());
   Result<std::vector<DocAnnotations>> gold = ReadGoldPath(corpora / "gold");

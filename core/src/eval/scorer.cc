@@ -123,8 +123,8 @@ void ScoreDeclared(const DocAnnotations& gold, const DocAnnotations& pred, DocRe
     if (!gold.declared.count(type)) types.push_back(type);
   }
   for (const std::string& type : types) {
-    out->scores.declared[type] =
-        MatchKeys(Keys(of(gold, type)), Keys(of(pred, type)), [](size_t) {}, [](size_t) {});
+    out->scores.declared[type] = MatchKeys(
+        Keys(of(gold, type)), Keys(of(pred, type)), [](size_t) {}, [](size_t) {});
   }
 }
 

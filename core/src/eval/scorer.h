@@ -90,9 +90,9 @@ struct DiffItem {
   enum Kind { kMissed, kExtra, kWrongKind };
   Kind kind = kMissed;
   Category category = Category::kDates;
-  std::string text;   // the mention text, institution name or record anchor
-  std::string value;  // the compared key, or "gold X, predicted Y"
-  std::string record; // for field items: the anchor of the gold record they belong to
+  std::string text;    // the mention text, institution name or record anchor
+  std::string value;   // the compared key, or "gold X, predicted Y"
+  std::string record;  // for field items: the anchor of the gold record they belong to
   Location where;
 };
 

@@ -1,10 +1,10 @@
 #include "eval/scorer.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 
 namespace acervo::eval {
 namespace {

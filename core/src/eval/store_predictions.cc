@@ -11,8 +11,7 @@ bool IsStoreLocation(const std::filesystem::path& pred) {
   return pred.extension() == ".db" && std::filesystem::is_regular_file(pred, ec);
 }
 
-Result<std::vector<DocAnnotations>> ReadPredictionStore(Store& store,
-                                                        const MentionTypes& types) {
+Result<std::vector<DocAnnotations>> ReadPredictionStore(Store& store, const MentionTypes& types) {
   struct Stored {
     std::string id, source;
   };
@@ -33,9 +32,8 @@ Result<std::vector<DocAnnotations>> ReadPredictionStore(Store& store,
       if (!mentions.ok()) return mentions.status().Prefixed(d.source);
       for (const StoredMention& m : *mentions) x["mentions"].push_back(m.json);
     }
-    ACERVO_RETURN_IF_ERROR(store.ForEachRecord({false, d.id}, [&](const nlohmann::json& r) {
-      x["records"].push_back(r);
-    }));
+    ACERVO_RETURN_IF_ERROR(store.ForEachRecord(
+        {false, d.id}, [&](const nlohmann::json& r) { x["records"].push_back(r); }));
     Result<DocAnnotations> pred = ReadPrediction(x, types);
     if (!pred.ok()) return pred.status().Prefixed(d.source);
     out.push_back(std::move(*pred));

@@ -18,8 +18,7 @@ namespace acervo::eval {
 bool IsStoreLocation(const std::filesystem::path& pred);
 
 // Every stored document as a prediction, in source order.
-Result<std::vector<DocAnnotations>> ReadPredictionStore(Store& store,
-                                                        const MentionTypes& types);
+Result<std::vector<DocAnnotations>> ReadPredictionStore(Store& store, const MentionTypes& types);
 
 }  // namespace acervo::eval
 

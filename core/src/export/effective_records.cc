@@ -24,8 +24,7 @@ bool IsIsoDay(const std::string& day) {
 }
 
 Status ForEachEffectiveRecord(Store* store, const EffectiveFilter& filter,
-                              const std::function<void(const json&)>& fn,
-                              EffectiveCounts* counts) {
+                              const std::function<void(const json&)>& fn, EffectiveCounts* counts) {
   if (!filter.stored_since.empty() && !IsIsoDay(filter.stored_since)) {
     return InvalidArgument("'" + filter.stored_since + "' is not a date (YYYY-MM-DD)");
   }

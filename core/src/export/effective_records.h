@@ -12,9 +12,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "acervo/status.h"
 #include "store/store.h"

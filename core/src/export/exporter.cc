@@ -22,9 +22,15 @@ Status ExportRecords(Store* store, const EffectiveFilter& filter, ExportFormat f
         // Replacing invalid UTF-8 keeps one bad byte in a source from ending the export.
         std::string line = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         switch (format) {
-          case ExportFormat::kJsonLines: out << line << '\n'; break;
-          case ExportFormat::kJson: out << (first ? "\n" : ",\n") << line; break;
-          case ExportFormat::kCsv: out << CsvRow(r, types); break;
+          case ExportFormat::kJsonLines:
+            out << line << '\n';
+            break;
+          case ExportFormat::kJson:
+            out << (first ? "\n" : ",\n") << line;
+            break;
+          case ExportFormat::kCsv:
+            out << CsvRow(r, types);
+            break;
         }
         first = false;
       },

@@ -86,8 +86,14 @@ std::string CsvHeader(const MentionTypes& types) {
 
 std::string CsvRow(const nlohmann::json& r, const MentionTypes& types) {
   std::string fields[] = {
-      Str(r, "id"), Str(r, "document_id"), Str(r, "source"), Str(r, "kind"), Str(r, "title"),
-      Str(r, "anchor"), Str(r, "page_start"), Str(r, "page_end"),
+      Str(r, "id"),
+      Str(r, "document_id"),
+      Str(r, "source"),
+      Str(r, "kind"),
+      Str(r, "title"),
+      Str(r, "anchor"),
+      Str(r, "page_start"),
+      Str(r, "page_end"),
       JoinList(r, "dates", [](const auto& d) { return Str(d, "start") + "/" + Str(d, "end"); }),
       JoinList(r, "amounts", [](const auto& a) { return Str(a, "amount"); }),
       JoinList(r, "amounts", [](const auto& a) { return Str(a, "currency"); }),
@@ -95,10 +101,13 @@ std::string CsvRow(const nlohmann::json& r, const MentionTypes& types) {
       JoinList(r, "amounts",
                [](const auto& a) { return a.value("approximate", false) ? "true" : "false"; }),
       JoinList(r, "institutions", [](const auto& i) { return Str(i, "name"); }),
-      JoinList(r, "ods", [](const auto& g) {
-        return Str(g, "goal") + (g.value("explicit", true) ? "" : "*");
-      }),
-      Str(r, "confidence"), Str(r, "status"), Str(r, "reviewed_by"), Str(r, "reviewed_at"),
+      JoinList(
+          r, "ods",
+          [](const auto& g) { return Str(g, "goal") + (g.value("explicit", true) ? "" : "*"); }),
+      Str(r, "confidence"),
+      Str(r, "status"),
+      Str(r, "reviewed_by"),
+      Str(r, "reviewed_at"),
       r.value("orphaned", false) ? "true" : ""};
   std::string row;
   for (const std::string& f : fields) {

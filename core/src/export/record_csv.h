@@ -11,10 +11,9 @@
 #ifndef ACERVO_CORE_EXPORT_RECORD_CSV_H_
 #define ACERVO_CORE_EXPORT_RECORD_CSV_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "records/mention_types.h"
 

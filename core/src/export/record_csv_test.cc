@@ -30,11 +30,14 @@ TEST(CsvFieldTest, SignedAmountsStayNumbers) {
 }
 
 TEST(CsvRowTest, ARecordWhoseTitleIsAFormulaExportsNoFormulaCell) {
-  nlohmann::json record = {{"id", "r-1"}, {"kind", "otro"}, {"title", "=HYPERLINK(\"x\")"},
-                           {"anchor", "@cmd"}, {"amounts", nlohmann::json::array()}};
+  nlohmann::json record = {{"id", "r-1"},
+                           {"kind", "otro"},
+                           {"title", "=HYPERLINK(\"x\")"},
+                           {"anchor", "@cmd"},
+                           {"amounts", nlohmann::json::array()}};
   std::string row = CsvRow(record);
   // No field of the row starts with a formula character once parsed.
-  EXPECT_EQ(row.find(",=") , std::string::npos);
+  EXPECT_EQ(row.find(",="), std::string::npos);
   EXPECT_EQ(row.find(",\"="), std::string::npos);
   EXPECT_EQ(row.find(",@"), std::string::npos);
   EXPECT_NE(row.find("'@cmd"), std::string::npos);

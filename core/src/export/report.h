@@ -21,10 +21,8 @@ struct ReportOptions {
   size_t limit = 50;
 };
 
-void RenderTextReport(const StoreSummary& summary, const ReportOptions& options,
-                      std::ostream& out);
-void RenderHtmlReport(const StoreSummary& summary, const ReportOptions& options,
-                      std::ostream& out);
+void RenderTextReport(const StoreSummary& summary, const ReportOptions& options, std::ostream& out);
+void RenderHtmlReport(const StoreSummary& summary, const ReportOptions& options, std::ostream& out);
 
 // Text made safe for HTML content and attribute values.
 std::string EscapeHtml(std::string_view text);

@@ -127,12 +127,23 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -224,8 +235,8 @@ void RenderHtmlReport(const StoreSummary& s, const ReportOptions& o, std::ostrea
   if (s.warnings.empty()) Note(_("None."), out);
   out << "<ul>\n";
   for (size_t i = 0; i < s.warnings.size() && i < o.limit; ++i) {
-    out << "<li>" << EscapeHtml(s.warnings[i].source) << ": "
-        << EscapeHtml(s.warnings[i].message) << "</li>\n";
+    out << "<li>" << EscapeHtml(s.warnings[i].source) << ": " << EscapeHtml(s.warnings[i].message)
+        << "</li>\n";
   }
   out << "</ul>\n";
   if (s.warnings.size() > o.limit) Note(MoreLine(s.warnings.size() - o.limit), out);

@@ -9,8 +9,7 @@ namespace {
 using nlohmann::json;
 
 std::string StringAt(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>()
-                                                                : "";
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
 }
 
 void AddMoney(const MoneyByCurrency& money, Tally* tally) {
@@ -91,13 +90,13 @@ Result<StoreSummary> Summarize(Store* store) {
     if (!n.ok()) return n.status();
     *field = *n;
   }
-  ACERVO_RETURN_IF_ERROR(store->ForEachDocumentWarning(
-      [&](const std::string& source, const std::string& warning) {
+  ACERVO_RETURN_IF_ERROR(
+      store->ForEachDocumentWarning([&](const std::string& source, const std::string& warning) {
         s.warnings.push_back({source, warning});
       }));
   EffectiveCounts counts;
-  Status st = ForEachEffectiveRecord(store, EffectiveFilter{},
-                                     [&](const json& r) { AddRecord(r, &s); }, &counts);
+  Status st = ForEachEffectiveRecord(
+      store, EffectiveFilter{}, [&](const json& r) { AddRecord(r, &s); }, &counts);
   if (!st.ok()) return st;
   s.excluded = counts.skipped;
   s.orphaned = counts.orphaned;

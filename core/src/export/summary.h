@@ -13,13 +13,12 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "acervo/status.h"
 #include "acervo/decimal.h"
+#include "acervo/status.h"
 #include "store/store.h"
 
 namespace acervo::exporting {
@@ -41,11 +40,11 @@ struct StoreSummary {
   int64_t documents = 0;
   int64_t pages = 0;
   int64_t failures = 0;
-  int64_t records = 0;          // effective records (rejected and merged-away ones excluded)
-  int64_t excluded = 0;         // rejected or merged into another record
-  int64_t needs_review = 0;     // effective status "needs_review"
-  int64_t reviewed = 0;         // effective status "reviewed"
-  int64_t orphaned = 0;         // reviewed records the latest extraction no longer finds
+  int64_t records = 0;       // effective records (rejected and merged-away ones excluded)
+  int64_t excluded = 0;      // rejected or merged into another record
+  int64_t needs_review = 0;  // effective status "needs_review"
+  int64_t reviewed = 0;      // effective status "reviewed"
+  int64_t orphaned = 0;      // reviewed records the latest extraction no longer finds
   int64_t approximate_amounts = 0;
   int64_t unreadable_amounts = 0;  // amounts whose value is not an exact decimal (not summed)
   MoneyByCurrency money;

@@ -22,9 +22,9 @@ namespace acervo {
 
 // One document a feed hands to the job.
 struct FeedItem {
-  int64_t handle = 0;      // the feed's own: which file, which lease
-  std::string path;        // the file the workers read
-  std::string sha256;      // hex of its bytes, once read ("" when unreadable)
+  int64_t handle = 0;  // the feed's own: which file, which lease
+  std::string path;    // the file the workers read
+  std::string sha256;  // hex of its bytes, once read ("" when unreadable)
   // Not ok: the file cannot be extracted (unreadable, changed); the job fails it at once
   // with `refusal` as the reason ("error", "changed").
   Status refused;

@@ -73,8 +73,8 @@ Result<std::optional<nlohmann::json>> FrameReader::Next() {
   uint32_t n = DecodeLength(buffer_.data());
   if (n > kMaxFrame) return Corrupt("message length out of range");
   if (buffer_.size() < 4 + size_t{n}) return std::optional<nlohmann::json>();
-  nlohmann::json j = nlohmann::json::parse(buffer_.begin() + 4, buffer_.begin() + 4 + n, nullptr,
-                                           false);
+  nlohmann::json j =
+      nlohmann::json::parse(buffer_.begin() + 4, buffer_.begin() + 4 + n, nullptr, false);
   buffer_.erase(0, 4 + size_t{n});
   if (j.is_discarded()) return Corrupt("message is not JSON");
   return std::optional<nlohmann::json>(std::move(j));

@@ -4,10 +4,9 @@
 #define ACERVO_CORE_INGEST_FRAME_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 

@@ -167,11 +167,12 @@ void IngestJob::FailDocument(size_t document, const std::string& reason, const S
   ++counts_.failed;
   ++counts_.failed_by_reason[reason];
   std::string message = s.message().find(item.path) == std::string::npos
-                            ? item.path + ": " + s.message() : s.message();
+                            ? item.path + ": " + s.message()
+                            : s.message();
   if (options_.on_failure) options_.on_failure(message);
   Status w = feed_->Failed(
-      item, reason, {item.path, item.sha256, reason == "error" ? CodeName(s.code()) : reason,
-                     message, ""});
+      item, reason,
+      {item.path, item.sha256, reason == "error" ? CodeName(s.code()) : reason, message, ""});
   if (!w.ok() && store_error_.ok()) store_error_ = w;
 }
 

@@ -22,10 +22,10 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
-#include <map>
 #include <functional>
-#include <optional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,8 +42,8 @@
 namespace acervo {
 
 struct IngestJobOptions {
-  std::string pipeline;  // (FileFeed) the id a stored document must carry to be skipped
-  Overrides overrides;   // for every document (progress and source are not used)
+  std::string pipeline;       // (FileFeed) the id a stored document must carry to be skipped
+  Overrides overrides;        // for every document (progress and source are not used)
   bool retry_failed = false;  // (FileFeed) try again documents that failed before
   // OCR the scanned pages of a PDF in parallel jobs (worth it with more than one worker).
   bool split_pages = false;
@@ -79,9 +79,9 @@ class IngestJob {
   };
   // A document whose pages are being OCR'd.
   struct Split {
-    size_t outstanding = 0;                 // page jobs not yet answered
-    std::vector<WorkerPageOcr> pages;       // answered, in any order
-    int64_t counted = 0;                    // pages read, already in the progress counts
+    size_t outstanding = 0;            // page jobs not yet answered
+    std::vector<WorkerPageOcr> pages;  // answered, in any order
+    int64_t counted = 0;               // pages read, already in the progress counts
   };
 
   std::optional<Job> NextDocument(const std::atomic<bool>& stop);
@@ -99,12 +99,12 @@ class IngestJob {
   IngestJobOptions options_;
   IngestCounts counts_;
   Status store_error_;
-  std::vector<FeedItem> items_;     // by document index, as the feed handed them out
+  std::vector<FeedItem> items_;  // by document index, as the feed handed them out
   size_t next_job_ = 0;
-  std::map<size_t, Task> tasks_;       // by job id, while in flight
-  std::map<size_t, Split> splits_;     // by document index
-  std::deque<Job> ready_;              // page and assembly jobs waiting for a worker
-  bool pages_turn_ = false;            // whether a waiting page goes before a new document
+  std::map<size_t, Task> tasks_;    // by job id, while in flight
+  std::map<size_t, Split> splits_;  // by document index
+  std::deque<Job> ready_;           // page and assembly jobs waiting for a worker
+  bool pages_turn_ = false;         // whether a waiting page goes before a new document
 };
 
 }  // namespace acervo

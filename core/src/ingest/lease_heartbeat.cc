@@ -21,8 +21,8 @@ LeaseHeartbeat::~LeaseHeartbeat() {
 }
 
 void LeaseHeartbeat::Loop() {
-  const auto every = std::max<std::chrono::milliseconds>(std::chrono::milliseconds(500),
-                                                         lease_ / 3);
+  const auto every =
+      std::max<std::chrono::milliseconds>(std::chrono::milliseconds(500), lease_ / 3);
   std::unique_lock<std::mutex> lock(mu_);
   while (!wake_.wait_for(lock, every, [this] { return stop_; })) {
     lock.unlock();

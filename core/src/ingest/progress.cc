@@ -11,25 +11,37 @@ namespace {
 std::string Duration(double seconds) {
   char buf[32];
   int s = static_cast<int>(std::lround(seconds));
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%dh%02dm", s / 3600, s / 60 % 60);
-  else if (s >= 60) std::snprintf(buf, sizeof buf, "%dm%02ds", s / 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ds", s);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%dh%02dm", s / 3600, s / 60 % 60);
+  else if (s >= 60)
+    std::snprintf(buf, sizeof buf, "%dm%02ds", s / 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ds", s);
   return buf;
 }
 
 }  // namespace
 
 nlohmann::json IngestCounts::ToJson() const {
-  return {{"documents", documents}, {"stored", stored}, {"skipped", skipped},
-          {"skipped_failed", skipped_failed}, {"failed", failed},
-          {"failed_by_reason", failed_by_reason}, {"other_files", other_files},
-          {"pages", pages}, {"ocr_pages", ocr_pages}, {"records", records},
+  return {{"documents", documents},
+          {"stored", stored},
+          {"skipped", skipped},
+          {"skipped_failed", skipped_failed},
+          {"failed", failed},
+          {"failed_by_reason", failed_by_reason},
+          {"other_files", other_files},
+          {"pages", pages},
+          {"ocr_pages", ocr_pages},
+          {"records", records},
           {"needs_review", needs_review}};
 }
 
 ProgressReporter::ProgressReporter(Mode mode, std::ostream& human, std::ostream& machine)
-    : mode_(mode), human_(human), machine_(machine),
-      start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : mode_(mode),
+      human_(human),
+      machine_(machine),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 double ProgressReporter::Elapsed() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -50,14 +62,15 @@ std::string ProgressReporter::Line(const IngestCounts& c) const {
 void ProgressReporter::Update(const IngestCounts& c, bool force) {
   auto now = std::chrono::steady_clock::now();
   auto every = mode_ == Mode::kLines ? std::chrono::seconds(10) : std::chrono::seconds(1);
-  if (!force && now - last_ < (mode_ == Mode::kBar ? std::chrono::milliseconds(200) : every)) return;
+  if (!force && now - last_ < (mode_ == Mode::kBar ? std::chrono::milliseconds(200) : every))
+    return;
   last_ = now;
   switch (mode_) {
     case Mode::kBar: {
       constexpr int kWidth = 24;
       int filled = c.documents > 0 ? static_cast<int>(kWidth * c.finished() / c.documents) : 0;
-      human_ << "\r\033[K[" << std::string(filled, '#') << std::string(kWidth - filled, '.')
-             << "] " << Line(c) << std::flush;
+      human_ << "\r\033[K[" << std::string(filled, '#') << std::string(kWidth - filled, '.') << "] "
+             << Line(c) << std::flush;
       drawn_ = true;
       break;
     }

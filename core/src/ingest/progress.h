@@ -6,21 +6,20 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace acervo {
 
 struct IngestCounts {
-  int64_t documents = 0;          // documents found to consider
+  int64_t documents = 0;  // documents found to consider
   int64_t stored = 0;
-  int64_t skipped = 0;            // already stored by the same pipeline
-  int64_t skipped_failed = 0;     // failed before; not retried without --retry-failed
+  int64_t skipped = 0;         // already stored by the same pipeline
+  int64_t skipped_failed = 0;  // failed before; not retried without --retry-failed
   int64_t failed = 0;
   std::map<std::string, int64_t> failed_by_reason;  // "error", "crash", "timeout", "memory"
-  int64_t other_files = 0;        // files in folders that are not documents
+  int64_t other_files = 0;                          // files in folders that are not documents
   int64_t pages = 0;
   int64_t ocr_pages = 0;
   int64_t records = 0;

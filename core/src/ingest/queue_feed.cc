@@ -39,8 +39,8 @@ Result<std::optional<FeedItem>> QueueFeed::Next(const std::atomic<bool>& stop,
                              id + ", not " + lease.file.sha256 + ")");
       return std::optional<FeedItem>(std::move(item));
     }
-    const std::string& wanted = lease.file.pipeline.empty() ? options_.pipeline
-                                                            : lease.file.pipeline;
+    const std::string& wanted =
+        lease.file.pipeline.empty() ? options_.pipeline : lease.file.pipeline;
     if (wanted != options_.pipeline) {
       item.refusal = "pipeline";
       item.refused = InvalidArgument(item.path + ": queued for pipeline " + wanted +
@@ -83,10 +83,9 @@ Status QueueFeed::Keep(const FeedItem& item, const Extraction& x) {
 Status QueueFeed::Failed(const FeedItem& item, const std::string& reason, const Failure& f) {
   // A broken document stays broken; a crash, a timeout or a memory failure may be this
   // host's (or another worker may run the pipeline it was queued for).
-  bool transient = reason == "crash" || reason == "timeout" || reason == "memory" ||
-                   reason == "pipeline";
-  Status s = store_->Fail(Held(item.handle), f.code, f.message, !transient,
-                          options_.max_attempts);
+  bool transient =
+      reason == "crash" || reason == "timeout" || reason == "memory" || reason == "pipeline";
+  Status s = store_->Fail(Held(item.handle), f.code, f.message, !transient, options_.max_attempts);
   Drop(item.handle);
   // A lost lease is another worker's now: nothing to record here.
   return s.code() == Code::kAborted ? Status::Ok() : s;
@@ -102,8 +101,8 @@ std::vector<Lease> QueueFeed::Leases() const {
 Status QueueFeed::ReleaseAll() {
   Status first;
   for (const Lease& lease : Leases()) {
-    Status s = store_->Fail(lease, "interrupted", lease.file.path + ": interrupted", false,
-                            INT_MAX);
+    Status s =
+        store_->Fail(lease, "interrupted", lease.file.path + ": interrupted", false, INT_MAX);
     if (!s.ok() && s.code() != Code::kAborted && first.ok()) first = s;
     Drop(lease.item);
   }

@@ -11,13 +11,13 @@ using nlohmann::json;
 json WorkerRequest::ToJson() const {
   const Overrides& o = overrides;
   json j = {{"path", path},
-          {"country", o.country},
-          {"title", o.title},
-          {"period_start", o.period_start},
-          {"period_end", o.period_end},
-          {"context_date", o.context_date},
-          {"ocr", o.ocr},
-          {"passwords", o.passwords}};
+            {"country", o.country},
+            {"title", o.title},
+            {"period_start", o.period_start},
+            {"period_end", o.period_end},
+            {"context_date", o.context_date},
+            {"ocr", o.ocr},
+            {"passwords", o.passwords}};
   if (split_pages) j["split_pages"] = true;
   if (page >= 0) j["page"] = page;
   if (!page_ocr.empty()) {
@@ -92,13 +92,12 @@ Result<WorkerRequest> WorkerRequest::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerRequest r;
   Overrides& o = r.overrides;
-  for (Status s : {ReadString(j, "path", &r.path), ReadString(j, "country", &o.country),
-                   ReadString(j, "title", &o.title),
-                   ReadString(j, "period_start", &o.period_start),
-                   ReadString(j, "period_end", &o.period_end),
-                   ReadString(j, "context_date", &o.context_date),
-                   ReadString(j, "ocr", &o.ocr), ReadStrings(j, "passwords", &o.passwords),
-                   ReadBool(j, "split_pages", &r.split_pages), ReadInt(j, "page", &r.page)}) {
+  for (Status s :
+       {ReadString(j, "path", &r.path), ReadString(j, "country", &o.country),
+        ReadString(j, "title", &o.title), ReadString(j, "period_start", &o.period_start),
+        ReadString(j, "period_end", &o.period_end), ReadString(j, "context_date", &o.context_date),
+        ReadString(j, "ocr", &o.ocr), ReadStrings(j, "passwords", &o.passwords),
+        ReadBool(j, "split_pages", &r.split_pages), ReadInt(j, "page", &r.page)}) {
     if (!s.ok()) return s;
   }
   if (auto pages = j.find("page_ocr"); pages != j.end() && !pages->is_null()) {
@@ -163,9 +162,9 @@ Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerFrameHead head;
   std::string type;
-  for (Status s : {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
-                   ReadString(j, "failure", &head.failure),
-                   ReadString(j, "message", &head.message)}) {
+  for (Status s :
+       {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
+        ReadString(j, "failure", &head.failure), ReadString(j, "message", &head.message)}) {
     if (!s.ok()) return s;
   }
   if (type != "progress" && type != "result") {
@@ -180,8 +179,8 @@ Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
 json WordsToJson(const std::vector<Word>& words) {
   json out = json::array();
   for (const Word& w : words) {
-    out.push_back(json::array({w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.font_size,
-                               w.bold, w.space_after, w.confidence}));
+    out.push_back(json::array({w.text, w.box.x0, w.box.y0, w.box.x1, w.box.y1, w.font_size, w.bold,
+                               w.space_after, w.confidence}));
   }
   return out;
 }

@@ -5,16 +5,15 @@
 // A scanned PDF is read in three steps so that its pages are OCR'd in parallel: a request
 // with `split_pages` is answered with the pages to OCR (`ocr_pages`) when there are any;
 // each of those is a request with `page`, answered with its `words`; and a last request
-// carries every page's words in `page_ocr` and is answered with the extraction. Each side builds and reads these structs; their JSON
-// field names are spelled only in worker_messages.cc.
+// carries every page's words in `page_ocr` and is answered with the extraction. Each side builds
+// and reads these structs; their JSON field names are spelled only in worker_messages.cc.
 #ifndef ACERVO_CORE_INGEST_WORKER_MESSAGES_H_
 #define ACERVO_CORE_INGEST_WORKER_MESSAGES_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/engine.h"
 #include "acervo/status.h"
@@ -64,8 +63,8 @@ struct WorkerReply {
   std::string code;     // CodeName of the error, when the engine reported one
   std::string message;
   std::optional<Extraction> extraction;  // when ok, unless one of the two below
-  std::vector<int> ocr_pages;  // when ok: a split document's pages to OCR (0-based)
-  nlohmann::json words;        // when ok: a page request's words (WordsToJson)
+  std::vector<int> ocr_pages;            // when ok: a split document's pages to OCR (0-based)
+  nlohmann::json words;                  // when ok: a page request's words (WordsToJson)
 
   nlohmann::json ToJson() const;
   // Corrupt when the reply says ok but its extraction cannot be read.

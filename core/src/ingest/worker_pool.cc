@@ -220,9 +220,9 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
           bool memory = head->failure == "memory";
           if (!head->ok) {
             o.failure = memory ? "memory" : "error";
-            o.status = Status(memory ? Code::kInternal : Code::kCorrupt,
-                              head->message.empty() ? "the worker reported a failure"
-                                                    : head->message);
+            o.status =
+                Status(memory ? Code::kInternal : Code::kCorrupt,
+                       head->message.empty() ? "the worker reported a failure" : head->message);
           }
           o.result = std::move(msg);
           // A worker that ran out of memory may be in a bad state: replace it.
@@ -249,10 +249,9 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
       if (w.job && Clock::now() >= w.deadline) {
         JobOutcome o;
         o.failure = "timeout";
-        o.status = Status(Code::kTimeout,
-                          "no progress for " +
-                              std::to_string(options_.timeout.count() / 1000) +
-                              " s: worker killed");
+        o.status = Status(Code::kTimeout, "no progress for " +
+                                              std::to_string(options_.timeout.count() / 1000) +
+                                              " s: worker killed");
         finish(w, std::move(o), true, SIGKILL);
       }
     }

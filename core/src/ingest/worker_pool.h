@@ -15,11 +15,10 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 
@@ -30,8 +29,8 @@ struct WorkerPoolOptions {
   std::vector<std::string> args;     // after "__worker"
   int jobs = 1;
   std::chrono::milliseconds timeout{std::chrono::minutes(5)};  // per document, since progress
-  size_t max_memory_mb = 0;   // address-space limit per worker; 0 = none
-  int recycle_after = 100;    // documents per worker before it is replaced
+  size_t max_memory_mb = 0;  // address-space limit per worker; 0 = none
+  int recycle_after = 100;   // documents per worker before it is replaced
   // Asked twice a second or more: once true, Run kills every worker, reports each job in
   // flight as failed "interrupted" and returns (`acervo work` on SIGTERM). Null: never.
   std::function<bool()> abort;

@@ -15,8 +15,8 @@
 namespace acervo {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 std::string Frame(const std::string& text) {
   uint32_t n = static_cast<uint32_t>(text.size());
@@ -67,10 +67,10 @@ class WorkerPoolTest : public ::testing::Test {
 
 TEST_F(WorkerPoolTest, GarbageFromAWorkerFailsEachDocumentAlone) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"hello, I am not a frame\n", "malformed message"},       // text on stdout
-      {Frame("5"), "not a JSON object"},                         // JSON, not an object
+      {"hello, I am not a frame\n", "malformed message"},  // text on stdout
+      {Frame("5"), "not a JSON object"},                   // JSON, not an object
       {Frame("[1,2]"), "not a JSON object"},
-      {Frame("{\"type\":3}"), "\"type\" is not a string"},     // wrong-typed fields
+      {Frame("{\"type\":3}"), "\"type\" is not a string"},  // wrong-typed fields
       {Frame("{\"type\":\"result\",\"ok\":\"yes\"}"), "\"ok\" is not true or false"},
       {Frame("{\"type\":\"result\",\"message\":[]}"), "\"message\" is not a string"},
       {Frame("{\"type\":\"chatter\"}"), "unknown type"},
@@ -105,10 +105,10 @@ TEST_F(WorkerPoolTest, AFailureReplyWithWrongTypedExtrasIsStillTheReply) {
 
 TEST(WorkerRequestTest, WrongTypedFieldsAreCorruptNeverAnException) {
   for (const char* text :
-       {R"(5)", R"("x")", R"([])", R"({"path":1})", R"({"passwords":"a"})",
-        R"({"passwords":[1]})", R"({"page":"3"})", R"({"page":1e30})", R"({"page":-7})",
-        R"({"split_pages":"yes"})", R"({"page_ocr":{}})", R"({"page_ocr":[1]})",
-        R"({"page_ocr":[{"page":-1}]})", R"({"page_ocr":[{"page":0,"error":false}]})"}) {
+       {R"(5)", R"("x")", R"([])", R"({"path":1})", R"({"passwords":"a"})", R"({"passwords":[1]})",
+        R"({"page":"3"})", R"({"page":1e30})", R"({"page":-7})", R"({"split_pages":"yes"})",
+        R"({"page_ocr":{}})", R"({"page_ocr":[1]})", R"({"page_ocr":[{"page":-1}]})",
+        R"({"page_ocr":[{"page":0,"error":false}]})"}) {
     Result<WorkerRequest> r = WorkerRequest::FromJson(json::parse(text));
     EXPECT_EQ(r.status().code(), Code::kCorrupt) << text;
   }
@@ -122,9 +122,9 @@ TEST(WorkerRequestTest, WrongTypedFieldsAreCorruptNeverAnException) {
 }
 
 TEST(WorkerRequestTest, WordsOfTheWrongTypeAreCorrupt) {
-  for (const char* text : {R"([["w","1",0,1,1,10,false,true,0.9]])",
-                           R"([["w",0,0,1,1,10,0,true,0.9]])",
-                           R"([["w",0,0,1,1,10,false,true,null]])"}) {
+  for (const char* text :
+       {R"([["w","1",0,1,1,10,false,true,0.9]])", R"([["w",0,0,1,1,10,0,true,0.9]])",
+        R"([["w",0,0,1,1,10,false,true,null]])"}) {
     EXPECT_EQ(WordsFromJson(json::parse(text)).status().code(), Code::kCorrupt) << text;
   }
 }

@@ -15,8 +15,8 @@ Result<std::unique_ptr<AtomicOutput>> AtomicOutput::Open(const Env& env,
   return std::unique_ptr<AtomicOutput>(new AtomicOutput(env, path, tmp, std::move(*file)));
 }
 
-AtomicOutput::AtomicOutput(const Env& env, std::filesystem::path path,
-                           std::filesystem::path tmp, std::unique_ptr<WritableFile> file)
+AtomicOutput::AtomicOutput(const Env& env, std::filesystem::path path, std::filesystem::path tmp,
+                           std::unique_ptr<WritableFile> file)
     : env_(env),
       path_(std::move(path)),
       tmp_(std::move(tmp)),

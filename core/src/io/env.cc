@@ -39,9 +39,7 @@ class PosixWritableFile : public WritableFile {
     }
     return Status::Ok();
   }
-  Status Sync() override {
-    return ::fsync(fd_) == 0 ? Status::Ok() : Errno(path_, "sync failed");
-  }
+  Status Sync() override { return ::fsync(fd_) == 0 ? Status::Ok() : Errno(path_, "sync failed"); }
   Status Close() override {
     int fd = fd_;
     fd_ = -1;
@@ -118,9 +116,7 @@ class PosixEnv : public Env {
   std::chrono::system_clock::time_point Now() const override {
     return std::chrono::system_clock::now();
   }
-  Status BeforeDatabaseWrite(const std::filesystem::path&) const override {
-    return Status::Ok();
-  }
+  Status BeforeDatabaseWrite(const std::filesystem::path&) const override { return Status::Ok(); }
 };
 
 }  // namespace

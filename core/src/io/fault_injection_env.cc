@@ -47,8 +47,7 @@ Result<std::unique_ptr<WritableFile>> FaultInjectionEnv::NewWritableFile(
 Status FaultInjectionEnv::RenameFile(const std::filesystem::path& from,
                                      const std::filesystem::path& to) const {
   if (fail_renames_) {
-    return IoError(to.string() + ": cannot rename " + from.string() +
-                   " to it (injected failure)");
+    return IoError(to.string() + ": cannot rename " + from.string() + " to it (injected failure)");
   }
   return target().RenameFile(from, to);
 }

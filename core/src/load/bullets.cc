@@ -7,7 +7,6 @@
 #include <limits>
 #include <optional>
 
-
 namespace acervo {
 namespace {
 
@@ -24,9 +23,7 @@ bool StartsWithListMarker(const std::string& text) {
   return RE2::PartialMatch(text, kMarker);
 }
 
-double Em(const LaidLine& line) {
-  return line.font_size > 0 ? line.font_size : line.head.height();
-}
+double Em(const LaidLine& line) { return line.font_size > 0 ? line.font_size : line.head.height(); }
 
 }  // namespace
 

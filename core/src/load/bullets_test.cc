@@ -16,10 +16,15 @@ Word W(std::string text, double x0, double y0, double x1, bool space_after = tru
 
 TEST(Bullets, OcrMarksAreTakenOutOfTheWords) {
   std::vector<Word> words = {
-      W("+", 60, 100, 65), W("El", 80, 100, 90), W("taller.", 92, 100, 120, false),
+      W("+", 60, 100, 65),
+      W("El", 80, 100, 90),
+      W("taller.", 92, 100, 120, false),
       W("»", 60, 130, 65, false),  // a mark OCR put on a line of its own
-      W("Se", 80, 130, 90), W("firmó.", 92, 130, 120, false),
-      W("2", 80, 160, 85), W("+", 87, 160, 91), W("2", 93, 160, 98, false),  // arithmetic
+      W("Se", 80, 130, 90),
+      W("firmó.", 92, 130, 120, false),
+      W("2", 80, 160, 85),
+      W("+", 87, 160, 91),
+      W("2", 93, 160, 98, false),  // arithmetic
   };
   std::vector<Box> marks = TakeOcrMarks(&words);
   ASSERT_EQ(marks.size(), 2u);
@@ -66,10 +71,10 @@ TEST(Bullets, AMarkLeftOfALineMakesItAListItem) {
 TEST(Bullets, ASmallFilledPathAloneLeftOfACandidateIsAMark) {
   std::vector<LaidLine> lines = {Line("Actividades:", 72, 100), Line("El taller.", 90, 115),
                                  Line("Se firmó.", 90, 130), Line("Otra.", 90, 145)};
-  std::vector<Box> fills = {Box{78, 117, 83, 122},    // a disc beside line 1
-                            Box{60, 130, 88, 131},    // a rule beside line 2: too long
-                            Box{78, 147, 83, 152},    // two paths beside line 3:
-                            Box{80, 148, 85, 151}};   // not a lone mark
+  std::vector<Box> fills = {Box{78, 117, 83, 122},   // a disc beside line 1
+                            Box{60, 130, 88, 131},   // a rule beside line 2: too long
+                            Box{78, 147, 83, 152},   // two paths beside line 3:
+                            Box{80, 148, 85, 151}};  // not a lone mark
   std::vector<Box> marks = MarksAmong(fills, lines, {1, 2, 3});
   ASSERT_EQ(marks.size(), 1u);
   EXPECT_EQ(marks[0].y0, 117);

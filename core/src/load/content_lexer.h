@@ -31,10 +31,10 @@ class ContentLexer {
 
  private:
   void SkipSpaceAndComments();
-  void SkipString();     // at '('
+  void SkipString();                         // at '('
   void SkipBalanced(char open, char close);  // at `open`: arrays, dictionaries, nested
-  void SkipInlineImage();  // after "ID"
-  std::string_view Regular();  // a run of regular characters
+  void SkipInlineImage();                    // after "ID"
+  std::string_view Regular();                // a run of regular characters
 
   std::string_view data_;
   size_t pos_ = 0;

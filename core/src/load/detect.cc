@@ -26,7 +26,8 @@ constexpr KnownFormat kKnownFormats[] = {
     {"text/markdown", {".md", ".markdown"}, N_("markdown")},
     {"text/html", {".html", ".htm", ".xhtml"}, N_("an HTML page")},
     {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-     {".docx"}, N_("a Word document")},
+     {".docx"},
+     N_("a Word document")},
     {"application/vnd.oasis.opendocument.text", {".odt"}, N_("an OpenDocument text")},
     {"application/msword", {".doc"}, N_("a Word 97-2003 document")},
     {"text/rtf", {".rtf"}, N_("an RTF document")},
@@ -35,7 +36,8 @@ constexpr KnownFormat kKnownFormats[] = {
     {"image/jpeg", {".jpg", ".jpeg"}, N_("a JPEG image")},
     {"image/gif", {".gif"}, N_("a GIF image")},
     {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-     {".xlsx"}, N_("an Excel spreadsheet")},
+     {".xlsx"},
+     N_("an Excel spreadsheet")},
 };
 
 // Containers libmagic sometimes names instead of the format inside them, with the formats

@@ -36,8 +36,8 @@ std::string MediaTypeOfExtension(const std::string& extension);
 std::string DescribeMediaType(const std::string& media_type);
 
 struct Detection {
-  std::string media_type;   // what the file is read as
-  std::string named_as;     // the type its name claims, when that lost to the bytes; else ""
+  std::string media_type;  // what the file is read as
+  std::string named_as;    // the type its name claims, when that lost to the bytes; else ""
 };
 
 // Rules 1-3 for bytes whose name claims the type `named` ("" when the name claims none).

@@ -33,8 +33,7 @@ TEST(Detect, TheBytesDecide) {
 }
 
 TEST(Detect, TheNameBreaksTies) {
-  EXPECT_EQ(DetectMediaType("# Informe\n\nTexto.\n", "text/markdown").media_type,
-            "text/markdown");
+  EXPECT_EQ(DetectMediaType("# Informe\n\nTexto.\n", "text/markdown").media_type, "text/markdown");
   EXPECT_EQ(DetectMediaType("Texto.\n", "text/plain").media_type, "text/plain");
   EXPECT_EQ(DetectMediaType("Texto.\n", "").media_type, "text/plain");
   // A ZIP libmagic does not look into (here an empty one), named .docx, is a DOCX.
@@ -54,8 +53,7 @@ TEST(Detect, ANameThatDisagreesWithTheBytesLoses) {
   Detection d = DetectMediaType(SmallPdf(), "text/plain");
   EXPECT_EQ(d.media_type, "application/pdf");
   EXPECT_EQ(d.named_as, "text/plain");
-  d = DetectMediaType("<!DOCTYPE html>\n<html><body><p>x</p></body></html>\n",
-                      "application/pdf");
+  d = DetectMediaType("<!DOCTYPE html>\n<html><body><p>x</p></body></html>\n", "application/pdf");
   EXPECT_EQ(d.media_type, "text/html");
   EXPECT_EQ(d.named_as, "application/pdf");
 }
@@ -107,8 +105,8 @@ TEST(LoadBytes, WhatNoLoaderReadsIsRefusedWithWhatItIs) {
 
 TEST(LoadBytes, OtherTextIsReadAsPlainText) {
   // libmagic names this C source; it is still text a person wrote.
-  Result<Document> doc = LoadBytes("#include <stdio.h>\nint main(void) { return 0; }\n",
-                                   "notas", LoadOptions());
+  Result<Document> doc =
+      LoadBytes("#include <stdio.h>\nint main(void) { return 0; }\n", "notas", LoadOptions());
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   EXPECT_EQ(doc->info.media_type, "text/plain");
 }

@@ -12,7 +12,7 @@
 namespace acervo {
 namespace {
 
-constexpr int kEdgeLines = 3;   // how many lines from the top or bottom may be furniture
+constexpr int kEdgeLines = 3;    // how many lines from the top or bottom may be furniture
 constexpr double kMargin = 0.1;  // the top and bottom tenth of the page
 
 // The line's letters, case and accents folded, with each run of digits made '#': spaces
@@ -65,9 +65,7 @@ const FurnitureForms* FurnitureForms::Default() {
   return forms.get();
 }
 
-bool FurnitureForms::Matches(const std::string& line) const {
-  return RE2::FullMatch(line, *any_);
-}
+bool FurnitureForms::Matches(const std::string& line) const { return RE2::FullMatch(line, *any_); }
 
 std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages,
                                              const FurnitureForms* forms) {
@@ -87,8 +85,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (!InMargin(page, i)) continue;
       const std::string& text = page.lines[i].text;
-      result[p][i] = (forms != nullptr && forms->Matches(text)) ||
-                     pages_with_key[Key(text)] >= needed;
+      result[p][i] =
+          (forms != nullptr && forms->Matches(text)) || pages_with_key[Key(text)] >= needed;
     }
   }
   return result;

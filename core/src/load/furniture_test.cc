@@ -26,10 +26,10 @@ LaidLine At(double y, const std::string& text) {
 }
 
 PageLines Page(int n, const std::string& body) {
-  return PageLines{{At(30, "Informe de gestión · Página " + std::to_string(n) + " de 3"),
-                    At(100, body), At(200, "Nota: cifras preliminares."),
-                    At(760, std::to_string(n))},
-                   792};
+  return PageLines{
+      {At(30, "Informe de gestión · Página " + std::to_string(n) + " de 3"), At(100, body),
+       At(200, "Nota: cifras preliminares."), At(760, std::to_string(n))},
+      792};
 }
 
 TEST(Furniture, RepeatedMarginLinesAndPageNumbersAreFurniture) {
@@ -53,9 +53,9 @@ TEST(Furniture, AOnePageDocumentKeepsItsMarginText) {
 }
 
 TEST(Furniture, SheetCountersAndPrintStampsAreFurnitureByTheirForm) {
-  for (const char* line : {"Hoja: 2 de 3", "Pág. 4/10", "- 7 -", "Folio N° 12",
-                           "Impreso el 12/03/2024 10:32", "12/03/2024 10:32:05 hs.",
-                           "Fecha de impresión: 05-11-2023", "Escaneado con CamScanner"}) {
+  for (const char* line :
+       {"Hoja: 2 de 3", "Pág. 4/10", "- 7 -", "Folio N° 12", "Impreso el 12/03/2024 10:32",
+        "12/03/2024 10:32:05 hs.", "Fecha de impresión: 05-11-2023", "Escaneado con CamScanner"}) {
     EXPECT_TRUE(Forms()->Matches(line)) << line;
   }
   for (const char* line : {"Hoja de ruta 2024", "Se imprimieron 300 ejemplares.",

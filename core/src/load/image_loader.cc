@@ -85,8 +85,8 @@ Status ReadPage(Pix* pix, std::unique_ptr<OcrEngine>* engine, Page* page, PageLi
   PixPtr bytes(pixEndianByteSwapNew(gray.get()));
   if (!bytes) return Corrupt("the image cannot be prepared for OCR");
   GrayImage image{reinterpret_cast<const unsigned char*>(pixGetData(bytes.get())),
-                  pixGetWidth(bytes.get()), pixGetHeight(bytes.get()),
-                  pixGetWpl(bytes.get()) * 4, static_cast<double>(ppi)};
+                  pixGetWidth(bytes.get()), pixGetHeight(bytes.get()), pixGetWpl(bytes.get()) * 4,
+                  static_cast<double>(ppi)};
   Result<std::vector<Word>> words = (*engine)->Recognize(image);
   if (!words.ok()) return words.status();
   page->ocr = true;
@@ -115,7 +115,8 @@ Result<Document> LoadImage(std::string_view bytes, const std::string& media_type
     PixPtr pix = DecodePage(bytes, tiff, i);
     if (!pix) {
       if (!tiff) return Corrupt("the image cannot be decoded");
-      page.warnings.push_back("page " + std::to_string(i + 1) + " of the TIFF cannot be "
+      page.warnings.push_back("page " + std::to_string(i + 1) +
+                              " of the TIFF cannot be "
                               "decoded; it is left empty");
     } else if (options.ocr == OcrMode::kNever) {
       page.warnings.push_back("an image page and OCR is disabled");

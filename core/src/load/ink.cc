@@ -13,11 +13,9 @@ struct Rect {
 };
 
 Rect Clip(const GrayImage& image, const Box& box) {
-  auto clamp = [](double v, int hi) {
-    return std::clamp(static_cast<int>(std::lround(v)), 0, hi);
-  };
-  return Rect{clamp(box.x0, image.width), clamp(box.y0, image.height),
-              clamp(box.x1, image.width), clamp(box.y1, image.height)};
+  auto clamp = [](double v, int hi) { return std::clamp(static_cast<int>(std::lround(v)), 0, hi); };
+  return Rect{clamp(box.x0, image.width), clamp(box.y0, image.height), clamp(box.x1, image.width),
+              clamp(box.y1, image.height)};
 }
 
 bool Ink(const GrayImage& image, int x, int y) {

@@ -28,7 +28,7 @@ TEST(Ink, StrokeWidthIsTheMeanHorizontalRunOfInk) {
   c.Fill(40, 2, 45, 18);
   EXPECT_DOUBLE_EQ(StrokeWidth(c.image(), Box{0, 0, 20, 20}), 2);
   EXPECT_DOUBLE_EQ(StrokeWidth(c.image(), Box{25, 0, 60, 20}), 5);
-  EXPECT_DOUBLE_EQ(StrokeWidth(c.image(), Box{15, 0, 25, 20}), 0);  // no ink
+  EXPECT_DOUBLE_EQ(StrokeWidth(c.image(), Box{15, 0, 25, 20}), 0);   // no ink
   EXPECT_DOUBLE_EQ(StrokeWidth(c.image(), Box{-10, -10, 5, 5}), 2);  // clipped to the image
 }
 

@@ -74,8 +74,7 @@ std::vector<double> Edges(std::vector<double> values) {
 // Whether one of `lines` lies at `at` and covers `middle`.
 bool LineAt(const std::vector<const Ruling*>& lines, double at, double middle) {
   return std::any_of(lines.begin(), lines.end(), [&](const Ruling* r) {
-    return std::abs(r->at - at) < kMinCell && r->from - kSnap <= middle &&
-           middle <= r->to + kSnap;
+    return std::abs(r->at - at) < kMinCell && r->from - kSnap <= middle && middle <= r->to + kSnap;
   });
 }
 

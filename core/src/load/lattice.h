@@ -22,12 +22,12 @@
 namespace acervo {
 
 struct LatticeCell {
-  int row = 0, col = 0;            // top left grid cell
+  int row = 0, col = 0;  // top left grid cell
   int row_span = 1, col_span = 1;
 };
 
 struct LatticeTable {
-  std::vector<double> xs, ys;  // column and row edges, ascending (points, top-left origin)
+  std::vector<double> xs, ys;      // column and row edges, ascending (points, top-left origin)
   std::vector<LatticeCell> cells;  // in row, then column order; they tile the grid
   Box box() const { return Box{xs.front(), ys.front(), xs.back(), ys.back()}; }
 };

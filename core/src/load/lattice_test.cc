@@ -56,21 +56,31 @@ TEST(Lattice, AMissingLineSpansTheCell) {
 }
 
 TEST(Lattice, AFrameOrAnUnderlineIsNoTable) {
-  EXPECT_TRUE(FindLatticeTables({H(50, 50, 550), H(700, 50, 550), V(50, 50, 700),
-                                 V(550, 50, 700), H(300, 60, 200)})
+  EXPECT_TRUE(FindLatticeTables({H(50, 50, 550), H(700, 50, 550), V(50, 50, 700), V(550, 50, 700),
+                                 H(300, 60, 200)})
                   .empty());
 }
 
 TEST(Lattice, WrappedCellsDoNotInterleave) {
   // Poppler reads the first row line by line across its cells.
-  std::vector<Word> words = {
-      W("Antes.", 100, 80, false),
-      W("SECRETARÍA", 105, 103), W("DE", 175, 103), W("FUNDACIÓN", 205, 103),
-      W("PARA", 255, 103), W("EL", 282, 103), W("$", 305, 103), W("45", 315, 103, false),
-      W("DESARROLLO", 105, 115), W("DESARROLLO", 205, 115), W("LOCAL", 270, 115, false),
-      W("Dos", 105, 135), W("Tres", 205, 135), W("Cuatro", 305, 135, false),
-      W("Cinco", 105, 165), W("Seis", 205, 165), W("Siete", 305, 165, false),
-      W("Después.", 100, 200, false)};
+  std::vector<Word> words = {W("Antes.", 100, 80, false),
+                             W("SECRETARÍA", 105, 103),
+                             W("DE", 175, 103),
+                             W("FUNDACIÓN", 205, 103),
+                             W("PARA", 255, 103),
+                             W("EL", 282, 103),
+                             W("$", 305, 103),
+                             W("45", 315, 103, false),
+                             W("DESARROLLO", 105, 115),
+                             W("DESARROLLO", 205, 115),
+                             W("LOCAL", 270, 115, false),
+                             W("Dos", 105, 135),
+                             W("Tres", 205, 135),
+                             W("Cuatro", 305, 135, false),
+                             W("Cinco", 105, 165),
+                             W("Seis", 205, 165),
+                             W("Siete", 305, 165, false),
+                             W("Después.", 100, 200, false)};
   std::vector<LaidLine> lines = LayOutWithTables(words, FindLatticeTables(Grid()));
   ASSERT_EQ(lines.size(), 5u);
   EXPECT_EQ(lines[0].text, "Antes.");

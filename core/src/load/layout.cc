@@ -28,8 +28,7 @@ struct Stack {
 double SizeOf(const Word& w) { return w.font_size > 0 ? w.font_size : w.box.height(); }
 
 Box Union(const Box& a, const Box& b) {
-  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
-          std::max(a.y1, b.y1)};
+  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
 double Overlap(double a0, double a1, double b0, double b1) {
@@ -236,8 +235,8 @@ void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine*
     const Word& w = words[i];
     std::string& t = line->text;
     bool rejoin = i == f.begin && t.size() >= 2 && t.back() == '-' && IsLower(w.text) &&
-                  static_cast<unsigned char>(t[t.size() - 2]) >= 'A' &&
-                  !line->words.empty() && line->words.back().end == t.size() &&
+                  static_cast<unsigned char>(t[t.size() - 2]) >= 'A' && !line->words.empty() &&
+                  line->words.back().end == t.size() &&
                   line->words.back().end - line->words.back().begin >= 3;
     if (rejoin) {
       t.pop_back();
@@ -343,8 +342,8 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
       if (c > 0) row.text.push_back('\t');
     }
     for (size_t f : cells[c]) {
-      size_t r = std::upper_bound(splits.begin(), splits.end(), fragments[f].box.y0) -
-                 splits.begin();
+      size_t r =
+          std::upper_bound(splits.begin(), splits.end(), fragments[f].box.y0) - splits.begin();
       AppendFragment(words, fragments[f], &rows[r]);
     }
   }
@@ -391,9 +390,8 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
       columns.back().push_back(st);
     }
     for (auto& column : columns) {
-      std::stable_sort(column.begin(), column.end(), [](const Stack* a, const Stack* b) {
-        return a->box.y0 < b->box.y0;
-      });
+      std::stable_sort(column.begin(), column.end(),
+                       [](const Stack* a, const Stack* b) { return a->box.y0 < b->box.y0; });
     }
 
     if (columns.size() >= 2) {

@@ -37,9 +37,9 @@ struct PlacedWord {
 struct LaidLine {
   std::string text;  // no '\n'; '\t' between the cells of a table row
   Box box;
-  Box head;          // the box of the line's first engine line (where a list marker sits)
+  Box head;  // the box of the line's first engine line (where a list marker sits)
   double font_size = 0;
-  bool bold = false;       // every word is bold
+  bool bold = false;  // every word is bold
   bool table_row = false;
   std::vector<PlacedWord> words;
 };

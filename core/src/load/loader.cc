@@ -41,21 +41,22 @@ std::string NamedType(const LoaderRegistry& registry, const std::string& source)
 
 // Printed by `acervo text`/`extract`, and stored as a failure reason by ingest, whose workers
 // work in English (docs/i18n.md): so translated here, and English in the store.
-Status NoLoader(const LoaderRegistry& registry, const std::string& source,
-                const std::string& type, const std::string& named_as) {
+Status NoLoader(const LoaderRegistry& registry, const std::string& source, const std::string& type,
+                const std::string& named_as) {
   if (registry.loaders().empty()) {
     std::string looked;
     for (const auto& d : registry.search_path()) looked += " " + d.string();
-    return NotFound(_f("{}: no loader plugins found (load-*.so; looked in:{}; "
-                       "set ACERVO_PLUGIN_PATH)",
-                       source, looked));
+    return NotFound(
+        _f("{}: no loader plugins found (load-*.so; looked in:{}; "
+           "set ACERVO_PLUGIN_PATH)",
+           source, looked));
   }
   std::string what = _(DescribeMediaType(type).c_str());
-  std::string reads = what != type ? _f("no loader reads {} ({})", type, what)
-                                   : _f("no loader reads {}", type);
+  std::string reads =
+      what != type ? _f("no loader reads {} ({})", type, what) : _f("no loader reads {}", type);
   if (named_as.empty()) return Unsupported(source + ": " + reads);
-  return Unsupported(_f("{}: is {}, not {}; {}", source, type,
-                        _(DescribeMediaType(named_as).c_str()), reads));
+  return Unsupported(
+      _f("{}: is {}, not {}; {}", source, type, _(DescribeMediaType(named_as).c_str()), reads));
 }
 
 // A loader plugin's fixed failure messages are marked N_() in its sources; the plugin cannot

@@ -36,8 +36,8 @@ Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file
   for (const TsvRow& row : rows.value()) {
     RE2 one(row.fields[0], options);
     if (!one.ok()) {
-      return Corrupt(file.string() + ":" + std::to_string(row.line) + ": bad pattern: " +
-                     one.error());
+      return Corrupt(file.string() + ":" + std::to_string(row.line) +
+                     ": bad pattern: " + one.error());
     }
     all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
   }

@@ -23,7 +23,8 @@ class LoaderRegistry {
   // The process's registry over the plugin search path.
   static const LoaderRegistry& Default();
   // The loaders found in `search_path` (tests).
-  static std::unique_ptr<LoaderRegistry> Open(const std::vector<std::filesystem::path>& search_path);
+  static std::unique_ptr<LoaderRegistry> Open(
+      const std::vector<std::filesystem::path>& search_path);
 
   // The loader with the highest priority for `media_type` (the first by name on a tie), or
   // null when none reads it.

@@ -106,8 +106,8 @@ std::string FrontMatterTitle(std::string_view block) {
         while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) {
           v.remove_prefix(1);
         }
-        while (!v.empty() && (v.back() == ' ' || v.back() == '"' || v.back() == '\'' ||
-                              v.back() == '\r')) {
+        while (!v.empty() &&
+               (v.back() == ' ' || v.back() == '"' || v.back() == '\'' || v.back() == '\r')) {
           v.remove_suffix(1);
         }
         return std::string(v);
@@ -125,7 +125,8 @@ void SetAsideFrontMatter(Document* document) {
   auto [begin, end] = FrontMatter(first.text);
   if (begin == end) return;
   if (document->info.title.empty()) {
-    document->info.title = FrontMatterTitle(std::string_view(first.text).substr(begin, end - begin));
+    document->info.title =
+        FrontMatterTitle(std::string_view(first.text).substr(begin, end - begin));
   }
   // Copies, not the bindings: clang 14 (the fuzz build) cannot capture structured bindings.
   std::erase_if(first.blocks, [from = begin, to = end](const Block& b) {
@@ -137,8 +138,7 @@ void SetAsideFrontMatter(Document* document) {
 
 MetadataCues::~MetadataCues() = default;
 
-Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(
-    const std::filesystem::path& dir) {
+Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(const std::filesystem::path& dir) {
   std::shared_ptr<MetadataCues> cues(new MetadataCues());
   Status s = ReadTsv(dir / "countries.tsv", &cues->countries_);
   if (s.ok()) s = ReadNumbers(dir / "months.tsv", &cues->months_);
@@ -168,19 +168,18 @@ Result<std::shared_ptr<const MetadataCues>> MetadataCues::Load(
   cues->month_range_ = std::make_unique<RE2>(
       R"(\b)" + month + R"(\s*(?:-|–|—|/)" + joins + R"()\s*)" + month +
       R"(\s*(?:,\s*)?(?:\b(?:de|del)\s+)?(?:\b)" + year_cue + R"(\s+)?)" + year + R"(\b)");
-  cues->ordinal_period_ = std::make_unique<RE2>(
-      R"(\b)" + ordinal + R"(\s+)" + period +
-      R"(\s+(?:(?:de|del)\s+)?(?:)" + year_cue + R"(\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
-  cues->numbered_period_ = std::make_unique<RE2>(
-      R"(\b)" + period + R"(\s+)" + year + R"(\s*[-–/]\s*([1-6])\b)");
-  cues->month_year_ = std::make_unique<RE2>(
-      R"(\b)" + month + R"(\s+(?:de|del)\s+(?:)" + year_cue + R"(\s+)?)" + year + R"(\b)");
-  cues->year_ = std::make_unique<RE2>(
-      R"(\b)" + year_cue + R"(\s+(?:fiscal\s+)?(?:de\s+)?)" + year +
-      R"(\b)");
-  for (const auto* re : {cues->month_range_.get(), cues->ordinal_period_.get(),
-                         cues->numbered_period_.get(), cues->month_year_.get(),
-                         cues->year_.get()}) {
+  cues->ordinal_period_ =
+      std::make_unique<RE2>(R"(\b)" + ordinal + R"(\s+)" + period + R"(\s+(?:(?:de|del)\s+)?(?:)" +
+                            year_cue + R"(\s+(?:fiscal\s+)?)?)" + year + R"(\b)");
+  cues->numbered_period_ =
+      std::make_unique<RE2>(R"(\b)" + period + R"(\s+)" + year + R"(\s*[-–/]\s*([1-6])\b)");
+  cues->month_year_ = std::make_unique<RE2>(R"(\b)" + month + R"(\s+(?:de|del)\s+(?:)" + year_cue +
+                                            R"(\s+)?)" + year + R"(\b)");
+  cues->year_ =
+      std::make_unique<RE2>(R"(\b)" + year_cue + R"(\s+(?:fiscal\s+)?(?:de\s+)?)" + year + R"(\b)");
+  for (const auto* re :
+       {cues->month_range_.get(), cues->ordinal_period_.get(), cues->numbered_period_.get(),
+        cues->month_year_.get(), cues->year_.get()}) {
     if (!re->ok()) return Internal("metadata pattern: " + re->error());
   }
   return std::shared_ptr<const MetadataCues>(std::move(cues));
@@ -280,11 +279,10 @@ void DetectMetadata(Document* document, const MetadataCues* cues) {
     if (chosen < blocks.size()) {
       info.title = text_of(chosen);
       // A cover title set over several lines continues in the headings of its level below.
-      for (size_t i = chosen + 1; i < blocks.size() &&
-                                  blocks[chosen].kind == SegmentKind::kHeading &&
-                                  blocks[i].kind == SegmentKind::kHeading &&
-                                  blocks[i].heading_level == blocks[chosen].heading_level &&
-                                  info.title.size() < kMaxTitle;
+      for (size_t i = chosen + 1;
+           i < blocks.size() && blocks[chosen].kind == SegmentKind::kHeading &&
+           blocks[i].kind == SegmentKind::kHeading &&
+           blocks[i].heading_level == blocks[chosen].heading_level && info.title.size() < kMaxTitle;
            ++i) {
         info.title += " " + text_of(i);
       }

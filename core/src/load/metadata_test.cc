@@ -67,8 +67,8 @@ TEST(Metadata, ACoverTitleContinuesOverHeadingsOfItsLevel) {
   Page page;
   page.text = "Memoria anual 2019:\nRed de Bibliotecas\nde Montevideo\nPresentación";
   page.blocks = {Block{SegmentKind::kHeading, 0, 19, 1}, Block{SegmentKind::kHeading, 20, 38, 1},
-                 Block{SegmentKind::kHeading, 39, 52, 1}, Block{SegmentKind::kHeading, 53,
-                                                               page.text.size(), 2}};
+                 Block{SegmentKind::kHeading, 39, 52, 1},
+                 Block{SegmentKind::kHeading, 53, page.text.size(), 2}};
   doc.pages.push_back(page);
   DetectMetadata(&doc, &Cues());
   EXPECT_EQ(doc.info.title, "Memoria anual 2019: Red de Bibliotecas de Montevideo");

@@ -12,19 +12,44 @@ namespace {
 // Replacement for one code point: nullptr keeps it, "" drops it.
 const char* Replacement(char32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x2007: case 0x202F: case 0x2002: case 0x2003: case 0x2004:
-    case 0x2005: case 0x2006: case 0x2008: case 0x2009: case 0x200A: case 0x3000:
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x3000:
       return " ";
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return "";
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0xFB05: case 0xFB06: return "st";
-    case 0x2028: case 0x2029: return "\n";
-    default: break;
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:
+    case 0xFB06:
+      return "st";
+    case 0x2028:
+    case 0x2029:
+      return "\n";
+    default:
+      break;
   }
   if (cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\f') return "";
   if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return "";
@@ -33,9 +58,28 @@ const char* Replacement(char32_t cp) {
 
 bool IsEscapable(char c) {
   switch (c) {
-    case '$': case '_': case '*': case '#': case '-': case '.': case '(': case ')':
-    case '[': case ']': case '&': case '%': case '+': case '!': case '|': case '~':
-    case '`': case '>': case '<': case '{': case '}': case '=':
+    case '$':
+    case '_':
+    case '*':
+    case '#':
+    case '-':
+    case '.':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '&':
+    case '%':
+    case '+':
+    case '!':
+    case '|':
+    case '~':
+    case '`':
+    case '>':
+    case '<':
+    case '{':
+    case '}':
+    case '=':
       return true;
     default:
       return false;

@@ -6,9 +6,9 @@ namespace acervo {
 namespace {
 
 TEST(Normalize, UnifiesWhatConvertersLeaveBehind) {
-  EXPECT_EQ(NormalizeText("e\xCC\x81xito"), "\xC3\xA9xito");                // NFC
+  EXPECT_EQ(NormalizeText("e\xCC\x81xito"), "\xC3\xA9xito");               // NFC
   EXPECT_EQ(NormalizeText("\xEF\xAC\x81nanciamiento"), "financiamiento");  // ligature
-  EXPECT_EQ(NormalizeText("100\xC2\xA0mil"), "100 mil");                    // no-break space
+  EXPECT_EQ(NormalizeText("100\xC2\xA0mil"), "100 mil");                   // no-break space
   EXPECT_EQ(NormalizeText("a\r\nb"), "a\nb");
   EXPECT_EQ(NormalizeText("\\$ 1,000 en el fondo\\_A"), "$ 1,000 en el fondo_A");
 }

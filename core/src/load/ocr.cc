@@ -1,7 +1,5 @@
 #include "load/ocr.h"
 
-#include "load/ink.h"
-
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #include <unistd.h>
@@ -11,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "load/ink.h"
 
 namespace acervo {
 namespace {
@@ -111,8 +111,7 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   if (api->Init(nullptr, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
     return Unsupported("OCR unavailable: Tesseract could not load the '" + language +
-                       "' model (install tesseract-ocr-" + language +
-                       " or set TESSDATA_PREFIX)");
+                       "' model (install tesseract-ocr-" + language + " or set TESSDATA_PREFIX)");
   }
   api->SetPageSegMode(tesseract::PSM_AUTO);
   api->SetVariable("debug_file", "/dev/null");
@@ -158,9 +157,9 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
       w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
       w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
       double row_px = w.font_size / scale;
-      stroke.push_back(row_px > 0 ? StrokeWidth(image, Box{double(l), double(t), double(r),
-                                                           double(b)}) / row_px
-                                  : 0);
+      stroke.push_back(
+          row_px > 0 ? StrokeWidth(image, Box{double(l), double(t), double(r), double(b)}) / row_px
+                     : 0);
       words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }

@@ -15,8 +15,7 @@ namespace {
 
 // The font size most of the text is set in, by characters, over the lines of `pages` whose
 // OCR flag is `ocr` (OCR sizes are line heights, not comparable with font sizes).
-double BodySize(const std::vector<PageLines>& pages, const std::vector<Page>& doc_pages,
-                bool ocr) {
+double BodySize(const std::vector<PageLines>& pages, const std::vector<Page>& doc_pages, bool ocr) {
   std::map<int, size_t> chars_by_size;  // size in tenths of a point
   for (size_t p = 0; p < pages.size(); ++p) {
     if (doc_pages[p].ocr != ocr) continue;

@@ -18,12 +18,12 @@
 #include "acervo/text.h"
 #include "load/bullets.h"
 #include "load/furniture.h"
-#include "load/page_break.h"
 #include "load/lattice.h"
 #include "load/layout.h"
 #include "load/normalize.h"
 #include "load/ocr.h"
 #include "load/page_assembly.h"
+#include "load/page_break.h"
 #include "load/page_ocr.h"
 #include "load/text_loader.h"
 #include "load/vector_graphics.h"
@@ -44,9 +44,8 @@ constexpr double kProbeDpi = 24;
 // Poppler reports problems on stderr; keep them out of the user's output.
 void SilencePoppler() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::string Utf8(const poppler::ustring& s) {
@@ -173,7 +172,7 @@ std::unique_ptr<poppler::document> LoadRaw(std::string_view bytes, const std::st
 // as user password, also in Latin-1). An encrypted PDF fails with "encrypted: needs a
 // password" when none was given, "encrypted: wrong password" when none fits.
 Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
-                                                    const std::vector<std::string>& passwords) {
+                                                   const std::vector<std::string>& passwords) {
   std::unique_ptr<poppler::document> pdf = LoadRaw(bytes, "");
   if (!pdf) {
     if (bytes.find("/Encrypt") == std::string_view::npos) {
@@ -197,8 +196,8 @@ Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
       }
     }
   }
-  return Unsupported("encrypted: wrong password (none of the " +
-                     std::to_string(passwords.size()) + " given opens it)");
+  return Unsupported("encrypted: wrong password (none of the " + std::to_string(passwords.size()) +
+                     " given opens it)");
 }
 
 // The page's words from OCR done elsewhere (options.page_ocr) when there are some, else

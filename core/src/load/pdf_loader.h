@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "acervo/document.h"
+#include "acervo/loader_plugin.h"
 #include "acervo/status.h"
 #include "load/layout.h"
-#include "acervo/loader_plugin.h"
 #include "load/ocr.h"
 
 namespace acervo {

@@ -61,7 +61,7 @@ TEST(PdfLoader, EachBlockKnowsWhereItSitsOnThePage) {
   EXPECT_GE(heading.y0, 100);  // runs are placed by their top
   EXPECT_LT(heading.y1, 120);
   EXPECT_GE(body.y0, 300);
-  EXPECT_GT(body.y1, 320);     // both lines, unioned
+  EXPECT_GT(body.y1, 320);  // both lines, unioned
   EXPECT_LT(body.y1, 330);
 }
 
@@ -74,8 +74,10 @@ Run Square(double x, double y) {
 TEST(PdfLoader, DrawnBulletsBecomeListItems) {
   std::string pdf = MakePdf({{
       {72, 100, "Actividades del trimestre:"},
-      Square(80, 122), {92, 118, "El 9 de enero se firmó un convenio con la UNAM."},
-      Square(80, 138), {92, 134, "a) El 12 de enero hubo un taller de archivos."},
+      Square(80, 122),
+      {92, 118, "El 9 de enero se firmó un convenio con la UNAM."},
+      Square(80, 138),
+      {92, 134, "a) El 12 de enero hubo un taller de archivos."},
       // Indented like an item, but with nothing drawn before it: not an item.
       {92, 160, "Nota: sin viáticos."},
       {72, 180, "Conclusiones"},
@@ -96,9 +98,15 @@ TEST(PdfLoader, DrawnBulletsBecomeListItems) {
 TEST(PdfLoader, TableRowsBecomeTabSeparatedLinesWithTheirCaption) {
   std::string pdf = MakePdf({{
       {72, 80, "CUADRO 2. Apoyos entregados", 11, true},
-      {72, 100, "Municipio"}, {250, 100, "Escuelas"}, {400, 100, "Monto"},
-      {72, 116, "Tlalpan"}, {250, 116, "12"}, {400, 116, "$1,250,000.00"},
-      {72, 132, "Santa María"}, {250, 132, "8"}, {400, 132, "$830,000.00"},
+      {72, 100, "Municipio"},
+      {250, 100, "Escuelas"},
+      {400, 100, "Monto"},
+      {72, 116, "Tlalpan"},
+      {250, 116, "12"},
+      {400, 116, "$1,250,000.00"},
+      {72, 132, "Santa María"},
+      {250, 132, "8"},
+      {400, 132, "$830,000.00"},
       {72, 146, "del Río"},
       {72, 180, "Las cifras son preliminares y pueden cambiar en el siguiente informe."},
   }});
@@ -113,8 +121,7 @@ TEST(PdfLoader, TableRowsBecomeTabSeparatedLinesWithTheirCaption) {
   ASSERT_EQ(doc->tables.size(), 1u);
   ASSERT_EQ(doc->tables[0].caption.size(), 1u);
   EXPECT_EQ(doc->tables[0].caption[0], "CUADRO 2. Apoyos entregados");
-  EXPECT_EQ(doc->tables[0].header,
-            (std::vector<std::string>{"Municipio", "Escuelas", "Monto"}));
+  EXPECT_EQ(doc->tables[0].header, (std::vector<std::string>{"Municipio", "Escuelas", "Monto"}));
 }
 
 TEST(PdfLoader, LargeOrBoldLinesAreHeadings) {

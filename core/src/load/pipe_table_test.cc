@@ -18,12 +18,11 @@ TEST(PipeTable, EscapedPipesStayInTheCell) {
 
 TEST(PipeTable, FindsHeaderRuleAndBodyUpToABlankLine) {
   std::vector<std::string_view> lines = {
-      "Texto con | una barra.", "| ODS | Monto |", "|:---|---:|", "| 5 | 10 |",
-      "| 6 | 12 |", "", "| no es tabla |"};
+      "Texto con | una barra.", "| ODS | Monto |", "|:---|---:|", "| 5 | 10 |", "| 6 | 12 |", "",
+      "| no es tabla |"};
   std::vector<PipeLine> kinds = FindPipeTables(lines);
-  std::vector<PipeLine> want = {PipeLine::kNone, PipeLine::kRow, PipeLine::kRule,
-                                PipeLine::kRow,  PipeLine::kRow, PipeLine::kNone,
-                                PipeLine::kNone};
+  std::vector<PipeLine> want = {PipeLine::kNone, PipeLine::kRow,  PipeLine::kRule, PipeLine::kRow,
+                                PipeLine::kRow,  PipeLine::kNone, PipeLine::kNone};
   EXPECT_EQ(kinds, want);
 }
 
@@ -35,8 +34,9 @@ TEST(PipeTable, AHeaderMustHaveAsManyCellsAsItsRule) {
 }
 
 TEST(PipeTable, AWholeTextKeepsItsLinesAndOnlyTablesChange) {
-  EXPECT_EQ(PipeTablesToTabs("Cuadro 1. x\n| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n\nFin | de texto"),
-            "Cuadro 1. x\na\tb\n\n1 | 2\t3\n\nFin | de texto");
+  EXPECT_EQ(
+      PipeTablesToTabs("Cuadro 1. x\n| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n\nFin | de texto"),
+      "Cuadro 1. x\na\tb\n\n1 | 2\t3\n\nFin | de texto");
 }
 
 }  // namespace

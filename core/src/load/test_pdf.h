@@ -20,8 +20,8 @@ struct Run {
   std::string text;       // UTF-8, Latin-1 characters only
   double size = 11;
   bool bold = false;
-  bool square = false;    // draw a filled square of side `size` instead of the text, as
-                          // browsers draw list bullets (no glyph in the text layer)
+  bool square = false;  // draw a filled square of side `size` instead of the text, as
+                        // browsers draw list bullets (no glyph in the text layer)
 };
 
 inline std::string Latin1Escaped(const std::string& utf8) {
@@ -70,8 +70,8 @@ inline std::string MakePdf(const std::vector<std::vector<Run>>& pages) {
     for (const Run& r : runs) {
       if (r.square) {
         char path[96];
-        std::snprintf(path, sizeof path, "0 g %.2f %.2f %.2f %.2f re f\n", r.x,
-                      792 - r.y - r.size, r.size, r.size);
+        std::snprintf(path, sizeof path, "0 g %.2f %.2f %.2f %.2f re f\n", r.x, 792 - r.y - r.size,
+                      r.size, r.size);
         content += path;
         continue;
       }
@@ -80,16 +80,16 @@ inline std::string MakePdf(const std::vector<std::vector<Run>>& pages) {
                     r.size, r.x, 792 - r.y - r.size);
       content += head + Latin1Escaped(r.text) + ") Tj ET\n";
     }
-    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
-                      content + "endstream");
+    objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content +
+                      "endstream");
     int content_id = static_cast<int>(objects.size());
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " +
                       std::to_string(content_id) +
                       " 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>");
     kids += std::to_string(objects.size()) + " 0 R ";
   }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) +
-               " >>";
+  objects[1] =
+      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
   return AssemblePdf(objects);
 }
 

@@ -38,8 +38,8 @@ std::string StripMarkup(std::string_view line, bool* all_bold) {
   static const RE2 kEmphasis(R"((^|[\s(“"])\*([^\s*](?:[^*]*[^\s*])?)\*)");
   RE2::GlobalReplace(&s, kEmphasis, "\\1\\2");
   static const std::pair<const char*, const char*> kEntities[] = {
-      {"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-      {"&#39;", "'"}, {"&apos;", "'"}};
+      {"&nbsp;", " "},  {"&amp;", "&"}, {"&lt;", "<"},  {"&gt;", ">"},
+      {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
   for (const auto& [from, to] : kEntities) {
     for (size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, strlen(from), to);
   }
@@ -48,7 +48,8 @@ std::string StripMarkup(std::string_view line, bool* all_bold) {
   out.reserve(s.size());
   for (char c : s) {
     if (c == ' ' && !out.empty() && (out.back() == ' ' || out.back() == '\t')) continue;
-    if (c == '\t') while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (c == '\t')
+      while (!out.empty() && out.back() == ' ') out.pop_back();
     out.push_back(c);
   }
   return out;
@@ -63,7 +64,6 @@ struct Line {
   Box box;
 };
 
-
 bool IsMostlyUpper(std::string_view s) {
   int upper = 0, lower = 0;
   size_t pos = 0;
@@ -72,8 +72,10 @@ bool IsMostlyUpper(std::string_view s) {
     std::string one;
     AppendUtf8(cp, &one);
     std::string folded = Fold(one);
-    if (folded != one) ++upper;
-    else if (IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9')) ++lower;
+    if (folded != one)
+      ++upper;
+    else if (IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9'))
+      ++lower;
   }
   return upper >= 3 && lower * 5 <= upper;
 }
@@ -210,7 +212,8 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
         case LineKind::kTableRow: {
           std::vector<std::string> cells =
               Cells(std::string_view(text).substr(line.begin, line.end - line.begin));
-          Block block{SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no, line.box};
+          Block block{
+              SegmentKind::kTableRow, line.begin, line.end, 0, -1, false, line_no, line.box};
           if (table < 0 && interrupted >= 0 && pending_captions.empty() &&
               cells.size() == document->tables[interrupted].header.size() &&
               !SameRow(cells, document->tables[interrupted].header)) {
@@ -248,24 +251,22 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
           pending_captions.push_back(page.blocks.size() - 1);
           continue;  // keep pending captions
         case LineKind::kHeading:
-          page.blocks.push_back(Block{SegmentKind::kHeading, line.begin, line.end, line.level,
-                                      -1, false, line_no, line.box});
+          page.blocks.push_back(Block{SegmentKind::kHeading, line.begin, line.end, line.level, -1,
+                                      false, line_no, line.box});
           break;
         case LineKind::kBullet:
           page.blocks.push_back(
               Block{SegmentKind::kBullet, line.begin, line.end, 0, -1, false, line_no, line.box});
           break;
         case LineKind::kText: {
-          bool continues = i > 0 && lines[i - 1].kind == LineKind::kText &&
-                           !page.blocks.empty() &&
+          bool continues = i > 0 && lines[i - 1].kind == LineKind::kText && !page.blocks.empty() &&
                            page.blocks.back().kind == SegmentKind::kParagraph;
           if (continues) {
             page.blocks.back().end = line.end;
             page.blocks.back().box = page.blocks.back().box.United(line.box);
           } else {
-            page.blocks.push_back(
-                Block{SegmentKind::kParagraph, line.begin, line.end, 0, -1, false, line_no,
-                      line.box});
+            page.blocks.push_back(Block{SegmentKind::kParagraph, line.begin, line.end, 0, -1, false,
+                                        line_no, line.box});
           }
           break;
         }
@@ -287,8 +288,7 @@ Result<Document> LoadText(std::string_view bytes) {
   size_t pos = 0;
   while (pos < bytes.size()) {
     size_t before = pos;
-    if (NextCodePoint(bytes, &pos) == 0xFFFD &&
-        bytes.substr(before, 3) != "\xEF\xBF\xBD") {
+    if (NextCodePoint(bytes, &pos) == 0xFFFD && bytes.substr(before, 3) != "\xEF\xBF\xBD") {
       return Corrupt("not UTF-8 text (invalid byte at offset " + std::to_string(before) + ")");
     }
   }

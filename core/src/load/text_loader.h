@@ -25,10 +25,10 @@ Result<Document> LoadText(std::string_view bytes);
 
 // What a loader knows about one line of a page beyond its text.
 struct LineHint {
-  int heading_level = 0;  // > 0: the source marks the line as a heading of this level
-  bool bold = false;      // the whole line is bold
-  bool table_row = false; // the source marks the line as a table row (a pipe table's)
-  Box box{};              // where the line sits on a PDF page; empty for text sources
+  int heading_level = 0;   // > 0: the source marks the line as a heading of this level
+  bool bold = false;       // the whole line is bold
+  bool table_row = false;  // the source marks the line as a table row (a pipe table's)
+  Box box{};               // where the line sits on a PDF page; empty for text sources
 };
 
 // Splits the pages' text (already set, one '\n' per line) into blocks and tables.

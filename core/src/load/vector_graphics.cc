@@ -2,17 +2,16 @@
 
 // qpdf 11: no PointerHolder in its API (std::shared_ptr throughout).
 #define POINTERHOLDER_TRANSITION 4
+#include <algorithm>
+#include <cmath>
+#include <exception>
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFMatrix.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/Pl_String.hh>
-
-#include <algorithm>
-#include <cmath>
-#include <exception>
 #include <string>
 
 #include "load/content_lexer.h"
@@ -170,11 +169,9 @@ class PathCollector {
     QPDFObjectHandle matrix = dict.getKey("/Matrix");
     if (matrix.isMatrix()) ctm.concat(QPDFMatrix(matrix.getArrayAsMatrix()));
     QPDFObjectHandle resources = dict.getKey("/Resources");
-    PathCollector inner(resources.isDictionary() ? resources : resources_, ctm, depth_ + 1,
-                        out_);
+    PathCollector inner(resources.isDictionary() ? resources : resources_, ctm, depth_ + 1, out_);
     std::shared_ptr<Buffer> data = form.getStreamData(qpdf_dl_generalized);
-    inner.Run(std::string_view(reinterpret_cast<const char*>(data->getBuffer()),
-                               data->getSize()));
+    inner.Run(std::string_view(reinterpret_cast<const char*>(data->getBuffer()), data->getSize()));
   }
 
   QPDFObjectHandle resources_;

@@ -17,10 +17,9 @@
 #define ACERVO_CORE_PIPELINE_PIPELINE_H_
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 #include "io/env.h"
@@ -48,8 +47,7 @@ struct Pipeline {
 std::vector<std::filesystem::path> PipelineSearchPath();
 
 // Finds and parses a pipeline; `name_or_file` is a name ("default") or a path to a YAML file.
-Result<Pipeline> LoadPipeline(const std::string& name_or_file,
-                              const Env& env = Env::Default());
+Result<Pipeline> LoadPipeline(const std::string& name_or_file, const Env& env = Env::Default());
 
 // Parses YAML text; `file` is only used in messages.
 Result<Pipeline> ParsePipeline(const std::string& yaml, const std::filesystem::path& file);

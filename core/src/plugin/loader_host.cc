@@ -41,9 +41,9 @@ std::vector<std::filesystem::path> DiscoverLoaderPlugins(
 }
 
 Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file) {
-  Result<std::shared_ptr<boost::dll::shared_library>> lib = OpenPluginLibrary(
-      file, PluginAbi{kLoaderApiVersionSymbol, kLoaderFactorySymbol, kLoaderApiVersion,
-                      N_("loader API")});
+  Result<std::shared_ptr<boost::dll::shared_library>> lib =
+      OpenPluginLibrary(file, PluginAbi{kLoaderApiVersionSymbol, kLoaderFactorySymbol,
+                                        kLoaderApiVersion, N_("loader API")});
   if (!lib.ok()) return lib.status();
   std::unique_ptr<Loader> loader;
   LoaderInfo info;
@@ -60,8 +60,8 @@ Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::pa
   }
   if (!configured.ok()) return configured.Prefixed(file.string());
   if (info.name.empty()) info.name = file.stem().string().substr(5);
-  return std::make_unique<LoadedLoader>(std::static_pointer_cast<void>(*lib),
-                                        std::move(loader), std::move(info), file);
+  return std::make_unique<LoadedLoader>(std::static_pointer_cast<void>(*lib), std::move(loader),
+                                        std::move(info), file);
 }
 
 }  // namespace acervo

@@ -22,9 +22,7 @@ LoadedPlugin::~LoadedPlugin() {
   extractor_.reset();  // the extractor's code lives in library_
 }
 
-std::filesystem::path LoadedPlugin::data_dir() const {
-  return path_.parent_path() / path_.stem();
-}
+std::filesystem::path LoadedPlugin::data_dir() const { return path_.parent_path() / path_.stem(); }
 
 std::vector<std::filesystem::path> PluginSearchPath(
     const std::vector<std::filesystem::path>& extra_dirs) {
@@ -35,8 +33,8 @@ std::vector<std::filesystem::path> PluginSearchPath(
   path.insert(path.end(), extra_dirs.begin(), extra_dirs.end());
   std::filesystem::path exe_dir = ExecutableDir();
   if (!exe_dir.empty()) {
-    path.push_back(exe_dir / "lib" / "acervo" / "plugins");                  // build tree
-    path.push_back(exe_dir.parent_path() / "lib" / "acervo" / "plugins");    // install
+    path.push_back(exe_dir / "lib" / "acervo" / "plugins");                // build tree
+    path.push_back(exe_dir.parent_path() / "lib" / "acervo" / "plugins");  // install
   }
   return path;
 }
@@ -85,8 +83,8 @@ Result<std::unique_ptr<LoadedPlugin>> LoadPlugin(const std::filesystem::path& fi
     return Internal(file.string() + ": plugin threw while starting");
   }
   if (info.name.empty()) info.name = file.stem().string();
-  return std::make_unique<LoadedPlugin>(std::static_pointer_cast<void>(*lib),
-                                        std::move(extractor), std::move(info), file);
+  return std::make_unique<LoadedPlugin>(std::static_pointer_cast<void>(*lib), std::move(extractor),
+                                        std::move(info), file);
 }
 
 }  // namespace acervo

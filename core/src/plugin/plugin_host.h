@@ -22,8 +22,8 @@ namespace acervo {
 // A loaded plugin. Keeps its shared library alive as long as the extractor exists.
 class LoadedPlugin {
  public:
-  LoadedPlugin(std::shared_ptr<void> library, std::unique_ptr<Extractor> extractor,
-               PluginInfo info, std::filesystem::path path);
+  LoadedPlugin(std::shared_ptr<void> library, std::unique_ptr<Extractor> extractor, PluginInfo info,
+               std::filesystem::path path);
   ~LoadedPlugin();
   LoadedPlugin(const LoadedPlugin&) = delete;
   LoadedPlugin& operator=(const LoadedPlugin&) = delete;

@@ -4,7 +4,6 @@
 #define ACERVO_CORE_PLUGIN_PLUGIN_LIBRARY_H_
 
 #include <boost/dll/shared_library.hpp>
-
 #include <filesystem>
 #include <memory>
 

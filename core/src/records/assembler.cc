@@ -67,11 +67,16 @@ void AppendUnique(nlohmann::json* array, nlohmann::json value) {
 
 const char* FormName(RecordForm form) {
   switch (form) {
-    case RecordForm::kSection: return "section";
-    case RecordForm::kBullet: return "bullet";
-    case RecordForm::kTableRow: return "table_row";
-    case RecordForm::kParagraph: return "paragraph";
-    case RecordForm::kClause: return "clause";
+    case RecordForm::kSection:
+      return "section";
+    case RecordForm::kBullet:
+      return "bullet";
+    case RecordForm::kTableRow:
+      return "table_row";
+    case RecordForm::kParagraph:
+      return "paragraph";
+    case RecordForm::kClause:
+      return "clause";
   }
   return "section";
 }
@@ -127,8 +132,8 @@ class Assembler {
         confidence_sum += m->confidence;
         ++counted;
         size_t at = starts[i - c.first] + offset;
-        view.push_back(Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value,
-                               m->confidence});
+        view.push_back(
+            Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value, m->confidence});
         if (m->type == "date") {
           if (!Passages::IsActivityDate(*m)) continue;
           nlohmann::json d = {{"start", m->value.value("start", "")},
@@ -163,8 +168,8 @@ class Assembler {
     if (dates.empty() && c.date_heading != SIZE_MAX) {
       for (const PlacedMention* m : p_.mentions(c.date_heading)) {
         if (!Passages::IsActivityDate(*m)) continue;
-        AppendUnique(&dates, {{"start", m->value.value("start", "")},
-                              {"end", m->value.value("end", "")}});
+        AppendUnique(&dates,
+                     {{"start", m->value.value("start", "")}, {"end", m->value.value("end", "")}});
       }
     }
     if (ods.empty() && infer_) {
@@ -236,7 +241,8 @@ class Assembler {
           size_t at = p_.OffsetIn(c.first, *m);
           if (m->type == "date" && at > 0 && Trim(text.substr(at + m->text.size())).size() <= 1) {
             std::string_view head = Trim(text.substr(0, at));
-            while (!head.empty() && (head.back() == ',' || head.back() == ' ')) head.remove_suffix(1);
+            while (!head.empty() && (head.back() == ',' || head.back() == ' '))
+              head.remove_suffix(1);
             if (head.size() >= 8) return Clip(head, kTitleBytes);
           }
         }
@@ -339,9 +345,9 @@ class Assembler {
 }  // namespace
 
 nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
-                               const std::vector<PlacedMention>& mentions,
-                               const Pipeline& pipeline, const RecordInferrer& infer,
-                               const MentionTypes& types, std::vector<std::string>* warnings) {
+                               const std::vector<PlacedMention>& mentions, const Pipeline& pipeline,
+                               const RecordInferrer& infer, const MentionTypes& types,
+                               std::vector<std::string>* warnings) {
   Result<std::shared_ptr<const RecordRules>> loaded = RulesFor(pipeline);
   static const RecordRules kNoRules;
   const RecordRules* rules = &kNoRules;

@@ -23,11 +23,10 @@
 #define ACERVO_CORE_RECORDS_ASSEMBLER_H_
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
 #include "acervo/extraction.h"
@@ -44,9 +43,9 @@ using RecordInferrer =
 // `mentions` sorted by (page, byte_start). `infer` may be empty. `types`: what the
 // pipeline's plugins declare.
 nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
-                               const std::vector<PlacedMention>& mentions,
-                               const Pipeline& pipeline, const RecordInferrer& infer,
-                               const MentionTypes& types, std::vector<std::string>* warnings);
+                               const std::vector<PlacedMention>& mentions, const Pipeline& pipeline,
+                               const RecordInferrer& infer, const MentionTypes& types,
+                               std::vector<std::string>* warnings);
 
 }  // namespace acervo
 

@@ -147,9 +147,9 @@ TEST(AssemblerTest, ATableSplitByAHeadingKeepsTheKindOfTheTableItContinues) {
       "12.01.00\tRecolección de residuos\t$ 5.000.000,00\t$ 4.000.000,00\n"
       "12.02.00\tÁreas verdes\t$ 6.000.000,00\t$ 5.500.000,00\n"
       "12.03.00\tAlumbrado público\t$ 7.000.000,00\t$ 6.500.000,00\n");
-  for (const char* a : {"$ 2.000.000,00", "$ 1.500.000,00", "$ 3.000.000,00", "$ 2.500.000,00",
-                        "$ 5.000.000,00", "$ 4.000.000,00", "$ 6.000.000,00", "$ 5.500.000,00",
-                        "$ 7.000.000,00", "$ 6.500.000,00"}) {
+  for (const char* a :
+       {"$ 2.000.000,00", "$ 1.500.000,00", "$ 3.000.000,00", "$ 2.500.000,00", "$ 5.000.000,00",
+        "$ 4.000.000,00", "$ 6.000.000,00", "$ 5.500.000,00", "$ 7.000.000,00", "$ 6.500.000,00"}) {
     std::string value(a + 2);
     value.erase(std::remove(value.begin(), value.end(), '.'), value.end());
     std::replace(value.begin(), value.end(), ',', '.');

@@ -15,11 +15,11 @@ Passages::Passages(const Document& document, const SegmentList& segments,
     const SegmentEntry& e = entries_[i];
     int pn = document.pages[e.page_index].number;
     size_t begin = e.page_offset, end = e.page_offset + e.segment.text.size();
-    auto it = std::lower_bound(mentions.begin(), mentions.end(), std::pair{pn, begin},
-                               [](const PlacedMention& m, const std::pair<int, size_t>& key) {
-                                 return std::tie(m.page, m.byte_start) <
-                                        std::tie(key.first, key.second);
-                               });
+    auto it =
+        std::lower_bound(mentions.begin(), mentions.end(), std::pair{pn, begin},
+                         [](const PlacedMention& m, const std::pair<int, size_t>& key) {
+                           return std::tie(m.page, m.byte_start) < std::tie(key.first, key.second);
+                         });
     for (; it != mentions.end() && it->page == pn && it->byte_start < end; ++it) {
       if (it->byte_end <= end) mentions_[i].push_back(&*it);
     }
@@ -34,8 +34,8 @@ const Block& Passages::block(size_t i) const {
 int Passages::page(size_t i) const { return document_.pages[entries_[i].page_index].number; }
 
 bool Passages::IsActivityDate(const PlacedMention& m) {
-  return m.type == "date" && !(m.value.is_object() && m.value.contains("precision") &&
-                               m.value["precision"] == "year");
+  return m.type == "date" &&
+         !(m.value.is_object() && m.value.contains("precision") && m.value["precision"] == "year");
 }
 
 bool Passages::HasDate(size_t i) const {
@@ -110,8 +110,10 @@ bool IsMostlyUpperCase(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     char32_t cp = NextCodePoint(text, &pos);
-    if (u_isupper(static_cast<UChar32>(cp))) ++upper;
-    else if (u_islower(static_cast<UChar32>(cp))) ++lower;
+    if (u_isupper(static_cast<UChar32>(cp)))
+      ++upper;
+    else if (u_islower(static_cast<UChar32>(cp)))
+      ++lower;
   }
   return upper >= 3 && lower * 5 <= upper;
 }

@@ -159,8 +159,7 @@ std::vector<StatedTotal> CheckTable(const Passages& p, const RecordRules& rules,
       if (it == sums.end()) continue;  // nothing above to add up in this column
       if (!(it->second == d)) {
         warnings->push_back(Describe(p, table, i) + ": row " + Quote(label) + " states " +
-                            d.Canonical().ToString() + " in " +
-                            ColumnName(p, table, col + *shift) +
+                            d.Canonical().ToString() + " in " + ColumnName(p, table, col + *shift) +
                             ", but the rows it covers add up to " +
                             it->second.Canonical().ToString() + " (difference " +
                             (d - it->second).Canonical().ToString() + ")");

@@ -169,11 +169,12 @@ TEST(ReconcileTest, TextFigureThatNearlyEqualsTheRowItNamesIsReported) {
 
 // A total row whose label cell a reader dropped sits one cell left of the columns it totals.
 std::string ProjectsTable(const char* total_aporte, const char* total) {
-  return std::string("CUADRO 2. PROYECTOS 2022\n"
-                     "N.\tALIADO\tAPORTE\tCONTRAPARTE\tTOTAL\n"
-                     "1\tFundación Norte\t$ 100,00\t$ 10,00\t$ 110,00\n"
-                     "2\tBanco del Sur\t$ 200,00\t$ 20,00\t$ 220,00\n"
-                     "Total cartera\t") +
+  return std::string(
+             "CUADRO 2. PROYECTOS 2022\n"
+             "N.\tALIADO\tAPORTE\tCONTRAPARTE\tTOTAL\n"
+             "1\tFundación Norte\t$ 100,00\t$ 10,00\t$ 110,00\n"
+             "2\tBanco del Sur\t$ 200,00\t$ 20,00\t$ 220,00\n"
+             "Total cartera\t") +
          total_aporte + "\t$ 30,00\t" + total + "\n";
 }
 

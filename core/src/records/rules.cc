@@ -27,15 +27,14 @@ Status LoadLexicon(const Pipeline& pipeline, const char* key, Lexicon* out) {
 Result<RecordRules> RecordRules::Load(const Pipeline& pipeline) {
   RecordRules rules;
   rules.review_threshold = pipeline.review_threshold;
-  for (auto [key, lexicon] : {std::pair{"kinds", &rules.kinds},
-                              std::pair{"group_headings", &rules.group_headings},
-                              std::pair{"table_columns", &rules.table_columns},
-                              std::pair{"amount_cues", &rules.amount_cues},
-                              std::pair{"total_rows", &rules.total_rows},
-                              std::pair{"activity_verbs", &rules.activity_verbs},
-                              std::pair{"plan_cues", &rules.plan_cues},
-                              std::pair{"non_record_sections", &rules.non_record_sections},
-                              std::pair{"aggregate_tables", &rules.aggregate_tables}}) {
+  for (auto [key, lexicon] :
+       {std::pair{"kinds", &rules.kinds}, std::pair{"group_headings", &rules.group_headings},
+        std::pair{"table_columns", &rules.table_columns},
+        std::pair{"amount_cues", &rules.amount_cues}, std::pair{"total_rows", &rules.total_rows},
+        std::pair{"activity_verbs", &rules.activity_verbs},
+        std::pair{"plan_cues", &rules.plan_cues},
+        std::pair{"non_record_sections", &rules.non_record_sections},
+        std::pair{"aggregate_tables", &rules.aggregate_tables}}) {
     Status s = LoadLexicon(pipeline, key, lexicon);
     if (!s.ok()) return s;
   }

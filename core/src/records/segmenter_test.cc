@@ -146,7 +146,8 @@ TEST(SegmenterTest, DateLedLinesOfOneParagraphAreBulletsWithoutMarkers) {
   t.Date("12 de abril", "2024-04-12");
   nlohmann::json r = t.Assemble();
   ASSERT_EQ(r.size(), 2u);
-  EXPECT_EQ(r[0]["anchor"], "El 04 de abril, la Directora asistió a la inauguración del Festival de");
+  EXPECT_EQ(r[0]["anchor"],
+            "El 04 de abril, la Directora asistió a la inauguración del Festival de");
   EXPECT_EQ(r[0]["dates"].size(), 1u);
   EXPECT_NE(r[0]["text"].get<std::string>().find("Secretaría de Cultura."), std::string::npos);
   EXPECT_EQ(r[1]["dates"][0]["start"], "2024-04-12");

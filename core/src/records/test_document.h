@@ -36,8 +36,8 @@ class TestDocument {
   Document& document() { return doc_; }
 
   // Places a mention of `type` on the `occurrence`-th (0-based) appearance of `text`.
-  void Add(const std::string& type, std::string_view text, nlohmann::json value,
-           int occurrence = 0, double confidence = 0.9) {
+  void Add(const std::string& type, std::string_view text, nlohmann::json value, int occurrence = 0,
+           double confidence = 0.9) {
     for (const Page& page : doc_.pages) {
       for (size_t at = page.text.find(text); at != std::string::npos;
            at = page.text.find(text, at + 1)) {

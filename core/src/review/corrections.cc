@@ -9,9 +9,9 @@ namespace {
 using nlohmann::json;
 
 const std::vector<std::string>& Kinds() {
-  static const std::vector<std::string> kinds = {"evento", "reunion", "acuerdo",
+  static const std::vector<std::string> kinds = {"evento",         "reunion",      "acuerdo",
                                                  "financiamiento", "capacitacion", "premio",
-                                                 "difusion", "otro"};
+                                                 "difusion",       "otro"};
   return kinds;
 }
 
@@ -43,12 +43,12 @@ bool IsIsoDate(const json& v) {
   const std::string& s = v.get_ref<const std::string&>();
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   if (!IsDigits(s, 0, 4)) return false;
-  if (s.size() >= 7 && (s[4] != '-' || !IsDigits(s, 5, 2) || s.substr(5, 2) < "01" ||
-                        s.substr(5, 2) > "12")) {
+  if (s.size() >= 7 &&
+      (s[4] != '-' || !IsDigits(s, 5, 2) || s.substr(5, 2) < "01" || s.substr(5, 2) > "12")) {
     return false;
   }
-  if (s.size() == 10 && (s[7] != '-' || !IsDigits(s, 8, 2) || s.substr(8, 2) < "01" ||
-                         s.substr(8, 2) > "31")) {
+  if (s.size() == 10 &&
+      (s[7] != '-' || !IsDigits(s, 8, 2) || s.substr(8, 2) < "01" || s.substr(8, 2) > "31")) {
     return false;
   }
   return true;
@@ -89,17 +89,22 @@ Status ValidateMember(const std::string& field, const std::string& root, const s
   if (MentionTypes::IsDeclarableField(root)) return Status::Ok();
   if (root == "dates") {
     if (key == "start" || key == "end") {
-      return IsIsoDate(v) ? Status::Ok() : Bad(field, "expected an ISO date (2024, 2024-02, 2024-02-08)");
+      return IsIsoDate(v) ? Status::Ok()
+                          : Bad(field, "expected an ISO date (2024, 2024-02, 2024-02-08)");
     }
   } else if (root == "amounts") {
     if (key == "amount") {
       return IsDecimal(v) ? Status::Ok()
-                          : Bad(field, "expected an exact decimal in units, like \"250000\", \"1200.50\" or \"-1234.00\"");
+                          : Bad(field,
+                                "expected an exact decimal in units, like \"250000\", \"1200.50\" "
+                                "or \"-1234.00\"");
     }
     if (key == "currency") {
-      return IsCurrency(v) ? Status::Ok() : Bad(field, "expected an ISO 4217 code (MXN, USD...) or null");
+      return IsCurrency(v) ? Status::Ok()
+                           : Bad(field, "expected an ISO 4217 code (MXN, USD...) or null");
     }
-    if (key == "approximate") return v.is_boolean() ? Status::Ok() : Bad(field, "expected true or false");
+    if (key == "approximate")
+      return v.is_boolean() ? Status::Ok() : Bad(field, "expected true or false");
     if (key == "role") {
       static const char* const kRoles[] = {"aporte", "contrapartida", "total"};
       if (v.is_null()) return Status::Ok();
@@ -119,7 +124,8 @@ Status ValidateMember(const std::string& field, const std::string& root, const s
                  ? Status::Ok()
                  : Bad(field, "expected a goal from 1 to 17");
     }
-    if (key == "explicit") return v.is_boolean() ? Status::Ok() : Bad(field, "expected true or false");
+    if (key == "explicit")
+      return v.is_boolean() ? Status::Ok() : Bad(field, "expected true or false");
   }
   return Bad(field, "no such field");
 }
@@ -128,8 +134,10 @@ Status ValidateMember(const std::string& field, const std::string& root, const s
 Status ValidateElement(const std::string& field, const std::string& root, const json& v) {
   if (!v.is_object()) return Bad(field, "expected an object");
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kRequired = {
-      {"dates", {"start", "end"}}, {"amounts", {"amount", "currency"}},
-      {"institutions", {"name"}}, {"ods", {"goal"}}};
+      {"dates", {"start", "end"}},
+      {"amounts", {"amount", "currency"}},
+      {"institutions", {"name"}},
+      {"ods", {"goal"}}};
   for (const auto& [r, keys] : kRequired) {
     if (r != root) continue;
     for (const std::string& k : keys) {
@@ -211,8 +219,8 @@ void RestoreFields(json* record, const json& fields) {
 }  // namespace
 
 const std::vector<std::string>& ReviewedFields() {
-  static const std::vector<std::string> fields = {"kind", "title", "dates", "amounts",
-                                                  "institutions", "ods"};
+  static const std::vector<std::string> fields = {"kind",    "title",        "dates",
+                                                  "amounts", "institutions", "ods"};
   return fields;
 }
 
@@ -294,10 +302,12 @@ Status ValidateChange(const std::string& field, const json& after) {
   if (field == "add_mention") {
     static const char* const kTypes[] = {"date", "amount", "institution", "ods"};
     std::string type = after.is_object() ? after.value("type", "") : "";
-    if (std::none_of(std::begin(kTypes), std::end(kTypes), [&](const char* t) { return type == t; })) {
+    if (std::none_of(std::begin(kTypes), std::end(kTypes),
+                     [&](const char* t) { return type == t; })) {
       return Bad(field, "expected {type: date|amount|institution|ods, text, value}");
     }
-    if (!IsNonEmptyString(after.value("text", json()))) return Bad(field, "the mention needs its text");
+    if (!IsNonEmptyString(after.value("text", json())))
+      return Bad(field, "the mention needs its text");
     const json& v = after.contains("value") ? after["value"] : json();
     if (type == "date") return ValidateElement(field + "/value", "dates", v);
     if (type == "amount") return ValidateElement(field + "/value", "amounts", v);
@@ -325,7 +335,8 @@ Status ValidateChange(const std::string& field, const json& after) {
         if (!part.contains(key)) continue;
         if (Status s = ValidateChange(key, part[key]); !s.ok()) return Bad(at, s.message());
       }
-      if (part.contains("text") && !part["text"].is_string()) return Bad(at + "/text", "expected text");
+      if (part.contains("text") && !part["text"].is_string())
+        return Bad(at + "/text", "expected text");
     }
     return Status::Ok();
   }
@@ -335,13 +346,15 @@ Status ValidateChange(const std::string& field, const json& after) {
   if (root == "kind") {
     if (parts.size() != 1 || !after.is_string() ||
         std::find(Kinds().begin(), Kinds().end(), after.get<std::string>()) == Kinds().end()) {
-      return Bad(field, "expected one of evento, reunion, acuerdo, financiamiento, capacitacion, "
-                        "premio, difusion, otro");
+      return Bad(field,
+                 "expected one of evento, reunion, acuerdo, financiamiento, capacitacion, "
+                 "premio, difusion, otro");
     }
     return Status::Ok();
   }
   if (root == "title") {
-    return parts.size() == 1 && IsNonEmptyString(after) ? Status::Ok() : Bad(field, "expected a title");
+    return parts.size() == 1 && IsNonEmptyString(after) ? Status::Ok()
+                                                        : Bad(field, "expected a title");
   }
   // The contract's lists, and those a plugin's declared type fills (whether this record has
   // such a list is checked against the record: reviews.h, Save).

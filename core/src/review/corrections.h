@@ -19,11 +19,10 @@
 #define ACERVO_CORE_REVIEW_CORRECTIONS_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 #include "records/mention_types.h"

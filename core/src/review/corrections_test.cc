@@ -31,9 +31,9 @@ TEST(ApplyCorrections, NoCorrectionsLeavesTheRecordAsExtracted) {
 }
 
 TEST(ApplyCorrections, SetsPathsInOrderAndMarksReviewed) {
-  json r = ApplyCorrections(Record(), {Make(1, "amounts/0/amount", "300000"),
-                                       Make(2, "amounts/0/currency", "USD"),
-                                       Make(3, "kind", "reunion"), Make(4, "kind", "acuerdo")});
+  json r = ApplyCorrections(
+      Record(), {Make(1, "amounts/0/amount", "300000"), Make(2, "amounts/0/currency", "USD"),
+                 Make(3, "kind", "reunion"), Make(4, "kind", "acuerdo")});
   EXPECT_EQ(r["amounts"][0]["amount"], "300000");
   EXPECT_EQ(r["amounts"][0]["currency"], "USD");
   EXPECT_EQ(r["kind"], "acuerdo");
@@ -72,10 +72,11 @@ TEST(ApplyCorrections, AcceptPinsTheAcceptedFieldsAgainstANewExtraction) {
 
 TEST(ApplyCorrections, RejectAddMentionMergeSplit) {
   json r = ApplyCorrections(
-      Record(), {Make(1, "reject", true),
-                 Make(2, "add_mention", {{"type", "ods"}, {"text", "ODS 11"}, {"value", {{"goal", 11}}}}),
-                 Make(3, "merge", {{"into", "r-2"}}),
-                 Make(4, "split", {{"parts", json::array({{{"title", "a"}}, {{"title", "b"}}})}})});
+      Record(),
+      {Make(1, "reject", true),
+       Make(2, "add_mention", {{"type", "ods"}, {"text", "ODS 11"}, {"value", {{"goal", 11}}}}),
+       Make(3, "merge", {{"into", "r-2"}}),
+       Make(4, "split", {{"parts", json::array({{{"title", "a"}}, {{"title", "b"}}})}})});
   EXPECT_EQ(r["rejected"], true);
   EXPECT_EQ(r["ods"][0]["goal"], 11);
   EXPECT_EQ(r["added_mentions"].size(), 1u);
@@ -106,7 +107,8 @@ TEST(ValidateChange, AcceptsContractValuesOnly) {
   EXPECT_FALSE(ValidateChange("ods/0/goal", 18).ok());
   EXPECT_FALSE(ValidateChange("confidence", 1).ok());
   EXPECT_FALSE(ValidateChange("status", "auto").ok());
-  EXPECT_TRUE(ValidateChange("institutions/-", {{"name", "ONU-Hábitat"}, {"acronym", nullptr}}).ok());
+  EXPECT_TRUE(
+      ValidateChange("institutions/-", {{"name", "ONU-Hábitat"}, {"acronym", nullptr}}).ok());
   EXPECT_FALSE(ValidateChange("institutions/-", {{"acronym", "X"}}).ok());
   EXPECT_TRUE(ValidateChange("undo:12", nullptr).ok());
   EXPECT_FALSE(ValidateChange("undo:x", nullptr).ok());
@@ -114,10 +116,13 @@ TEST(ValidateChange, AcceptsContractValuesOnly) {
 }
 
 TEST(ValidateChange, SplitPartsHoldContractValues) {
-  json good = {{"title", "Foro"}, {"kind", "evento"}, {"text", "El foro."},
-               {"dates", {{{"start", "2024-03"}, {"end", "2024-03"}}}},
-               {"amounts", {{{"amount", "100"}, {"currency", "MXN"}, {"approximate", false},
-                             {"role", nullptr}}}}};
+  json good = {
+      {"title", "Foro"},
+      {"kind", "evento"},
+      {"text", "El foro."},
+      {"dates", {{{"start", "2024-03"}, {"end", "2024-03"}}}},
+      {"amounts",
+       {{{"amount", "100"}, {"currency", "MXN"}, {"approximate", false}, {"role", nullptr}}}}};
   json other = {{"title", "Taller"}};
   EXPECT_TRUE(ValidateChange("split", {{"parts", {good, other}}}).ok());
   EXPECT_FALSE(ValidateChange("split", {{"parts", {good}}}).ok());  // one part is no split

@@ -23,8 +23,9 @@ Status CheckPathExists(const json& record, const std::string& path) {
   size_t slash = path.rfind('/');
   std::string root = path.substr(0, path.find('/'));
   if (MentionTypes::IsDeclarableField(root) && !ValueAt(record, root).is_array()) {
-    return InvalidArgument(path + ": the record has no such field (no plugin of its pipeline "
-                                  "declares it)");
+    return InvalidArgument(path +
+                           ": the record has no such field (no plugin of its pipeline "
+                           "declares it)");
   }
   if (slash == std::string::npos) return Status::Ok();
   std::string parent = path.substr(0, slash), last = path.substr(slash + 1);
@@ -101,8 +102,9 @@ Result<SaveResult> Reviews::Save(const Decision& d) {
   if (d.changes.empty()) return InvalidArgument("a decision needs at least one change");
   for (const Change& c : d.changes) {
     if (c.field == "merge") {
-      return InvalidArgument("merge: a merge changes two records; merge them together "
-                             "(acervo review merge INTO FROM)");
+      return InvalidArgument(
+          "merge: a merge changes two records; merge them together "
+          "(acervo review merge INTO FROM)");
     }
     ACERVO_RETURN_IF_ERROR(ValidateChange(c.field, c.after));
   }

@@ -38,8 +38,8 @@ PixelRect ToPixels(const Box& region, int dpi);
 // when that is not empty (cut to the page; a region wholly off the page renders the page).
 // NotFound when the file is no longer there (the UI then shows the text only), Unsupported
 // when it is not a PDF poppler can open.
-Result<std::string> RenderPagePng(const std::filesystem::path& pdf, int page,
-                                  int dpi = kPageDpi, const Box& region = {});
+Result<std::string> RenderPagePng(const std::filesystem::path& pdf, int page, int dpi = kPageDpi,
+                                  const Box& region = {});
 
 }  // namespace acervo::review
 

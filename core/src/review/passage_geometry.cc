@@ -144,8 +144,8 @@ Result<json> Reviews::Passage(const ReviewedRecord& record) {
   for (const Highlight& h : marks) {
     if (h.begin < pos) continue;  // overlaps one already shown
     if (h.begin > pos) spans.push_back({{"text", passage.substr(pos, h.begin - pos)}});
-    spans.push_back({{"text", passage.substr(h.begin, h.end - h.begin)}, {"type", h.type},
-                     {"value", h.value}});
+    spans.push_back(
+        {{"text", passage.substr(h.begin, h.end - h.begin)}, {"type", h.type}, {"value", h.value}});
     pos = h.end;
   }
   if (pos < passage.size()) spans.push_back({{"text", passage.substr(pos)}});

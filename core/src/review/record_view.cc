@@ -75,8 +75,8 @@ Result<json> RecordView(Reviews& reviews, const std::string& id) {
       auto known = reviews.Region(*r, page);
       if (!known.ok()) return AsInternal(known.status());
       Box b = PaddedRegion(*known);
-      regions.push_back({{"page", page},
-                         {"box", b.empty() ? json() : json{b.x0, b.y0, b.x1, b.y1}}});
+      regions.push_back(
+          {{"page", page}, {"box", b.empty() ? json() : json{b.x0, b.y0, b.x1, b.y1}}});
       if (b.empty()) whole.push_back(page);
     }
     view["page_regions"] = regions;

@@ -4,9 +4,8 @@
 #ifndef ACERVO_CORE_REVIEW_RECORD_VIEW_H_
 #define ACERVO_CORE_REVIEW_RECORD_VIEW_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "acervo/document.h"
 #include "acervo/status.h"

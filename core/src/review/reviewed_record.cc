@@ -12,9 +12,9 @@ void ReviewedRecord::Recompute() {
 }
 
 json ToJson(const Correction& c) {
-  return {{"id", c.id},           {"record_id", c.record_id}, {"field", c.field},
-          {"before", c.before},   {"after", c.after},         {"reviewer", c.reviewer},
-          {"at", c.at},           {"comment", c.comment}};
+  return {{"id", c.id},         {"record_id", c.record_id}, {"field", c.field},
+          {"before", c.before}, {"after", c.after},         {"reviewer", c.reviewer},
+          {"at", c.at},         {"comment", c.comment}};
 }
 
 json ReviewedRecord::ToJson() const {
@@ -25,9 +25,15 @@ json ReviewedRecord::ToJson() const {
     j["undone"] = undone.count(c.id) > 0;
     cs.push_back(std::move(j));
   }
-  return {{"id", id},           {"document_id", document_id}, {"source", source},
-          {"record", effective}, {"extracted", extracted},    {"version", version},
-          {"orphaned", orphaned}, {"second_look", second_look}, {"corrections", cs}};
+  return {{"id", id},
+          {"document_id", document_id},
+          {"source", source},
+          {"record", effective},
+          {"extracted", extracted},
+          {"version", version},
+          {"orphaned", orphaned},
+          {"second_look", second_look},
+          {"corrections", cs}};
 }
 
 }  // namespace acervo::review

@@ -12,11 +12,10 @@
 #define ACERVO_CORE_REVIEW_REVIEWS_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
 #include "acervo/status.h"
@@ -95,8 +94,8 @@ struct AdjacentRecords {
 };
 
 struct PassageRegion {
-  Box box;                  // empty when unknown
-  double page_width = 0;    // the page's size in points; 0 when unknown
+  Box box;                // empty when unknown
+  double page_width = 0;  // the page's size in points; 0 when unknown
   double page_height = 0;
 };
 

@@ -36,12 +36,21 @@ PlacedMention Mention(const std::string& type, const std::string& text, json val
 }
 
 json Rec(const std::string& id, const std::string& text, double confidence) {
-  return {{"id", id}, {"kind", "evento"}, {"title", text.substr(0, 20)}, {"text", text},
-          {"page_start", 1}, {"page_end", 1}, {"dates", json::array()},
-          {"amounts", json::array({{{"amount", "250000"}, {"currency", "MXN"},
-                                    {"approximate", false}, {"role", nullptr}}})},
-          {"institutions", json::array()}, {"ods", json::array()},
-          {"confidence", confidence}, {"status", confidence < 0.6 ? "needs_review" : "auto"}};
+  return {{"id", id},
+          {"kind", "evento"},
+          {"title", text.substr(0, 20)},
+          {"text", text},
+          {"page_start", 1},
+          {"page_end", 1},
+          {"dates", json::array()},
+          {"amounts", json::array({{{"amount", "250000"},
+                                    {"currency", "MXN"},
+                                    {"approximate", false},
+                                    {"role", nullptr}}})},
+          {"institutions", json::array()},
+          {"ods", json::array()},
+          {"confidence", confidence},
+          {"status", confidence < 0.6 ? "needs_review" : "auto"}};
 }
 
 Extraction MakeExtraction(bool with_second_record) {
@@ -53,10 +62,13 @@ Extraction MakeExtraction(bool with_second_record) {
   p.text = kPage;
   x.document.pages.push_back(p);
   x.pipeline = "test@1";
-  x.mentions = {Mention("date", "12 de marzo de 2024", {{"start", "2024-03-12"}, {"end", "2024-03-12"}}),
-                Mention("institution", "Secretaría de Movilidad", {{"name", "Secretaría de Movilidad"}}),
-                Mention("amount", "250 mil pesos", {{"amount", "250000"}, {"currency", "MXN"}})};
-  x.records.push_back(Rec("r-a", "El 12 de marzo de 2024 la Secretaría de Movilidad aportó 250 mil pesos al foro.", 0.4));
+  x.mentions = {
+      Mention("date", "12 de marzo de 2024", {{"start", "2024-03-12"}, {"end", "2024-03-12"}}),
+      Mention("institution", "Secretaría de Movilidad", {{"name", "Secretaría de Movilidad"}}),
+      Mention("amount", "250 mil pesos", {{"amount", "250000"}, {"currency", "MXN"}})};
+  x.records.push_back(
+      Rec("r-a", "El 12 de marzo de 2024 la Secretaría de Movilidad aportó 250 mil pesos al foro.",
+          0.4));
   if (with_second_record) {
     x.records.push_back(Rec("r-b", "Taller <script>alert(1)</script> de datos abiertos.", 0.3));
   }
@@ -135,7 +147,8 @@ TEST_P(ReviewsTest, UndoIsANewCorrection) {
   EXPECT_EQ(*store_->Count("corrections"), 2);
   Reviews reviews(store_.get());
   // Undoing another record's correction is refused.
-  EXPECT_FALSE(reviews.Save({"r-b", -1, "ana", "", {{"undo:" + std::to_string(first), nullptr}}}).ok());
+  EXPECT_FALSE(
+      reviews.Save({"r-b", -1, "ana", "", {{"undo:" + std::to_string(first), nullptr}}}).ok());
 }
 
 TEST_P(ReviewsTest, AStaleSaveFromASecondReviewerIsRefusedWithFreshValues) {
@@ -150,7 +163,8 @@ TEST_P(ReviewsTest, AStaleSaveFromASecondReviewerIsRefusedWithFreshValues) {
   EXPECT_EQ(late->record.effective["amounts"][0]["amount"], "300000");
   EXPECT_EQ(*store_->Count("corrections"), 1);
   // Saving again on the fresh version works.
-  auto again = mine.Save({"r-a", late->record.version, "luis", "", {{"amounts/0/amount", "275000"}}});
+  auto again =
+      mine.Save({"r-a", late->record.version, "luis", "", {{"amounts/0/amount", "275000"}}});
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->stale);
 }
@@ -197,7 +211,8 @@ TEST_P(ReviewsTest, PassageSpansHighlightMentionsAndKeepMarkupAsText) {
   std::string joined;
   for (const json& s : (*p)["spans"]) {
     joined += s["text"].get<std::string>();
-    if (s.contains("type")) marked.push_back(s["type"].get<std::string>() + ":" + s["text"].get<std::string>());
+    if (s.contains("type"))
+      marked.push_back(s["type"].get<std::string>() + ":" + s["text"].get<std::string>());
   }
   EXPECT_EQ(joined, a->effective["text"]);
   EXPECT_EQ(marked, (std::vector<std::string>{"date:12 de marzo de 2024",

@@ -51,9 +51,9 @@ std::string LocalizePage(const std::string& html, const std::string& token) {
   return out;
 }
 
-using nlohmann::json;
 using httplib::Request;
 using httplib::Response;
+using nlohmann::json;
 
 const char* MimeType(const std::string& path) {
   auto ends = [&](const char* ext) {
@@ -86,9 +86,12 @@ void SendError(Response& res, int status, const std::string& message) {
 
 int HttpStatusOf(const Status& s) {
   switch (s.code()) {
-    case Code::kInvalidArgument: return 400;
-    case Code::kNotFound: return 404;
-    default: return 500;
+    case Code::kInvalidArgument:
+      return 400;
+    case Code::kNotFound:
+      return 404;
+    default:
+      return 500;
   }
 }
 
@@ -139,8 +142,8 @@ httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, R
       req.has_param("secret")) {
     // The secret travels once in the link; later requests carry it as a cookie.
     if (SameSecret(req.get_param_value("secret"), options.secret)) {
-      res.set_header("Set-Cookie", "acervo_secret=" + options.secret +
-                                       "; HttpOnly; SameSite=Strict; Path=/");
+      res.set_header("Set-Cookie",
+                     "acervo_secret=" + options.secret + "; HttpOnly; SameSite=Strict; Path=/");
       res.set_redirect("/");
     } else {
       SendError(res, 403, _("wrong secret"));
@@ -178,8 +181,10 @@ void ReviewServer::Impl::GetQueue(const Request& req, Response& res) {
   f.kind = req.get_param_value("kind");
   f.field = req.get_param_value("field");
   try {
-    if (!req.get_param_value("min").empty()) f.min_confidence = std::stod(req.get_param_value("min"));
-    if (!req.get_param_value("max").empty()) f.max_confidence = std::stod(req.get_param_value("max"));
+    if (!req.get_param_value("min").empty())
+      f.min_confidence = std::stod(req.get_param_value("min"));
+    if (!req.get_param_value("max").empty())
+      f.max_confidence = std::stod(req.get_param_value("max"));
   } catch (const std::exception&) {
     return SendError(res, 400, _("min and max are numbers between 0 and 1"));
   }
@@ -291,11 +296,12 @@ void ReviewServer::Impl::PostDecision(const Request& req, Response& res) {
   auto saved = Reviews(store).Save(d);
   if (!saved.ok()) return SendError(res, HttpStatusOf(saved.status()), saved.status().message());
   if (saved->stale) {
-    std::string who = saved->record.corrections.empty()
-                          ? "someone" : saved->record.corrections.back().reviewer;
+    std::string who =
+        saved->record.corrections.empty() ? "someone" : saved->record.corrections.back().reviewer;
     return SendRecord(d.record_id, res, 409,
-                      "not saved: " + who + " changed this record after you opened it. "
-                      "Their values are shown now; apply your change again if it still holds.");
+                      "not saved: " + who +
+                          " changed this record after you opened it. "
+                          "Their values are shown now; apply your change again if it still holds.");
   }
   SendRecord(d.record_id, res, 200, "");
 }

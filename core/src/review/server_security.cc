@@ -35,7 +35,8 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   while ((at = cookies.find(key, at)) != std::string::npos) {
     if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') {
       size_t end = cookies.find(';', at);
-      return cookies.substr(at + key.size(), end == std::string::npos ? end : end - at - key.size());
+      return cookies.substr(at + key.size(),
+                            end == std::string::npos ? end : end - at - key.size());
     }
     at += key.size();
   }

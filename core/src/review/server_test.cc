@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-
 #include <unistd.h>
 
 #include <fstream>
@@ -19,17 +18,27 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kText = "Taller <script>alert(1)</script> y <img src=x onerror=alert(2)> en 2024.\n";
+const std::string kText =
+    "Taller <script>alert(1)</script> y <img src=x onerror=alert(2)> en 2024.\n";
 const std::string kSecond = "Segundo taller en 2025.";
 
 json Record(const std::string& id, const std::string& title, const std::string& text,
             const std::string& amount, const std::string& currency) {
-  return {{"id", id}, {"kind", "capacitacion"}, {"title", title}, {"text", text},
-          {"page_start", 1}, {"page_end", 1}, {"dates", json::array()},
-          {"amounts", json::array({{{"amount", amount}, {"currency", currency},
-                                    {"approximate", false}, {"role", nullptr}}})},
-          {"institutions", json::array()}, {"ods", json::array()},
-          {"confidence", 0.3}, {"status", "needs_review"}};
+  return {{"id", id},
+          {"kind", "capacitacion"},
+          {"title", title},
+          {"text", text},
+          {"page_start", 1},
+          {"page_end", 1},
+          {"dates", json::array()},
+          {"amounts", json::array({{{"amount", amount},
+                                    {"currency", currency},
+                                    {"approximate", false},
+                                    {"role", nullptr}}})},
+          {"institutions", json::array()},
+          {"ods", json::array()},
+          {"confidence", 0.3},
+          {"status", "needs_review"}};
 }
 
 httplib::Headers WithToken(const std::string& token) {
@@ -77,7 +86,8 @@ class ServerTest : public ::testing::Test {
     p.text = kText + kSecond + "\n";
     x.document.pages.push_back(p);
     x.pipeline = "test@1";
-    x.records.push_back(Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
+    x.records.push_back(
+        Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
     x.records.push_back(Record("r-y", "Segundo taller", kSecond, "200", "EUR"));
     ASSERT_TRUE(store_->PutExtraction(x).ok());
     http_ = std::make_unique<RunningServer>(store_.get());
@@ -85,7 +95,8 @@ class ServerTest : public ::testing::Test {
   void TearDown() override {
     http_.reset();
     store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
   }
   httplib::Result Post(const json& body, const std::string& token,
                        const std::string& path = "/api/records/r-x") {
@@ -178,18 +189,21 @@ TEST_F(ServerTest, PostsNeedTheSessionToken) {
 }
 
 TEST_F(ServerTest, AStaleSaveGets409WithTheFreshValues) {
-  auto first = Post({{"version", 0}, {"reviewer", "ana"},
+  auto first = Post({{"version", 0},
+                     {"reviewer", "ana"},
                      {"changes", {{{"field", "amounts/0/amount"}, {"value", "150"}}}}},
                     http_->token());
   ASSERT_EQ(first->status, 200) << first->body;
-  auto late = Post({{"version", 0}, {"reviewer", "luis"},
+  auto late = Post({{"version", 0},
+                    {"reviewer", "luis"},
                     {"changes", {{{"field", "amounts/0/amount"}, {"value", "175"}}}}},
                    http_->token());
   ASSERT_EQ(late->status, 409);
   json fresh = json::parse(late->body);
   EXPECT_EQ(fresh["record"]["amounts"][0]["amount"], "150");
   EXPECT_NE(fresh["error"].get<std::string>().find("ana"), std::string::npos);
-  auto bad = Post({{"version", fresh["version"]}, {"reviewer", "luis"},
+  auto bad = Post({{"version", fresh["version"]},
+                   {"reviewer", "luis"},
                    {"changes", {{{"field", "amounts/0/amount"}, {"value", "1,5"}}}}},
                   http_->token());
   EXPECT_EQ(bad->status, 400);
@@ -210,7 +224,10 @@ TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
   EXPECT_EQ(view["next"]["version"], 0);
   EXPECT_TRUE(view["previous"].is_null());
 
-  json merge = {{"version", 0}, {"from", "r-y"}, {"from_version", 0}, {"reviewer", "ana"},
+  json merge = {{"version", 0},
+                {"from", "r-y"},
+                {"from_version", 0},
+                {"reviewer", "ana"},
                 {"comment", "el mismo taller"}};
   EXPECT_EQ(Post(merge, "", "/api/records/r-x/merge")->status, 403);
   EXPECT_EQ(*store_->Count("corrections"), 0);
@@ -232,7 +249,8 @@ TEST_F(ServerTest, MergesTheNextRecordIntoThisOne) {
 }
 
 TEST_F(ServerTest, AMergeFromAStaleViewGets409AndStoresNothing) {
-  auto fix = Post({{"version", 0}, {"reviewer", "luis"},
+  auto fix = Post({{"version", 0},
+                   {"reviewer", "luis"},
                    {"changes", {{{"field", "title"}, {"value", "Segundo taller de datos"}}}}},
                   http_->token(), "/api/records/r-y");
   ASSERT_EQ(fix->status, 200) << fix->body;
@@ -270,7 +288,8 @@ TEST_F(ServerTest, BadMergesAreClearJsonErrors) {
   nobody["reviewer"] = "";
   check(nobody, "/api/records/r-x/merge", 400, "reviewer");
   // A merge written on one record alone would leave the other an activity of its own.
-  check({{"version", 0}, {"reviewer", "ana"},
+  check({{"version", 0},
+         {"reviewer", "ana"},
          {"changes", {{{"field", "merge"}, {"value", {{"into", "r-y"}}}}}}},
         "/api/records/r-x", 400, "merge");
   EXPECT_EQ(*store_->Count("corrections"), 0);
@@ -278,20 +297,26 @@ TEST_F(ServerTest, BadMergesAreClearJsonErrors) {
 
 TEST_F(ServerTest, SplitsARecordIntoValidParts) {
   json parts = json::array(
-      {{{"title", "Taller <script>"}, {"kind", "capacitacion"}, {"text", "Taller"},
-        {"amounts", {{{"amount", "100"}, {"currency", "USD"}, {"approximate", false},
-                      {"role", nullptr}}}}},
-       {{"title", "Feria"}, {"kind", "evento"}, {"text", "y feria en 2024."},
+      {{{"title", "Taller <script>"},
+        {"kind", "capacitacion"},
+        {"text", "Taller"},
+        {"amounts",
+         {{{"amount", "100"}, {"currency", "USD"}, {"approximate", false}, {"role", nullptr}}}}},
+       {{"title", "Feria"},
+        {"kind", "evento"},
+        {"text", "y feria en 2024."},
         {"dates", {{{"start", "2024"}, {"end", "2024"}}}}}});
   json bad = parts;
   bad[1]["kind"] = "fiesta";
-  auto refused = Post({{"version", 0}, {"reviewer", "ana"},
+  auto refused = Post({{"version", 0},
+                       {"reviewer", "ana"},
                        {"changes", {{{"field", "split"}, {"value", {{"parts", bad}}}}}}},
                       http_->token());
   ASSERT_EQ(refused->status, 400) << refused->body;
   EXPECT_NE(json::parse(refused->body)["error"].get<std::string>().find("split/parts/1: kind"),
             std::string::npos);
-  auto res = Post({{"version", 0}, {"reviewer", "ana"},
+  auto res = Post({{"version", 0},
+                   {"reviewer", "ana"},
                    {"changes", {{{"field", "split"}, {"value", {{"parts", parts}}}}}}},
                   http_->token());
   ASSERT_EQ(res->status, 200) << res->body;
@@ -310,12 +335,12 @@ class PdfServerTest : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
     pdf_ = dir_ / "informe.pdf";
-    std::ofstream(pdf_, std::ios::binary) << testing_pdf::MakePdf(
-        {{{72, 100, "Foro regional de movilidad", 14, true},
-          {72, 300, "El foro reunió a la red de ciudades y a sus socios"},
-          {72, 314, "durante tres días de marzo de 2024."},
-          {72, 560, "Reunión de la red", 14, true},
-          {72, 600, "la red de ciudades"}}});
+    std::ofstream(pdf_, std::ios::binary)
+        << testing_pdf::MakePdf({{{72, 100, "Foro regional de movilidad", 14, true},
+                                  {72, 300, "El foro reunió a la red de ciudades y a sus socios"},
+                                  {72, 314, "durante tres días de marzo de 2024."},
+                                  {72, 560, "Reunión de la red", 14, true},
+                                  {72, 600, "la red de ciudades"}}});
     LoadOptions never;
     never.ocr = OcrMode::kNever;
     auto doc = LoadDocument(pdf_, never);

@@ -10,7 +10,7 @@ namespace {
 struct EnvFile {
   sqlite3_file base;  // first, as SQLite requires
   EnvVfs* owner;
-  const char* path;   // owned by SQLite; valid until close ("" for temporary files)
+  const char* path;  // owned by SQLite; valid until close ("" for temporary files)
   sqlite3_file* real() { return reinterpret_cast<sqlite3_file*>(this + 1); }
 };
 
@@ -37,12 +37,8 @@ int Sync(sqlite3_file* f, int flags) { return M(f)->xSync(Real(f), flags); }
 int FileSize(sqlite3_file* f, sqlite3_int64* size) { return M(f)->xFileSize(Real(f), size); }
 int Lock(sqlite3_file* f, int level) { return M(f)->xLock(Real(f), level); }
 int Unlock(sqlite3_file* f, int level) { return M(f)->xUnlock(Real(f), level); }
-int CheckReservedLock(sqlite3_file* f, int* out) {
-  return M(f)->xCheckReservedLock(Real(f), out);
-}
-int FileControl(sqlite3_file* f, int op, void* arg) {
-  return M(f)->xFileControl(Real(f), op, arg);
-}
+int CheckReservedLock(sqlite3_file* f, int* out) { return M(f)->xCheckReservedLock(Real(f), out); }
+int FileControl(sqlite3_file* f, int op, void* arg) { return M(f)->xFileControl(Real(f), op, arg); }
 int SectorSize(sqlite3_file* f) { return M(f)->xSectorSize(Real(f)); }
 int DeviceCharacteristics(sqlite3_file* f) { return M(f)->xDeviceCharacteristics(Real(f)); }
 int ShmMap(sqlite3_file* f, int page, int size, int extend, void volatile** out) {
@@ -60,11 +56,25 @@ int Unfetch(sqlite3_file* f, sqlite3_int64 at, void* p) { return M(f)->xUnfetch(
 
 // Version 3 methods, for a real file whose methods are version 3 (the unix VFS's are); the
 // WAL the store uses needs the shared-memory ones.
-const sqlite3_io_methods kMethods = {
-    3,        Close,       Read,       Write,          Truncate,    Sync,
-    FileSize, Lock,        Unlock,     CheckReservedLock, FileControl, SectorSize,
-    DeviceCharacteristics, ShmMap,     ShmLock,        ShmBarrier,  ShmUnmap,
-    Fetch,    Unfetch};
+const sqlite3_io_methods kMethods = {3,
+                                     Close,
+                                     Read,
+                                     Write,
+                                     Truncate,
+                                     Sync,
+                                     FileSize,
+                                     Lock,
+                                     Unlock,
+                                     CheckReservedLock,
+                                     FileControl,
+                                     SectorSize,
+                                     DeviceCharacteristics,
+                                     ShmMap,
+                                     ShmLock,
+                                     ShmBarrier,
+                                     ShmUnmap,
+                                     Fetch,
+                                     Unfetch};
 
 int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* out_flags) {
   EnvFile* file = Ours(f);

@@ -32,8 +32,10 @@ PgParams& PgParams::Add(double v) {
 }
 
 PgParams& PgParams::AddNullable(const std::string& s) {
-  if (s.empty()) values_.emplace_back(std::nullopt);
-  else values_.emplace_back(s);
+  if (s.empty())
+    values_.emplace_back(std::nullopt);
+  else
+    values_.emplace_back(s);
   return *this;
 }
 
@@ -90,8 +92,7 @@ std::string RedactPostgresUri(const std::string& uri) {
     }
   }
   // A password given as a query parameter: ...?password=secret&...
-  for (size_t p = out.find("password="); p != std::string::npos;
-       p = out.find("password=", p + 1)) {
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
     if (p > 0 && out[p - 1] != '?' && out[p - 1] != '&') continue;
     size_t value = p + 9;
     size_t end = out.find('&', value);
@@ -128,7 +129,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& u
     return IoError(_f("{}: cannot connect to the PostgreSQL store: {}", shown, why));
   }
   // Messages from the server stay out of the user's terminal; errors travel as Status.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
   return std::unique_ptr<PgConnection>(new PgConnection(uri, conn));
 }
 
@@ -172,9 +174,10 @@ Result<PgRows> PgConnection::Run(const std::string& sql, const PgParams& params,
   if (Broken()) {
     if ((retry || ended_before) && !in_transaction_) return Run(sql, params, what, false);
     if (in_transaction_) {
-      return IoError(_f("{}: the connection to {} was lost mid-transaction; nothing of it was "
-                        "stored ({})",
-                        what, display_, why));
+      return IoError(
+          _f("{}: the connection to {} was lost mid-transaction; nothing of it was "
+             "stored ({})",
+             what, display_, why));
     }
     return IoError(_f("{}: the connection to {} was lost ({})", what, display_, why));
   }

@@ -16,11 +16,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/status.h"
 
@@ -32,9 +31,18 @@ namespace acervo::store {
 // A statement's parameters, in order ($1, $2, ...), as text; nullopt is SQL NULL.
 class PgParams {
  public:
-  PgParams& Add(const std::string& s) { values_.emplace_back(s); return *this; }
-  PgParams& Add(const char* s) { values_.emplace_back(std::string(s)); return *this; }
-  PgParams& Add(int64_t v) { values_.emplace_back(std::to_string(v)); return *this; }
+  PgParams& Add(const std::string& s) {
+    values_.emplace_back(s);
+    return *this;
+  }
+  PgParams& Add(const char* s) {
+    values_.emplace_back(std::string(s));
+    return *this;
+  }
+  PgParams& Add(int64_t v) {
+    values_.emplace_back(std::to_string(v));
+    return *this;
+  }
   PgParams& Add(int v) { return Add(static_cast<int64_t>(v)); }
   PgParams& Add(double v);
   PgParams& AddNullable(const std::string& s);  // NULL when empty

@@ -73,12 +73,12 @@ Status PgStore::ExpireLeases(int max_attempts) {
         db_->Command("UPDATE queue SET state = $2, token = NULL, expires = NULL, last_error = "
                      "$3 WHERE id = $1::bigint",
                      PgParams().Add(id).Add(give_up ? "failed" : "queued").Add(why),
-                     "returning an expired lease").status());
+                     "returning an expired lease")
+            .status());
     if (give_up) {
-      ACERVO_RETURN_IF_ERROR(
-          PutFailure({expired->Text(i, 1), HexOf(expired->Text(i, 2)), kLostLeaseCode,
-                      GivenUpReason(expired->Text(i, 1), expired->Int(i, 3), expired->Text(i, 4)),
-                      ""}));
+      ACERVO_RETURN_IF_ERROR(PutFailure(
+          {expired->Text(i, 1), HexOf(expired->Text(i, 2)), kLostLeaseCode,
+           GivenUpReason(expired->Text(i, 1), expired->Int(i, 3), expired->Text(i, 4)), ""}));
     }
   }
   return Status::Ok();
@@ -98,7 +98,8 @@ Result<std::optional<Lease>> PgStore::Take(const std::string& worker,
         "leased_at = clock_timestamp(), expires = clock_timestamp() + make_interval(secs => "
         "$3::bigint) WHERE id = (SELECT id FROM queue WHERE state = 'queued' ORDER BY id LIMIT "
         "1 FOR UPDATE SKIP LOCKED) RETURNING id, path, size, COALESCE(sha256, ''), pipeline, "
-        "attempts, " + Utc("expires"),
+        "attempts, " +
+            Utc("expires"),
         PgParams().Add(l.token).Add(worker).Add(static_cast<int64_t>(lease_for.count())),
         "taking a queued file");
     if (!r.ok()) return r.status();
@@ -150,8 +151,7 @@ Status PgStore::Fail(const Lease& lease, const std::string& code, const std::str
     Result<PgRows> r = db_->Command(
         "UPDATE queue SET state = $3, token = NULL, expires = NULL, last_error = $4 WHERE id = "
         "$1::bigint AND token = $2 AND state = 'leased'",
-        PgParams().Add(lease.item).Add(lease.token).Add(give_up ? "failed" : "queued")
-            .Add(reason),
+        PgParams().Add(lease.item).Add(lease.token).Add(give_up ? "failed" : "queued").Add(reason),
         "failing " + lease.file.path);
     if (!r.ok()) return r.status();
     if (r->Affected() != 1) return Aborted(lease.file.path + ": lease lost");
@@ -189,10 +189,14 @@ Result<QueueStatus> PgStore::Overview(std::chrono::seconds rate_window) {
   for (int i = 0; i < counts->size(); ++i) {
     const std::string state = counts->Text(i, 0);
     const int64_t n = counts->Int(i, 1);
-    if (state == "queued") st.queued = n;
-    else if (state == "leased") st.leased = n;
-    else if (state == "done") st.done = n;
-    else if (state == "failed") st.failed = n;
+    if (state == "queued")
+      st.queued = n;
+    else if (state == "leased")
+      st.leased = n;
+    else if (state == "done")
+      st.done = n;
+    else if (state == "failed")
+      st.failed = n;
   }
   Result<PgRows> leases = db_->Query(
       "SELECT path, COALESCE(worker, ''), EXTRACT(EPOCH FROM clock_timestamp() - leased_at) "

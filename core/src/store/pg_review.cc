@@ -77,8 +77,7 @@ Status PgStore::ForEachReviewable(const std::string& document,
 }
 
 Result<std::vector<std::string>> PgStore::NeighbourIds(const std::string& document_id,
-                                                       const std::string& record_id,
-                                                       bool before) {
+                                                       const std::string& record_id, bool before) {
   Result<PgRows> r = db_->Query(
       before ? "SELECT id FROM records WHERE document_id = $1 AND seq < (SELECT seq FROM "
                "records WHERE id = $2) ORDER BY seq DESC"
@@ -92,8 +91,10 @@ Result<std::vector<std::string>> PgStore::NeighbourIds(const std::string& docume
 }
 
 Result<std::vector<Correction>> PgStore::CorrectionsOf(const std::string& record_id) {
-  Result<PgRows> r = db_->Query(std::string(kCorrectionColumns) + "WHERE record_id = $1 ORDER "
-                                "BY id", PgParams().Add(record_id));
+  Result<PgRows> r = db_->Query(std::string(kCorrectionColumns) +
+                                    "WHERE record_id = $1 ORDER "
+                                    "BY id",
+                                PgParams().Add(record_id));
   if (!r.ok()) return r.status();
   std::vector<Correction> out;
   for (int i = 0; i < r->size(); ++i) out.push_back(ReadCorrection(*r, i));
@@ -115,35 +116,49 @@ Result<int64_t> PgStore::AppendCorrection(const Correction& c) {
   Result<PgRows> r = db_->Command(
       "INSERT INTO corrections(record_id, field, before, after, reviewer, at, comment) "
       "VALUES($1,$2,$3,$4,$5,$6,$7) RETURNING id",
-      PgParams().Add(c.record_id).Add(c.field).Add(c.before.dump()).Add(c.after.dump())
-          .Add(c.reviewer).Add(c.at).Add(c.comment),
+      PgParams()
+          .Add(c.record_id)
+          .Add(c.field)
+          .Add(c.before.dump())
+          .Add(c.after.dump())
+          .Add(c.reviewer)
+          .Add(c.at)
+          .Add(c.comment),
       "storing a correction");
   if (!r.ok()) return r.status();
   return r->Int(0, 0);
 }
 
 Status PgStore::PutReviewSnapshot(const ReviewSnapshot& s) {
-  return db_->Command(
-      "INSERT INTO review_snapshots(record_id, document_id, extracted, json, version) "
-      "VALUES($1,$2,$3,$4,$5::bigint) ON CONFLICT(record_id) DO UPDATE SET extracted = "
-      "excluded.extracted, json = excluded.json, version = excluded.version, second_look = 0",
-      PgParams().Add(s.record_id).Add(s.document_id).Add(s.extracted.dump())
-          .Add(s.effective.dump()).Add(s.version),
-      "storing the reviewed record").status();
+  return db_
+      ->Command(
+          "INSERT INTO review_snapshots(record_id, document_id, extracted, json, version) "
+          "VALUES($1,$2,$3,$4,$5::bigint) ON CONFLICT(record_id) DO UPDATE SET extracted = "
+          "excluded.extracted, json = excluded.json, version = excluded.version, second_look = 0",
+          PgParams()
+              .Add(s.record_id)
+              .Add(s.document_id)
+              .Add(s.extracted.dump())
+              .Add(s.effective.dump())
+              .Add(s.version),
+          "storing the reviewed record")
+      .status();
 }
 
 // One statement (atomic on its own, no transaction needed): each snapshot of the document
 // becomes an orphan when the latest extraction lacks its record (flagged for a second look
 // when newly so) or stops being one when it has it. SET sees the row as it was.
 Status PgStore::MarkOrphans(const std::string& document_id, const std::string& at) {
-  return db_->Command(
-      "UPDATE review_snapshots s SET "
-      "second_look = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
-      "r.document_id = $1) THEN 0 WHEN s.orphaned_at IS NULL THEN 1 ELSE s.second_look END, "
-      "orphaned_at = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
-      "r.document_id = $1) THEN NULL ELSE COALESCE(s.orphaned_at, $2) END "
-      "WHERE s.document_id = $1",
-      PgParams().Add(document_id).Add(at), "flagging orphaned reviews").status();
+  return db_
+      ->Command(
+          "UPDATE review_snapshots s SET "
+          "second_look = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
+          "r.document_id = $1) THEN 0 WHEN s.orphaned_at IS NULL THEN 1 ELSE s.second_look END, "
+          "orphaned_at = CASE WHEN EXISTS (SELECT 1 FROM records r WHERE r.id = s.record_id AND "
+          "r.document_id = $1) THEN NULL ELSE COALESCE(s.orphaned_at, $2) END "
+          "WHERE s.document_id = $1",
+          PgParams().Add(document_id).Add(at), "flagging orphaned reviews")
+      .status();
 }
 
 // Records and their corrections in one query (a LEFT JOIN, corrections in id order), so a

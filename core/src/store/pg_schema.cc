@@ -158,8 +158,10 @@ Status PgMigrate(PgConnection& db) {
     db.Rollback();
     return s;
   };
-  Result<PgRows> table = db.Command("CREATE TABLE IF NOT EXISTS acervo_schema(version INTEGER "
-                                    "NOT NULL)", {}, "creating the schema version table");
+  Result<PgRows> table = db.Command(
+      "CREATE TABLE IF NOT EXISTS acervo_schema(version INTEGER "
+      "NOT NULL)",
+      {}, "creating the schema version table");
   if (!table.ok()) return fail(table.status());
   Result<int> version = PgSchemaVersion(db);
   if (!version.ok()) return fail(version.status());

@@ -61,18 +61,18 @@ Status PgStore::PutExtractionRows(const Extraction& x) {
 
   // Replace an earlier extraction; corrections are in their own table and stay.
   ACERVO_RETURN_IF_ERROR(db_->Command("DELETE FROM documents WHERE id = $1",
-                                      PgParams().Add(d.info.id),
-                                      "removing the earlier extraction").status());
+                                      PgParams().Add(d.info.id), "removing the earlier extraction")
+                             .status());
   PgParams doc;
   doc.Add(d.info.id).Add(d.info.source).Add(d.info.media_type).Add(d.info.title);
-  doc.AddNullable(d.info.country).AddNullable(d.info.period.start)
-      .AddNullable(d.info.period.end);
+  doc.AddNullable(d.info.country).AddNullable(d.info.period.start).AddNullable(d.info.period.end);
   doc.Add(static_cast<int64_t>(d.pages.size())).Add(x.pipeline).Add(doc_json.dump()).Add(Now());
   ACERVO_RETURN_IF_ERROR(
       db_->Command("INSERT INTO documents(id, source, media_type, title, country, period_start, "
                    "period_end, pages, pipeline, json, stored_at) VALUES($1,$2,$3,$4,$5,$6,$7,"
                    "$8::bigint,$9,$10,$11)",
-                   doc, "storing the document").status());
+                   doc, "storing the document")
+          .status());
 
   nlohmann::json pages = nlohmann::json::array();
   for (const Page& p : d.pages) {
@@ -92,30 +92,39 @@ Status PgStore::PutExtractionRows(const Extraction& x) {
                        r.value("status", "auto"), r.dump()});
   }
   // The document's rows, and clearing a failure of its source or bytes, in one statement.
-  return db_->Command(
-      "WITH p AS (INSERT INTO pages(document_id, number, text, ocr, json) SELECT $1, "
-      "(p->>0)::bigint, p->>1, (p->>2)::bigint, p->>3 FROM json_array_elements($2::json) p), "
-      "m AS (INSERT INTO mentions(document_id, seq, type, page, start, \"end\", confidence, "
-      "extractor, json) SELECT $1, (m->>0)::bigint, m->>1, (m->>2)::bigint, (m->>3)::bigint, "
-      "(m->>4)::bigint, (m->>5)::float8, m->>6, m->>7 FROM json_array_elements($3::json) m), "
-      "r AS (INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
-      "SELECT r->>0, $1, (r->>1)::bigint, r->>2, (r->>3)::float8, r->>4, r->>5 FROM "
-      "json_array_elements($4::json) r) "
-      "DELETE FROM failures WHERE source = $5 OR sha256 = $6",
-      PgParams().Add(d.info.id).Add(pages.dump()).Add(mentions.dump()).Add(records.dump())
-          .Add(d.info.source).Add(FailureSha256(d.info.id)),
-      "storing the pages, mentions and records").status();
+  return db_
+      ->Command(
+          "WITH p AS (INSERT INTO pages(document_id, number, text, ocr, json) SELECT $1, "
+          "(p->>0)::bigint, p->>1, (p->>2)::bigint, p->>3 FROM json_array_elements($2::json) p), "
+          "m AS (INSERT INTO mentions(document_id, seq, type, page, start, \"end\", confidence, "
+          "extractor, json) SELECT $1, (m->>0)::bigint, m->>1, (m->>2)::bigint, (m->>3)::bigint, "
+          "(m->>4)::bigint, (m->>5)::float8, m->>6, m->>7 FROM json_array_elements($3::json) m), "
+          "r AS (INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
+          "SELECT r->>0, $1, (r->>1)::bigint, r->>2, (r->>3)::float8, r->>4, r->>5 FROM "
+          "json_array_elements($4::json) r) "
+          "DELETE FROM failures WHERE source = $5 OR sha256 = $6",
+          PgParams()
+              .Add(d.info.id)
+              .Add(pages.dump())
+              .Add(mentions.dump())
+              .Add(records.dump())
+              .Add(d.info.source)
+              .Add(FailureSha256(d.info.id)),
+          "storing the pages, mentions and records")
+      .status();
 }
 
 Status PgStore::PutFailure(const Failure& f) {
   return InTransaction([&] {
-    return db_->Command("INSERT INTO failures(source, sha256, code, message, at) "
-                        "VALUES($1,$2,$3,$4,$5) ON CONFLICT(source) DO UPDATE SET sha256 = "
-                        "excluded.sha256, code = excluded.code, message = excluded.message, at "
-                        "= excluded.at",
-                        PgParams().Add(f.source).AddNullable(f.sha256).Add(f.code)
-                            .Add(f.message).Add(f.at.empty() ? Now() : f.at),
-                        "recording a failure")
+    return db_
+        ->Command(
+            "INSERT INTO failures(source, sha256, code, message, at) "
+            "VALUES($1,$2,$3,$4,$5) ON CONFLICT(source) DO UPDATE SET sha256 = "
+            "excluded.sha256, code = excluded.code, message = excluded.message, at "
+            "= excluded.at",
+            PgParams().Add(f.source).AddNullable(f.sha256).Add(f.code).Add(f.message).Add(
+                f.at.empty() ? Now() : f.at),
+            "recording a failure")
         .status();
   });
 }
@@ -156,9 +165,10 @@ Status PgStore::ForEachDocumentWarning(
 
 Result<std::map<int, Page>> PgStore::LoadPages(const std::string& document_id, int first,
                                                int last) {
-  Result<PgRows> r = db_->Query("SELECT number, text, json FROM pages WHERE document_id = $1 "
-                                "AND number BETWEEN $2::bigint AND $3::bigint ORDER BY number",
-                                PgParams().Add(document_id).Add(first).Add(last));
+  Result<PgRows> r = db_->Query(
+      "SELECT number, text, json FROM pages WHERE document_id = $1 "
+      "AND number BETWEEN $2::bigint AND $3::bigint ORDER BY number",
+      PgParams().Add(document_id).Add(first).Add(last));
   if (!r.ok()) return r.status();
   std::map<int, Page> pages;
   for (int i = 0; i < r->size(); ++i) {
@@ -170,9 +180,10 @@ Result<std::map<int, Page>> PgStore::LoadPages(const std::string& document_id, i
 
 Result<std::vector<StoredMention>> PgStore::MentionsOnPage(const std::string& document_id,
                                                            int page) {
-  Result<PgRows> r = db_->Query("SELECT start, \"end\", type, json FROM mentions WHERE "
-                                "document_id = $1 AND page = $2::bigint ORDER BY start",
-                                PgParams().Add(document_id).Add(page));
+  Result<PgRows> r = db_->Query(
+      "SELECT start, \"end\", type, json FROM mentions WHERE "
+      "document_id = $1 AND page = $2::bigint ORDER BY start",
+      PgParams().Add(document_id).Add(page));
   if (!r.ok()) return r.status();
   std::vector<StoredMention> out;
   for (int i = 0; i < r->size(); ++i) {
@@ -203,8 +214,9 @@ Result<bool> PgStore::HasFailure(const std::string& sha256) {
 }
 
 Status PgStore::ForEachFailure(const std::function<void(const Failure&)>& fn) {
-  Result<PgRows> r = db_->Query("SELECT source, COALESCE(sha256, ''), code, message, at FROM "
-                                "failures ORDER BY source");
+  Result<PgRows> r = db_->Query(
+      "SELECT source, COALESCE(sha256, ''), code, message, at FROM "
+      "failures ORDER BY source");
   if (!r.ok()) return r.status();
   for (int i = 0; i < r->size(); ++i) {
     fn(Failure{r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Text(i, 3), r->Text(i, 4)});
@@ -219,8 +231,8 @@ Status PgStore::ForEachRecord(const RecordFilter& filter,
       "r.document_id WHERE ($1::bigint = 0 OR r.status = 'needs_review') AND ($2 = '' OR "
       "r.document_id = $2) ORDER BY ";
   sql += filter.needs_review_only ? "r.confidence, r.id" : "d.source, r.seq";
-  Result<PgRows> rows = db_->Query(
-      sql, PgParams().Add(int64_t{filter.needs_review_only}).Add(filter.document_id));
+  Result<PgRows> rows =
+      db_->Query(sql, PgParams().Add(int64_t{filter.needs_review_only}).Add(filter.document_id));
   if (!rows.ok()) return rows.status();
   for (int i = 0; i < rows->size(); ++i) {
     nlohmann::json r = nlohmann::json::parse(rows->Text(i, 0), nullptr, false);

@@ -60,8 +60,7 @@ class PgStore final : public Store {
   Status ForEachReviewable(const std::string& document,
                            const std::function<void(StoredRecord)>& fn) override;
   Result<std::vector<std::string>> NeighbourIds(const std::string& document_id,
-                                                const std::string& record_id,
-                                                bool before) override;
+                                                const std::string& record_id, bool before) override;
   Result<std::vector<Correction>> CorrectionsOf(const std::string& record_id) override;
   Result<std::map<std::string, std::vector<Correction>>> AllCorrections() override;
   Result<int64_t> AppendCorrection(const Correction& c) override;
@@ -69,8 +68,7 @@ class PgStore final : public Store {
   Status MarkOrphans(const std::string& document_id, const std::string& at) override;
   Status ForEachRecordWithCorrections(
       const std::string& stored_since,
-      const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn)
-      override;
+      const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn) override;
 
   // The work queue: pg_queue.cc.
   Result<EnqueueOutcome> Enqueue(const QueuedFile& file) override;

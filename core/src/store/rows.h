@@ -6,9 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace acervo {
 
@@ -24,7 +23,7 @@ struct Failure {
   std::string sha256;  // "" when the file could not be read
   std::string code;    // CodeName of the error
   std::string message;
-  std::string at;      // ISO 8601 UTC
+  std::string at;  // ISO 8601 UTC
 };
 
 // One reviewer's change to one record (review/corrections.h says what `field` may be).

@@ -3,8 +3,8 @@
 // (state, finished_ms), so an operation costs the same with ten files queued or a million.
 #include <random>
 
-#include "store/sqlite_store.h"
 #include "store/queue_reasons.h"
+#include "store/sqlite_store.h"
 #include "store/statement.h"
 
 namespace acervo::store {
@@ -68,8 +68,12 @@ Result<EnqueueOutcome> SqliteStore::Enqueue(const QueuedFile& file) {
                   "VALUES(?1,?2,?3,?4,?5,'queued',?6) ON CONFLICT(key) DO UPDATE SET "
                   "path = ?2, size = ?3, pipeline = ?5, state = 'queued', attempts = 0, "
                   "token = NULL, last_error = NULL, enqueued_at = ?6");
-    put.Bind(1, key).Bind(2, file.path).Bind(3, file.size).Bind(4, file.sha256)
-        .Bind(5, file.pipeline).Bind(6, Now());
+    put.Bind(1, key)
+        .Bind(2, file.path)
+        .Bind(3, file.size)
+        .Bind(4, file.sha256)
+        .Bind(5, file.pipeline)
+        .Bind(6, Now());
     return put.Run("queueing " + file.path);
   });
   if (!s.ok()) return WithEnvError(s);
@@ -78,19 +82,22 @@ Result<EnqueueOutcome> SqliteStore::Enqueue(const QueuedFile& file) {
 
 Status SqliteStore::GiveUp(int64_t item, const std::string& path, const std::string& sha256,
                            const std::string& code, const std::string& reason) {
-  Statement st(db_, "UPDATE queue SET state = 'failed', token = NULL, last_error = ?2, "
-                    "finished_ms = ?3 WHERE id = ?1");
+  Statement st(db_,
+               "UPDATE queue SET state = 'failed', token = NULL, last_error = ?2, "
+               "finished_ms = ?3 WHERE id = ?1");
   st.Bind(1, item).Bind(2, reason).Bind(3, NowMs());
   ACERVO_RETURN_IF_ERROR(st.Run("recording a failure"));
   return PutFailure({path, Hex(sha256), code, reason, ""});
 }
 
 Status SqliteStore::ReclaimExpired(int64_t now_ms, int max_attempts) {
-  Statement st(db_, "SELECT id, path, sha256, attempts, IFNULL(worker, '') FROM queue WHERE "
-                    "state = 'leased' AND expires_ms <= ? ORDER BY expires_ms LIMIT ?");
+  Statement st(db_,
+               "SELECT id, path, sha256, attempts, IFNULL(worker, '') FROM queue WHERE "
+               "state = 'leased' AND expires_ms <= ? ORDER BY expires_ms LIMIT ?");
   st.Bind(1, now_ms).Bind(2, int64_t{kReclaimBatch});
-  Statement back(db_, "UPDATE queue SET state = 'queued', token = NULL, last_error = ? "
-                      "WHERE id = ?");
+  Statement back(db_,
+                 "UPDATE queue SET state = 'queued', token = NULL, last_error = ? "
+                 "WHERE id = ?");
   while (st.Next()) {
     const std::string why = LeaseExpiredNote(st.Text(4));
     if (st.Int(3) >= max_attempts) {
@@ -105,14 +112,14 @@ Status SqliteStore::ReclaimExpired(int64_t now_ms, int max_attempts) {
 }
 
 Result<std::optional<Lease>> SqliteStore::Take(const std::string& worker,
-                                               std::chrono::seconds lease_for,
-                                               int max_attempts) {
+                                               std::chrono::seconds lease_for, int max_attempts) {
   std::optional<Lease> lease;
   Status s = InTransaction([&]() -> Status {
     const int64_t now = NowMs();
     ACERVO_RETURN_IF_ERROR(ReclaimExpired(now, max_attempts));
-    Statement next(db_, "SELECT id, path, size, sha256, pipeline, attempts FROM queue "
-                        "WHERE state = 'queued' ORDER BY id LIMIT 1");
+    Statement next(db_,
+                   "SELECT id, path, size, sha256, pipeline, attempts FROM queue "
+                   "WHERE state = 'queued' ORDER BY id LIMIT 1");
     if (!next.Next()) return next.status();
     Lease l;
     l.item = next.Int(0);
@@ -121,9 +128,11 @@ Result<std::optional<Lease>> SqliteStore::Take(const std::string& worker,
     l.token = NewToken();
     l.worker = worker;
     const int64_t expires = now + lease_for.count() * 1000;
-    l.expires = FormatUtc(std::chrono::system_clock::time_point(std::chrono::milliseconds(expires)));
-    Statement take(db_, "UPDATE queue SET state = 'leased', attempts = attempts + 1, token = ?, "
-                        "worker = ?, taken_ms = ?, expires_ms = ? WHERE id = ?");
+    l.expires =
+        FormatUtc(std::chrono::system_clock::time_point(std::chrono::milliseconds(expires)));
+    Statement take(db_,
+                   "UPDATE queue SET state = 'leased', attempts = attempts + 1, token = ?, "
+                   "worker = ?, taken_ms = ?, expires_ms = ? WHERE id = ?");
     take.Bind(1, l.token).Bind(2, worker).Bind(3, now).Bind(4, expires).Bind(5, l.item);
     ACERVO_RETURN_IF_ERROR(take.Run("leasing " + l.file.path));
     lease = std::move(l);
@@ -134,16 +143,18 @@ Result<std::optional<Lease>> SqliteStore::Take(const std::string& worker,
 }
 
 Status SqliteStore::Renew(const Lease& lease, std::chrono::seconds lease_for) {
-  Statement st(db_, "UPDATE queue SET expires_ms = ? WHERE id = ? AND token = ? AND "
-                    "state = 'leased'");
+  Statement st(db_,
+               "UPDATE queue SET expires_ms = ? WHERE id = ? AND token = ? AND "
+               "state = 'leased'");
   st.Bind(1, NowMs() + lease_for.count() * 1000).Bind(2, lease.item).Bind(3, lease.token);
   ACERVO_RETURN_IF_ERROR(WithEnvError(st.Run("renewing the lease on " + lease.file.path)));
   return sqlite3_changes(db_) == 1 ? Status::Ok() : LeaseLost(lease);
 }
 
 Status SqliteStore::Finish(const Lease& lease, int pages) {
-  Statement st(db_, "UPDATE queue SET state = 'done', token = NULL, finished_ms = ?, pages = ?, "
-                    "last_error = NULL WHERE id = ? AND token = ? AND state = 'leased'");
+  Statement st(db_,
+               "UPDATE queue SET state = 'done', token = NULL, finished_ms = ?, pages = ?, "
+               "last_error = NULL WHERE id = ? AND token = ? AND state = 'leased'");
   st.Bind(1, NowMs()).Bind(2, int64_t{pages}).Bind(3, lease.item).Bind(4, lease.token);
   ACERVO_RETURN_IF_ERROR(WithEnvError(st.Run("finishing " + lease.file.path)));
   return sqlite3_changes(db_) == 1 ? Status::Ok() : LeaseLost(lease);
@@ -152,15 +163,17 @@ Status SqliteStore::Finish(const Lease& lease, int pages) {
 Status SqliteStore::Fail(const Lease& lease, const std::string& code, const std::string& reason,
                          bool permanent, int max_attempts) {
   return WithEnvError(InTransaction([&]() -> Status {
-    Statement held(db_, "SELECT attempts, sha256 FROM queue WHERE id = ? AND token = ? AND "
-                        "state = 'leased'");
+    Statement held(db_,
+                   "SELECT attempts, sha256 FROM queue WHERE id = ? AND token = ? AND "
+                   "state = 'leased'");
     held.Bind(1, lease.item).Bind(2, lease.token);
     if (!held.Next()) return held.status().ok() ? LeaseLost(lease) : held.status();
     if (permanent || held.Int(0) >= max_attempts) {
       return GiveUp(lease.item, lease.file.path, held.Text(1), code, reason);
     }
-    Statement back(db_, "UPDATE queue SET state = 'queued', token = NULL, last_error = ? "
-                        "WHERE id = ?");
+    Statement back(db_,
+                   "UPDATE queue SET state = 'queued', token = NULL, last_error = ? "
+                   "WHERE id = ?");
     back.Bind(1, reason).Bind(2, lease.item);
     return back.Run("returning " + lease.file.path + " to the queue");
   }));
@@ -169,11 +182,13 @@ Status SqliteStore::Fail(const Lease& lease, const std::string& code, const std:
 Result<int64_t> SqliteStore::RequeueFailed() {
   int64_t requeued = 0;
   Status s = InTransaction([&]() -> Status {
-    Statement forget(db_, "DELETE FROM failures WHERE source IN "
-                          "(SELECT path FROM queue WHERE state = 'failed')");
+    Statement forget(db_,
+                     "DELETE FROM failures WHERE source IN "
+                     "(SELECT path FROM queue WHERE state = 'failed')");
     ACERVO_RETURN_IF_ERROR(forget.Run("clearing the failures to retry"));
-    Statement again(db_, "UPDATE queue SET state = 'queued', attempts = 0, token = NULL "
-                         "WHERE state = 'failed'");
+    Statement again(db_,
+                    "UPDATE queue SET state = 'queued', attempts = 0, token = NULL "
+                    "WHERE state = 'failed'");
     ACERVO_RETURN_IF_ERROR(again.Run("queueing the failures again"));
     requeued = sqlite3_changes(db_);
     return Status::Ok();
@@ -189,20 +204,26 @@ Result<QueueStatus> SqliteStore::Overview(std::chrono::seconds rate_window) {
   while (counts.Next()) {
     const std::string state = counts.Text(0);
     int64_t n = counts.Int(1);
-    if (state == "queued") q.queued = n;
-    else if (state == "leased") q.leased = n;
-    else if (state == "done") q.done = n;
-    else if (state == "failed") q.failed = n;
+    if (state == "queued")
+      q.queued = n;
+    else if (state == "leased")
+      q.leased = n;
+    else if (state == "done")
+      q.done = n;
+    else if (state == "failed")
+      q.failed = n;
   }
   ACERVO_RETURN_IF_ERROR(counts.status());
-  Statement leases(db_, "SELECT path, IFNULL(worker, ''), taken_ms FROM queue "
-                        "WHERE state = 'leased' ORDER BY taken_ms");
+  Statement leases(db_,
+                   "SELECT path, IFNULL(worker, ''), taken_ms FROM queue "
+                   "WHERE state = 'leased' ORDER BY taken_ms");
   while (leases.Next()) {
     q.leases.push_back({leases.Text(0), leases.Text(1), (now - leases.Int(2)) / 1000.0});
   }
   ACERVO_RETURN_IF_ERROR(leases.status());
-  Statement pages(db_, "SELECT IFNULL(SUM(pages), 0) FROM queue WHERE state = 'done' AND "
-                       "finished_ms >= ?");
+  Statement pages(db_,
+                  "SELECT IFNULL(SUM(pages), 0) FROM queue WHERE state = 'done' AND "
+                  "finished_ms >= ?");
   pages.Bind(1, now - rate_window.count() * 1000);
   if (pages.Next()) q.pages_last_minutes = pages.Int(0);
   ACERVO_RETURN_IF_ERROR(pages.status());

@@ -110,8 +110,9 @@ Result<std::map<std::string, std::vector<Correction>>> SqliteStore::AllCorrectio
 }
 
 Result<int64_t> SqliteStore::AppendCorrection(const Correction& c) {
-  Statement ins(db_, "INSERT INTO corrections(record_id, field, before, after, reviewer, at, "
-                     "comment) VALUES(?,?,?,?,?,?,?)");
+  Statement ins(db_,
+                "INSERT INTO corrections(record_id, field, before, after, reviewer, at, "
+                "comment) VALUES(?,?,?,?,?,?,?)");
   ins.Bind(1, c.record_id).Bind(2, c.field).Bind(3, c.before.dump()).Bind(4, c.after.dump());
   ins.Bind(5, c.reviewer).Bind(6, c.at).Bind(7, c.comment);
   ACERVO_RETURN_IF_ERROR(ins.Run("storing a correction"));
@@ -124,8 +125,11 @@ Status SqliteStore::PutReviewSnapshot(const ReviewSnapshot& s) {
                  "VALUES(?,?,?,?,?) ON CONFLICT(record_id) DO UPDATE SET extracted = "
                  "excluded.extracted, json = excluded.json, version = excluded.version, "
                  "second_look = 0");
-  snap.Bind(1, s.record_id).Bind(2, s.document_id).Bind(3, s.extracted.dump())
-      .Bind(4, s.effective.dump()).Bind(5, s.version);
+  snap.Bind(1, s.record_id)
+      .Bind(2, s.document_id)
+      .Bind(3, s.extracted.dump())
+      .Bind(4, s.effective.dump())
+      .Bind(5, s.version);
   return snap.Run("storing the reviewed record");
 }
 

@@ -11,7 +11,8 @@ namespace acervo::store {
 Result<std::unique_ptr<Store>> SqliteStore::Open(const std::filesystem::path& file,
                                                  const Env& env) {
   const std::string where = file.string();
-  if (env.IsDirectory(file)) return InvalidArgument(_f("{}: is a directory, not a store file", where));
+  if (env.IsDirectory(file))
+    return InvalidArgument(_f("{}: is a directory, not a store file", where));
   std::unique_ptr<SqliteStore> opened(new SqliteStore(file, env));
   if (&env != &Env::Default()) opened->vfs_ = std::make_unique<EnvVfs>(env);
   int rc = sqlite3_open_v2(where.c_str(), &opened->db_,
@@ -24,7 +25,8 @@ Result<std::unique_ptr<Store>> SqliteStore::Open(const std::filesystem::path& fi
   sqlite3* db = opened->db_;
   sqlite3_busy_timeout(db, 10000);
   // Reading anything fails here when the file is not a SQLite database.
-  Status s = Exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  Status s =
+      Exec(db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   if (Status refused = opened->WithEnvError(s); refused.message() != s.message()) {
     return IoError(_f("{}: cannot open store: {}", where, refused.message()));
   }
@@ -85,38 +87,55 @@ Status SqliteStore::PutExtractionRows(const Extraction& x) {
                 "INSERT INTO documents(id, source, media_type, title, country, period_start, "
                 "period_end, pages, pipeline, json, stored_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
   ins.Bind(1, d.info.id).Bind(2, d.info.source).Bind(3, d.info.media_type).Bind(4, d.info.title);
-  ins.BindNullable(5, d.info.country).BindNullable(6, d.info.period.start)
+  ins.BindNullable(5, d.info.country)
+      .BindNullable(6, d.info.period.start)
       .BindNullable(7, d.info.period.end);
-  ins.Bind(8, static_cast<int64_t>(d.pages.size())).Bind(9, x.pipeline).Bind(10, doc_json.dump())
+  ins.Bind(8, static_cast<int64_t>(d.pages.size()))
+      .Bind(9, x.pipeline)
+      .Bind(10, doc_json.dump())
       .Bind(11, Now());
   ACERVO_RETURN_IF_ERROR(ins.Run("storing the document"));
 
   Statement page(db_, "INSERT INTO pages(document_id, number, text, ocr, json) VALUES(?,?,?,?,?)");
   for (const Page& p : d.pages) {
-    page.Bind(1, d.info.id).Bind(2, static_cast<int64_t>(p.number)).Bind(3, p.text)
-        .Bind(4, static_cast<int64_t>(p.ocr)).Bind(5, PageToJson(p).dump());
+    page.Bind(1, d.info.id)
+        .Bind(2, static_cast<int64_t>(p.number))
+        .Bind(3, p.text)
+        .Bind(4, static_cast<int64_t>(p.ocr))
+        .Bind(5, PageToJson(p).dump());
     ACERVO_RETURN_IF_ERROR(page.Run("storing page " + std::to_string(p.number)));
   }
 
-  Statement men(db_, "INSERT INTO mentions(document_id, seq, type, page, start, end, confidence, "
-                     "extractor, json) VALUES(?,?,?,?,?,?,?,?,?)");
+  Statement men(db_,
+                "INSERT INTO mentions(document_id, seq, type, page, start, end, confidence, "
+                "extractor, json) VALUES(?,?,?,?,?,?,?,?,?)");
   const nlohmann::json& mentions = contract["mentions"];
   for (size_t i = 0; i < mentions.size(); ++i) {
     const PlacedMention& m = x.mentions[i];
-    men.Bind(1, d.info.id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.type)
-        .Bind(4, static_cast<int64_t>(m.page)).Bind(5, static_cast<int64_t>(m.start))
-        .Bind(6, static_cast<int64_t>(m.end)).Bind(7, m.confidence).Bind(8, m.extractor)
+    men.Bind(1, d.info.id)
+        .Bind(2, static_cast<int64_t>(i))
+        .Bind(3, m.type)
+        .Bind(4, static_cast<int64_t>(m.page))
+        .Bind(5, static_cast<int64_t>(m.start))
+        .Bind(6, static_cast<int64_t>(m.end))
+        .Bind(7, m.confidence)
+        .Bind(8, m.extractor)
         .Bind(9, mentions[i].dump());
     ACERVO_RETURN_IF_ERROR(men.Run("storing a mention"));
   }
 
-  Statement rec(db_, "INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
-                     "VALUES(?,?,?,?,?,?,?)");
+  Statement rec(db_,
+                "INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
+                "VALUES(?,?,?,?,?,?,?)");
   for (size_t i = 0; i < x.records.size(); ++i) {
     const nlohmann::json& r = x.records[i];
-    rec.Bind(1, r.value("id", "")).Bind(2, d.info.id).Bind(3, static_cast<int64_t>(i))
-        .Bind(4, r.value("kind", "otro")).Bind(5, r.value("confidence", 0.0))
-        .Bind(6, r.value("status", "auto")).Bind(7, r.dump());
+    rec.Bind(1, r.value("id", ""))
+        .Bind(2, d.info.id)
+        .Bind(3, static_cast<int64_t>(i))
+        .Bind(4, r.value("kind", "otro"))
+        .Bind(5, r.value("confidence", 0.0))
+        .Bind(6, r.value("status", "auto"))
+        .Bind(7, r.dump());
     ACERVO_RETURN_IF_ERROR(rec.Run("storing a record"));
   }
 
@@ -126,9 +145,13 @@ Status SqliteStore::PutExtractionRows(const Extraction& x) {
 }
 
 Status SqliteStore::PutFailure(const Failure& f) {
-  Statement st(db_, "INSERT OR REPLACE INTO failures(source, sha256, code, message, at) "
-                    "VALUES(?,?,?,?,?)");
-  st.Bind(1, f.source).BindNullable(2, f.sha256).Bind(3, f.code).Bind(4, f.message)
+  Statement st(db_,
+               "INSERT OR REPLACE INTO failures(source, sha256, code, message, at) "
+               "VALUES(?,?,?,?,?)");
+  st.Bind(1, f.source)
+      .BindNullable(2, f.sha256)
+      .Bind(3, f.code)
+      .Bind(4, f.message)
       .Bind(5, f.at.empty() ? Now() : f.at);
   return WithEnvError(st.Run("recording a failure"));
 }
@@ -171,8 +194,9 @@ Status SqliteStore::ForEachDocumentWarning(
 Result<std::map<int, Page>> SqliteStore::LoadPages(const std::string& document_id, int first,
                                                    int last) {
   std::map<int, Page> pages;
-  Statement st(db_, "SELECT number, text, json FROM pages WHERE document_id = ? AND number "
-                    "BETWEEN ? AND ? ORDER BY number");
+  Statement st(db_,
+               "SELECT number, text, json FROM pages WHERE document_id = ? AND number "
+               "BETWEEN ? AND ? ORDER BY number");
   st.Bind(1, document_id).Bind(2, int64_t{first}).Bind(3, int64_t{last});
   while (st.Next()) {
     int number = static_cast<int>(st.Int(0));
@@ -184,13 +208,14 @@ Result<std::map<int, Page>> SqliteStore::LoadPages(const std::string& document_i
 
 Result<std::vector<StoredMention>> SqliteStore::MentionsOnPage(const std::string& document_id,
                                                                int page) {
-  Statement st(db_, "SELECT start, end, type, json FROM mentions WHERE document_id = ? AND "
-                    "page = ? ORDER BY start");
+  Statement st(db_,
+               "SELECT start, end, type, json FROM mentions WHERE document_id = ? AND "
+               "page = ? ORDER BY start");
   st.Bind(1, document_id).Bind(2, int64_t{page});
   std::vector<StoredMention> out;
   while (st.Next()) {
-    out.push_back({static_cast<size_t>(st.Int(0)), static_cast<size_t>(st.Int(1)), st.Text(2),
-                   st.Json(3)});
+    out.push_back(
+        {static_cast<size_t>(st.Int(0)), static_cast<size_t>(st.Int(1)), st.Text(2), st.Json(3)});
   }
   if (!st.status().ok()) return st.status();
   return out;
@@ -198,8 +223,9 @@ Result<std::vector<StoredMention>> SqliteStore::MentionsOnPage(const std::string
 
 Result<std::vector<std::string>> SqliteStore::MentionValues(const std::string& type,
                                                             const std::string& key) {
-  Statement st(db_, "SELECT DISTINCT json_extract(json, '$.value.' || ?2) AS v FROM mentions "
-                    "WHERE type = ?1 AND v IS NOT NULL ORDER BY v");
+  Statement st(db_,
+               "SELECT DISTINCT json_extract(json, '$.value.' || ?2) AS v FROM mentions "
+               "WHERE type = ?1 AND v IS NOT NULL ORDER BY v");
   st.Bind(1, type).Bind(2, key);
   std::vector<std::string> out;
   while (st.Next()) out.push_back(st.Text(0));
@@ -216,8 +242,8 @@ Result<bool> SqliteStore::HasFailure(const std::string& sha256) {
 }
 
 Status SqliteStore::ForEachFailure(const std::function<void(const Failure&)>& fn) {
-  Statement st(db_,
-               "SELECT source, IFNULL(sha256, ''), code, message, at FROM failures ORDER BY source");
+  Statement st(
+      db_, "SELECT source, IFNULL(sha256, ''), code, message, at FROM failures ORDER BY source");
   while (st.Next()) fn(Failure{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
   return st.status();
 }

@@ -55,8 +55,7 @@ class SqliteStore final : public Store {
   Status ForEachReviewable(const std::string& document,
                            const std::function<void(StoredRecord)>& fn) override;
   Result<std::vector<std::string>> NeighbourIds(const std::string& document_id,
-                                                const std::string& record_id,
-                                                bool before) override;
+                                                const std::string& record_id, bool before) override;
   Result<std::vector<Correction>> CorrectionsOf(const std::string& record_id) override;
   Result<std::map<std::string, std::vector<Correction>>> AllCorrections() override;
   Result<int64_t> AppendCorrection(const Correction& c) override;
@@ -64,8 +63,7 @@ class SqliteStore final : public Store {
   Status MarkOrphans(const std::string& document_id, const std::string& at) override;
   Status ForEachRecordWithCorrections(
       const std::string& stored_since,
-      const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn)
-      override;
+      const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn) override;
 
   // The work queue: sqlite_queue.cc.
   Result<EnqueueOutcome> Enqueue(const QueuedFile& file) override;
@@ -85,7 +83,7 @@ class SqliteStore final : public Store {
   Status GiveUp(int64_t item, const std::string& path, const std::string& sha256,
                 const std::string& code, const std::string& reason);
   int64_t NowMs() const;
-    SqliteStore(std::filesystem::path file, const Env& env)
+  SqliteStore(std::filesystem::path file, const Env& env)
       : file_(std::move(file)), location_(file_.string()), env_(env) {}
   Status PutExtractionRows(const Extraction& x);
   // `s` with the Env's refusal that caused it, if any ("disk I/O error (s.db-wal: ...)").

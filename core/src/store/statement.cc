@@ -26,8 +26,10 @@ Statement& Statement::Bind(int i, double v) {
 }
 
 Statement& Statement::BindNullable(int i, const std::string& s) {
-  if (s.empty()) sqlite3_bind_null(stmt_, i);
-  else Bind(i, s);
+  if (s.empty())
+    sqlite3_bind_null(stmt_, i);
+  else
+    Bind(i, s);
   return *this;
 }
 

@@ -10,9 +10,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "acervo/status.h"
 

@@ -26,8 +26,7 @@ std::string StoreDisplayName(const std::filesystem::path& location) {
   return store::IsPostgresUri(s) ? store::RedactPostgresUri(s) : s;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& location,
-                                           const Env& env) {
+Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& location, const Env& env) {
   const std::string s = location.string();
   if (store::IsPostgresUri(s)) {
     Result<std::unique_ptr<store::PgStore>> pg = store::PgStore::Open(s, env);

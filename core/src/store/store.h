@@ -25,11 +25,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acervo/document.h"
 #include "acervo/extraction.h"
@@ -76,9 +75,9 @@ class Store : public WorkQueue {
   // re-extraction without reading the file again.
   virtual Result<Document> LoadDocument(const std::string& id) = 0;
   // Stored document ids with the pipeline that extracted them, in source order.
-  virtual Status ForEachDocument(const std::function<void(const std::string& id,
-                                                          const std::string& pipeline,
-                                                          const std::string& source)>& fn) = 0;
+  virtual Status ForEachDocument(
+      const std::function<void(const std::string& id, const std::string& pipeline,
+                               const std::string& source)>& fn) = 0;
   // Each warning stored with a document (a string of its "warnings"), in source order.
   virtual Status ForEachDocumentWarning(
       const std::function<void(const std::string& source, const std::string& warning)>& fn) = 0;

@@ -38,8 +38,10 @@ Status AppendPageFromColumns(Document& d, const std::string& json, const std::st
 Page PageForDisplay(int number, const std::string& text, const nlohmann::json& json) {
   Result<Page> parsed = PageFromJson(json, text);
   Page page;
-  if (parsed.ok()) page = std::move(*parsed);
-  else page.text = text;
+  if (parsed.ok())
+    page = std::move(*parsed);
+  else
+    page.text = text;
   page.number = number;
   return page;
 }
@@ -52,8 +54,8 @@ void ForEachWarningIn(const nlohmann::json& d, const std::function<void(const st
 }
 
 Status CheckCountableTable(const std::string& table) {
-  static const char* const kTables[] = {"documents", "pages", "mentions", "records",
-                                        "corrections", "failures"};
+  static const char* const kTables[] = {"documents", "pages",       "mentions",
+                                        "records",   "corrections", "failures"};
   for (const char* t : kTables) {
     if (table == t) return Status::Ok();
   }

@@ -6,9 +6,8 @@
 #define ACERVO_CORE_STORE_STORED_JSON_H_
 
 #include <functional>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "acervo/document.h"
 #include "acervo/extraction.h"

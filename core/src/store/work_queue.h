@@ -30,10 +30,10 @@ namespace acervo {
 
 // A file to extract, as `acervo enqueue` records it.
 struct QueuedFile {
-  std::string path;     // absolute path, as every worker host sees it (shared filesystem)
-  int64_t size = -1;    // bytes; -1 unknown
-  std::string sha256;   // "sha256:<hex>" as document ids are; "" when not read at enqueue
-  std::string pipeline; // the pipeline to extract with ("" = the default)
+  std::string path;      // absolute path, as every worker host sees it (shared filesystem)
+  int64_t size = -1;     // bytes; -1 unknown
+  std::string sha256;    // "sha256:<hex>" as document ids are; "" when not read at enqueue
+  std::string pipeline;  // the pipeline to extract with ("" = the default)
 };
 
 enum class EnqueueOutcome {
@@ -45,12 +45,12 @@ enum class EnqueueOutcome {
 
 // A worker's hold on one queued file.
 struct Lease {
-  int64_t item = 0;       // the queue entry
-  std::string token;      // proves ownership in Renew/Finish/Fail
+  int64_t item = 0;   // the queue entry
+  std::string token;  // proves ownership in Renew/Finish/Fail
   QueuedFile file;
-  int attempt = 1;        // 1 on the first take
-  std::string worker;     // "host:pid" of the holder
-  std::string expires;    // ISO 8601 UTC
+  int attempt = 1;      // 1 on the first take
+  std::string worker;   // "host:pid" of the holder
+  std::string expires;  // ISO 8601 UTC
 };
 
 // One lease as `acervo status` shows it.
@@ -64,8 +64,8 @@ struct LeaseInfo {
 struct QueueStatus {
   int64_t queued = 0;
   int64_t leased = 0;
-  int64_t done = 0;           // finished through the queue
-  int64_t failed = 0;         // given up (failure recorded)
+  int64_t done = 0;    // finished through the queue
+  int64_t failed = 0;  // given up (failure recorded)
   std::vector<LeaseInfo> leases;
   int64_t pages_last_minutes = 0;  // pages of documents finished in the last `window`
   double window_seconds = 0;
@@ -79,8 +79,7 @@ class WorkQueue {
   // The oldest queued file (expired leases first returned to the queue), leased to `worker`
   // for `lease_for`; nullopt when nothing is queued.
   virtual Result<std::optional<Lease>> Take(const std::string& worker,
-                                            std::chrono::seconds lease_for,
-                                            int max_attempts) = 0;
+                                            std::chrono::seconds lease_for, int max_attempts) = 0;
   // Extends the lease (a heartbeat). Aborted when the lease was lost.
   virtual Status Renew(const Lease& lease, std::chrono::seconds lease_for) = 0;
   // The file is done: `pages` count towards the status rate. Aborted when the lease was lost.

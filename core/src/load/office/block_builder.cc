@@ -54,7 +54,8 @@ void BlockBuilder::Paragraph(std::string_view text, bool bold) {
   size_t begin = 0;
   while (begin <= text.size()) {
     size_t nl = text.find('\n', begin);
-    std::string line = CollapseSpaces(text.substr(begin, nl == std::string_view::npos ? nl : nl - begin));
+    std::string line =
+        CollapseSpaces(text.substr(begin, nl == std::string_view::npos ? nl : nl - begin));
     if (!line.empty()) {
       LineHint hint;
       hint.bold = bold;

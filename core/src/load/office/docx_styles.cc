@@ -21,8 +21,7 @@ int ToInt(const std::string& s, int fallback) {
 
 // "heading 2", "Título 2", "Titre 2", "Überschrift 2", "Title".
 int HeadingFromName(const std::string& name) {
-  static const RE2 kNumbered(
-      R"((?:heading|titulo|titre|uberschrift|titolo|kop)\s*(\d))");
+  static const RE2 kNumbered(R"((?:heading|titulo|titre|uberschrift|titolo|kop)\s*(\d))");
   std::string folded = Fold(name);
   int level = 0;
   if (RE2::FullMatch(folded, kNumbered, &level)) return level;

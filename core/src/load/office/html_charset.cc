@@ -26,9 +26,9 @@ std::string DeclaredCharset(std::string_view bytes) {
   at += 8;
   while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
   size_t end = at;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) ||
-                               head[end] == '-' || head[end] == '_' || head[end] == '.' ||
-                               head[end] == ':')) {
+  while (end < head.size() &&
+         (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+          head[end] == '_' || head[end] == '.' || head[end] == ':')) {
     ++end;
   }
   return head.substr(at, end - at);
@@ -96,8 +96,7 @@ std::string HtmlToUtf8(std::string_view bytes, std::vector<std::string>* warning
     return std::string(bytes);
   }
   warnings->push_back(charset.empty() ? "no declared encoding and not UTF-8; read as Windows-1252"
-                                      : "unknown encoding '" + charset +
-                                            "'; read as Windows-1252");
+                                      : "unknown encoding '" + charset + "'; read as Windows-1252");
   Convert(bytes, "WINDOWS-1252", &out, &lossy);
   return out;
 }

@@ -19,16 +19,17 @@ std::string_view Name(const xmlNode* n) { return LocalName(n); }
 
 bool IsSkipped(const xmlNode* n, bool in_article) {
   static const std::set<std::string_view> kSkip = {
-      "script", "style", "noscript", "template", "nav",    "aside",  "form",
-      "button", "select", "textarea", "iframe",  "svg",    "canvas", "menu",
-      "dialog", "head",   "object",   "embed",   "video",  "audio",  "map"};
+      "script", "style",  "noscript", "template", "nav",   "aside",  "form",
+      "button", "select", "textarea", "iframe",   "svg",   "canvas", "menu",
+      "dialog", "head",   "object",   "embed",    "video", "audio",  "map"};
   std::string_view name = Name(n);
   if (kSkip.count(name)) return true;
   if ((name == "header" || name == "footer") && !in_article) return true;
   if (!Attr(n, "", "hidden").empty() || Attr(n, "", "aria-hidden") == "true") return true;
   static const RE2 kHiddenStyle(R"((?i)display\s*:\s*none|visibility\s*:\s*hidden)");
   if (RE2::PartialMatch(Attr(n, "", "style"), kHiddenStyle)) return true;
-  static const RE2 kRole(R"((?i)navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog)");
+  static const RE2 kRole(
+      R"((?i)navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alertdialog)");
   if (RE2::FullMatch(Attr(n, "", "role"), kRole)) return true;
   // Boilerplate named by its class or id ("menu-principal", "cookie-banner", "sidebar"),
   // never on the page's containers, never a state class ("has-sidebar", "no-comments").
@@ -52,9 +53,9 @@ bool IsSkipped(const xmlNode* n, bool in_article) {
 
 bool IsBlock(std::string_view name) {
   static const std::set<std::string_view> kBlocks = {
-      "p",    "div",  "section", "article", "main",       "blockquote", "address",
-      "figure", "figcaption", "dd", "dt",    "dl",         "center",     "body",
-      "html", "pre",  "hr",      "header",  "footer",     "details",    "summary", "fieldset"};
+      "p",          "div",    "section", "article", "main",    "blockquote", "address", "figure",
+      "figcaption", "dd",     "dt",      "dl",      "center",  "body",       "html",    "pre",
+      "hr",         "header", "footer",  "details", "summary", "fieldset"};
   return kBlocks.count(name) > 0;
 }
 
@@ -216,8 +217,8 @@ const xmlNode* FindMain(const xmlNode* node) {
 // <meta name|property="article:published_time|date|DC.date..." content="...">
 std::string MetaDate(const xmlNode* head) {
   static const std::set<std::string> kNames = {
-      "article:published_time", "date", "dc.date", "dc.date.issued", "dcterms.date",
-      "dcterms.issued", "pubdate", "publishdate", "og:published_time"};
+      "article:published_time", "date",    "dc.date",     "dc.date.issued",   "dcterms.date",
+      "dcterms.issued",         "pubdate", "publishdate", "og:published_time"};
   for (const xmlNode* n = head ? head->children : nullptr; n != nullptr; n = n->next) {
     if (Name(n) != "meta") continue;
     std::string key = Attr(n, "", "name");
@@ -239,8 +240,7 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& source,
   xmlInitParser();
   XmlDoc doc(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()), source.c_str(), "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC |
-                                HTML_PARSE_NOIMPLIED));
+                                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED));
   const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (root == nullptr) return Corrupt("not readable as HTML");
 
@@ -263,7 +263,8 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& source,
   walker.Finish();
   Document result = std::move(out).Build();
   if (head != nullptr) {
-    if (const xmlNode* title = Child(head, "", "title")) result.info.title = CollapseSpaces(Text(title));
+    if (const xmlNode* title = Child(head, "", "title"))
+      result.info.title = CollapseSpaces(Text(title));
     if (published != nullptr) *published = MetaDate(head);
   }
   return result;

@@ -43,8 +43,7 @@ struct OdtStyles {
         if (Attr(para, kFoNs, "break-after") == "page") break_after.insert(name);
       } else if (IsText(s, "list-style")) {
         for (const xmlNode* l = s->children; l != nullptr; l = l->next) {
-          if (IsText(l, "list-level-style-number") &&
-              !Attr(l, kStyleNs, "num-format").empty()) {
+          if (IsText(l, "list-level-style-number") && !Attr(l, kStyleNs, "num-format").empty()) {
             numbered_levels[name].insert(std::atoi(Attr(l, kTextNs, "level").c_str()));
           }
         }
@@ -177,7 +176,8 @@ class OdtWalker {
           text += part.text;
         }
       }
-      int repeat = std::clamp(std::atoi(Attr(c, kTableNs, "number-columns-repeated").c_str()), 1, 64);
+      int repeat =
+          std::clamp(std::atoi(Attr(c, kTableNs, "number-columns-repeated").c_str()), 1, 64);
       for (int i = 0; i < repeat; ++i) cells.push_back(text);
     }
     out_->TableRow(cells);

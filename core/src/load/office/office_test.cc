@@ -70,7 +70,7 @@ std::string Outline(const Document& doc) {
                          : b.kind == SegmentKind::kBullet   ? "li"
                          : b.kind == SegmentKind::kTableRow ? (b.header_row ? "th" : "tr")
                          : b.kind == SegmentKind::kCaption  ? "cap"
-                                                             : "p";
+                                                            : "p";
       out += "[" + kind + ":" + BlockText(page, b) + "]";
     }
   }
@@ -78,44 +78,47 @@ std::string Outline(const Document& doc) {
 }
 
 TEST(Docx, HeadingsParagraphsListsByStyleAndNumbering) {
-  std::string styles = std::string("<w:styles ") + kW + ">" +
+  std::string styles =
+      std::string("<w:styles ") + kW + ">" +
       R"(<w:style w:type="paragraph" w:styleId="Ttulo1"><w:name w:val="heading 1"/></w:style>)"
       R"(<w:style w:type="paragraph" w:styleId="Mio"><w:name w:val="Título 2"/></w:style>)"
       R"(<w:style w:type="paragraph" w:styleId="TDC1"><w:name w:val="toc 1"/></w:style>)"
       R"(<w:style w:type="paragraph" w:styleId="Esquema"><w:name w:val="Esquema"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>)"
       "</w:styles>";
-  std::string numbering = std::string("<w:numbering ") + kW + ">" +
+  std::string numbering =
+      std::string("<w:numbering ") + kW + ">" +
       R"(<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl>)"
       R"(<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>)"
       R"(<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>)";
   std::string numpr0 = R"(<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>)";
   std::string numpr1 = R"(<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>)";
   std::string toc = R"(<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>)"
-                    "</w:docPartObj></w:sdtPr><w:sdtContent>" + P("Informe anual 1") +
-                    "</w:sdtContent></w:sdt>";
-  std::string body = toc + P("Contexto 2", R"(<w:pStyle w:val="TDC1"/>)") +
-                     P("Informe anual", R"(<w:pStyle w:val="Ttulo1"/>)") +
-                     P("Contexto", R"(<w:pStyle w:val="Mio"/>)") +
-                     P("Detalle", R"(<w:pStyle w:val="Esquema"/>)") + P("Primer párrafo.") +
-                     P("Segundo párrafo.") + P("uno", numpr0) + P("dos", numpr1) +
-                     P("tres", numpr1) + "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Negrita</w:t></w:r></w:p>";
+                    "</w:docPartObj></w:sdtPr><w:sdtContent>" +
+                    P("Informe anual 1") + "</w:sdtContent></w:sdt>";
+  std::string body =
+      toc + P("Contexto 2", R"(<w:pStyle w:val="TDC1"/>)") +
+      P("Informe anual", R"(<w:pStyle w:val="Ttulo1"/>)") +
+      P("Contexto", R"(<w:pStyle w:val="Mio"/>)") + P("Detalle", R"(<w:pStyle w:val="Esquema"/>)") +
+      P("Primer párrafo.") + P("Segundo párrafo.") + P("uno", numpr0) + P("dos", numpr1) +
+      P("tres", numpr1) + "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Negrita</w:t></w:r></w:p>";
   Result<Document> doc = ReadDocx(
       Docx(body, {{"word/styles.xml", styles}, {"word/numbering.xml", numbering}}), "x.docx");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   EXPECT_EQ(Outline(*doc),
             "[h1:Informe anual][h2:Contexto][h3:Detalle][p:Primer párrafo.][p:Segundo párrafo.]"
             "[li:uno][li:dos][li:tres][h3:Negrita]");
-  EXPECT_NE(doc->pages[0].text.find("  1. dos\n  2. tres"), std::string::npos) << doc->pages[0].text;
+  EXPECT_NE(doc->pages[0].text.find("  1. dos\n  2. tres"), std::string::npos)
+      << doc->pages[0].text;
 }
 
 TEST(Docx, MergedCellsKeepTheColumns) {
   auto cell = [&](const std::string& text, const std::string& pr = "") {
-    return "<w:tc>" + (pr.empty() ? "" : "<w:tcPr>" + pr + "</w:tcPr>") + "<w:p><w:r><w:t>" +
-           text + "</w:t></w:r></w:p></w:tc>";
+    return "<w:tc>" + (pr.empty() ? "" : "<w:tcPr>" + pr + "</w:tcPr>") + "<w:p><w:r><w:t>" + text +
+           "</w:t></w:r></w:p></w:tc>";
   };
   std::string body =
-      "<w:tbl><w:tr>" + cell("Área") + cell("Proyecto") + cell("Monto") + "</w:tr>" +
-      "<w:tr>" + cell("Agua", R"(<w:vMerge w:val="restart"/>)") + cell("Pozos") + cell("USD 10") +
+      "<w:tbl><w:tr>" + cell("Área") + cell("Proyecto") + cell("Monto") + "</w:tr>" + "<w:tr>" +
+      cell("Agua", R"(<w:vMerge w:val="restart"/>)") + cell("Pozos") + cell("USD 10") +
       "</w:tr><w:tr>" + cell("", "<w:vMerge/>") + cell("Redes") + cell("USD 20") + "</w:tr>" +
       "<w:tr>" + cell("Total", R"(<w:gridSpan w:val="2"/>)") + cell("USD 30") + "</w:tr></w:tbl>";
   Result<Document> doc = ReadDocx(Docx(body), "x.docx");
@@ -128,19 +131,27 @@ TEST(Docx, MergedCellsKeepTheColumns) {
 }
 
 TEST(Docx, NotesFurnitureTextBoxesAndPageBreaks) {
-  std::string notes = std::string("<w:footnotes ") + kW + ">" +
+  std::string notes =
+      std::string("<w:footnotes ") + kW + ">" +
       R"(<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>)"
       R"(<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Cifras provisionales.</w:t></w:r></w:p></w:footnote>)"
       "</w:footnotes>";
   std::string header = std::string("<w:hdr ") + kW + ">" + P("Municipio de Ejemplo") + "</w:hdr>";
-  std::string footer = std::string("<w:ftr ") + kW + R"(><w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>Página 1</w:t></w:r></w:p></w:ftr>)";
+  std::string footer =
+      std::string("<w:ftr ") + kW +
+      R"(><w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>Página 1</w:t></w:r></w:p></w:ftr>)";
   std::string box =
-      "<w:p><w:r><w:t>Con recuadro.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
-      "<w:drawing><w:txbxContent>" + P("Dentro del recuadro.") + "</w:txbxContent></w:drawing>"
-      "</mc:Choice><mc:Fallback><w:pict><w:txbxContent>" + P("Dentro del recuadro.") +
+      "<w:p><w:r><w:t>Con recuadro.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice "
+      "Requires=\"wps\">"
+      "<w:drawing><w:txbxContent>" +
+      P("Dentro del recuadro.") +
+      "</w:txbxContent></w:drawing>"
+      "</mc:Choice><mc:Fallback><w:pict><w:txbxContent>" +
+      P("Dentro del recuadro.") +
       "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
-  std::string body = "<w:p><w:r><w:t>Monto total</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" +
-                     box + R"(<w:p><w:r><w:br w:type="page"/></w:r></w:p>)" + P("Segunda página.");
+  std::string body =
+      "<w:p><w:r><w:t>Monto total</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" +
+      box + R"(<w:p><w:r><w:br w:type="page"/></w:r></w:p>)" + P("Segunda página.");
   Result<Document> doc = ReadDocx(Docx(body, {{"word/footnotes.xml", notes},
                                               {"word/header1.xml", header},
                                               {"word/footer1.xml", footer}}),
@@ -168,11 +179,13 @@ TEST(Docx, BadInputIsAClearError) {
   EXPECT_NE(cut.status().message().find("ZIP"), std::string::npos) << cut.status().message();
 
   Result<Document> truncated = ReadDocx(
-      MakeZip({{"word/document.xml", std::string("<w:document ") + kW + "><w:body><w:p><w:r><w:t>ho"}}),
+      MakeZip(
+          {{"word/document.xml", std::string("<w:document ") + kW + "><w:body><w:p><w:r><w:t>ho"}}),
       "x.docx");
   ASSERT_FALSE(truncated.ok());
   EXPECT_NE(truncated.status().message().find("word/document.xml is not well-formed"),
-            std::string::npos) << truncated.status().message();
+            std::string::npos)
+      << truncated.status().message();
 
   std::string bomb(kMaxPartBytes + 1, ' ');
   Result<Document> big = ReadDocx(MakeZip({{"word/document.xml", bomb}}), "x.docx");
@@ -193,13 +206,14 @@ constexpr const char* kOdtNs =
 
 std::string Odt(const std::string& text, const std::string& automatic = "",
                 const std::string& styles = "") {
-  return MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"},
-                  {"content.xml", std::string("<office:document-content ") + kOdtNs +
-                                      "><office:automatic-styles>" + automatic +
-                                      "</office:automatic-styles><office:body><office:text>" +
-                                      text + "</office:text></office:body></office:document-content>"},
-                  {"styles.xml", std::string("<office:document-styles ") + kOdtNs + ">" + styles +
-                                     "</office:document-styles>"}});
+  return MakeZip(
+      {{"mimetype", "application/vnd.oasis.opendocument.text"},
+       {"content.xml", std::string("<office:document-content ") + kOdtNs +
+                           "><office:automatic-styles>" + automatic +
+                           "</office:automatic-styles><office:body><office:text>" + text +
+                           "</office:text></office:body></office:document-content>"},
+       {"styles.xml", std::string("<office:document-styles ") + kOdtNs + ">" + styles +
+                          "</office:document-styles>"}});
 }
 
 TEST(Odt, StructureMergesNotesFurnitureBoxesBreaks) {
@@ -219,19 +233,20 @@ TEST(Odt, StructureMergesNotesFurnitureBoxesBreaks) {
       R"(<text:p text:style-name="P9">Otra página.</text:p>)";
   Result<Document> doc = ReadOdt(Odt(text, automatic, styles), "x.odt");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
-  EXPECT_EQ(Outline(*doc),
-            "[h1:Informe][p:Monto total.][li:viñeta][li:sub][li:primero][li:segundo]"
-            "[th:A\tB\tC][tr:Total\t\t9][p:Con marco.][p:Recuadro.]|[p:Otra página.][p:Nota al pie.]");
+  EXPECT_EQ(
+      Outline(*doc),
+      "[h1:Informe][p:Monto total.][li:viñeta][li:sub][li:primero][li:segundo]"
+      "[th:A\tB\tC][tr:Total\t\t9][p:Con marco.][p:Recuadro.]|[p:Otra página.][p:Nota al pie.]");
   EXPECT_NE(doc->pages[0].text.find("  - sub\n"), std::string::npos);
   EXPECT_NE(doc->pages[0].text.find("2. segundo"), std::string::npos);
   EXPECT_EQ(doc->pages[0].furniture, (std::vector<std::string>{"Informe 2023"}));
 }
 
 TEST(Odt, EncryptedAndOtherOdfAreRefused) {
-  std::string encrypted = MakeZip(
-      {{"mimetype", "application/vnd.oasis.opendocument.text"},
-       {"META-INF/manifest.xml", "<manifest><manifest:encryption-data/></manifest>"},
-       {"content.xml", "\x01\x02garbage"}});
+  std::string encrypted =
+      MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"},
+               {"META-INF/manifest.xml", "<manifest><manifest:encryption-data/></manifest>"},
+               {"content.xml", "\x01\x02garbage"}});
   Result<Document> doc = ReadOdt(encrypted, "x.odt");
   ASSERT_FALSE(doc.ok());
   EXPECT_NE(doc.status().message().find("needs a password"), std::string::npos);
@@ -270,7 +285,8 @@ TEST(Html, ContentWithoutBoilerplateAndMetadataApart) {
 }
 
 TEST(Html, EncodingsDeclaredUndeclaredAndUnknown) {
-  std::string latin = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Gesti\xF3n</p></body></html>";
+  std::string latin =
+      "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Gesti\xF3n</p></body></html>";
   Result<Document> doc = ReadHtml(latin, "x.html");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->pages[0].text, "Gestión");
@@ -283,7 +299,8 @@ TEST(Html, EncodingsDeclaredUndeclaredAndUnknown) {
   ASSERT_EQ(doc->warnings.size(), 1u);
   EXPECT_NE(doc->warnings[0].find("x.html: no declared encoding"), std::string::npos);
 
-  std::string unknown = "<html><head><meta charset=\"x-klingon\"></head><body><p>Gesti\xF3n</p></body></html>";
+  std::string unknown =
+      "<html><head><meta charset=\"x-klingon\"></head><body><p>Gesti\xF3n</p></body></html>";
   doc = ReadHtml(unknown, "x.html");
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->pages[0].text, "Gestión");
@@ -296,7 +313,9 @@ TEST(Html, EncodingsDeclaredUndeclaredAndUnknown) {
 TEST(Damaged, FlippedBytesAndCutsNeverCrash) {
   std::string docx = Docx(P("Informe") + "<w:tbl><w:tr><w:tc>" + P("a") + "</w:tc></w:tr></w:tbl>");
   std::string odt = Odt("<text:h>Informe</text:h><text:p>uno</text:p>");
-  std::string html = "<html><body><h1>Informe</h1><table><tr><td rowspan=9 colspan=9>x</td></tr></table></body></html>";
+  std::string html =
+      "<html><body><h1>Informe</h1><table><tr><td rowspan=9 "
+      "colspan=9>x</td></tr></table></body></html>";
   unsigned seed = 7;
   for (int i = 0; i < 300; ++i) {
     for (std::string original : {docx, odt, html}) {

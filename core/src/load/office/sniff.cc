@@ -25,7 +25,8 @@ std::string SniffOffice(std::string_view bytes) {
   std::string lower(head.substr(first));
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower.find("<!doctype html") != std::string::npos || lower.find("<html") != std::string::npos) {
+  if (lower.find("<!doctype html") != std::string::npos ||
+      lower.find("<html") != std::string::npos) {
     return "html";
   }
   return "";

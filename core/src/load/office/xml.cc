@@ -30,8 +30,8 @@ Result<XmlDoc> ParseXml(std::string_view bytes, const std::string& part) {
   XmlDoc doc(xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), part.c_str(),
                                nullptr, options));
   std::string error;
-  if (const xmlError* e = xmlCtxtGetLastError(ctxt); e != nullptr && e->message != nullptr &&
-                                                     e->level >= XML_ERR_ERROR) {
+  if (const xmlError* e = xmlCtxtGetLastError(ctxt);
+      e != nullptr && e->message != nullptr && e->level >= XML_ERR_ERROR) {
     error = e->message;
     while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
     error += " at line " + std::to_string(e->line);
