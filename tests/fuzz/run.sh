@@ -4,6 +4,7 @@
 #
 #   tests/fuzz/run.sh                    FUZZ_SECONDS (default 30) per target, 7 targets
 #   FUZZ_SECONDS=300 tests/fuzz/run.sh   longer runs, by hand
+#   FUZZ_SEED=0 tests/fuzz/run.sh        a new random seed (default 1: CI's runs are repeatable)
 #   tests/fuzz/run.sh --unit             first build the unit tests (label `unit`) in the same
 #                                        tree and run them under ASan+UBSan (CI does this)
 #
@@ -13,12 +14,13 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${ACERVO_FUZZ_BUILD_DIR:-$here/build-fuzz}
 seconds=${FUZZ_SECONDS:-30}
+seed=${FUZZ_SEED:-1}
 unit=false
 [[ ${1:-} == --unit ]] && unit=true
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DACERVO_FUZZ=ON -DACERVO_BUILD_BENCH=OFF -DACERVO_FUZZ_SECONDS="$seconds" "${launcher[@]}"
+  -DACERVO_FUZZ=ON -DACERVO_BUILD_BENCH=OFF -DACERVO_FUZZ_SECONDS="$seconds" -DACERVO_FUZZ_SEED="$seed" "${launcher[@]}"
 targets=(acervo_fuzz_targets)
 $unit && targets+=(acervo_tests_unit)
 cmake --build "$build" -j"${JOBS:-2}" --target "${targets[@]}"
