@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <exception>
 #include <optional>
+#include <string>
+#include <type_traits>
 
 #include "i18n/i18n.h"
 #include "review/page_image.h"
@@ -93,6 +95,25 @@ int HttpStatusOf(const Status& s) {
     default:
       return 500;
   }
+}
+
+// A body's optional member read as type T: its value, `fallback` when it is absent or null,
+// and nullopt when it holds another type (the caller answers 400 naming the member; reading it
+// with json::value would throw, and the client would get a 500 for its own mistake).
+template <typename T>
+std::optional<T> Member(const json& body, const char* name, T fallback) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return fallback;
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!it->is_string()) return std::nullopt;
+  } else {
+    if (!it->is_number_integer()) return std::nullopt;
+  }
+  return it->get<T>();
+}
+
+void SendWrongType(Response& res, const char* name) {
+  SendError(res, 400, std::string(name) + ": " + _("this field has the wrong type"));
 }
 
 }  // namespace
@@ -252,13 +273,19 @@ void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
   MergeDecision d;
   d.into = req.matches[1];
   d.from = body["from"].get<std::string>();
-  d.into_version = body.value("version", int64_t{-2});
-  d.from_version = body.value("from_version", int64_t{-2});
+  for (const char* name : {"version", "from_version"}) {
+    if (!Member(body, name, int64_t{-2})) return SendWrongType(res, name);
+  }
+  for (const char* name : {"reviewer", "comment"}) {
+    if (!Member(body, name, std::string())) return SendWrongType(res, name);
+  }
+  d.into_version = *Member(body, "version", int64_t{-2});
+  d.from_version = *Member(body, "from_version", int64_t{-2});
   if (d.into_version < 0 || d.from_version < 0) {
     return SendError(res, 400, _("a merge must say which versions of both records it saw"));
   }
-  d.reviewer = body.value("reviewer", "");
-  d.comment = body.value("comment", "");
+  d.reviewer = *Member(body, "reviewer", std::string());
+  d.comment = *Member(body, "comment", std::string());
   std::lock_guard<std::mutex> lock(mu);
   auto merged = Reviews(store).Merge(d);
   if (!merged.ok()) {
@@ -279,11 +306,15 @@ void ReviewServer::Impl::PostDecision(const Request& req, Response& res) {
   }
   Decision d;
   d.record_id = req.matches[1];
-  d.base_version = body.value("version", int64_t{-2});
+  if (!Member(body, "version", int64_t{-2})) return SendWrongType(res, "version");
+  for (const char* name : {"reviewer", "comment"}) {
+    if (!Member(body, name, std::string())) return SendWrongType(res, name);
+  }
+  d.base_version = *Member(body, "version", int64_t{-2});
   if (d.base_version < 0)
     return SendError(res, 400, _("the decision must say which version it saw"));
-  d.reviewer = body.value("reviewer", "");
-  d.comment = body.value("comment", "");
+  d.reviewer = *Member(body, "reviewer", std::string());
+  d.comment = *Member(body, "comment", std::string());
   for (const json& c : body["changes"]) {
     // find, not [], on a const json: [] of a missing key reads freed memory (fuzz_review_server).
     auto field = c.is_object() ? c.find("field") : c.end();

@@ -295,6 +295,27 @@ TEST_F(ServerTest, BadMergesAreClearJsonErrors) {
   EXPECT_EQ(*store_->Count("corrections"), 0);
 }
 
+// A field of the wrong type is the client's mistake: a 400 naming it, not a 500.
+TEST_F(ServerTest, WrongTypedFieldsAreBadRequests) {
+  auto check = [&](const json& body, const std::string& path, const char* says) {
+    auto res = Post(body, http_->token(), path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << res->body;
+    json error = json::parse(res->body, nullptr, false);
+    ASSERT_TRUE(error.is_object()) << res->body;
+    EXPECT_NE(error.value("error", "").find(says), std::string::npos) << res->body;
+  };
+  json change = {{{"field", "title"}, {"value", "Otro título"}}};
+  check({{"version", "0"}, {"reviewer", "ana"}, {"changes", change}}, "/api/records/r-x",
+        "version");
+  check({{"version", 0}, {"reviewer", 7}, {"changes", change}}, "/api/records/r-x", "reviewer");
+  check({{"version", 0}, {"reviewer", "ana"}, {"comment", {1}}, {"changes", change}},
+        "/api/records/r-x", "comment");
+  check({{"version", 0}, {"from", "r-y"}, {"from_version", 1.5}, {"reviewer", "ana"}},
+        "/api/records/r-x/merge", "from_version");
+  EXPECT_EQ(*store_->Count("corrections"), 0);
+}
+
 TEST_F(ServerTest, SplitsARecordIntoValidParts) {
   json parts = json::array(
       {{{"title", "Taller <script>"},
