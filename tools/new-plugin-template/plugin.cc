@@ -7,26 +7,27 @@
 //
 // This is the scaffold's example rule. Replace it with yours; keep the shape: language data
 // in data/, patterns compiled once in Configure, per-document state in the Run.
-#include "acervo/plugin.h"
-
-#include <re2/re2.h>
-
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include <re2/re2.h>
+
+#include "acervo/plugin.h"
 #include "acervo/text.h"
 #include "acervo/tsv.h"
 
-namespace @IDENT @{namespace {
+namespace @IDENT@ {
+namespace {
 
-    using acervo::Mention;
+using acervo::Mention;
 using acervo::Segment;
 using acervo::Status;
 
 // Reads "prefix<TAB>kind" rows (acervo/tsv.h: '#' comments, trimmed fields).
-acervo::Result<std::map<std::string, std::string>> ReadPrefixes(const std::filesystem::path& file) {
+acervo::Result<std::map<std::string, std::string>> ReadPrefixes(
+    const std::filesystem::path& file) {
   acervo::Result<std::vector<acervo::TsvRow>> rows = acervo::ReadTsv(file);
   if (!rows.ok()) return rows.status();
   std::map<std::string, std::string> kinds;
@@ -80,9 +81,7 @@ class CodeExtractor : public acervo::Extractor {
   acervo::PluginInfo Info() const override {
     // Each mention type is declared: the record list it fills, which value fields say
     // which code it is, and the columns exports give it. acervo needs nothing else.
-    return {"@NAME@",
-            "0.1.0",
-            "Project and contract codes (CONV-2024-017)",
+    return {"@NAME@", "0.1.0", "Project and contract codes (CONV-2024-017)",
             {{.name = "project_code",
               .record_field = "project_codes",
               .key = {"code"},
@@ -123,4 +122,4 @@ class CodeExtractor : public acervo::Extractor {
 }  // namespace
 }  // namespace @IDENT@
 
-ACERVO_PLUGIN(@IDENT @ ::CodeExtractor);
+ACERVO_PLUGIN(@IDENT@::CodeExtractor);

@@ -1,8 +1,8 @@
 // Tests of @NAME@ through acervo::testing::Harness: a passage in, mentions out.
+#include <memory>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <memory>
 
 #include "acervo/testing.h"
 
