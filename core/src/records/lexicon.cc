@@ -11,6 +11,8 @@ namespace {
 
 bool WordBoundaryBefore(std::string_view text, size_t at) {
   if (at == 0) return true;
+  auto c = static_cast<unsigned char>(text[at - 1]);
+  if (c < 0x80) return !IsWordCodePoint(c);
   size_t begin = at - 1;
   while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
   size_t pos = begin;
