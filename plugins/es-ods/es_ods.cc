@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -286,15 +287,20 @@ class OdsExtractor : public Extractor {
   // prepared for matching), by their name or acronym.
   static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record,
                                                                   const MatchText& text) {
-    PhraseMatcher names(PhraseOptions());
+    // Each name once: a record names the same institution again and again, and only the
+    // spans where some name stands matter.
+    std::set<std::string> phrases;
     for (const Mention& m : record.mentions) {
       if (m.type != "institution" || !m.value.is_object()) continue;
       for (const char* key : {"name", "acronym"}) {
-        if (m.value.contains(key) && m.value[key].is_string()) {
-          names.Add(NormalizePhrase(m.value[key].get<std::string>()), 0);
+        auto it = m.value.find(key);
+        if (it != m.value.end() && it->is_string()) {
+          phrases.insert(NormalizePhrase(it->get_ref<const std::string&>()));
         }
       }
     }
+    PhraseMatcher names(PhraseOptions());
+    for (const std::string& phrase : phrases) names.Add(phrase, 0);
     std::vector<std::pair<size_t, size_t>> out;
     if (names.size() == 0) return out;
     names.Build();
