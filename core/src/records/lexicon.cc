@@ -25,6 +25,11 @@ bool WordBoundaryAfter(std::string_view text, size_t at) {
   return !IsWordCodePoint(NextCodePoint(text, &pos));
 }
 
+bool ByByte(const std::pair<unsigned char, int32_t>& a,
+            const std::pair<unsigned char, int32_t>& b) {
+  return a.first < b.first;
+}
+
 }  // namespace
 
 void Lexicon::Add(Entry entry) {
@@ -41,8 +46,7 @@ void Lexicon::Add(Entry entry) {
         root_[c] = child;
       } else {
         auto& next = nodes_[node].next;
-        auto at = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}),
-                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+        auto at = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
         next.insert(at, {c, child});
       }
     }
@@ -55,8 +59,7 @@ void Lexicon::Add(Entry entry) {
 int32_t Lexicon::Child(int32_t node, unsigned char c) const {
   if (node == 0) return root_[c];
   const auto& next = nodes_[node].next;
-  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}),
-                             [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
   return it != next.end() && it->first == c ? it->second : -1;
 }
 
