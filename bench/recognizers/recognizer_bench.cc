@@ -1,12 +1,15 @@
 // recognizer_bench — throughput of each extractor plugin, in MB of page text per second.
 //
-//   acervo_bench_recognizers [--runs N] [--plugin NAME]... [--baseline PIPELINE.yaml] FILE...
+//   acervo_bench_recognizers [--runs N] [--plugin NAME]... [--baseline PIPELINE.yaml]
+//                            [--together-only] FILE...
 //
 // The files are loaded once (the default pipeline's loader); then, for each plugin, an engine
 // running only that plugin processes every document N times and the median of the N wall
 // times is reported. ProcessDocument also segments the pages and assembles records; the
 // baseline (a pipeline with no extractors) measures that part, and `plugin-only` subtracts it.
-// A last row runs all the plugins together in one engine. Prints one TSV line per row.
+// A last row runs all the plugins together in one engine (what `acervo extract` runs, record
+// assembly over everyone's mentions included); --together-only prints only that row (for a
+// profiler). Prints one TSV line per row.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +28,7 @@ struct Args {
   int runs = 7;
   std::vector<std::string> plugins;
   std::string baseline;
+  bool together_only = false;
   std::vector<std::string> files;
 };
 
@@ -43,6 +47,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       const char* v = next();
       if (!v) return false;
       a->baseline = v;
+    } else if (arg == "--together-only") {
+      a->together_only = true;
     } else if (!arg.empty() && arg[0] == '-') {
       return false;
     } else {
@@ -77,7 +83,7 @@ int main(int argc, char** argv) {
   Args args;
   if (!ParseArgs(argc, argv, &args)) {
     std::cerr << "usage: acervo_bench_recognizers [--runs N] [--plugin NAME]... "
-                 "[--baseline PIPELINE.yaml] FILE...\n";
+                 "[--baseline PIPELINE.yaml] [--together-only] FILE...\n";
     return 2;
   }
   acervo::EngineOptions loader_options;
@@ -113,8 +119,10 @@ int main(int argc, char** argv) {
   }
   // Each plugin alone, then all of them in one engine (what `acervo extract` runs).
   std::vector<std::vector<std::string>> runs;
-  for (const std::string& plugin : args.plugins) runs.push_back({plugin});
-  if (args.plugins.size() > 1) runs.push_back(args.plugins);
+  if (!args.together_only) {
+    for (const std::string& plugin : args.plugins) runs.push_back({plugin});
+  }
+  if (args.plugins.size() > 1 || args.together_only) runs.push_back(args.plugins);
   for (const std::vector<std::string>& only : runs) {
     const std::string plugin = only.size() == 1 ? only[0] : "(all together)";
     acervo::EngineOptions options;

@@ -14,18 +14,24 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 MatchText::MatchText(std::string_view original) : original_(original) {
   FoldedText folded(original);
   const std::string& f = folded.text();
-  text_.reserve(f.size());
-  map_.reserve(f.size() + 1);
+  // Written through indices into buffers sized for the worst case (no space dropped), then
+  // cut to what was written: the per-byte push_back was most of the cost.
+  text_.resize(f.size());
+  map_.resize(f.size() + 1);
+  size_t n = 0;
   for (size_t i = 0; i < f.size(); ++i) {
-    if (IsSpace(f[i])) {
-      if (text_.empty() || text_.back() == ' ') continue;
-      text_.push_back(' ');
-    } else {
-      text_.push_back(f[i]);
+    char c = f[i];
+    if (IsSpace(c)) {
+      if (n == 0 || text_[n - 1] == ' ') continue;
+      c = ' ';
     }
-    map_.push_back(static_cast<uint32_t>(folded.ToOriginal(i)));
+    text_[n] = c;
+    map_[n] = static_cast<uint32_t>(folded.ToOriginal(i));
+    ++n;
   }
-  map_.push_back(static_cast<uint32_t>(original.size()));
+  text_.resize(n);
+  map_[n] = static_cast<uint32_t>(original.size());
+  map_.resize(n + 1);
 }
 
 size_t MatchText::FromOriginal(size_t offset) const {

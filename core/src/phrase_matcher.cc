@@ -63,11 +63,23 @@ bool PhraseMatcher::Add(std::string_view phrase, int value) {
 }
 
 void PhraseMatcher::Build() {
+  // Byte classes: one per byte that some phrase holds, 0 for all others.
+  class_of_.assign(256, 0);
+  classes_ = 1;
+  for (const Node& n : nodes_) {
+    for (const auto& [c, child] : n.next) {
+      if (class_of_[c] == 0) class_of_[c] = static_cast<uint16_t>(classes_++);
+    }
+  }
+  delta_.assign(nodes_.size() * classes_, 0);
+
+  // Breadth first: a node's failure and its row need those of shallower nodes only.
   std::deque<int32_t> queue;
   nodes_[0].fail = 0;
   nodes_[0].output = -1;
   for (const auto& [c, child] : nodes_[0].next) {
     nodes_[child].fail = 0;
+    delta_[class_of_[c]] = child;
     queue.push_back(child);
   }
   while (!queue.empty()) {
@@ -75,14 +87,13 @@ void PhraseMatcher::Build() {
     queue.pop_front();
     int32_t fail = nodes_[node].fail;
     nodes_[node].output = !nodes_[node].phrases.empty() ? node : nodes_[fail].output;
+    int32_t* row = &delta_[static_cast<size_t>(node) * classes_];
+    const int32_t* fail_row = &delta_[static_cast<size_t>(fail) * classes_];
+    for (uint32_t k = 1; k < classes_; ++k) row[k] = fail_row[k];
     for (const auto& [c, child] : nodes_[node].next) {
-      int32_t f = fail;
-      int32_t target = Child(f, c);
-      while (target < 0 && f != 0) {
-        f = nodes_[f].fail;
-        target = Child(f, c);
-      }
-      nodes_[child].fail = (target >= 0 && target != child) ? target : 0;
+      int32_t target = fail_row[class_of_[c]];
+      nodes_[child].fail = target != child ? target : 0;
+      row[class_of_[c]] = child;
       queue.push_back(child);
     }
   }
@@ -109,13 +120,8 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) 
   std::vector<Found> found;
   int32_t node = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    int32_t next = Child(node, c);
-    while (next < 0 && node != 0) {
-      node = nodes_[node].fail;
-      next = Child(node, c);
-    }
-    node = next < 0 ? 0 : next;
+    node = delta_[static_cast<size_t>(node) * classes_ +
+                  class_of_[static_cast<unsigned char>(text[i])]];
     // The root holds no phrase, so every output chain ends in -1.
     for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
       for (int32_t index : nodes_[o].phrases) {

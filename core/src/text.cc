@@ -102,7 +102,12 @@ namespace {
 
 // The folded form of one non-ASCII code point: NFD, combining marks dropped, case folded.
 const std::string& FoldCodePoint(char32_t cp) {
+  // The two-byte range (Latin letters with accents, Greek, Cyrillic) from a table, the rest
+  // from a map; both filled on first use. The map's nodes never move, so the table may
+  // point into it.
   thread_local std::unordered_map<char32_t, std::string> cache;
+  thread_local std::vector<const std::string*> two_byte(0x800, nullptr);
+  if (cp < 0x800 && two_byte[cp]) return *two_byte[cp];
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
   UErrorCode err = U_ZERO_ERROR;
@@ -118,30 +123,41 @@ const std::string& FoldCodePoint(char32_t cp) {
   kept.foldCase();
   std::string out;
   kept.toUTF8String(out);
-  return cache.emplace(cp, std::move(out)).first->second;
+  const std::string& folded = cache.emplace(cp, std::move(out)).first->second;
+  if (cp < 0x800) two_byte[cp] = &folded;
+  return folded;
 }
 
 }  // namespace
 
 FoldedText::FoldedText(std::string_view original) : original_(original) {
-  folded_.reserve(original.size());
-  map_.reserve(original.size() + 1);
+  const size_t n = original.size();
+  folded_.reserve(n);
+  map_.reserve(n + 1);
   size_t pos = 0;
-  while (pos < original.size()) {
-    size_t start = pos;
-    unsigned char c = static_cast<unsigned char>(original[pos]);
-    if (c < 0x80) {
-      folded_.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      map_.push_back(static_cast<uint32_t>(start));
-      ++pos;
+  while (pos < n) {
+    // A run of ASCII bytes maps one to one: lower-cased and written in bulk.
+    size_t run = pos;
+    while (run < n && static_cast<unsigned char>(original[run]) < 0x80) ++run;
+    if (run > pos) {
+      size_t at = folded_.size();
+      folded_.resize(at + (run - pos));
+      map_.resize(at + (run - pos));
+      for (size_t k = pos; k < run; ++k, ++at) {
+        unsigned char c = static_cast<unsigned char>(original[k]);
+        folded_[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        map_[at] = static_cast<uint32_t>(k);
+      }
+      pos = run;
       continue;
     }
+    size_t start = pos;
     char32_t cp = NextCodePoint(original, &pos);
     const std::string& f = FoldCodePoint(cp);
     folded_ += f;
     map_.insert(map_.end(), f.size(), static_cast<uint32_t>(start));
   }
-  map_.push_back(static_cast<uint32_t>(original.size()));
+  map_.push_back(static_cast<uint32_t>(n));
 }
 
 std::string Fold(std::string_view text) { return FoldedText(text).text(); }

@@ -28,6 +28,8 @@ class PhraseTrie {
   // in a letter or digit; with `digit_ends_word`, a digit right after a letter ends the word
   // too: "USD1,23"). Returns its payload and sets *end, or returns -1.
   int Longest(std::string_view text, size_t pos, size_t* end, bool digit_ends_word = false) const;
+  // Whether some phrase starts with byte c.
+  bool Starts(unsigned char c) const { return roots_[c] != nullptr; }
 
  private:
   struct Node {
@@ -69,6 +71,11 @@ class Lexicon {
   }
   bool MatchSubunit(std::string_view folded, size_t pos, size_t* end) const {
     return subunits_trie_.Longest(folded, pos, end) >= 0;
+  }
+  // Whether a currency, scale or number word starts with byte c: where none does and no
+  // figure or sign stands, no expression starts (the scanner skips such words unread).
+  bool MayStartNumber(unsigned char c) const {
+    return currencies_trie_.Starts(c) || scales_trie_.Starts(c) || numbers_trie_.Starts(c);
   }
   enum class Role { kOf, kAnd, kCents, kPercent, kRange };
   bool MatchConnector(Role role, std::string_view folded, size_t pos, size_t* end) const {

@@ -425,8 +425,11 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     char c = f[pos];
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
     bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
+    // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
+    bool may_start =
+        IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumber(static_cast<unsigned char>(c));
     Expression e;
-    if (anchor && ParseSignedAt(f, pos, &e)) {
+    if (anchor && may_start && ParseSignedAt(f, pos, &e)) {
       out->push_back(e);
       pos = std::max(e.end, pos + 1);
       continue;

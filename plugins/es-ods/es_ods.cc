@@ -15,8 +15,10 @@
 //   extra_lexicon:  path (or list of paths) of lexicon files added to it
 //   min_score, second_ratio, max_inferred (at most 2): the inference policy
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -60,12 +62,21 @@ class OdsRun : public Run {
   }
 
  private:
-  bool AnyCue(std::span<const std::string_view> texts) const {
-    return std::any_of(texts.begin(), texts.end(),
-                       [&](std::string_view t) { return refs_.HasGoalCue(t); });
+  bool AnyCue(std::span<const std::string_view> texts) {
+    return std::any_of(texts.begin(), texts.end(), [&](std::string_view t) { return Cue(t); });
   }
 
-  bool InGoalContext(const Segment& segment) const {
+  // HasGoalCue of a heading, caption line or header cell, remembered: every segment under a
+  // heading asks about it again.
+  bool Cue(std::string_view text) {
+    auto it = cues_.find(text);
+    if (it != cues_.end()) return it->second;
+    bool cue = refs_.HasGoalCue(text);
+    cues_.emplace(std::string(text), cue);
+    return cue;
+  }
+
+  bool InGoalContext(const Segment& segment) {
     if (AnyCue(segment.headings)) return true;
     if (segment.kind == SegmentKind::kTableRow &&
         (AnyCue(segment.table_caption) || AnyCue(segment.table_header))) {
@@ -102,7 +113,7 @@ class OdsRun : public Run {
   // A paragraph whose lines are all Markdown table rows ("| ODS | Monto |", "|---|---|", ...)
   // is a table: its first line is the header, and each later line a row under it. False
   // (nothing done) when the paragraph is not such a table.
-  bool ExtractMarkdownTable(const Segment& segment, std::vector<Mention>* out) const {
+  bool ExtractMarkdownTable(const Segment& segment, std::vector<Mention>* out) {
     std::vector<std::pair<size_t, size_t>> lines;
     for (size_t begin = 0; begin < segment.text.size();) {
       size_t end = std::min(segment.text.find('\n', begin), segment.text.size());
@@ -155,7 +166,7 @@ class OdsRun : public Run {
 
   // The whole row first ("13\tAcción por el clima": a number and its goal's name in
   // neighbouring cells), then each cell, under its header when the header names the goals.
-  void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) const {
+  void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) {
     std::vector<GoalReference> found = refs_.Find(segment.text, Placement::kStandalone, context);
     std::vector<std::pair<size_t, size_t>> cells = Cells(segment.text);
     for (size_t column = 0; column < cells.size(); ++column) {
@@ -185,6 +196,7 @@ class OdsRun : public Run {
   }
 
   const GoalReferences& refs_;
+  std::map<std::string, bool, std::less<>> cues_;  // Cue() of each text asked about
   bool list_intro_ = false;  // the last non-list segment announced a list of goals
   // The parents of the last heading that named a goal, while its list goes on.
   std::optional<std::string> goal_heading_;
@@ -262,29 +274,36 @@ class OdsExtractor : public Extractor {
       regions.title_begin = title;
       regions.title_end = title + record.title.size();
     }
-    regions.names = OrganisationNames(record);
-    for (const GoalEvidence& g : lexicon_.Infer(record.text, regions, options_)) {
+    MatchText text(record.text);
+    regions.names = OrganisationNames(record, text);
+    for (const GoalEvidence& g : lexicon_.Infer(text, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
     return Status::Ok();
   }
 
  private:
-  // Where the record's institutions are named in its text, by their name or acronym.
-  static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record) {
-    PhraseMatcher names(PhraseOptions());
+  // Where the record's institutions are named in its text (`text`, the record's text
+  // prepared for matching), by their name or acronym.
+  static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record,
+                                                                  const MatchText& text) {
+    // Each name once: a record names the same institution again and again, and only the
+    // spans where some name stands matter.
+    std::set<std::string> phrases;
     for (const Mention& m : record.mentions) {
       if (m.type != "institution" || !m.value.is_object()) continue;
       for (const char* key : {"name", "acronym"}) {
-        if (m.value.contains(key) && m.value[key].is_string()) {
-          names.Add(NormalizePhrase(m.value[key].get<std::string>()), 0);
+        auto it = m.value.find(key);
+        if (it != m.value.end() && it->is_string()) {
+          phrases.insert(NormalizePhrase(it->get_ref<const std::string&>()));
         }
       }
     }
+    PhraseMatcher names(PhraseOptions());
+    for (const std::string& phrase : phrases) names.Add(phrase, 0);
     std::vector<std::pair<size_t, size_t>> out;
     if (names.size() == 0) return out;
     names.Build();
-    MatchText text(record.text);
     for (const PhraseMatcher::Match& p : names.FindAll(text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
     }

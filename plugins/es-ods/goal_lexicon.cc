@@ -74,7 +74,10 @@ bool GoalLexicon::AddEntry(std::string_view term, int goal, double weight) {
 
 std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
                                              const TextRegions& regions) const {
-  MatchText m(text);
+  return Score(MatchText(text), regions);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegions& regions) const {
   // Longest terms first where they overlap: "violencia de género" hides "género". Two terms
   // on the same words ("clima", "clima*"): the one added later (a later file) decides.
   std::vector<PhraseMatcher::Match> kept;
@@ -130,6 +133,11 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
 }
 
 std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, const TextRegions& regions,
+                                             const InferOptions& options) const {
+  return Infer(MatchText(text), regions, options);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Infer(const MatchText& text, const TextRegions& regions,
                                              const InferOptions& options) const {
   std::vector<GoalEvidence> scored = Score(text, regions);
   std::vector<GoalEvidence> out;

@@ -55,8 +55,12 @@ class GoalLexicon {
 
   // Every goal with a positive score, best first.
   std::vector<GoalEvidence> Score(std::string_view text, const TextRegions& regions = {}) const;
+  // The same over a text already prepared (a caller that searches it for other phrases too).
+  std::vector<GoalEvidence> Score(const MatchText& text, const TextRegions& regions) const;
   // The goals to infer, by the policy above.
   std::vector<GoalEvidence> Infer(std::string_view text, const TextRegions& regions,
+                                  const InferOptions& options) const;
+  std::vector<GoalEvidence> Infer(const MatchText& text, const TextRegions& regions,
                                   const InferOptions& options) const;
 
  private:

@@ -1,7 +1,9 @@
 // acervo/phrase_matcher.h — finds many fixed phrases in a text in one pass (Aho-Corasick).
 //
 // Add every phrase with a value, call Build() once, then FindAll() or LongestAt() from any
-// number of threads. Matching is byte-exact: prepare both sides the same way first (fold
+// number of threads. Build() turns the trie into a table of transitions (one row per node,
+// one column per byte that occurs in the phrases), so FindAll reads each byte of the text
+// once. Matching is byte-exact: prepare both sides the same way first (fold
 // them with acervo::Fold, or use acervo::MatchText and NormalizePhrase to also ignore
 // spacing). Only occurrences with a word boundary at their edges are reported, as Options
 // says; by default neither side may touch a word character (acervo::IsWholeWord), so "onu"
@@ -72,6 +74,12 @@ class PhraseMatcher {
   Options options_;
   std::vector<Node> nodes_{1};
   std::vector<Phrase> phrases_;
+  // The automaton as a table, filled by Build(): the next node of node n on a byte of class
+  // k is delta_[n * classes_ + k]. Bytes that occur in no phrase share class 0, which leads
+  // back to the root; so FindAll takes one lookup per byte of text, whatever the failures.
+  std::vector<uint16_t> class_of_ = std::vector<uint16_t>(256, 0);
+  uint32_t classes_ = 1;
+  std::vector<int32_t> delta_;
 };
 
 }  // namespace acervo

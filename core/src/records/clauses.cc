@@ -254,8 +254,13 @@ bool IsCitation(std::string_view paragraph) {
       R"(^\s*(?:[-*]\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s*\p{Lu}\.[^\n]{0,200}?\((?:19|20)\d\d[a-z]?(?:,[^)]*)?\))");
   // An organisation as author: "ONU-Hábitat. (2020). Título."
   static const RE2 kBodyYear(R"(^\s*(?:[-*]\s+)?[^\n.]{2,100}\.\s*\((?:19|20)\d\d[a-z]?\)\.)");
-  return RE2::PartialMatch(paragraph, kCitationField) ||
-         RE2::PartialMatch(paragraph, kAuthorYear) || RE2::PartialMatch(paragraph, kBodyYear);
+  // Each pattern needs a literal that most paragraphs lack: look for it before running them.
+  bool field = paragraph.find("CITATION") != std::string_view::npos;
+  bool year = paragraph.find("(19") != std::string_view::npos ||
+              paragraph.find("(20") != std::string_view::npos;
+  return (field && RE2::PartialMatch(paragraph, kCitationField)) ||
+         (year &&
+          (RE2::PartialMatch(paragraph, kAuthorYear) || RE2::PartialMatch(paragraph, kBodyYear)));
 }
 
 }  // namespace acervo

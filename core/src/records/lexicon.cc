@@ -11,6 +11,8 @@ namespace {
 
 bool WordBoundaryBefore(std::string_view text, size_t at) {
   if (at == 0) return true;
+  auto c = static_cast<unsigned char>(text[at - 1]);
+  if (c < 0x80) return !IsWordCodePoint(c);
   size_t begin = at - 1;
   while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
   size_t pos = begin;
@@ -23,7 +25,53 @@ bool WordBoundaryAfter(std::string_view text, size_t at) {
   return !IsWordCodePoint(NextCodePoint(text, &pos));
 }
 
+bool ByByte(const std::pair<unsigned char, int32_t>& a,
+            const std::pair<unsigned char, int32_t>& b) {
+  return a.first < b.first;
+}
+
 }  // namespace
+
+void Lexicon::Add(Entry entry) {
+  const int32_t index = static_cast<int32_t>(entries_.size());
+  const std::string& phrase = entry.phrase;
+  int32_t node = 0;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    auto c = static_cast<unsigned char>(phrase[k]);
+    int32_t child = Child(node, c);
+    if (child < 0) {
+      child = static_cast<int32_t>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == 0) {
+        root_[c] = child;
+      } else {
+        auto& next = nodes_[node].next;
+        auto at = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
+        next.insert(at, {c, child});
+      }
+    }
+    node = child;
+  }
+  nodes_[node].entries.push_back(index);
+  entries_.push_back(std::move(entry));
+}
+
+int32_t Lexicon::Child(int32_t node, unsigned char c) const {
+  if (node == 0) return root_[c];
+  const auto& next = nodes_[node].next;
+  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
+  return it != next.end() && it->first == c ? it->second : -1;
+}
+
+template <typename Fn>
+void Lexicon::MatchesAt(std::string_view folded, size_t at, Fn&& fn) const {
+  int32_t node = 0;
+  for (size_t i = at; i < folded.size(); ++i) {
+    node = Child(node, static_cast<unsigned char>(folded[i]));
+    if (node < 0) return;
+    for (int32_t e : nodes_[node].entries) fn(e);
+  }
+}
 
 Lexicon Lexicon::FromText(std::string_view tsv) {
   Lexicon lexicon;
@@ -34,7 +82,7 @@ Lexicon Lexicon::FromText(std::string_view tsv) {
     size_t tab = line.find('\t');
     std::string label = tab == std::string::npos ? "" : line.substr(0, tab);
     std::string phrase = Fold(tab == std::string::npos ? line : line.substr(tab + 1));
-    if (!phrase.empty()) lexicon.entries_.push_back({std::move(label), std::move(phrase)});
+    if (!phrase.empty()) lexicon.Add({std::move(label), std::move(phrase)});
   }
   return lexicon;
 }
@@ -48,12 +96,20 @@ Result<Lexicon> Lexicon::Load(const std::filesystem::path& file) {
 }
 
 std::vector<LexiconHit> Lexicon::FindAll(std::string_view folded) const {
-  std::vector<LexiconHit> hits;
-  for (const Entry& e : entries_) {
-    for (size_t at = folded.find(e.phrase); at != std::string_view::npos;
-         at = folded.find(e.phrase, at + 1)) {
-      if (WordBoundaryBefore(folded, at)) hits.push_back({&e.label, at, at + e.phrase.size()});
+  // (entry, begin) of every match; then in the order a search phrase by phrase found them
+  // (file order, then text order), so that the sort by begin below orders ties as it did.
+  std::vector<std::pair<int32_t, size_t>> found;
+  for (size_t at = 0; at < folded.size(); ++at) {
+    if (root_[static_cast<unsigned char>(folded[at])] < 0 || !WordBoundaryBefore(folded, at)) {
+      continue;
     }
+    MatchesAt(folded, at, [&](int32_t e) { found.emplace_back(e, at); });
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<LexiconHit> hits;
+  hits.reserve(found.size());
+  for (const auto& [e, at] : found) {
+    hits.push_back({&entries_[e].label, at, at + entries_[e].phrase.size()});
   }
   std::sort(hits.begin(), hits.end(),
             [](const LexiconHit& a, const LexiconHit& b) { return a.begin < b.begin; });
@@ -62,31 +118,36 @@ std::vector<LexiconHit> Lexicon::FindAll(std::string_view folded) const {
 
 const std::string* Lexicon::Longest(std::string_view folded,
                                     const std::vector<std::string>& labels) const {
-  const Entry* best = nullptr;
-  for (const Entry& e : entries_) {
-    if (!labels.empty() && std::find(labels.begin(), labels.end(), e.label) == labels.end()) {
+  // The longest phrase found; among phrases as long, the first of the file.
+  int32_t best = -1;
+  for (size_t at = 0; at < folded.size(); ++at) {
+    if (root_[static_cast<unsigned char>(folded[at])] < 0 || !WordBoundaryBefore(folded, at)) {
       continue;
     }
-    if (best && e.phrase.size() <= best->phrase.size()) continue;
-    for (size_t at = folded.find(e.phrase); at != std::string_view::npos;
-         at = folded.find(e.phrase, at + 1)) {
-      if (WordBoundaryBefore(folded, at)) {
-        best = &e;
-        break;
+    MatchesAt(folded, at, [&](int32_t e) {
+      if (!labels.empty() &&
+          std::find(labels.begin(), labels.end(), entries_[e].label) == labels.end()) {
+        return;
       }
-    }
+      size_t size = entries_[e].phrase.size();
+      if (best < 0 || size > entries_[best].phrase.size() ||
+          (size == entries_[best].phrase.size() && e < best)) {
+        best = e;
+      }
+    });
   }
-  return best ? &best->label : nullptr;
+  return best < 0 ? nullptr : &entries_[best].label;
 }
 
 const std::string* Lexicon::Prefix(std::string_view folded) const {
-  for (const Entry& e : entries_) {
-    if (folded.substr(0, e.phrase.size()) == e.phrase &&
-        WordBoundaryAfter(folded, e.phrase.size())) {
-      return &e.label;
+  // The first phrase of the file that `folded` starts with.
+  int32_t first = -1;
+  MatchesAt(folded, 0, [&](int32_t e) {
+    if ((first < 0 || e < first) && WordBoundaryAfter(folded, entries_[e].phrase.size())) {
+      first = e;
     }
-  }
-  return nullptr;
+  });
+  return first < 0 ? nullptr : &entries_[first].label;
 }
 
 }  // namespace acervo

@@ -5,9 +5,14 @@
 // comment line. A phrase matches where it begins at a word start: "taller" finds
 // "talleres" but "curso" does not find "recursos". The lexicons of the record assembler
 // (kinds, group headings, table columns, amount cues, total rows) are all of this shape.
+//
+// The phrases are kept in a trie, so a search walks the text once from each byte that
+// starts some phrase (not once per phrase): the record assembler asks many short questions
+// of lexicons with hundreds of phrases. Immutable once loaded; safe to share across threads.
 #ifndef ACERVO_CORE_RECORDS_LEXICON_H_
 #define ACERVO_CORE_RECORDS_LEXICON_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -44,7 +49,19 @@ class Lexicon {
   struct Entry {
     std::string label, phrase;  // phrase folded
   };
+  struct Node {
+    std::vector<std::pair<unsigned char, int32_t>> next;  // sorted by byte
+    std::vector<int32_t> entries;                         // phrases ending here, in file order
+  };
+  void Add(Entry entry);
+  int32_t Child(int32_t node, unsigned char c) const;
+  // Calls fn(entry index) for every phrase that `folded` holds at byte `at`, shortest first.
+  template <typename Fn>
+  void MatchesAt(std::string_view folded, size_t at, Fn&& fn) const;
+
   std::vector<Entry> entries_;
+  std::vector<Node> nodes_{1};                                 // nodes_[0] is the root
+  std::vector<int32_t> root_ = std::vector<int32_t>(256, -1);  // the root's child by byte
 };
 
 }  // namespace acervo

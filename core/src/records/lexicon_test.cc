@@ -31,5 +31,28 @@ TEST(LexiconTest, PrefixNeedsAWholeWord) {
   EXPECT_EQ(l.Prefix(Fold("Totalidad de casos")), nullptr);
 }
 
+TEST(LexiconTest, FindAllReportsEveryPhraseAtEveryWordStart) {
+  // Overlapping phrases, one inside another, and one phrase under two labels.
+  Lexicon l = Lexicon::FromText(
+      "reunion\treunion\nreunion\treunion de trabajo\nmesa\tmesa de trabajo\n"
+      "taller\treunion\n");
+  std::vector<LexiconHit> hits = l.FindAll(Fold("Reunión de trabajo y reunión, mesa de trabajo"));
+  ASSERT_EQ(hits.size(), 6u);
+  EXPECT_EQ(hits[0].begin, 0u);
+  EXPECT_EQ(hits[5].end, hits[5].begin + std::string("mesa de trabajo").size());
+  for (size_t k = 1; k < hits.size(); ++k) EXPECT_LE(hits[k - 1].begin, hits[k].begin);
+  EXPECT_TRUE(l.FindAll("").empty());
+  EXPECT_TRUE(l.FindAll(Fold("prereunión")).empty());
+}
+
+TEST(LexiconTest, TiesGoToTheFirstPhraseOfTheFile) {
+  Lexicon l = Lexicon::FromText("a\tforo\nb\tforo\nc\tforo abierto\nd\ttaller libre\n");
+  EXPECT_EQ(*l.Prefix(Fold("Foro regional")), "a");
+  EXPECT_EQ(*l.Longest(Fold("un foro")), "a");
+  // Two phrases as long: the earlier line wins, wherever each is found in the text.
+  EXPECT_EQ(*l.Longest(Fold("taller libre y foro abierto")), "c");
+  EXPECT_EQ(*l.Longest(Fold("foro"), {"b"}), "b");
+}
+
 }  // namespace
 }  // namespace acervo

@@ -7,7 +7,12 @@
 
 namespace acervo {
 
-TableKinds::TableKinds(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules) {
+TableKinds::TableKinds(const Passages& p, const RecordRules& rules)
+    : p_(p),
+      rules_(rules),
+      aggregate_(p.document().tables.size(), -1),
+      lists_activities_(p.document().tables.size(), -1),
+      record_row_(p.size(), -1) {
   Classify();
 }
 
@@ -84,6 +89,12 @@ void TableKinds::Classify() {
 // A table that adds money up by goal, sector, year or entity (aggregate-tables.es.tsv),
 // or whose rows open with a goal ("11. Ciudades y comunidades sostenibles").
 bool TableKinds::IsAggregate(int t) const {
+  signed char& known = aggregate_[t];
+  if (known < 0) known = ComputeIsAggregate(t);
+  return known;
+}
+
+bool TableKinds::ComputeIsAggregate(int t) const {
   const Table& table = Described(t);
   std::string context;
   for (const auto& line : table.caption) context += Fold(line) + " ";
@@ -138,6 +149,12 @@ bool TableKinds::TableIsNamed(int t) const {
 // ("Entidad cooperante | Proyecto | Aporte (USD) | Vigencia"): its money cells may carry
 // no currency mark for the amount extractor to see.
 bool TableKinds::IsRecordRow(size_t i) const {
+  signed char& known = record_row_[i];
+  if (known < 0) known = ComputeIsRecordRow(i);
+  return known;
+}
+
+bool TableKinds::ComputeIsRecordRow(size_t i) const {
   const Segment& s = p_.segment(i);
   if (s.kind != SegmentKind::kTableRow || s.is_header_row || !p_.TotalScope(i, rules_).empty()) {
     return false;
@@ -147,6 +164,8 @@ bool TableKinds::IsRecordRow(size_t i) const {
 }
 
 bool TableKinds::HeaderListsActivities(int t) const {
+  signed char& known = lists_activities_[t];
+  if (known >= 0) return known;
   bool names = false, measures = false;
   for (const std::string& cell : Described(t).header) {
     const std::string* field = rules_.table_columns.Longest(Fold(cell));
@@ -155,7 +174,8 @@ bool TableKinds::HeaderListsActivities(int t) const {
     measures = measures || *field == "aporte" || *field == "contrapartida" || *field == "total" ||
                *field == "date";
   }
-  return names && measures;
+  known = names && measures;
+  return known;
 }
 
 bool TableKinds::InRecordTable(size_t i) const {

@@ -38,12 +38,17 @@ class TableKinds {
   // continues when it has no header of its own.
   const Table& Described(int t) const;
   bool TableIsNamed(int table) const;
+  bool ComputeIsAggregate(int table) const;
+  bool ComputeIsRecordRow(size_t i) const;
   bool HeaderListsActivities(int table) const;
   bool NamesActivityIn(std::string_view text) const;
 
   const Passages& p_;
   const RecordRules& rules_;
   std::vector<int> record_tables_;
+  // IsAggregate and HeaderListsActivities by table, IsRecordRow by segment, once asked:
+  // the segmenter asks again for every section and row (-1: not asked yet).
+  mutable std::vector<signed char> aggregate_, lists_activities_, record_row_;
 };
 
 }  // namespace acervo
