@@ -114,6 +114,25 @@ bool IsBlank(const poppler::image& image) {
   return true;
 }
 
+bool TooLargeToRender(poppler::page& page) {
+  poppler::rectf box = page.page_rect();
+  return box.width() > kMaxPageSide || box.height() > kMaxPageSide;
+}
+
+void UseGray(poppler::page_renderer* renderer) {
+  renderer->set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer->set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer->set_image_format(poppler::image::format_gray8);
+}
+
+// True when a coarse render of the page has no ink: there is nothing for OCR to read.
+bool RendersBlank(poppler::page& page) {
+  if (TooLargeToRender(page)) return false;
+  poppler::page_renderer renderer;
+  UseGray(&renderer);
+  return IsBlank(renderer.render_page(&page, kProbeDpi, kProbeDpi));
+}
+
 // Renders the page and reads it with Tesseract. A page larger than PDF allows is refused
 // (at OCR resolution it would take terabytes), and a page whose coarse render is blank is
 // not read, so a file of thousands of empty pages stays quick.
@@ -123,19 +142,15 @@ Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine
     if (!created.ok()) return created.status();
     *engine = std::move(created.value());
   }
-  poppler::rectf box = page.page_rect();
-  if (box.width() > kMaxPageSide || box.height() > kMaxPageSide) {
+  if (TooLargeToRender(page)) {
+    poppler::rectf box = page.page_rect();
     return Unsupported("the page is " + std::to_string(static_cast<long long>(box.width())) +
                        " x " + std::to_string(static_cast<long long>(box.height())) +
                        " points, larger than PDF allows; it is not rendered for OCR");
   }
+  if (RendersBlank(page)) return NotFound("blank page: nothing to read");
   poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_gray8);
-  if (IsBlank(renderer.render_page(&page, kProbeDpi, kProbeDpi))) {
-    return NotFound("blank page: nothing to read");
-  }
+  UseGray(&renderer);
   poppler::image image = renderer.render_page(&page, kOcrDpi, kOcrDpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
     return Corrupt("the page could not be rendered for OCR");
@@ -263,7 +278,14 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     bool usable = IsUsableTextLayer(words);
     bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
     if (want_ocr && planning) {
-      options.page_ocr->wanted.push_back(i);  // read elsewhere; this load is only a plan
+      // Read elsewhere; this load is only a plan. A blank page is not handed out: each
+      // handed-out page costs a worker a fresh open of the whole PDF, so a file of thousands
+      // of empty pages would cost thousands of opens (hostile_test) for no text.
+      if (RendersBlank(*p)) {
+        page.warnings.push_back("blank page: nothing to read");
+      } else {
+        options.page_ocr->wanted.push_back(i);
+      }
     } else if (want_ocr && ocr_unavailable.ok()) {
       Result<std::vector<Word>> ocr_words = OcrWords(*p, i, options, &engine);
       if (ocr_words.ok()) {
