@@ -77,7 +77,10 @@ class DateRun : public Run {
       if (!e.HasYears()) FindNearbyYears(text, ends, e, &nearby);
       nearby.earlier = earlier_year_;
       YearSource source = years_.Resolve(nearby, &e);
-      if (source == YearSource::kNone || !IsValid(e.first) || !IsValid(e.last)) continue;
+      auto valid = [&e](const DatePoint& p) {
+        return IsValid(p) || (e.year_ends && IsYearOnly(p));
+      };
+      if (source == YearSource::kNone || !valid(e.first) || !valid(e.last)) continue;
       if (source == YearSource::kStated) earlier_year_ = e.last.year;
       last_point_ = e.last;
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "shape.h"
+#include "year_ends.h"
 
 namespace acervo::es_date {
 namespace {
@@ -277,6 +278,7 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   }
   MergeRanges(s, first, out);
   ShareListYears(s, out->begin() + first, out->end());
+  JoinYearEnds(s, out->begin() + first, out->end());
 }
 
 void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) const {
@@ -321,8 +323,16 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       // the precision the text gives it.
       if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {
         DatePoint x = a.first, y = b.first;
-        if (x.year == 0 && y.year != 0) x.year = y.year - (Before(y, x) ? 1 : 0);
-        if (y.year == 0 && x.year != 0) y.year = x.year + (Before(y, x) ? 1 : 0);
+        // A year-less end takes the other's year, a year apart when the range crosses New
+        // Year ("de noviembre a 5 de febrero de 2017" starts in 2016).
+        const bool borrowed = (x.year == 0) != (y.year == 0);
+        if (x.year == 0 && y.year != 0) {
+          x.year = y.year;
+          if (Before(y, x)) --x.year;
+        } else if (y.year == 0 && x.year != 0) {
+          y.year = x.year;
+          if (Before(y, x)) ++y.year;
+        }
         if (x.year == 0 || Before(x, y)) {
           Expression r = a;
           if (prefix == "de" || prefix == "del" || prefix == "desde" || prefix == "entre") {
@@ -334,6 +344,7 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
           r.ambiguous = a.ambiguous || b.ambiguous;
           r.bare_month = false;
           r.direction = a.direction;
+          r.shared_year = a.shared_year || b.shared_year || borrowed;
           merged.push_back(r);
           ++i;
           continue;

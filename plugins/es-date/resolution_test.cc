@@ -102,6 +102,31 @@ TEST_F(ResolutionTest, ListsAreNotRanges) {
                           "10 de junio de 2022=2022-06-10/2022-06-10"));
 }
 
+TEST_F(ResolutionTest, ARangeMayEndInABareYear) {
+  // The text gives one end only as a year: the range keeps each end's precision.
+  EXPECT_THAT(Run("La red funcionó de 2014 hasta mayo de 2018."),
+              ElementsAre("de 2014 hasta mayo de 2018=2014/2018-05"));
+  EXPECT_THAT(Run("Vivió allí desde 2015 hasta el 5 de mayo de 2017."),
+              ElementsAre("desde 2015 hasta el 5 de mayo de 2017=2015/2017-05-05"));
+  EXPECT_THAT(Run("Estuvo cerrado entre 2015 y feb 2018."),
+              ElementsAre("entre 2015 y feb 2018=2015/2018-02"));
+  EXPECT_THAT(Run("Estuvo cerrado entre mayo de 2015 y 2018, por obras."),
+              ElementsAre("entre mayo de 2015 y 2018=2015-05/2018"));
+  // The year of a law or an identifier is no end of a range.
+  EXPECT_THAT(Run("Prorrogada por la Ley 1450 de 2011 hasta el 31 de diciembre de 2014."),
+              ElementsAre("31 de diciembre de 2014=2014-12-31/2014-12-31"));
+  EXPECT_THAT(Run("Se firmó en mayo de 2015 y 2018 fue el año de su evaluación."),
+              ElementsAre("mayo de 2015=2015-05/2015-05"));
+}
+
+TEST_F(ResolutionTest, AMonthEndTakesTheYearOfTheOtherEnd) {
+  // Across New Year, the year-less start is the year before.
+  EXPECT_THAT(Run("La temporada va de noviembre a 5 de febrero de 2017."),
+              ElementsAre("de noviembre a 5 de febrero de 2017=2016-11/2017-02-05"));
+  EXPECT_THAT(Run("de 1 de feb a marzo de 2019"),
+              ElementsAre("de 1 de feb a marzo de 2019=2019-02-01/2019-03"));
+}
+
 TEST_F(ResolutionTest, EnglishDatesInReferences) {
   EXPECT_THAT(Run("Smith, J. (2019, June 3). Cities and networks. Retrieved"),
               ElementsAre("2019, June 3=2019-06-03/2019-06-03"));

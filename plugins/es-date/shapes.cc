@@ -278,6 +278,12 @@ bool Month(const Match& m, Out* out) {
     if (!m.Has("mes")) {
       e.bare_month = true;
       if (LooksLikeName(m.text(), e.begin, e.end)) return false;
+      // Glued to digits by a dash or slash ("23-2020-septiembre", "N.º 4/marzo"): a code.
+      const std::string_view s = m.folded();
+      if (e.begin >= 2 && (s[e.begin - 1] == '-' || s[e.begin - 1] == '/') &&
+          IsDigit(s[e.begin - 2])) {
+        return false;
+      }
     }
   }
   out->push_back(e);

@@ -134,6 +134,8 @@ bool YearContext::OutsidePeriod(const Expression& e) const {
   if (!has_period()) return false;
   DatePoint a = e.first, b = e.last;
   a.day = b.day = 0;
+  if (IsYearOnly(a)) a.month = 1;  // "de 2014 hasta …": from January
+  if (IsYearOnly(b)) b.month = 12;
   return b.MonthIndex() < period_first_.MonthIndex() || a.MonthIndex() > period_last_.MonthIndex();
 }
 
