@@ -110,6 +110,7 @@ class DateRun : public Run {
   void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends, const Expression& e,
                        NearbyYears* nearby) const {
     nearby->back = nearby->sentence = nearby->passage = 0;
+    nearby->passage_of_a_date = false;
     const YearMention* before = nullptr;
     for (const YearMention& y : written_) {
       if (y.begin < e.begin) before = &y;
@@ -137,6 +138,9 @@ class DateRun : public Run {
       const size_t to = sentence < ends.size() ? ends[sentence] : text.text().size();
       if (!SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
         nearby->passage = before->year;
+        nearby->passage_of_a_date = std::any_of(
+            expressions_.begin(), expressions_.end(),
+            [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
       }
     }
   }

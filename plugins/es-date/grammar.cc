@@ -37,6 +37,7 @@ class Expander {
         english_(v.EnglishMonthAlternation()),
         markers_(v.DayMarkerAlternation()),
         day_words_(v.DayWordAlternation()),
+        weekdays_(v.WeekdayAlternation()),
         year_words_(v.YearWordsPattern(space_)),
         year_back_(v.YearBackPattern(space_)),
         month_back_(v.MonthBackPattern(space_)),
@@ -73,7 +74,9 @@ class Expander {
     if (token.starts_with("M:")) return "(?P<" + n + ">" + months_ + ")";
     if (token.starts_with("E:")) return "(?P<" + n + ">" + english_ + ")";
     if (token.starts_with("D:")) {
-      return "(?P<" + n + R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
+      // A weekday may stand before the day: "el jueves 4 y el viernes 5 de mayo".
+      return "(?:(?:" + weekdays_ + ")," + _ + "|(?:" + weekdays_ + ")" + s + ")?(?P<" + n +
+             R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
     }
     if (token.starts_with("Y:")) {
       // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal
@@ -92,8 +95,8 @@ class Expander {
     return "{" + std::string(token) + "}";  // a regular-expression repetition: {1,2}
   }
 
-  const std::string space_, months_, english_, markers_, day_words_, year_words_, year_back_,
-      month_back_, ordinals_, parts_;
+  const std::string space_, months_, english_, markers_, day_words_, weekdays_, year_words_,
+      year_back_, month_back_, ordinals_, parts_;
 };
 
 // Whether a match at folded[begin, end) stands on its own: whole words, and digits that are

@@ -58,6 +58,15 @@ TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
   EXPECT_THAT(
       Run("En 2019 la ciudad se unió a la red. El 5 de junio se realizará la asamblea.", doc),
       ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+  // A date's year outside the period tells when that date is, not when the narration is.
+  const DocumentContext report = Period("2023-01", "2023-12");
+  EXPECT_THAT(Run("La asistencia vencía en junio de 2023 y se extendió hasta junio de 2024. "
+                  "Lima se incorporó el 31 de mayo a la alianza.",
+                  report),
+              ElementsAre("junio de 2023=2023-06/2023-06", "junio de 2024=2024-06/2024-06",
+                          "31 de mayo=2023-05-31/2023-05-31"));
+  EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", report),
+              ElementsAre("5 de junio=2019-06-05/2019-06-05"));
 }
 
 TEST_F(ResolutionTest, MonthFirstDates) {
@@ -125,6 +134,29 @@ TEST_F(ResolutionTest, AMonthEndTakesTheYearOfTheOtherEnd) {
               ElementsAre("de noviembre a 5 de febrero de 2017=2016-11/2017-02-05"));
   EXPECT_THAT(Run("de 1 de feb a marzo de 2019"),
               ElementsAre("de 1 de feb a marzo de 2019=2019-02-01/2019-03"));
+}
+
+TEST_F(ResolutionTest, TheContextDateSetsAsideAPeriodItContradicts) {
+  // A press release of June 2024 whose period was taken from a month it mentions in passing.
+  DocumentContext doc = Period("2023-10", "2023-10");
+  doc.context_date = "2024-06-03";
+  EXPECT_THAT(Run("El foro se realizará el 5 de junio.", doc),
+              ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+  // A yearly report read a month after its period keeps its period.
+  DocumentContext report = Period("2022-01", "2022-12");
+  report.context_date = "2023-01-20";
+  EXPECT_THAT(Run("El foro se realizó el 5 de junio.", report),
+              ElementsAre("5 de junio=2022-06-05/2022-06-05"));
+}
+
+TEST_F(ResolutionTest, AWeekdayBeforeTheDay) {
+  const DocumentContext doc = Period("2024-01", "2024-12");
+  EXPECT_THAT(Run("Las jornadas son el jueves 4 y el viernes 5 de julio.", doc),
+              ElementsAre("4=2024-07-04/2024-07-04", "5 de julio=2024-07-05/2024-07-05"));
+  EXPECT_THAT(Run("Entre el lunes 8 y el viernes 12 de julio habrá talleres.", doc),
+              ElementsAre("Entre el lunes 8 y el viernes 12 de julio=2024-07-08/2024-07-12"));
+  EXPECT_THAT(Run("Del martes, 2 al jueves, 4 de abril de 2024.", doc),
+              ElementsAre("Del martes, 2 al jueves, 4 de abril de 2024=2024-04-02/2024-04-04"));
 }
 
 TEST_F(ResolutionTest, EnglishDatesInReferences) {

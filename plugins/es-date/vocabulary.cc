@@ -293,6 +293,13 @@ std::string Vocabulary::EnglishMonthAlternation(bool with_abbreviations) const {
 }
 
 std::string Vocabulary::DayWordAlternation() const { return Alternation(Keys(day_words_)); }
+std::string Vocabulary::WeekdayAlternation() const {
+  std::vector<std::string> full;
+  for (const auto& [word, unused] : weekdays_) {
+    if (word.size() > 2) full.push_back(word);
+  }
+  return Alternation(full);
+}
 
 std::string Vocabulary::MonthAlternation() const {
   std::vector<std::string> full, abbreviations;

@@ -61,6 +61,8 @@ class Vocabulary {
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
   std::string DayWordAlternation() const;
+  // Weekday names written in full ("jueves"; not "ju"), which may stand before a day.
+  std::string WeekdayAlternation() const;
   // English month words (abbreviations with an optional dot, unless left out).
   std::string EnglishMonthAlternation(bool with_abbreviations = true) const;
   // Words pointing back to a year ("ese ano") or a month ("ese mismo mes"), their words
