@@ -6,6 +6,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/text.h"
+#include "chronology.h"
 #include "date_columns.h"
 #include "year_context.h"
 
@@ -72,6 +73,9 @@ class DateRun : public Run {
     for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading; ++h) {
       nearby.heading = grammar_.HeadingYear(Fold(*h), &nearby.heading_is_year);
     }
+    const int year_heading = nearby.heading_is_year ? nearby.heading : 0;
+    const int chronology_year = chronology_.Year(year_heading, MonthHeading(text));
+    if (year_heading) nearby.heading = chronology_year;
     for (Expression& e : expressions_) {
       if (e.month_back && !TakeLastMonth(&e)) continue;
       if (!e.HasYears()) FindNearbyYears(text, ends, e, &nearby);
@@ -97,6 +101,17 @@ class DateRun : public Run {
   }
 
  private:
+  // The month of a passage that is a month name and nothing else ("MARZO", "Marzo:"), else 0.
+  int MonthHeading(const FoldedText& text) const {
+    if (expressions_.size() != 1 || !expressions_[0].bare_month) return 0;
+    const std::string_view s = text.text();
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (i >= expressions_[0].begin && i < expressions_[0].end) continue;
+      if (std::isalnum(static_cast<unsigned char>(s[i]))) return 0;
+    }
+    return expressions_[0].first.month;
+  }
+
   // "el 20 de ese mismo mes": the month and year of the last date given.
   bool TakeLastMonth(Expression* e) const {
     if (last_point_.month == 0) return false;
@@ -156,6 +171,7 @@ class DateRun : public Run {
   YearContext years_;
   int earlier_year_ = 0;
   int last_written_year_ = 0;
+  Chronology chronology_;                // month headings that run past December
   DatePoint last_point_;                 // the last date emitted, for "ese mismo mes"
   std::vector<Expression> expressions_;  // per segment, kept to reuse their memory
   std::vector<YearMention> stated_, written_;

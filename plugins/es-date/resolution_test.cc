@@ -50,6 +50,36 @@ TEST_F(ResolutionTest, AChronologysYearHeadingDatesItsMonths) {
   EXPECT_THAT(Dates(month.text, out[1]), ElementsAre("SEPTIEMBRE=2018-09/2018-09"));
 }
 
+TEST_F(ResolutionTest, AChronologyRunsPastDecemberWhenAYearHeadingIsLost) {
+  // Under "2021": NOVIEMBRE, DICIEMBRE, then MARZO, whose "2022" heading the OCR lost.
+  const DocumentContext doc = Period("2017-01", "2022-12");
+  std::vector<testing::Passage> passages;
+  for (const char* month : {"NOVIEMBRE", "DICIEMBRE", "MARZO"}) {
+    testing::Passage heading;
+    heading.text = month;
+    heading.kind = SegmentKind::kHeading;
+    heading.headings = {"Cronología", "2021"};
+    testing::Passage entry;
+    entry.text = std::string("El 15 de ") + month + " se firmó un acuerdo.";
+    entry.headings = {"Cronología", "2021", month};
+    passages.push_back(heading);
+    passages.push_back(entry);
+  }
+  auto out = harness_.ExtractSegments(passages, doc);
+  EXPECT_THAT(Dates(passages[3].text, out[3]),
+              ElementsAre("15 de DICIEMBRE=2021-12-15/2021-12-15"));
+  EXPECT_THAT(Dates(passages[4].text, out[4]), ElementsAre("MARZO=2022-03/2022-03"));
+  EXPECT_THAT(Dates(passages[5].text, out[5]), ElementsAre("15 de MARZO=2022-03-15/2022-03-15"));
+  // Newest first: the months go backward from the start, and stay in the heading's year.
+  testing::Passage june, may;
+  june.text = "JUNIO";
+  may.text = "MAYO";
+  june.kind = may.kind = SegmentKind::kHeading;
+  june.headings = may.headings = {"2020"};
+  auto back = harness_.ExtractSegments({june, may}, doc);
+  EXPECT_THAT(Dates(may.text, back[1]), ElementsAre("MAYO=2020-05/2020-05"));
+}
+
 TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
   const DocumentContext doc = On("2024-03-10");
   EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", doc),
