@@ -218,9 +218,15 @@ bool NumericDayMonth(const Match& m, Out* out) {
   const Expression whole = m.Whole();
   size_t w = whole.begin;
   std::string_view cue = WordBefore(s, whole.begin, &w);
-  const bool sentence_start =
-      cue.empty() && (w == 0 || std::string_view(".:;?!").find(s[w - 1]) != s.npos ||
-                      static_cast<unsigned char>(s[w - 1]) >= 0x80);  // "¿", "¡"
+  // A period after a short word ends an abbreviation ("No. 7/2", "Art. 3/4"), not a sentence.
+  const bool abbreviation = w > 0 && s[w - 1] == '.' && [&] {
+    size_t b = w - 1;
+    while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+    return w - 1 - b >= 1 && w - 1 - b <= 3;
+  }();
+  const bool sentence_start = cue.empty() && !abbreviation &&
+                              (w == 0 || std::string_view(".:;?!").find(s[w - 1]) != s.npos ||
+                               static_cast<unsigned char>(s[w - 1]) >= 0x80);  // "¿", "¡"
   const bool padded = (m.Get("d1").size() == 2 && m.Get("d1")[0] == '0') ||
                       (m.Get("m1").size() == 2 && m.Get("m1")[0] == '0');
   const bool cued = m.words().IsDateCue(cue);
