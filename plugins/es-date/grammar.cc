@@ -312,6 +312,8 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       const Expression& b = (*out)[i + 1];
       size_t prefix_start = a.begin;
       std::string_view prefix = word_before(a.begin, &prefix_start);
+      if (prefix == "el") prefix = word_before(prefix_start, &prefix_start);  // "entre el 2/3"
+
       std::string gap = a.end <= b.begin ? gap_words(a.end, b.begin) : "?";
       // "hasta el miércoles 22", "hasta Mi, 22": a weekday before the second date.
       if (size_t last = gap.rfind(' '); last != std::string::npos) {

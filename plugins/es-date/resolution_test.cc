@@ -179,6 +179,12 @@ TEST_F(ResolutionTest, TheContextDateSetsAsideAPeriodItContradicts) {
               ElementsAre("5 de junio=2022-06-05/2022-06-05"));
 }
 
+TEST_F(ResolutionTest, DayMonthDigitsBetweenTwoArticles) {
+  const DocumentContext doc = Period("2021-01", "2021-12");
+  EXPECT_THAT(Run("Entre el 2/3 y el 5/3 se cerró la inscripción.", doc),
+              ElementsAre("Entre el 2/3 y el 5/3=2021-03-02/2021-03-05"));
+}
+
 TEST_F(ResolutionTest, AWeekdayBeforeTheDay) {
   const DocumentContext doc = Period("2024-01", "2024-12");
   EXPECT_THAT(Run("Las jornadas son el jueves 4 y el viernes 5 de julio.", doc),
