@@ -208,7 +208,8 @@ TEST_F(ResolutionTest, NotDates) {
   EXPECT_THAT(Run("Véase https://ejemplo.org/2024/03/15/informe y el plan 2019-2024.", doc),
               IsEmpty());
   EXPECT_THAT(Run("La Tercera Sesión Ordinaria aprobó el acta.", doc), IsEmpty());
-  EXPECT_THAT(Run("DECRETO No. 7/2 DE 2025", doc), IsEmpty());  // a number, after "No."
+  EXPECT_THAT(Run("DECRETO No. 7/2 DE 2025", doc), IsEmpty());             // a number, after "No."
+  EXPECT_THAT(Run("El 3/4 de los recursos se ejecutó.", doc), IsEmpty());  // a share
   EXPECT_THAT(Run("Visitas. 22/04: llegada de la misión.", doc),
               ElementsAre("22/04=2024-04-22/2024-04-22"));
 }

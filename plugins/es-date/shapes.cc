@@ -231,6 +231,12 @@ bool NumericDayMonth(const Match& m, Out* out) {
                       (m.Get("m1").size() == 2 && m.Get("m1")[0] == '0');
   const bool cued = m.words().IsDateCue(cue);
   if (!sentence_start && !padded && !cued) return false;
+  // "el 3/4 de los recursos": a share of something, not a day.
+  if (WordAfter(s, whole.end) == "de") {
+    size_t after_de = whole.end;
+    while (after_de < s.size() && s[after_de] == ' ') ++after_de;
+    if (m.words().IsShareWord(WordAfter(s, after_de + 2))) return false;
+  }
   int a = ToInt(m.Get("d1")), b = ToInt(m.Get("m1"));
   // With a dash, only a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day.
   if (m.Get("s1") == "-" && !cued) return false;
