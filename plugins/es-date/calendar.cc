@@ -26,7 +26,9 @@ bool Before(const DatePoint& a, const DatePoint& b) {
 
 std::string Iso(const DatePoint& p) {
   char buf[40];
-  if (p.day > 0) {
+  if (IsYearOnly(p)) {
+    std::snprintf(buf, sizeof buf, "%04d", p.year);
+  } else if (p.day > 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.year, p.month, p.day);
   } else {
     std::snprintf(buf, sizeof buf, "%04d-%02d", p.year, p.month);

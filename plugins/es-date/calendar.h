@@ -1,7 +1,9 @@
 // es-date/calendar.h — a point in the Gregorian calendar at day or month precision.
 //
 // A DatePoint may lack its year (0) until the resolver supplies one from context; day 0
-// means month precision. Iso() renders "2024-02-08" or "2024-02".
+// means month precision, and month 0 with a year the precision of a year, which only a
+// range's end may have ("de 2014 hasta mayo de 2018"). Iso() renders "2024-02-08",
+// "2024-02" or "2024".
 #ifndef ACERVO_PLUGINS_ES_DATE_CALENDAR_H_
 #define ACERVO_PLUGINS_ES_DATE_CALENDAR_H_
 
@@ -26,7 +28,9 @@ int DaysInMonth(int year, int month);
 bool IsValid(const DatePoint& p);
 // a before b, comparing at the coarser of the two precisions as equal.
 bool Before(const DatePoint& a, const DatePoint& b);
-// "2024-02-08", "2024-02"; requires a year.
+// A year alone ({2014, 0, 0}): an end of a range whose text gives only its year.
+inline bool IsYearOnly(const DatePoint& p) { return p.year > 0 && p.month == 0 && p.day == 0; }
+// "2024-02-08", "2024-02", "2024"; requires a year.
 std::string Iso(const DatePoint& p);
 
 }  // namespace acervo::es_date

@@ -6,6 +6,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/text.h"
+#include "chronology.h"
 #include "date_columns.h"
 #include "year_context.h"
 
@@ -72,12 +73,18 @@ class DateRun : public Run {
     for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading; ++h) {
       nearby.heading = grammar_.HeadingYear(Fold(*h), &nearby.heading_is_year);
     }
+    const int year_heading = nearby.heading_is_year ? nearby.heading : 0;
+    const int chronology_year = chronology_.Year(year_heading, MonthHeading(text));
+    if (year_heading) nearby.heading = chronology_year;
     for (Expression& e : expressions_) {
       if (e.month_back && !TakeLastMonth(&e)) continue;
       if (!e.HasYears()) FindNearbyYears(text, ends, e, &nearby);
       nearby.earlier = earlier_year_;
       YearSource source = years_.Resolve(nearby, &e);
-      if (source == YearSource::kNone || !IsValid(e.first) || !IsValid(e.last)) continue;
+      auto valid = [&e](const DatePoint& p) {
+        return IsValid(p) || (e.year_ends && IsYearOnly(p));
+      };
+      if (source == YearSource::kNone || !valid(e.first) || !valid(e.last)) continue;
       if (source == YearSource::kStated) earlier_year_ = e.last.year;
       last_point_ = e.last;
 
@@ -94,6 +101,17 @@ class DateRun : public Run {
   }
 
  private:
+  // The month of a passage that is a month name and nothing else ("MARZO", "Marzo:"), else 0.
+  int MonthHeading(const FoldedText& text) const {
+    if (expressions_.size() != 1 || !expressions_[0].bare_month) return 0;
+    const std::string_view s = text.text();
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (i >= expressions_[0].begin && i < expressions_[0].end) continue;
+      if (std::isalnum(static_cast<unsigned char>(s[i]))) return 0;
+    }
+    return expressions_[0].first.month;
+  }
+
   // "el 20 de ese mismo mes": the month and year of the last date given.
   bool TakeLastMonth(Expression* e) const {
     if (last_point_.month == 0) return false;
@@ -107,6 +125,7 @@ class DateRun : public Run {
   void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends, const Expression& e,
                        NearbyYears* nearby) const {
     nearby->back = nearby->sentence = nearby->passage = 0;
+    nearby->passage_of_a_date = false;
     const YearMention* before = nullptr;
     for (const YearMention& y : written_) {
       if (y.begin < e.begin) before = &y;
@@ -134,6 +153,9 @@ class DateRun : public Run {
       const size_t to = sentence < ends.size() ? ends[sentence] : text.text().size();
       if (!SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
         nearby->passage = before->year;
+        nearby->passage_of_a_date = std::any_of(
+            expressions_.begin(), expressions_.end(),
+            [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
       }
     }
   }
@@ -149,6 +171,7 @@ class DateRun : public Run {
   YearContext years_;
   int earlier_year_ = 0;
   int last_written_year_ = 0;
+  Chronology chronology_;                // month headings that run past December
   DatePoint last_point_;                 // the last date emitted, for "ese mismo mes"
   std::vector<Expression> expressions_;  // per segment, kept to reuse their memory
   std::vector<YearMention> stated_, written_;

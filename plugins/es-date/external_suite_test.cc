@@ -17,6 +17,14 @@
 // paragraph with the reference date as the document's context date. A case passes when its
 // date mentions match its expected entities one to one, each mention's {start, end} being
 // one of the entity's resolutions (past or future, for a year left open).
+//
+// Both sides are read at the precision the text gives, as the annotation guide and the
+// output contract say ("ISO 8601 truncated to the precision the text gives"): where a range's
+// ends differ in precision, Recognizers-Text writes the coarser end as its first day or
+// month ("de 1 de feb a marzo de 2019" ends on "2019-03-01", "de 2014 hasta mayo de 2018"
+// starts on "2014-01"), which the guide writes "2019-03" and "2014". So a range end matches
+// when it is the suite's end, or the suite's end with a trailing "-01" (or "-01-01") cut
+// off; single dates must match exactly. The strict rate (exact strings) is printed too.
 // Set ES_DATE_SUITE_OUT=FILE to write the selected cases for bench/dates/peers.js.
 #include <gtest/gtest.h>
 
@@ -155,8 +163,23 @@ std::vector<Case> LoadCases(const fs::path& dir) {
   return cases;
 }
 
-// One-to-one match of mentions to entities (small sets: a greedy pass over exact values).
-bool Passes(const Case& c, const std::vector<Value>& got) {
+// Whether our end `ours` is the suite's end `theirs` at the guide's precision: equal, or
+// `theirs` with a first day ("-01") or first month and day ("-01", "-01-01") appended.
+bool SameEnd(const std::string& ours, const std::string& theirs) {
+  if (ours == theirs) return true;
+  if (!theirs.starts_with(ours)) return false;
+  std::string_view rest = std::string_view(theirs).substr(ours.size());
+  return (ours.size() == 7 && rest == "-01") ||
+         (ours.size() == 4 && (rest == "-01" || rest == "-01-01"));
+}
+
+bool Same(const Value& got, const Value& expected, bool strict) {
+  if (strict || expected.start == expected.end) return got == expected;
+  return SameEnd(got.start, expected.start) && SameEnd(got.end, expected.end);
+}
+
+// One-to-one match of mentions to entities (small sets: a greedy pass over the values).
+bool Passes(const Case& c, const std::vector<Value>& got, bool strict) {
   if (got.size() != c.entities.size()) return false;
   std::vector<bool> used(got.size(), false);
   for (const auto& accepted : c.entities) {
@@ -164,7 +187,7 @@ bool Passes(const Case& c, const std::vector<Value>& got) {
     for (size_t i = 0; i < got.size() && !matched; ++i) {
       if (used[i]) continue;
       for (const Value& v : accepted) {
-        if (v == got[i]) {
+        if (Same(got[i], v, strict)) {
           used[i] = matched = true;
           break;
         }
@@ -183,7 +206,7 @@ TEST(ExternalSuite, RecognizersTextSpanishDates) {
   ASSERT_GT(cases.size(), 100u) << "selection rule found too few cases";
 
   testing::Harness h(std::make_unique<EsDateExtractor>(), ACERVO_PLUGIN_SOURCE_DATA_DIR);
-  int passed = 0;
+  int passed = 0, strict_passed = 0;
   json selected = json::array();
   for (const Case& c : cases) {
     DocumentContext doc;
@@ -192,8 +215,9 @@ TEST(ExternalSuite, RecognizersTextSpanishDates) {
     for (const Mention& m : h.Extract(c.input, doc)) {
       got.push_back({m.value["start"].get<std::string>(), m.value["end"].get<std::string>()});
     }
-    bool ok = Passes(c, got);
+    bool ok = Passes(c, got, /*strict=*/false);
     passed += ok;
+    strict_passed += Passes(c, got, /*strict=*/true);
     if (!ok && std::getenv("ES_DATE_SUITE_VERBOSE")) {
       std::cout << "FAIL " << c.input << " @" << c.reference << " got";
       for (const Value& v : got) std::cout << " " << v.start << "/" << v.end;
@@ -210,8 +234,13 @@ TEST(ExternalSuite, RecognizersTextSpanishDates) {
   if (const char* out = std::getenv("ES_DATE_SUITE_OUT")) std::ofstream(out) << selected.dump(1);
   const double rate = static_cast<double>(passed) / cases.size();
   std::cout << "es-date on Recognizers-Text Spanish date cases: " << passed << "/" << cases.size()
-            << " = " << rate << "\n";
-  EXPECT_GT(rate, 0.87);
+            << " = " << rate << " (exact strings: " << strict_passed << "/" << cases.size()
+            << ")\n";
+  // The floor: 214 of 224 on 2026-12-07 (issue #19 asked for 0.92). The ten left are forms
+  // Spanish does not write (US "4/22", "2015.3", "2020/23/sep") or writes rarely enough
+  // that reading them would misread reports ("en 12-5", "julio, 17" as 2017);
+  // docs/recognizers/dates.md lists them.
+  EXPECT_GE(passed, 214) << "rate " << rate;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "shape.h"
+#include "year_ends.h"
 
 namespace acervo::es_date {
 namespace {
@@ -36,6 +37,7 @@ class Expander {
         english_(v.EnglishMonthAlternation()),
         markers_(v.DayMarkerAlternation()),
         day_words_(v.DayWordAlternation()),
+        weekdays_(v.WeekdayAlternation()),
         year_words_(v.YearWordsPattern(space_)),
         year_back_(v.YearBackPattern(space_)),
         month_back_(v.MonthBackPattern(space_)),
@@ -72,7 +74,9 @@ class Expander {
     if (token.starts_with("M:")) return "(?P<" + n + ">" + months_ + ")";
     if (token.starts_with("E:")) return "(?P<" + n + ">" + english_ + ")";
     if (token.starts_with("D:")) {
-      return "(?P<" + n + R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
+      // A weekday may stand before the day: "el jueves 4 y el viernes 5 de mayo".
+      return "(?:(?:" + weekdays_ + ")," + _ + "|(?:" + weekdays_ + ")" + s + ")?(?P<" + n +
+             R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
     }
     if (token.starts_with("Y:")) {
       // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal
@@ -91,8 +95,8 @@ class Expander {
     return "{" + std::string(token) + "}";  // a regular-expression repetition: {1,2}
   }
 
-  const std::string space_, months_, english_, markers_, day_words_, year_words_, year_back_,
-      month_back_, ordinals_, parts_;
+  const std::string space_, months_, english_, markers_, day_words_, weekdays_, year_words_,
+      year_back_, month_back_, ordinals_, parts_;
 };
 
 // Whether a match at folded[begin, end) stands on its own: whole words, and digits that are
@@ -277,6 +281,7 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   }
   MergeRanges(s, first, out);
   ShareListYears(s, out->begin() + first, out->end());
+  JoinYearEnds(s, out->begin() + first, out->end());
 }
 
 void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) const {
@@ -307,6 +312,8 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       const Expression& b = (*out)[i + 1];
       size_t prefix_start = a.begin;
       std::string_view prefix = word_before(a.begin, &prefix_start);
+      if (prefix == "el") prefix = word_before(prefix_start, &prefix_start);  // "entre el 2/3"
+
       std::string gap = a.end <= b.begin ? gap_words(a.end, b.begin) : "?";
       // "hasta el miércoles 22", "hasta Mi, 22": a weekday before the second date.
       if (size_t last = gap.rfind(' '); last != std::string::npos) {
@@ -321,8 +328,16 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
       // the precision the text gives it.
       if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {
         DatePoint x = a.first, y = b.first;
-        if (x.year == 0 && y.year != 0) x.year = y.year - (Before(y, x) ? 1 : 0);
-        if (y.year == 0 && x.year != 0) y.year = x.year + (Before(y, x) ? 1 : 0);
+        // A year-less end takes the other's year, a year apart when the range crosses New
+        // Year ("de noviembre a 5 de febrero de 2017" starts in 2016).
+        const bool borrowed = (x.year == 0) != (y.year == 0);
+        if (x.year == 0 && y.year != 0) {
+          x.year = y.year;
+          if (Before(y, x)) --x.year;
+        } else if (y.year == 0 && x.year != 0) {
+          y.year = x.year;
+          if (Before(y, x)) ++y.year;
+        }
         if (x.year == 0 || Before(x, y)) {
           Expression r = a;
           if (prefix == "de" || prefix == "del" || prefix == "desde" || prefix == "entre") {
@@ -334,6 +349,7 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
           r.ambiguous = a.ambiguous || b.ambiguous;
           r.bare_month = false;
           r.direction = a.direction;
+          r.shared_year = a.shared_year || b.shared_year || borrowed;
           merged.push_back(r);
           ++i;
           continue;

@@ -41,6 +41,7 @@ struct Expression {
   bool year_back = false;    // the year is a word pointing back: "14 de junio de ese año"
   bool month_back = false;   // so is the month: "el 20 de ese mismo mes" (month 0 until settled)
   int direction = 0;         // -1 after "pasado" (before the document's time), +1 after "próximo"
+  bool year_ends = false;    // an end is a bare year: "de 2014 hasta mayo de 2018" (year_ends.h)
   bool HasYears() const { return first.year != 0 && last.year != 0; }
 };
 

@@ -50,6 +50,36 @@ TEST_F(ResolutionTest, AChronologysYearHeadingDatesItsMonths) {
   EXPECT_THAT(Dates(month.text, out[1]), ElementsAre("SEPTIEMBRE=2018-09/2018-09"));
 }
 
+TEST_F(ResolutionTest, AChronologyRunsPastDecemberWhenAYearHeadingIsLost) {
+  // Under "2021": NOVIEMBRE, DICIEMBRE, then MARZO, whose "2022" heading the OCR lost.
+  const DocumentContext doc = Period("2017-01", "2022-12");
+  std::vector<testing::Passage> passages;
+  for (const char* month : {"NOVIEMBRE", "DICIEMBRE", "MARZO"}) {
+    testing::Passage heading;
+    heading.text = month;
+    heading.kind = SegmentKind::kHeading;
+    heading.headings = {"Cronología", "2021"};
+    testing::Passage entry;
+    entry.text = std::string("El 15 de ") + month + " se firmó un acuerdo.";
+    entry.headings = {"Cronología", "2021", month};
+    passages.push_back(heading);
+    passages.push_back(entry);
+  }
+  auto out = harness_.ExtractSegments(passages, doc);
+  EXPECT_THAT(Dates(passages[3].text, out[3]),
+              ElementsAre("15 de DICIEMBRE=2021-12-15/2021-12-15"));
+  EXPECT_THAT(Dates(passages[4].text, out[4]), ElementsAre("MARZO=2022-03/2022-03"));
+  EXPECT_THAT(Dates(passages[5].text, out[5]), ElementsAre("15 de MARZO=2022-03-15/2022-03-15"));
+  // Newest first: the months go backward from the start, and stay in the heading's year.
+  testing::Passage june, may;
+  june.text = "JUNIO";
+  may.text = "MAYO";
+  june.kind = may.kind = SegmentKind::kHeading;
+  june.headings = may.headings = {"2020"};
+  auto back = harness_.ExtractSegments({june, may}, doc);
+  EXPECT_THAT(Dates(may.text, back[1]), ElementsAre("MAYO=2020-05/2020-05"));
+}
+
 TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
   const DocumentContext doc = On("2024-03-10");
   EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", doc),
@@ -58,6 +88,15 @@ TEST_F(ResolutionTest, AYearWrittenJustBeforeInThePassage) {
   EXPECT_THAT(
       Run("En 2019 la ciudad se unió a la red. El 5 de junio se realizará la asamblea.", doc),
       ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+  // A date's year outside the period tells when that date is, not when the narration is.
+  const DocumentContext report = Period("2023-01", "2023-12");
+  EXPECT_THAT(Run("La asistencia vencía en junio de 2023 y se extendió hasta junio de 2024. "
+                  "Lima se incorporó el 31 de mayo a la alianza.",
+                  report),
+              ElementsAre("junio de 2023=2023-06/2023-06", "junio de 2024=2024-06/2024-06",
+                          "31 de mayo=2023-05-31/2023-05-31"));
+  EXPECT_THAT(Run("En 2019 la ciudad se unió a la red. El 5 de junio presentó su plan.", report),
+              ElementsAre("5 de junio=2019-06-05/2019-06-05"));
 }
 
 TEST_F(ResolutionTest, MonthFirstDates) {
@@ -102,6 +141,60 @@ TEST_F(ResolutionTest, ListsAreNotRanges) {
                           "10 de junio de 2022=2022-06-10/2022-06-10"));
 }
 
+TEST_F(ResolutionTest, ARangeMayEndInABareYear) {
+  // The text gives one end only as a year: the range keeps each end's precision.
+  EXPECT_THAT(Run("La red funcionó de 2014 hasta mayo de 2018."),
+              ElementsAre("de 2014 hasta mayo de 2018=2014/2018-05"));
+  EXPECT_THAT(Run("Vivió allí desde 2015 hasta el 5 de mayo de 2017."),
+              ElementsAre("desde 2015 hasta el 5 de mayo de 2017=2015/2017-05-05"));
+  EXPECT_THAT(Run("Estuvo cerrado entre 2015 y feb 2018."),
+              ElementsAre("entre 2015 y feb 2018=2015/2018-02"));
+  EXPECT_THAT(Run("Estuvo cerrado entre mayo de 2015 y 2018, por obras."),
+              ElementsAre("entre mayo de 2015 y 2018=2015-05/2018"));
+  // The year of a law or an identifier is no end of a range.
+  EXPECT_THAT(Run("Prorrogada por la Ley 1450 de 2011 hasta el 31 de diciembre de 2014."),
+              ElementsAre("31 de diciembre de 2014=2014-12-31/2014-12-31"));
+  EXPECT_THAT(Run("Se firmó en mayo de 2015 y 2018 fue el año de su evaluación."),
+              ElementsAre("mayo de 2015=2015-05/2015-05"));
+}
+
+TEST_F(ResolutionTest, AMonthEndTakesTheYearOfTheOtherEnd) {
+  // Across New Year, the year-less start is the year before.
+  EXPECT_THAT(Run("La temporada va de noviembre a 5 de febrero de 2017."),
+              ElementsAre("de noviembre a 5 de febrero de 2017=2016-11/2017-02-05"));
+  EXPECT_THAT(Run("de 1 de feb a marzo de 2019"),
+              ElementsAre("de 1 de feb a marzo de 2019=2019-02-01/2019-03"));
+}
+
+TEST_F(ResolutionTest, TheContextDateSetsAsideAPeriodItContradicts) {
+  // A press release of June 2024 whose period was taken from a month it mentions in passing.
+  DocumentContext doc = Period("2023-10", "2023-10");
+  doc.context_date = "2024-06-03";
+  EXPECT_THAT(Run("El foro se realizará el 5 de junio.", doc),
+              ElementsAre("5 de junio=2024-06-05/2024-06-05"));
+  // A yearly report read a month after its period keeps its period.
+  DocumentContext report = Period("2022-01", "2022-12");
+  report.context_date = "2023-01-20";
+  EXPECT_THAT(Run("El foro se realizó el 5 de junio.", report),
+              ElementsAre("5 de junio=2022-06-05/2022-06-05"));
+}
+
+TEST_F(ResolutionTest, DayMonthDigitsBetweenTwoArticles) {
+  const DocumentContext doc = Period("2021-01", "2021-12");
+  EXPECT_THAT(Run("Entre el 2/3 y el 5/3 se cerró la inscripción.", doc),
+              ElementsAre("Entre el 2/3 y el 5/3=2021-03-02/2021-03-05"));
+}
+
+TEST_F(ResolutionTest, AWeekdayBeforeTheDay) {
+  const DocumentContext doc = Period("2024-01", "2024-12");
+  EXPECT_THAT(Run("Las jornadas son el jueves 4 y el viernes 5 de julio.", doc),
+              ElementsAre("4=2024-07-04/2024-07-04", "5 de julio=2024-07-05/2024-07-05"));
+  EXPECT_THAT(Run("Entre el lunes 8 y el viernes 12 de julio habrá talleres.", doc),
+              ElementsAre("Entre el lunes 8 y el viernes 12 de julio=2024-07-08/2024-07-12"));
+  EXPECT_THAT(Run("Del martes, 2 al jueves, 4 de abril de 2024.", doc),
+              ElementsAre("Del martes, 2 al jueves, 4 de abril de 2024=2024-04-02/2024-04-04"));
+}
+
 TEST_F(ResolutionTest, EnglishDatesInReferences) {
   EXPECT_THAT(Run("Smith, J. (2019, June 3). Cities and networks. Retrieved"),
               ElementsAre("2019, June 3=2019-06-03/2019-06-03"));
@@ -115,6 +208,10 @@ TEST_F(ResolutionTest, NotDates) {
   EXPECT_THAT(Run("Véase https://ejemplo.org/2024/03/15/informe y el plan 2019-2024.", doc),
               IsEmpty());
   EXPECT_THAT(Run("La Tercera Sesión Ordinaria aprobó el acta.", doc), IsEmpty());
+  EXPECT_THAT(Run("DECRETO No. 7/2 DE 2025", doc), IsEmpty());             // a number, after "No."
+  EXPECT_THAT(Run("El 3/4 de los recursos se ejecutó.", doc), IsEmpty());  // a share
+  EXPECT_THAT(Run("Visitas. 22/04: llegada de la misión.", doc),
+              ElementsAre("22/04=2024-04-22/2024-04-22"));
 }
 
 }  // namespace

@@ -218,13 +218,25 @@ bool NumericDayMonth(const Match& m, Out* out) {
   const Expression whole = m.Whole();
   size_t w = whole.begin;
   std::string_view cue = WordBefore(s, whole.begin, &w);
-  const bool sentence_start =
-      cue.empty() && (w == 0 || std::string_view(".:;?!").find(s[w - 1]) != s.npos ||
-                      static_cast<unsigned char>(s[w - 1]) >= 0x80);  // "¿", "¡"
+  // A period after a short word ends an abbreviation ("No. 7/2", "Art. 3/4"), not a sentence.
+  const bool abbreviation = w > 0 && s[w - 1] == '.' && [&] {
+    size_t b = w - 1;
+    while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+    return w - 1 - b >= 1 && w - 1 - b <= 3;
+  }();
+  const bool sentence_start = cue.empty() && !abbreviation &&
+                              (w == 0 || std::string_view(".:;?!").find(s[w - 1]) != s.npos ||
+                               static_cast<unsigned char>(s[w - 1]) >= 0x80);  // "¿", "¡"
   const bool padded = (m.Get("d1").size() == 2 && m.Get("d1")[0] == '0') ||
                       (m.Get("m1").size() == 2 && m.Get("m1")[0] == '0');
   const bool cued = m.words().IsDateCue(cue);
   if (!sentence_start && !padded && !cued) return false;
+  // "el 3/4 de los recursos": a share of something, not a day.
+  if (WordAfter(s, whole.end) == "de") {
+    size_t after_de = whole.end;
+    while (after_de < s.size() && s[after_de] == ' ') ++after_de;
+    if (m.words().IsShareWord(WordAfter(s, after_de + 2))) return false;
+  }
   int a = ToInt(m.Get("d1")), b = ToInt(m.Get("m1"));
   // With a dash, only a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day.
   if (m.Get("s1") == "-" && !cued) return false;
@@ -278,6 +290,12 @@ bool Month(const Match& m, Out* out) {
     if (!m.Has("mes")) {
       e.bare_month = true;
       if (LooksLikeName(m.text(), e.begin, e.end)) return false;
+      // Glued to digits by a dash or slash ("23-2020-septiembre", "N.º 4/marzo"): a code.
+      const std::string_view s = m.folded();
+      if (e.begin >= 2 && (s[e.begin - 1] == '-' || s[e.begin - 1] == '/') &&
+          IsDigit(s[e.begin - 2])) {
+        return false;
+      }
     }
   }
   out->push_back(e);

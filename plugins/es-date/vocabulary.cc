@@ -149,7 +149,8 @@ Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
        {std::pair{"weekdays.tsv", &v.weekdays_}, std::pair{"date_cues.tsv", &v.date_cues_},
         std::pair{"after_date.tsv", &v.after_date_},
         std::pair{"year_time_cues.tsv", &v.year_time_cues_},
-        std::pair{"date_columns.tsv", &v.date_columns_}}) {
+        std::pair{"date_columns.tsv", &v.date_columns_},
+        std::pair{"share_words.tsv", &v.share_words_}}) {
     auto rows = ReadTsv(data_dir / file, 1);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) (*set)[r[0]] = 1;
@@ -198,6 +199,10 @@ int Vocabulary::DayWord(std::string_view folded) const {
 
 bool Vocabulary::IsDateColumnWord(std::string_view folded) const {
   return date_columns_.count(std::string(folded)) > 0;
+}
+
+bool Vocabulary::IsShareWord(std::string_view folded) const {
+  return share_words_.count(std::string(folded)) > 0;
 }
 
 bool Vocabulary::IsDateCue(std::string_view folded) const {
@@ -293,6 +298,13 @@ std::string Vocabulary::EnglishMonthAlternation(bool with_abbreviations) const {
 }
 
 std::string Vocabulary::DayWordAlternation() const { return Alternation(Keys(day_words_)); }
+std::string Vocabulary::WeekdayAlternation() const {
+  std::vector<std::string> full;
+  for (const auto& [word, unused] : weekdays_) {
+    if (word.size() > 2) full.push_back(word);
+  }
+  return Alternation(full);
+}
 
 std::string Vocabulary::MonthAlternation() const {
   std::vector<std::string> full, abbreviations;

@@ -16,6 +16,7 @@
 //   english_months.tsv  English month words, for references ("November 12, 2016")
 //   year_time_cues.tsv  words after which a year is a time ("en 2019", "durante 2018")
 //   date_columns.tsv    words of a table header that head a column of dates ("Fecha", "Fin")
+//   share_words.tsv     words after "de" that make "3/4" a share ("3/4 de los recursos")
 #ifndef ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 #define ACERVO_PLUGINS_ES_DATE_VOCABULARY_H_
 
@@ -45,6 +46,8 @@ class Vocabulary {
   int YearPartMonths(std::string_view folded) const;
   int DayWord(std::string_view folded) const;
   bool IsDateCue(std::string_view folded) const;
+  // Whether "de" + folded makes digits before them a share ("3/4 de los recursos").
+  bool IsShareWord(std::string_view folded) const;
   bool IsDateColumnWord(std::string_view folded) const;
   bool IsWeekday(std::string_view folded) const;
   // Whether a word begins like a verb that moves a date ("prorrogó", "aplazada").
@@ -61,6 +64,8 @@ class Vocabulary {
   std::string YearPartAlternation() const;
   std::string DayMarkerAlternation() const;
   std::string DayWordAlternation() const;
+  // Weekday names written in full ("jueves"; not "ju"), which may stand before a day.
+  std::string WeekdayAlternation() const;
   // English month words (abbreviations with an optional dot, unless left out).
   std::string EnglishMonthAlternation(bool with_abbreviations = true) const;
   // Words pointing back to a year ("ese ano") or a month ("ese mismo mes"), their words
@@ -78,7 +83,7 @@ class Vocabulary {
   std::unordered_map<std::string, int> year_parts_;
   std::vector<std::string> day_markers_;
   std::unordered_map<std::string, int> day_words_;
-  std::unordered_map<std::string, int> date_cues_, date_columns_;
+  std::unordered_map<std::string, int> date_cues_, date_columns_, share_words_;
   std::unordered_map<std::string, int> numerals_;
   std::unordered_map<std::string, int> weekdays_;
   std::unordered_map<std::string, MonthWord> english_months_;

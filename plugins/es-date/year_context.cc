@@ -49,9 +49,20 @@ YearContext::YearContext(const DocumentContext& document)
           document.period_end.empty() ? document.period_start : document.period_end, true)),
       context_date_(ParseIsoPoint(document.context_date, false)) {
   period_first_.day = period_last_.day = 0;
-  if (period_first_.year == 0 || period_last_.year == 0 || Before(period_last_, period_first_)) {
+  if (period_first_.year == 0 || period_last_.year == 0 || Before(period_last_, period_first_) ||
+      ContradictsContextDate()) {
     period_first_ = period_last_ = DatePoint{};
   }
+}
+
+bool YearContext::ContradictsContextDate() const {
+  if (context_date_.year == 0) return false;
+  const int now = context_date_.MonthIndex();
+  if (period_first_.MonthIndex() > now) return true;  // a period after the time of writing
+  // A report is written during its period or soon after it; a single month long before is a
+  // month the text mentions in passing ("durante octubre de 2023"), not what it reports on.
+  const int lag = now - period_last_.MonthIndex();
+  return lag > (period_first_ == period_last_ ? 3 : 18);
 }
 
 int YearContext::FromPeriod(const DatePoint& p, int direction) const {
@@ -111,7 +122,12 @@ YearSource YearContext::Resolve(const NearbyYears& nearby, Expression* e) const 
     Place(e, nearby.heading);
     return YearSource::kHeading;
   }
-  if (nearby.passage) {
+  // A date's year just before ("se extendió hasta junio de 2024. ... el 31 de mayo") says
+  // when that date is, not when the narration is: outside the period, the period wins.
+  // "En 2019 ..." frames what follows, period or not.
+  const bool beyond_period =
+      has_period() && (nearby.passage < period_first_.year || nearby.passage > period_last_.year);
+  if (nearby.passage && !(nearby.passage_of_a_date && beyond_period)) {
     Place(e, nearby.passage);
     return YearSource::kPassage;
   }
@@ -134,6 +150,8 @@ bool YearContext::OutsidePeriod(const Expression& e) const {
   if (!has_period()) return false;
   DatePoint a = e.first, b = e.last;
   a.day = b.day = 0;
+  if (IsYearOnly(a)) a.month = 1;  // "de 2014 hasta …": from January
+  if (IsYearOnly(b)) b.month = 12;
   return b.MonthIndex() < period_first_.MonthIndex() || a.MonthIndex() > period_last_.MonthIndex();
 }
 

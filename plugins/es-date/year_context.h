@@ -33,12 +33,13 @@ enum class YearSource {
 
 // The years known around one expression (0 where there is none).
 struct NearbyYears {
-  int back = 0;                  // the year "de ese año" points to
-  int sentence = 0;              // stated as such in the same sentence
-  int heading = 0;               // of the innermost enclosing heading that has one
-  bool heading_is_year = false;  // that heading is only a year ("2019", "Año 2019")
-  int passage = 0;               // written shortly before in the same passage
-  int earlier = 0;               // stated as such earlier in the document
+  int back = 0;                    // the year "de ese año" points to
+  int sentence = 0;                // stated as such in the same sentence
+  int heading = 0;                 // of the innermost enclosing heading that has one
+  bool heading_is_year = false;    // that heading is only a year ("2019", "Año 2019")
+  int passage = 0;                 // written shortly before in the same passage
+  bool passage_of_a_date = false;  // that year is a date's ("junio de 2024"), not "en 2019"
+  int earlier = 0;                 // stated as such earlier in the document
 };
 
 class YearContext {
@@ -53,6 +54,10 @@ class YearContext {
   bool has_period() const { return period_first_.year != 0; }
 
  private:
+  // Whether the user's context date says the period is not the document's own: it starts
+  // after the context date, or ended long before it (a single month more than 3 months
+  // before, a longer period more than 18). Such a period is set aside.
+  bool ContradictsContextDate() const;
   int FromPeriod(const DatePoint& p, int direction) const;
   int FromContextDate(const DatePoint& p, int direction) const;
   bool OutsidePeriod(const Expression& e) const;
