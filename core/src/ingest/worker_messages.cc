@@ -158,15 +158,30 @@ Result<WorkerReply> WorkerReply::FromJson(const json& j) {
   return r;
 }
 
+namespace {
+
+// The code CodeName gives `name`; corrupt for "" or a name this build does not know.
+Code CodeNamed(const std::string& name) {
+  for (int c = static_cast<int>(Code::kInvalidArgument); c <= static_cast<int>(Code::kAborted);
+       ++c) {
+    if (name == CodeName(static_cast<Code>(c))) return static_cast<Code>(c);
+  }
+  return Code::kCorrupt;
+}
+
+}  // namespace
+
 Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerFrameHead head;
   std::string type;
-  for (Status s :
-       {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
-        ReadString(j, "failure", &head.failure), ReadString(j, "message", &head.message)}) {
+  std::string code;
+  for (Status s : {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
+                   ReadString(j, "failure", &head.failure), ReadString(j, "code", &code),
+                   ReadString(j, "message", &head.message)}) {
     if (!s.ok()) return s;
   }
+  head.code = CodeNamed(code);
   if (type != "progress" && type != "result") {
     return Corrupt("malformed worker message: unknown type \"" + type + "\"");
   }
