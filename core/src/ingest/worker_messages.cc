@@ -175,13 +175,14 @@ Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerFrameHead head;
   std::string type;
-  std::string code;
-  for (Status s : {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
-                   ReadString(j, "failure", &head.failure), ReadString(j, "code", &code),
-                   ReadString(j, "message", &head.message)}) {
+  for (Status s :
+       {ReadString(j, "type", &type), ReadBool(j, "ok", &head.ok),
+        ReadString(j, "failure", &head.failure), ReadString(j, "message", &head.message)}) {
     if (!s.ok()) return s;
   }
-  head.code = CodeNamed(code);
+  // An extra: a code of the wrong type leaves the failure corrupt, the reply still stands.
+  auto code = j.find("code");
+  head.code = CodeNamed(code != j.end() && code->is_string() ? code->get<std::string>() : "");
   if (type != "progress" && type != "result") {
     return Corrupt("malformed worker message: unknown type \"" + type + "\"");
   }
