@@ -116,7 +116,7 @@ start_slurm() {
   for _ in $(seq 1 100); do
     for p in "${daemons[@]}"; do
       if ! kill -0 "$p" 2>/dev/null; then
-        why=$(tail -3 "$dir"/slurm*.log 2>/dev/null | tr '\n' ' ')
+        why=$(tail -q -n 3 "$dir"/slurm*.log 2>/dev/null | tr '\n' ' ')
         stop_daemons
         return 1
       fi
@@ -124,7 +124,7 @@ start_slurm() {
     sinfo -h -o '%t' 2>/dev/null | grep -qx 'idle' && return 0
     sleep 0.2
   done
-  why="slurmd says: $(tail -3 "$dir/slurmd.log" 2>/dev/null | tr '\n' ' ')"
+  why="slurmd says: $(tail -n 3 "$dir/slurmd.log" 2>/dev/null | tr '\n' ' ')"
   stop_daemons
   return 2
 }
