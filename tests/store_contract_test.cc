@@ -158,7 +158,8 @@ TEST_P(StoreContractTest, ReadsEveryRecordOfALargeStoreInOrderWithItsCorrections
   std::map<std::string, size_t> corrections;
   ASSERT_TRUE(store
                   ->ForEachRecordWithCorrections(
-                      "", [&](const StoredRecord& r, const std::vector<Correction>& found) {
+                      "",
+                      [&](const StoredRecord& r, const std::vector<Correction>& found) {
                         seen.push_back(r.id);
                         corrections[r.id] = found.size();
                       })

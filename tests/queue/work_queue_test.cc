@@ -155,9 +155,9 @@ TYPED_TEST(WorkQueueContract, TakeHandsOutTheLargestFileFirst) {
   }
   std::vector<std::string> order;
   for (int i = 0; i < 5; ++i) order.push_back(this->MustTake().file.path);
-  EXPECT_THAT(order, ::testing::ElementsAre("/archive/large", "/archive/medium",
-                                            "/archive/medium-later", "/archive/small",
-                                            "/archive/unknown"));
+  EXPECT_THAT(order,
+              ::testing::ElementsAre("/archive/large", "/archive/medium", "/archive/medium-later",
+                                     "/archive/small", "/archive/unknown"));
 }
 
 TYPED_TEST(WorkQueueContract, DrainedOnceNothingIsQueuedOrLeased) {
