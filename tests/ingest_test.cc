@@ -65,6 +65,15 @@ TEST_F(IngestTest, FaultyDocumentsFailWithTheirReasonAndTheRestIsStored) {
   EXPECT_EQ(QueryInt(dir_.path() / "s.db",
                      "SELECT COUNT(*) FROM failures WHERE code IN ('crash','timeout','memory')"),
             3);
+  // Each failure keeps its own code: what no loader reads is unsupported, not corrupt.
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db",
+                     "SELECT COUNT(*) FROM failures WHERE source LIKE '%not-really.pdf' AND "
+                     "code = 'unsupported'"),
+            1);
+  EXPECT_EQ(QueryInt(dir_.path() / "s.db",
+                     "SELECT COUNT(*) FROM failures WHERE source LIKE '%truncated.pdf' AND "
+                     "code = 'corrupt'"),
+            1);
 
   // Failed documents are not retried by default, and are with --retry-failed.
   auto again = test::RunCommand(Acervo("ingest batch --pipeline faults.yaml --store s.db"));

@@ -33,8 +33,9 @@ class PgQueueTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.status().message();
     return s.ok() ? std::move(*s) : nullptr;
   }
+  // Earlier files are larger, so the queue (largest first) hands them out in their order.
   static QueuedFile File(int i) {
-    return {"/archive/informe-" + std::to_string(i) + ".pdf", 1000 + i,
+    return {"/archive/informe-" + std::to_string(i) + ".pdf", 2000 - i,
             "sha256:" + std::to_string(1000000 + i), ""};
   }
 
@@ -53,7 +54,7 @@ TEST_F(PgQueueTest, AFileIsQueuedOnceTakenOnceAndFinished) {
   ASSERT_TRUE(lease.ok()) << lease.status().message();
   ASSERT_TRUE(lease->has_value());
   EXPECT_EQ((*lease)->file.path, "/archive/informe-1.pdf");
-  EXPECT_EQ((*lease)->file.size, 1001);
+  EXPECT_EQ((*lease)->file.size, 1999);
   EXPECT_EQ((*lease)->attempt, 1);
   EXPECT_EQ((*lease)->worker, "host-a:1");
   EXPECT_EQ((*lease)->expires.size(), 20u);  // 2026-01-01T00:00:00Z
@@ -178,7 +179,7 @@ TEST_F(PgQueueTest, FailRetriesUntilMaxAttemptsOrAtOnceWhenPermanent) {
   auto first = store_->Take("w:1", seconds(60), 2);
   ASSERT_TRUE(store_->Fail(**first, "timeout", "took too long", false, 2).ok());
   EXPECT_EQ(store_->Fail(**first, "timeout", "again", false, 2).code(), Code::kAborted);
-  auto retry = store_->Take("w:1", seconds(60), 2);  // the oldest file again
+  auto retry = store_->Take("w:1", seconds(60), 2);  // the largest file again
   EXPECT_EQ((*retry)->file.path, "/archive/informe-1.pdf");
   EXPECT_EQ((*retry)->attempt, 2);
   ASSERT_TRUE(store_->Fail(**retry, "timeout", "took too long again", false, 2).ok());

@@ -2,6 +2,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "store/store.h"
 #include "support/store_engines.h"
 
@@ -134,6 +136,42 @@ TEST_P(StoreContractTest, ListsRecordsInOrderAndFailures) {
   fixed.document.info.source = "bad.pdf";
   ASSERT_TRUE(store->PutExtraction(fixed).ok());
   EXPECT_FALSE(*store->HasFailure("abc"));
+}
+
+// More records than one batch of a streamed read (PgConnection::ForEachBatch reads 500 at a
+// time), with a record's corrections straddling two batches: every record once, in order,
+// with all its corrections; and the records awaiting review counted without reading them.
+TEST_P(StoreContractTest, ReadsEveryRecordOfALargeStoreInOrderWithItsCorrections) {
+  auto store = Open();
+  ASSERT_TRUE(store);
+  constexpr int kRecords = 1203;
+  Extraction x = test::SampleExtraction("big", kRecords);
+  x.records[7]["status"] = "auto";
+  ASSERT_TRUE(store->PutExtraction(x).ok());
+  EXPECT_EQ(*store->CountNeedingReview(), kRecords - 1);
+  for (int i = 0; i < 3; ++i) {
+    Correction c{0, "r-big-498", "kind", "evento", "reunion", "ana", "2026-01-01T00:00:00Z", ""};
+    ASSERT_TRUE(store->AppendCorrection(c).ok());
+  }
+  std::vector<std::string> expected, seen;
+  for (int i = 0; i < kRecords; ++i) expected.push_back("r-big-" + std::to_string(i));
+  std::map<std::string, size_t> corrections;
+  ASSERT_TRUE(store
+                  ->ForEachRecordWithCorrections(
+                      "",
+                      [&](const StoredRecord& r, const std::vector<Correction>& found) {
+                        seen.push_back(r.id);
+                        corrections[r.id] = found.size();
+                      })
+                  .ok());
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(corrections["r-big-498"], 3u);
+  EXPECT_EQ(corrections["r-big-499"], 0u);
+  seen.clear();
+  ASSERT_TRUE(
+      store->ForEachRecord({false, ""}, [&](const nlohmann::json& r) { seen.push_back(r["id"]); })
+          .ok());
+  EXPECT_EQ(seen, expected);
 }
 
 TEST_P(StoreContractTest, CorrectionsAreAppendOnlyAndSurviveReextraction) {

@@ -57,12 +57,14 @@ munged --force --key-file="$dir/munge.key" --socket="$dir/munge.sock" \
 
 node=$(hostname -s)
 cpus=$(getconf _NPROCESSORS_ONLN)
-mkdir -p "$dir/state" "$dir/spool"
-cat > "$dir/slurm.conf" <<CONF
+
+# slurm.conf for this attempt, on the given ports.
+write_conf() {
+  cat > "$dir/slurm.conf" <<CONF
 ClusterName=acervotest
 SlurmctldHost=$node(127.0.0.1)
-SlurmctldPort=$(free_port)
-SlurmdPort=$(free_port)
+SlurmctldPort=$1
+SlurmdPort=$2
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -87,23 +89,61 @@ SchedulerType=sched/builtin
 NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=1000 State=UNKNOWN
 PartitionName=test Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONF
+}
 export SLURM_CONF=$dir/slurm.conf
 
-slurmctld -D -i -f "$SLURM_CONF" >"$dir/slurmctld.out.log" 2>&1 &
-daemons+=($!)
-slurmd -D -f "$SLURM_CONF" -N "$node" >"$dir/slurmd.out.log" 2>&1 &
-daemons+=($!)
+stop_daemons() {
+  for p in "${daemons[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${daemons[@]}"; do wait "$p" 2>/dev/null || true; done
+  daemons=()
+}
 
-up=0
-for _ in $(seq 1 100); do
-  for p in "${daemons[@]}"; do
-    kill -0 "$p" 2>/dev/null ||
-      skip "a Slurm daemon exited at start; its log: $(tail -3 "$dir"/slurm*.log | tr '\n' ' ')"
+# One attempt: fresh state, two free ports, both daemons in the foreground. Returns 0 once
+# the node is idle, 1 when a daemon exited at start (its log lines are kept in $why), 2 when
+# the node never became idle.
+start_slurm() {
+  rm -rf "$dir/state" "$dir/spool" "$dir"/slurm*.log
+  mkdir -p "$dir/state" "$dir/spool"
+  local ctld_port d_port
+  ctld_port=$(free_port)
+  d_port=$(free_port)
+  while [[ $d_port == "$ctld_port" ]]; do d_port=$(free_port); done
+  write_conf "$ctld_port" "$d_port"
+  slurmctld -D -i -f "$SLURM_CONF" >"$dir/slurmctld.out.log" 2>&1 &
+  daemons+=($!)
+  slurmd -D -f "$SLURM_CONF" -N "$node" >"$dir/slurmd.out.log" 2>&1 &
+  daemons+=($!)
+  for _ in $(seq 1 100); do
+    for p in "${daemons[@]}"; do
+      if ! kill -0 "$p" 2>/dev/null; then
+        why=$(tail -q -n 3 "$dir"/slurm*.log 2>/dev/null | tr '\n' ' ')
+        stop_daemons
+        return 1
+      fi
+    done
+    sinfo -h -o '%t' 2>/dev/null | grep -qx 'idle' && return 0
+    sleep 0.2
   done
-  if sinfo -h -o '%t' 2>/dev/null | grep -qx 'idle'; then up=1; break; fi
-  sleep 0.2
+  why="slurmd says: $(tail -n 3 "$dir/slurmd.log" 2>/dev/null | tr '\n' ' ')"
+  stop_daemons
+  return 2
+}
+
+# A port can be taken by another program between free_port and the daemon's bind (a full
+# test run starts many servers): try other ports before concluding that Slurm cannot run.
+attempts=5
+for try in $(seq 1 $attempts); do
+  rc=0
+  start_slurm || rc=$?
+  (( rc == 0 )) && break
+  echo "slurm_test: attempt $try: a Slurm daemon did not come up ($why)" >&2
+  if (( try == attempts )); then
+    if (( rc == 1 )); then
+      skip "a Slurm daemon exited at start $attempts times, on different ports each time; last log: $why"
+    fi
+    skip "the Slurm node did not become idle in 20 s, $attempts times; $why"
+  fi
 done
-(( up )) || skip "the Slurm node did not become idle in 20 s; slurmd says: $(tail -3 "$dir/slurmd.log" | tr '\n' ' ')"
 
 # A queue of documents, then the job array drains it.
 mkdir "$dir/docs"

@@ -144,6 +144,32 @@ TYPED_TEST(WorkQueueContract, TakeHandsOutTheOldestFileToOneWorkerAtATime) {
   EXPECT_GE(o.leases[0].age_seconds, 0);
 }
 
+// Workers that take the long documents first end together (work_queue.h).
+TYPED_TEST(WorkQueueContract, TakeHandsOutTheLargestFileFirst) {
+  const std::pair<const char*, int64_t> files[] = {
+      {"small", 10}, {"unknown", -1}, {"large", 5000}, {"medium", 700}, {"medium-later", 700}};
+  for (const auto& [name, size] : files) {
+    QueuedFile f = this->File(name);
+    f.size = size;
+    ASSERT_TRUE(this->store_->Enqueue(f).ok());
+  }
+  std::vector<std::string> order;
+  for (int i = 0; i < 5; ++i) order.push_back(this->MustTake().file.path);
+  EXPECT_THAT(order,
+              ::testing::ElementsAre("/archive/large", "/archive/medium", "/archive/medium-later",
+                                     "/archive/small", "/archive/unknown"));
+}
+
+TYPED_TEST(WorkQueueContract, DrainedOnceNothingIsQueuedOrLeased) {
+  EXPECT_TRUE(*this->store_->Drained());
+  ASSERT_TRUE(this->store_->Enqueue(this->File("a")).ok());
+  EXPECT_FALSE(*this->store_->Drained());
+  Lease lease = this->MustTake();
+  EXPECT_FALSE(*this->store_->Drained());  // another worker may still hand it back
+  ASSERT_TRUE(this->store_->Fail(lease, "corrupt", "broken", true, 3).ok());
+  EXPECT_TRUE(*this->store_->Drained());
+}
+
 TYPED_TEST(WorkQueueContract, FinishInOneTransactionWithTheExtraction) {
   QueuedFile f = this->File("a");
   ASSERT_TRUE(this->store_->Enqueue(f).ok());

@@ -51,11 +51,10 @@ int RunStatus(const Options& o) {
     if (!n.ok()) return Fail(where + ": " + n.status().message());
     j[table] = *n;
   }
-  int64_t needs_review = 0;
-  Status counted = s.ForEachRecord({true, ""}, [&](const nlohmann::json&) { ++needs_review; });
-  if (!counted.ok()) return Fail(where + ": " + counted.message());
+  Result<int64_t> needs_review = s.CountNeedingReview();
+  if (!needs_review.ok()) return Fail(where + ": " + needs_review.status().message());
   double rate = q->window_seconds > 0 ? q->pages_last_minutes / q->window_seconds : 0;
-  j["needs_review"] = needs_review;
+  j["needs_review"] = *needs_review;
   j["queued"] = q->queued;
   j["leased"] = q->leased;
   j["done_in_queue"] = q->done;
@@ -80,7 +79,7 @@ int RunStatus(const Options& o) {
             << Row(_("documents"), _f("{} stored, {} failed", documents, failures))
             << Row(_("queue"), _f("{} queued, {} leased, {} done, {} failed", q->queued, q->leased,
                                   q->done, q->failed))
-            << Row(_("records"), _f("{} ({} awaiting review)", records, needs_review))
+            << Row(_("records"), _f("{} ({} awaiting review)", records, *needs_review))
             << Row(_("rate"),
                    _f("{} pages/s over the last {} min", LocalNumber(rate_text), o.window_min));
   for (const LeaseInfo& l : q->leases) {

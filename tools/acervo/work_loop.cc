@@ -21,6 +21,8 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
+constexpr int64_t kUntilEmptyPollMs = 100;
+
 void OnSignal(int) { g_stop = true; }
 
 std::string WorkerName() {
@@ -31,16 +33,9 @@ std::string WorkerName() {
 
 // Sleeps `for_ms`, waking early on a signal.
 void Nap(int64_t for_ms) {
-  for (int64_t slept = 0; slept < for_ms && !g_stop; slept += 100) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int64_t slept = 0; slept < for_ms && !g_stop; slept += 50) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-}
-
-// Whether another worker may still hand work back (its lease expiring) or nothing is left.
-Result<bool> QueueDrained(Store* store) {
-  Result<QueueStatus> q = store->Overview(std::chrono::seconds(60));
-  if (!q.ok()) return q.status();
-  return q->queued == 0 && q->leased == 0;
 }
 
 }  // namespace
@@ -91,7 +86,7 @@ int RunWork(const WorkSettings& s) {
     if (!run.ok() || !job.store_error().ok() || g_stop) break;
     if (counts.finished() != before) idle_ms = 0;
     if (s.until_empty) {
-      Result<bool> drained = QueueDrained(store->get());
+      Result<bool> drained = (*store)->Drained();
       if (!drained.ok()) {
         run = drained.status();
         break;
@@ -99,10 +94,10 @@ int RunWork(const WorkSettings& s) {
       if (*drained) break;
     }
     // Nothing queued now: files may come (enqueue), or come back (a lost worker's lease).
-    // Waiting only for other workers to finish (--until-empty), look again every second at
-    // most, so that a task ends soon after the queue does.
+    // Waiting only for other workers to finish (--until-empty), look again every 100 ms (a
+    // cheap indexed look), so that the last task ends with the queue, not up to a nap later.
     idle_ms = std::clamp<int64_t>(idle_ms * 2, 200, 30000);
-    Nap(s.until_empty ? std::min<int64_t>(idle_ms, 1000) : idle_ms);
+    Nap(s.until_empty ? kUntilEmptyPollMs : idle_ms);
   }
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);

@@ -1,7 +1,7 @@
 // queue_feed.h — `acervo work`'s documents: files taken from the store's queue
 // (store/work_queue.h), each under a lease this worker holds until it is stored or failed.
 //
-//  - Next takes the oldest queued file, reads it and checks its bytes still have the
+//  - Next takes the largest queued file, reads it and checks its bytes still have the
 //    SHA-256 recorded at enqueue: different bytes are refused ("changed since it was
 //    enqueued"), a permanent failure. Bytes already stored with this pipeline (by another
 //    route) finish the lease without extracting.

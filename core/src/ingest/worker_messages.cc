@@ -158,6 +158,19 @@ Result<WorkerReply> WorkerReply::FromJson(const json& j) {
   return r;
 }
 
+namespace {
+
+// The code CodeName gives `name`; corrupt for "" or a name this build does not know.
+Code CodeNamed(const std::string& name) {
+  for (int c = static_cast<int>(Code::kInvalidArgument); c <= static_cast<int>(Code::kAborted);
+       ++c) {
+    if (name == CodeName(static_cast<Code>(c))) return static_cast<Code>(c);
+  }
+  return Code::kCorrupt;
+}
+
+}  // namespace
+
 Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
   if (!j.is_object()) return Corrupt("malformed worker message: not a JSON object");
   WorkerFrameHead head;
@@ -167,6 +180,9 @@ Result<WorkerFrameHead> WorkerFrameHead::FromJson(const json& j) {
         ReadString(j, "failure", &head.failure), ReadString(j, "message", &head.message)}) {
     if (!s.ok()) return s;
   }
+  // An extra: a code of the wrong type leaves the failure corrupt, the reply still stands.
+  auto code = j.find("code");
+  head.code = CodeNamed(code != j.end() && code->is_string() ? code->get<std::string>() : "");
   if (type != "progress" && type != "result") {
     return Corrupt("malformed worker message: unknown type \"" + type + "\"");
   }

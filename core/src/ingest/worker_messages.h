@@ -78,6 +78,9 @@ struct WorkerFrameHead {
   bool progress = false;
   bool ok = false;
   std::string failure;
+  // The error's code as the worker named it (CodeName), so a failure is stored as what it
+  // was ("unsupported", "not-found", ...); corrupt when the worker named none or an unknown.
+  Code code = Code::kCorrupt;
   std::string message;
 
   static Result<WorkerFrameHead> FromJson(const nlohmann::json& j);

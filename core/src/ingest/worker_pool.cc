@@ -221,7 +221,7 @@ Status WorkerPool::Run(const std::function<std::optional<Job>()>& next,
           if (!head->ok) {
             o.failure = memory ? "memory" : "error";
             o.status =
-                Status(memory ? Code::kInternal : Code::kCorrupt,
+                Status(memory ? Code::kInternal : head->code,
                        head->message.empty() ? "the worker reported a failure" : head->message);
           }
           o.result = std::move(msg);

@@ -1,15 +1,12 @@
 #include "io/atomic_output.h"
 
-#include <unistd.h>
-
 #include "i18n/i18n.h"
 
 namespace acervo {
 
 Result<std::unique_ptr<AtomicOutput>> AtomicOutput::Open(const Env& env,
                                                          const std::filesystem::path& path) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid());
+  std::filesystem::path tmp = TemporaryBeside(env, path);
   Result<std::unique_ptr<WritableFile>> file = env.NewWritableFile(tmp);
   if (!file.ok()) return file.status();
   return std::unique_ptr<AtomicOutput>(new AtomicOutput(env, path, tmp, std::move(*file)));

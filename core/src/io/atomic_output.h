@@ -1,7 +1,8 @@
 // atomic_output.h — an output file written as a stream that appears whole or not at all:
 // the bytes go to a temporary file beside the destination, and Commit() syncs it and
 // renames it over the destination. A process killed before Commit() leaves the old file
-// (or none) in place, never part of a new one; an AtomicOutput dropped without Commit()
+// (or none) in place, never part of a new one, and its temporary, which the next output to
+// the same path removes (TemporaryBeside in env.h); an AtomicOutput dropped without Commit()
 // removes its temporary. For outputs too large to build in memory first
 // (WriteFileAtomically in env.h does the in-memory case). One thread at a time.
 #ifndef ACERVO_CORE_IO_ATOMIC_OUTPUT_H_

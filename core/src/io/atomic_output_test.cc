@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "io/fault_injection_env.h"
@@ -55,6 +56,36 @@ TEST_F(AtomicOutputTest, DroppedOrFailedOutputLeavesTheOldFile) {
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Read(), "old");
   EXPECT_EQ(Entries(), 1u);
+}
+
+// A killed export leaves "<file>.tmp-<host>-<pid>"; the next output to the same file removes
+// those of processes gone from this host, and no others.
+TEST_F(AtomicOutputTest, TheNextOutputRemovesTemporariesOfProcessesThatAreGone) {
+  char host[256] = "";
+  gethostname(host, sizeof host - 1);
+  pid_t gone = fork();  // a process that has exited and been reaped: its pid is free
+  if (gone == 0) _exit(0);
+  ASSERT_GT(gone, 0);
+  waitpid(gone, nullptr, 0);
+  const std::string base = file().string() + ".tmp-";
+  const std::string stale = base + host + "-" + std::to_string(gone);
+  const std::string legacy = base + std::to_string(gone);  // before the host was in the name
+  const std::string alive = base + host + "-" + std::to_string(::getppid());
+  const std::string elsewhere = base + "another-host-" + std::to_string(gone);
+  const std::string other_file = (dir_ / "other.csv.tmp-1").string();
+  for (const std::string& f : {stale, legacy, alive, elsewhere, other_file}) {
+    ASSERT_TRUE(WriteFileAtomically(Env::Default(), f, "partial").ok()) << f;
+  }
+  auto out = AtomicOutput::Open(Env::Default(), file());
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  (*out)->stream() << "new";
+  ASSERT_TRUE((*out)->Commit().ok());
+  EXPECT_EQ(Read(), "new");
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_FALSE(std::filesystem::exists(legacy));
+  EXPECT_TRUE(std::filesystem::exists(alive));
+  EXPECT_TRUE(std::filesystem::exists(elsewhere));
+  EXPECT_TRUE(std::filesystem::exists(other_file));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "io/env.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -126,10 +127,37 @@ const Env& Env::Default() {
   return env;
 }
 
+std::filesystem::path TemporaryBeside(const Env& env, const std::filesystem::path& path) {
+  char host[256] = "";
+  gethostname(host, sizeof host - 1);
+  const std::string prefix = path.filename().string() + ".tmp-";
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  if (Result<std::vector<std::filesystem::path>> entries = env.ListDirectory(dir); entries.ok()) {
+    for (const std::filesystem::path& entry : *entries) {
+      const std::string name = entry.filename().string();
+      if (name.compare(0, prefix.size(), prefix) != 0) continue;
+      // "<host>-<pid>"; a bare "<pid>" is what acervo wrote before naming the host.
+      const std::string rest = name.substr(prefix.size());
+      const size_t dash = rest.rfind('-');
+      const std::string owner = dash == std::string::npos ? host : rest.substr(0, dash);
+      const std::string digits = dash == std::string::npos ? rest : rest.substr(dash + 1);
+      if (owner != host || digits.empty() || digits.size() > 9 ||
+          digits.find_first_not_of("0123456789") != std::string::npos) {
+        continue;
+      }
+      const pid_t pid = static_cast<pid_t>(std::stol(digits));
+      if (pid == ::getpid() || pid <= 0 || kill(pid, 0) == 0 || errno != ESRCH) continue;
+      (void)env.RemoveFile(entry);  // best effort: another process may remove it first
+    }
+  }
+  std::filesystem::path tmp = path;
+  tmp += ".tmp-" + std::string(host) + "-" + std::to_string(::getpid());
+  return tmp;
+}
+
 Status WriteFileAtomically(const Env& env, const std::filesystem::path& path,
                            std::string_view contents) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid());
+  const std::filesystem::path tmp = TemporaryBeside(env, path);
   Result<std::unique_ptr<WritableFile>> file = env.NewWritableFile(tmp);
   if (!file.ok()) return file.status();
   Status s = (*file)->Append(contents);

@@ -96,6 +96,13 @@ class EnvWrapper : public Env {
   const Env& target_;
 };
 
+// The name of a temporary file for writing `path` in this process: "<path>.tmp-<host>-<pid>".
+// A process killed while writing leaves its temporary behind; this first removes the
+// temporaries for `path` of processes of this host that no longer exist, so the next write
+// to the same path cleans up after it. Another host's (a shared folder) are left alone: their
+// process cannot be seen from here.
+std::filesystem::path TemporaryBeside(const Env& env, const std::filesystem::path& path);
+
 // Writes `contents` to a temporary file beside `path`, syncs it and renames it over `path`:
 // a reader sees the old file or the new one, never part of one. On failure the temporary is
 // removed and `path` is as it was; the error names the file.

@@ -194,6 +194,34 @@ Result<PgRows> PgConnection::Command(const std::string& sql, const PgParams& par
   return Run(sql, params, what, false);
 }
 
+Status PgConnection::ForEachBatch(const std::string& sql, const PgParams& params,
+                                  const std::string& what,
+                                  const std::function<Status(const PgRows&)>& fn, int batch) {
+  const bool own = !in_transaction_;
+  if (own) ACERVO_RETURN_IF_ERROR(Begin());
+  const std::string cursor = "acervo_read_" + std::to_string(++cursors_);
+  auto read = [&]() -> Status {
+    ACERVO_RETURN_IF_ERROR(
+        Command("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql, params, what).status());
+    const std::string fetch = "FETCH FORWARD " + std::to_string(batch) + " FROM " + cursor;
+    while (true) {
+      Result<PgRows> rows = Command(fetch, {}, what);
+      if (!rows.ok()) return rows.status();
+      if (!rows->empty()) ACERVO_RETURN_IF_ERROR(fn(*rows));
+      if (rows->size() < batch) break;
+    }
+    return Command("CLOSE " + cursor, {}, what).status();
+  };
+  Status s = read();
+  --cursors_;
+  if (!own) return s;
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  return Commit();
+}
+
 Status PgConnection::Script(const std::string& sql) {
   ACERVO_RETURN_IF_ERROR(EnsureConnected());
   PgRows r(PQexec(conn_, sql.c_str()));

@@ -15,6 +15,7 @@
 #define ACERVO_CORE_STORE_PG_CONNECTION_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -104,6 +105,13 @@ class PgConnection {
   Result<PgRows> Command(const std::string& sql, const PgParams& params = {},
                          const std::string& what = "writing the store");
 
+  // A read too large to hold in memory at once (an export): runs `sql` under a server-side
+  // cursor and hands `fn` its rows `batch` at a time, in order. Inside the caller's
+  // transaction when one is open, else in a transaction of its own. Between batches `fn` may
+  // run other statements on this connection (not Begin). An error from `fn` stops the read.
+  Status ForEachBatch(const std::string& sql, const PgParams& params, const std::string& what,
+                      const std::function<Status(const PgRows&)>& fn, int batch = 500);
+
   // Runs constant SQL of one or more statements, without parameters (the schema).
   Status Script(const std::string& sql);
 
@@ -127,6 +135,7 @@ class PgConnection {
   std::string display_;
   pg_conn* conn_;
   bool in_transaction_ = false;
+  int cursors_ = 0;  // names the next ForEachBatch cursor, so that they may nest
 };
 
 }  // namespace acervo::store

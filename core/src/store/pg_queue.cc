@@ -96,8 +96,9 @@ Result<std::optional<Lease>> PgStore::Take(const std::string& worker,
     Result<PgRows> r = db_->Command(
         "UPDATE queue SET state = 'leased', attempts = attempts + 1, token = $1, worker = $2, "
         "leased_at = clock_timestamp(), expires = clock_timestamp() + make_interval(secs => "
-        "$3::bigint) WHERE id = (SELECT id FROM queue WHERE state = 'queued' ORDER BY id LIMIT "
-        "1 FOR UPDATE SKIP LOCKED) RETURNING id, path, size, COALESCE(sha256, ''), pipeline, "
+        "$3::bigint) WHERE id = (SELECT id FROM queue WHERE state = 'queued' ORDER BY size DESC, "
+        "id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, path, size, COALESCE(sha256, ''), "
+        "pipeline, "
         "attempts, " +
             Utc("expires"),
         PgParams().Add(l.token).Add(worker).Add(static_cast<int64_t>(lease_for.count())),
@@ -212,6 +213,15 @@ Result<QueueStatus> PgStore::Overview(std::chrono::seconds rate_window) {
   if (!rate.ok()) return rate.status();
   st.pages_last_minutes = rate->Int(0, 0);
   return st;
+}
+
+Result<bool> PgStore::Drained() {
+  Result<PgRows> r = db_->Query(
+      "SELECT EXISTS(SELECT 1 FROM queue WHERE state = 'queued') OR "
+      "EXISTS(SELECT 1 FROM queue WHERE state = 'leased')",
+      {}, "looking at the queue");
+  if (!r.ok()) return r.status();
+  return r->Text(0, 0) == "f";
 }
 
 }  // namespace acervo::store

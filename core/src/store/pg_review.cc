@@ -162,12 +162,13 @@ Status PgStore::MarkOrphans(const std::string& document_id, const std::string& a
 }
 
 // Records and their corrections in one query (a LEFT JOIN, corrections in id order), so a
-// store across the network is not asked once per record.
+// store across the network is not asked once per record; streamed (an export reads every
+// record), so a record's rows may straddle two batches.
 Status PgStore::ForEachRecordWithCorrections(
     const std::string& stored_since,
     const std::function<void(const StoredRecord&, const std::vector<Correction>&)>& fn) {
   // stored_at is ISO 8601 UTC, so comparing its first ten characters compares days.
-  Result<PgRows> r = db_->Query(
+  const std::string sql =
       "WITH picked AS ("
       "SELECT r.json, r.id, r.document_id, d.source, 0 AS orphan, r.seq FROM records r "
       "JOIN documents d ON d.id = r.document_id "
@@ -179,25 +180,33 @@ Status PgStore::ForEachRecordWithCorrections(
       "SELECT p.json, p.id, p.document_id, p.source, p.orphan, c.id, c.record_id, c.field, "
       "c.before, c.after, c.reviewer, c.at, COALESCE(c.comment, '') FROM picked p "
       "LEFT JOIN corrections c ON c.record_id = p.id "
-      "ORDER BY p.source, p.document_id, p.orphan, p.seq, p.id, c.id",
-      PgParams().Add(stored_since));
-  if (!r.ok()) return r.status();
+      "ORDER BY p.source, p.document_id, p.orphan, p.seq, p.id, c.id";
+  std::optional<StoredRecord> current;  // the record whose rows are being read
   std::vector<Correction> found;
-  for (int i = 0; i < r->size();) {
-    StoredRecord rec = ReadRecord(*r, i, r->Int(i, 4) != 0);
-    rec.second_look = false;
-    if (rec.json.is_null()) return Corrupt("record " + rec.id + " is not valid JSON");
+  auto flush = [&] {
+    if (current) fn(*current, found);
+    current.reset();
     found.clear();
-    // This record's rows: one per correction, or one with NULL corrections.
-    int next = i;
-    for (; next < r->size() && r->Text(next, 1) == rec.id && r->Text(next, 2) == rec.document_id &&
-           r->Int(next, 4) == r->Int(i, 4);
-         ++next) {
-      if (!r->IsNull(next, 5)) found.push_back(ReadCorrection(*r, next, 5));
-    }
-    fn(rec, found);
-    i = next;
-  }
+  };
+  ACERVO_RETURN_IF_ERROR(db_->ForEachBatch(
+      sql, PgParams().Add(stored_since), "reading records and corrections",
+      [&](const PgRows& r) -> Status {
+        for (int i = 0; i < r.size(); ++i) {
+          const bool orphan = r.Int(i, 4) != 0;
+          // One row per correction, or one with NULL corrections; a new record starts here.
+          if (!current || r.Text(i, 1) != current->id || r.Text(i, 2) != current->document_id ||
+              orphan != current->orphaned) {
+            flush();
+            current = ReadRecord(r, i, orphan);
+            current->second_look = false;
+            if (current->json.is_null())
+              return Corrupt("record " + current->id + " is not valid JSON");
+          }
+          if (!r.IsNull(i, 5)) found.push_back(ReadCorrection(r, i, 5));
+        }
+        return Status::Ok();
+      }));
+  flush();
   return Status::Ok();
 }
 

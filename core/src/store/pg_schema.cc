@@ -120,6 +120,12 @@ const char* const kMigrations[] = {
       WHERE sha256 IS NULL AND state IN ('queued', 'leased');
     CREATE INDEX queue_by_state ON queue(state);
     )sql",
+    // 4: the largest queued file is taken first (work_queue.h), so that workers draining a
+    // queue together finish at about the same time.
+    R"sql(
+    DROP INDEX queue_waiting;
+    CREATE INDEX queue_waiting_largest ON queue(size DESC, id) WHERE state = 'queued';
+    )sql",
 };
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kLatest == kStoreSchemaVersion);

@@ -231,22 +231,30 @@ Status PgStore::ForEachRecord(const RecordFilter& filter,
       "r.document_id WHERE ($1::bigint = 0 OR r.status = 'needs_review') AND ($2 = '' OR "
       "r.document_id = $2) ORDER BY ";
   sql += filter.needs_review_only ? "r.confidence, r.id" : "d.source, r.seq";
-  Result<PgRows> rows =
-      db_->Query(sql, PgParams().Add(int64_t{filter.needs_review_only}).Add(filter.document_id));
-  if (!rows.ok()) return rows.status();
-  for (int i = 0; i < rows->size(); ++i) {
-    nlohmann::json r = nlohmann::json::parse(rows->Text(i, 0), nullptr, false);
-    if (r.is_discarded()) return Corrupt("a stored record is not valid JSON");
-    r["document_id"] = rows->Text(i, 1);
-    r["source"] = rows->Text(i, 2);
-    fn(r);
-  }
-  return Status::Ok();
+  // Every record of an archive may be asked for: streamed, never held whole.
+  return db_->ForEachBatch(
+      sql, PgParams().Add(int64_t{filter.needs_review_only}).Add(filter.document_id),
+      "reading records", [&](const PgRows& rows) -> Status {
+        for (int i = 0; i < rows.size(); ++i) {
+          nlohmann::json r = nlohmann::json::parse(rows.Text(i, 0), nullptr, false);
+          if (r.is_discarded()) return Corrupt("a stored record is not valid JSON");
+          r["document_id"] = rows.Text(i, 1);
+          r["source"] = rows.Text(i, 2);
+          fn(r);
+        }
+        return Status::Ok();
+      });
 }
 
 Result<int64_t> PgStore::Count(const std::string& table) {
   ACERVO_RETURN_IF_ERROR(CheckCountableTable(table));
   Result<PgRows> r = db_->Query("SELECT COUNT(*) FROM " + table);  // a name from the list
+  if (!r.ok()) return r.status();
+  return r->Int(0, 0);
+}
+
+Result<int64_t> PgStore::CountNeedingReview() {
+  Result<PgRows> r = db_->Query("SELECT COUNT(*) FROM records WHERE status = 'needs_review'");
   if (!r.ok()) return r.status();
   return r->Int(0, 0);
 }

@@ -54,6 +54,7 @@ class PgStore final : public Store {
   Status ForEachRecord(const RecordFilter& filter,
                        const std::function<void(const nlohmann::json&)>& fn) override;
   Result<int64_t> Count(const std::string& table) override;
+  Result<int64_t> CountNeedingReview() override;
 
   // Review and export queries: pg_review.cc.
   Result<std::optional<StoredRecord>> FindRecord(const std::string& record_id) override;
@@ -80,6 +81,7 @@ class PgStore final : public Store {
               bool permanent, int max_attempts) override;
   Result<int64_t> RequeueFailed() override;
   Result<QueueStatus> Overview(std::chrono::seconds rate_window) override;
+  Result<bool> Drained() override;
 
  private:
   PgStore(std::unique_ptr<PgConnection> db, const Env& env) : db_(std::move(db)), env_(env) {}

@@ -114,6 +114,13 @@ const char* const kMigrations[] = {
     CREATE INDEX queue_leases ON queue(state, expires_ms);
     CREATE INDEX queue_finished ON queue(state, finished_ms);
     )sql",
+    // 4: the largest queued file is taken first (work_queue.h), so that workers draining a
+    // queue together finish at about the same time; the index keeps Take independent of the
+    // queue's length. It also serves every lookup by state, which the old index did.
+    R"sql(
+    DROP INDEX queue_by_state;
+    CREATE INDEX queue_by_size ON queue(state, size DESC, id);
+    )sql",
 };
 constexpr int kLatest = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kLatest == kStoreSchemaVersion);

@@ -1,5 +1,5 @@
 // The work queue (work_queue.h) of the SQLite store: one table, `queue` (schema.cc), whose
-// every query goes through an index on (state, id), (state, expires_ms) or
+// every query goes through an index on (state, size, id), (state, expires_ms) or
 // (state, finished_ms), so an operation costs the same with ten files queued or a million.
 #include <random>
 
@@ -119,7 +119,7 @@ Result<std::optional<Lease>> SqliteStore::Take(const std::string& worker,
     ACERVO_RETURN_IF_ERROR(ReclaimExpired(now, max_attempts));
     Statement next(db_,
                    "SELECT id, path, size, sha256, pipeline, attempts FROM queue "
-                   "WHERE state = 'queued' ORDER BY id LIMIT 1");
+                   "WHERE state = 'queued' ORDER BY size DESC, id LIMIT 1");
     if (!next.Next()) return next.status();
     Lease l;
     l.item = next.Int(0);
@@ -229,6 +229,14 @@ Result<QueueStatus> SqliteStore::Overview(std::chrono::seconds rate_window) {
   ACERVO_RETURN_IF_ERROR(pages.status());
   q.window_seconds = static_cast<double>(rate_window.count());
   return q;
+}
+
+Result<bool> SqliteStore::Drained() {
+  Statement st(db_,
+               "SELECT EXISTS(SELECT 1 FROM queue WHERE state = 'queued') OR "
+               "EXISTS(SELECT 1 FROM queue WHERE state = 'leased')");
+  if (!st.Next()) return WithEnvError(st.status().ok() ? IoError("no queue state") : st.status());
+  return st.Int(0) == 0;
 }
 
 }  // namespace acervo::store

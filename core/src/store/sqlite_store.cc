@@ -274,4 +274,10 @@ Result<int64_t> SqliteStore::Count(const std::string& table) {
   return st.Int(0);
 }
 
+Result<int64_t> SqliteStore::CountNeedingReview() {
+  Statement st(db_, "SELECT COUNT(*) FROM records WHERE status = 'needs_review'");
+  if (!st.Next()) return st.status().ok() ? IoError("no count of records") : st.status();
+  return st.Int(0);
+}
+
 }  // namespace acervo::store

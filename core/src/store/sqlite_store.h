@@ -49,6 +49,7 @@ class SqliteStore final : public Store {
   Status ForEachRecord(const RecordFilter& filter,
                        const std::function<void(const nlohmann::json&)>& fn) override;
   Result<int64_t> Count(const std::string& table) override;
+  Result<int64_t> CountNeedingReview() override;
 
   // Review and export queries: sqlite_review.cc.
   Result<std::optional<StoredRecord>> FindRecord(const std::string& record_id) override;
@@ -75,6 +76,7 @@ class SqliteStore final : public Store {
               bool permanent, int max_attempts) override;
   Result<int64_t> RequeueFailed() override;
   Result<QueueStatus> Overview(std::chrono::seconds rate_window) override;
+  Result<bool> Drained() override;
 
  private:
   // Runs `body` in a transaction of its own, or in the caller's (Transact) when one is open.

@@ -39,7 +39,7 @@
 
 namespace acervo {
 
-inline constexpr int kStoreSchemaVersion = 3;
+inline constexpr int kStoreSchemaVersion = 4;
 
 class Store : public WorkQueue {
  public:
@@ -107,6 +107,8 @@ class Store : public WorkQueue {
                                const std::function<void(const nlohmann::json&)>& fn) = 0;
   // Counts the rows of one of: documents, pages, mentions, records, corrections, failures.
   virtual Result<int64_t> Count(const std::string& table) = 0;
+  // Counts the records awaiting review (status "needs_review") without reading them.
+  virtual Result<int64_t> CountNeedingReview() = 0;
 
   // --- Review: corrections, snapshots, the queue ---
 

@@ -76,8 +76,11 @@ class WorkQueue {
   virtual ~WorkQueue() = default;
 
   virtual Result<EnqueueOutcome> Enqueue(const QueuedFile& file) = 0;
-  // The oldest queued file (expired leases first returned to the queue), leased to `worker`
-  // for `lease_for`; nullopt when nothing is queued.
+  // The largest queued file (expired leases first returned to the queue), leased to `worker`
+  // for `lease_for`; nullopt when nothing is queued. Largest first: its size is the best
+  // guess of its cost known at enqueue, and workers that take the long documents first end
+  // together, instead of one finishing a long scan while the others idle. Equal sizes (and
+  // unknown ones, -1, which come last) in the order they were queued.
   virtual Result<std::optional<Lease>> Take(const std::string& worker,
                                             std::chrono::seconds lease_for, int max_attempts) = 0;
   // Extends the lease (a heartbeat). Aborted when the lease was lost.
@@ -91,6 +94,9 @@ class WorkQueue {
   // Queues again the files that failed (`--retry-failed`); returns how many.
   virtual Result<int64_t> RequeueFailed() = 0;
   virtual Result<QueueStatus> Overview(std::chrono::seconds rate_window) = 0;
+  // Whether nothing is queued or leased: one indexed look, cheap enough for an idle worker
+  // to ask several times a second while others finish.
+  virtual Result<bool> Drained() = 0;
 };
 
 }  // namespace acervo
