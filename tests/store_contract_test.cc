@@ -103,8 +103,8 @@ TEST_P(StoreContractTest, ListsRecordsInOrderAndFailures) {
   auto store = Open();
   ASSERT_TRUE(store);
   Extraction x = test::SampleExtraction("bbb", 3);
-  x.records[1]["status"] = "auto";
-  x.records[2]["confidence"] = 0.25;
+  x.records[1].status = "auto";
+  x.records[2].confidence = 0.25;
   ASSERT_TRUE(store->PutExtraction(x).ok());
   ASSERT_TRUE(store->PutExtraction(test::SampleExtraction("aaa", 1)).ok());
   std::vector<std::string> ids;
