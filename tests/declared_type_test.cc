@@ -122,8 +122,8 @@ TEST_F(DeclaredTypeTest, RecordsCorrectionsExportAndEvalPickItUp) {
   auto diff_json = Acervo(
       "eval --gold gold --run --source docs --pipeline probe.yaml --json --diff 2>/dev/null");
   ASSERT_EQ(diff_json.exit_code, 0) << diff_json.output;
-  json missed;
-  for (const json& item : json::parse(diff_json.output)["documents"][0]["diff"]) {
+  json diff_report = json::parse(diff_json.output), missed;
+  for (const json& item : diff_report["documents"][0]["diff"]) {
     if (item.value("type", "") == "probe") missed = item;
   }
   EXPECT_EQ(missed.value("kind", ""), "missed") << missed.dump();

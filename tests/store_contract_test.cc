@@ -173,7 +173,7 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   ASSERT_TRUE(store
                   ->PutReviewSnapshot({"r-aaa-2",
                                        "sha256:aaa",
-                                       extracted,
+                                       test::RecordOf(extracted),
                                        {{"id", "r-aaa-2"}, {"kind", "reunion"}},
                                        *version})
                   .ok());
@@ -189,7 +189,7 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   ASSERT_TRUE(found->has_value());
   EXPECT_TRUE((*found)->orphaned);
   EXPECT_TRUE((*found)->second_look);
-  EXPECT_EQ((*found)->json, extracted);
+  EXPECT_EQ((*found)->record, test::RecordOf(extracted));
   EXPECT_FALSE(store->FindRecord("r-zzz")->has_value());
 
   std::vector<std::string> reviewable;
