@@ -11,11 +11,13 @@ set(ACERVO_INSTALL_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/acervo)
 set_target_properties(acervo_plugin_api PROPERTIES EXPORT_NAME plugin)
 install(TARGETS acervo_plugin_api EXPORT acervoTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
-# Every public header of acervo_plugin_api; extraction.h and engine.h belong to acervo_core.
+# Every public header of acervo_plugin_api; extraction.h, record.h and engine.h belong to
+# acervo_core.
 # (document.h is plain data a loader plugin fills: acervo/loader_plugin.h.)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/acervo
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev
-  FILES_MATCHING PATTERN "*.h" PATTERN "extraction.h" EXCLUDE PATTERN "engine.h" EXCLUDE)
+  FILES_MATCHING PATTERN "*.h" PATTERN "extraction.h" EXCLUDE PATTERN "record.h" EXCLUDE
+  PATTERN "engine.h" EXCLUDE)
 install(EXPORT acervoTargets NAMESPACE acervo:: DESTINATION ${ACERVO_INSTALL_CMAKE_DIR}
   COMPONENT dev)
 

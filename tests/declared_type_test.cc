@@ -1,7 +1,8 @@
 // A mention type core has never heard of, carried end to end by the `acervo` binary only
 // because a plugin declares it: test-good (tests/plugins/test_plugins.cc) emits "probe",
 // declared to fill the records' "probes" and compared by its "word". Records, corrections,
-// CSV columns and `acervo eval` pick it up; nothing in core/ names it.
+// CSV columns, the exported record's schema and `acervo eval` (scores and --diff) pick it
+// up; nothing in core/ names it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "export/schema_validator.h"
 #include "test_util.h"
 
 namespace acervo {
@@ -17,8 +19,10 @@ namespace {
 using nlohmann::json;
 using test::Quote;
 using test::RunCommand;
+using ::testing::Contains;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 
 class DeclaredTypeTest : public ::testing::Test {
  protected:
@@ -74,6 +78,22 @@ TEST_F(DeclaredTypeTest, RecordsCorrectionsExportAndEvalPickItUp) {
   EXPECT_THAT(header, EndsWith(",orphaned,probes.word"));
   EXPECT_THAT(csv.output, HasSubstr(",fondo\r\n"));
 
+  // Schema: the pipeline's record schema admits the declared field, so the JSON export
+  // validates; the shipped schema alone (additionalProperties: false) refuses it.
+  auto schema_out = Acervo("export --schema --pipeline probe.yaml 2>/dev/null");
+  ASSERT_EQ(schema_out.exit_code, 0) << schema_out.output;
+  json schema = json::parse(schema_out.output);
+  EXPECT_EQ(schema["properties"]["probes"]["items"]["required"], json::array({"word"}));
+  auto exported = Acervo("export --format json 2>/dev/null");
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  json records = json::parse(exported.output);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["probes"], json::parse(R"([{"word": "fondo"}])"));
+  EXPECT_THAT(test::Validate(schema, records[0]), IsEmpty());
+  std::ifstream shipped(ACERVO_SOURCE_DIR "/schemas/record.schema.json");
+  EXPECT_THAT(test::Validate(json::parse(shipped), records[0]),
+              Contains(HasSubstr("property 'probes' is not in the schema")));
+
   // Report: the records carrying probes.
   auto report = Acervo("report 2>/dev/null");
   ASSERT_EQ(report.exit_code, 0) << report.output;
@@ -92,6 +112,23 @@ TEST_F(DeclaredTypeTest, RecordsCorrectionsExportAndEvalPickItUp) {
   EXPECT_EQ(probe["tp"], 2) << probe.dump();
   EXPECT_EQ(probe["fn"], 1) << probe.dump();
   EXPECT_EQ(probe["fp"], 0) << probe.dump();
+
+  // Eval --diff: the probe the run missed, under its type's name (JSON: category "declared").
+  auto diff =
+      Acervo("eval --gold gold --run --source docs --pipeline probe.yaml --diff 2>/dev/null");
+  ASSERT_EQ(diff.exit_code, 0) << diff.output;
+  EXPECT_THAT(diff.output, HasSubstr("MISS   probe"));
+  EXPECT_THAT(diff.output, HasSubstr("\"fondo\" fondo"));
+  auto diff_json = Acervo(
+      "eval --gold gold --run --source docs --pipeline probe.yaml --json --diff 2>/dev/null");
+  ASSERT_EQ(diff_json.exit_code, 0) << diff_json.output;
+  json diff_report = json::parse(diff_json.output), missed;
+  for (const json& item : diff_report["documents"][0]["diff"]) {
+    if (item.value("type", "") == "probe") missed = item;
+  }
+  EXPECT_EQ(missed.value("kind", ""), "missed") << missed.dump();
+  EXPECT_EQ(missed.value("category", ""), "declared") << missed.dump();
+  EXPECT_EQ(missed.value("value", ""), "fondo") << missed.dump();
 }
 
 }  // namespace

@@ -105,8 +105,8 @@ TEST_P(StoreContractTest, ListsRecordsInOrderAndFailures) {
   auto store = Open();
   ASSERT_TRUE(store);
   Extraction x = test::SampleExtraction("bbb", 3);
-  x.records[1]["status"] = "auto";
-  x.records[2]["confidence"] = 0.25;
+  x.records[1].status = "auto";
+  x.records[2].confidence = 0.25;
   ASSERT_TRUE(store->PutExtraction(x).ok());
   ASSERT_TRUE(store->PutExtraction(test::SampleExtraction("aaa", 1)).ok());
   std::vector<std::string> ids;
@@ -211,7 +211,7 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   ASSERT_TRUE(store
                   ->PutReviewSnapshot({"r-aaa-2",
                                        "sha256:aaa",
-                                       extracted,
+                                       test::RecordOf(extracted),
                                        {{"id", "r-aaa-2"}, {"kind", "reunion"}},
                                        *version})
                   .ok());
@@ -227,7 +227,7 @@ TEST_P(StoreContractTest, ReviewedRecordsOutliveReextractionAsOrphans) {
   ASSERT_TRUE(found->has_value());
   EXPECT_TRUE((*found)->orphaned);
   EXPECT_TRUE((*found)->second_look);
-  EXPECT_EQ((*found)->json, extracted);
+  EXPECT_EQ((*found)->record, test::RecordOf(extracted));
   EXPECT_FALSE(store->FindRecord("r-zzz")->has_value());
 
   std::vector<std::string> reviewable;

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "records/test_record.h"
 #include "schema_validator.h"
 #include "store/store.h"
 #include "test_util.h"
@@ -208,7 +209,7 @@ void FillStore(const std::filesystem::path& file, int documents) {
     x.document.info.source = "doc-" + std::to_string(d) + ".txt";
     x.document.pages.push_back(Page{});
     for (int i = 0; i < 1000; ++i) {
-      x.records.push_back(
+      x.records.push_back(test::RecordOf(
           {{"id", "r-" + std::to_string(d) + "-" + std::to_string(i)},
            {"kind", "financiamiento"},
            {"title", std::string(400, 't')},
@@ -222,7 +223,7 @@ void FillStore(const std::filesystem::path& file, int documents) {
            {"institutions", json::array()},
            {"ods", json::array()},
            {"confidence", 0.9},
-           {"status", "auto"}});
+           {"status", "auto"}}));
     }
     ASSERT_TRUE((*store)->PutExtraction(x).ok());
   }

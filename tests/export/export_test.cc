@@ -13,6 +13,7 @@
 #include "export/report.h"
 #include "export/summary.h"
 #include "i18n/local_format.h"
+#include "records/test_record.h"
 #include "review/reviews.h"
 #include "schema_validator.h"
 #include "store/store.h"
@@ -70,7 +71,7 @@ Extraction Document(const std::string& hex_digit, const std::string& source, jso
   page.number = 1;
   page.text = "Texto de la página.";
   x.document.pages.push_back(page);
-  x.records = std::move(records);
+  for (const json& r : records) x.records.push_back(test::RecordOf(r));
   return x;
 }
 

@@ -47,7 +47,7 @@ struct Fixture {
     store = std::move(opened.value());
     auto x = (*engine)->ProcessBytes(kSample, "muestra.md", acervo::Overrides());
     if (!x.ok() || !store->PutExtraction(*x).ok()) std::abort();
-    if (!x->records.empty()) record_id = x->records[0].value("id", record_id);
+    if (!x->records.empty() && !x->records[0].id.empty()) record_id = x->records[0].id;
     acervo::review::ServerOptions server_options;
     server_options.port = 0;
     server = std::move(acervo::review::ReviewServer::Create(store.get(), server_options).value());

@@ -10,6 +10,7 @@
 #include <thread>
 #include <type_traits>
 
+#include "records/test_record.h"
 #include "store/store.h"
 #include "support/pg_test_server.h"
 #include "test_util.h"
@@ -89,7 +90,8 @@ class WorkQueueContract : public ::testing::Test {
       x.document.pages.push_back(Page{});
       x.document.pages.back().number = i + 1;
     }
-    x.records.push_back({{"id", "r-" + f.sha256}, {"kind", "evento"}, {"status", "auto"}});
+    x.records.push_back(
+        test::RecordOf({{"id", "r-" + f.sha256}, {"kind", "evento"}, {"status", "auto"}}));
     return x;
   }
   std::vector<Failure> Failures() {

@@ -18,6 +18,7 @@
 #include <memory>
 #include <string>
 
+#include "records/test_record.h"
 #include "store/pg_connection.h"
 #include "store/store.h"
 #include "support/pg_test_server.h"
@@ -51,10 +52,10 @@ inline Extraction SampleExtraction(const std::string& id, int records) {
   m.extractor = "es-institution@1";
   x.mentions.push_back(m);
   for (int i = 0; i < records; ++i) {
-    x.records.push_back({{"id", "r-" + id + "-" + std::to_string(i)},
-                         {"kind", "evento"},
-                         {"confidence", 0.5},
-                         {"status", "needs_review"}});
+    x.records.push_back(test::RecordOf({{"id", "r-" + id + "-" + std::to_string(i)},
+                                        {"kind", "evento"},
+                                        {"confidence", 0.5},
+                                        {"status", "needs_review"}}));
   }
   return x;
 }

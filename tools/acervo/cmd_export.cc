@@ -5,6 +5,7 @@
 #include "command.h"
 #include "declared_types.h"
 #include "export/exporter.h"
+#include "export/record_schema.h"
 #include "i18n/i18n.h"
 #include "io/atomic_output.h"
 #include "store/store.h"
@@ -20,9 +21,14 @@ struct Options {
   std::string since;
   std::string output;
   std::string pipeline = "default";
+  bool schema = false;
 };
 
 int RunExport(const Options& o) {
+  if (o.schema) {  // what the records of this pipeline validate against; no store needed
+    std::cout << exporting::RecordSchema(DeclaredMentionTypes(o.pipeline)).dump(2) << "\n";
+    return kExitOk;
+  }
   std::filesystem::path path = DefaultStorePath(o.store);
   Result<std::unique_ptr<Store>> store = Store::OpenExisting(path);
   if (!store.ok()) return Fail(store.status().message());
@@ -74,6 +80,9 @@ Registration reg(
            });
        app.add_option("-o,--output", o->output, _("Write to this file instead of stdout"));
        AddPipelineOption(app, &o->pipeline);
+       app.add_flag("--schema", o->schema,
+                    _("Print the JSON Schema of an exported record instead: "
+                      "schemas/record.schema.json with the fields the pipeline's plugins declare"));
        return [o] { return RunExport(*o); };
      }});
 

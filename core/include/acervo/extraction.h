@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "acervo/document.h"
+#include "acervo/record.h"
 
 namespace acervo {
 
@@ -34,8 +35,8 @@ struct Extraction {
   Document document;
   std::string pipeline;  // "informe-actividades@1"
   std::vector<PlacedMention> mentions;
-  nlohmann::json records = nlohmann::json::array();  // in the contract's shape
-  std::vector<std::string> warnings;                 // plugin errors, reconciliation, ...
+  std::vector<Record> records;
+  std::vector<std::string> warnings;  // plugin errors, reconciliation, ...
 };
 
 }  // namespace acervo

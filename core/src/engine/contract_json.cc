@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "acervo/engine.h"
+#include "records/record_json.h"
 
 namespace acervo {
 
@@ -28,7 +29,8 @@ nlohmann::json ToContractJson(const Extraction& x) {
                         {"confidence", std::round(m.confidence * 1000) / 1000},
                         {"extractor", m.extractor}});
   }
-  nlohmann::json out = {{"document", doc}, {"mentions", mentions}, {"records", x.records}};
+  nlohmann::json out = {
+      {"document", doc}, {"mentions", mentions}, {"records", RecordsToJson(x.records)}};
   if (!x.warnings.empty()) out["warnings"] = x.warnings;
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "records/record_json.h"
+
 namespace acervo {
 namespace {
 
@@ -165,7 +167,7 @@ nlohmann::json ExtractionToJson(const Extraction& x) {
   return {{"document", DocumentToJson(x.document)},
           {"pipeline", x.pipeline},
           {"mentions", mentions},
-          {"records", x.records},
+          {"records", RecordsToJson(x.records)},
           {"warnings", x.warnings}};
 }
 
@@ -190,11 +192,14 @@ Result<Extraction> ExtractionFromJson(const nlohmann::json& j) {
       pm.extractor = m.at("extractor").get<std::string>();
       x.mentions.push_back(std::move(pm));
     }
-    x.records = j.at("records");
     x.warnings = j.value("warnings", std::vector<std::string>{});
     return true;
   });
   if (!ok.ok()) return ok.status();
+  Result<std::vector<Record>> records =
+      RecordsFromJson(j.value("records", nlohmann::json::array()));
+  if (!records.ok()) return Corrupt("extraction: " + records.status().message());
+  x.records = std::move(records.value());
   return x;
 }
 

@@ -117,9 +117,10 @@ json ReportJson(const EvalReport& report, bool with_diff) {
       json diff = json::array();
       for (const DiffItem& item : d.diff) {
         json j = {{"kind", KindName(item.kind)},
-                  {"category", CategoryName(item.category)},
+                  {"category", item.type.empty() ? CategoryName(item.category) : "declared"},
                   {"text", item.text},
                   {"value", item.value}};
+        if (!item.type.empty()) j["type"] = item.type;
         if (!item.record.empty()) j["record"] = item.record;
         if (item.where.line > 0) j["line"] = item.where.line;
         if (item.where.page > 0) j["page"] = item.where.page;
@@ -153,7 +154,8 @@ void PrintDiff(const EvalReport& report, std::ostream& out) {
                     item.kind == DiffItem::kMissed  ? "MISS"
                     : item.kind == DiffItem::kExtra ? "EXTRA"
                                                     : "KIND",
-                    CategoryName(item.category), Where(item.where).c_str());
+                    item.type.empty() ? CategoryName(item.category) : item.type.c_str(),
+                    Where(item.where).c_str());
       out << head;
       if (!item.text.empty()) out << " \"" << item.text << "\"";
       if (!item.value.empty()) out << " " << item.value;

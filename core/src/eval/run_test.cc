@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "eval/report.h"
+#include "records/test_record.h"
 
 namespace acervo::eval {
 namespace {
@@ -39,8 +40,8 @@ TEST(ContractJsonWithLines, CountsLinesFromTheBlockOrThePage) {
   pdf_page.text = "mayo";
   x.document.pages = {text_page, pdf_page};
   x.mentions = {DateAt(1, 11), DateAt(1, 31), DateAt(2, 0)};
-  x.records = nlohmann::json::array(
-      {{{"anchor", "un foro"}, {"page_start", 1}}, {{"anchor", "nada"}, {"page_start", 1}}});
+  x.records = {test::RecordOf({{"anchor", "un foro"}, {"page_start", 1}}),
+               test::RecordOf({{"anchor", "nada"}, {"page_start", 1}})};
 
   nlohmann::json j = ContractJsonWithLines(x);
   EXPECT_EQ(j["mentions"][0]["line"], 30);

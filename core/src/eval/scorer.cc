@@ -123,8 +123,14 @@ void ScoreDeclared(const DocAnnotations& gold, const DocAnnotations& pred, DocRe
     if (!gold.declared.count(type)) types.push_back(type);
   }
   for (const std::string& type : types) {
+    const std::vector<MentionItem>& g = of(gold, type);
+    const std::vector<MentionItem>& p = of(pred, type);
+    auto item = [&](DiffItem::Kind kind, const MentionItem& m) {
+      out->diff.push_back({kind, Category::kDates, m.text, m.key, "", m.where, type});
+    };
     out->scores.declared[type] = MatchKeys(
-        Keys(of(gold, type)), Keys(of(pred, type)), [](size_t) {}, [](size_t) {});
+        Keys(g), Keys(p), [&](size_t i) { item(DiffItem::kMissed, g[i]); },
+        [&](size_t j) { item(DiffItem::kExtra, p[j]); });
   }
 }
 
@@ -284,6 +290,7 @@ DocResult ScoreDocument(const DocAnnotations& gold, const DocAnnotations& pred) 
   // Field items right after the records they belong to; otherwise by category, then place.
   std::stable_sort(out.diff.begin(), out.diff.end(), [](const DiffItem& a, const DiffItem& b) {
     auto rank = [](const DiffItem& d) {
+      if (!d.type.empty()) return kCategoryCount;
       return d.category >= Category::kRecordDates ? static_cast<int>(Category::kRecords)
                                                   : static_cast<int>(d.category);
     };

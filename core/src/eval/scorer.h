@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "eval/annotations.h"
@@ -72,7 +73,7 @@ struct Scores {
   std::vector<ConfidenceSample> confidences;
   Ratio auto_precision;  // records with status "auto" that found a gold record
   // Mentions of the plugins' declared types (DocAnnotations::declared), by type name,
-  // matched on their keys like dates. Their misses are counted, not listed in the diff.
+  // matched on their keys like dates; their misses and extras are listed in the diff.
   std::map<std::string, Counts> declared;
 
   // The probability that a matched record has a higher confidence than an unmatched one
@@ -88,12 +89,24 @@ struct Scores {
 // or a found record with the wrong kind (kWrongKind).
 struct DiffItem {
   enum Kind { kMissed, kExtra, kWrongKind };
+  DiffItem() = default;
+  DiffItem(Kind k, Category c, std::string text, std::string value, std::string record,
+           Location where, std::string type = "")
+      : kind(k),
+        category(c),
+        text(std::move(text)),
+        value(std::move(value)),
+        record(std::move(record)),
+        where(where),
+        type(std::move(type)) {}
+
   Kind kind = kMissed;
-  Category category = Category::kDates;
-  std::string text;    // the mention text, institution name or record anchor
-  std::string value;   // the compared key, or "gold X, predicted Y"
+  Category category = Category::kDates;  // unless `type` is set
+  std::string text;                      // the mention text, institution name or record anchor
+  std::string value;                     // the compared key, or "gold X, predicted Y"
   std::string record;  // for field items: the anchor of the gold record they belong to
   Location where;
+  std::string type;  // a mention type a plugin declares: its items follow the categories'
 };
 
 struct DocResult {

@@ -34,7 +34,7 @@ Status ForEachEffectiveRecord(Store* store, const EffectiveFilter& filter,
   EffectiveCounts* n = counts ? counts : &local;
   return store->ForEachRecordWithCorrections(
       filter.stored_since, [&](const StoredRecord& stored, const std::vector<Correction>& found) {
-        json r = found.empty() ? stored.json : review::ApplyCorrections(stored.json, found);
+        json r = review::ApplyCorrections(*stored.record, found);
         r["document_id"] = stored.document_id;
         r["source"] = stored.source;
         const bool orphan = stored.orphaned;

@@ -198,7 +198,7 @@ void IngestJob::StoreExtraction(size_t index, Extraction x) {
   counts_.ocr_pages -= counted;
   for (const Page& p : x.document.pages) counts_.ocr_pages += p.ocr;
   counts_.records += static_cast<int64_t>(x.records.size());
-  for (const auto& r : x.records) counts_.needs_review += r.value("status", "") == "needs_review";
+  for (const Record& r : x.records) counts_.needs_review += r.status == "needs_review";
 }
 
 }  // namespace acervo

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ingest/worker_messages.h"
+#include "records/test_record.h"
 #include "util/sha256.h"
 
 namespace acervo {
@@ -47,7 +48,8 @@ class IngestJobTest : public ::testing::Test {
     Page page;
     page.text = bytes;
     x.document.pages.push_back(page);
-    x.records.push_back({{"id", "r-" + std::to_string(job.id)}, {"status", "needs_review"}});
+    x.records.push_back(
+        test::RecordOf({{"id", "r-" + std::to_string(job.id)}, {"status", "needs_review"}}));
     reply.extraction = std::move(x);
     return JobOutcome{job.id, "", reply.ToJson(), Status::Ok()};
   }

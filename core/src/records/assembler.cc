@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "acervo/text.h"
 #include "records/passage.h"
@@ -47,22 +48,41 @@ std::string LastDay(const std::string& iso) {
   return iso.size() >= 10 ? iso.substr(0, 10) : iso + std::string("-12-31").substr(iso.size() - 4);
 }
 
-// True when `date` lies inside one of `ranges` (both {start, end}).
-bool Within(const nlohmann::json& date, const nlohmann::json& ranges) {
-  for (const nlohmann::json& r : ranges) {
-    if (FirstDay(date.value("start", "")) >= FirstDay(r.value("start", "")) &&
-        LastDay(date.value("end", "")) <= LastDay(r.value("end", ""))) {
+// True when `date` lies inside one of `ranges`.
+bool Within(const RecordDate& date, const std::vector<RecordDate>& ranges) {
+  for (const RecordDate& r : ranges) {
+    if (FirstDay(date.start) >= FirstDay(r.start) && LastDay(date.end) <= LastDay(r.end)) {
       return true;
     }
   }
   return false;
 }
 
-// Appends `value` to the JSON array unless an equal element is there already.
-void AppendUnique(nlohmann::json* array, nlohmann::json value) {
-  if (std::find(array->begin(), array->end(), value) == array->end()) {
-    array->push_back(std::move(value));
+// Appends `value` to `list` unless an equal element is there already.
+template <typename T>
+void AppendUnique(std::vector<T>* list, T value) {
+  if (std::find(list->begin(), list->end(), value) == list->end()) {
+    list->push_back(std::move(value));
   }
+}
+
+// The string at `key` of a mention's value, or nullopt (absent, null or not text).
+std::optional<std::string> StringAt(const nlohmann::json& value, const char* key) {
+  if (!value.is_object()) return std::nullopt;
+  auto it = value.find(key);
+  if (it == value.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+// A date mention's value as a record's date.
+RecordDate DateOf(const nlohmann::json& value) {
+  return {StringAt(value, "start").value_or(""), StringAt(value, "end").value_or("")};
+}
+
+// The goal of an ods mention's value, or 0 when it has none.
+int GoalOf(const nlohmann::json& value) {
+  if (!value.is_object() || !value.contains("goal") || !value["goal"].is_number_integer()) return 0;
+  return value["goal"].get<int>();
 }
 
 const char* FormName(RecordForm form) {
@@ -90,7 +110,7 @@ class Assembler {
     hash_ = id.substr(id.find(':') + 1).substr(0, 12);
   }
 
-  nlohmann::json Build(const Candidate& c) const {
+  Record Build(const Candidate& c) const {
     const SegmentEntry& first = p_.entry(c.first);
     std::string text;
     std::vector<size_t> starts;  // offset of each segment in `text`
@@ -101,24 +121,23 @@ class Assembler {
     }
     std::string title(Title(c));
 
-    nlohmann::json r;
+    Record r;
     char id[96];
     int n = std::snprintf(id, sizeof id, "r-%s-%03d-%04zu", hash_.c_str(), p_.page(c.first),
                           first.block_index);
     if (c.byte_begin > 0 && n > 0) {  // a piece of a paragraph: its offset in the block
       std::snprintf(id + n, sizeof id - n, "-%05zu", c.byte_begin);
     }
-    r["id"] = id;
-    r["kind"] = Kind(c, title, text);
-    r["title"] = title;
-    r["anchor"] = std::string(Anchor(c));
-    r["text"] = text;
-    r["page_start"] = p_.page(c.first);
-    r["page_end"] = p_.page(c.last);
-    r["form"] = FormName(c.form);
+    r.id = id;
+    r.kind = Kind(c, title, text);
+    r.title = title;
+    r.anchor = std::string(Anchor(c));
+    r.text = text;
+    r.page_start = p_.page(c.first);
+    r.page_end = p_.page(c.last);
+    r.form = FormName(c.form);
 
-    nlohmann::json dates = nlohmann::json::array(), amounts = nlohmann::json::array(),
-                   institutions = nlohmann::json::array(), ods = nlohmann::json::array();
+    std::vector<RecordDate>& dates = r.dates;
     std::vector<std::string> institution_keys;
     DeclaredValues declared(types_);  // the plugins' own types, as they declare them
     double confidence_sum = 0;
@@ -136,16 +155,15 @@ class Assembler {
             Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value, m->confidence});
         if (m->type == "date") {
           if (!Passages::IsActivityDate(*m)) continue;
-          nlohmann::json d = {{"start", m->value.value("start", "")},
-                              {"end", m->value.value("end", "")}};
+          RecordDate d = DateOf(m->value);
           // A dated heading's dates are the record's; its body's only where they fall
           // inside them (the days of a "septiembre a noviembre" seminar), not a law's.
           if (c.dated_heading && i != c.first && !Within(d, dates)) continue;
           AppendUnique(&dates, std::move(d));
         } else if (m->type == "amount") {
-          nlohmann::json a = m->value;
-          a["role"] = Role(i, *m);
-          AppendUnique(&amounts, std::move(a));
+          RecordAmount a{StringAt(m->value, "amount").value_or(""), StringAt(m->value, "currency"),
+                         m->value.is_object() && m->value.value("approximate", false), Role(i, *m)};
+          AppendUnique(&r.amounts, std::move(a));
         } else if (m->type == "institution") {
           // One entry per institution: by the extractor's id, else by the folded name.
           std::string name = m->value.value("name", m->text);
@@ -156,10 +174,9 @@ class Assembler {
             continue;
           }
           institution_keys.push_back(key);
-          institutions.push_back(
-              {{"name", name}, {"acronym", m->value.value("acronym", nlohmann::json())}});
+          r.institutions.push_back({name, StringAt(m->value, "acronym"), std::nullopt});
         } else if (m->type == "ods") {
-          AppendUnique(&ods, {{"goal", m->value["goal"]}, {"explicit", true}});
+          AppendUnique(&r.ods, RecordGoal{GoalOf(m->value), true});
         } else {
           declared.Add(m->type, m->value);
         }
@@ -168,21 +185,16 @@ class Assembler {
     if (dates.empty() && c.date_heading != SIZE_MAX) {
       for (const PlacedMention* m : p_.mentions(c.date_heading)) {
         if (!Passages::IsActivityDate(*m)) continue;
-        AppendUnique(&dates,
-                     {{"start", m->value.value("start", "")}, {"end", m->value.value("end", "")}});
+        AppendUnique(&dates, DateOf(m->value));
       }
     }
-    if (ods.empty() && infer_) {
-      RecordView record{r["kind"].get_ref<const std::string&>(), title, text, view};
+    if (r.ods.empty() && infer_) {
+      RecordView record{r.kind, title, text, view};
       for (auto& [extractor, m] : infer_(record)) {
-        if (m.type != "ods" || !m.value.is_object() || !m.value.contains("goal")) continue;
-        AppendUnique(&ods, {{"goal", m.value["goal"]}, {"explicit", false}});
+        if (m.type != "ods" || GoalOf(m.value) == 0) continue;
+        AppendUnique(&r.ods, RecordGoal{GoalOf(m.value), false});
       }
     }
-    r["dates"] = dates;
-    r["amounts"] = amounts;
-    r["institutions"] = institutions;
-    r["ods"] = ods;
     declared.WriteTo(&r);
     // Structure times the trust in what was found; a passage with no mentions at all is
     // treated as middling rather than certain.
@@ -191,10 +203,9 @@ class Assembler {
     // shared seeds, dev-extra and corpora/: 6 of 17 such sections and rows against 4 of 323
     // dated records), so they go to review.
     double structure = c.structure;
-    if (dates.empty() && amounts.empty()) structure *= kUndatedEvidence;
-    double confidence = std::round(structure * (0.5 + 0.5 * mentions) * 100) / 100;
-    r["confidence"] = confidence;
-    r["status"] = confidence < rules_.review_threshold ? "needs_review" : "auto";
+    if (dates.empty() && r.amounts.empty()) structure *= kUndatedEvidence;
+    r.confidence = std::round(structure * (0.5 + 0.5 * mentions) * 100) / 100;
+    r.status = r.confidence < rules_.review_threshold ? "needs_review" : "auto";
     return r;
   }
 
@@ -306,26 +317,27 @@ class Assembler {
     return best;
   }
 
-  // aporte / contrapartida / total, or null.
-  nlohmann::json Role(size_t i, const PlacedMention& m) const {
+  // aporte / contrapartida / total, or none.
+  std::optional<std::string> Role(size_t i, const PlacedMention& m) const {
     static const std::vector<std::string> kRoles = {"aporte", "contrapartida", "total"};
     const Segment& s = p_.segment(i);
     size_t at = p_.OffsetIn(i, m);
     if (s.kind == SegmentKind::kTableRow) {
       int t = p_.table(i);
-      if (t < 0) return nullptr;
+      if (t < 0) return std::nullopt;
       const std::vector<std::string>& header = p_.document().tables[t].header;
       size_t col = CellIndexAt(s.text, at);
-      if (col >= header.size()) return nullptr;
+      if (col >= header.size()) return std::nullopt;
       const std::string* role = rules_.table_columns.Longest(Fold(header[col]), kRoles);
-      return role ? nlohmann::json(*role) : nlohmann::json(nullptr);
+      if (!role) return std::nullopt;
+      return *role;
     }
     // Running text: the nearest cue before the amount, in its sentence.
     size_t sentence = s.text.rfind(". ", at);
     sentence = sentence == std::string_view::npos ? 0 : sentence + 2;
     std::vector<LexiconHit> hits =
         rules_.amount_cues.FindAll(Fold(s.text.substr(sentence, at - sentence)));
-    if (hits.empty()) return nullptr;
+    if (hits.empty()) return std::nullopt;
     const LexiconHit* nearest = &hits.front();
     for (const LexiconHit& h : hits) {
       if (h.end > nearest->end || (h.end == nearest->end && h.begin < nearest->begin)) {
@@ -344,10 +356,10 @@ class Assembler {
 
 }  // namespace
 
-nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
-                               const std::vector<PlacedMention>& mentions, const Pipeline& pipeline,
-                               const RecordInferrer& infer, const MentionTypes& types,
-                               std::vector<std::string>* warnings) {
+std::vector<Record> AssembleRecords(const Document& document, const SegmentList& segments,
+                                    const std::vector<PlacedMention>& mentions,
+                                    const Pipeline& pipeline, const RecordInferrer& infer,
+                                    const MentionTypes& types, std::vector<std::string>* warnings) {
   Result<std::shared_ptr<const RecordRules>> loaded = RulesFor(pipeline);
   static const RecordRules kNoRules;
   const RecordRules* rules = &kNoRules;
@@ -359,7 +371,7 @@ nlohmann::json AssembleRecords(const Document& document, const SegmentList& segm
   Passages passages(document, segments, mentions);
   ReconcileTotals(passages, *rules, warnings);
   Assembler assembler(passages, *rules, infer, types);
-  nlohmann::json records = nlohmann::json::array();
+  std::vector<Record> records;
   for (const Candidate& c : FindCandidates(passages, *rules)) {
     records.push_back(assembler.Build(c));
   }

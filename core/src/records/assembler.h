@@ -1,5 +1,5 @@
 // assembler.h — turns a document's segments and mentions into activity records (the
-// `records` of spec/output-format.md).
+// `records` of docs/output-format.md, as acervo/record.h).
 //
 // Records come from the segmenter's passages (segmenter.h): sections under a heading that
 // names an activity, dated bullets, rows of activity and cooperation tables, paragraphs
@@ -23,13 +23,13 @@
 #define ACERVO_CORE_RECORDS_ASSEMBLER_H_
 
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "acervo/document.h"
 #include "acervo/extraction.h"
+#include "acervo/record.h"
 #include "document/segments.h"
 #include "pipeline/pipeline.h"
 #include "records/mention_types.h"
@@ -42,10 +42,10 @@ using RecordInferrer =
 
 // `mentions` sorted by (page, byte_start). `infer` may be empty. `types`: what the
 // pipeline's plugins declare.
-nlohmann::json AssembleRecords(const Document& document, const SegmentList& segments,
-                               const std::vector<PlacedMention>& mentions, const Pipeline& pipeline,
-                               const RecordInferrer& infer, const MentionTypes& types,
-                               std::vector<std::string>* warnings);
+std::vector<Record> AssembleRecords(const Document& document, const SegmentList& segments,
+                                    const std::vector<PlacedMention>& mentions,
+                                    const Pipeline& pipeline, const RecordInferrer& infer,
+                                    const MentionTypes& types, std::vector<std::string>* warnings);
 
 }  // namespace acervo
 

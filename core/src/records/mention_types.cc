@@ -131,8 +131,8 @@ void DeclaredValues::Add(std::string_view type, const nlohmann::json& value) {
   }
 }
 
-void DeclaredValues::WriteTo(nlohmann::json* record) const {
-  for (const Field& f : fields_) (*record)[f.type->record_field] = f.values;
+void DeclaredValues::WriteTo(Record* record) const {
+  for (const Field& f : fields_) record->declared[f.type->record_field] = f.values;
 }
 
 }  // namespace acervo

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "acervo/plugin.h"
+#include "acervo/record.h"
 #include "acervo/status.h"
 
 namespace acervo {
@@ -64,7 +65,7 @@ class DeclaredValues {
   explicit DeclaredValues(const MentionTypes& types);
   // Keeps `value` when `type` is one of the extra types and no value of its key is there.
   void Add(std::string_view type, const nlohmann::json& value);
-  void WriteTo(nlohmann::json* record) const;
+  void WriteTo(Record* record) const;
 
  private:
   struct Field {

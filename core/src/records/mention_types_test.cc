@@ -53,12 +53,13 @@ TEST(DeclaredValuesTest, OnePerKeyAndAnEmptyListWhenNoneWasFound) {
   values.Add("project_code", {{"code", "A-2024-1"}, {"kind", "convenio"}});
   values.Add("project_code", {{"code", "A-2024-1"}, {"kind", "otro"}});
   values.Add("date", {{"start", "2024"}});  // not a declared extra type: ignored
-  nlohmann::json record = nlohmann::json::object();
+  Record record;
   values.WriteTo(&record);
-  EXPECT_EQ(record["project_codes"].size(), 1u);
-  EXPECT_EQ(record["project_codes"][0]["kind"], "convenio");
-  EXPECT_EQ(record["tags"], nlohmann::json::array());
-  EXPECT_FALSE(record.contains("dates"));
+  ASSERT_EQ(record.declared.size(), 2u);
+  EXPECT_EQ(record.declared["project_codes"].size(), 1u);
+  EXPECT_EQ(record.declared["project_codes"][0]["kind"], "convenio");
+  EXPECT_EQ(record.declared["tags"], nlohmann::json::array());
+  EXPECT_TRUE(record.dates.empty());
 }
 
 }  // namespace

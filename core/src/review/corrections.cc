@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "records/record_json.h"
+
 namespace acervo::review {
 namespace {
 
@@ -254,8 +256,8 @@ json ValueAt(const json& record, const std::string& path) {
   return *node;
 }
 
-json ApplyCorrections(const json& record, const std::vector<Correction>& corrections) {
-  json r = record;
+json ApplyCorrections(const Record& record, const std::vector<Correction>& corrections) {
+  json r = RecordToJson(record);
   std::set<int64_t> undone = UndoneIds(corrections);
   const Correction* last = nullptr;
   json notes = json::array();

@@ -15,6 +15,8 @@
 //
 // ApplyCorrections is a pure function: the extracted record with the corrections that are
 // not undone applied in order. Export, the CLI and the web UI all show this effective record.
+// Corrections are paths into the record's JSON (records/record_json.h), and the effective
+// record adds review fields to it, so the effective record is that JSON.
 #ifndef ACERVO_CORE_REVIEW_CORRECTIONS_H_
 #define ACERVO_CORE_REVIEW_CORRECTIONS_H_
 
@@ -24,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "acervo/record.h"
 #include "acervo/status.h"
 #include "records/mention_types.h"
 #include "store/rows.h"
@@ -39,8 +42,7 @@ std::set<int64_t> UndoneIds(const std::vector<Correction>& corrections);
 // The record as reviewed. Any correction still in force makes its status "reviewed" (and
 // adds "reviewed_by", "reviewed_at"); a correction whose path no longer exists in a
 // re-extracted record is skipped and listed in "review_notes".
-nlohmann::json ApplyCorrections(const nlohmann::json& record,
-                                const std::vector<Correction>& corrections);
+nlohmann::json ApplyCorrections(const Record& record, const std::vector<Correction>& corrections);
 
 // Checks that `field` names something a reviewer may change and that `after` is a valid
 // value for it (a kind of the contract, an exact decimal amount, an ISO date, a goal 1-17...).

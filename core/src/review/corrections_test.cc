@@ -2,17 +2,24 @@
 
 #include <gtest/gtest.h>
 
+#include "records/test_record.h"
+
 namespace acervo::review {
 namespace {
 
 using nlohmann::json;
 
-json Record() {
+json Extracted() {
   return json::parse(R"({"id": "r-1", "kind": "evento", "title": "Foro de movilidad",
     "dates": [{"start": "2024-03-12", "end": "2024-03-12"}],
     "amounts": [{"amount": "250000", "currency": "MXN", "approximate": false, "role": null}],
     "institutions": [{"name": "Secretaría de Movilidad", "acronym": null}],
     "ods": [], "confidence": 0.41, "status": "needs_review"})");
+}
+
+// The effective record of `extracted` (the contract's JSON) under `corrections`.
+json Apply(const json& extracted, const std::vector<Correction>& corrections) {
+  return ApplyCorrections(test::RecordOf(extracted), corrections);
 }
 
 Correction Make(int64_t id, std::string field, json after) {
@@ -27,13 +34,14 @@ Correction Make(int64_t id, std::string field, json after) {
 }
 
 TEST(ApplyCorrections, NoCorrectionsLeavesTheRecordAsExtracted) {
-  EXPECT_EQ(ApplyCorrections(Record(), {}), Record());
+  acervo::Record r = test::RecordOf(Extracted());
+  EXPECT_EQ(ApplyCorrections(r, {}), RecordToJson(r));
 }
 
 TEST(ApplyCorrections, SetsPathsInOrderAndMarksReviewed) {
-  json r = ApplyCorrections(
-      Record(), {Make(1, "amounts/0/amount", "300000"), Make(2, "amounts/0/currency", "USD"),
-                 Make(3, "kind", "reunion"), Make(4, "kind", "acuerdo")});
+  json r = Apply(Extracted(),
+                 {Make(1, "amounts/0/amount", "300000"), Make(2, "amounts/0/currency", "USD"),
+                  Make(3, "kind", "reunion"), Make(4, "kind", "acuerdo")});
   EXPECT_EQ(r["amounts"][0]["amount"], "300000");
   EXPECT_EQ(r["amounts"][0]["currency"], "USD");
   EXPECT_EQ(r["kind"], "acuerdo");
@@ -42,8 +50,8 @@ TEST(ApplyCorrections, SetsPathsInOrderAndMarksReviewed) {
 }
 
 TEST(ApplyCorrections, AppendsAndRemovesArrayElements) {
-  json r = ApplyCorrections(Record(), {Make(1, "ods/-", {{"goal", 11}, {"explicit", false}}),
-                                       Make(2, "dates/0", nullptr)});
+  json r = Apply(Extracted(), {Make(1, "ods/-", {{"goal", 11}, {"explicit", false}}),
+                               Make(2, "dates/0", nullptr)});
   ASSERT_EQ(r["ods"].size(), 1u);
   EXPECT_EQ(r["ods"][0]["goal"], 11);
   EXPECT_TRUE(r["dates"].empty());
@@ -51,28 +59,28 @@ TEST(ApplyCorrections, AppendsAndRemovesArrayElements) {
 
 TEST(ApplyCorrections, UndoCancelsAndUndoOfUndoRestores) {
   std::vector<Correction> cs = {Make(1, "title", "Foro metropolitano"), Make(2, "undo:1", {})};
-  json r = ApplyCorrections(Record(), cs);
+  json r = Apply(Extracted(), cs);
   EXPECT_EQ(r["title"], "Foro de movilidad");
   EXPECT_EQ(r["status"], "needs_review");  // nothing in force: back in the queue
   cs.push_back(Make(3, "undo:2", {}));
-  r = ApplyCorrections(Record(), cs);
+  r = Apply(Extracted(), cs);
   EXPECT_EQ(r["title"], "Foro metropolitano");
   EXPECT_EQ(r["status"], "reviewed");
 }
 
 TEST(ApplyCorrections, AcceptPinsTheAcceptedFieldsAgainstANewExtraction) {
-  json accepted = {{"kind", "evento"}, {"amounts", Record()["amounts"]}};
-  json reextracted = Record();
+  json accepted = {{"kind", "evento"}, {"amounts", Extracted()["amounts"]}};
+  json reextracted = Extracted();
   reextracted["amounts"][0]["amount"] = "25";  // a worse plugin misreads it
   reextracted["kind"] = "otro";
-  json r = ApplyCorrections(reextracted, {Make(1, "accept", accepted)});
+  json r = Apply(reextracted, {Make(1, "accept", accepted)});
   EXPECT_EQ(r["amounts"][0]["amount"], "250000");
   EXPECT_EQ(r["kind"], "evento");
 }
 
 TEST(ApplyCorrections, RejectAddMentionMergeSplit) {
-  json r = ApplyCorrections(
-      Record(),
+  json r = Apply(
+      Extracted(),
       {Make(1, "reject", true),
        Make(2, "add_mention", {{"type", "ods"}, {"text", "ODS 11"}, {"value", {{"goal", 11}}}}),
        Make(3, "merge", {{"into", "r-2"}}),
@@ -85,7 +93,7 @@ TEST(ApplyCorrections, RejectAddMentionMergeSplit) {
 }
 
 TEST(ApplyCorrections, APathTheNewExtractionLacksIsNotedNotApplied) {
-  json r = ApplyCorrections(Record(), {Make(7, "amounts/3/amount", "10")});
+  json r = Apply(Extracted(), {Make(7, "amounts/3/amount", "10")});
   ASSERT_TRUE(r.contains("review_notes"));
   EXPECT_EQ(r["amounts"].size(), 1u);
 }

@@ -25,7 +25,7 @@ Result<ReviewedRecord> Reviews::Get(const std::string& record_id) {
   StoredRecord& found = **stored;
   ReviewedRecord r;
   r.id = record_id;
-  r.extracted = std::move(found.json);
+  r.extracted = std::move(*found.record);
   r.document_id = std::move(found.document_id);
   r.source = std::move(found.source);
   r.orphaned = found.orphaned;
@@ -43,9 +43,9 @@ Result<std::vector<ReviewedRecord>> Reviews::Queue(const QueueFilter& f) {
 
   std::vector<ReviewedRecord> all;
   ACERVO_RETURN_IF_ERROR(store_->ForEachReviewable(f.document, [&](StoredRecord stored) {
-    if (!stored.json.is_object()) return;
+    if (!stored.record) return;
     ReviewedRecord r;
-    r.extracted = std::move(stored.json);
+    r.extracted = std::move(*stored.record);
     r.id = std::move(stored.id);
     r.document_id = std::move(stored.document_id);
     r.source = std::move(stored.source);

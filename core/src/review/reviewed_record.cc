@@ -1,4 +1,5 @@
 // ReviewedRecord: a record with its corrections, as JSON for the CLI and the web page.
+#include "records/record_json.h"
 #include "review/reviews.h"
 
 namespace acervo::review {
@@ -29,7 +30,7 @@ json ReviewedRecord::ToJson() const {
           {"document_id", document_id},
           {"source", source},
           {"record", effective},
-          {"extracted", extracted},
+          {"extracted", RecordToJson(extracted)},
           {"version", version},
           {"orphaned", orphaned},
           {"second_look", second_look},

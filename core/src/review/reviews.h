@@ -39,7 +39,7 @@ struct ReviewedRecord {
   std::string id;
   std::string document_id;
   std::string source;
-  nlohmann::json extracted;  // as the latest extraction gave it (the last one, if orphaned)
+  Record extracted;          // as the latest extraction gave it (the last one, if orphaned)
   nlohmann::json effective;  // with the corrections applied
   int64_t version = 0;
   bool orphaned = false;     // the latest extraction of its document no longer has it

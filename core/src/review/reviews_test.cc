@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "records/test_record.h"
 #include "support/store_engines.h"
 
 namespace acervo::review {
@@ -35,22 +36,22 @@ PlacedMention Mention(const std::string& type, const std::string& text, json val
   return m;
 }
 
-json Rec(const std::string& id, const std::string& text, double confidence) {
-  return {{"id", id},
-          {"kind", "evento"},
-          {"title", text.substr(0, 20)},
-          {"text", text},
-          {"page_start", 1},
-          {"page_end", 1},
-          {"dates", json::array()},
-          {"amounts", json::array({{{"amount", "250000"},
-                                    {"currency", "MXN"},
-                                    {"approximate", false},
-                                    {"role", nullptr}}})},
-          {"institutions", json::array()},
-          {"ods", json::array()},
-          {"confidence", confidence},
-          {"status", confidence < 0.6 ? "needs_review" : "auto"}};
+Record Rec(const std::string& id, const std::string& text, double confidence) {
+  return test::RecordOf({{"id", id},
+                         {"kind", "evento"},
+                         {"title", text.substr(0, 20)},
+                         {"text", text},
+                         {"page_start", 1},
+                         {"page_end", 1},
+                         {"dates", json::array()},
+                         {"amounts", json::array({{{"amount", "250000"},
+                                                   {"currency", "MXN"},
+                                                   {"approximate", false},
+                                                   {"role", nullptr}}})},
+                         {"institutions", json::array()},
+                         {"ods", json::array()},
+                         {"confidence", confidence},
+                         {"status", confidence < 0.6 ? "needs_review" : "auto"}});
 }
 
 Extraction MakeExtraction(bool with_second_record) {
@@ -176,7 +177,7 @@ TEST_P(ReviewsTest, CorrectionsSurviveReextractionAndOrphansAreFlagged) {
 
   // A newer plugin reads r-c's title differently and no longer finds r-b.
   Extraction again = MakeExtraction(false);
-  again.records[1]["title"] = "Otra lectura";
+  again.records[1].title = "Otra lectura";
   ASSERT_TRUE(store_->PutExtraction(again).ok());
   ASSERT_TRUE(FlagOrphanedReviews(store_.get(), "sha256:abc").ok());
 

@@ -9,6 +9,7 @@
 
 #include "load/loader.h"
 #include "load/test_pdf.h"
+#include "records/test_record.h"
 #include "review/page_image.h"
 #include "review/reviews.h"
 #include "review/test_png.h"
@@ -22,23 +23,23 @@ const std::string kText =
     "Taller <script>alert(1)</script> y <img src=x onerror=alert(2)> en 2024.\n";
 const std::string kSecond = "Segundo taller en 2025.";
 
-json Record(const std::string& id, const std::string& title, const std::string& text,
-            const std::string& amount, const std::string& currency) {
-  return {{"id", id},
-          {"kind", "capacitacion"},
-          {"title", title},
-          {"text", text},
-          {"page_start", 1},
-          {"page_end", 1},
-          {"dates", json::array()},
-          {"amounts", json::array({{{"amount", amount},
-                                    {"currency", currency},
-                                    {"approximate", false},
-                                    {"role", nullptr}}})},
-          {"institutions", json::array()},
-          {"ods", json::array()},
-          {"confidence", 0.3},
-          {"status", "needs_review"}};
+acervo::Record MakeRecord(const std::string& id, const std::string& title, const std::string& text,
+                          const std::string& amount, const std::string& currency) {
+  return test::RecordOf({{"id", id},
+                         {"kind", "capacitacion"},
+                         {"title", title},
+                         {"text", text},
+                         {"page_start", 1},
+                         {"page_end", 1},
+                         {"dates", json::array()},
+                         {"amounts", json::array({{{"amount", amount},
+                                                   {"currency", currency},
+                                                   {"approximate", false},
+                                                   {"role", nullptr}}})},
+                         {"institutions", json::array()},
+                         {"ods", json::array()},
+                         {"confidence", 0.3},
+                         {"status", "needs_review"}});
 }
 
 httplib::Headers WithToken(const std::string& token) {
@@ -87,8 +88,8 @@ class ServerTest : public ::testing::Test {
     x.document.pages.push_back(p);
     x.pipeline = "test@1";
     x.records.push_back(
-        Record("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
-    x.records.push_back(Record("r-y", "Segundo taller", kSecond, "200", "EUR"));
+        MakeRecord("r-x", "Taller <script>", kText.substr(0, kText.size() - 1), "100", "USD"));
+    x.records.push_back(MakeRecord("r-y", "Segundo taller", kSecond, "200", "EUR"));
     ASSERT_TRUE(store_->PutExtraction(x).ok());
     http_ = std::make_unique<RunningServer>(store_.get());
   }
@@ -390,9 +391,9 @@ class PdfServerTest : public ::testing::Test {
     Extraction x;
     x.document = d;
     x.pipeline = "test@1";
-    x.records.push_back(Record(first_, "Foro regional de movilidad",
-                               BlockText(d, 0) + "\n" + BlockText(d, 1), "100", "USD"));
-    x.records.push_back(Record(second_, "la red de ciudades", BlockText(d, 3), "5", "USD"));
+    x.records.push_back(MakeRecord(first_, "Foro regional de movilidad",
+                                   BlockText(d, 0) + "\n" + BlockText(d, 1), "100", "USD"));
+    x.records.push_back(MakeRecord(second_, "la red de ciudades", BlockText(d, 3), "5", "USD"));
     return x;
   }
   httplib::Result Get(const std::string& path) {

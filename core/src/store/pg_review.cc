@@ -1,7 +1,9 @@
 // The PostgreSQL store's review and export queries: records with their review snapshots,
 // corrections, and the export cursor (store.h describes each; sqlite_review.cc is the same
 // in SQLite's dialect).
+#include "records/record_json.h"
 #include "store/pg_store.h"
+#include "store/stored_json.h"
 
 namespace acervo::store {
 namespace {
@@ -27,7 +29,7 @@ Correction ReadCorrection(const PgRows& r, int row, int col = 0) {
 // Rows of (json, id, document_id, source, second_look) as StoredRecords.
 StoredRecord ReadRecord(const PgRows& r, int row, bool orphans) {
   StoredRecord s;
-  s.json = r.Json(row, 0);
+  s.record = RecordFromColumn(r.Json(row, 0));
   s.id = r.Text(row, 1);
   s.document_id = r.Text(row, 2);
   s.source = r.Text(row, 3);
@@ -51,7 +53,7 @@ Result<std::optional<StoredRecord>> PgStore::FindRecord(const std::string& recor
     if (!r.ok()) return r.status();
     if (!r->empty()) {
       StoredRecord found = ReadRecord(*r, 0, orphans);
-      if (!found.json.is_null()) return std::optional<StoredRecord>(std::move(found));
+      if (found.record) return std::optional<StoredRecord>(std::move(found));
     }
   }
   return std::optional<StoredRecord>();
@@ -138,7 +140,7 @@ Status PgStore::PutReviewSnapshot(const ReviewSnapshot& s) {
           PgParams()
               .Add(s.record_id)
               .Add(s.document_id)
-              .Add(s.extracted.dump())
+              .Add(RecordToJson(s.extracted).dump())
               .Add(s.effective.dump())
               .Add(s.version),
           "storing the reviewed record")
@@ -199,8 +201,8 @@ Status PgStore::ForEachRecordWithCorrections(
             flush();
             current = ReadRecord(r, i, orphan);
             current->second_look = false;
-            if (current->json.is_null())
-              return Corrupt("record " + current->id + " is not valid JSON");
+            if (!current->record)
+              return Corrupt("record " + current->id + " is not a valid record");
           }
           if (!r.IsNull(i, 5)) found.push_back(ReadCorrection(r, i, 5));
         }

@@ -1,6 +1,7 @@
 #include "store/pg_store.h"
 
 #include "engine/serialize.h"
+#include "records/record_json.h"
 #include "store/pg_schema.h"
 #include "store/stored_json.h"
 
@@ -87,9 +88,8 @@ Status PgStore::PutExtractionRows(const Extraction& x) {
   }
   nlohmann::json records = nlohmann::json::array();
   for (size_t i = 0; i < x.records.size(); ++i) {
-    const nlohmann::json& r = x.records[i];
-    records.push_back({r.value("id", ""), i, r.value("kind", "otro"), r.value("confidence", 0.0),
-                       r.value("status", "auto"), r.dump()});
+    const Record& r = x.records[i];
+    records.push_back({r.id, i, r.kind, r.confidence, r.status, RecordToJson(r).dump()});
   }
   // The document's rows, and clearing a failure of its source or bytes, in one statement.
   return db_

@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+
+#include "acervo/record.h"
 
 namespace acervo {
 
@@ -40,13 +43,13 @@ struct Correction {
 };
 
 // A record as stored, with its document. An orphan is a reviewed record the latest
-// extraction of its document no longer has; `json` is then its last extracted form, kept by
-// the review snapshot (PutReviewSnapshot).
+// extraction of its document no longer has; `record` is then its last extracted form, kept
+// by the review snapshot (PutReviewSnapshot).
 struct StoredRecord {
   std::string id;
   std::string document_id;
-  std::string source;   // "" for an orphan whose document is gone
-  nlohmann::json json;  // null when the stored text is not valid JSON
+  std::string source;            // "" for an orphan whose document is gone
+  std::optional<Record> record;  // nullopt when the stored text is not a valid record
   bool orphaned = false;
   bool second_look = false;  // an orphan not looked at since it became one
 };
@@ -55,7 +58,7 @@ struct StoredRecord {
 struct ReviewSnapshot {
   std::string record_id;
   std::string document_id;
-  nlohmann::json extracted;  // the record as last extracted
+  Record extracted;          // the record as last extracted
   nlohmann::json effective;  // after its latest correction
   int64_t version = 0;       // the id of that correction
 };

@@ -1,7 +1,9 @@
 // The SQLite store's review and export queries: records with their review snapshots,
 // corrections, and the export cursor (store.h describes each).
+#include "records/record_json.h"
 #include "store/sqlite_store.h"
 #include "store/statement.h"
+#include "store/stored_json.h"
 
 namespace acervo::store {
 namespace {
@@ -26,7 +28,7 @@ Correction ReadCorrection(Statement& st) {
 // Rows of (json, id, document_id, source, second_look) as StoredRecords.
 StoredRecord ReadRecord(Statement& st, bool orphans) {
   StoredRecord r;
-  r.json = st.Json(0);
+  r.record = store::RecordFromColumn(st.Json(0));
   r.id = st.Text(1);
   r.document_id = st.Text(2);
   r.source = st.Text(3);
@@ -49,7 +51,7 @@ Result<std::optional<StoredRecord>> SqliteStore::FindRecord(const std::string& r
     st.Bind(1, record_id);
     if (st.Next()) {
       StoredRecord r = ReadRecord(st, orphans);
-      if (!r.json.is_null()) return std::optional<StoredRecord>(std::move(r));
+      if (r.record) return std::optional<StoredRecord>(std::move(r));
     }
     if (!st.status().ok()) return st.status();
   }
@@ -127,7 +129,7 @@ Status SqliteStore::PutReviewSnapshot(const ReviewSnapshot& s) {
                  "second_look = 0");
   snap.Bind(1, s.record_id)
       .Bind(2, s.document_id)
-      .Bind(3, s.extracted.dump())
+      .Bind(3, RecordToJson(s.extracted).dump())
       .Bind(4, s.effective.dump())
       .Bind(5, s.version);
   return snap.Run("storing the reviewed record");
@@ -173,7 +175,7 @@ Status SqliteStore::ForEachRecordWithCorrections(
     const bool orphan = records.Int(4) != 0;
     StoredRecord r = ReadRecord(records, orphan);
     r.second_look = false;
-    if (r.json.is_null()) return Corrupt("record " + r.id + " is not valid JSON");
+    if (!r.record) return Corrupt("record " + r.id + " is not a valid record");
     found.clear();
     corrections.Bind(1, r.id);
     while (corrections.Next()) found.push_back(ReadCorrection(corrections));

@@ -2,6 +2,7 @@
 
 #include "engine/serialize.h"
 #include "i18n/i18n.h"
+#include "records/record_json.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/stored_json.h"
@@ -128,14 +129,14 @@ Status SqliteStore::PutExtractionRows(const Extraction& x) {
                 "INSERT INTO records(id, document_id, seq, kind, confidence, status, json) "
                 "VALUES(?,?,?,?,?,?,?)");
   for (size_t i = 0; i < x.records.size(); ++i) {
-    const nlohmann::json& r = x.records[i];
-    rec.Bind(1, r.value("id", ""))
+    const Record& r = x.records[i];
+    rec.Bind(1, r.id)
         .Bind(2, d.info.id)
         .Bind(3, static_cast<int64_t>(i))
-        .Bind(4, r.value("kind", "otro"))
-        .Bind(5, r.value("confidence", 0.0))
-        .Bind(6, r.value("status", "auto"))
-        .Bind(7, r.dump());
+        .Bind(4, r.kind)
+        .Bind(5, r.confidence)
+        .Bind(6, r.status)
+        .Bind(7, RecordToJson(r).dump());
     ACERVO_RETURN_IF_ERROR(rec.Run("storing a record"));
   }
 

@@ -1,6 +1,7 @@
 #include "store/stored_json.h"
 
 #include "engine/serialize.h"
+#include "records/record_json.h"
 
 namespace acervo::store {
 
@@ -60,6 +61,13 @@ Status CheckCountableTable(const std::string& table) {
     if (table == t) return Status::Ok();
   }
   return InvalidArgument("no table '" + table + "'");
+}
+
+std::optional<Record> RecordFromColumn(const nlohmann::json& column) {
+  if (column.is_null()) return std::nullopt;
+  Result<Record> r = RecordFromJson(column);
+  if (!r.ok()) return std::nullopt;
+  return std::move(r.value());
 }
 
 std::string FailureSha256(const std::string& document_id) {

@@ -7,10 +7,12 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "acervo/document.h"
 #include "acervo/extraction.h"
+#include "acervo/record.h"
 #include "acervo/status.h"
 
 namespace acervo::store {
@@ -29,6 +31,10 @@ Page PageForDisplay(int number, const std::string& text, const nlohmann::json& j
 // Each warning string in a documents.json column.
 void ForEachWarningIn(const nlohmann::json& document_json,
                       const std::function<void(const std::string&)>& fn);
+
+// A records.json or review_snapshots.extracted column as a Record; nullopt when it is not
+// valid JSON (`column` null) or not a record.
+std::optional<Record> RecordFromColumn(const nlohmann::json& column);
 
 // Whether Store::Count may count `table`; InvalidArgument naming it when not.
 Status CheckCountableTable(const std::string& table);
