@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "load/loader_registry.h"
 
 namespace acervo {
@@ -45,6 +47,49 @@ TEST(LoaderHostTest, ExtractorPluginsAreNotLoaders) {
   EXPECT_TRUE(IsLoaderPluginFile("/x/load-pdf.so"));
   EXPECT_FALSE(IsLoaderPluginFile("/x/es-date.so"));
   EXPECT_FALSE(IsLoaderPluginFile("/x/load-pdf"));
+}
+
+// A copy of the test loader in a folder of its own, with `manifest` beside it when not empty.
+std::filesystem::path PluginWithManifest(const std::string& folder, const std::string& manifest) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / folder;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(kDir / "load-test.so", dir / "load-test.so");
+  if (!manifest.empty()) std::ofstream(LoaderManifestPath(dir / "load-test.so")) << manifest;
+  return dir / "load-test.so";
+}
+
+TEST(LoaderHostTest, AManifestNamesWhatALoaderReadsWithoutLoadingIt) {
+  LoaderInfo info;
+  info.name = "test";
+  info.version = "0.0.1";
+  info.reads = {{"application/x-from-manifest", 2, {".fm"}}};
+  std::filesystem::path plugin =
+      PluginWithManifest("acervo-manifest-test", LoaderManifestJson(info));
+  auto deferred = DeferLoaderPlugin(plugin);
+  ASSERT_TRUE(deferred.ok()) << deferred.status().message();
+  ASSERT_EQ((*deferred)->info().reads.size(), 1u);
+  EXPECT_EQ((*deferred)->info().reads[0].media_type, "application/x-from-manifest");
+  EXPECT_EQ((*deferred)->info().reads[0].extensions, std::vector<std::string>{".fm"});
+  // Loaded on first use, then it reads as the plugin itself does.
+  LoadOptions options;
+  Result<Document> doc = (*deferred)->Load("abc", LoadContext{"x", {}, "text/plain", options});
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->pages[0].text, "read by the test loader as text/plain: abc");
+
+  auto registry = LoaderRegistry::Open({plugin.parent_path()});
+  ASSERT_NE(registry->For("application/x-from-manifest"), nullptr);
+  EXPECT_EQ(registry->TypeOfExtension(".fm"), "application/x-from-manifest");
+}
+
+TEST(LoaderHostTest, WithoutAUsableManifestTheLoaderIsLoadedAtOnce) {
+  EXPECT_FALSE(DeferLoaderPlugin(PluginWithManifest("acervo-manifest-none", "")).ok());
+  EXPECT_FALSE(
+      DeferLoaderPlugin(PluginWithManifest("acervo-manifest-old", R"({"loader_api": 0})")).ok());
+  EXPECT_FALSE(DeferLoaderPlugin(PluginWithManifest("acervo-manifest-bad", "{")).ok());
+  auto registry =
+      LoaderRegistry::Open({std::filesystem::temp_directory_path() / "acervo-manifest-bad"});
+  ASSERT_NE(registry->For("application/x-acervo-test"), nullptr);  // from the plugin itself
 }
 
 TEST(LoaderRegistryTest, TheHighestPriorityWinsAndBrokenPluginsAreListed) {

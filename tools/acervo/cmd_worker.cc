@@ -12,20 +12,22 @@
 #include "ingest/frame.h"
 #include "ingest/worker_messages.h"
 #include "io/env.h"
-#include "load/ocr.h"
 #include "load/page_ocr.h"
-#include "load/pdf_loader.h"
+#include "load/pdf_services.h"
 
 namespace acervo::cli {
 namespace {
 
-// A page request: OCR one page of a PDF. The engine is kept for the next page.
-WorkerReply OcrOnePage(const WorkerRequest& r, std::unique_ptr<OcrEngine>* ocr) {
+// A page request: OCR one page of a PDF, through the PDF loader plugin (which keeps its OCR
+// engine for the next page).
+WorkerReply OcrOnePage(const WorkerRequest& r) {
   WorkerReply reply;
   Result<std::string> bytes = Env::Default().ReadFile(r.path);
-  Result<std::vector<Word>> words = bytes.ok()
-                                        ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords)
-                                        : Result<std::vector<Word>>(bytes.status());
+  Result<const PdfServices*> pdf = PdfServices::Get();
+  Result<std::vector<Word>> words = !bytes.ok() ? Result<std::vector<Word>>(bytes.status())
+                                    : !pdf.ok()
+                                        ? Result<std::vector<Word>>(pdf.status())
+                                        : (*pdf)->OcrPage(*bytes, r.page, r.overrides.passwords);
   if (words.ok()) {
     reply.ok = true;
     reply.words = WordsToJson(*words);
@@ -76,7 +78,6 @@ int RunWorker(const EngineFlags& flags) {
   int out = dup(1);
   dup2(2, 1);
   Result<std::unique_ptr<Engine>> engine = Engine::Open(flags.engine);
-  std::unique_ptr<OcrEngine> ocr;
   while (true) {
     Result<nlohmann::json> request = ReadFrame(0);
     if (!request.ok()) return request.status().code() == Code::kNotFound ? kExitOk : kExitFailure;
@@ -90,8 +91,7 @@ int RunWorker(const EngineFlags& flags) {
           reply.code = CodeName(r.status().code());
           reply.message = r.status().message();
         } else {
-          reply =
-              r->page >= 0 ? OcrOnePage(*r, &ocr) : ExtractDocument(**engine, std::move(*r), out);
+          reply = r->page >= 0 ? OcrOnePage(*r) : ExtractDocument(**engine, std::move(*r), out);
         }
       }
     } catch (const std::bad_alloc&) {

@@ -6,7 +6,7 @@
 
 #include "command.h"
 #include "i18n/i18n.h"
-#include "load/ocr.h"
+#include "load/ocr_threads.h"
 
 namespace acervo::cli {
 
@@ -67,7 +67,7 @@ void TranslateGroups(CLI::App& app) {
 int main(int argc, char** argv) {
   using namespace acervo::cli;
   // Tesseract's OpenMP threads must not fight acervo's own parallelism; OpenMP reads the
-  // limit once at start-up, so this may re-run the program with it set.
+  // limit when the OCR is loaded (with a plugin, later), so setting it now is enough.
   acervo::PinOcrThreads(argv);
   ChooseLanguage(argc, argv);
   using acervo::_;

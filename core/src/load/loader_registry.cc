@@ -32,7 +32,9 @@ std::unique_ptr<LoaderRegistry> LoaderRegistry::Open(
   auto registry = std::make_unique<LoaderRegistry>();
   registry->search_path_ = search_path;
   for (const auto& file : DiscoverLoaderPlugins(search_path)) {
-    Result<std::unique_ptr<LoadedLoader>> loader = LoadLoaderPlugin(file);
+    // With a manifest the plugin is loaded only when a document of its type comes.
+    Result<std::unique_ptr<LoadedLoader>> loader = DeferLoaderPlugin(file);
+    if (!loader.ok()) loader = LoadLoaderPlugin(file);
     if (loader.ok()) {
       registry->loaders_.push_back(std::move(loader.value()));
     } else {

@@ -1,7 +1,8 @@
 // loader_registry.h — the loader plugins of this process, and which one reads a media type.
 //
-// Default() loads every load-*.so of the plugin search path (plugin_host.h) once, on first
-// use; a program running from the build tree also finds the build's plugins, so test
+// Default() finds every load-*.so of the plugin search path (plugin_host.h) once, on first
+// use, and loads those without a manifest (loader_host.h); the others are loaded when a
+// document of their type is read; a program running from the build tree also finds the build's plugins, so test
 // programs that do not sit beside `acervo` load the bundled loaders too. Plugins that fail
 // to load are remembered with their reason (`acervo plugins` shows them) and read nothing.
 //

@@ -1,177 +1,75 @@
+// OcrEngine::Create: finds and loads the OCR module (ocr.h) once per process, then asks it
+// for an engine.
 #include "load/ocr.h"
 
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
-#include <unistd.h>
+#include <dlfcn.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "load/ink.h"
+#include <filesystem>
+#include <mutex>
 
 namespace acervo {
 namespace {
 
-// The median slope (dy/dx, image coordinates) of the baselines of lines wider than 100 px.
-double MedianBaselineSlope(tesseract::ResultIterator* it) {
-  std::vector<double> slopes;
-  it->Begin();
-  do {
-    int x1, y1, x2, y2;
-    if (it->Empty(tesseract::RIL_TEXTLINE) ||
-        !it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2) || x2 - x1 < 100) {
-      continue;
-    }
-    slopes.push_back(static_cast<double>(y2 - y1) / (x2 - x1));
-  } while (it->Next(tesseract::RIL_TEXTLINE));
-  it->Begin();
-  if (slopes.empty()) return 0;
-  std::nth_element(slopes.begin(), slopes.begin() + slopes.size() / 2, slopes.end());
-  return slopes[slopes.size() / 2];
-}
+constexpr const char* kModuleFile = "ocr-tesseract.so";
 
-// Table rules read as glyphs ("|", "[", "]") at the edges of a word are dropped: they are
-// cell borders, not text. A word made only of them disappears.
-// Whitespace, and runs of three or more dashes or equals signs (a horizontal rule), are
-// dropped as well: such a "word" can span a whole table and merge its columns.
-std::string WithoutRuleGlyphs(std::string_view word) {
-  auto rule = [](char c) { return c == '|' || c == '[' || c == ']' || c == '_' || c == ' '; };
-  while (!word.empty() && rule(word.front())) word.remove_prefix(1);
-  while (!word.empty() && rule(word.back())) word.remove_suffix(1);
-  std::string out(word);
-  size_t dashes = 0;
-  for (std::string_view d : {"-", "=", "\u2014", "\u2013"}) {
-    for (size_t at = out.find(d); at != std::string::npos; at = out.find(d, at + d.size())) {
-      dashes += d.size();
-    }
+// Where the module may be, in order: $ACERVO_OCR_MODULE; lib/acervo/modules/ beside the
+// plugins folder of the library this code is in (a bundled loader plugin, installed or in
+// the build tree); the build tree's modules folder (a test program linking the readers).
+std::vector<std::filesystem::path> ModuleCandidates() {
+  std::vector<std::filesystem::path> out;
+  if (const char* named = std::getenv("ACERVO_OCR_MODULE"); named != nullptr && *named) {
+    out.emplace_back(named);
   }
-  if (dashes == out.size() && out.size() >= 3 && out != "\u2014" && out != "\u2013") return "";
+  Dl_info self{};
+  if (dladdr(reinterpret_cast<void*>(&ModuleCandidates), &self) != 0 && self.dli_fname) {
+    std::filesystem::path plugin_dir = std::filesystem::path(self.dli_fname).parent_path();
+    out.push_back(plugin_dir.parent_path() / "modules" / kModuleFile);
+  }
+#ifdef ACERVO_BUILD_OCR_MODULE
+  out.emplace_back(ACERVO_BUILD_OCR_MODULE);
+#endif
   return out;
 }
 
-// Tesseract's LSTM model says nothing of font weight, so bold lines are found by their
-// strokes: a line is bold when its strokes, relative to its row height, are this much wider
-// than the page's usual (the median over its text, by characters).
-constexpr double kBoldStroke = 1.35;
+struct Module {
+  OcrEngineFactory* create = nullptr;
+  std::string error;  // why there is none
+};
 
-// Marks the words of bold lines. `stroke[i]` is word i's stroke width over its row height.
-void MarkBoldLines(const std::vector<double>& stroke, std::vector<Word>* words) {
-  struct Line {
-    size_t begin, end;
-    double stroke;
-    size_t chars;
-  };
-  std::vector<Line> lines;
-  for (size_t i = 0; i < words->size();) {
-    size_t end = i;
-    double sum = 0;
-    size_t chars = 0;
-    while (end < words->size()) {
-      const Word& w = (*words)[end];
-      sum += stroke[end] * w.text.size();
-      chars += w.text.size();
-      ++end;
-      if (!w.space_after) break;
+const Module& LoadModule() {
+  static Module module;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::string tried;
+    for (const std::filesystem::path& file : ModuleCandidates()) {
+      std::error_code ec;
+      if (!std::filesystem::exists(file, ec)) {
+        tried += (tried.empty() ? "" : ", ") + file.string();
+        continue;
+      }
+      // Kept loaded for the life of the process, like the plugins.
+      void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
+        const char* why = dlerror();
+        module.error = file.string() + ": " + (why ? why : "cannot load");
+        return;
+      }
+      module.create = reinterpret_cast<OcrEngineFactory*>(dlsym(handle, kOcrEngineFactorySymbol));
+      if (module.create == nullptr) module.error = file.string() + ": not an acervo OCR module";
+      return;
     }
-    lines.push_back(Line{i, end, chars ? sum / chars : 0, chars});
-    i = end;
-  }
-  std::vector<Line> by_stroke = lines;
-  std::sort(by_stroke.begin(), by_stroke.end(),
-            [](const Line& a, const Line& b) { return a.stroke < b.stroke; });
-  size_t total = 0, seen = 0;
-  for (const Line& l : lines) total += l.chars;
-  double median = 0;
-  for (const Line& l : by_stroke) {
-    seen += l.chars;
-    if (2 * seen >= total) {
-      median = l.stroke;
-      break;
-    }
-  }
-  if (median <= 0) return;
-  for (const Line& l : lines) {
-    if (l.stroke < kBoldStroke * median) continue;
-    for (size_t i = l.begin; i < l.end; ++i) (*words)[i].bold = true;
-  }
+    module.error = std::string(kModuleFile) + " not found (looked for " + tried + ")";
+  });
+  return module;
 }
 
 }  // namespace
 
-OcrEngine::OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
-
-OcrEngine::~OcrEngine() {
-  if (api_) api_->End();
-}
-
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language) {
-  auto api = std::make_unique<tesseract::TessBaseAPI>();
-  if (api->Init(nullptr, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Unsupported("OCR unavailable: Tesseract could not load the '" + language +
-                       "' model (install tesseract-ocr-" + language + " or set TESSDATA_PREFIX)");
-  }
-  api->SetPageSegMode(tesseract::PSM_AUTO);
-  api->SetVariable("debug_file", "/dev/null");
-  return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(api)));
-}
-
-Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
-  if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 || image.dpi <= 0) {
-    return InvalidArgument("OCR: empty image");
-  }
-  api_->SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
-  api_->SetSourceResolution(static_cast<int>(image.dpi));
-  if (api_->Recognize(nullptr) != 0) return Internal("OCR failed on the page image");
-
-  const double scale = 72.0 / image.dpi;
-  std::vector<Word> words;
-  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
-  // A scan is seldom straight: boxes are turned back by the page's skew (the median slope
-  // of the text lines' baselines), so that words of one line share a height again and the
-  // layout can line up table rows across the page.
-  const double skew = it ? MedianBaselineSlope(it.get()) : 0;
-  const double cx = image.width / 2.0, cy = image.height / 2.0;
-  std::vector<double> stroke;
-  if (it) {
-    do {
-      if (it->Empty(tesseract::RIL_WORD)) continue;
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text) continue;
-      std::string clean = WithoutRuleGlyphs(text.get());
-      if (clean.empty()) continue;
-      int l, t, r, b, ll, lt, lr, lb;
-      it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b);
-      it->BoundingBox(tesseract::RIL_TEXTLINE, &ll, &lt, &lr, &lb);
-      double dx = skew * ((t + b) / 2.0 - cy), dy = -skew * ((l + r) / 2.0 - cx);
-      Word w;
-      w.text = std::move(clean);
-      w.box = Box{(l + dx) * scale, (t + dy) * scale, (r + dx) * scale, (b + dy) * scale};
-      // The row's height (x-height plus ascenders) stands for the font size: glyph boxes
-      // vary with the letters.
-      float row_height = 0, descenders = 0, ascenders = 0;
-      it->RowAttributes(&row_height, &descenders, &ascenders);
-      w.font_size = (row_height > 0 ? row_height : 0.8f * (lb - lt)) * scale;
-      w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
-      w.space_after = !it->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_WORD);
-      double row_px = w.font_size / scale;
-      stroke.push_back(
-          row_px > 0 ? StrokeWidth(image, Box{double(l), double(t), double(r), double(b)}) / row_px
-                     : 0);
-      words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
-  }
-  api_->Clear();
-  MarkBoldLines(stroke, &words);
-  return words;
-}
-
-void PinOcrThreads(char** argv) {
-  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
-  setenv("OMP_THREAD_LIMIT", "1", 1);
-  execv("/proc/self/exe", argv);  // returns only on failure: carry on, just slower
+  const Module& module = LoadModule();
+  if (module.create == nullptr) return Unsupported("OCR unavailable: " + module.error);
+  return module.create(language);
 }
 
 }  // namespace acervo

@@ -1,11 +1,11 @@
 // ocr.h — page images in, positioned words out, through the Tesseract C++ API with the
-// Spanish LSTM model.
+// Spanish LSTM model, in a module of its own loaded on first use (below).
 //
 // One OcrEngine per thread: an engine is not thread-safe, but separate engines are. Each word
 // keeps Tesseract's confidence (0..1) and its box in PDF points. Tesseract is built with
 // OpenMP on Debian; its threads fight any page-level parallelism and make one page 4-5x
 // slower on a small machine, so the process must start with OMP_THREAD_LIMIT=1 in its
-// environment (OpenMP reads it once, at load time): see PinOcrThreads().
+// environment (OpenMP reads it once, at load time): see load/ocr_threads.h.
 #ifndef ACERVO_CORE_LOAD_OCR_H_
 #define ACERVO_CORE_LOAD_OCR_H_
 
@@ -15,10 +15,6 @@
 
 #include "acervo/status.h"
 #include "load/layout.h"
-
-namespace tesseract {
-class TessBaseAPI;
-}
 
 namespace acervo {
 
@@ -33,28 +29,32 @@ struct GrayImage {
 
 class OcrEngine {
  public:
-  // Loads the language model ("spa"); TESSDATA_PREFIX overrides where it is looked for.
+  // Loads the OCR module on first use (below), then the language model ("spa");
+  // TESSDATA_PREFIX overrides where that is looked for. Unsupported, saying what to install,
+  // when either cannot be loaded.
   static Result<std::unique_ptr<OcrEngine>> Create(const std::string& language = "spa");
-  ~OcrEngine();
+  virtual ~OcrEngine() = default;
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
   // The words of the image in Tesseract's reading order, space_after false at line ends.
-  Result<std::vector<Word>> Recognize(const GrayImage& image);
+  virtual Result<std::vector<Word>> Recognize(const GrayImage& image) = 0;
 
- private:
-  explicit OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api);
-  std::unique_ptr<tesseract::TessBaseAPI> api_;
+ protected:
+  OcrEngine() = default;
 };
+
+// The OCR module: ocr-tesseract.so (ocr_tesseract.cc), the one file that links Tesseract, so
+// that only a process that OCRs maps it and its libraries (a born-digital PDF never does). It
+// lives in lib/acervo/modules/, found beside the plugins folder of the code that calls Create
+// (a bundled loader plugin), else in the build tree; $ACERVO_OCR_MODULE names it otherwise.
+// It exports one factory; the module and its callers are built together from this tree.
+using OcrEngineFactory = Result<std::unique_ptr<OcrEngine>>(const std::string& language);
+inline constexpr const char* kOcrEngineFactorySymbol = "acervo_ocr_create";
 
 // The resolution pages are rendered at for OCR: scans are usually 200-300 ppi, and 200 dpi
 // reads them as well as 300 at two thirds of the cost.
 constexpr double kOcrDpi = 200;
-
-// Call first thing in main(): when OMP_THREAD_LIMIT is not set, sets it to 1 and re-executes
-// the program with the same arguments so that OpenMP sees it. Returns only when the limit is
-// in place (or the re-exec failed, which only costs speed).
-void PinOcrThreads(char** argv);
 
 }  // namespace acervo
 

@@ -1,5 +1,9 @@
 #include "plugin/loader_host.h"
 
+#include <dlfcn.h>
+
+#include <nlohmann/json.hpp>
+
 #include "i18n/i18n.h"
 #include "plugin/plugin_host.h"
 #include "plugin/plugin_library.h"
@@ -13,11 +17,38 @@ LoadedLoader::LoadedLoader(std::shared_ptr<void> library, std::unique_ptr<Loader
       info_(std::move(info)),
       path_(std::move(path)) {}
 
+LoadedLoader::LoadedLoader(LoaderInfo info, std::filesystem::path path)
+    : info_(std::move(info)), path_(std::move(path)) {}
+
 LoadedLoader::~LoadedLoader() {
   loader_.reset();  // the loader's code lives in library_
 }
 
+Status LoadedLoader::Ensure() const {
+  std::call_once(once_, [this] {
+    if (loader_) {
+      handle_ = static_cast<boost::dll::shared_library*>(library_.get())->native();
+      return;
+    }
+    Result<std::unique_ptr<LoadedLoader>> loaded = LoadLoaderPlugin(path_);
+    if (!loaded.ok()) {
+      load_error_ = loaded.status();
+      return;
+    }
+    library_ = std::move((*loaded)->library_);
+    loader_ = std::move((*loaded)->loader_);
+    handle_ = static_cast<boost::dll::shared_library*>(library_.get())->native();
+  });
+  return load_error_;
+}
+
+void* LoadedLoader::FindSymbol(const char* name) const {
+  if (!Ensure().ok()) return nullptr;
+  return dlsym(handle_, name);
+}
+
 Result<Document> LoadedLoader::Load(std::string_view bytes, const LoadContext& context) const {
+  if (Status loaded = Ensure(); !loaded.ok()) return loaded;
   try {
     return loader_->Load(bytes, context);
   } catch (const std::exception& e) {
@@ -62,6 +93,52 @@ Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::pa
   if (info.name.empty()) info.name = file.stem().string().substr(5);
   return std::make_unique<LoadedLoader>(std::static_pointer_cast<void>(*lib), std::move(loader),
                                         std::move(info), file);
+}
+
+std::filesystem::path LoaderManifestPath(const std::filesystem::path& plugin) {
+  return std::filesystem::path(plugin).replace_extension(".json");
+}
+
+std::string LoaderManifestJson(const LoaderInfo& info) {
+  nlohmann::json reads = nlohmann::json::array();
+  for (const MediaTypeClaim& c : info.reads) {
+    reads.push_back(
+        {{"media_type", c.media_type}, {"priority", c.priority}, {"extensions", c.extensions}});
+  }
+  nlohmann::json j = {{"loader_api", kLoaderApiVersion},
+                      {"name", info.name},
+                      {"version", info.version},
+                      {"description", info.description},
+                      {"license", info.license},
+                      {"origin", info.origin},
+                      {"reads", reads}};
+  return j.dump(2) + "\n";
+}
+
+Result<std::unique_ptr<LoadedLoader>> DeferLoaderPlugin(const std::filesystem::path& file) {
+  std::filesystem::path manifest = LoaderManifestPath(file);
+  Result<std::string> text = Env::Default().ReadFile(manifest);
+  if (!text.ok()) return NotFound(text.status().message());
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+  try {
+    if (!j.is_object() || j.value("loader_api", -1) != kLoaderApiVersion) {
+      return NotFound(manifest.string() + ": not a manifest of this loader API");
+    }
+    LoaderInfo info;
+    info.name = j.at("name").get<std::string>();
+    info.version = j.at("version").get<std::string>();
+    info.description = j.at("description").get<std::string>();
+    info.license = j.at("license").get<std::string>();
+    info.origin = j.at("origin").get<std::string>();
+    for (const nlohmann::json& c : j.at("reads")) {
+      info.reads.push_back(MediaTypeClaim{c.at("media_type").get<std::string>(),
+                                          c.at("priority").get<int>(),
+                                          c.at("extensions").get<std::vector<std::string>>()});
+    }
+    return std::make_unique<LoadedLoader>(std::move(info), file);
+  } catch (const nlohmann::json::exception& e) {
+    return NotFound(manifest.string() + ": unreadable manifest: " + e.what());
+  }
 }
 
 }  // namespace acervo

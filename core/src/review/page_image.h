@@ -12,6 +12,7 @@
 
 #include "acervo/document.h"
 #include "acervo/status.h"
+#include "load/pdf_render.h"
 
 namespace acervo::review {
 
@@ -27,17 +28,14 @@ Box PadRegion(const Box& box, double margin, double page_width, double page_heig
 // and 220 dpi (a narrow region is not blown up past legibility, a wide one not shrunk).
 int RegionDpi(const Box& region);
 
-// The pixel rectangle poppler renders for `region` at `dpi`: its points scaled by dpi/72,
-// outward to whole pixels.
-struct PixelRect {
-  int x = 0, y = 0, width = 0, height = 0;
-};
-PixelRect ToPixels(const Box& region, int dpi);
+// The pixel rectangle poppler renders for a region (load/pdf_render.h).
+using ::acervo::PixelRect;
+using ::acervo::ToPixels;
 
 // The PNG bytes of page `page` (1-based) of the PDF at `pdf`, at `dpi`: only `region` of it
 // when that is not empty (cut to the page; a region wholly off the page renders the page).
 // NotFound when the file is no longer there (the UI then shows the text only), Unsupported
-// when it is not a PDF poppler can open.
+// when it is not a PDF poppler can open. Rendered by the PDF loader plugin (pdf_services.h).
 Result<std::string> RenderPagePng(const std::filesystem::path& pdf, int page, int dpi = kPageDpi,
                                   const Box& region = {});
 
