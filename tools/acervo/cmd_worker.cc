@@ -23,15 +23,15 @@ namespace {
 WorkerReply OcrOnePage(const WorkerRequest& r, std::unique_ptr<OcrEngine>* ocr) {
   WorkerReply reply;
   Result<std::string> bytes = Env::Default().ReadFile(r.path);
-  Result<std::vector<Word>> words = bytes.ok()
-                                        ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords)
-                                        : Result<std::vector<Word>>(bytes.status());
-  if (words.ok()) {
+  Result<OcrReading> reading = bytes.ok() ? OcrPdfPage(*bytes, r.page, ocr, r.overrides.passwords)
+                                          : Result<OcrReading>(bytes.status());
+  if (reading.ok()) {
     reply.ok = true;
-    reply.words = WordsToJson(*words);
+    reply.words = WordsToJson(reading->words);
+    reply.rulings = RulingsToJson(reading->rulings);
   } else {
-    reply.code = CodeName(words.status().code());
-    reply.message = words.status().message();
+    reply.code = CodeName(reading.status().code());
+    reply.message = reading.status().message();
   }
   return reply;
 }
@@ -49,10 +49,15 @@ WorkerReply ExtractDocument(const Engine& engine, WorkerRequest r, int out) {
     o.error = p.error;
     if (!p.error.empty()) continue;
     Result<std::vector<Word>> words = WordsFromJson(p.words);
-    if (!words.ok())
+    Result<std::vector<Ruling>> rulings = RulingsFromJson(p.rulings);
+    if (!words.ok()) {
       o.error = words.status().message();
-    else
+    } else if (!rulings.ok()) {
+      o.error = rulings.status().message();
+    } else {
       o.words = std::move(*words);
+      o.rulings = std::move(*rulings);
+    }
   }
   r.overrides.page_ocr = page_ocr;
   Result<Extraction> x = engine.Process(r.path, r.overrides);

@@ -87,10 +87,10 @@ Status ReadPage(Pix* pix, std::unique_ptr<OcrEngine>* engine, Page* page, PageLi
   GrayImage image{reinterpret_cast<const unsigned char*>(pixGetData(bytes.get())),
                   pixGetWidth(bytes.get()), pixGetHeight(bytes.get()), pixGetWpl(bytes.get()) * 4,
                   static_cast<double>(ppi)};
-  Result<std::vector<Word>> words = (*engine)->Recognize(image);
-  if (!words.ok()) return words.status();
+  Result<OcrReading> reading = (*engine)->Recognize(image);
+  if (!reading.ok()) return reading.status();
   page->ocr = true;
-  lines->lines = LayOutOcrWords(std::move(words.value()));
+  lines->lines = LayOutOcrPage(std::move(reading.value()));
   return Status::Ok();
 }
 

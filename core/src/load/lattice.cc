@@ -1,6 +1,7 @@
 #include "load/lattice.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <optional>
@@ -150,8 +151,76 @@ void Append(const LaidLine& part, LaidLine* line) {
   }
 }
 
-// A cell's words laid out on their own, their lines joined by spaces into one line.
+// OCR words of one cell in reading order: lines by height (a word whose middle lies within
+// a line's span joins it), each left to right, `space_after` false at each line's end.
+// Tesseract's own order within a cell is unreliable: it may read a wrapped cell's first word
+// as a line of its own, after the rest.
+std::vector<Word> ReadingOrder(std::vector<Word> words) {
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.y0 + a.box.y1 < b.box.y0 + b.box.y1;
+  });
+  std::vector<std::vector<Word>> lines;
+  double top = 0, bottom = 0;
+  for (Word& w : words) {
+    double middle = (w.box.y0 + w.box.y1) / 2;
+    if (lines.empty() || middle > bottom) {
+      lines.emplace_back();
+      top = w.box.y0, bottom = w.box.y1;
+    } else {
+      top = std::min(top, w.box.y0), bottom = std::max(bottom, w.box.y1);
+    }
+    lines.back().push_back(std::move(w));
+  }
+  std::vector<Word> out;
+  for (std::vector<Word>& line : lines) {
+    std::stable_sort(line.begin(), line.end(),
+                     [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+    for (Word& w : line) {
+      w.space_after = true;
+      out.push_back(std::move(w));
+    }
+    out.back().space_after = false;
+  }
+  return out;
+}
+
+// OCR words in reading order as one line, joined by spaces; a word hyphenated at a line's
+// end is rejoined with the next when that goes on in lower case.
+LaidLine JoinedWords(const std::vector<Word>& words) {
+  LaidLine line;
+  line.bold = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    std::string& t = line.text;
+    bool rejoin = i > 0 && !words[i - 1].space_after && t.size() >= 2 && t.back() == '-' &&
+                  !w.text.empty() && std::islower(static_cast<unsigned char>(w.text[0]));
+    if (rejoin) {
+      t.pop_back();
+    } else if (!t.empty()) {
+      t.push_back(' ');
+    }
+    if (rejoin && !line.words.empty()) {
+      t += w.text;
+      line.words.back().end = t.size();
+    } else {
+      size_t begin = t.size();
+      t += w.text;
+      line.words.push_back(PlacedWord{begin, t.size(), w.confidence});
+    }
+    line.words.back().confidence = std::min(line.words.back().confidence, w.confidence);
+    line.box = i == 0 ? w.box : line.box.United(w.box);
+    if (i == 0) line.head = w.box;
+    line.font_size = std::max(line.font_size, w.font_size);
+    line.bold = line.bold && w.bold;
+  }
+  return line;
+}
+
+// A cell's words as one line. A text layer's are laid out on their own (its boxes are
+// exact, and the layout rejoins and orders them), their lines joined by spaces; OCR words,
+// whose boxes may overlap their neighbours', are taken in reading order.
 LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) {
+  if (options.geometric_stacks) return JoinedWords(ReadingOrder(words));
   LaidLine cell;
   cell.bold = true;
   for (LaidLine& line : LayOutPage(words, options)) {

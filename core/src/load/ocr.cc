@@ -1,5 +1,6 @@
 #include "load/ocr.h"
 
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/image_rulings.h"
 #include "load/ink.h"
 
 namespace acervo {
@@ -118,16 +120,25 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(api)));
 }
 
-Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
+Result<OcrReading> OcrEngine::Recognize(const GrayImage& image) {
   if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 || image.dpi <= 0) {
     return InvalidArgument("OCR: empty image");
   }
   api_->SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
   api_->SetSourceResolution(static_cast<int>(image.dpi));
+  // The ruling lines are looked for on Tesseract's own binarization, copied before it
+  // recognizes: its layout analysis erases the lines it finds from that image.
+  Pix* copy = nullptr;
+  if (Pix* binary = api_->GetThresholdedImage()) {
+    copy = pixCopy(nullptr, binary);
+    pixDestroy(&binary);
+  }
+  std::unique_ptr<Pix, void (*)(Pix*)> with_lines(copy, [](Pix* p) { pixDestroy(&p); });
   if (api_->Recognize(nullptr) != 0) return Internal("OCR failed on the page image");
 
   const double scale = 72.0 / image.dpi;
-  std::vector<Word> words;
+  OcrReading reading;
+  std::vector<Word>& words = reading.words;
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
   // A scan is seldom straight: boxes are turned back by the page's skew (the median slope
   // of the text lines' baselines), so that words of one line share a height again and the
@@ -163,9 +174,10 @@ Result<std::vector<Word>> OcrEngine::Recognize(const GrayImage& image) {
       words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
+  reading.rulings = FindImageRulings(with_lines.get(), image.dpi, skew);
   api_->Clear();
   MarkBoldLines(stroke, &words);
-  return words;
+  return reading;
 }
 
 void PinOcrThreads(char** argv) {
