@@ -162,16 +162,17 @@ std::vector<Fragment> JoinListMarkers(const std::vector<Word>& words,
   return out;
 }
 
-// Whether another fragment sits beside fragment i, at the same height: i is a table cell.
-std::vector<bool> SideNeighbours(const std::vector<Fragment>& fragments) {
-  std::vector<bool> beside(fragments.size(), false);
+// How many other fragments sit beside fragment i, at the same height: i is a table cell when
+// there is one.
+std::vector<int> SideNeighbours(const std::vector<Fragment>& fragments) {
+  std::vector<int> beside(fragments.size(), 0);
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Box& a = fragments[i].box;
     for (size_t j = i + 1; j < fragments.size(); ++j) {
       const Box& b = fragments[j].box;
       double h = std::min(a.height(), b.height());
       if (Overlap(a.y0, a.y1, b.y0, b.y1) > 0.5 * h && Overlap(a.x0, a.x1, b.x0, b.x1) < 0) {
-        beside[i] = beside[j] = true;
+        ++beside[i], ++beside[j];
       }
     }
   }
@@ -192,7 +193,7 @@ bool Continues(const Fragment& last, bool last_beside, const Fragment& f, bool f
 // by cell). Geometric (OCR, whose engines read tables line by line): with the nearest stack
 // ending right above, within a tighter gap, so that rows stay apart.
 std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool geometric) {
-  std::vector<bool> beside = SideNeighbours(fragments);
+  std::vector<int> beside = SideNeighbours(fragments);
   std::vector<Stack> stacks;
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Fragment& f = fragments[i];
@@ -201,6 +202,19 @@ std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool g
       if (!stacks.empty()) {
         size_t last = stacks.back().fragments.back();
         if (Continues(fragments[last], beside[last], f, beside[i], 1.0)) target = &stacks.back();
+      }
+      // Poppler reads a borderless table with narrow gutters line by line across its cells:
+      // a cell's line then goes under the cell line right above it, left edges aligned
+      // (its last line, alone at its height, only when it touches the line above). Only
+      // under a cell that started in a row of three cells or more: a justified line whose
+      // stretched space cut off its last word also looks like a row of two.
+      for (size_t k = stacks.size(); target == nullptr && k-- > 0;) {
+        size_t last = stacks[k].fragments.back();
+        if (beside[stacks[k].fragments.front()] >= 2 && beside[last] > 0 &&
+            std::abs(fragments[last].box.x0 - f.box.x0) < 1.0 &&
+            Continues(fragments[last], true, f, true, beside[i] > 0 ? 0.7 : 0.25)) {
+          target = &stacks[k];
+        }
       }
     } else {
       double best = 0;
@@ -353,7 +367,8 @@ std::vector<double> RowGaps(const std::vector<Fragment>& fragments,
 // so (RowGaps; only for a text layer, whose boxes are the fonts' and so evenly spaced: OCR
 // boxes hug the glyphs), or, when that cannot tell, where below its first line the first
 // column and another column both start a line with a capital or a digit at the same
-// height (a table of contents, a grid of short cells). Empty cells stay as empty fields.
+// height and no column goes on in lower case there (a table of contents, a grid of short
+// cells). Empty cells stay as empty fields.
 std::vector<LaidLine> TableRows(const std::vector<Word>& words,
                                 const std::vector<Fragment>& fragments,
                                 const std::vector<std::vector<const Stack*>>& columns,
@@ -370,15 +385,16 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
   for (size_t k = 1; k < cells[0].size() && !by_space; ++k) {
     const Fragment& f = fragments[cells[0][k]];
     if (!StartsUpperOrDigit(words[f.begin].text)) continue;
-    bool other = false;
-    for (size_t c = 1; c < cells.size() && !other; ++c) {
+    bool other = false, goes_on = false;
+    for (size_t c = 1; c < cells.size(); ++c) {
       for (size_t g : cells[c]) {
         const Fragment& o = fragments[g];
-        other = other || (std::abs(o.box.y0 - f.box.y0) < 0.5 * f.box.height() &&
-                          StartsUpperOrDigit(words[o.begin].text));
+        if (std::abs(o.box.y0 - f.box.y0) >= 0.5 * f.box.height()) continue;
+        other = other || StartsUpperOrDigit(words[o.begin].text);
+        goes_on = goes_on || IsLower(words[o.begin].text);  // a wrapped sentence goes on
       }
     }
-    if (other) splits.push_back(f.box.y0 - 0.3 * f.box.height());
+    if (other && !goes_on) splits.push_back(f.box.y0 - 0.3 * f.box.height());
   }
   std::vector<LaidLine> rows(splits.size() + 1, NewLine());
   for (size_t c = 0; c < cells.size(); ++c) {
