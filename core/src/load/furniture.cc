@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <string>
@@ -88,9 +89,26 @@ class Finder {
     needed_ = std::max<int>(2, static_cast<int>((pages.size() + 2) / 3));
   }
 
+  // The line, or one of its cells with words in it, has the form of furniture ("R.A.F.A.M.
+  // ⇥ Hoja: 1 de 3"; a cell of a bare number is a figure).
   bool HasForm(size_t p, size_t i) const {
-    return forms_ != nullptr && forms_->Matches(pages_[p].lines[i].text);
+    if (forms_ == nullptr) return false;
+    const std::string& text = pages_[p].lines[i].text;
+    if (forms_->Matches(text)) return true;
+    if (text.find('\t') == std::string::npos) return false;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t tab = std::min(text.find('\t', start), text.size());
+      std::string cell = text.substr(start, tab - start);
+      bool words = std::any_of(cell.begin(), cell.end(), [](char c) { return std::isalpha(c); });
+      if (words && forms_->Matches(cell)) return true;
+      start = tab + 1;
+    }
+    return false;
   }
+
+  // A row of a table that is not a furniture row (InTable, and no cell of furniture form).
+  bool TableRow(size_t p, size_t i) const { return InTable(pages_[p], i) && !HasForm(p, i); }
 
   // Whether line i of page p recurs on enough pages (a third, two at least): anywhere in
   // their margins (`same_place` false) or at the same height.
@@ -139,7 +157,7 @@ void MarkEdgeBlock(const Finder& finder, const PageLines& page, size_t p, bool f
     size_t i = from_top ? k : n - 1 - k;
     const Box& box = page.lines[i].box;
     bool margin = from_top ? box.y1 < kMargin * page.height : box.y0 > (1 - kMargin) * page.height;
-    if (!margin || InTable(page, i)) return;
+    if (!margin || finder.TableRow(p, i)) return;
     if (!(*marks)[i] && !finder.HasForm(p, i) && !finder.Repeats(p, i, true)) return;
     (*marks)[i] = true;
   }
@@ -180,7 +198,7 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages
     const PageLines& page = pages[p];
     result[p].assign(page.lines.size(), false);
     for (size_t i = 0; i < page.lines.size(); ++i) {
-      if (!InMargin(page, i) || InTable(page, i)) continue;
+      if (!InMargin(page, i) || finder.TableRow(p, i)) continue;
       result[p][i] = finder.HasForm(p, i) || (pages.size() > 1 && finder.Repeats(p, i, false));
     }
     if (pages.size() < 2 || page.height <= 0) continue;

@@ -231,6 +231,35 @@ LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) 
   return cell;
 }
 
+// Whether `word` is a figure: digits with their separators ("1.657.251,37", "111220106").
+bool IsFigure(const std::string& word) {
+  size_t digits = 0;
+  for (char c : word) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (c != '.' && c != ',' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 3;
+}
+
+// Whether a grid lacks the lines between its rows, so that its cells hold several rows each:
+// a cell of two lines or more that each start with a figure (an accounting statement boxed
+// by column only). Wrapped text does not start every line with a figure.
+bool MissesRowLines(const std::vector<std::vector<Word>>& cell_words) {
+  for (const std::vector<Word>& words : cell_words) {
+    int lines = 0, figures = 0;
+    bool line_start = true;
+    for (const Word& w : ReadingOrder(words)) {
+      if (line_start) ++lines, figures += IsFigure(w.text);
+      line_start = !w.space_after;
+    }
+    if (lines >= 2 && figures == lines) return true;
+  }
+  return false;
+}
+
 // The rows of table `t`, its cells' words given by `cell_words`.
 std::vector<LaidLine> TableLines(const LatticeTable& t,
                                  const std::vector<std::vector<Word>>& cell_words,
@@ -315,18 +344,23 @@ std::vector<LaidLine> LayOutWithTables(const std::vector<Word>& words,
     }
     cell_words[t].resize(table.cells.size());
   }
-  std::vector<Word> rest;
-  for (const Word& w : words) {
-    bool placed = false;
-    for (size_t t = 0; t < tables.size() && !placed; ++t) {
-      int k = CellOf(tables[t], cell_at[t], w.box);
-      if (k >= 0) cell_words[t][k].push_back(w), placed = true;
+  std::vector<int> table_of(words.size(), -1);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t t = 0; t < tables.size() && table_of[i] < 0; ++t) {
+      int k = CellOf(tables[t], cell_at[t], words[i].box);
+      if (k >= 0) cell_words[t][k].push_back(words[i]), table_of[i] = static_cast<int>(t);
     }
-    if (!placed) rest.push_back(w);
+  }
+  std::vector<bool> kept(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) kept[t] = !MissesRowLines(cell_words[t]);
+  std::vector<Word> rest;  // in engine order, which the layout relies on
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (table_of[i] < 0 || !kept[table_of[i]]) rest.push_back(words[i]);
   }
   std::vector<LaidLine> lines = LayOutPage(rest, options), out;
   size_t next = 0;
   for (size_t t = 0; t < tables.size(); ++t) {
+    if (!kept[t]) continue;
     while (next < lines.size() && lines[next].box.y0 < tables[t].ys.front()) {
       out.push_back(std::move(lines[next++]));
     }

@@ -391,7 +391,8 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
         const Fragment& o = fragments[g];
         if (std::abs(o.box.y0 - f.box.y0) >= 0.5 * f.box.height()) continue;
         other = other || StartsUpperOrDigit(words[o.begin].text);
-        goes_on = goes_on || IsLower(words[o.begin].text);  // a wrapped sentence goes on
+        // A wrapped sentence goes on (on a text layer: OCR misreads make lower case).
+        goes_on = goes_on || (font_boxes && IsLower(words[o.begin].text));
       }
     }
     if (other && !goes_on) splits.push_back(f.box.y0 - 0.3 * f.box.height());
