@@ -10,17 +10,13 @@
 #include "load/furniture.h"
 #include "load/ocr.h"
 #include "load/page_assembly.h"
+#include "load/pix.h"
 
 namespace acervo {
 namespace {
 
 // Resolution assumed for an image that does not state one.
 constexpr int kDefaultPpi = 300;
-
-struct PixDeleter {
-  void operator()(Pix* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 const l_uint8* Data(std::string_view bytes) {
   return reinterpret_cast<const l_uint8*>(bytes.data());

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 
+#include "load/pix.h"
 namespace acervo {
 namespace {
 
@@ -13,11 +14,6 @@ namespace {
 constexpr double kMinRuleLength = 0.25;
 // The thickest ruling, in inches (3 pt): a darker, wider band is a fill, not a line.
 constexpr double kMaxRuleWidth = 3.0 / 72;
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 struct BoxaDeleter {
   void operator()(Boxa* b) const { boxaDestroy(&b); }

@@ -6,16 +6,12 @@
 #include <cmath>
 
 #include "load/lattice.h"
+#include "load/pix.h"
 
 namespace acervo {
 namespace {
 
 constexpr double kDpi = 200;
-
-struct PixDeleter {
-  void operator()(Pix* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 // A 1-bit page of 1000 x 800 px with a 3 x 3 ruled grid from (100, 100) to (700, 400), lines
 // 3 px thick, and a "word" (a filled 30 x 40 px block, a tall letter) inside a cell.

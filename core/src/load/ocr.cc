@@ -13,6 +13,7 @@
 
 #include "load/image_rulings.h"
 #include "load/ink.h"
+#include "load/pix.h"
 
 namespace acervo {
 namespace {
@@ -128,12 +129,8 @@ Result<OcrReading> OcrEngine::Recognize(const GrayImage& image) {
   api_->SetSourceResolution(static_cast<int>(image.dpi));
   // The ruling lines are looked for on Tesseract's own binarization, copied before it
   // recognizes: its layout analysis erases the lines it finds from that image.
-  Pix* copy = nullptr;
-  if (Pix* binary = api_->GetThresholdedImage()) {
-    copy = pixCopy(nullptr, binary);
-    pixDestroy(&binary);
-  }
-  std::unique_ptr<Pix, void (*)(Pix*)> with_lines(copy, [](Pix* p) { pixDestroy(&p); });
+  PixPtr with_lines;
+  if (PixPtr binary{api_->GetThresholdedImage()}) with_lines.reset(pixCopy(nullptr, binary.get()));
   if (api_->Recognize(nullptr) != 0) return Internal("OCR failed on the page image");
 
   const double scale = 72.0 / image.dpi;
