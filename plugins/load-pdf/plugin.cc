@@ -32,7 +32,7 @@ ACERVO_LOADER_PLUGIN(PdfLoader);
 // The two functions of load/pdf_services.h. One OCR engine per thread, kept for the next page
 // (loading the model is the slow part).
 ACERVO_PLUGIN_CXX_RETURN_BEGIN_
-extern "C" __attribute__((visibility("default"))) acervo::Result<std::vector<acervo::Word>>
+extern "C" __attribute__((visibility("default"))) acervo::Result<acervo::OcrReading>
 acervo_pdf_ocr_page(std::string_view bytes, int index, const std::vector<std::string>& passwords) {
   thread_local std::unique_ptr<acervo::OcrEngine> engine;
   return acervo::OcrPdfPage(bytes, index, &engine, passwords);

@@ -1,6 +1,7 @@
 // Real documents nobody wrote for acervo (../shared/real-world; skips when it is missing):
 // what must come out of them. A Word-made municipal ordinance (47 pages, justified text
-// whose stretched lines Poppler cuts into one-word lines).
+// whose stretched lines Poppler cuts into one-word lines); two scans (OCR, about 20 s each)
+// whose running headers and footers are furniture however OCR lays them out.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,9 +15,9 @@ namespace fs = std::filesystem;
 
 const fs::path kDir = ACERVO_SOURCE_DIR "/../shared/real-world";
 
-Document Load(const std::string& name) {
+Document Load(const std::string& name, OcrMode ocr = OcrMode::kNever) {
   LoadOptions options;
-  options.ocr = OcrMode::kNever;
+  options.ocr = ocr;
   Result<Document> doc = LoadDocument(kDir / name, options);
   EXPECT_TRUE(doc.ok()) << doc.status().message();
   return doc.ok() ? std::move(doc.value()) : Document();
@@ -33,6 +34,51 @@ TEST(RealWorld, AWordOrdinanceReadsItsJustifiedLinesWhole) {
             std::string::npos)
       << first;
   EXPECT_EQ(first.find("\nLas\n"), std::string::npos) << first;
+}
+
+std::string Furniture(const Page& page) {
+  std::string all;
+  for (const std::string& line : page.furniture) all += line + "\n";
+  return all;
+}
+
+// A Colombian council act scanned by an office scanner: its letterhead, read by OCR as a row
+// of cells ("CONCEJO ⇥ CONCEJO DISTRITAL DE SANTIAGO DE CALI ⇥ 2"), heads every page after
+// the first, and an address footer closes each page.
+TEST(RealWorld, AScannedActsLetterheadIsFurniture) {
+  const std::string name = "co_cali__ACUERDO-0592-DE-2024_SCANNED.pdf";
+  if (!fs::exists(kDir / name)) GTEST_SKIP() << "no " << (kDir / name);
+  Document doc = Load(name, OcrMode::kAuto);
+  ASSERT_EQ(doc.pages.size(), 4u);
+  if (!doc.pages[0].ocr) GTEST_SKIP() << "no OCR here";
+  int in_furniture = 0;
+  for (size_t p = 1; p < doc.pages.size(); ++p) {
+    EXPECT_EQ(doc.pages[p].text.find("CONCEJO DISTRITAL DE SANTIAGO DE CALI"), std::string::npos)
+        << "page " << p + 1 << ":\n"
+        << doc.pages[p].text;
+    in_furniture += Furniture(doc.pages[p]).find("SANTIAGO DE CALI") != std::string::npos;
+  }
+  EXPECT_GE(in_furniture, 2);
+  EXPECT_NE(doc.pages[1].text.find("ARTÍCULO"), std::string::npos) << doc.pages[1].text;
+}
+
+// An Argentine accounting statement photographed with a phone app: the sheet counter sits in
+// a row of cells with the system's name ("R.A.F.A.M. ⇥ Hoja: 1 de 3"), the app stamps each
+// page; its figures stay in their rows.
+TEST(RealWorld, APhoneScansSheetCounterAndStampAreFurniture) {
+  const std::string name =
+      "ar_carmen_de_areco__Situacion-Economica-Financiera-al-31-12-22_SCANNED.pdf";
+  if (!fs::exists(kDir / name)) GTEST_SKIP() << "no " << (kDir / name);
+  Document doc = Load(name, OcrMode::kAuto);
+  ASSERT_EQ(doc.pages.size(), 3u);
+  if (!doc.pages[0].ocr) GTEST_SKIP() << "no OCR here";
+  for (const Page& page : doc.pages) {
+    EXPECT_EQ(page.text.find("Hoja:"), std::string::npos) << page.text;
+    EXPECT_EQ(page.text.find("Escaneado con"), std::string::npos) << page.text;
+  }
+  EXPECT_NE(Furniture(doc.pages[0]).find("Hoja: 1 de 3"), std::string::npos)
+      << Furniture(doc.pages[0]);
+  EXPECT_NE(doc.pages[0].text.find("Gastos en personal\t"), std::string::npos) << doc.pages[0].text;
 }
 
 }  // namespace

@@ -24,16 +24,16 @@ WorkerReply OcrOnePage(const WorkerRequest& r) {
   WorkerReply reply;
   Result<std::string> bytes = Env::Default().ReadFile(r.path);
   Result<const PdfServices*> pdf = PdfServices::Get();
-  Result<std::vector<Word>> words = !bytes.ok() ? Result<std::vector<Word>>(bytes.status())
-                                    : !pdf.ok()
-                                        ? Result<std::vector<Word>>(pdf.status())
-                                        : (*pdf)->OcrPage(*bytes, r.page, r.overrides.passwords);
-  if (words.ok()) {
+  Result<OcrReading> reading = !bytes.ok() ? Result<OcrReading>(bytes.status())
+                               : !pdf.ok() ? Result<OcrReading>(pdf.status())
+                                           : (*pdf)->OcrPage(*bytes, r.page, r.overrides.passwords);
+  if (reading.ok()) {
     reply.ok = true;
-    reply.words = WordsToJson(*words);
+    reply.words = WordsToJson(reading->words);
+    reply.rulings = RulingsToJson(reading->rulings);
   } else {
-    reply.code = CodeName(words.status().code());
-    reply.message = words.status().message();
+    reply.code = CodeName(reading.status().code());
+    reply.message = reading.status().message();
   }
   return reply;
 }
@@ -51,10 +51,15 @@ WorkerReply ExtractDocument(const Engine& engine, WorkerRequest r, int out) {
     o.error = p.error;
     if (!p.error.empty()) continue;
     Result<std::vector<Word>> words = WordsFromJson(p.words);
-    if (!words.ok())
+    Result<std::vector<Ruling>> rulings = RulingsFromJson(p.rulings);
+    if (!words.ok()) {
       o.error = words.status().message();
-    else
+    } else if (!rulings.ok()) {
+      o.error = rulings.status().message();
+    } else {
       o.words = std::move(*words);
+      o.rulings = std::move(*rulings);
+    }
   }
   r.overrides.page_ocr = page_ocr;
   Result<Extraction> x = engine.Process(r.path, r.overrides);

@@ -118,7 +118,7 @@ void IngestJob::PageDone(const Task& task, JobOutcome outcome) {
   auto split = splits_.find(task.document);
   if (split == splits_.end()) return;  // the document failed on another page
   const std::string page_name = "page " + std::to_string(task.page + 1);
-  WorkerPageOcr page{task.page, "", nullptr};
+  WorkerPageOcr page{task.page, "", nullptr, nullptr};
   if (outcome.failure == "error") {
     // Tesseract could not read it (a loader matter): the page gets a warning, as when read
     // in place, and the document goes on.
@@ -134,6 +134,7 @@ void IngestJob::PageDone(const Task& task, JobOutcome outcome) {
     return;
   } else {
     page.words = std::move(reply->words);
+    page.rulings = std::move(reply->rulings);
     ++counts_.pages;
     ++counts_.ocr_pages;
     ++split->second.counted;

@@ -24,6 +24,7 @@ json WorkerRequest::ToJson() const {
     json& pages = j["page_ocr"] = json::array();
     for (const WorkerPageOcr& p : page_ocr) {
       json one = {{"page", p.page}, {"words", p.words}};
+      if (!p.rulings.is_null()) one["rulings"] = p.rulings;
       if (!p.error.empty()) one["error"] = p.error;
       pages.push_back(std::move(one));
     }
@@ -83,6 +84,7 @@ Result<WorkerPageOcr> PageOcrFromJson(const json& p) {
   if (page.page < 0) return WrongType("page", "a page number");
   if (Status s = ReadString(p, "error", &page.error); !s.ok()) return s;
   if (auto words = p.find("words"); words != p.end()) page.words = *words;
+  if (auto rulings = p.find("rulings"); rulings != p.end()) page.rulings = *rulings;
   return page;
 }
 
@@ -125,6 +127,7 @@ json WorkerReply::ToJson() const {
   if (extraction) j["extraction"] = ExtractionToJson(*extraction);
   if (!ocr_pages.empty()) j["ocr_pages"] = ocr_pages;
   if (!words.is_null()) j["words"] = words;
+  if (!rulings.is_null()) j["rulings"] = rulings;
   return j;
 }
 
@@ -147,6 +150,7 @@ Result<WorkerReply> WorkerReply::FromJson(const json& j) {
     }
   }
   if (j.contains("words")) r.words = j["words"];
+  if (j.contains("rulings")) r.rulings = j["rulings"];
   if (r.ok && r.ocr_pages.empty() && r.words.is_null()) {
     if (!j.contains("extraction") || !j["extraction"].is_object()) {
       return Corrupt("the worker's reply has no extraction");
@@ -222,6 +226,28 @@ Result<std::vector<Word>> WordsFromJson(const json& j) {
     words.push_back(std::move(w));
   }
   return words;
+}
+
+// A ruling is [horizontal, at, from, to].
+json RulingsToJson(const std::vector<Ruling>& rulings) {
+  json out = json::array();
+  for (const Ruling& r : rulings) out.push_back(json::array({r.horizontal, r.at, r.from, r.to}));
+  return out;
+}
+
+Result<std::vector<Ruling>> RulingsFromJson(const json& j) {
+  std::vector<Ruling> rulings;
+  if (j.is_null()) return rulings;
+  if (!j.is_array()) return Corrupt("the page's ruling lines are not a list");
+  for (const json& a : j) {
+    if (!a.is_array() || a.size() != 4 || !a[0].is_boolean() ||
+        !std::all_of(a.begin() + 1, a.end(), [](const json& n) { return n.is_number(); })) {
+      return Corrupt("a page's ruling line is malformed");
+    }
+    rulings.push_back(
+        Ruling{a[0].get<bool>(), a[1].get<double>(), a[2].get<double>(), a[3].get<double>()});
+  }
+  return rulings;
 }
 
 }  // namespace acervo

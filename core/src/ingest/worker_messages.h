@@ -18,15 +18,17 @@
 #include "acervo/engine.h"
 #include "acervo/status.h"
 #include "load/layout.h"
+#include "load/vector_graphics.h"
 
 namespace acervo {
 
-// One page's OCR as the coordinator passes it on: the words as the worker encoded them
-// (WordsToJson), or why they could not be read.
+// One page's OCR as the coordinator passes it on: the words and ruling lines as the worker
+// encoded them (WordsToJson, RulingsToJson), or why they could not be read.
 struct WorkerPageOcr {
   int page = 0;  // 0-based
   std::string error;
   nlohmann::json words;
+  nlohmann::json rulings;
 };
 
 // Extract the file at `path` with these per-document settings (Overrides::progress and
@@ -65,6 +67,7 @@ struct WorkerReply {
   std::optional<Extraction> extraction;  // when ok, unless one of the two below
   std::vector<int> ocr_pages;            // when ok: a split document's pages to OCR (0-based)
   nlohmann::json words;                  // when ok: a page request's words (WordsToJson)
+  nlohmann::json rulings;                // ... and its ruling lines (RulingsToJson)
 
   nlohmann::json ToJson() const;
   // Corrupt when the reply says ok but its extraction cannot be read.
@@ -90,6 +93,9 @@ struct WorkerFrameHead {
 // words that crossed a pipe is the one read in place.
 nlohmann::json WordsToJson(const std::vector<Word>& words);
 Result<std::vector<Word>> WordsFromJson(const nlohmann::json& j);
+// Ruling lines likewise; null (a worker of an older build) reads as none.
+nlohmann::json RulingsToJson(const std::vector<Ruling>& rulings);
+Result<std::vector<Ruling>> RulingsFromJson(const nlohmann::json& j);
 
 }  // namespace acervo
 

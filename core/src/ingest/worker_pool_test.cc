@@ -129,5 +129,19 @@ TEST(WorkerRequestTest, WordsOfTheWrongTypeAreCorrupt) {
   }
 }
 
+TEST(WorkerRequestTest, RulingsRoundTripAndAbsentRulingsAreNone) {
+  std::vector<Ruling> rulings = {{true, 100.25, 50, 400.5}, {false, 72, 100, 190}};
+  Result<std::vector<Ruling>> back = RulingsFromJson(RulingsToJson(rulings));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_TRUE((*back)[0].horizontal);
+  EXPECT_EQ((*back)[0].at, 100.25);
+  EXPECT_EQ((*back)[1].to, 190);
+  EXPECT_TRUE(RulingsFromJson(json()).value().empty());  // a worker of an older build
+  for (const char* text : {R"({})", R"([[true,1,2]])", R"([["h",1,2,3]])", R"([[true,1,2,"3"]])"}) {
+    EXPECT_EQ(RulingsFromJson(json::parse(text)).status().code(), Code::kCorrupt) << text;
+  }
+}
+
 }  // namespace
 }  // namespace acervo

@@ -1,11 +1,19 @@
 // furniture.h — running headers, footers and page numbers.
 //
-// A line is furniture when it sits in the top or bottom margin of its page (among the first
-// or last lines, outside the middle 80% of the page height) and either has the form of
-// furniture (a page number "Página 3 de 16", "Hoja: 2 de 3", a print timestamp: the
-// patterns of data/loader/furniture.tsv) or repeats, digits aside and case and accents
-// folded, on at least a third of the pages (two at least): a running title, the issuing
-// municipality's name. Body text is never furniture.
+// Two kinds of line are furniture, both in the top or bottom margin of the page (outside the
+// middle 80% of its height); body text is never furniture:
+// - among the first or last three lines, a line that has the form of furniture (a page
+//   number "Página 3 de 16", "Hoja: 2 de 3", a print timestamp: the patterns of
+//   data/loader/furniture.tsv) or that repeats in the margins of at least a third of the
+//   pages (two at least);
+// - the block of lines from the page's top or bottom edge inwards that have that form or
+//   recur at the same height on a third of the pages, however many lines and whatever
+//   their layout: a letterhead read as a row of cells ("CONCEJO ⇥ CONCEJO DISTRITAL DE … ⇥
+//   2"), an address footer of two lines. The block stops at a line that does not recur.
+// A row of a table of two rows or more (a header repeated on each page) is never furniture.
+// Lines are compared by their letters, digits aside, case and accents folded, allowing one
+// letter in five to differ (OCR reads the same header differently on each page). A title
+// repeated on each page below the margin stays text: the project's gold keeps it.
 //
 // Threads: FurnitureForms is immutable once loaded; Default() loads once, thread-safely.
 #ifndef ACERVO_CORE_LOAD_FURNITURE_H_

@@ -67,6 +67,44 @@ TEST(Furniture, SheetCountersAndPrintStampsAreFurnitureByTheirForm) {
   EXPECT_EQ(FindFurniture(pages, Forms())[0], (std::vector<bool>{false, false, true}));
 }
 
+LaidLine Row(double y, const std::string& text) {
+  LaidLine line = At(y, text);
+  line.table_row = true;
+  return line;
+}
+
+// A scanned act: a letterhead read as a row of cells, the act's number under it, an address
+// footer of two lines, each read a little differently by OCR on each page.
+PageLines Sheet(int n, const std::string& head, const std::string& foot) {
+  const char* body[] = {"", "Considerando primero.", "Artículo segundo.", "Parágrafo tercero."};
+  return PageLines{{Row(20, head + "\tCONCEJO DISTRITAL DE SANTIAGO DE CALI\t" + std::to_string(n)),
+                    At(45, "ACUERDO N° 0592 DE 2024"), At(150, body[n]), At(300, "Más texto."),
+                    At(725, foot), At(740, "www.concejodecali.gov.co")},
+                   792};
+}
+
+TEST(Furniture, ALetterheadAndAFooterOfSeveralLinesAreFurnitureWhateverTheirLayout) {
+  std::vector<PageLines> pages = {
+      Sheet(1, "CONCEJO", "Concejo Municipal - Santiago de Cali - Colombia Av. 2 Norte N° 10 - 65"),
+      Sheet(2, "á — CONCEJO", "Concejo Municipal - Santiago de Cali - Colombia Ay. 2 Norte N* 10"),
+      Sheet(3, "Ae CONCEJO", "Concejo Municipal - Santiago de Cali — Colombia Av. 2 Norte N* 10")};
+  for (const auto& marks : FindFurniture(pages, Forms())) {
+    EXPECT_EQ(marks, (std::vector<bool>{true, true, false, false, true, true}));
+  }
+}
+
+TEST(Furniture, ATableHeaderRepeatedOnEachPageAndRowsOfFiguresStay) {
+  auto page = [](const std::string& figures) {
+    return PageLines{{Row(20, "Código\tPrograma\tPagado"), Row(35, "11.01.00\tAdministración\t1,0"),
+                      Row(50, figures)},
+                     792};
+  };
+  std::vector<PageLines> pages = {page("1\t2\t3"), page("4\t5\t6"), page("7\t8\t9")};
+  for (const auto& marks : FindFurniture(pages, Forms())) {
+    EXPECT_EQ(marks, (std::vector<bool>{false, false, false}));
+  }
+}
+
 TEST(Furniture, ABadPatternIsAnErrorNamingTheLine) {
   std::filesystem::path file = std::filesystem::temp_directory_path() / "acervo-furniture.tsv";
   {

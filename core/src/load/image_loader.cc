@@ -10,17 +10,13 @@
 #include "load/furniture.h"
 #include "load/ocr.h"
 #include "load/page_assembly.h"
+#include "load/pix.h"
 
 namespace acervo {
 namespace {
 
 // Resolution assumed for an image that does not state one.
 constexpr int kDefaultPpi = 300;
-
-struct PixDeleter {
-  void operator()(Pix* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 const l_uint8* Data(std::string_view bytes) {
   return reinterpret_cast<const l_uint8*>(bytes.data());
@@ -87,10 +83,10 @@ Status ReadPage(Pix* pix, std::unique_ptr<OcrEngine>* engine, Page* page, PageLi
   GrayImage image{reinterpret_cast<const unsigned char*>(pixGetData(bytes.get())),
                   pixGetWidth(bytes.get()), pixGetHeight(bytes.get()), pixGetWpl(bytes.get()) * 4,
                   static_cast<double>(ppi)};
-  Result<std::vector<Word>> words = (*engine)->Recognize(image);
-  if (!words.ok()) return words.status();
+  Result<OcrReading> reading = (*engine)->Recognize(image);
+  if (!reading.ok()) return reading.status();
   page->ocr = true;
-  lines->lines = LayOutOcrWords(std::move(words.value()));
+  lines->lines = LayOutOcrPage(std::move(reading.value()));
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include "load/lattice.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
 #include <optional>
@@ -150,8 +151,76 @@ void Append(const LaidLine& part, LaidLine* line) {
   }
 }
 
-// A cell's words laid out on their own, their lines joined by spaces into one line.
+// OCR words of one cell in reading order: lines by height (a word whose middle lies within
+// a line's span joins it), each left to right, `space_after` false at each line's end.
+// Tesseract's own order within a cell is unreliable: it may read a wrapped cell's first word
+// as a line of its own, after the rest.
+std::vector<Word> ReadingOrder(std::vector<Word> words) {
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.box.y0 + a.box.y1 < b.box.y0 + b.box.y1;
+  });
+  std::vector<std::vector<Word>> lines;
+  double top = 0, bottom = 0;
+  for (Word& w : words) {
+    double middle = (w.box.y0 + w.box.y1) / 2;
+    if (lines.empty() || middle > bottom) {
+      lines.emplace_back();
+      top = w.box.y0, bottom = w.box.y1;
+    } else {
+      top = std::min(top, w.box.y0), bottom = std::max(bottom, w.box.y1);
+    }
+    lines.back().push_back(std::move(w));
+  }
+  std::vector<Word> out;
+  for (std::vector<Word>& line : lines) {
+    std::stable_sort(line.begin(), line.end(),
+                     [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+    for (Word& w : line) {
+      w.space_after = true;
+      out.push_back(std::move(w));
+    }
+    out.back().space_after = false;
+  }
+  return out;
+}
+
+// OCR words in reading order as one line, joined by spaces; a word hyphenated at a line's
+// end is rejoined with the next when that goes on in lower case.
+LaidLine JoinedWords(const std::vector<Word>& words) {
+  LaidLine line;
+  line.bold = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    std::string& t = line.text;
+    bool rejoin = i > 0 && !words[i - 1].space_after && t.size() >= 2 && t.back() == '-' &&
+                  !w.text.empty() && std::islower(static_cast<unsigned char>(w.text[0]));
+    if (rejoin) {
+      t.pop_back();
+    } else if (!t.empty()) {
+      t.push_back(' ');
+    }
+    if (rejoin && !line.words.empty()) {
+      t += w.text;
+      line.words.back().end = t.size();
+    } else {
+      size_t begin = t.size();
+      t += w.text;
+      line.words.push_back(PlacedWord{begin, t.size(), w.confidence});
+    }
+    line.words.back().confidence = std::min(line.words.back().confidence, w.confidence);
+    line.box = i == 0 ? w.box : line.box.United(w.box);
+    if (i == 0) line.head = w.box;
+    line.font_size = std::max(line.font_size, w.font_size);
+    line.bold = line.bold && w.bold;
+  }
+  return line;
+}
+
+// A cell's words as one line. A text layer's are laid out on their own (its boxes are
+// exact, and the layout rejoins and orders them), their lines joined by spaces; OCR words,
+// whose boxes may overlap their neighbours', are taken in reading order.
 LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) {
+  if (options.geometric_stacks) return JoinedWords(ReadingOrder(words));
   LaidLine cell;
   cell.bold = true;
   for (LaidLine& line : LayOutPage(words, options)) {
@@ -160,6 +229,35 @@ LaidLine CellLine(const std::vector<Word>& words, const LayoutOptions& options) 
     Append(line, &cell);
   }
   return cell;
+}
+
+// Whether `word` is a figure: digits with their separators ("1.657.251,37", "111220106").
+bool IsFigure(const std::string& word) {
+  size_t digits = 0;
+  for (char c : word) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      ++digits;
+    } else if (c != '.' && c != ',' && c != '-' && c != '(' && c != ')') {
+      return false;
+    }
+  }
+  return digits >= 3;
+}
+
+// Whether a grid lacks the lines between its rows, so that its cells hold several rows each:
+// a cell of two lines or more that each start with a figure (an accounting statement boxed
+// by column only). Wrapped text does not start every line with a figure.
+bool MissesRowLines(const std::vector<std::vector<Word>>& cell_words) {
+  for (const std::vector<Word>& words : cell_words) {
+    int lines = 0, figures = 0;
+    bool line_start = true;
+    for (const Word& w : ReadingOrder(words)) {
+      if (line_start) ++lines, figures += IsFigure(w.text);
+      line_start = !w.space_after;
+    }
+    if (lines >= 2 && figures == lines) return true;
+  }
+  return false;
 }
 
 // The rows of table `t`, its cells' words given by `cell_words`.
@@ -246,18 +344,23 @@ std::vector<LaidLine> LayOutWithTables(const std::vector<Word>& words,
     }
     cell_words[t].resize(table.cells.size());
   }
-  std::vector<Word> rest;
-  for (const Word& w : words) {
-    bool placed = false;
-    for (size_t t = 0; t < tables.size() && !placed; ++t) {
-      int k = CellOf(tables[t], cell_at[t], w.box);
-      if (k >= 0) cell_words[t][k].push_back(w), placed = true;
+  std::vector<int> table_of(words.size(), -1);
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (size_t t = 0; t < tables.size() && table_of[i] < 0; ++t) {
+      int k = CellOf(tables[t], cell_at[t], words[i].box);
+      if (k >= 0) cell_words[t][k].push_back(words[i]), table_of[i] = static_cast<int>(t);
     }
-    if (!placed) rest.push_back(w);
+  }
+  std::vector<bool> kept(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) kept[t] = !MissesRowLines(cell_words[t]);
+  std::vector<Word> rest;  // in engine order, which the layout relies on
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (table_of[i] < 0 || !kept[table_of[i]]) rest.push_back(words[i]);
   }
   std::vector<LaidLine> lines = LayOutPage(rest, options), out;
   size_t next = 0;
   for (size_t t = 0; t < tables.size(); ++t) {
+    if (!kept[t]) continue;
     while (next < lines.size() && lines[next].box.y0 < tables[t].ys.front()) {
       out.push_back(std::move(lines[next++]));
     }

@@ -7,7 +7,9 @@
 // grid cells is missing, they are one spanned cell. Each word belongs to the cell holding its
 // centre, and a cell's words are laid out on their own and joined in reading order, so cells
 // whose text wraps over several lines never interleave with their neighbours. A grid of one
-// column or one row (a frame around a paragraph, a page border) is not a table.
+// column or one row (a frame around a paragraph, a page border) is not a table, nor is one
+// whose cells hold columns of figures, one a line (boxes drawn around columns but not
+// rows): its words are laid out as if it had no lines.
 //
 // Threads: pure functions.
 #ifndef ACERVO_CORE_LOAD_LATTICE_H_

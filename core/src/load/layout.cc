@@ -162,16 +162,17 @@ std::vector<Fragment> JoinListMarkers(const std::vector<Word>& words,
   return out;
 }
 
-// Whether another fragment sits beside fragment i, at the same height: i is a table cell.
-std::vector<bool> SideNeighbours(const std::vector<Fragment>& fragments) {
-  std::vector<bool> beside(fragments.size(), false);
+// How many other fragments sit beside fragment i, at the same height: i is a table cell when
+// there is one.
+std::vector<int> SideNeighbours(const std::vector<Fragment>& fragments) {
+  std::vector<int> beside(fragments.size(), 0);
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Box& a = fragments[i].box;
     for (size_t j = i + 1; j < fragments.size(); ++j) {
       const Box& b = fragments[j].box;
       double h = std::min(a.height(), b.height());
       if (Overlap(a.y0, a.y1, b.y0, b.y1) > 0.5 * h && Overlap(a.x0, a.x1, b.x0, b.x1) < 0) {
-        beside[i] = beside[j] = true;
+        ++beside[i], ++beside[j];
       }
     }
   }
@@ -192,7 +193,7 @@ bool Continues(const Fragment& last, bool last_beside, const Fragment& f, bool f
 // by cell). Geometric (OCR, whose engines read tables line by line): with the nearest stack
 // ending right above, within a tighter gap, so that rows stay apart.
 std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool geometric) {
-  std::vector<bool> beside = SideNeighbours(fragments);
+  std::vector<int> beside = SideNeighbours(fragments);
   std::vector<Stack> stacks;
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Fragment& f = fragments[i];
@@ -201,6 +202,19 @@ std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool g
       if (!stacks.empty()) {
         size_t last = stacks.back().fragments.back();
         if (Continues(fragments[last], beside[last], f, beside[i], 1.0)) target = &stacks.back();
+      }
+      // Poppler reads a borderless table with narrow gutters line by line across its cells:
+      // a cell's line then goes under the cell line right above it, left edges aligned
+      // (its last line, alone at its height, only when it touches the line above). Only
+      // under a cell that started in a row of three cells or more: a justified line whose
+      // stretched space cut off its last word also looks like a row of two.
+      for (size_t k = stacks.size(); target == nullptr && k-- > 0;) {
+        size_t last = stacks[k].fragments.back();
+        if (beside[stacks[k].fragments.front()] >= 2 && beside[last] > 0 &&
+            std::abs(fragments[last].box.x0 - f.box.x0) < 1.0 &&
+            Continues(fragments[last], true, f, true, beside[i] > 0 ? 0.7 : 0.25)) {
+          target = &stacks[k];
+        }
       }
     } else {
       double best = 0;
@@ -309,32 +323,79 @@ bool StartsUpperOrDigit(const std::string& text) {
   return u_isupper(c) || u_istitle(c) || u_isdigit(c) || c == '$';
 }
 
+// Where the rows of a band of cells part, by the white space between its lines: the band's
+// fragments cover the page in vertical runs, and the gaps between runs are either the leading
+// of a cell's wrapped lines or, wider, the padding between rows (Tabula's and Camelot's
+// stream mode find rows the same way). Returns the middles of the wide gaps, none when the
+// gaps are all alike (each row one line, or no padding): then there is no telling from the
+// space alone.
+std::vector<double> RowGaps(const std::vector<Fragment>& fragments,
+                            const std::vector<std::vector<size_t>>& cells) {
+  std::vector<std::pair<double, double>> spans;  // [y0, y1] of each fragment
+  double height = 0;
+  for (const auto& column : cells) {
+    for (size_t f : column) {
+      spans.emplace_back(fragments[f].box.y0, fragments[f].box.y1);
+      height = std::max(height, fragments[f].box.height());
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<double, double>> gaps;  // size, middle
+  double covered = spans.empty() ? 0 : spans[0].second;
+  for (size_t i = 1; i < spans.size(); ++i) {
+    // A line that starts below the lines so far (text layer boxes of consecutive lines
+    // touch: their gap is 0) rather than beside them.
+    if (spans[i].first > covered - 0.3 * height) {
+      double gap = std::max(0.0, spans[i].first - covered);
+      gaps.emplace_back(gap, (spans[i].first + std::min(covered, spans[i].first)) / 2);
+    }
+    covered = std::max(covered, spans[i].second);
+  }
+  if (gaps.empty()) return {};
+  double narrow = gaps[0].first;
+  for (const auto& g : gaps) narrow = std::min(narrow, g.first);
+  std::vector<double> wide;
+  for (const auto& g : gaps) {
+    if (g.first > 1.5 * narrow + 0.2 * height) wide.push_back(g.second);
+  }
+  if (wide.size() == gaps.size()) return {};
+  return wide;
+}
+
 // One band of side-by-side stacks as table rows. A band is usually one row whose cells wrap
-// over several lines; it holds several rows when, below its first line, the first column
-// and another column both start a line with a capital or a digit at the same height (a
-// table of contents, a grid of short cells). Empty cells stay as empty tab fields.
+// over several lines; it holds several rows where the white space between its lines says
+// so (RowGaps; only for a text layer, whose boxes are the fonts' and so evenly spaced: OCR
+// boxes hug the glyphs), or, when that cannot tell, where below its first line the first
+// column and another column both start a line with a capital or a digit at the same
+// height and no column goes on in lower case there (a table of contents, a grid of short
+// cells). Empty cells stay as empty fields.
 std::vector<LaidLine> TableRows(const std::vector<Word>& words,
                                 const std::vector<Fragment>& fragments,
-                                const std::vector<std::vector<const Stack*>>& columns) {
+                                const std::vector<std::vector<const Stack*>>& columns,
+                                bool font_boxes) {
   std::vector<std::vector<size_t>> cells(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) {
     for (const Stack* st : columns[c]) {
       cells[c].insert(cells[c].end(), st->fragments.begin(), st->fragments.end());
     }
   }
-  std::vector<double> splits;  // tops of the rows after the first
-  for (size_t k = 1; k < cells[0].size(); ++k) {
+  // The tops of the rows after the first.
+  std::vector<double> splits = font_boxes ? RowGaps(fragments, cells) : std::vector<double>();
+  const bool by_space = !splits.empty();
+  for (size_t k = 1; k < cells[0].size() && !by_space; ++k) {
     const Fragment& f = fragments[cells[0][k]];
     if (!StartsUpperOrDigit(words[f.begin].text)) continue;
-    bool other = false;
-    for (size_t c = 1; c < cells.size() && !other; ++c) {
+    bool other = false, goes_on = false;
+    for (size_t c = 1; c < cells.size(); ++c) {
       for (size_t g : cells[c]) {
         const Fragment& o = fragments[g];
-        other = other || (std::abs(o.box.y0 - f.box.y0) < 0.5 * f.box.height() &&
-                          StartsUpperOrDigit(words[o.begin].text));
+        if (std::abs(o.box.y0 - f.box.y0) >= 0.5 * f.box.height()) continue;
+        other = other || StartsUpperOrDigit(words[o.begin].text);
+        // A wrapped sentence goes on (on a text layer: OCR misreads make lower case).
+        goes_on = goes_on || (font_boxes && IsLower(words[o.begin].text));
       }
     }
-    if (other) splits.push_back(f.box.y0 - 0.3 * f.box.height());
+    if (other && !goes_on) splits.push_back(f.box.y0 - 0.3 * f.box.height());
   }
   std::vector<LaidLine> rows(splits.size() + 1, NewLine());
   for (size_t c = 0; c < cells.size(); ++c) {
@@ -395,7 +456,8 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
     }
 
     if (columns.size() >= 2) {
-      for (LaidLine& row : TableRows(words, fragments, columns)) lines.push_back(std::move(row));
+      for (LaidLine& row : TableRows(words, fragments, columns, !options.geometric_stacks))
+        lines.push_back(std::move(row));
     } else {
       ColumnMetrics column;
       column.size_tolerance = options.size_tolerance;

@@ -2,9 +2,11 @@
 //
 // The same code lays out poppler's text layer and Tesseract's OCR words. Words come in the
 // engine's order (one text line after another, `space_after` false at each line end). Lines
-// stacked under each other form blocks (a paragraph, a table cell); blocks side by side at the
-// same height form a table row, written as one line with the cells separated by '\t', each
-// cell's lines joined by spaces. Other blocks give one output line per paragraph: a line
+// stacked under each other form blocks (a paragraph, a table cell; a cell's line read across
+// a borderless table goes under the cell line above it with the same left edge); blocks side
+// by side at the same height form table rows, parted where the space between lines widens
+// (row padding), each written as one line with the cells separated by '\t', each cell's
+// lines joined by spaces. Other blocks give one output line per paragraph: a line
 // break inside a block is kept only where the paragraph ends (a short line, a wider gap, a
 // change of font size, a change of weight with a wider gap, a bullet or number starting the
 // next line; a change of weight at the usual line spacing after a full line is emphasis

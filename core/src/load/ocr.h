@@ -2,7 +2,9 @@
 // Spanish LSTM model, in a module of its own loaded on first use (below).
 //
 // One OcrEngine per thread: an engine is not thread-safe, but separate engines are. Each word
-// keeps Tesseract's confidence (0..1) and its box in PDF points. Tesseract is built with
+// keeps Tesseract's confidence (0..1) and its box in PDF points; the page's ruling lines
+// (table grids, image_rulings.h) come with the words, in the same coordinates. Tesseract is
+// built with
 // OpenMP on Debian; its threads fight any page-level parallelism and make one page 4-5x
 // slower on a small machine, so the process must start with OMP_THREAD_LIMIT=1 in its
 // environment (OpenMP reads it once, at load time): see load/ocr_threads.h.
@@ -15,6 +17,7 @@
 
 #include "acervo/status.h"
 #include "load/layout.h"
+#include "load/vector_graphics.h"
 
 namespace acervo {
 
@@ -27,6 +30,13 @@ struct GrayImage {
   double dpi = 0;  // pixels per inch, to scale boxes to points
 };
 
+// What OCR read on one page image: its words in Tesseract's reading order (space_after false
+// at line ends) and the ruling lines drawn on it, both straightened by the page's skew.
+struct OcrReading {
+  std::vector<Word> words;
+  std::vector<Ruling> rulings;
+};
+
 class OcrEngine {
  public:
   // Loads the OCR module on first use (below), then the language model ("spa");
@@ -37,8 +47,8 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // The words of the image in Tesseract's reading order, space_after false at line ends.
-  virtual Result<std::vector<Word>> Recognize(const GrayImage& image) = 0;
+  // The words and ruling lines of the image.
+  virtual Result<OcrReading> Recognize(const GrayImage& image) = 0;
 
  protected:
   OcrEngine() = default;

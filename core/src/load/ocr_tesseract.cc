@@ -1,5 +1,6 @@
 // ocr_tesseract.cc — the OCR module (load/ocr.h): OcrEngine through the Tesseract C++ API with
 // the Spanish LSTM model. Built as ocr-tesseract.so, loaded by OcrEngine::Create on first use.
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -11,8 +12,10 @@
 #include <vector>
 
 #include "acervo/plugin_export.h"
+#include "load/image_rulings.h"
 #include "load/ink.h"
 #include "load/ocr.h"
+#include "load/pix.h"
 
 namespace acervo {
 namespace {
@@ -107,7 +110,7 @@ class TesseractEngine : public OcrEngine {
   ~TesseractEngine() override {
     if (api_) api_->End();
   }
-  Result<std::vector<Word>> Recognize(const GrayImage& image) override;
+  Result<OcrReading> Recognize(const GrayImage& image) override;
 
  private:
   std::unique_ptr<tesseract::TessBaseAPI> api_;
@@ -124,16 +127,21 @@ Result<std::unique_ptr<OcrEngine>> CreateTesseract(const std::string& language) 
   return std::unique_ptr<OcrEngine>(new TesseractEngine(std::move(api)));
 }
 
-Result<std::vector<Word>> TesseractEngine::Recognize(const GrayImage& image) {
+Result<OcrReading> TesseractEngine::Recognize(const GrayImage& image) {
   if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 || image.dpi <= 0) {
     return InvalidArgument("OCR: empty image");
   }
   api_->SetImage(image.pixels, image.width, image.height, 1, image.bytes_per_row);
   api_->SetSourceResolution(static_cast<int>(image.dpi));
+  // The ruling lines are looked for on Tesseract's own binarization, copied before it
+  // recognizes: its layout analysis erases the lines it finds from that image.
+  PixPtr with_lines;
+  if (PixPtr binary{api_->GetThresholdedImage()}) with_lines.reset(pixCopy(nullptr, binary.get()));
   if (api_->Recognize(nullptr) != 0) return Internal("OCR failed on the page image");
 
   const double scale = 72.0 / image.dpi;
-  std::vector<Word> words;
+  OcrReading reading;
+  std::vector<Word>& words = reading.words;
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
   // A scan is seldom straight: boxes are turned back by the page's skew (the median slope
   // of the text lines' baselines), so that words of one line share a height again and the
@@ -169,9 +177,10 @@ Result<std::vector<Word>> TesseractEngine::Recognize(const GrayImage& image) {
       words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
+  reading.rulings = FindImageRulings(with_lines.get(), image.dpi, skew);
   api_->Clear();
   MarkBoldLines(stroke, &words);
-  return words;
+  return reading;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "acervo/text.h"
 #include "load/bullets.h"
+#include "load/lattice.h"
 #include "load/normalize.h"
 #include "load/page_break.h"
 #include "load/text_loader.h"
@@ -59,12 +60,13 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
 
 }  // namespace
 
-std::vector<LaidLine> LayOutOcrWords(std::vector<Word> words) {
+std::vector<LaidLine> LayOutOcrPage(OcrReading reading) {
   LayoutOptions layout;
   layout.size_tolerance = kOcrSizeTolerance;
   layout.geometric_stacks = true;
-  std::vector<Box> marks = TakeOcrMarks(&words);
-  std::vector<LaidLine> lines = LayOutPage(words, layout);
+  std::vector<Box> marks = TakeOcrMarks(&reading.words);
+  std::vector<LaidLine> lines =
+      LayOutWithTables(reading.words, FindLatticeTables(reading.rulings), layout);
   AddListMarkers(marks, &lines);
   return lines;
 }

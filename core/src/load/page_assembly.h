@@ -12,6 +12,7 @@
 #include "acervo/document.h"
 #include "load/furniture.h"
 #include "load/layout.h"
+#include "load/ocr.h"
 
 namespace acervo {
 
@@ -19,8 +20,9 @@ namespace acervo {
 constexpr double kOcrSizeTolerance = 0.25;
 
 // The lines of a page read by OCR: its bullet glyphs taken out as list marks, the words laid
-// out in rows and columns (tables included) and the marks put back as list markers.
-std::vector<LaidLine> LayOutOcrWords(std::vector<Word> words);
+// out in rows and columns (the tables its ruling lines draw read cell by cell, lattice.h)
+// and the marks put back as list markers.
+std::vector<LaidLine> LayOutOcrPage(OcrReading reading);
 
 // Fills the text, blocks, furniture and OCR confidence of `document->pages` (already one per
 // entry of `laid`, with number, size, `ocr` flag and warnings set) and its tables.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "load/layout.h"
+#include "load/vector_graphics.h"
 
 namespace acervo {
 
@@ -26,10 +27,12 @@ struct PageOcr {
   // kPlan: the 0-based indexes of the pages the loader wanted to OCR, in order.
   std::vector<int> wanted;
 
-  // kUse: what OCR found on a page (by 0-based index), or why it could not read it (`error`
-  // not empty). A page wanted but missing here is OCR'd by the loader as usual.
+  // kUse: what OCR found on a page (by 0-based index): its words and ruling lines, or why
+  // it could not read it (`error` not empty). A page wanted but missing here is OCR'd by the
+  // loader as usual.
   struct Outcome {
     std::vector<Word> words;
+    std::vector<Ruling> rulings;
     std::string error;
   };
   std::map<int, Outcome> pages;

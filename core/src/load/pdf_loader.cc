@@ -136,7 +136,7 @@ bool RendersBlank(poppler::page& page) {
 // Renders the page and reads it with Tesseract. A page larger than PDF allows is refused
 // (at OCR resolution it would take terabytes), and a page whose coarse render is blank is
 // not read, so a file of thousands of empty pages stays quick.
-Result<std::vector<Word>> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engine) {
+Result<OcrReading> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engine) {
   if (!*engine) {
     Result<std::unique_ptr<OcrEngine>> created = OcrEngine::Create("spa");
     if (!created.ok()) return created.status();
@@ -215,15 +215,15 @@ Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
                      " given opens it)");
 }
 
-// The page's words from OCR done elsewhere (options.page_ocr) when there are some, else
-// read here.
-Result<std::vector<Word>> OcrWords(poppler::page& page, int index, const LoadOptions& options,
-                                   std::unique_ptr<OcrEngine>* engine) {
+// The page's words and rulings from OCR done elsewhere (options.page_ocr) when there are
+// some, else read here.
+Result<OcrReading> ReadPageOcr(poppler::page& page, int index, const LoadOptions& options,
+                               std::unique_ptr<OcrEngine>* engine) {
   if (options.page_ocr != nullptr) {
     auto done = options.page_ocr->pages.find(index);
     if (done != options.page_ocr->pages.end()) {
       if (!done->second.error.empty()) return Internal(done->second.error);
-      return std::move(done->second.words);
+      return OcrReading{std::move(done->second.words), std::move(done->second.rulings)};
     }
   }
   return OcrPage(page, engine);
@@ -231,9 +231,8 @@ Result<std::vector<Word>> OcrWords(poppler::page& page, int index, const LoadOpt
 
 }  // namespace
 
-Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
-                                     std::unique_ptr<OcrEngine>* engine,
-                                     const std::vector<std::string>& passwords) {
+Result<OcrReading> OcrPdfPage(std::string_view bytes, int index, std::unique_ptr<OcrEngine>* engine,
+                              const std::vector<std::string>& passwords) {
   SilencePoppler();
   Result<std::unique_ptr<poppler::document>> pdf = OpenPdf(bytes, passwords);
   if (!pdf.ok()) return pdf.status();
@@ -275,6 +274,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     page.width = p->page_rect().width();
     page.height = laid[i].height;
     std::vector<Word> words = TextLayerWords(*p);
+    std::vector<Ruling> ocr_rulings;
     bool usable = IsUsableTextLayer(words);
     bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
     if (want_ocr && planning) {
@@ -287,9 +287,10 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
         options.page_ocr->wanted.push_back(i);
       }
     } else if (want_ocr && ocr_unavailable.ok()) {
-      Result<std::vector<Word>> ocr_words = OcrWords(*p, i, options, &engine);
+      Result<OcrReading> ocr_words = ReadPageOcr(*p, i, options, &engine);
       if (ocr_words.ok()) {
-        words = std::move(ocr_words.value());
+        words = std::move(ocr_words.value().words);
+        ocr_rulings = std::move(ocr_words.value().rulings);
         page.ocr = true;
         ocr_ran = true;
       } else {
@@ -311,7 +312,7 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
       if (words.empty() && page.warnings.empty()) page.warnings.push_back("no text on the page");
     }
     if (page.ocr) {
-      laid[i].lines = LayOutOcrWords(std::move(words));
+      laid[i].lines = LayOutOcrPage(OcrReading{std::move(words), std::move(ocr_rulings)});
     } else if (graphics.ok()) {
       PageGraphics drawn = graphics.value()->Page(i);
       laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), LayoutOptions());

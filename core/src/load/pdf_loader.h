@@ -18,13 +18,12 @@ namespace acervo {
 
 Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options);
 
-// The words OCR finds on one page (0-based `index`) of the PDF, exactly as LoadPdf would read
-// it: the page is rendered here and dropped after. `engine` is created on first use and may
-// be kept for the next page (loading the model is the slow part). An encrypted PDF opens with
-// the first of `passwords` that fits, as in LoadPdf.
-Result<std::vector<Word>> OcrPdfPage(std::string_view bytes, int index,
-                                     std::unique_ptr<OcrEngine>* engine,
-                                     const std::vector<std::string>& passwords = {});
+// What OCR finds on one page (0-based `index`) of the PDF, words and ruling lines, exactly
+// as LoadPdf would read it: the page is rendered here and dropped after. `engine` is created on
+// first use and may be kept for the next page (loading the model is the slow part). An encrypted
+// PDF opens with the first of `passwords` that fits, as in LoadPdf.
+Result<OcrReading> OcrPdfPage(std::string_view bytes, int index, std::unique_ptr<OcrEngine>* engine,
+                              const std::vector<std::string>& passwords = {});
 
 }  // namespace acervo
 

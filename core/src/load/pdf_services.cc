@@ -27,8 +27,8 @@ Result<const PdfServices*> PdfServices::Get() {
   return found;
 }
 
-Result<std::vector<Word>> PdfServices::OcrPage(std::string_view bytes, int index,
-                                               const std::vector<std::string>& passwords) const {
+Result<OcrReading> PdfServices::OcrPage(std::string_view bytes, int index,
+                                        const std::vector<std::string>& passwords) const {
   if (ocr_page_ == nullptr) return Unsupported("the PDF loader " + loader_ + " cannot OCR a page");
   return ocr_page_(bytes, index, passwords);
 }

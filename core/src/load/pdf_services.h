@@ -22,13 +22,14 @@
 #include "acervo/document.h"
 #include "acervo/status.h"
 #include "load/layout.h"
+#include "load/ocr.h"
 
 namespace acervo {
 
-// The words OCR finds on one page (0-based `index`), exactly as the loader would read it
-// (OcrPdfPage in pdf_loader.h).
-using PdfOcrPageFn = Result<std::vector<Word>>(std::string_view bytes, int index,
-                                               const std::vector<std::string>& passwords);
+// The words and ruling lines OCR finds on one page (0-based `index`), exactly as the loader
+// would read it (OcrPdfPage in pdf_loader.h).
+using PdfOcrPageFn = Result<OcrReading>(std::string_view bytes, int index,
+                                        const std::vector<std::string>& passwords);
 // Page `page` (1-based) of the PDF file `pdf` as PNG (RenderPdfPagePng in pdf_render.h).
 using PdfRenderPngFn = Result<std::string>(const std::string& pdf, int page, int dpi,
                                            const Box& region);
@@ -43,8 +44,8 @@ class PdfServices {
   static Result<const PdfServices*> Get();
 
   // Unsupported when the PDF loader does not offer the function.
-  Result<std::vector<Word>> OcrPage(std::string_view bytes, int index,
-                                    const std::vector<std::string>& passwords) const;
+  Result<OcrReading> OcrPage(std::string_view bytes, int index,
+                             const std::vector<std::string>& passwords) const;
   Result<std::string> RenderPagePng(const std::string& pdf, int page, int dpi,
                                     const Box& region) const;
 
