@@ -1,9 +1,11 @@
 // gazetteer.h — known organisations and every spelling they appear under.
 //
-// A gazetteer is read from TSV files (see data/gazetteer.tsv for the columns). Names and
-// aliases are matched case- and accent-insensitively on folded text; acronyms (and aliases
-// that look like one: upper case, no spaces) are matched case-sensitively on the original
-// text, so "SAT" is an institution and "sat" is not. Single-word names must start with a
+// A gazetteer is read from TSV files (see data/gazetteer.tsv for the columns). Every name,
+// alias and acronym is one phrase of a single automaton over the passage's words (tokens.h,
+// split at hyphens), so a passage is read once whatever the gazetteer's size. Names and
+// aliases match case- and accent-insensitively, and across line breaks; acronyms (and
+// aliases that look like one: upper case, no spaces) must also be written exactly so in
+// the text, so "SAT" is an institution and "sat" is not. Single-word names must start with a
 // capital letter in the text, so the alias "Metropolis" does not fire on "metrópolis", and
 // the names of media (kind "media") must be written with capitals ("El Tiempo").
 // Built once in Configure; read-only and thread-safe afterwards.
@@ -16,10 +18,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "acervo/phrase_matcher.h"
 #include "acervo/status.h"
 #include "acervo/text.h"
 #include "acervo/tsv.h"
+#include "tokens.h"
+#include "word_automaton.h"
 
 namespace acervo::institution {
 
@@ -50,8 +53,13 @@ class Gazetteer {
   // Builds the matchers. Call once after the last Load.
   void Build();
 
-  // Leftmost-longest, non-overlapping hits in folded.original(), ordered by position.
-  std::vector<GazetteerHit> Find(const FoldedText& folded) const;
+  // Leftmost-longest, non-overlapping hits among tokens[first, last) of `text` (tokens as
+  // Tokenize gives them, abbreviations expanded or not), ordered by position.
+  std::vector<GazetteerHit> Find(std::string_view text, const std::vector<Token>& tokens,
+                                 size_t first, size_t last) const;
+  std::vector<GazetteerHit> Find(std::string_view text, const std::vector<Token>& tokens) const {
+    return Find(text, tokens, 0, tokens.size());
+  }
 
   const std::vector<Entry>& entries() const { return entries_; }
   // The entry whose acronym (or acronym-like alias) is exactly `acronym`, or -1.
@@ -72,11 +80,16 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_acronym_;
   std::unordered_map<std::string, int> by_folded_name_;
   std::vector<std::pair<std::string, int>> sorted_names_;  // by_folded_name_, sorted
-  PhraseMatcher names_;                                    // folded names and aliases
-  PhraseMatcher acronyms_;                                 // acronyms, case-sensitive
-  std::vector<bool> single_word_;  // per names_ value: the phrase is a single word
-  std::vector<bool> capitalised_;  // per names_ value: a medium, matched only capitalised
-  std::vector<int> name_entry_;    // names_ value -> entry
+  // One phrase of the automaton: a spelling of an entry.
+  struct Spelling {
+    int entry = 0;
+    bool acronym = false;      // matched only when written exactly as `exact`
+    bool single_word = false;  // a one-word name: must start with a capital in the text
+    bool capitalised = false;  // a medium: every long word capitalised
+    std::string exact;         // the acronym as written
+  };
+  WordAutomaton automaton_;
+  std::vector<Spelling> spellings_;  // by automaton value
 };
 
 // True when `s` is written like an acronym: no spaces, at most 16 bytes, starting with a

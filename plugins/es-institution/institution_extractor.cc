@@ -54,10 +54,9 @@ class InstitutionRun : public Run {
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
-    FoldedText folded(text);
     std::vector<Token> tokens = Tokenize(text);
     patterns_.ExpandAbbreviations(&tokens);
-    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
     segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
 
@@ -83,7 +82,7 @@ class InstitutionRun : public Run {
     // Parent bodies named inside a longer name.
     std::vector<Candidate> inner;
     for (const PatternName& p : names) {
-      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromNested(text, p));
+      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromNested(text, tokens, p));
     }
     for (const GazetteerHit& h : hits) {
       if (Inside(chosen, h.begin, h.end) && AfterParentConnector(tokens, h.begin)) {
@@ -131,7 +130,7 @@ class InstitutionRun : public Run {
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
     std::string name =
-        p.name.empty() ? CollapseSpaces(CanonicalAcronyms(text, p)) : CollapseSpaces(p.name);
+        CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
     if (entry >= 0)
@@ -195,20 +194,16 @@ class InstitutionRun : public Run {
 
   // A parent body inside a longer name: the gazetteer entry it starts with when it only
   // adds a place to it ("la Unión Europea en México" inside a delegation's name).
-  Candidate FromNested(std::string_view text, const PatternName& p) {
-    std::string_view name = text.substr(p.begin, p.end - p.begin);
-    FoldedText folded(name);
-    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+  Candidate FromNested(std::string_view text, const std::vector<Token>& tokens,
+                       const PatternName& p) {
+    size_t first = 0, last = 0;
+    while (first < tokens.size() && tokens[first].begin < p.begin) ++first;
+    for (last = first; last < tokens.size() && tokens[last].end <= p.end;) ++last;
+    std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens, first, last);
     segment_hits_ = hits;
-    if (!hits.empty() && hits[0].begin == 0) {
-      std::vector<Token> tokens = Tokenize(name);
-      PatternName whole{0, name.size(), p.kind, true, ""};
-      if (ExtendsHit(name, tokens, hits, whole)) {
-        GazetteerHit h = hits[0];
-        h.begin += p.begin;
-        h.end += p.begin;
-        return FromHit(text, h);
-      }
+    if (!hits.empty() && hits[0].begin == p.begin) {
+      PatternName whole{p.begin, p.end, p.kind, true, ""};
+      if (ExtendsHit(text, tokens, hits, whole)) return FromHit(text, hits[0]);
     }
     return FromPattern(text, p, kNestedPattern);
   }
@@ -257,7 +252,7 @@ class InstitutionRun : public Run {
         bool only_acronym =
             acronym.size() == inside.size() ||
             Fold(inside.substr(inside.find(',') + 1)).find("sigla") != std::string::npos;
-        if (only_acronym && LooksLikeAcronym(acronym)) {
+        if (only_acronym && LooksLikeAcronym(acronym) && AcronymFits(&c, acronym)) {
           std::string a(acronym);
           if (c.value["acronym"].is_null()) {
             c.value["acronym"] = a;
@@ -271,6 +266,25 @@ class InstitutionRun : public Run {
       kept.push_back(std::move(c));
     }
     *chosen = std::move(kept);
+  }
+
+  // Whether a name may take the acronym defined after it. An acronym the gazetteer knows
+  // names its entry: a name found by shape becomes that entry ("Organización Mundial de
+  // Ciudades Sostenibles e Inteligentes (WeGO)"), unless the entry is named inside it
+  // ("Oficina Regional de la Organización ... (WeGO)": the acronym is the parent's); a
+  // different gazetteer entry keeps its own.
+  bool AcronymFits(Candidate* c, std::string_view acronym) const {
+    int known = gazetteer_.FindAcronym(acronym);
+    if (known < 0) return true;
+    const Entry& entry = gazetteer_.entries()[known];
+    if (c->value["id"] == entry.id) return true;
+    if (c->value["id"].get<std::string>().rfind("x.", 0) != 0) return false;
+    for (const GazetteerHit& h : segment_hits_) {
+      if (h.entry == known && c->begin <= h.begin && h.end <= c->end) return false;
+    }
+    c->value = ValueOf(entry);
+    c->confidence = kGazetteerAcronym;
+    return true;
   }
 
   // Strictly inside a chosen name, after its first word.

@@ -12,7 +12,11 @@
 // "Informe": name_enders.tsv), and a head followed only by generic adjectives ("Oficina
 // Regional": generic_modifiers.tsv) is a fragment, not a name. Abbreviated words of tables
 // ("DIR. GRAL. DE ...": abbreviations.tsv) count as the words they stand for. Capitalised
-// words before a legal form ("... del Diálogo A.C.": legal_forms.tsv) are a name.
+// words before a legal form ("... del Diálogo A.C.": legal_forms.tsv) are a name. An
+// honorific before a head belongs to the name ("H. Ayuntamiento de ...": honorifics.tsv); a
+// place spelled with "y el" does not split it ("... de América Latina y el Caribe":
+// joined_places.tsv); a capitalised Spanish function word ("Según", "Para":
+// function_words.tsv) never starts an English name.
 // Heads, connectors and known non-organisations come from data files; see Load.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
@@ -25,23 +29,9 @@
 #include <vector>
 
 #include "acervo/status.h"
+#include "tokens.h"
 
 namespace acervo::institution {
-
-// A word or a punctuation mark of a passage.
-struct Token {
-  size_t begin = 0;  // byte span in the text
-  size_t end = 0;
-  std::string folded;     // acervo::Fold of the token
-  bool word = false;      // letters/digits (with inner hyphens: "Coparmex-CDMX")
-  bool capital = false;   // starts with an upper-case letter or a digit
-  bool all_caps = false;  // has letters, none lower-case
-  bool number = false;    // starts with a digit ("2024", "10")
-  // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
-  // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
-  std::string expansion;
-};
-std::vector<Token> Tokenize(std::string_view text);
 
 // A name found by shape: its byte span and the kind of its head word.
 struct PatternName {
@@ -57,8 +47,8 @@ struct PatternName {
 class NamePatterns {
  public:
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
-  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv and
-  // job_titles.tsv.
+  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
+  // job_titles.tsv, function_words.tsv, joined_places.tsv and honorifics.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -90,6 +80,12 @@ class NamePatterns {
   // returns the index of the token after the form, or i when there is none.
   size_t LegalFormName(const std::vector<Token>& tokens, std::string_view text, size_t i,
                        std::vector<PatternName>* out) const;
+  // The index of the first honorific before the head at tokens[i] that belongs to the
+  // name ("H. Ayuntamiento", "Ilustre Municipalidad"), or i when there is none.
+  size_t HonorificStart(const std::vector<Token>& tokens, std::string_view text, size_t i) const;
+  // Whether tokens[last], the "y", the article and tokens[j] spell a place that contains
+  // "y" + article ("latina y el caribe": joined_places.tsv).
+  bool JoinedPlace(const std::vector<Token>& tokens, size_t last, size_t j) const;
   // The name as reported: the covered text, or with abbreviations written out.
   std::string Spelled(std::string_view text, const std::vector<Token>& tokens, size_t first,
                       size_t last) const;
@@ -116,6 +112,10 @@ class NamePatterns {
   std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
   std::vector<std::string> legal_forms_;                        // longest first
   std::unordered_set<std::string> job_titles_;                  // folded
+  std::unordered_set<std::string> function_words_;              // folded
+  std::unordered_set<std::string> joined_places_;               // folded, one space apart
+  // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
+  std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;
 };
 
 }  // namespace acervo::institution
