@@ -3,7 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cstdint>
+#include <forward_list>
 
 namespace acervo::institution {
 namespace {
@@ -30,7 +30,11 @@ bool WordsCapitalised(std::string_view text, size_t begin, size_t end) {
 struct Word {
   size_t begin = 0;
   size_t end = 0;
-  std::string folded;
+  std::string_view folded;  // the token's, or one of Words::parts
+};
+struct Words {
+  std::vector<Word> words;
+  std::forward_list<std::string> parts;  // folded parts of hyphenated words (never moved)
 };
 
 // Splits `s` at the hyphens that IsHyphen accepts; each part with its byte offset, and each
@@ -49,26 +53,33 @@ void SplitHyphens(std::string_view s, Fn part) {
   part(start, s.size(), false);
 }
 
-std::vector<Word> Words(std::string_view text, const std::vector<Token>& tokens, size_t first,
-                        size_t last) {
-  std::vector<Word> words;
+// '-', or the first byte of U+2010 and U+2011.
+bool MayHaveHyphen(std::string_view s) {
+  for (char c : s) {
+    if (c == '-' || c == '\xE2') return true;
+  }
+  return false;
+}
+
+Words Split(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last) {
+  Words out;
   last = std::min(last, tokens.size());
-  words.reserve(last - first);
+  out.words.reserve(last - first);
   for (size_t i = first; i < last; ++i) {
     const Token& t = tokens[i];
     std::string_view original = text.substr(t.begin, t.end - t.begin);
-    if (!t.word || !t.expansion.empty() ||
-        original.find_first_of("-\xE2") == std::string_view::npos) {
-      words.push_back({t.begin, t.end, t.folded});
+    // (A word hyphenated at a line end has no hyphen left in its folded form.)
+    if (!t.word || !t.expansion.empty() || !MayHaveHyphen(t.folded)) {
+      out.words.push_back({t.begin, t.end, t.folded});
       continue;
     }
     SplitHyphens(original, [&](size_t b, size_t e, bool hyphen) {
       if (b == e) return;
-      words.push_back(
-          {t.begin + b, t.begin + e, hyphen ? std::string("-") : Fold(original.substr(b, e - b))});
+      out.parts.push_front(hyphen ? std::string("-") : Fold(original.substr(b, e - b)));
+      out.words.push_back({t.begin + b, t.begin + e, out.parts.front()});
     });
   }
-  return words;
+  return out;
 }
 
 }  // namespace
@@ -150,9 +161,9 @@ void Gazetteer::Build() {
       } else {
         by_folded_name_.emplace(Fold(s), i);
       }
-      std::vector<Word> words = Words(s, Tokenize(s), 0, SIZE_MAX);
+      std::vector<Token> tokens = Tokenize(s);
       std::vector<std::string> folded;
-      for (Word& w : words) folded.push_back(std::move(w.folded));
+      for (const Word& w : Split(s, tokens, 0, tokens.size()).words) folded.emplace_back(w.folded);
       spelling.single_word = folded.size() == 1 && !spelling.acronym;
       automaton_.Add(folded, static_cast<int>(spellings_.size()));
       spellings_.push_back(std::move(spelling));
@@ -193,7 +204,8 @@ std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
 
 std::vector<GazetteerHit> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
                                           size_t first, size_t last) const {
-  std::vector<Word> words = Words(text, tokens, first, last);
+  Words split = Split(text, tokens, first, last);
+  const std::vector<Word>& words = split.words;
   std::vector<int32_t> ids;
   ids.reserve(words.size());
   for (const Word& w : words) ids.push_back(automaton_.WordId(w.folded));

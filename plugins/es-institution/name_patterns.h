@@ -21,6 +21,7 @@
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -111,6 +112,7 @@ class NamePatterns {
   std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
   std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
   std::vector<std::string> legal_forms_;                        // longest first
+  std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
   std::unordered_set<std::string> joined_places_;               // folded, one space apart

@@ -69,6 +69,7 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       }));
   ACERVO_RETURN_IF_ERROR(
       read("legal_forms.tsv", 1, "one form", [&](const auto& f) { legal_forms_.push_back(f[0]); }));
+  for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
@@ -83,6 +84,7 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
                                    size_t i, std::vector<PatternName>* out) const {
+  if (!legal_first_[static_cast<unsigned char>(text[tokens[i].begin])]) return i;
   if (i == 0 || !IsContent(tokens[i - 1])) return i;
   std::string_view rest = text.substr(tokens[i].begin);
   const std::string* form = nullptr;

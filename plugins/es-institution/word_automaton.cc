@@ -61,7 +61,7 @@ void WordAutomaton::Build() {
 }
 
 int32_t WordAutomaton::WordId(std::string_view word) const {
-  auto it = ids_.find(std::string(word));
+  auto it = ids_.find(word);
   return it == ids_.end() ? -1 : it->second;
 }
 

@@ -44,7 +44,12 @@ class WordAutomaton {
   };
   int32_t Next(int32_t node, int32_t word) const;
 
-  std::unordered_map<std::string, int32_t> ids_;
+  // Looked up by string_view without building a string (C++20 transparent lookup).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
   std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | word id) -> child
   std::vector<Node> nodes_{1};
 };
