@@ -279,6 +279,16 @@ size_t NamePatterns::PluralList(const std::vector<Token>& tokens, std::string_vi
   return items.back().second;
 }
 
+bool NamePatterns::CutAtBreak(const std::vector<Token>& tokens, std::string_view text,
+                              size_t last) const {
+  if (last + 1 >= tokens.size() || tokens[last + 1].folded != "-" ||
+      tokens[last + 1].begin != tokens[last].end) {
+    return false;
+  }
+  size_t after = tokens[last + 1].end;
+  return last + 2 == tokens.size() || text[after] == '\n' || text[after] == '\r';
+}
+
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
   if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
@@ -318,7 +328,8 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
         size_t begin = tokens[HonorificStart(tokens, text, i)].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end) && !Fragment(tokens, i, last)) {
+        if (!Rejected(text, begin, end) && !Fragment(tokens, i, last) &&
+            !CutAtBreak(tokens, text, last)) {
           out.push_back({begin, end, head->kind, false, Spelled(text, tokens, i, last)});
         }
         for (size_t k : nested) {

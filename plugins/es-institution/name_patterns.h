@@ -72,6 +72,9 @@ class NamePatterns {
   };
   const Head* HeadOf(const Token& token, std::string_view text) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
+  // The name's last word is the first half of a word hyphenated across a break the
+  // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
+  bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
   Status LoadWordLists(const std::filesystem::path& data_dir);
   // tokens[i] is a head and every token after it up to `last` a generic adjective that does
   // not complete that head.

@@ -20,13 +20,16 @@ std::string FoldWord(std::string_view word) {
   return out;
 }
 
-// When text[p] is a hyphen that ends a line and a lower-case letter starts the next one,
-// the position of that letter; p otherwise.
+// When text[p] is a hyphen that ends a line after a lower-case letter and a lower-case
+// letter starts the next one, the position of that letter; p otherwise. The line break may
+// have become one space when the loader joined the lines of a paragraph ("Aseso- res").
 size_t LineBreakHyphen(std::string_view text, size_t p) {
-  if (text[p] != '-') return p;
+  if (text[p] != '-' || p == 0) return p;
+  auto before = static_cast<unsigned char>(text[p - 1]);
+  if (!(before >= 'a' && before <= 'z') && before < 0x80) return p;
   size_t q = p + 1;
   if (q < text.size() && text[q] == '\r') ++q;
-  if (q >= text.size() || text[q] != '\n') return p;
+  if (q >= text.size() || (text[q] != '\n' && text[q] != ' ')) return p;
   size_t letter = ++q;
   if (q >= text.size() || !u_islower(static_cast<UChar32>(NextCodePoint(text, &q)))) return p;
   return letter;
@@ -135,7 +138,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.end = w.end;
     t.all_caps = w.letters && !w.lower;
     std::string_view word = text.substr(begin, w.end - begin);
-    t.folded = FoldWord(word.find('\n') == std::string_view::npos ? word : JoinLineBreaks(word));
+    bool broken =
+        word.find('\n') != std::string_view::npos || word.find(' ') != std::string_view::npos;
+    t.folded = FoldWord(broken ? JoinLineBreaks(word) : word);
     pos = w.end;
     tokens.push_back(std::move(t));
   }

@@ -31,7 +31,8 @@ struct Token {
 std::vector<Token> Tokenize(std::string_view text);
 
 // `s` without the hyphen-and-line-break of words hyphenated at the end of a line
-// ("Aseso-\nres" -> "Asesores"); other text unchanged.
+// ("Aseso-\nres", or "Aseso- res" once the lines were joined -> "Asesores"); other text
+// unchanged.
 std::string JoinLineBreaks(std::string_view s);
 
 // True for the hyphens that join two words into one token ('-', U+2010, U+2011).
