@@ -138,6 +138,10 @@ class InstitutionRun : public Run {
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
+    if (qualified.size() > 1) {
+      // Of several bodies with that name, the one this document has already named.
+      std::erase_if(qualified, [&](int e) { return !seen_ids_.count(gazetteer_.entries()[e].id); });
+    }
     if (qualified.size() == 1) {
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[qualified[0]]), confidence, ""};
     }
@@ -170,6 +174,7 @@ class InstitutionRun : public Run {
 
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
+    seen_ids_.insert(value["id"].get<std::string>());
     std::string folded = Fold(value["name"].get<std::string>());
     if (!seen_names_.insert(folded).second) return;
     seen_.emplace_back(std::move(folded), value);
@@ -315,6 +320,7 @@ class InstitutionRun : public Run {
   std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
   std::unordered_set<std::string> seen_names_;                  // the names of seen_
+  std::unordered_set<std::string> seen_ids_;                    // the ids of seen_
   std::vector<GazetteerHit> segment_hits_;                      // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
