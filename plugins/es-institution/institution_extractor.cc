@@ -89,6 +89,7 @@ class InstitutionRun : public Run {
         inner.push_back(FromHit(text, h));
       }
     }
+    for (Candidate& c : chosen) ServedBody(text, hits, inner, &c);
     // Acronyms learned earlier in the document, wherever nothing else was found.
     for (const Token& t : tokens) {
       if (!t.word || !t.capital) continue;
@@ -290,6 +291,26 @@ class InstitutionRun : public Run {
     c->value = ValueOf(entry);
     c->confidence = kGazetteerAcronym;
     return true;
+  }
+
+  // "Secretaría Ejecutiva de Mercociudades", "Secretaría Técnica de la Red ...": the
+  // secretariat of a body is that body (secretariats.tsv); the mention keeps its span.
+  void ServedBody(std::string_view text, const std::vector<GazetteerHit>& hits,
+                  const std::vector<Candidate>& inner, Candidate* c) const {
+    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    if (id.rfind("x.", 0) != 0 || !patterns_.IsSecretariat(id.substr(2))) return;
+    for (const Candidate& i : inner) {
+      if (i.end == c->end && i.begin > c->begin) {
+        c->value = i.value;
+        return;
+      }
+    }
+    for (const GazetteerHit& h : hits) {
+      if (h.end == c->end && h.begin > c->begin && !h.acronym) {
+        c->value = FromHit(text, h).value;
+        return;
+      }
+    }
   }
 
   // Strictly inside a chosen name, after its first word.

@@ -49,7 +49,8 @@ class NamePatterns {
  public:
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
-  // job_titles.tsv, function_words.tsv, joined_places.tsv and honorifics.tsv.
+  // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv and
+  // secretariats.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -61,6 +62,9 @@ class NamePatterns {
 
   bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
   bool IsHead(const Token& token, std::string_view text) const;
+  // Whether a pattern id's slug ("secretaria-ejecutiva-de-mercociudades") names the
+  // secretariat of another body (secretariats.tsv + "de").
+  bool IsSecretariat(std::string_view slug) const;
 
  private:
   enum class Role { kOf, kArticle, kAnd, kOther, kInner };
@@ -118,6 +122,7 @@ class NamePatterns {
   std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
+  std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> joined_places_;               // folded, one space apart
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
   std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;

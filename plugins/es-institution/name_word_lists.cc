@@ -45,6 +45,11 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       read("name_enders.tsv", 1, "one word", [&](const auto& f) { enders_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("job_titles.tsv", 1, "one word",
                               [&](const auto& f) { job_titles_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("secretariats.tsv", 1, "one phrase", [&](const auto& f) {
+    std::string slug;
+    for (const Token& t : Tokenize(f[0])) slug += t.folded + "-";
+    secretariats_.push_back(slug + "de");
+  }));
   ACERVO_RETURN_IF_ERROR(read("function_words.tsv", 1, "one word",
                               [&](const auto& f) { function_words_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("joined_places.tsv", 1, "one place", [&](const auto& f) {
@@ -147,6 +152,15 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
     ++kept;
   }
   t.resize(kept);
+}
+
+bool NamePatterns::IsSecretariat(std::string_view slug) const {
+  for (const std::string& s : secretariats_) {
+    if (slug.size() > s.size() && slug.compare(0, s.size(), s) == 0 && slug[s.size()] == '-') {
+      return true;
+    }
+  }
+  return false;
 }
 
 size_t NamePatterns::HonorificStart(const std::vector<Token>& tokens, std::string_view text,
