@@ -184,6 +184,19 @@ int Gazetteer::FindName(std::string_view folded_name) const {
   return it == by_folded_name_.end() ? -1 : it->second;
 }
 
+std::vector<int> Gazetteer::FindLonger(std::string_view folded_name,
+                                       std::string_view country) const {
+  std::vector<int> out;
+  std::string prefix = std::string(folded_name) + " ";
+  auto it =
+      std::lower_bound(sorted_names_.begin(), sorted_names_.end(), std::make_pair(prefix, -1));
+  for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    if (!country.empty() && entries_[it->second].country != country) continue;
+    if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
+  }
+  return out;
+}
+
 std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
                                           std::string_view country) const {
   std::vector<int> out;

@@ -70,6 +70,10 @@ class Gazetteer {
   // movilidad" -> "secretaria de movilidad de la ciudad de mexico"), restricted to
   // `country` when it is not empty.
   std::vector<int> FindQualified(std::string_view folded_name, std::string_view country) const;
+  // Entries with a name or alias that starts with `folded_name` and a space ("coordinacion
+  // general de asesores y asuntos" -> "... y asuntos internacionales"), restricted to
+  // `country` when it is not empty.
+  std::vector<int> FindLonger(std::string_view folded_name, std::string_view country) const;
 
  private:
   Status AddRows(const std::vector<TsvRow>& rows, const std::string& origin);

@@ -143,6 +143,12 @@ class InstitutionRun : public Run {
       // Of several bodies with that name, the one this document has already named.
       std::erase_if(qualified, [&](int e) { return !seen_ids_.count(gazetteer_.entries()[e].id); });
     }
+    // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body
+    // of the country whose name goes on from it. Short names ("Secretaría de Desarrollo")
+    // are too common as the start of several.
+    if (qualified.empty() && ContentWords(folded) >= 4) {
+      qualified = gazetteer_.FindLonger(folded, document_.country);
+    }
     if (qualified.size() == 1) {
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[qualified[0]]), confidence, ""};
     }
@@ -166,11 +172,31 @@ class InstitutionRun : public Run {
                     (folded.compare(name.size(), 4, " de ") == 0 ||
                      folded.compare(name.size(), 5, " del ") == 0 ||
                      folded.compare(name.size(), 4, " en ") == 0);
-      if (!shortened && !placed) continue;
+      bool respelled = !shortened && !placed && Skeleton(name) == Skeleton(folded);
+      if (!shortened && !placed && !respelled) continue;
       if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
       found = &value;
     }
     return found;
+  }
+
+  // The content words of a folded name: "coordinacion general de asesores y de asuntos
+  // internacionales" and "... asesores y asuntos internacionales" are one body.
+  std::string Skeleton(std::string_view folded) const {
+    std::string out;
+    size_t pos = 0;
+    while (pos < folded.size()) {
+      size_t space = std::min(folded.find(' ', pos), folded.size());
+      std::string_view word = folded.substr(pos, space - pos);
+      if (!patterns_.IsConnector(word)) out.append(word).push_back(' ');
+      pos = space + 1;
+    }
+    return out;
+  }
+
+  size_t ContentWords(std::string_view folded) const {
+    std::string skeleton = Skeleton(folded);
+    return static_cast<size_t>(std::count(skeleton.begin(), skeleton.end(), ' '));
   }
 
   // Every value emitted, for SeenAs.
