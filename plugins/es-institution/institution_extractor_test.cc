@@ -206,3 +206,30 @@ TEST(PatternId, FoldedSlug) {
 
 }  // namespace
 }  // namespace acervo::institution
+
+namespace acervo::institution {
+namespace {
+
+TEST_F(InstitutionExtractorTest, AKnownAcronymDefinedAfterANameResolvesIt) {
+  EXPECT_THAT(Run("la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) premió"),
+              ElementsAre("Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) -> "
+                          "net.wego"));
+  // The entry named inside a unit keeps its acronym; the unit does not take it.
+  std::vector<std::string> unit =
+      Run("la Oficina Regional de la Organización Mundial de Ciudades Sostenibles e Inteligentes "
+          "(WeGO) apoyó");
+  EXPECT_THAT(unit, ::testing::Contains("WeGO -> net.wego"));
+}
+
+TEST_F(InstitutionExtractorTest, ASecretariatIsTheBodyItServes) {
+  EXPECT_THAT(Run("la Secretaría Ejecutiva de Mercociudades convocó"),
+              ElementsAre("Secretaría Ejecutiva de Mercociudades -> net.mercociudades"));
+}
+
+TEST_F(InstitutionExtractorTest, ALongNameCutShortIsTheGazetteerBody) {
+  EXPECT_THAT(Run("La Coordinación General de Asesores y Asuntos colaboró"),
+              ElementsAre("Coordinación General de Asesores y Asuntos -> cdmx.cgaai"));
+}
+
+}  // namespace
+}  // namespace acervo::institution
