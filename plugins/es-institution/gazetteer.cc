@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <forward_list>
+#include <functional>
 
 namespace acervo::institution {
 namespace {
@@ -184,35 +185,34 @@ int Gazetteer::FindName(std::string_view folded_name) const {
   return it == by_folded_name_.end() ? -1 : it->second;
 }
 
-std::vector<int> Gazetteer::FindLonger(std::string_view folded_name,
-                                       std::string_view country) const {
+std::vector<int> Gazetteer::EntriesStartingWith(
+    const std::string& prefix, std::string_view country,
+    const std::function<bool(std::string_view)>& keep) const {
   std::vector<int> out;
-  std::string prefix = std::string(folded_name) + " ";
-  auto it =
-      std::lower_bound(sorted_names_.begin(), sorted_names_.end(), std::make_pair(prefix, -1));
-  for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
-    if (!country.empty() && entries_[it->second].country != country) continue;
-    if (std::find(out.begin(), out.end(), it->second) == out.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
-std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
-                                          std::string_view country) const {
-  std::vector<int> out;
-  // Every qualified name starts with folded_name + " de": one range of the sorted names.
-  std::string prefix = std::string(folded_name) + " de";
+  // One range of the sorted names.
   auto it =
       std::lower_bound(sorted_names_.begin(), sorted_names_.end(), std::make_pair(prefix, -1));
   for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     const auto& [name, entry] = *it;
-    if (name.size() <= folded_name.size() + 4) continue;
-    std::string_view rest = std::string_view(name).substr(folded_name.size());
-    if (rest.substr(0, 4) != " de " && rest.substr(0, 5) != " del ") continue;
-    if (!country.empty() && entries_[entry].country != country) continue;
+    if (!keep(name) || (!country.empty() && entries_[entry].country != country)) continue;
     if (std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(entry);
   }
   return out;
+}
+
+std::vector<int> Gazetteer::FindLonger(std::string_view folded_name,
+                                       std::string_view country) const {
+  return EntriesStartingWith(std::string(folded_name) + " ", country,
+                             [](std::string_view) { return true; });
+}
+
+std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
+                                          std::string_view country) const {
+  return EntriesStartingWith(std::string(folded_name) + " de", country, [&](std::string_view name) {
+    std::string_view rest = name.substr(folded_name.size());
+    return name.size() > folded_name.size() + 4 &&
+           (rest.substr(0, 4) == " de " || rest.substr(0, 5) == " del ");
+  });
 }
 
 std::vector<GazetteerHit> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,

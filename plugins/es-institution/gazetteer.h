@@ -13,6 +13,7 @@
 #define ACERVO_PLUGINS_ES_INSTITUTION_GAZETTEER_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +78,10 @@ class Gazetteer {
 
  private:
   Status AddRows(const std::vector<TsvRow>& rows, const std::string& origin);
+  // Entries with a name or alias that starts with `prefix` and passes `keep`, of `country`
+  // when it is not empty; each once.
+  std::vector<int> EntriesStartingWith(const std::string& prefix, std::string_view country,
+                                       const std::function<bool(std::string_view)>& keep) const;
   int Add(Entry entry);
 
   std::vector<Entry> entries_;

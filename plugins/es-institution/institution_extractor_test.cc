@@ -204,12 +204,6 @@ TEST(PatternId, FoldedSlug) {
   EXPECT_EQ(PatternId("Alzheimer México I.A.P."), "x.alzheimer-mexico-i-a-p");
 }
 
-}  // namespace
-}  // namespace acervo::institution
-
-namespace acervo::institution {
-namespace {
-
 TEST_F(InstitutionExtractorTest, AKnownAcronymDefinedAfterANameResolvesIt) {
   EXPECT_THAT(Run("la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) premió"),
               ElementsAre("Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) -> "

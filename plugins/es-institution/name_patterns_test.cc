@@ -213,12 +213,6 @@ TEST_F(NamePatternsTest, UpperCaseAndAbbreviatedNames) {
               ::testing::ElementsAre("Coordinación de Comunicación Social"));
 }
 
-}  // namespace
-}  // namespace acervo::institution
-
-namespace acervo::institution {
-namespace {
-
 TEST_F(NamePatternsTest, HonorificsBeforeAHeadBelongToTheName) {
   EXPECT_THAT(Names("H. AYUNTAMIENTO CONSTITUCIONAL DE ZAPOPAN"),
               ::testing::ElementsAre("H. AYUNTAMIENTO CONSTITUCIONAL DE ZAPOPAN"));
