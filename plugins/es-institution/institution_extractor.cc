@@ -172,8 +172,14 @@ class InstitutionRun : public Run {
                     (folded.compare(name.size(), 4, " de ") == 0 ||
                      folded.compare(name.size(), 5, " del ") == 0 ||
                      folded.compare(name.size(), 4, " en ") == 0);
-      bool respelled = !shortened && !placed && Skeleton(name) == Skeleton(folded);
-      if (!shortened && !placed && !respelled) continue;
+      if (!shortened && !placed) continue;
+      if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
+      found = &value;
+    }
+    // The same words with other connectors ("Asesores y de Asuntos" for "Asesores y Asuntos").
+    auto same = by_skeleton_.find(Skeleton(folded));
+    if (same != by_skeleton_.end() && same->second != std::string::npos) {
+      const nlohmann::json& value = seen_[same->second].second;
       if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
       found = &value;
     }
@@ -204,6 +210,8 @@ class InstitutionRun : public Run {
     seen_ids_.insert(value["id"].get<std::string>());
     std::string folded = Fold(value["name"].get<std::string>());
     if (!seen_names_.insert(folded).second) return;
+    auto [same, added] = by_skeleton_.emplace(Skeleton(folded), seen_.size());
+    if (!added && seen_[same->second].second["id"] != value["id"]) same->second = std::string::npos;
     seen_.emplace_back(std::move(folded), value);
   }
 
@@ -364,10 +372,12 @@ class InstitutionRun : public Run {
   const Gazetteer& gazetteer_;
   const NamePatterns& patterns_;
   const DocumentContext document_;
-  std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
-  std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
-  std::unordered_set<std::string> seen_names_;                  // the names of seen_
-  std::unordered_set<std::string> seen_ids_;                    // the ids of seen_
+  std::unordered_map<std::string, nlohmann::json> learned_;   // acronym -> value
+  std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
+  std::unordered_set<std::string> seen_names_;                // the names of seen_
+  std::unordered_set<std::string> seen_ids_;                  // the ids of seen_
+  // Skeleton of each name of seen_ -> its index there, npos when two bodies share it.
+  std::unordered_map<std::string, size_t> by_skeleton_;
   std::vector<GazetteerHit> segment_hits_;                      // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
