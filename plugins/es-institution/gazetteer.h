@@ -63,6 +63,11 @@ class Gazetteer {
   }
 
   const std::vector<Entry>& entries() const { return entries_; }
+  // The entry with this id, or -1.
+  int FindId(const std::string& id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? -1 : it->second;
+  }
   // The entry whose acronym (or acronym-like alias) is exactly `acronym`, or -1.
   int FindAcronym(std::string_view acronym) const;
   // The entry with this folded name or alias, or -1.

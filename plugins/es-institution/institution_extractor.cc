@@ -78,6 +78,7 @@ class InstitutionRun : public Run {
       chosen.push_back(std::move(c));
     }
     LearnDefinitions(text, &chosen);
+    for (Candidate& c : chosen) CountryOffice(text, tokens, &c);
 
     // Parent bodies named inside a longer name.
     std::vector<Candidate> inner;
@@ -342,6 +343,31 @@ class InstitutionRun : public Run {
     for (const GazetteerHit& h : hits) {
       if (h.end == c->end && h.begin > c->begin && !h.acronym) {
         c->value = FromHit(text, h).value;
+        return;
+      }
+    }
+  }
+
+  // "PNUD México", "USAID Perú": an international agency's name or acronym followed, one
+  // space apart, by a country (countries.tsv) names its country office; the mention covers
+  // the country, the value stays the agency's.
+  void CountryOffice(std::string_view text, const std::vector<Token>& tokens, Candidate* c) const {
+    if (c->end >= text.size() || text[c->end] != ' ') return;
+    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    int entry = gazetteer_.FindId(id);
+    if (entry < 0) return;
+    const std::string& kind = gazetteer_.entries()[entry].kind;
+    if (kind != "un" && kind != "agency" && kind != "intl" && kind != "bank") return;
+    size_t k = 0;
+    while (k < tokens.size() && tokens[k].begin < c->end + 1) ++k;
+    if (k >= tokens.size() || tokens[k].begin != c->end + 1) return;
+    std::string country;
+    for (size_t last = k; last < tokens.size() && last < k + 3; ++last) {
+      if (!tokens[last].capital && !patterns_.IsConnector(tokens[last].folded)) return;
+      country += (last == k ? "" : " ") + tokens[last].folded;
+      bool ends = last + 1 == tokens.size() || !tokens[last + 1].word || !tokens[last + 1].capital;
+      if (patterns_.IsCountry(country) && ends) {
+        c->end = tokens[last].end;
         return;
       }
     }

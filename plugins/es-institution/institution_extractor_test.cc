@@ -215,6 +215,12 @@ TEST_F(InstitutionExtractorTest, AKnownAcronymDefinedAfterANameResolvesIt) {
   EXPECT_THAT(unit, ::testing::Contains("WeGO -> net.wego"));
 }
 
+TEST_F(InstitutionExtractorTest, ACountryOfficeIsTheAgency) {
+  EXPECT_THAT(Run("voceros de USAID Perú y del PNUD México; la Secretaría de Salud México"),
+              ElementsAre("USAID Perú -> us.usaid", "PNUD México -> un.pnud",
+                          "Secretaría de Salud México -> x.secretaria-de-salud-mexico"));
+}
+
 TEST_F(InstitutionExtractorTest, ASecretariatIsTheBodyItServes) {
   EXPECT_THAT(Run("la Secretaría Ejecutiva de Mercociudades convocó"),
               ElementsAre("Secretaría Ejecutiva de Mercociudades -> net.mercociudades"));

@@ -49,8 +49,8 @@ class NamePatterns {
  public:
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
-  // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv and
-  // secretariats.tsv.
+  // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
+  // secretariats.tsv and countries.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -65,6 +65,8 @@ class NamePatterns {
   // Whether a pattern id's slug ("secretaria-ejecutiva-de-mercociudades") names the
   // secretariat of another body (secretariats.tsv + "de").
   bool IsSecretariat(std::string_view slug) const;
+  // Whether the folded words, one space apart, name a country of countries.tsv.
+  bool IsCountry(const std::string& folded) const { return countries_.count(folded) > 0; }
 
  private:
   enum class Role { kOf, kArticle, kAnd, kOther, kInner };
@@ -123,6 +125,7 @@ class NamePatterns {
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
+  std::unordered_set<std::string> countries_;                   // folded, one space apart
   std::unordered_set<std::string> joined_places_;               // folded, one space apart
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
   std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;

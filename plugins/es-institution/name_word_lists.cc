@@ -50,6 +50,11 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
     for (const Token& t : Tokenize(f[0])) slug += t.folded + "-";
     secretariats_.push_back(slug + "de");
   }));
+  ACERVO_RETURN_IF_ERROR(read("countries.tsv", 1, "one country", [&](const auto& f) {
+    std::string folded;
+    for (const Token& t : Tokenize(f[0])) folded += (folded.empty() ? "" : " ") + t.folded;
+    countries_.insert(folded);
+  }));
   ACERVO_RETURN_IF_ERROR(read("function_words.tsv", 1, "one word",
                               [&](const auto& f) { function_words_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("joined_places.tsv", 1, "one place", [&](const auto& f) {
