@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <forward_list>
+#include <functional>
 
 namespace acervo::institution {
 namespace {
@@ -22,6 +24,63 @@ bool WordsCapitalised(std::string_view text, size_t begin, size_t end) {
     if (letters >= 4 && !upper) return false;
   }
   return true;
+}
+
+// A word the automaton reads: a token, or one part of a hyphenated token, so that "ONU"
+// is found in "ONU-México" and "APC-Colombia" is three words on both sides.
+struct Word {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string_view folded;  // the token's, or one of Words::parts
+};
+struct Words {
+  std::vector<Word> words;
+  std::forward_list<std::string> parts;  // folded parts of hyphenated words (never moved)
+};
+
+// Splits `s` at the hyphens that IsHyphen accepts; each part with its byte offset, and each
+// hyphen as "-".
+template <typename Fn>
+void SplitHyphens(std::string_view s, Fn part) {
+  size_t pos = 0, start = 0;
+  while (pos < s.size()) {
+    size_t at = pos;
+    char32_t cp = NextCodePoint(s, &pos);
+    if (!IsHyphen(cp)) continue;
+    part(start, at, false);
+    part(at, pos, true);
+    start = pos;
+  }
+  part(start, s.size(), false);
+}
+
+// '-', or the first byte of U+2010 and U+2011.
+bool MayHaveHyphen(std::string_view s) {
+  for (char c : s) {
+    if (c == '-' || c == '\xE2') return true;
+  }
+  return false;
+}
+
+Words Split(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last) {
+  Words out;
+  last = std::min(last, tokens.size());
+  out.words.reserve(last - first);
+  for (size_t i = first; i < last; ++i) {
+    const Token& t = tokens[i];
+    std::string_view original = text.substr(t.begin, t.end - t.begin);
+    // (A word hyphenated at a line end has no hyphen left in its folded form.)
+    if (!t.word || !t.expansion.empty() || !MayHaveHyphen(t.folded)) {
+      out.words.push_back({t.begin, t.end, t.folded});
+      continue;
+    }
+    SplitHyphens(original, [&](size_t b, size_t e, bool hyphen) {
+      if (b == e) return;
+      out.parts.push_front(hyphen ? std::string("-") : Fold(original.substr(b, e - b)));
+      out.words.push_back({t.begin + b, t.begin + e, out.parts.front()});
+    });
+  }
+  return out;
 }
 
 }  // namespace
@@ -96,22 +155,22 @@ void Gazetteer::Build() {
     if (!e.acronym.empty()) spellings.push_back(e.acronym);
     spellings.insert(spellings.end(), e.aliases.begin(), e.aliases.end());
     for (const std::string& s : spellings) {
-      if (LooksLikeAcronym(s)) {
-        acronyms_.Add(s, i);
+      Spelling spelling{i, LooksLikeAcronym(s), false, e.kind == "media", ""};
+      if (spelling.acronym) {
+        spelling.exact = s;
         by_acronym_.emplace(s, i);
-        continue;
+      } else {
+        by_folded_name_.emplace(Fold(s), i);
       }
-      std::string folded = Fold(s);
-      by_folded_name_.emplace(folded, i);
-      int value = static_cast<int>(name_entry_.size());
-      name_entry_.push_back(i);
-      single_word_.push_back(folded.find(' ') == std::string::npos);
-      capitalised_.push_back(e.kind == "media");
-      names_.Add(folded, value);
+      std::vector<Token> tokens = Tokenize(s);
+      std::vector<std::string> folded;
+      for (const Word& w : Split(s, tokens, 0, tokens.size()).words) folded.emplace_back(w.folded);
+      spelling.single_word = folded.size() == 1 && !spelling.acronym;
+      automaton_.Add(folded, static_cast<int>(spellings_.size()));
+      spellings_.push_back(std::move(spelling));
     }
   }
-  names_.Build();
-  acronyms_.Build();
+  automaton_.Build();
   sorted_names_.assign(by_folded_name_.begin(), by_folded_name_.end());
   std::sort(sorted_names_.begin(), sorted_names_.end());
 }
@@ -126,37 +185,56 @@ int Gazetteer::FindName(std::string_view folded_name) const {
   return it == by_folded_name_.end() ? -1 : it->second;
 }
 
-std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
-                                          std::string_view country) const {
+std::vector<int> Gazetteer::EntriesStartingWith(
+    const std::string& prefix, std::string_view country,
+    const std::function<bool(std::string_view)>& keep) const {
   std::vector<int> out;
-  // Every qualified name starts with folded_name + " de": one range of the sorted names.
-  std::string prefix = std::string(folded_name) + " de";
+  // One range of the sorted names.
   auto it =
       std::lower_bound(sorted_names_.begin(), sorted_names_.end(), std::make_pair(prefix, -1));
   for (; it != sorted_names_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     const auto& [name, entry] = *it;
-    if (name.size() <= folded_name.size() + 4) continue;
-    std::string_view rest = std::string_view(name).substr(folded_name.size());
-    if (rest.substr(0, 4) != " de " && rest.substr(0, 5) != " del ") continue;
-    if (!country.empty() && entries_[entry].country != country) continue;
+    if (!keep(name) || (!country.empty() && entries_[entry].country != country)) continue;
     if (std::find(out.begin(), out.end(), entry) == out.end()) out.push_back(entry);
   }
   return out;
 }
 
-std::vector<GazetteerHit> Gazetteer::Find(const FoldedText& folded) const {
-  std::string_view text = folded.original();
+std::vector<int> Gazetteer::FindLonger(std::string_view folded_name,
+                                       std::string_view country) const {
+  return EntriesStartingWith(std::string(folded_name) + " ", country,
+                             [](std::string_view) { return true; });
+}
+
+std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
+                                          std::string_view country) const {
+  return EntriesStartingWith(std::string(folded_name) + " de", country, [&](std::string_view name) {
+    std::string_view rest = name.substr(folded_name.size());
+    return name.size() > folded_name.size() + 4 &&
+           (rest.substr(0, 4) == " de " || rest.substr(0, 5) == " del ");
+  });
+}
+
+std::vector<GazetteerHit> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
+                                          size_t first, size_t last) const {
+  Words split = Split(text, tokens, first, last);
+  const std::vector<Word>& words = split.words;
+  std::vector<int32_t> ids;
+  ids.reserve(words.size());
+  for (const Word& w : words) ids.push_back(automaton_.WordId(w.folded));
   std::vector<GazetteerHit> all;
-  for (const PhraseMatcher::Match& m : names_.FindAll(folded.text())) {
-    size_t begin = folded.ToOriginal(m.begin), end = folded.ToOriginal(m.end);
-    if (single_word_[m.value] && !StartsUpper(text, begin)) continue;
-    if (capitalised_[m.value] && !WordsCapitalised(text, begin, end)) continue;
-    all.push_back({begin, end, name_entry_[m.value], false});
-  }
-  for (const PhraseMatcher::Match& m : acronyms_.FindAll(text)) {
-    // Inside a reference code ("MPICDMX/CAF/CT/01/2024") an acronym names no body.
-    if (m.begin > 0 && text[m.begin - 1] == '/') continue;
-    all.push_back({m.begin, m.end, m.value, true});
+  for (const WordAutomaton::Match& m : automaton_.FindAll(ids)) {
+    const Spelling& s = spellings_[m.value];
+    size_t begin = words[m.first].begin, end = words[m.last].end;
+    if (s.acronym) {
+      if (text.substr(begin, end - begin) != s.exact) continue;
+      // Inside a reference code ("MPICDMX/CAF/CT/01/2024") an acronym names no body.
+      if (begin > 0 && text[begin - 1] == '/') continue;
+    } else {
+      if (s.single_word && !StartsUpper(text, begin)) continue;
+      if (s.capitalised && !WordsCapitalised(text, begin, end)) continue;
+    }
+    all.push_back({begin, end, s.entry, s.acronym});
   }
   std::sort(all.begin(), all.end(), [](const GazetteerHit& a, const GazetteerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

@@ -10,9 +10,8 @@ namespace acervo::institution {
 namespace {
 
 std::vector<std::string> Ids(const Gazetteer& g, std::string_view text) {
-  FoldedText folded(text);
   std::vector<std::string> out;
-  for (const GazetteerHit& h : g.Find(folded)) {
+  for (const GazetteerHit& h : g.Find(text, Tokenize(text))) {
     out.push_back(std::string(text.substr(h.begin, h.end - h.begin)) + "=" +
                   g.entries()[h.entry].id);
   }
@@ -72,6 +71,34 @@ TEST(Gazetteer, AcronymsAreCaseSensitiveAndSingleWordsNeedACapital) {
   EXPECT_THAT(Ids(g, "el SAT y la ONU"), ::testing::ElementsAre("SAT=mx.sat", "ONU=un.onu"));
   EXPECT_THAT(Ids(g, "una metrópolis; la red Metrópolis"),
               ::testing::ElementsAre("red Metrópolis=net.metropolis"));
+}
+
+TEST(Gazetteer, NamesMatchAcrossLineBreaksAndInsideHyphenatedWords) {
+  Gazetteer g = Bundled();
+  EXPECT_THAT(Ids(g, "el Banco Interamericano\nde  Desarrollo"),
+              ::testing::ElementsAre("Banco Interamericano\nde  Desarrollo=bank.bid"));
+  EXPECT_THAT(Ids(g, "la oficina ONU-México"), ::testing::ElementsAre("ONU=un.onu"));
+  EXPECT_THAT(Ids(g, "con APC-Colombia"), ::testing::ElementsAre("APC-Colombia=co.apc"));
+}
+
+TEST(Gazetteer, AbbreviatedWordsMatchTheWordsTheyStandFor) {
+  Gazetteer g;
+  ASSERT_TRUE(g.LoadText("a.x\tDirección General de Egresos\t\t\tbody\t\n", "one").ok());
+  g.Build();
+  std::string text = "DIR. GRAL. DE EGRESOS";
+  std::vector<Token> tokens = Tokenize(text);
+  tokens.erase(tokens.begin() + 1);  // what NamePatterns::ExpandAbbreviations does
+  tokens[0].folded = "direccion";
+  tokens[0].expansion = "Dirección";
+  tokens[0].end = 4;
+  tokens.erase(tokens.begin() + 2);
+  tokens[1].folded = "general";
+  tokens[1].expansion = "General";
+  tokens[1].end = 10;
+  std::vector<GazetteerHit> hits = g.Find(text, tokens);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].begin, 0u);
+  EXPECT_EQ(hits[0].end, text.size());
 }
 
 TEST(Gazetteer, LaterFilesReplaceEntriesById) {

@@ -54,10 +54,9 @@ class InstitutionRun : public Run {
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
-    FoldedText folded(text);
     std::vector<Token> tokens = Tokenize(text);
     patterns_.ExpandAbbreviations(&tokens);
-    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+    std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
     segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
 
@@ -79,17 +78,19 @@ class InstitutionRun : public Run {
       chosen.push_back(std::move(c));
     }
     LearnDefinitions(text, &chosen);
+    for (Candidate& c : chosen) CountryOffice(text, tokens, &c);
 
     // Parent bodies named inside a longer name.
     std::vector<Candidate> inner;
     for (const PatternName& p : names) {
-      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromNested(text, p));
+      if (p.nested && Inside(chosen, p.begin, p.end)) inner.push_back(FromNested(text, tokens, p));
     }
     for (const GazetteerHit& h : hits) {
       if (Inside(chosen, h.begin, h.end) && AfterParentConnector(tokens, h.begin)) {
         inner.push_back(FromHit(text, h));
       }
     }
+    for (Candidate& c : chosen) ServedBody(text, hits, inner, &c);
     // Acronyms learned earlier in the document, wherever nothing else was found.
     for (const Token& t : tokens) {
       if (!t.word || !t.capital) continue;
@@ -131,7 +132,7 @@ class InstitutionRun : public Run {
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
     std::string name =
-        p.name.empty() ? CollapseSpaces(CanonicalAcronyms(text, p)) : CollapseSpaces(p.name);
+        CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
     if (entry >= 0)
@@ -139,6 +140,16 @@ class InstitutionRun : public Run {
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
+    if (qualified.size() > 1) {
+      // Of several bodies with that name, the one this document has already named.
+      std::erase_if(qualified, [&](int e) { return !seen_ids_.count(gazetteer_.entries()[e].id); });
+    }
+    // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body
+    // of the country whose name goes on from it. Short names ("Secretaría de Desarrollo")
+    // are too common as the start of several.
+    if (qualified.empty() && ContentWords(folded) >= 4) {
+      qualified = gazetteer_.FindLonger(folded, document_.country);
+    }
     if (qualified.size() == 1) {
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[qualified[0]]), confidence, ""};
     }
@@ -166,13 +177,42 @@ class InstitutionRun : public Run {
       if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
       found = &value;
     }
+    // The same words with other connectors ("Asesores y de Asuntos" for "Asesores y Asuntos").
+    auto same = by_skeleton_.find(Skeleton(folded));
+    if (same != by_skeleton_.end() && same->second != std::string::npos) {
+      const nlohmann::json& value = seen_[same->second].second;
+      if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
+      found = &value;
+    }
     return found;
+  }
+
+  // The content words of a folded name: "coordinacion general de asesores y de asuntos
+  // internacionales" and "... asesores y asuntos internacionales" are one body.
+  std::string Skeleton(std::string_view folded) const {
+    std::string out;
+    size_t pos = 0;
+    while (pos < folded.size()) {
+      size_t space = std::min(folded.find(' ', pos), folded.size());
+      std::string_view word = folded.substr(pos, space - pos);
+      if (!patterns_.IsConnector(word)) out.append(word).push_back(' ');
+      pos = space + 1;
+    }
+    return out;
+  }
+
+  size_t ContentWords(std::string_view folded) const {
+    std::string skeleton = Skeleton(folded);
+    return static_cast<size_t>(std::count(skeleton.begin(), skeleton.end(), ' '));
   }
 
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
+    seen_ids_.insert(value["id"].get<std::string>());
     std::string folded = Fold(value["name"].get<std::string>());
     if (!seen_names_.insert(folded).second) return;
+    auto [same, added] = by_skeleton_.emplace(Skeleton(folded), seen_.size());
+    if (!added && seen_[same->second].second["id"] != value["id"]) same->second = std::string::npos;
     seen_.emplace_back(std::move(folded), value);
   }
 
@@ -195,20 +235,16 @@ class InstitutionRun : public Run {
 
   // A parent body inside a longer name: the gazetteer entry it starts with when it only
   // adds a place to it ("la Unión Europea en México" inside a delegation's name).
-  Candidate FromNested(std::string_view text, const PatternName& p) {
-    std::string_view name = text.substr(p.begin, p.end - p.begin);
-    FoldedText folded(name);
-    std::vector<GazetteerHit> hits = gazetteer_.Find(folded);
+  Candidate FromNested(std::string_view text, const std::vector<Token>& tokens,
+                       const PatternName& p) {
+    size_t first = 0, last = 0;
+    while (first < tokens.size() && tokens[first].begin < p.begin) ++first;
+    for (last = first; last < tokens.size() && tokens[last].end <= p.end;) ++last;
+    std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens, first, last);
     segment_hits_ = hits;
-    if (!hits.empty() && hits[0].begin == 0) {
-      std::vector<Token> tokens = Tokenize(name);
-      PatternName whole{0, name.size(), p.kind, true, ""};
-      if (ExtendsHit(name, tokens, hits, whole)) {
-        GazetteerHit h = hits[0];
-        h.begin += p.begin;
-        h.end += p.begin;
-        return FromHit(text, h);
-      }
+    if (!hits.empty() && hits[0].begin == p.begin) {
+      PatternName whole{p.begin, p.end, p.kind, true, ""};
+      if (ExtendsHit(text, tokens, hits, whole)) return FromHit(text, hits[0]);
     }
     return FromPattern(text, p, kNestedPattern);
   }
@@ -257,7 +293,7 @@ class InstitutionRun : public Run {
         bool only_acronym =
             acronym.size() == inside.size() ||
             Fold(inside.substr(inside.find(',') + 1)).find("sigla") != std::string::npos;
-        if (only_acronym && LooksLikeAcronym(acronym)) {
+        if (only_acronym && LooksLikeAcronym(acronym) && AcronymFits(&c, acronym)) {
           std::string a(acronym);
           if (c.value["acronym"].is_null()) {
             c.value["acronym"] = a;
@@ -271,6 +307,70 @@ class InstitutionRun : public Run {
       kept.push_back(std::move(c));
     }
     *chosen = std::move(kept);
+  }
+
+  // Whether a name may take the acronym defined after it. An acronym the gazetteer knows
+  // names its entry: a name found by shape becomes that entry ("Organización Mundial de
+  // Ciudades Sostenibles e Inteligentes (WeGO)"), unless the entry is named inside it
+  // ("Oficina Regional de la Organización ... (WeGO)": the acronym is the parent's); a
+  // different gazetteer entry keeps its own.
+  bool AcronymFits(Candidate* c, std::string_view acronym) const {
+    int known = gazetteer_.FindAcronym(acronym);
+    if (known < 0) return true;
+    const Entry& entry = gazetteer_.entries()[known];
+    if (c->value["id"] == entry.id) return true;
+    if (c->value["id"].get<std::string>().rfind("x.", 0) != 0) return false;
+    for (const GazetteerHit& h : segment_hits_) {
+      if (h.entry == known && c->begin <= h.begin && h.end <= c->end) return false;
+    }
+    c->value = ValueOf(entry);
+    c->confidence = kGazetteerAcronym;
+    return true;
+  }
+
+  // "Secretaría Ejecutiva de Mercociudades", "Secretaría Técnica de la Red ...": the
+  // secretariat of a body is that body (secretariats.tsv); the mention keeps its span.
+  void ServedBody(std::string_view text, const std::vector<GazetteerHit>& hits,
+                  const std::vector<Candidate>& inner, Candidate* c) const {
+    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    if (id.rfind("x.", 0) != 0 || !patterns_.IsSecretariat(id.substr(2))) return;
+    for (const Candidate& i : inner) {
+      if (i.end == c->end && i.begin > c->begin) {
+        c->value = i.value;
+        return;
+      }
+    }
+    for (const GazetteerHit& h : hits) {
+      if (h.end == c->end && h.begin > c->begin && !h.acronym) {
+        c->value = FromHit(text, h).value;
+        return;
+      }
+    }
+  }
+
+  // "PNUD México", "USAID Perú": an international agency's name or acronym followed, one
+  // space apart, by a country (countries.tsv) names its country office; the mention covers
+  // the country, the value stays the agency's.
+  void CountryOffice(std::string_view text, const std::vector<Token>& tokens, Candidate* c) const {
+    if (c->end >= text.size() || text[c->end] != ' ') return;
+    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    int entry = gazetteer_.FindId(id);
+    if (entry < 0) return;
+    const std::string& kind = gazetteer_.entries()[entry].kind;
+    if (kind != "un" && kind != "agency" && kind != "intl" && kind != "bank") return;
+    size_t k = 0;
+    while (k < tokens.size() && tokens[k].begin < c->end + 1) ++k;
+    if (k >= tokens.size() || tokens[k].begin != c->end + 1) return;
+    std::string country;
+    for (size_t last = k; last < tokens.size() && last < k + 3; ++last) {
+      if (!tokens[last].capital && !patterns_.IsConnector(tokens[last].folded)) return;
+      country += (last == k ? "" : " ") + tokens[last].folded;
+      bool ends = last + 1 == tokens.size() || !tokens[last + 1].word || !tokens[last + 1].capital;
+      if (patterns_.IsCountry(country) && ends) {
+        c->end = tokens[last].end;
+        return;
+      }
+    }
   }
 
   // Strictly inside a chosen name, after its first word.
@@ -298,9 +398,12 @@ class InstitutionRun : public Run {
   const Gazetteer& gazetteer_;
   const NamePatterns& patterns_;
   const DocumentContext document_;
-  std::unordered_map<std::string, nlohmann::json> learned_;     // acronym -> value
-  std::vector<std::pair<std::string, nlohmann::json>> seen_;    // folded name -> value
-  std::unordered_set<std::string> seen_names_;                  // the names of seen_
+  std::unordered_map<std::string, nlohmann::json> learned_;   // acronym -> value
+  std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
+  std::unordered_set<std::string> seen_names_;                // the names of seen_
+  std::unordered_set<std::string> seen_ids_;                  // the ids of seen_
+  // Skeleton of each name of seen_ -> its index there, npos when two bodies share it.
+  std::unordered_map<std::string, size_t> by_skeleton_;
   std::vector<GazetteerHit> segment_hits_;                      // of the current segment
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };

@@ -204,5 +204,32 @@ TEST(PatternId, FoldedSlug) {
   EXPECT_EQ(PatternId("Alzheimer México I.A.P."), "x.alzheimer-mexico-i-a-p");
 }
 
+TEST_F(InstitutionExtractorTest, AKnownAcronymDefinedAfterANameResolvesIt) {
+  EXPECT_THAT(Run("la Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) premió"),
+              ElementsAre("Organización Mundial de Ciudades Inteligentes y Sostenibles (WeGO) -> "
+                          "net.wego"));
+  // The entry named inside a unit keeps its acronym; the unit does not take it.
+  std::vector<std::string> unit =
+      Run("la Oficina Regional de la Organización Mundial de Ciudades Sostenibles e Inteligentes "
+          "(WeGO) apoyó");
+  EXPECT_THAT(unit, ::testing::Contains("WeGO -> net.wego"));
+}
+
+TEST_F(InstitutionExtractorTest, ACountryOfficeIsTheAgency) {
+  EXPECT_THAT(Run("voceros de USAID Perú y del PNUD México; la Secretaría de Salud México"),
+              ElementsAre("USAID Perú -> us.usaid", "PNUD México -> un.pnud",
+                          "Secretaría de Salud México -> x.secretaria-de-salud-mexico"));
+}
+
+TEST_F(InstitutionExtractorTest, ASecretariatIsTheBodyItServes) {
+  EXPECT_THAT(Run("la Secretaría Ejecutiva de Mercociudades convocó"),
+              ElementsAre("Secretaría Ejecutiva de Mercociudades -> net.mercociudades"));
+}
+
+TEST_F(InstitutionExtractorTest, ALongNameCutShortIsTheGazetteerBody) {
+  EXPECT_THAT(Run("La Coordinación General de Asesores y Asuntos colaboró"),
+              ElementsAre("Coordinación General de Asesores y Asuntos -> cdmx.cgaai"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

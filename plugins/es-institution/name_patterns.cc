@@ -21,66 +21,10 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// acervo::Fold of one word, without its offset map; most words are plain ASCII.
-std::string FoldWord(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) return Fold(word);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
-bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-
 bool IsOpeningQuote(std::string_view s) { return s == "\u201C" || s == "\"" || s == "\u00AB"; }
 bool IsClosingQuote(std::string_view s) { return s == "\u201D" || s == "\"" || s == "\u00BB"; }
 
 }  // namespace
-
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t begin = pos;
-    char32_t cp = NextCodePoint(text, &pos);
-    // Tabs separate table cells, so they are tokens that end a name.
-    if (cp == ' ' || cp == '\n' || cp == '\r' || cp == 0xA0) continue;
-    Token t;
-    t.begin = begin;
-    if (!IsWordCodePoint(cp)) {
-      t.end = pos;
-      t.folded = std::string(text.substr(begin, pos - begin));
-      tokens.push_back(std::move(t));
-      continue;
-    }
-    t.word = true;
-    t.number = u_isdigit(static_cast<UChar32>(cp));
-    t.capital =
-        u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)) || t.number;
-    bool letters = false, lower = false;
-    size_t end = begin;
-    for (size_t p = begin; p < text.size();) {
-      char32_t c = NextCodePoint(text, &p);
-      if (IsWordCodePoint(c)) {
-        end = p;
-        letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
-        lower |= u_islower(static_cast<UChar32>(c)) != 0;
-        continue;
-      }
-      // An inner hyphen joins two words: "Coparmex-CDMX", "APC-Colombia".
-      size_t q = p;
-      if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) continue;
-      break;
-    }
-    t.end = end;
-    t.all_caps = letters && !lower;
-    t.folded = FoldWord(text.substr(begin, end - begin));
-    pos = end;
-    tokens.push_back(std::move(t));
-  }
-  return tokens;
-}
 
 Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   Result<std::vector<TsvRow>> heads = ReadTsv(data_dir / "heads.tsv");
@@ -214,7 +158,14 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
         bool head = IsHead(t, text);
         // After a purpose ("Comisión ... para la Exportación y el Turismo") "y el" joins a
         // second object of it; elsewhere it starts a second name.
+        if (role == Role::kAnd && has_article && !head && JoinedPlace(tokens, last, j)) {
+          last = j++;  // "América Latina y el Caribe": one place, not a second name
+          continue;
+        }
         if (role == Role::kAnd && (head || (has_article && !has_purpose))) break;
+        // "... Noticias Andina y RPP Noticias": an acronym after "y" in mixed-case text
+        // starts another body.
+        if (role == Role::kAnd && t.all_caps && !tokens[i].all_caps && t.end - t.begin > 1) break;
         if (head && role != Role::kOf) break;
         // "de la Secretaría", "del Gobierno": a parent body, also reported on its own;
         // a bare "de" keeps the head inside this name ("Junta de Gobierno").
@@ -328,6 +279,16 @@ size_t NamePatterns::PluralList(const std::vector<Token>& tokens, std::string_vi
   return items.back().second;
 }
 
+bool NamePatterns::CutAtBreak(const std::vector<Token>& tokens, std::string_view text,
+                              size_t last) const {
+  if (last + 1 >= tokens.size() || tokens[last + 1].folded != "-" ||
+      tokens[last + 1].begin != tokens[last].end) {
+    return false;
+  }
+  size_t after = tokens[last + 1].end;
+  return last + 2 == tokens.size() || text[after] == '\n' || text[after] == '\r';
+}
+
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
   if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
@@ -366,8 +327,9 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       std::vector<size_t> nested;
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
-        size_t begin = tokens[i].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end) && !Fragment(tokens, i, last)) {
+        size_t begin = tokens[HonorificStart(tokens, text, i)].begin, end = tokens[last].end;
+        if (!Rejected(text, begin, end) && !Fragment(tokens, i, last) &&
+            !CutAtBreak(tokens, text, last)) {
           out.push_back({begin, end, head->kind, false, Spelled(text, tokens, i, last)});
         }
         for (size_t k : nested) {
@@ -387,7 +349,7 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       for (size_t k = i; k-- > 0;) {
         const Token& t = tokens[k];
         if (t.begin < (out.empty() ? 0 : out.back().end)) break;
-        if (IsContent(t) && !IsHead(t, text)) {
+        if (IsContent(t) && !IsHead(t, text) && !function_words_.count(t.folded)) {
           first = k;
           continue;
         }

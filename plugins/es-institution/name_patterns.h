@@ -12,11 +12,16 @@
 // "Informe": name_enders.tsv), and a head followed only by generic adjectives ("Oficina
 // Regional": generic_modifiers.tsv) is a fragment, not a name. Abbreviated words of tables
 // ("DIR. GRAL. DE ...": abbreviations.tsv) count as the words they stand for. Capitalised
-// words before a legal form ("... del Diálogo A.C.": legal_forms.tsv) are a name.
+// words before a legal form ("... del Diálogo A.C.": legal_forms.tsv) are a name. An
+// honorific before a head belongs to the name ("H. Ayuntamiento de ...": honorifics.tsv); a
+// place spelled with "y el" does not split it ("... de América Latina y el Caribe":
+// joined_places.tsv); a capitalised Spanish function word ("Según", "Para":
+// function_words.tsv) never starts an English name.
 // Heads, connectors and known non-organisations come from data files; see Load.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 
+#include <array>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,23 +30,9 @@
 #include <vector>
 
 #include "acervo/status.h"
+#include "tokens.h"
 
 namespace acervo::institution {
-
-// A word or a punctuation mark of a passage.
-struct Token {
-  size_t begin = 0;  // byte span in the text
-  size_t end = 0;
-  std::string folded;     // acervo::Fold of the token
-  bool word = false;      // letters/digits (with inner hyphens: "Coparmex-CDMX")
-  bool capital = false;   // starts with an upper-case letter or a digit
-  bool all_caps = false;  // has letters, none lower-case
-  bool number = false;    // starts with a digit ("2024", "10")
-  // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
-  // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
-  std::string expansion;
-};
-std::vector<Token> Tokenize(std::string_view text);
 
 // A name found by shape: its byte span and the kind of its head word.
 struct PatternName {
@@ -57,8 +48,9 @@ struct PatternName {
 class NamePatterns {
  public:
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
-  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv and
-  // job_titles.tsv.
+  // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
+  // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
+  // secretariats.tsv and countries.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -70,6 +62,11 @@ class NamePatterns {
 
   bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
   bool IsHead(const Token& token, std::string_view text) const;
+  // Whether a pattern id's slug ("secretaria-ejecutiva-de-mercociudades") names the
+  // secretariat of another body (secretariats.tsv + "de").
+  bool IsSecretariat(std::string_view slug) const;
+  // Whether the folded words, one space apart, name a country of countries.tsv.
+  bool IsCountry(const std::string& folded) const { return countries_.count(folded) > 0; }
 
  private:
   enum class Role { kOf, kArticle, kAnd, kOther, kInner };
@@ -81,6 +78,9 @@ class NamePatterns {
   };
   const Head* HeadOf(const Token& token, std::string_view text) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
+  // The name's last word is the first half of a word hyphenated across a break the
+  // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
+  bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
   Status LoadWordLists(const std::filesystem::path& data_dir);
   // tokens[i] is a head and every token after it up to `last` a generic adjective that does
   // not complete that head.
@@ -90,6 +90,12 @@ class NamePatterns {
   // returns the index of the token after the form, or i when there is none.
   size_t LegalFormName(const std::vector<Token>& tokens, std::string_view text, size_t i,
                        std::vector<PatternName>* out) const;
+  // The index of the first honorific before the head at tokens[i] that belongs to the
+  // name ("H. Ayuntamiento", "Ilustre Municipalidad"), or i when there is none.
+  size_t HonorificStart(const std::vector<Token>& tokens, std::string_view text, size_t i) const;
+  // Whether tokens[last], the "y", the article and tokens[j] spell a place that contains
+  // "y" + article ("latina y el caribe": joined_places.tsv).
+  bool JoinedPlace(const std::vector<Token>& tokens, size_t last, size_t j) const;
   // The name as reported: the covered text, or with abbreviations written out.
   std::string Spelled(std::string_view text, const std::vector<Token>& tokens, size_t first,
                       size_t last) const;
@@ -115,7 +121,14 @@ class NamePatterns {
   std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
   std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
   std::vector<std::string> legal_forms_;                        // longest first
+  std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
   std::unordered_set<std::string> job_titles_;                  // folded
+  std::unordered_set<std::string> function_words_;              // folded
+  std::vector<std::string> secretariats_;                       // slugs, ending in -de
+  std::unordered_set<std::string> countries_;                   // folded, one space apart
+  std::unordered_set<std::string> joined_places_;               // folded, one space apart
+  // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
+  std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;
 };
 
 }  // namespace acervo::institution

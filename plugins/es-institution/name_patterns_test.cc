@@ -213,5 +213,47 @@ TEST_F(NamePatternsTest, UpperCaseAndAbbreviatedNames) {
               ::testing::ElementsAre("Coordinación de Comunicación Social"));
 }
 
+TEST_F(NamePatternsTest, HonorificsBeforeAHeadBelongToTheName) {
+  EXPECT_THAT(Names("H. AYUNTAMIENTO CONSTITUCIONAL DE ZAPOPAN"),
+              ::testing::ElementsAre("H. AYUNTAMIENTO CONSTITUCIONAL DE ZAPOPAN"));
+  EXPECT_THAT(Names("con la Ilustre Municipalidad de Valparaíso"),
+              ::testing::ElementsAre("Ilustre Municipalidad de Valparaíso"));
+  // "I." only before the heads it goes with: not a numbered section.
+  EXPECT_THAT(Names("Capítulo I. Dirección de Obras Públicas"),
+              ::testing::ElementsAre("Dirección de Obras Públicas"));
+}
+
+TEST_F(NamePatternsTest, PlacesWithAndTheDoNotSplitAName) {
+  EXPECT_THAT(Names("la Comisión Económica para América Latina y el Caribe publicó"),
+              ::testing::ElementsAre("Comisión Económica para América Latina y el Caribe"));
+  EXPECT_THAT(Names("la Oficina Regional para Asia y el Pacífico apoyó"),
+              ::testing::ElementsAre("Oficina Regional para Asia y el Pacífico"));
+}
+
+TEST_F(NamePatternsTest, AnAcronymAfterAndStartsAnotherBody) {
+  EXPECT_THAT(Names("la Agencia Peruana de Noticias Andina y RPP Noticias difundieron"),
+              ::testing::ElementsAre("Agencia Peruana de Noticias Andina", "RPP Noticias"));
+}
+
+TEST_F(NamePatternsTest, SpanishFunctionWordsDoNotStartEnglishNames) {
+  EXPECT_THAT(Names("Según Human Rights Watch, la situación empeoró."),
+              ::testing::ElementsAre("Human Rights Watch"));
+}
+
+TEST_F(NamePatternsTest, WordsHyphenatedAtALineEnd) {
+  EXPECT_THAT(
+      Names("la Coordinación General de Aseso-\nres y Asuntos Internacionales firmó"),
+      ::testing::ElementsAre("Coordinación General de Aseso-\nres y Asuntos Internacionales"));
+  // Cut by a break the passage does not cross: no name.
+  EXPECT_THAT(Names("La titular de la Coordinación General de Aseso-"), ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, OrgChartHeads) {
+  EXPECT_THAT(
+      Names("PRESIDENCIA MUNICIPAL\tCOMISARÍA GENERAL DE SEGURIDAD PÚBLICA"),
+      ::testing::ElementsAre("PRESIDENCIA MUNICIPAL", "COMISARÍA GENERAL DE SEGURIDAD PÚBLICA"));
+  EXPECT_THAT(Names("el modelo de Gobierno Abierto y Gobierno Eficiente"), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace acervo::institution

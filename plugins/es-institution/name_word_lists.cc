@@ -45,8 +45,41 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       read("name_enders.tsv", 1, "one word", [&](const auto& f) { enders_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("job_titles.tsv", 1, "one word",
                               [&](const auto& f) { job_titles_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("secretariats.tsv", 1, "one phrase", [&](const auto& f) {
+    std::string slug;
+    for (const Token& t : Tokenize(f[0])) slug += t.folded + "-";
+    secretariats_.push_back(slug + "de");
+  }));
+  ACERVO_RETURN_IF_ERROR(read("countries.tsv", 1, "one country", [&](const auto& f) {
+    std::string folded;
+    for (const Token& t : Tokenize(f[0])) folded += (folded.empty() ? "" : " ") + t.folded;
+    countries_.insert(folded);
+  }));
+  ACERVO_RETURN_IF_ERROR(read("function_words.tsv", 1, "one word",
+                              [&](const auto& f) { function_words_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("joined_places.tsv", 1, "one place", [&](const auto& f) {
+    // Kept as the one or two words before "y" through the word after the article, the
+    // words JoinedPlace compares.
+    std::vector<Token> t = Tokenize(f[0]);
+    for (size_t y = 1; y + 2 < t.size(); ++y) {
+      if (t[y].folded != "y" && t[y].folded != "e") continue;
+      for (size_t from : {y - 1, y >= 2 ? y - 2 : y - 1}) {
+        std::string joined;
+        for (size_t k = from; k <= y + 2; ++k) joined += (k == from ? "" : " ") + t[k].folded;
+        joined_places_.insert(joined);
+      }
+    }
+  }));
+  ACERVO_RETURN_IF_ERROR(
+      read("honorifics.tsv", 2, "honorific, heads separated by | (or -)", [&](const auto& f) {
+        std::unordered_set<std::string>& heads = honorifics_[Fold(f[0])];
+        for (const std::string& head : SplitField(f[1], '|')) {
+          if (!head.empty() && head != "-") heads.insert(Fold(head));
+        }
+      }));
   ACERVO_RETURN_IF_ERROR(
       read("legal_forms.tsv", 1, "one form", [&](const auto& f) { legal_forms_.push_back(f[0]); }));
+  for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
@@ -61,6 +94,7 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
                                    size_t i, std::vector<PatternName>* out) const {
+  if (!legal_first_[static_cast<unsigned char>(text[tokens[i].begin])]) return i;
   if (i == 0 || !IsContent(tokens[i - 1])) return i;
   std::string_view rest = text.substr(tokens[i].begin);
   const std::string* form = nullptr;
@@ -123,6 +157,46 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
     ++kept;
   }
   t.resize(kept);
+}
+
+bool NamePatterns::IsSecretariat(std::string_view slug) const {
+  for (const std::string& s : secretariats_) {
+    if (slug.size() > s.size() && slug.compare(0, s.size(), s) == 0 && slug[s.size()] == '-') {
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t NamePatterns::HonorificStart(const std::vector<Token>& tokens, std::string_view text,
+                                    size_t i) const {
+  size_t first = i;
+  while (first > 0) {
+    // "H." is one token when abbreviations.tsv knows it, two ("H", ".") otherwise.
+    size_t k = first - 1;
+    std::string key = tokens[k].folded;
+    if (key == "." && k > 0 && tokens[k - 1].word && tokens[k - 1].end == tokens[k].begin) {
+      key = tokens[--k].folded + ".";
+    } else if (!tokens[k].expansion.empty()) {
+      key = Fold(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+    }
+    auto it = honorifics_.find(key);
+    if (it == honorifics_.end() || !tokens[k].capital) break;
+    if (!it->second.empty() && !it->second.count(tokens[first].folded)) break;
+    first = k;
+  }
+  return first;
+}
+
+bool NamePatterns::JoinedPlace(const std::vector<Token>& tokens, size_t last, size_t j) const {
+  if (joined_places_.empty() || last == 0) return false;
+  // The place may start one word before the "y": "latina y el caribe", "asia y el pacifico".
+  for (size_t from : {last - 1, last}) {
+    std::string phrase;
+    for (size_t k = from; k <= j; ++k) phrase += (k == from ? "" : " ") + tokens[k].folded;
+    if (joined_places_.count(phrase)) return true;
+  }
+  return false;
 }
 
 bool NamePatterns::Fragment(const std::vector<Token>& tokens, size_t i, size_t last) const {

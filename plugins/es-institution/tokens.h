@@ -1,0 +1,43 @@
+// tokens.h — the words and punctuation marks of a passage, as es-institution reads them.
+//
+// Tokenize splits a passage into words (letters and digits, with inner hyphens:
+// "Coparmex-CDMX", and across a hyphen that ends a line: "Aseso-\nres") and single
+// punctuation marks; spaces and line breaks separate tokens and
+// are dropped, tabs (table cell separators) are tokens. Each token keeps its byte span, its
+// folded form (acervo::Fold) and its case. Pure functions; thread-safe.
+#ifndef ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
+#define ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace acervo::institution {
+
+// A word or a punctuation mark of a passage.
+struct Token {
+  size_t begin = 0;  // byte span in the text
+  size_t end = 0;
+  std::string folded;     // acervo::Fold of the token
+  bool word = false;      // letters/digits (with inner hyphens: "Coparmex-CDMX")
+  bool capital = false;   // starts with an upper-case letter or a digit
+  bool all_caps = false;  // has letters, none lower-case
+  bool number = false;    // starts with a digit ("2024", "10")
+  // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
+  // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
+  std::string expansion;
+};
+
+std::vector<Token> Tokenize(std::string_view text);
+
+// `s` without the hyphen-and-line-break of words hyphenated at the end of a line
+// ("Aseso-\nres", or "Aseso- res" once the lines were joined -> "Asesores"); other text
+// unchanged.
+std::string JoinLineBreaks(std::string_view s);
+
+// True for the hyphens that join two words into one token ('-', U+2010, U+2011).
+bool IsHyphen(char32_t cp);
+
+}  // namespace acervo::institution
+
+#endif  // ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_

@@ -1,0 +1,90 @@
+#include "word_automaton.h"
+
+#include <deque>
+
+namespace acervo::institution {
+namespace {
+
+uint64_t Key(int32_t node, int32_t word) {
+  return (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
+}
+
+}  // namespace
+
+void WordAutomaton::Add(const std::vector<std::string>& words, int value) {
+  if (words.empty()) return;
+  int32_t node = 0;
+  for (const std::string& w : words) {
+    int32_t id = ids_.emplace(w, static_cast<int32_t>(ids_.size())).first->second;
+    auto [edge, added] = edges_.emplace(Key(node, id), static_cast<int32_t>(nodes_.size()));
+    if (added) {
+      Node child;
+      child.depth = nodes_[node].depth + 1;
+      nodes_.push_back(std::move(child));
+    }
+    node = edge->second;
+  }
+  nodes_[node].values.push_back(value);
+}
+
+int32_t WordAutomaton::Next(int32_t node, int32_t word) const {
+  auto it = edges_.find(Key(node, word));
+  return it == edges_.end() ? -1 : it->second;
+}
+
+void WordAutomaton::Build() {
+  // Children by parent, to visit the trie breadth first.
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> children(nodes_.size());
+  for (const auto& [key, child] : edges_) {
+    children[key >> 32].emplace_back(static_cast<int32_t>(key & 0xFFFFFFFF), child);
+  }
+  std::deque<int32_t> queue;
+  for (const auto& [word, child] : children[0]) {
+    nodes_[child].fail = 0;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    int32_t node = queue.front();
+    queue.pop_front();
+    int32_t fail = nodes_[node].fail;
+    nodes_[node].output = !nodes_[node].values.empty() ? node : nodes_[fail].output;
+    for (const auto& [word, child] : children[node]) {
+      int32_t f = fail, target = Next(f, word);
+      while (target < 0 && f != 0) {
+        f = nodes_[f].fail;
+        target = Next(f, word);
+      }
+      nodes_[child].fail = target >= 0 && target != child ? target : 0;
+      queue.push_back(child);
+    }
+  }
+}
+
+int32_t WordAutomaton::WordId(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? -1 : it->second;
+}
+
+std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {
+  std::vector<Match> out;
+  int32_t node = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] < 0) {
+      node = 0;
+      continue;
+    }
+    int32_t next = Next(node, words[i]);
+    while (next < 0 && node != 0) {
+      node = nodes_[node].fail;
+      next = Next(node, words[i]);
+    }
+    node = next < 0 ? 0 : next;
+    // The root holds no phrase, so every output chain ends in -1.
+    for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
+      for (int value : nodes_[o].values) out.push_back({i + 1 - nodes_[o].depth, i, value});
+    }
+  }
+  return out;
+}
+
+}  // namespace acervo::institution

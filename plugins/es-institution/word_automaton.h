@@ -1,0 +1,59 @@
+// word_automaton.h — many phrases found in one pass over a sequence of words (Aho-Corasick
+// over word ids instead of bytes).
+//
+// Add every phrase as its list of (already normalized) words with a value, call Build()
+// once, then FindAll() from any number of threads. A word the automaton never saw sends it
+// back to the root at the cost of one hash lookup, so a pass costs about one lookup per
+// word of the text, whatever the number of phrases.
+#ifndef ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
+#define ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace acervo::institution {
+
+class WordAutomaton {
+ public:
+  struct Match {
+    size_t first = 0;  // index of the phrase's first word in the searched sequence
+    size_t last = 0;   // index of its last word
+    int value = 0;     // what Add() was given
+  };
+
+  // Adds a phrase; an empty one is ignored. A phrase added twice keeps both values.
+  void Add(const std::vector<std::string>& words, int value);
+  // Computes the failure links. Call once, after the last Add and before FindAll.
+  void Build();
+
+  // The id of a word, or -1 when no phrase contains it.
+  int32_t WordId(std::string_view word) const;
+  // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
+  // position of the last word, then longest first.
+  std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
+
+ private:
+  struct Node {
+    int32_t fail = 0;
+    int32_t output = -1;  // first node on the fail chain (self included) with phrases
+    uint32_t depth = 0;
+    std::vector<int> values;
+  };
+  int32_t Next(int32_t node, int32_t word) const;
+
+  // Looked up by string_view without building a string (C++20 transparent lookup).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
+  std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | word id) -> child
+  std::vector<Node> nodes_{1};
+};
+
+}  // namespace acervo::institution
+
+#endif  // ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
