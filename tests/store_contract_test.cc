@@ -146,7 +146,7 @@ TEST_P(StoreContractTest, ReadsEveryRecordOfALargeStoreInOrderWithItsCorrections
   ASSERT_TRUE(store);
   constexpr int kRecords = 1203;
   Extraction x = test::SampleExtraction("big", kRecords);
-  x.records[7]["status"] = "auto";
+  x.records[7].status = "auto";
   ASSERT_TRUE(store->PutExtraction(x).ok());
   EXPECT_EQ(*store->CountNeedingReview(), kRecords - 1);
   for (int i = 0; i < 3; ++i) {
