@@ -20,6 +20,7 @@
 
 #include "command.h"
 #include "i18n/i18n.h"
+#include "review/record_view.h"
 #include "review/reviews.h"
 #include "review/server.h"
 #include "store/store.h"
@@ -67,19 +68,11 @@ std::string Reviewer(const Options& o) {
   return "";
 }
 
+// The queue item the review server lists, with the version a decision must cite.
 json Item(const ReviewedRecord& r) {
-  const json& e = r.effective;
-  return {{"id", r.id},
-          {"kind", e.value("kind", "")},
-          {"title", e.value("title", "")},
-          {"confidence", e.value("confidence", 0.0)},
-          {"status", e.value("status", "")},
-          {"document_id", r.document_id},
-          {"source", r.source},
-          {"page_start", e.value("page_start", 1)},
-          {"version", r.version},
-          {"orphaned", r.orphaned},
-          {"second_look", r.second_look}};
+  json item = review::QueueItem(r);
+  item["version"] = r.version;
+  return item;
 }
 
 std::string Clip(std::string s, size_t n) {
