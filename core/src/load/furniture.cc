@@ -165,6 +165,8 @@ void MarkEdgeBlock(const Finder& finder, const PageLines& page, size_t p, bool f
 
 }  // namespace
 
+bool SameLineText(const std::string& a, const std::string& b) { return SameText(Key(a), Key(b)); }
+
 FurnitureForms::~FurnitureForms() = default;
 
 Result<std::shared_ptr<const FurnitureForms>> FurnitureForms::Load(

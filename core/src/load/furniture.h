@@ -54,6 +54,11 @@ class FurnitureForms {
   std::unique_ptr<re2::RE2> any_;  // the patterns as one alternation
 };
 
+// Whether two lines read the same by their letters (digits aside, case and accents folded),
+// allowing one letter in five to differ: a running header, or a table's header row, as OCR
+// reads it on two pages.
+bool SameLineText(const std::string& a, const std::string& b);
+
 // result[p][i] is true when line i of page p is furniture. With no `forms`, only repetition
 // tells furniture.
 std::vector<std::vector<bool>> FindFurniture(

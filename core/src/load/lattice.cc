@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "load/normalize.h"
+
 namespace acervo {
 namespace {
 
@@ -185,18 +187,24 @@ std::vector<Word> ReadingOrder(std::vector<Word> words) {
 }
 
 // OCR words in reading order as one line, joined by spaces; a word hyphenated at a line's
-// end is rejoined with the next when that goes on in lower case.
+// end is rejoined with the next when that goes on in lower case (and the hyphen does not
+// join two words, KeepsLineEndHyphen).
 LaidLine JoinedWords(const std::vector<Word>& words) {
   LaidLine line;
   line.bold = true;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     std::string& t = line.text;
-    bool rejoin = i > 0 && !words[i - 1].space_after && t.size() >= 2 && t.back() == '-' &&
+    bool broken = i > 0 && !words[i - 1].space_after && t.size() >= 2 && t.back() == '-' &&
                   !w.text.empty() && std::islower(static_cast<unsigned char>(w.text[0]));
+    // "febrero-" + "diciembre": two words a hyphen joins, kept as they are.
+    bool compound =
+        broken && KeepsLineEndHyphen(
+                      std::string_view(words[i - 1].text).substr(0, words[i - 1].text.size() - 1));
+    bool rejoin = broken && !compound;
     if (rejoin) {
       t.pop_back();
-    } else if (!t.empty()) {
+    } else if (!t.empty() && !compound) {
       t.push_back(' ');
     }
     if (rejoin && !line.words.empty()) {

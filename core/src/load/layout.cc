@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "acervo/text.h"
+#include "load/normalize.h"
+#include "load/stream_table.h"
 
 namespace acervo {
 namespace {
@@ -205,12 +207,14 @@ std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool g
       }
       // Poppler reads a borderless table with narrow gutters line by line across its cells:
       // a cell's line then goes under the cell line right above it, left edges aligned
-      // (its last line, alone at its height, only when it touches the line above). Only
-      // under a cell that started in a row of three cells or more: a justified line whose
-      // stretched space cut off its last word also looks like a row of two.
+      // (its last lines, alone at their height, only when each touches the line above and
+      // is no wider than the cell). Only under a cell that started in a row of three cells
+      // or more: a justified line whose stretched space cut off its last word also looks
+      // like a row of two.
       for (size_t k = stacks.size(); target == nullptr && k-- > 0;) {
         size_t last = stacks[k].fragments.back();
-        if (beside[stacks[k].fragments.front()] >= 2 && beside[last] > 0 &&
+        bool tail = beside[i] == 0 && f.box.width() <= stacks[k].box.width() + 0.5 * f.size;
+        if (beside[stacks[k].fragments.front()] >= 2 && (beside[last] > 0 || tail) &&
             std::abs(fragments[last].box.x0 - f.box.x0) < 1.0 &&
             Continues(fragments[last], true, f, true, beside[i] > 0 ? 0.7 : 0.25)) {
           target = &stacks[k];
@@ -241,25 +245,28 @@ bool IsLower(std::string_view s) {
 }
 
 // Appends the words of fragment `f` to `line`, after a space (or rejoining a word hyphenated
-// at the end of the line so far).
+// at the end of the line so far, unless a hyphen joins two words there: "febrero-diciembre").
 void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine* line) {
   if (line->words.empty()) line->head = f.box;
   line->box = line->words.empty() ? f.box : Union(line->box, f.box);
   for (size_t i = f.begin; i < f.end; ++i) {
     const Word& w = words[i];
     std::string& t = line->text;
-    bool rejoin = i == f.begin && t.size() >= 2 && t.back() == '-' && IsLower(w.text) &&
+    bool broken = i == f.begin && t.size() >= 2 && t.back() == '-' && IsLower(w.text) &&
                   static_cast<unsigned char>(t[t.size() - 2]) >= 'A' && !line->words.empty() &&
-                  line->words.back().end == t.size() &&
-                  line->words.back().end - line->words.back().begin >= 3;
-    if (rejoin) {
+                  line->words.back().end == t.size();
+    const size_t last = broken ? line->words.back().begin : 0;
+    // "febrero-" + "diciembre": two words a hyphen joins, kept as they are.
+    bool compound =
+        broken && KeepsLineEndHyphen(std::string_view(t).substr(last, t.size() - 1 - last));
+    if (broken && !compound && t.size() - last >= 3) {
       t.pop_back();
       t += w.text;
       line->words.back().end = t.size();
       line->words.back().confidence = std::min(line->words.back().confidence, w.confidence);
       continue;
     }
-    if (!t.empty() && t.back() != '\t') t.push_back(' ');
+    if (!t.empty() && t.back() != '\t' && !compound) t.push_back(' ');
     size_t begin = t.size();
     t += w.text;
     line->words.push_back(PlacedWord{begin, t.size(), w.confidence});
@@ -368,11 +375,11 @@ std::vector<double> RowGaps(const std::vector<Fragment>& fragments,
 // boxes hug the glyphs), or, when that cannot tell, where below its first line the first
 // column and another column both start a line with a capital or a digit at the same
 // height and no column goes on in lower case there (a table of contents, a grid of short
-// cells). Empty cells stay as empty fields.
+// cells). Empty cells stay as empty fields. `boxes` gets each row's cell boxes (stream_table.h).
 std::vector<LaidLine> TableRows(const std::vector<Word>& words,
                                 const std::vector<Fragment>& fragments,
                                 const std::vector<std::vector<const Stack*>>& columns,
-                                bool font_boxes) {
+                                bool font_boxes, std::vector<std::vector<Box>>* boxes) {
   std::vector<std::vector<size_t>> cells(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) {
     for (const Stack* st : columns[c]) {
@@ -398,6 +405,7 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
     if (other && !goes_on) splits.push_back(f.box.y0 - 0.3 * f.box.height());
   }
   std::vector<LaidLine> rows(splits.size() + 1, NewLine());
+  boxes->assign(rows.size(), std::vector<Box>(cells.size()));
   for (size_t c = 0; c < cells.size(); ++c) {
     for (LaidLine& row : rows) {
       if (c > 0) row.text.push_back('\t');
@@ -406,6 +414,8 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
       size_t r =
           std::upper_bound(splits.begin(), splits.end(), fragments[f].box.y0) - splits.begin();
       AppendFragment(words, fragments[f], &rows[r]);
+      Box& cell = (*boxes)[r][c];
+      cell = cell.x1 > cell.x0 ? cell.United(fragments[f].box) : fragments[f].box;
     }
   }
   for (LaidLine& row : rows) row.table_row = true;
@@ -422,6 +432,7 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
                    [](const Stack& a, const Stack& b) { return a.box.y0 < b.box.y0; });
 
   std::vector<LaidLine> lines;
+  std::vector<std::vector<Box>> cell_boxes;  // of the table rows, for AlignStreamRows
   size_t s = 0;
   while (s < stacks.size()) {
     // A band: stacks that overlap vertically with the band so far.
@@ -456,8 +467,11 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
     }
 
     if (columns.size() >= 2) {
-      for (LaidLine& row : TableRows(words, fragments, columns, !options.geometric_stacks))
+      std::vector<std::vector<Box>> boxes;
+      for (LaidLine& row : TableRows(words, fragments, columns, !options.geometric_stacks, &boxes))
         lines.push_back(std::move(row));
+      cell_boxes.resize(lines.size() - boxes.size());
+      for (std::vector<Box>& b : boxes) cell_boxes.push_back(std::move(b));
     } else {
       ColumnMetrics column;
       column.size_tolerance = options.size_tolerance;
@@ -478,6 +492,8 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
     }
     s = band_end;
   }
+  cell_boxes.resize(lines.size());
+  AlignStreamRows(cell_boxes, &lines);
   return lines;
 }
 

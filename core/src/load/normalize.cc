@@ -1,10 +1,14 @@
 #include "load/normalize.h"
 
+#include <re2/re2.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <memory>
+
 #include "acervo/text.h"
+#include "load/loader_data.h"
 
 namespace acervo {
 namespace {
@@ -150,7 +154,13 @@ std::string NormalizeText(std::string_view input) {
       while (j < cleaned.size() && (cleaned[j] == ' ' || cleaned[j] == '\t')) ++j;
       size_t word_end = j;
       char32_t next = j < cleaned.size() ? NextCodePoint(cleaned, &word_end) : 0;
-      if (IsLowerLetter(next)) {
+      size_t word_begin = i;  // where the letters before the hyphen start
+      while (word_begin > 0 && IsLetter(PrevCodePoint(cleaned, word_begin))) {
+        do --word_begin;
+        while (word_begin > 0 && (static_cast<unsigned char>(cleaned[word_begin]) & 0xC0) == 0x80);
+      }
+      if (IsLowerLetter(next) &&
+          !KeepsLineEndHyphen(std::string_view(cleaned).substr(word_begin, i - word_begin))) {
         // Move the rest of the word up, then the line break.
         size_t k = j;
         while (k < cleaned.size()) {
@@ -168,6 +178,16 @@ std::string NormalizeText(std::string_view input) {
     out.push_back(cleaned[i]);
   }
   return out;
+}
+
+bool KeepsLineEndHyphen(std::string_view word) {
+  static const std::unique_ptr<RE2> months = []() -> std::unique_ptr<RE2> {
+    std::filesystem::path file = FindLoaderData("months.tsv");
+    if (file.empty()) return nullptr;
+    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "", "");
+    return loaded.ok() ? std::move(loaded.value()) : nullptr;
+  }();
+  return months != nullptr && !word.empty() && RE2::FullMatch(Fold(word), *months);
 }
 
 }  // namespace acervo

@@ -16,6 +16,10 @@ TEST(Normalize, UnifiesWhatConvertersLeaveBehind) {
 TEST(Normalize, RejoinsWordsHyphenatedAtLineEnds) {
   EXPECT_EQ(NormalizeText("la coope-\nración"), "la cooperación\n");
   EXPECT_EQ(NormalizeText("años 2020-\n2021"), "años 2020-\n2021");
+  // A month before the hyphen is a whole word: a range of months, not a broken word.
+  EXPECT_EQ(NormalizeText("en febrero-\ndiciembre 2022"), "en febrero-\ndiciembre 2022");
+  EXPECT_TRUE(KeepsLineEndHyphen("Febrero"));
+  EXPECT_FALSE(KeepsLineEndHyphen("coope"));
 }
 
 TEST(Normalize, IsIdempotent) {

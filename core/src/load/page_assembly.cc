@@ -9,6 +9,7 @@
 #include "load/lattice.h"
 #include "load/normalize.h"
 #include "load/page_break.h"
+#include "load/table_break.h"
 #include "load/text_loader.h"
 
 namespace acervo {
@@ -74,6 +75,7 @@ std::vector<LaidLine> LayOutOcrPage(OcrReading reading) {
 void AssemblePages(std::vector<PageLines> laid, bool ocr_ran, Document* doc) {
   const size_t page_count = laid.size();
   std::vector<std::vector<bool>> furniture = FindFurniture(laid);
+  JoinTablesOverPageBreaks(&laid, &furniture);
   JoinParagraphsOverPageBreaks(&laid, &furniture);
   double body_text = BodySize(laid, doc->pages, false);
   double body_ocr = BodySize(laid, doc->pages, true);

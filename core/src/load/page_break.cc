@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cmath>
 
+#include "load/normalize.h"
+
 namespace acervo {
 namespace {
 
@@ -39,16 +41,24 @@ bool SameStyleAndColumn(const LaidLine& a, const LaidLine& b) {
   return width > 0 && std::fabs(a.box.x0 - b.box.x0) <= 0.04 * width;
 }
 
+std::string_view LastWord(std::string_view text) {
+  size_t space = text.find_last_of(" \t");
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
 // Appends `next` to `line`, with a space, or without one and without the hyphen when a word
 // is hyphenated over the break ("coope-" + "ración").
 void Append(const LaidLine& next, LaidLine* line) {
   std::string& t = line->text;
-  bool hyphenated = t.size() >= 2 && t.back() == '-' &&
-                    std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) &&
-                    !next.text.empty() && std::islower(static_cast<unsigned char>(next.text[0]));
-  if (hyphenated) {
+  bool broken = t.size() >= 2 && t.back() == '-' &&
+                std::isalpha(static_cast<unsigned char>(t[t.size() - 2])) && !next.text.empty() &&
+                std::islower(static_cast<unsigned char>(next.text[0]));
+  // "febrero-" + "diciembre": two words a hyphen joins, kept as they are.
+  bool compound =
+      broken && KeepsLineEndHyphen(LastWord(std::string_view(t).substr(0, t.size() - 1)));
+  if (broken && !compound) {
     t.pop_back();
-  } else {
+  } else if (!compound) {
     t.push_back(' ');
   }
   size_t shift = t.size();
