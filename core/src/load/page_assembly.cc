@@ -1,5 +1,7 @@
 #include "load/page_assembly.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <string>
@@ -59,6 +61,75 @@ void AddConfidence(const std::string& text, const std::vector<std::string>& word
   }
 }
 
+// An engine line: words [begin, end).
+struct EngineLine {
+  size_t begin = 0, end = 0;
+};
+
+// The tallest word of engine line `l`: the line's height, ascenders and descenders included.
+double LineHeight(const std::vector<Word>& words, const EngineLine& l) {
+  double h = 0;
+  for (size_t i = l.begin; i < l.end; ++i) h = std::max(h, words[i].box.height());
+  return h;
+}
+
+// Whether engine line `b` goes on where line `a` ends, on the same baseline: its first word
+// starts within half the lines' height of `a`'s last word (a table's cells stand further
+// apart); `gap` gets the space between them.
+bool GoesOn(const std::vector<Word>& words, const EngineLine& a, const EngineLine& b,
+            double* gap) {
+  const Box& left = words[a.end - 1].box;
+  const Box& right = words[b.begin].box;
+  double h = std::max(LineHeight(words, a), LineHeight(words, b));
+  *gap = right.x0 - left.x1;
+  double middle = (left.y0 + left.y1 - right.y0 - right.y1) / 2;
+  return *gap > -0.2 * h && *gap < 0.5 * h && std::abs(middle) < 0.3 * h;
+}
+
+// Tesseract's page layout sometimes cuts a paragraph into two blocks at a vertical river,
+// even inside a word ("la Municipalid" | "ad de Rafaela firmó …"), and reads one block after
+// the other, so that the halves of each line come out apart. Such halves are joined back
+// into one engine line: a line goes on with the line that starts right where it ends on its
+// baseline, as one word when no space parts them (a gap under a sixth of the height).
+std::vector<Word> JoinCutLines(std::vector<Word> words) {
+  std::vector<EngineLine> lines;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (lines.empty() || !words[i - 1].space_after) lines.push_back({i, i});
+    lines.back().end = i + 1;
+  }
+  std::vector<int> next(lines.size(), -1);
+  std::vector<bool> taken(lines.size(), false);
+  for (size_t a = 0; a < lines.size(); ++a) {
+    double best = 0, gap = 0;
+    for (size_t b = 0; b < lines.size(); ++b) {
+      if (b == a || taken[b] || !GoesOn(words, lines[a], lines[b], &gap)) continue;
+      if (next[a] < 0 || gap < best) next[a] = static_cast<int>(b), best = gap;
+    }
+    if (next[a] >= 0) taken[next[a]] = true;
+  }
+  std::vector<Word> out;
+  out.reserve(words.size());
+  for (size_t start = 0; start < lines.size(); ++start) {
+    if (taken[start]) continue;
+    for (int l = static_cast<int>(start); l >= 0; l = next[l]) {
+      for (size_t i = lines[l].begin; i < lines[l].end; ++i) {
+        Word& w = words[i];
+        bool joins = i == lines[l].begin && !out.empty() && l != static_cast<int>(start);
+        if (joins && w.box.x0 - out.back().box.x1 < w.box.height() / 6) {
+          out.back().text += w.text;  // one word cut in two
+          out.back().box = out.back().box.United(w.box);
+          out.back().confidence = std::min(out.back().confidence, w.confidence);
+          out.back().space_after = w.space_after;
+        } else {
+          if (joins) out.back().space_after = true;
+          out.push_back(std::move(w));
+        }
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<LaidLine> LayOutOcrPage(OcrReading reading) {
@@ -66,6 +137,7 @@ std::vector<LaidLine> LayOutOcrPage(OcrReading reading) {
   layout.size_tolerance = kOcrSizeTolerance;
   layout.geometric_stacks = true;
   std::vector<Box> marks = TakeOcrMarks(&reading.words);
+  reading.words = JoinCutLines(std::move(reading.words));
   std::vector<LaidLine> lines =
       LayOutWithTables(reading.words, FindLatticeTables(reading.rulings), layout);
   AddListMarkers(marks, &lines);
