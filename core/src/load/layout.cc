@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "acervo/text.h"
@@ -29,10 +30,6 @@ struct Stack {
 
 double SizeOf(const Word& w) { return w.font_size > 0 ? w.font_size : w.box.height(); }
 
-Box Union(const Box& a, const Box& b) {
-  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
 double Overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
@@ -40,7 +37,7 @@ double Overlap(double a0, double a1, double b0, double b1) {
 Fragment FragmentOf(const std::vector<Word>& words, size_t begin, size_t end) {
   Fragment f{begin, end, words[begin].box, 0, true};
   for (size_t i = begin; i < end; ++i) {
-    f.box = Union(f.box, words[i].box);
+    f.box = f.box.United(words[i].box);
     f.size = std::max(f.size, SizeOf(words[i]));
     f.bold = f.bold && words[i].bold;
   }
@@ -80,6 +77,7 @@ std::vector<Fragment> SplitAtColumnEdges(const std::vector<Word>& words,
 // right, whose gaps are all wide and within a quarter of each other, with a word in lower
 // case, is such a line. joins[i]: word i continues the justified line of word i - 1.
 bool IsLower(std::string_view s);
+bool IsListMarker(const std::string& word);
 
 std::vector<bool> JustifiedJoins(const std::vector<Word>& words) {
   std::vector<bool> joins(words.size(), false);
@@ -96,7 +94,8 @@ std::vector<bool> JustifiedJoins(const std::vector<Word>& words) {
     bool lower = false;
     for (size_t i = begin; i < end; ++i) {
       lower = lower || IsLower(words[i].text);
-      if (i == begin) continue;
+      // A list marker's gap is its own ("- Matafuegos, en cantidad y tipo …").
+      if (i == begin || (i == begin + 1 && IsListMarker(words[begin].text))) continue;
       double gap = words[i].box.x0 - words[i - 1].box.x1;
       min_gap = std::min(min_gap, gap), max_gap = std::max(max_gap, gap);
     }
@@ -127,7 +126,7 @@ std::vector<Fragment> SplitFragments(const std::vector<Word>& words) {
     }
     Fragment& f = out.back();
     f.end = i + 1;
-    f.box = Union(f.box, w.box);
+    f.box = f.box.United(w.box);
     f.size = std::max(f.size, SizeOf(w));
     f.bold = f.bold && w.bold;
   }
@@ -234,7 +233,7 @@ std::vector<Stack> StackFragments(const std::vector<Fragment>& fragments, bool g
       target = &stacks.back();
     }
     target->fragments.push_back(i);
-    target->box = Union(target->box, f.box);
+    target->box = target->box.United(f.box);
   }
   return stacks;
 }
@@ -248,7 +247,7 @@ bool IsLower(std::string_view s) {
 // at the end of the line so far, unless a hyphen joins two words there: "febrero-diciembre").
 void AppendFragment(const std::vector<Word>& words, const Fragment& f, LaidLine* line) {
   if (line->words.empty()) line->head = f.box;
-  line->box = line->words.empty() ? f.box : Union(line->box, f.box);
+  line->box = line->words.empty() ? f.box : line->box.United(f.box);
   for (size_t i = f.begin; i < f.end; ++i) {
     const Word& w = words[i];
     std::string& t = line->text;
@@ -330,52 +329,14 @@ bool StartsUpperOrDigit(const std::string& text) {
   return u_isupper(c) || u_istitle(c) || u_isdigit(c) || c == '$';
 }
 
-// Where the rows of a band of cells part, by the white space between its lines: the band's
-// fragments cover the page in vertical runs, and the gaps between runs are either the leading
-// of a cell's wrapped lines or, wider, the padding between rows (Tabula's and Camelot's
-// stream mode find rows the same way). Returns the middles of the wide gaps, none when the
-// gaps are all alike (each row one line, or no padding): then there is no telling from the
-// space alone.
-std::vector<double> RowGaps(const std::vector<Fragment>& fragments,
-                            const std::vector<std::vector<size_t>>& cells) {
-  std::vector<std::pair<double, double>> spans;  // [y0, y1] of each fragment
-  double height = 0;
-  for (const auto& column : cells) {
-    for (size_t f : column) {
-      spans.emplace_back(fragments[f].box.y0, fragments[f].box.y1);
-      height = std::max(height, fragments[f].box.height());
-    }
-  }
-  std::sort(spans.begin(), spans.end());
-  std::vector<std::pair<double, double>> gaps;  // size, middle
-  double covered = spans.empty() ? 0 : spans[0].second;
-  for (size_t i = 1; i < spans.size(); ++i) {
-    // A line that starts below the lines so far (text layer boxes of consecutive lines
-    // touch: their gap is 0) rather than beside them.
-    if (spans[i].first > covered - 0.3 * height) {
-      double gap = std::max(0.0, spans[i].first - covered);
-      gaps.emplace_back(gap, (spans[i].first + std::min(covered, spans[i].first)) / 2);
-    }
-    covered = std::max(covered, spans[i].second);
-  }
-  if (gaps.empty()) return {};
-  double narrow = gaps[0].first;
-  for (const auto& g : gaps) narrow = std::min(narrow, g.first);
-  std::vector<double> wide;
-  for (const auto& g : gaps) {
-    if (g.first > 1.5 * narrow + 0.2 * height) wide.push_back(g.second);
-  }
-  if (wide.size() == gaps.size()) return {};
-  return wide;
-}
-
 // One band of side-by-side stacks as table rows. A band is usually one row whose cells wrap
 // over several lines; it holds several rows where the white space between its lines says
 // so (RowGaps; only for a text layer, whose boxes are the fonts' and so evenly spaced: OCR
-// boxes hug the glyphs), or, when that cannot tell, where below its first line the first
-// column and another column both start a line with a capital or a digit at the same
-// height and no column goes on in lower case there (a table of contents, a grid of short
-// cells). Empty cells stay as empty fields. `boxes` gets each row's cell boxes (stream_table.h).
+// boxes hug the glyphs), or, when that cannot tell, where below the band's first line two
+// columns start a line with a capital or a digit at the same height, the first column or
+// half the columns at least, and no column goes on in lower case there (a table of
+// contents, a grid of short cells, a summary whose header row has no first cell). Empty cells stay
+// as empty fields. `boxes` gets each row's cell boxes (stream_table.h).
 std::vector<LaidLine> TableRows(const std::vector<Word>& words,
                                 const std::vector<Fragment>& fragments,
                                 const std::vector<std::vector<const Stack*>>& columns,
@@ -387,23 +348,40 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
     }
   }
   // The tops of the rows after the first.
-  std::vector<double> splits = font_boxes ? RowGaps(fragments, cells) : std::vector<double>();
-  const bool by_space = !splits.empty();
-  for (size_t k = 1; k < cells[0].size() && !by_space; ++k) {
-    const Fragment& f = fragments[cells[0][k]];
-    if (!StartsUpperOrDigit(words[f.begin].text)) continue;
-    bool other = false, goes_on = false;
-    for (size_t c = 1; c < cells.size(); ++c) {
-      for (size_t g : cells[c]) {
-        const Fragment& o = fragments[g];
-        if (std::abs(o.box.y0 - f.box.y0) >= 0.5 * f.box.height()) continue;
-        other = other || StartsUpperOrDigit(words[o.begin].text);
-        // A wrapped sentence goes on (on a text layer: OCR misreads make lower case).
-        goes_on = goes_on || (font_boxes && IsLower(words[o.begin].text));
-      }
-    }
-    if (other && !goes_on) splits.push_back(f.box.y0 - 0.3 * f.box.height());
+  std::vector<std::pair<double, double>> spans;  // [y0, y1] of each fragment
+  for (const auto& column : cells) {
+    for (size_t f : column) spans.emplace_back(fragments[f].box.y0, fragments[f].box.y1);
   }
+  std::vector<double> splits = font_boxes ? RowGaps(spans) : std::vector<double>();
+  const double top = std::min_element(spans.begin(), spans.end())->first;
+  const bool by_space = !splits.empty();
+  for (size_t c = 0; c < cells.size() && !by_space; ++c) {
+    for (size_t k : cells[c]) {
+      const Fragment& f = fragments[k];
+      const double h = f.box.height();
+      if (f.box.y0 < top + 0.5 * h || !StartsUpperOrDigit(words[f.begin].text)) continue;
+      size_t starters = 0;
+      bool first = false, goes_on = false;
+      for (size_t d = 0; d < cells.size(); ++d) {
+        for (size_t g : cells[d]) {
+          const Fragment& o = fragments[g];
+          if (std::abs(o.box.y0 - f.box.y0) >= 0.5 * h) continue;
+          bool starts = StartsUpperOrDigit(words[o.begin].text);
+          starters += starts, first = first || (starts && d == 0);
+          // A wrapped sentence goes on (on a text layer: OCR misreads make lower case).
+          goes_on = goes_on || (font_boxes && IsLower(words[o.begin].text));
+        }
+      }
+      double at = f.box.y0 - 0.3 * h;
+      if (goes_on || starters < 2 || !(first || 2 * starters >= cells.size()) ||
+          std::any_of(splits.begin(), splits.end(),
+                      [&](double s) { return std::abs(s - at) < 0.5 * h; })) {
+        continue;
+      }
+      splits.push_back(at);
+    }
+  }
+  std::sort(splits.begin(), splits.end());
   std::vector<LaidLine> rows(splits.size() + 1, NewLine());
   boxes->assign(rows.size(), std::vector<Box>(cells.size()));
   for (size_t c = 0; c < cells.size(); ++c) {
@@ -422,6 +400,22 @@ std::vector<LaidLine> TableRows(const std::vector<Word>& words,
   return rows;
 }
 
+// Whether a band of two one-line columns is a justified prose line cut at its widest space
+// ("sobre ⇥ las"): its left part ends in a letter or a comma (mid-sentence), its right part
+// goes on in lower case and ends flush at the page's right edge `right`. A table row ends
+// its first cell otherwise, or starts its second with a figure or a capital.
+bool IsCutProseLine(const std::vector<Word>& words, const std::vector<Fragment>& fragments,
+                    const std::vector<std::vector<const Stack*>>& columns, double right) {
+  if (columns.size() != 2 || columns[0].size() != 1 || columns[1].size() != 1) return false;
+  if (columns[0][0]->fragments.size() != 1 || columns[1][0]->fragments.size() != 1) return false;
+  const Fragment& a = fragments[columns[0][0]->fragments[0]];
+  const Fragment& b = fragments[columns[1][0]->fragments[0]];
+  const std::string& last = words[a.end - 1].text;
+  unsigned char end = last.empty() ? ' ' : static_cast<unsigned char>(last.back());
+  return (std::isalpha(end) || end >= 0x80 || end == ',') && IsLower(words[b.begin].text) &&
+         b.box.x1 > right - 0.5 * b.size;
+}
+
 }  // namespace
 
 std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOptions& options) {
@@ -431,6 +425,8 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
   std::stable_sort(stacks.begin(), stacks.end(),
                    [](const Stack& a, const Stack& b) { return a.box.y0 < b.box.y0; });
 
+  double right = 0;  // the page's right text edge
+  for (const Fragment& f : fragments) right = std::max(right, f.box.x1);
   std::vector<LaidLine> lines;
   std::vector<std::vector<Box>> cell_boxes;  // of the table rows, for AlignStreamRows
   size_t s = 0;
@@ -466,7 +462,11 @@ std::vector<LaidLine> LayOutPage(const std::vector<Word>& words, const LayoutOpt
                        [](const Stack* a, const Stack* b) { return a->box.y0 < b->box.y0; });
     }
 
-    if (columns.size() >= 2) {
+    if (IsCutProseLine(words, fragments, columns, right)) {
+      lines.push_back(NewLine());
+      for (const auto& column : columns)
+        AppendFragment(words, fragments[column[0]->fragments[0]], &lines.back());
+    } else if (columns.size() >= 2) {
       std::vector<std::vector<Box>> boxes;
       for (LaidLine& row : TableRows(words, fragments, columns, !options.geometric_stacks, &boxes))
         lines.push_back(std::move(row));

@@ -165,3 +165,51 @@ TEST(Layout, BoldLinesAreMarked) {
 
 }  // namespace
 }  // namespace acervo
+
+namespace acervo {
+namespace {
+
+// A word processor's justified line with one stretched space, which the engine cut in two:
+// prose, not a row of two cells; a two-column table of figures stays a table.
+TEST(Layout, AJustifiedLineCutAtItsWidestSpaceIsProse) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "A presentar declaraciones juradas sobre");
+  AddLine(&words, 290, 100, "las");
+  AddLine(&words, 72, 112, "Tasas y Derechos cuando se establezca");
+  AddLine(&words, 72, 124, "Más de 30 días de mora");
+  AddLine(&words, 290, 124, "5%");
+  std::vector<std::string> texts = Texts(LayOutPage(words));
+  ASSERT_GE(texts.size(), 2u);
+  EXPECT_EQ(texts[0], "A presentar declaraciones juradas sobre las");
+  EXPECT_EQ(texts.back(), "Más de 30 días de mora\t5%");
+}
+
+// A summary whose header row has no first cell: each line is a row.
+TEST(Layout, RowsOfShortCellsPartWhereHalfTheColumnsStartALine) {
+  std::vector<Word> words;
+  for (auto [x, cells] :
+       std::vector<std::pair<double, std::vector<std::string>>>{{72, {"", "Presentes", "Ausentes"}},
+                                                                {150, {"Identificados", "217", ""}},
+                                                                {250, {"Total", "217", "40"}}}) {
+    for (size_t r = 0; r < cells.size(); ++r) {
+      if (!cells[r].empty()) AddLine(&words, x, 100 + 12 * r, cells[r]);
+    }
+  }
+  EXPECT_EQ(Texts(LayOutPage(words)),
+            (std::vector<std::string>{"\tIdentificados\tTotal", "Presentes\t217\t217",
+                                      "Ausentes\t\t40"}));
+}
+
+// A period wrapped after its hyphen in a cell keeps the hyphen: "febrero-diciembre".
+TEST(Layout, AHyphenAfterAMonthIsKept) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "Acueductos");
+  AddLine(&words, 150, 100, "febrero-");
+  AddLine(&words, 150, 112, "diciembre 2022");
+  AddLine(&words, 250, 100, "640.000");
+  EXPECT_EQ(Texts(LayOutPage(words)),
+            (std::vector<std::string>{"Acueductos\tfebrero-diciembre 2022\t640.000"}));
+}
+
+}  // namespace
+}  // namespace acervo

@@ -78,6 +78,32 @@ bool Spread(const std::vector<Box>& cells, const std::vector<Box>& columns, Laid
 
 }  // namespace
 
+std::vector<double> RowGaps(std::vector<std::pair<double, double>> spans) {
+  double height = 0;
+  for (const auto& [y0, y1] : spans) height = std::max(height, y1 - y0);
+  std::sort(spans.begin(), spans.end());
+  std::vector<std::pair<double, double>> gaps;  // size, middle
+  double covered = spans.empty() ? 0 : spans[0].second;
+  for (size_t i = 1; i < spans.size(); ++i) {
+    // A line that starts below the lines so far (text layer boxes of consecutive lines
+    // touch: their gap is 0) rather than beside them.
+    if (spans[i].first > covered - 0.3 * height) {
+      double gap = std::max(0.0, spans[i].first - covered);
+      gaps.emplace_back(gap, (spans[i].first + std::min(covered, spans[i].first)) / 2);
+    }
+    covered = std::max(covered, spans[i].second);
+  }
+  if (gaps.empty()) return {};
+  double narrow = gaps[0].first;
+  for (const auto& g : gaps) narrow = std::min(narrow, g.first);
+  std::vector<double> wide;
+  for (const auto& g : gaps) {
+    if (g.first > 1.5 * narrow + 0.2 * height) wide.push_back(g.second);
+  }
+  if (wide.size() == gaps.size()) return {};
+  return wide;
+}
+
 void AlignStreamRows(const std::vector<std::vector<Box>>& cells, std::vector<LaidLine>* lines) {
   size_t begin = 0;
   while (begin < lines->size()) {

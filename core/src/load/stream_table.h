@@ -15,11 +15,20 @@
 #ifndef ACERVO_CORE_LOAD_STREAM_TABLE_H_
 #define ACERVO_CORE_LOAD_STREAM_TABLE_H_
 
+#include <utility>
 #include <vector>
 
 #include "load/layout.h"
 
 namespace acervo {
+
+// Where the rows of a band of table cells part, by the white space between its lines (the
+// [top, bottom] `spans` of its lines, any order): the lines cover the page in vertical runs,
+// and the gaps between runs are either the leading of a cell's wrapped lines or, wider, the
+// padding between rows (Tabula's and Camelot's stream modes find rows the same way). Returns
+// the middles of the wide gaps, ascending; none when the gaps are all alike (each row one
+// line, or no padding): then there is no telling from the space alone.
+std::vector<double> RowGaps(std::vector<std::pair<double, double>> spans);
 
 // `cells[i]` holds the box of each '\t'-separated field of `(*lines)[i]` when that line is a
 // row of a borderless table (an empty field: a default Box), and nothing for any other line.
