@@ -1,9 +1,12 @@
 // Real documents nobody wrote for acervo (../shared/real-world; skips when it is missing):
 // what must come out of them. A Word-made municipal ordinance (47 pages, justified text
-// whose stretched lines Poppler cuts into one-word lines); two scans (OCR, about 20 s each)
-// whose running headers and footers are furniture however OCR lays them out.
+// whose stretched lines Poppler cuts into one-word lines); a voting record (a summary table
+// and a ruled roll call); two scans (OCR, about 20 s each) whose running headers and footers
+// are furniture however OCR lays them out, one of them an accounting statement boxed by
+// column only.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "load/loader.h"
@@ -34,6 +37,29 @@ TEST(RealWorld, AWordOrdinanceReadsItsJustifiedLinesWhole) {
             std::string::npos)
       << first;
   EXPECT_EQ(first.find("\nLas\n"), std::string::npos) << first;
+  // Justified lines whose one stretched space the text layer breaks are prose, not rows of
+  // two cells ("sobre ⇥ las"), and so are a list item's evenly stretched ones.
+  std::string all;
+  for (const Page& page : doc.pages) all += page.text + "\n";
+  EXPECT_NE(all.find("a)A presentar declaraciones juradas y/o información sobre las\n"),
+            std::string::npos);
+  EXPECT_NE(all.find("- Matafuegos, en cantidad y tipo de acuerdo con las"), std::string::npos);
+  EXPECT_NE(all.find("Más de 30 y hasta 60 días de mora\t5%"), std::string::npos);
+}
+
+// The deputies' voting record: a summary whose header row has no first cell comes out row by
+// row, under its header.
+TEST(RealWorld, AVotingSummaryComesOutRowByRow) {
+  const std::string name = "ar_hcdn__argentina_diputados_voting_record.pdf";
+  if (!fs::exists(kDir / name)) GTEST_SKIP() << "no " << (kDir / name);
+  Document doc = Load(name);
+  const std::string& text = doc.pages.at(0).text;
+  EXPECT_NE(text.find("\tIdentificados\tSin Identificar\tTotal"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nPresentes\t217\t0\t217"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nABDALA de MATARAZZO, Norma Amanda\tFrente Cívico por Santiago\t"
+                      "Santiago del Estero\tAFIRMATIVO\n"),
+            std::string::npos)
+      << text;
 }
 
 std::string Furniture(const Page& page) {
@@ -79,6 +105,16 @@ TEST(RealWorld, APhoneScansSheetCounterAndStampAreFurniture) {
   EXPECT_NE(Furniture(doc.pages[0]).find("Hoja: 1 de 3"), std::string::npos)
       << Furniture(doc.pages[0]);
   EXPECT_NE(doc.pages[0].text.find("Gastos en personal\t"), std::string::npos) << doc.pages[0].text;
+  // Its tables are boxed by column only: each row comes out with its figures in its own
+  // columns (the first and the expenditure statements' six), as the page's lines read.
+  for (const char* row : {"\nGastos en personal\t", "\nBienes de consumo\t", "\nTransferencias\t",
+                          "\nActivos financieros\t"}) {
+    size_t at = doc.pages[0].text.find(row);
+    ASSERT_NE(at, std::string::npos) << row << "\n" << doc.pages[0].text;
+    std::string line =
+        doc.pages[0].text.substr(at + 1, doc.pages[0].text.find('\n', at + 1) - at - 1);
+    EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 5) << line;
+  }
 }
 
 }  // namespace

@@ -268,6 +268,63 @@ bool MissesRowLines(const std::vector<std::vector<Word>>& cell_words) {
   return false;
 }
 
+// The rows of a grid boxed by column only (MissesRowLines): its text lines. Each column's
+// words are read as lines (ReadingOrder), and the lines are matched across the columns left
+// to right by height, each row following its own height from column to column (the rows of
+// a photographed page curve), so that a row's figures stay in their columns and in order.
+std::vector<LaidLine> ColumnRuledRows(const LatticeTable& t,
+                                      const std::vector<std::vector<Word>>& cell_words) {
+  const int cols = static_cast<int>(t.xs.size()) - 1;
+  std::vector<std::vector<Word>> by_column(cols);
+  for (const std::vector<Word>& words : cell_words) {
+    for (const Word& w : words) {
+      double x = (w.box.x0 + w.box.x1) / 2;
+      int c = static_cast<int>(std::upper_bound(t.xs.begin(), t.xs.end(), x) - t.xs.begin()) - 1;
+      by_column[std::clamp(c, 0, cols - 1)].push_back(w);
+    }
+  }
+  struct Row {
+    double y = 0;
+    std::vector<std::vector<Word>> cells;
+  };
+  std::vector<Row> rows;
+  for (int c = 0; c < cols; ++c) {
+    std::vector<Word> line;
+    for (Word& w : ReadingOrder(by_column[c])) {
+      line.push_back(std::move(w));
+      if (line.back().space_after) continue;
+      Box box = line[0].box;
+      for (const Word& lw : line) box = box.United(lw.box);
+      double y = (box.y0 + box.y1) / 2;
+      Row* row = nullptr;
+      for (Row& r : rows) {
+        if (r.cells[c].empty() && std::abs(r.y - y) < 0.5 * box.height() &&
+            (row == nullptr || std::abs(r.y - y) < std::abs(row->y - y))) {
+          row = &r;
+        }
+      }
+      if (row == nullptr)
+        rows.push_back(Row{y, std::vector<std::vector<Word>>(cols)}), row = &rows.back();
+      row->y = y;
+      row->cells[c] = std::move(line);
+      line.clear();
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.y < b.y; });
+  std::vector<LaidLine> out;
+  for (const Row& r : rows) {
+    LaidLine row;
+    row.bold = true;
+    row.table_row = true;
+    for (int c = 0; c < cols; ++c) {
+      if (c > 0) row.text.push_back('\t');
+      if (!r.cells[c].empty()) Append(JoinedWords(r.cells[c]), &row);
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 // The rows of table `t`, its cells' words given by `cell_words`.
 std::vector<LaidLine> TableLines(const LatticeTable& t,
                                  const std::vector<std::vector<Word>>& cell_words,
@@ -359,20 +416,20 @@ std::vector<LaidLine> LayOutWithTables(const std::vector<Word>& words,
       if (k >= 0) cell_words[t][k].push_back(words[i]), table_of[i] = static_cast<int>(t);
     }
   }
-  std::vector<bool> kept(tables.size());
-  for (size_t t = 0; t < tables.size(); ++t) kept[t] = !MissesRowLines(cell_words[t]);
+  std::vector<bool> column_only(tables.size());
+  for (size_t t = 0; t < tables.size(); ++t) column_only[t] = MissesRowLines(cell_words[t]);
   std::vector<Word> rest;  // in engine order, which the layout relies on
   for (size_t i = 0; i < words.size(); ++i) {
-    if (table_of[i] < 0 || !kept[table_of[i]]) rest.push_back(words[i]);
+    if (table_of[i] < 0) rest.push_back(words[i]);
   }
   std::vector<LaidLine> lines = LayOutPage(rest, options), out;
   size_t next = 0;
   for (size_t t = 0; t < tables.size(); ++t) {
-    if (!kept[t]) continue;
     while (next < lines.size() && lines[next].box.y0 < tables[t].ys.front()) {
       out.push_back(std::move(lines[next++]));
     }
-    for (LaidLine& row : TableLines(tables[t], cell_words[t], options)) {
+    for (LaidLine& row : column_only[t] ? ColumnRuledRows(tables[t], cell_words[t])
+                                        : TableLines(tables[t], cell_words[t], options)) {
       out.push_back(std::move(row));
     }
   }

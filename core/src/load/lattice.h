@@ -7,9 +7,10 @@
 // grid cells is missing, they are one spanned cell. Each word belongs to the cell holding its
 // centre, and a cell's words are laid out on their own and joined in reading order, so cells
 // whose text wraps over several lines never interleave with their neighbours. A grid of one
-// column or one row (a frame around a paragraph, a page border) is not a table, nor is one
-// whose cells hold columns of figures, one a line (boxes drawn around columns but not
-// rows): its words are laid out as if it had no lines.
+// column or one row (a frame around a paragraph, a page border) is not a table. A grid
+// whose cells hold columns of figures, one a line (boxes drawn around columns but not rows,
+// as accounting statements are), takes its columns from its lines and its rows from its
+// text lines, matched across the columns by height.
 //
 // Threads: pure functions.
 #ifndef ACERVO_CORE_LOAD_LATTICE_H_

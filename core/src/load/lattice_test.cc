@@ -109,5 +109,30 @@ TEST(Lattice, EmptyCellsKeepTheirFieldsAndAWholeWidthRowIsALine) {
   EXPECT_EQ(lines[1].text, "Dos\t\tCuatro");
 }
 
+// An accounting statement boxed by column only: a header line under the top rule, then no
+// line between the rows. Its rows are its text lines, each figure in its column, even as
+// the rows slope across a photographed page.
+TEST(Lattice, AGridBoxedByColumnOnlyTakesItsRowsFromItsLines) {
+  std::vector<Ruling> r = {H(100, 100, 400), H(115, 100, 400), H(190, 100, 400)};
+  for (double x : {100.0, 250.0, 320.0, 400.0}) r.push_back(V(x, 100, 190));
+  std::vector<Word> words = {W("Objeto", 105, 102, false),
+                             W("Vigente", 255, 102, false),
+                             W("Pagado", 325, 102, false),
+                             W("Gastos", 105, 120),
+                             W("en", 145, 120),
+                             W("personal", 160, 120, false),
+                             W("Bienes", 105, 135, false),
+                             W("464.090", 255, 122, false),
+                             W("258.860", 255, 137, false),
+                             W("482.146", 325, 124, false),
+                             W("164.782", 325, 139, false)};
+  std::vector<LaidLine> lines = LayOutWithTables(words, FindLatticeTables(r));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "Objeto\tVigente\tPagado");
+  EXPECT_EQ(lines[1].text, "Gastos en personal\t464.090\t482.146");
+  EXPECT_EQ(lines[2].text, "Bienes\t258.860\t164.782");
+  EXPECT_TRUE(lines[2].table_row);
+}
+
 }  // namespace
 }  // namespace acervo

@@ -163,11 +163,6 @@ TEST(Layout, BoldLinesAreMarked) {
   EXPECT_FALSE(lines[1].bold);
 }
 
-}  // namespace
-}  // namespace acervo
-
-namespace acervo {
-namespace {
 
 // A word processor's justified line with one stretched space, which the engine cut in two:
 // prose, not a row of two cells; a two-column table of figures stays a table.
