@@ -45,6 +45,7 @@ TEST(RealWorld, AWordOrdinanceReadsItsJustifiedLinesWhole) {
             std::string::npos);
   EXPECT_NE(all.find("- Matafuegos, en cantidad y tipo de acuerdo con las"), std::string::npos);
   EXPECT_NE(all.find("Más de 30 y hasta 60 días de mora\t5%"), std::string::npos);
+  EXPECT_NE(all.find("ARTÍCULO 63º: Suspensión por recurso de repetición."), std::string::npos);
 }
 
 // The deputies' voting record: a summary whose header row has no first cell comes out row by

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "acervo/text.h"
+#include "load/line_marks.h"
 #include "load/normalize.h"
 #include "load/stream_table.h"
 
@@ -77,7 +78,6 @@ std::vector<Fragment> SplitAtColumnEdges(const std::vector<Word>& words,
 // right, whose gaps are all wide and within a quarter of each other, with a word in lower
 // case, is such a line. joins[i]: word i continues the justified line of word i - 1.
 bool IsLower(std::string_view s);
-bool IsListMarker(const std::string& word);
 
 std::vector<bool> JustifiedJoins(const std::vector<Word>& words) {
   std::vector<bool> joins(words.size(), false);
@@ -133,26 +133,26 @@ std::vector<Fragment> SplitFragments(const std::vector<Word>& words) {
   return out;
 }
 
-bool IsListMarker(const std::string& word) {
-  static const RE2 kListMarker(
-      R"(^(?:[-•●▪◦·–*+]|\(?[0-9]{1,2}(?:\.[0-9]{1,2})*[.)]|[a-zA-Z][)])$)");
-  return RE2::FullMatch(word, kListMarker);
-}
-
 // A list item set with a hanging indent ("a)" then a tab, the item's text aligned to its
 // right) is one line, not a row of two cells: a fragment that is a lone list marker joins
-// the fragment that follows it on its line, within four ems.
+// the fragment that follows it on its line, within four ems; so does a section label and
+// its title ("ARTÍCULO 63º:" then a tab, "Suspensión por recurso …"), within eight.
 std::vector<Fragment> JoinListMarkers(const std::vector<Word>& words,
                                       const std::vector<Fragment>& fragments) {
   std::vector<Fragment> out;
   for (size_t i = 0; i < fragments.size(); ++i) {
     const Fragment& f = fragments[i];
-    if (i + 1 < fragments.size() && f.end == f.begin + 1 && IsListMarker(words[f.begin].text)) {
+    std::string label;
+    for (size_t w = f.begin; w < f.end && f.end - f.begin <= 4; ++w) {
+      label += (w > f.begin ? " " : "") + words[w].text;
+    }
+    bool marker = f.end == f.begin + 1 && IsListMarker(words[f.begin].text);
+    if (i + 1 < fragments.size() && (marker || IsSectionLabel(label))) {
       const Fragment& next = fragments[i + 1];
       double h = std::min(f.box.height(), next.box.height());
       double gap = next.box.x0 - f.box.x1;
       if (next.begin == f.end && Overlap(f.box.y0, f.box.y1, next.box.y0, next.box.y1) > 0.5 * h &&
-          gap > 0 && gap < 4 * f.size) {
+          gap > 0 && gap < (marker ? 4 : 8) * f.size) {
         out.push_back(FragmentOf(words, f.begin, next.end));
         ++i;
         continue;

@@ -163,7 +163,6 @@ TEST(Layout, BoldLinesAreMarked) {
   EXPECT_FALSE(lines[1].bold);
 }
 
-
 // A word processor's justified line with one stretched space, which the engine cut in two:
 // prose, not a row of two cells; a two-column table of figures stays a table.
 TEST(Layout, AJustifiedLineCutAtItsWidestSpaceIsProse) {
@@ -177,6 +176,15 @@ TEST(Layout, AJustifiedLineCutAtItsWidestSpaceIsProse) {
   ASSERT_GE(texts.size(), 2u);
   EXPECT_EQ(texts[0], "A presentar declaraciones juradas sobre las");
   EXPECT_EQ(texts.back(), "Más de 30 días de mora\t5%");
+}
+
+// An article's label set apart from its title by a tab is one line with it.
+TEST(Layout, ASectionLabelAndItsTitleAreOneLine) {
+  std::vector<Word> words;
+  AddLine(&words, 72, 100, "ARTÍCULO 63º:");
+  AddLine(&words, 200, 100, "Suspensión por recurso de repetición.");
+  EXPECT_EQ(Texts(LayOutPage(words)),
+            (std::vector<std::string>{"ARTÍCULO 63º: Suspensión por recurso de repetición."}));
 }
 
 // A summary whose header row has no first cell: each line is a row.
