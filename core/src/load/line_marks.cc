@@ -15,12 +15,7 @@ bool IsListMarker(const std::string& word) {
 }
 
 bool IsSectionLabel(std::string_view text) {
-  static const std::unique_ptr<RE2> labels = []() -> std::unique_ptr<RE2> {
-    std::filesystem::path file = FindLoaderData("section_labels.tsv");
-    if (file.empty()) return nullptr;
-    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "", "");
-    return loaded.ok() ? std::move(loaded.value()) : nullptr;
-  }();
+  static const std::unique_ptr<RE2> labels = DataPatternsOrNone("section_labels.tsv", "", "");
   return labels != nullptr && RE2::FullMatch(text, *labels);
 }
 

@@ -46,4 +46,12 @@ Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file
                                options);
 }
 
+std::unique_ptr<re2::RE2> DataPatternsOrNone(const std::string& name, std::string_view prefix,
+                                             std::string_view suffix) {
+  std::filesystem::path file = FindLoaderData(name);
+  if (file.empty()) return nullptr;
+  Result<std::unique_ptr<re2::RE2>> loaded = LoadPatterns(file, prefix, suffix);
+  return loaded.ok() ? std::move(loaded.value()) : nullptr;
+}
+
 }  // namespace acervo

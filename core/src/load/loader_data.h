@@ -29,6 +29,11 @@ std::filesystem::path FindLoaderData(const std::string& name);
 Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file,
                                                std::string_view prefix, std::string_view suffix);
 
+// The patterns of data file `name` as LoadPatterns compiles them, or nullptr when no folder
+// holds it or it does not compile (the caller then matches nothing).
+std::unique_ptr<re2::RE2> DataPatternsOrNone(const std::string& name, std::string_view prefix,
+                                             std::string_view suffix);
+
 }  // namespace acervo
 
 #endif  // ACERVO_CORE_LOAD_LOADER_DATA_H_

@@ -181,12 +181,7 @@ std::string NormalizeText(std::string_view input) {
 }
 
 bool KeepsLineEndHyphen(std::string_view word) {
-  static const std::unique_ptr<RE2> months = []() -> std::unique_ptr<RE2> {
-    std::filesystem::path file = FindLoaderData("months.tsv");
-    if (file.empty()) return nullptr;
-    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "", "");
-    return loaded.ok() ? std::move(loaded.value()) : nullptr;
-  }();
+  static const std::unique_ptr<RE2> months = DataPatternsOrNone("months.tsv", "", "");
   return months != nullptr && !word.empty() && RE2::FullMatch(Fold(word), *months);
 }
 

@@ -83,12 +83,7 @@ bool IsMostlyUpper(std::string_view s) {
 // The caption patterns of captions.tsv (loader_data.h), anchored at the line's start. Like
 // furniture.tsv's, a missing or bad file leaves them out (no line is then a caption).
 const RE2* CaptionPatterns() {
-  static const std::unique_ptr<RE2> patterns = []() -> std::unique_ptr<RE2> {
-    std::filesystem::path file = FindLoaderData("captions.tsv");
-    if (file.empty()) return nullptr;
-    Result<std::unique_ptr<RE2>> loaded = LoadPatterns(file, "^", "");
-    return loaded.ok() ? std::move(loaded.value()) : nullptr;
-  }();
+  static const std::unique_ptr<RE2> patterns = DataPatternsOrNone("captions.tsv", "^", "");
   return patterns.get();
 }
 
