@@ -24,29 +24,9 @@ constexpr int kMaxFormDepth = 8;
 // A piece of a path is axis-aligned when it leans less than this (points) over its length.
 constexpr double kStraight = 0.5;
 
-struct Point {
-  double x = 0, y = 0;
-};
-
-// One subpath in page space: its points and whether each piece to the next is a curve.
-struct Subpath {
-  std::vector<Point> points;
-  std::vector<bool> curved;  // curved[i]: the piece from points[i] to points[i+1]
-  bool closed = false;
-};
-
 struct GraphicsState {
   QPDFMatrix ctm;
 };
-
-Box BoxOf(const Subpath& s) {
-  Box b{s.points[0].x, s.points[0].y, s.points[0].x, s.points[0].y};
-  for (const Point& p : s.points) {
-    b.x0 = std::min(b.x0, p.x), b.y0 = std::min(b.y0, p.y);
-    b.x1 = std::max(b.x1, p.x), b.y1 = std::max(b.y1, p.y);
-  }
-  return b;
-}
 
 // Follows the content stream's graphics operators; text and images are skipped.
 class PathCollector {
@@ -123,39 +103,8 @@ class PathCollector {
   }
 
   void Paint(bool fill, bool stroke) {
-    for (Subpath& s : path_) {
-      if (s.points.empty()) continue;
-      if (s.closed && s.points.size() > 1) {
-        s.curved.push_back(false);
-        s.points.push_back(s.points.front());
-      }
-      Box box = BoxOf(s);
-      if (fill) {
-        out_->fills.push_back(box);
-        // A thin filled rectangle is a line drawn as a fill.
-        bool straight = std::none_of(s.curved.begin(), s.curved.end(), [](bool c) { return c; });
-        if (straight && box.height() <= kMaxRuleThickness && box.width() > box.height()) {
-          out_->rulings.push_back(Ruling{true, (box.y0 + box.y1) / 2, box.x0, box.x1});
-        } else if (straight && box.width() <= kMaxRuleThickness && box.height() > box.width()) {
-          out_->rulings.push_back(Ruling{false, (box.x0 + box.x1) / 2, box.y0, box.y1});
-        }
-      }
-      if (stroke) StrokedRulings(s);
-    }
+    for (const Subpath& s : path_) AddPaintedSubpath(s, fill, stroke, out_);
     path_.clear();
-  }
-
-  void StrokedRulings(const Subpath& s) {
-    for (size_t i = 0; i + 1 < s.points.size(); ++i) {
-      if (s.curved[i]) continue;
-      const Point& a = s.points[i];
-      const Point& b = s.points[i + 1];
-      if (std::abs(a.y - b.y) < kStraight && std::abs(a.x - b.x) >= kStraight) {
-        out_->rulings.push_back(Ruling{true, a.y, std::min(a.x, b.x), std::max(a.x, b.x)});
-      } else if (std::abs(a.x - b.x) < kStraight && std::abs(a.y - b.y) >= kStraight) {
-        out_->rulings.push_back(Ruling{false, a.x, std::min(a.y, b.y), std::max(a.y, b.y)});
-      }
-    }
   }
 
   void DrawForm(const std::string& name) {
@@ -198,6 +147,42 @@ void ToTopLeft(const QPDFObjectHandle::Rectangle& crop, PageGraphics* g) {
 }
 
 }  // namespace
+
+void AddPaintedSubpath(const Subpath& s, bool fill, bool stroke, PageGraphics* out) {
+  if (s.points.empty()) return;
+  std::vector<Point> points = s.points;
+  std::vector<bool> curved = s.curved;
+  if (s.closed && points.size() > 1) {
+    curved.push_back(false);
+    points.push_back(points.front());
+  }
+  Box box{points[0].x, points[0].y, points[0].x, points[0].y};
+  for (const Point& p : points) {
+    box.x0 = std::min(box.x0, p.x), box.y0 = std::min(box.y0, p.y);
+    box.x1 = std::max(box.x1, p.x), box.y1 = std::max(box.y1, p.y);
+  }
+  bool straight = std::none_of(curved.begin(), curved.end(), [](bool c) { return c; });
+  if (fill) {
+    out->fills.push_back(box);
+    // A thin filled rectangle is a line drawn as a fill.
+    if (straight && box.height() <= kMaxRuleThickness && box.width() > box.height()) {
+      out->rulings.push_back(Ruling{true, (box.y0 + box.y1) / 2, box.x0, box.x1});
+    } else if (straight && box.width() <= kMaxRuleThickness && box.height() > box.width()) {
+      out->rulings.push_back(Ruling{false, (box.x0 + box.x1) / 2, box.y0, box.y1});
+    }
+  }
+  if (!stroke) return;
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    if (i < curved.size() && curved[i]) continue;
+    const Point& a = points[i];
+    const Point& b = points[i + 1];
+    if (std::abs(a.y - b.y) < kStraight && std::abs(a.x - b.x) >= kStraight) {
+      out->rulings.push_back(Ruling{true, a.y, std::min(a.x, b.x), std::max(a.x, b.x)});
+    } else if (std::abs(a.x - b.x) < kStraight && std::abs(a.y - b.y) >= kStraight) {
+      out->rulings.push_back(Ruling{false, a.x, std::min(a.y, b.y), std::max(a.y, b.y)});
+    }
+  }
+}
 
 struct PdfGraphics::Impl {
   QPDF pdf;

@@ -38,6 +38,24 @@ struct PageGraphics {
   std::vector<Ruling> rulings;
 };
 
+struct Point {
+  double x = 0, y = 0;
+};
+
+// One subpath as painted, in page space: its points and whether each piece to the next is
+// part of a curve. `closed` adds the piece back to the first point.
+struct Subpath {
+  std::vector<Point> points;
+  std::vector<bool> curved;  // curved[i]: the piece from points[i] to points[i+1]
+  bool closed = false;
+};
+
+// What a painted subpath gives: when filled, its bounding box in `fills`, and a ruling when it
+// is a thin straight rectangle (kMaxRuleThickness); when stroked, a ruling for each of its
+// straight axis-aligned pieces. The rules every source of paths shares (the qpdf reader below
+// and Poppler's display, pdf_text_layer.h).
+void AddPaintedSubpath(const Subpath& s, bool fill, bool stroke, PageGraphics* out);
+
 class PdfGraphics {
  public:
   // Parses the PDF held in `bytes` (which must outlive the object) lazily: only the
