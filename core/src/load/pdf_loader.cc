@@ -257,12 +257,10 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
 
   Document doc;
   std::vector<PageLines> laid(page_count);
-  // Vector graphics are an aid: a PDF qpdf cannot read still loads, without them.
-  Result<std::unique_ptr<PdfGraphics>> graphics = PdfGraphics::Open(bytes);
   for (int i = 0; i < page_count; ++i) {
     Page page;
     page.number = i + 1;
-    Result<PdfPageReading> read = pdf.Read(i, false);
+    Result<PdfPageReading> read = pdf.Read(i, /*graphics=*/true);
     if (!read.ok()) {
       page.warnings.push_back("the page cannot be read; it is left empty");
       doc.pages.push_back(std::move(page));
@@ -286,16 +284,13 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     }
     if (page.ocr) {
       laid[i].lines = LayOutOcrPage(OcrReading{std::move(words), std::move(ocr_rulings)});
-    } else if (graphics.ok()) {
-      PageGraphics drawn = graphics.value()->Page(i);
+    } else {
+      const PageGraphics& drawn = read->graphics;
       laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), LayoutOptions());
       std::vector<size_t> candidates = MarkCandidates(laid[i].lines);
       std::vector<Box> marks;
       if (!candidates.empty()) marks = MarksAmong(drawn.fills, laid[i].lines, candidates);
       AddListMarkers(marks, &laid[i].lines);
-    } else {
-      laid[i].lines = LayOutPage(words, LayoutOptions());
-      AddListMarkers({}, &laid[i].lines);
     }
     doc.pages.push_back(std::move(page));
     if (options.progress) options.progress(i + 1, page_count);

@@ -80,7 +80,7 @@ class PageDevice : public TextOutputDev {
         state->transform(sub->getX(j), sub->getY(j), &s.points[j].x, &s.points[j].y);
       }
       // Poppler marks the control points of a curve; a piece touching one is curved. A
-      // closed subpath already ends on its first point.
+      // closed subpath already ends on its first point (GfxSubpath::close).
       for (int j = 0; j + 1 < n; ++j) s.curved.push_back(sub->getCurve(j) || sub->getCurve(j + 1));
       AddPaintedSubpath(s, fill, stroke, graphics_);
     }
