@@ -166,6 +166,7 @@ class PageRenderer {
  public:
   PageRenderer(std::string_view bytes, const PdfTextLayer& layer) : bytes_(bytes), layer_(layer) {}
 
+  // Page `index`, valid while this renderer lives.
   Result<std::unique_ptr<poppler::page>> Page(int index) {
     if (!pdf_) {
       Result<std::unique_ptr<poppler::document>> opened = OpenForRendering(bytes_, layer_);
@@ -240,7 +241,8 @@ Result<OcrReading> OcrPdfPage(std::string_view bytes, int index, std::unique_ptr
   if (index < 0 || index >= (*layer)->pages()) {
     return InvalidArgument("page " + std::to_string(index + 1) + " is not in the PDF");
   }
-  Result<std::unique_ptr<poppler::page>> p = PageRenderer(bytes, **layer).Page(index);
+  PageRenderer renderer(bytes, **layer);  // holds the document the page belongs to
+  Result<std::unique_ptr<poppler::page>> p = renderer.Page(index);
   if (!p.ok()) return p.status();
   return OcrPage(**p, engine);
 }
