@@ -42,7 +42,8 @@ done
 step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libpoppler-cpp libtesseract tesseract-ocr-spa libicu libre2 libsqlite3 libyaml-cpp; do
+# libpoppler1NN (126 in Debian 12): the text layer links Poppler itself (load/pdf_text_layer.h).
+for lib in libpoppler-cpp libpoppler1 libtesseract tesseract-ocr-spa libicu libre2 libsqlite3 libyaml-cpp; do
   [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib"
 done
 [[ $depends != *-dev* ]] || fail "Depends names a -dev package: $depends"

@@ -25,6 +25,7 @@
 #include "load/page_assembly.h"
 #include "load/page_break.h"
 #include "load/page_ocr.h"
+#include "load/pdf_text_layer.h"
 #include "load/text_loader.h"
 #include "load/vector_graphics.h"
 
@@ -46,36 +47,6 @@ void SilencePoppler() {
   static std::once_flag once;
   std::call_once(
       once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-}
-
-std::string Utf8(const poppler::ustring& s) {
-  poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
-bool IsBoldFont(const std::string& name) {
-  std::string folded = Fold(name);
-  return folded.find("bold") != std::string::npos || folded.find("black") != std::string::npos ||
-         folded.find("heavy") != std::string::npos || folded.find("semibold") != std::string::npos;
-}
-
-std::vector<Word> TextLayerWords(poppler::page& page) {
-  std::vector<Word> words;
-  for (const poppler::text_box& t : page.text_list(poppler::page::text_list_include_font)) {
-    std::string text = NormalizeText(Utf8(t.text()));
-    // Words keep no inner whitespace: a normalized no-break space would split the box.
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    if (text.find_first_not_of(' ') == std::string::npos) continue;
-    poppler::rectf b = t.bbox();
-    Word w;
-    w.text = std::move(text);
-    w.box = Box{b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
-    w.font_size = t.get_font_size();
-    w.bold = IsBoldFont(t.get_font_name());
-    w.space_after = t.has_space_after();
-    words.push_back(std::move(w));
-  }
-  return words;
 }
 
 // Whether the words make a text layer worth reading (else the page is OCR'd in auto mode).
@@ -160,59 +131,19 @@ Result<OcrReading> OcrPage(poppler::page& page, std::unique_ptr<OcrEngine>* engi
   return (*engine)->Recognize(gray);
 }
 
-// The same password in Latin-1, for PDFs (security revisions 2-4) whose creator encoded a
-// non-ASCII password in PDFDocEncoding rather than UTF-8; "" when it has no such form.
-std::string Latin1(const std::string& utf8) {
-  std::string out;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(utf8[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if ((c == 0xC2 || c == 0xC3) && i + 1 < utf8.size()) {
-      out.push_back(static_cast<char>(((c & 0x03) << 6) | (utf8[++i] & 0x3F)));
-    } else {
-      return "";
-    }
-  }
-  return out == utf8 ? "" : out;
-}
-
 std::unique_ptr<poppler::document> LoadRaw(std::string_view bytes, const std::string& password) {
   return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX)), password,
       password));
 }
 
-// Opens the PDF, unlocking it with the first password that works (each tried as owner and
-// as user password, also in Latin-1). An encrypted PDF fails with "encrypted: needs a
-// password" when none was given, "encrypted: wrong password" when none fits.
-Result<std::unique_ptr<poppler::document>> OpenPdf(std::string_view bytes,
-                                                   const std::vector<std::string>& passwords) {
-  std::unique_ptr<poppler::document> pdf = LoadRaw(bytes, "");
-  if (!pdf) {
-    if (bytes.find("/Encrypt") == std::string_view::npos) {
-      return Corrupt("corrupt or truncated PDF (it cannot be parsed)");
-    }
-    if (passwords.empty()) return Unsupported("encrypted: needs a password");
-  } else if (!pdf->is_locked()) {
-    if (pdf->pages() <= 0) return Corrupt("the PDF has no pages");
-    return pdf;
-  } else if (passwords.empty()) {
-    return Unsupported("encrypted: needs a password (give it with --password or --password-file)");
-  }
-  for (const std::string& password : passwords) {
-    std::vector<std::string> forms = {password};
-    if (std::string latin1 = Latin1(password); !latin1.empty()) forms.push_back(latin1);
-    for (const std::string& form : forms) {
-      std::unique_ptr<poppler::document> unlocked = LoadRaw(bytes, form);
-      if (unlocked && !unlocked->is_locked()) {
-        if (unlocked->pages() <= 0) return Corrupt("the PDF has no pages");
-        return unlocked;
-      }
-    }
-  }
-  return Unsupported("encrypted: wrong password (none of the " + std::to_string(passwords.size()) +
-                     " given opens it)");
+// The PDF as poppler-cpp reads it, for rendering pages (OCR): opened with the password that
+// opened `layer`.
+Result<std::unique_ptr<poppler::document>> OpenForRendering(std::string_view bytes,
+                                                            const PdfTextLayer& layer) {
+  std::unique_ptr<poppler::document> pdf = LoadRaw(bytes, layer.password());
+  if (!pdf || pdf->is_locked()) return Corrupt("the PDF cannot be opened for rendering");
+  return pdf;
 }
 
 // The page's words and rulings from OCR done elsewhere (options.page_ocr) when there are
@@ -229,80 +160,122 @@ Result<OcrReading> ReadPageOcr(poppler::page& page, int index, const LoadOptions
   return OcrPage(page, engine);
 }
 
+// Pages rendered by poppler-cpp, for the pages that need OCR: the file is opened again on
+// the first such page (a born-digital PDF never pays for it).
+class PageRenderer {
+ public:
+  PageRenderer(std::string_view bytes, const PdfTextLayer& layer) : bytes_(bytes), layer_(layer) {}
+
+  // Page `index`, valid while this renderer lives.
+  Result<std::unique_ptr<poppler::page>> Page(int index) {
+    if (!pdf_) {
+      Result<std::unique_ptr<poppler::document>> opened = OpenForRendering(bytes_, layer_);
+      if (!opened.ok()) return opened.status();
+      pdf_ = std::move(opened.value());
+    }
+    std::unique_ptr<poppler::page> page(pdf_->create_page(index));
+    if (!page) return Corrupt("page " + std::to_string(index + 1) + " cannot be rendered");
+    return page;
+  }
+
+ private:
+  std::string_view bytes_;
+  const PdfTextLayer& layer_;
+  std::unique_ptr<poppler::document> pdf_;
+};
+
+// What one load carries from page to page about OCR.
+struct OcrState {
+  bool planning = false;  // pages are only listed for OCR elsewhere (PageOcr::Mode::kPlan)
+  bool ran = false;
+  std::unique_ptr<OcrEngine> engine;
+  Status unavailable;  // set once Tesseract cannot load: no other page will read
+};
+
+// Reads page `i` by OCR when the options ask for it (or lists it for OCR elsewhere),
+// replacing `words`; warnings go to `page`.
+void MaybeOcr(int i, bool usable, const LoadOptions& options, PageRenderer* renderer, OcrState* ocr,
+              Page* page, std::vector<Word>* words, std::vector<Ruling>* ocr_rulings) {
+  bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
+  if (!want_ocr) return;
+  if (!ocr->planning && !ocr->unavailable.ok()) {
+    page->warnings.push_back(ocr->unavailable.message());
+    return;
+  }
+  Result<std::unique_ptr<poppler::page>> p = renderer->Page(i);
+  if (!p.ok()) {
+    page->warnings.push_back(p.status().message() + (usable ? "; the text layer is used" : ""));
+    return;
+  }
+  if (ocr->planning) {
+    // Read elsewhere; this load is only a plan. A blank page is not handed out: each
+    // handed-out page costs a worker a fresh open of the whole PDF, so a file of thousands
+    // of empty pages would cost thousands of opens (hostile_test) for no text.
+    if (RendersBlank(**p)) {
+      page->warnings.push_back("blank page: nothing to read");
+    } else {
+      options.page_ocr->wanted.push_back(i);
+    }
+    return;
+  }
+  Result<OcrReading> read = ReadPageOcr(**p, i, options, &ocr->engine);
+  if (read.ok()) {
+    *words = std::move(read.value().words);
+    *ocr_rulings = std::move(read.value().rulings);
+    page->ocr = true;
+    ocr->ran = true;
+  } else {
+    bool read_elsewhere = options.page_ocr && options.page_ocr->pages.count(i) > 0;
+    if (!ocr->engine && !read_elsewhere) ocr->unavailable = read.status();
+    page->warnings.push_back(read.status().message() + (usable ? "; the text layer is used" : ""));
+  }
+}
+
 }  // namespace
 
 Result<OcrReading> OcrPdfPage(std::string_view bytes, int index, std::unique_ptr<OcrEngine>* engine,
                               const std::vector<std::string>& passwords) {
   SilencePoppler();
-  Result<std::unique_ptr<poppler::document>> pdf = OpenPdf(bytes, passwords);
-  if (!pdf.ok()) return pdf.status();
-  if (index < 0 || index >= (*pdf)->pages()) {
+  Result<std::unique_ptr<PdfTextLayer>> layer = PdfTextLayer::Open(bytes, passwords);
+  if (!layer.ok()) return layer.status();
+  if (index < 0 || index >= (*layer)->pages()) {
     return InvalidArgument("page " + std::to_string(index + 1) + " is not in the PDF");
   }
-  std::unique_ptr<poppler::page> p((*pdf)->create_page(index));
-  if (!p) return Corrupt("page " + std::to_string(index + 1) + " cannot be read");
-  return OcrPage(*p, engine);
+  PageRenderer renderer(bytes, **layer);  // holds the document the page belongs to
+  Result<std::unique_ptr<poppler::page>> p = renderer.Page(index);
+  if (!p.ok()) return p.status();
+  return OcrPage(**p, engine);
 }
 
 Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
   SilencePoppler();
-  Result<std::unique_ptr<poppler::document>> opened = OpenPdf(bytes, options.passwords);
+  Result<std::unique_ptr<PdfTextLayer>> opened = PdfTextLayer::Open(bytes, options.passwords);
   if (!opened.ok()) return opened.status();
-  std::unique_ptr<poppler::document> pdf = std::move(opened.value());
-  int page_count = pdf->pages();
-  const bool planning =
-      options.page_ocr != nullptr && options.page_ocr->mode == PageOcr::Mode::kPlan;
-  bool ocr_ran = false;
+  PdfTextLayer& pdf = *opened.value();
+  PageRenderer renderer(bytes, pdf);
+  int page_count = pdf.pages();
+  OcrState ocr;
+  ocr.planning = options.page_ocr != nullptr && options.page_ocr->mode == PageOcr::Mode::kPlan;
 
   Document doc;
   std::vector<PageLines> laid(page_count);
-  std::unique_ptr<OcrEngine> engine;
-  Status ocr_unavailable;
-  // Vector graphics are an aid: a PDF qpdf cannot read still loads, without them.
-  Result<std::unique_ptr<PdfGraphics>> graphics = PdfGraphics::Open(bytes);
   for (int i = 0; i < page_count; ++i) {
     Page page;
     page.number = i + 1;
-    std::unique_ptr<poppler::page> p(pdf->create_page(i));
-    if (!p) {
+    Result<PdfPageReading> read = pdf.Read(i, /*graphics=*/true);
+    if (!read.ok()) {
       page.warnings.push_back("the page cannot be read; it is left empty");
       doc.pages.push_back(std::move(page));
       if (options.progress) options.progress(i + 1, page_count);
       continue;
     }
-    laid[i].height = p->page_rect().height();
-    page.width = p->page_rect().width();
-    page.height = laid[i].height;
-    std::vector<Word> words = TextLayerWords(*p);
+    laid[i].height = read->height;
+    page.width = read->width;
+    page.height = read->height;
+    std::vector<Word> words = std::move(read->words);
     std::vector<Ruling> ocr_rulings;
     bool usable = IsUsableTextLayer(words);
-    bool want_ocr = options.ocr == OcrMode::kAlways || (options.ocr == OcrMode::kAuto && !usable);
-    if (want_ocr && planning) {
-      // Read elsewhere; this load is only a plan. A blank page is not handed out: each
-      // handed-out page costs a worker a fresh open of the whole PDF, so a file of thousands
-      // of empty pages would cost thousands of opens (hostile_test) for no text.
-      if (RendersBlank(*p)) {
-        page.warnings.push_back("blank page: nothing to read");
-      } else {
-        options.page_ocr->wanted.push_back(i);
-      }
-    } else if (want_ocr && ocr_unavailable.ok()) {
-      Result<OcrReading> ocr_words = ReadPageOcr(*p, i, options, &engine);
-      if (ocr_words.ok()) {
-        words = std::move(ocr_words.value().words);
-        ocr_rulings = std::move(ocr_words.value().rulings);
-        page.ocr = true;
-        ocr_ran = true;
-      } else {
-        // No engine here after trying: Tesseract cannot load, so no other page will read.
-        bool read_elsewhere = options.page_ocr && options.page_ocr->pages.count(i) > 0;
-        if (!engine && !read_elsewhere) ocr_unavailable = ocr_words.status();
-        page.warnings.push_back(ocr_words.status().message() +
-                                (usable ? "; the text layer is used" : ""));
-      }
-    } else if (want_ocr) {
-      page.warnings.push_back(ocr_unavailable.message());
-    }
+    MaybeOcr(i, usable, options, &renderer, &ocr, &page, &words, &ocr_rulings);
     if (!page.ocr && !usable) {
       if (options.ocr == OcrMode::kNever) {
         page.warnings.push_back(words.empty()
@@ -313,22 +286,19 @@ Result<Document> LoadPdf(std::string_view bytes, const LoadOptions& options) {
     }
     if (page.ocr) {
       laid[i].lines = LayOutOcrPage(OcrReading{std::move(words), std::move(ocr_rulings)});
-    } else if (graphics.ok()) {
-      PageGraphics drawn = graphics.value()->Page(i);
+    } else {
+      const PageGraphics& drawn = read->graphics;
       laid[i].lines = LayOutWithTables(words, FindLatticeTables(drawn.rulings), LayoutOptions());
       std::vector<size_t> candidates = MarkCandidates(laid[i].lines);
       std::vector<Box> marks;
       if (!candidates.empty()) marks = MarksAmong(drawn.fills, laid[i].lines, candidates);
       AddListMarkers(marks, &laid[i].lines);
-    } else {
-      laid[i].lines = LayOutPage(words, LayoutOptions());
-      AddListMarkers({}, &laid[i].lines);
     }
     doc.pages.push_back(std::move(page));
     if (options.progress) options.progress(i + 1, page_count);
   }
 
-  AssemblePages(std::move(laid), ocr_ran, &doc);
+  AssemblePages(std::move(laid), ocr.ran, &doc);
   return doc;
 }
 

@@ -1,5 +1,6 @@
-// pdf_loader.h — PDF documents: the text layer through poppler-cpp, pages without a usable
-// text layer through Tesseract OCR (per LoadOptions::ocr, or read elsewhere: page_ocr.h).
+// pdf_loader.h — PDF documents: the text layer and vector paths through one Poppler display
+// per page (pdf_text_layer.h), pages without a usable text layer rendered by poppler-cpp and
+// read by Tesseract OCR (per LoadOptions::ocr, or read elsewhere: page_ocr.h).
 #ifndef ACERVO_CORE_LOAD_PDF_LOADER_H_
 #define ACERVO_CORE_LOAD_PDF_LOADER_H_
 
