@@ -135,6 +135,8 @@ class InstitutionRun : public Run {
         CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
+    // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
+    if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
     if (entry >= 0)
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
@@ -188,13 +190,15 @@ class InstitutionRun : public Run {
   }
 
   // The content words of a folded name: "coordinacion general de asesores y de asuntos
-  // internacionales" and "... asesores y asuntos internacionales" are one body.
+  // internacionales" and "... asesores y asuntos internacionales" are one body; so are
+  // "municipio de X" and "municipalidad de X" (a head and its synonym: head_synonyms.tsv).
   std::string Skeleton(std::string_view folded) const {
     std::string out;
     size_t pos = 0;
     while (pos < folded.size()) {
       size_t space = std::min(folded.find(' ', pos), folded.size());
       std::string_view word = folded.substr(pos, space - pos);
+      if (pos == 0) word = patterns_.HeadSynonym(word);
       if (!patterns_.IsConnector(word)) out.append(word).push_back(' ');
       pos = space + 1;
     }
@@ -343,6 +347,18 @@ class InstitutionRun : public Run {
     for (const GazetteerHit& h : hits) {
       if (h.end == c->end && h.begin > c->begin && !h.acronym) {
         c->value = FromHit(text, h).value;
+        return;
+      }
+    }
+    // "Secretaría Técnica del Comité Directivo": the body this document named before whose
+    // name starts so ("Comité Directivo de Seguimiento ..."), the latest one.
+    std::string body(patterns_.SecretariatOf(std::string_view(id).substr(2)));
+    std::replace(body.begin(), body.end(), '-', ' ');
+    for (auto seen = seen_.rbegin(); seen != seen_.rend(); ++seen) {
+      const std::string& name = seen->first;
+      if (name.compare(0, body.size(), body) == 0 &&
+          (name.size() == body.size() || name[body.size()] == ' ')) {
+        c->value = seen->second;
         return;
       }
     }

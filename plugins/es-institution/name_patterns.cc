@@ -24,6 +24,29 @@ std::string Lower(std::string_view s) {
 bool IsOpeningQuote(std::string_view s) { return s == "\u201C" || s == "\"" || s == "\u00AB"; }
 bool IsClosingQuote(std::string_view s) { return s == "\u201D" || s == "\"" || s == "\u00BB"; }
 
+// tokens[k] is a short acronym ("PJ", "UCR") that ends its line, table cell or passage.
+bool AcronymClosesLine(const std::vector<Token>& tokens, std::string_view text, size_t k) {
+  if (k >= tokens.size() || !tokens[k].word || !tokens[k].all_caps || tokens[k].number)
+    return false;
+  size_t size = tokens[k].end - tokens[k].begin;
+  if (size < 2 || size > 6) return false;
+  if (k + 1 == tokens.size() || tokens[k + 1].folded == "\t") return true;
+  return text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find('\n') !=
+         std::string_view::npos;
+}
+
+// tokens[j] opens a dotted acronym: a lone capital letter, its dot and another lone letter,
+// all touching ("H.C.D.", "S.A.M.O").
+bool DottedAcronymAt(const std::vector<Token>& tokens, size_t j) {
+  auto letter = [&](size_t k) {
+    return k < tokens.size() && tokens[k].word && tokens[k].all_caps &&
+           tokens[k].expansion.empty() && tokens[k].end - tokens[k].begin == 1;
+  };
+  return letter(j) && j + 2 < tokens.size() && tokens[j + 1].folded == "." &&
+         tokens[j + 1].begin == tokens[j].end && tokens[j + 2].begin == tokens[j + 1].end &&
+         letter(j + 2);
+}
+
 }  // namespace
 
 Status NamePatterns::Load(const std::filesystem::path& data_dir) {
@@ -79,8 +102,10 @@ const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_v
   if (!token.word || !token.capital) return nullptr;
   auto it = heads_.find(token.folded);
   if (it == heads_.end()) return nullptr;
-  // Accents matter in running text: "Secretaria" is a person, "Secretaría" an office.
-  if (!token.all_caps && token.expansion.empty() &&
+  // Accents matter in running text where the head without its accent is a job title:
+  // "Secretaria" is a person, "Secretaría" an office (job_titles.tsv). Other heads stand
+  // without their accents, as accounting systems and OCR write them ("Direccion de Salud").
+  if (!token.all_caps && token.expansion.empty() && job_titles_.count(token.folded) &&
       Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
     return nullptr;
   }
@@ -144,6 +169,18 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (IsContent(t)) {
       // "Fundación ... Gates Premio ...": an award, report or event named after the body.
       if (j == last + 1 && enders_.count(t.folded)) break;
+      // "... DE CRÉDITO Y SE DICTAN OTRAS DISPOSICIONES": a word that never stands inside a
+      // name ends it, in all-caps text too (clause_words.tsv).
+      if (clause_words_.count(t.folded)) break;
+      // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
+      if (DottedAcronymAt(tokens, j)) break;
+      // A signature block: "Director Departamento Administrativo⏎Ana María ...": a head and
+      // its generic adjectives do not run on over a line break into the next line's words.
+      if (j == last + 1 && last > i && Fragment(tokens, i, last) &&
+          text.substr(tokens[last].end, t.begin - tokens[last].end).find('\n') !=
+              std::string_view::npos) {
+        break;
+      }
       // "US$", "RD$": a currency, not a word of the name.
       if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
         break;
@@ -196,6 +233,10 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       last = end;
       j = end + 1;
       continue;
+    }
+    if (t.folded == "-" && j == last + 1 && AcronymClosesLine(tokens, text, j + 1)) {
+      last = j + 1;  // "Frente para la Victoria - PJ": the party the bloc belongs to
+      break;
     }
     if (IsOpeningQuote(t.folded) && j == last + 1 && !has_of) {
       // A proper name in quotes ends the name: Escuela Primaria “Benito Juárez”.

@@ -50,7 +50,7 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv and countries.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv and clause_words.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -60,11 +60,21 @@ class NamePatterns {
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
   std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;
 
+  // `name` without the legal form that ends it ("Luz A.C." -> "Luz"), or `name` itself.
+  std::string_view WithoutLegalForm(std::string_view name) const;
   bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
+  // The head a folded head word is a synonym of ("municipio" -> "municipalidad":
+  // head_synonyms.tsv), or the word itself.
+  std::string_view HeadSynonym(std::string_view folded) const {
+    auto it = head_synonyms_.find(std::string(folded));
+    return it == head_synonyms_.end() ? folded : std::string_view(it->second);
+  }
   bool IsHead(const Token& token, std::string_view text) const;
-  // Whether a pattern id's slug ("secretaria-ejecutiva-de-mercociudades") names the
-  // secretariat of another body (secretariats.tsv + "de").
-  bool IsSecretariat(std::string_view slug) const;
+  // The body whose secretariat a pattern id's slug names (secretariats.tsv + "de"/"del"):
+  // "mercociudades" for "secretaria-ejecutiva-de-mercociudades", "comite-directivo" for
+  // "secretaria-tecnica-del-comite-directivo"; empty when the slug names none.
+  std::string_view SecretariatOf(std::string_view slug) const;
+  bool IsSecretariat(std::string_view slug) const { return !SecretariatOf(slug).empty(); }
   // Whether the folded words, one space apart, name a country of countries.tsv.
   bool IsCountry(const std::string& folded) const { return countries_.count(folded) > 0; }
 
@@ -124,9 +134,11 @@ class NamePatterns {
   std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
+  std::unordered_set<std::string> clause_words_;                // folded
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> countries_;                   // folded, one space apart
   std::unordered_set<std::string> joined_places_;               // folded, one space apart
+  std::unordered_map<std::string, std::string> head_synonyms_;  // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
   std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;
 };

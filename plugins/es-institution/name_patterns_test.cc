@@ -255,5 +255,21 @@ TEST_F(NamePatternsTest, OrgChartHeads) {
   EXPECT_THAT(Names("el modelo de Gobierno Abierto y Gobierno Eficiente"), ::testing::IsEmpty());
 }
 
+TEST_F(NamePatternsTest, HeadsWithoutTheirAccents) {
+  EXPECT_THAT(
+      Names("16 Direccion de Bromatologia y Zoonosis\t18 Coordinacion de Abordaje"),
+      ::testing::ElementsAre("Direccion de Bromatologia y Zoonosis", "Coordinacion de Abordaje"));
+  // Where the word without its accent is a job title, it is a person.
+  EXPECT_THAT(Names("la Secretaria de Turismo, Ana López, y la Comisaria de Policía"),
+              ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, PartiesAndTheirBlocs) {
+  EXPECT_THAT(Names("ALONSO, María Luz\tFrente para la Victoria - PJ\tLa Pampa"),
+              ::testing::ElementsAre("Frente para la Victoria - PJ"));
+  EXPECT_THAT(Names("el Movimiento Popular Neuquino votó"),
+              ::testing::ElementsAre("Movimiento Popular Neuquino"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

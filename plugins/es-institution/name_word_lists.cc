@@ -82,6 +82,10 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
   for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  ACERVO_RETURN_IF_ERROR(read("clause_words.tsv", 1, "one word",
+                              [&](const auto& f) { clause_words_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
+                              [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
                               [&](const auto& f) { abbreviations_[Fold(f[0])] = f[1]; }));
   return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)", [&](const auto& f) {
@@ -90,6 +94,18 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       if (!head.empty() && head != "-") heads.insert(Fold(head));
     }
   });
+}
+
+std::string_view NamePatterns::WithoutLegalForm(std::string_view name) const {
+  for (const std::string& f : legal_forms_) {  // longest first
+    if (name.size() > f.size() + 1 && name.substr(name.size() - f.size()) == f &&
+        name[name.size() - f.size() - 1] == ' ') {
+      name.remove_suffix(f.size() + 1);
+      while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.remove_suffix(1);
+      return name;
+    }
+  }
+  return name;
 }
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
@@ -159,13 +175,17 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
   t.resize(kept);
 }
 
-bool NamePatterns::IsSecretariat(std::string_view slug) const {
+std::string_view NamePatterns::SecretariatOf(std::string_view slug) const {
   for (const std::string& s : secretariats_) {
-    if (slug.size() > s.size() && slug.compare(0, s.size(), s) == 0 && slug[s.size()] == '-') {
-      return true;
-    }
+    if (slug.size() <= s.size() + 1 || slug.compare(0, s.size(), s) != 0) continue;
+    size_t rest = s.size() + 1;  // after "-": "secretaria-tecnica-de-..."
+    if (slug[s.size()] == 'l' && slug[s.size() + 1] == '-')
+      ++rest;  // "...-del-..."
+    else if (slug[s.size()] != '-')
+      continue;
+    if (rest < slug.size()) return slug.substr(rest);
   }
-  return false;
+  return {};
 }
 
 size_t NamePatterns::HonorificStart(const std::vector<Token>& tokens, std::string_view text,
