@@ -142,8 +142,9 @@ class InstitutionRun : public Run {
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
-    if (qualified.size() > 1) {
-      // Of several bodies with that name, the one this document has already named.
+    if (qualified.size() > 1 || document_.country.empty()) {
+      // Of several bodies with that name, the one this document has already named; in a
+      // document of unknown country ("Instituto Tecnológico"), only one it named.
       std::erase_if(qualified, [&](int e) { return !seen_ids_.count(gazetteer_.entries()[e].id); });
     }
     // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body

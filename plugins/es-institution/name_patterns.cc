@@ -35,16 +35,23 @@ bool AcronymClosesLine(const std::vector<Token>& tokens, std::string_view text, 
          std::string_view::npos;
 }
 
-// tokens[j] opens a dotted acronym: a lone capital letter, its dot and another lone letter,
-// all touching ("H.C.D.", "S.A.M.O").
-bool DottedAcronymAt(const std::vector<Token>& tokens, size_t j) {
+// tokens[j] opens a dotted acronym ("H.C.D.", "S.A.M.O": a lone capital letter, its dot and
+// another lone letter, all touching), or starts a line with an initial and its dot (a
+// signer's "J. Pérez", a "V.º B.º" label).
+bool DottedAcronymAt(const std::vector<Token>& tokens, std::string_view text, size_t j) {
   auto letter = [&](size_t k) {
     return k < tokens.size() && tokens[k].word && tokens[k].all_caps &&
            tokens[k].expansion.empty() && tokens[k].end - tokens[k].begin == 1;
   };
-  return letter(j) && j + 2 < tokens.size() && tokens[j + 1].folded == "." &&
-         tokens[j + 1].begin == tokens[j].end && tokens[j + 2].begin == tokens[j + 1].end &&
-         letter(j + 2);
+  if (!letter(j) || j + 1 >= tokens.size() || tokens[j + 1].folded != "." ||
+      tokens[j + 1].begin != tokens[j].end) {
+    return false;
+  }
+  if (j + 2 < tokens.size() && tokens[j + 2].begin == tokens[j + 1].end && letter(j + 2)) {
+    return true;
+  }
+  return j > 0 && text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
+                      std::string_view::npos;
 }
 
 }  // namespace
@@ -173,7 +180,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       // name ends it, in all-caps text too (clause_words.tsv).
       if (clause_words_.count(t.folded)) break;
       // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
-      if (DottedAcronymAt(tokens, j)) break;
+      if (DottedAcronymAt(tokens, text, j)) break;
       // A signature block: "Director Departamento Administrativo⏎Ana María ...": a head and
       // its generic adjectives do not run on over a line break into the next line's words.
       if (j == last + 1 && last > i && Fragment(tokens, i, last) &&
