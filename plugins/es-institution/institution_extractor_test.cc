@@ -267,5 +267,18 @@ TEST_F(InstitutionExtractorTest, ASignatureBlockEndsTheSignersOffice) {
               ElementsAre("Oficina Asesora Jurídica -> x.oficina-asesora-juridica"));
 }
 
+TEST_F(InstitutionExtractorTest, OrgChartAbbreviationsAndCourts) {
+  EXPECT_THAT(Run("SEC. DE HACIENDA\nMIN. DE DESARROLLO SOCIAL\nJuzgado Municipal de Faltas"),
+              ElementsAre("SEC. DE HACIENDA -> x.secretaria-de-hacienda",
+                          "MIN. DE DESARROLLO SOCIAL -> x.ministerio-de-desarrollo-social",
+                          "Juzgado Municipal de Faltas -> x.juzgado-municipal-de-faltas"));
+}
+
+TEST_F(InstitutionExtractorTest, UnknownCountryKeepsAnUnqualifiedName) {
+  // The harness document has no country: "Instituto Tecnológico" is no one country's.
+  EXPECT_THAT(Run("el Instituto Tecnológico colaboró"),
+              ElementsAre("Instituto Tecnológico -> x.instituto-tecnologico"));
+}
+
 }  // namespace
 }  // namespace acervo::institution
