@@ -200,6 +200,13 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
           has_article |= connectors_.at(tokens[k].folded) == Role::kArticle;
         }
         bool head = IsHead(t, text);
+        // "Comité de Seguimiento y Coordinación de la Ejecución ...": after "de" + a
+        // complement, "y" with no article + a head that also names an activity
+        // (activity_heads.tsv) is one more activity of this body, not a second body.
+        if (head && role == Role::kAnd && !has_article && has_of &&
+            activity_heads_.count(t.folded)) {
+          head = false;
+        }
         // After a purpose ("Comisión ... para la Exportación y el Turismo") "y el" joins a
         // second object of it; elsewhere it starts a second name.
         if (role == Role::kAnd && has_article && !head && JoinedPlace(tokens, last, j)) {

@@ -50,7 +50,7 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv, countries.tsv, head_synonyms.tsv and clause_words.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv and activity_heads.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -135,6 +135,7 @@ class NamePatterns {
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
   std::unordered_set<std::string> clause_words_;                // folded
+  std::unordered_set<std::string> activity_heads_;              // folded
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> countries_;                   // folded, one space apart
   std::unordered_set<std::string> joined_places_;               // folded, one space apart

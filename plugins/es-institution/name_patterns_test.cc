@@ -271,5 +271,14 @@ TEST_F(NamePatternsTest, PartiesAndTheirBlocs) {
               ::testing::ElementsAre("Movimiento Popular Neuquino"));
 }
 
+TEST_F(NamePatternsTest, AnActivityAfterAndIsOneMoreTaskOfTheBody) {
+  EXPECT_THAT(Names("CREA EL COMITÉ DIRECTIVO DE SEGUIMIENTO Y COORDINACIÓN DE LA EJECUCIÓN DE "
+                    "LOS PROYECTOS Y SE DICTAN OTRAS DISPOSICIONES"),
+              ::testing::ElementsAre("COMITÉ DIRECTIVO DE SEGUIMIENTO Y COORDINACIÓN DE LA "
+                                     "EJECUCIÓN DE LOS PROYECTOS"));
+  EXPECT_THAT(Names("la Secretaría de Hacienda y la Dirección de Egresos firmaron"),
+              ::testing::ElementsAre("Secretaría de Hacienda", "Dirección de Egresos"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

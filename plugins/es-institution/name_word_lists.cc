@@ -84,6 +84,8 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("clause_words.tsv", 1, "one word",
                               [&](const auto& f) { clause_words_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("activity_heads.tsv", 1, "one word",
+                              [&](const auto& f) { activity_heads_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
                               [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
