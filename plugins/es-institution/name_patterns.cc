@@ -181,13 +181,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       if (clause_words_.count(t.folded)) break;
       // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
       if (DottedAcronymAt(tokens, text, j)) break;
-      // A signature block: "Director Departamento Administrativo⏎Ana María ...": a head and
-      // its generic adjectives do not run on over a line break into the next line's words.
-      if (j == last + 1 && last > i && Fragment(tokens, i, last) &&
-          text.substr(tokens[last].end, t.begin - tokens[last].end).find('\n') !=
-              std::string_view::npos) {
-        break;
-      }
+      if (j == last + 1 && EndsAtLineBreak(tokens, text, i, last)) break;
       // "US$", "RD$": a currency, not a word of the name.
       if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
         break;
@@ -246,6 +240,15 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       if (end == 0) break;
       last = end;
       j = end + 1;
+      continue;
+    }
+    // "Hospital Municipal Dr. Horacio Ruiz": the dot of a personal title right after the
+    // head (and its generic adjectives) names the person the body is named after.
+    if (t.folded == "." && j == last + 1 && t.begin == tokens[last].end && last > i &&
+        (last == i + 1 || Fragment(tokens, i, last - 1)) &&
+        personal_titles_.count(tokens[last].folded) && j + 1 < tokens.size() &&
+        IsContent(tokens[j + 1]) && !IsHead(tokens[j + 1], text)) {
+      last = j++;
       continue;
     }
     if (t.folded == "-" && j == last + 1 && AcronymClosesLine(tokens, text, j + 1)) {

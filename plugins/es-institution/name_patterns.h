@@ -50,7 +50,8 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv and activity_heads.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv and
+  // personal_titles.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -92,6 +93,12 @@ class NamePatterns {
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
   bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
   Status LoadWordLists(const std::filesystem::path& data_dir);
+  // Whether the name from the head at tokens[i] to tokens[last] ends at the line break
+  // after tokens[last]: a signature block or an org chart, where the next line holds the
+  // signer ("Departamento Administrativo⏎Ana María ...": a head and generic adjectives) or
+  // the office holder ("SECRETARÍA DE SALUD⏎Dr. Juan Pérez", "⏎DIRECTOR GENERAL").
+  bool EndsAtLineBreak(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                       size_t last) const;
   // tokens[i] is a head and every token after it up to `last` a generic adjective that does
   // not complete that head.
   bool Fragment(const std::vector<Token>& tokens, size_t i, size_t last) const;
@@ -136,6 +143,7 @@ class NamePatterns {
   std::unordered_set<std::string> function_words_;              // folded
   std::unordered_set<std::string> clause_words_;                // folded
   std::unordered_set<std::string> activity_heads_;              // folded
+  std::unordered_set<std::string> personal_titles_;             // folded, without the dot
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> countries_;                   // folded, one space apart
   std::unordered_set<std::string> joined_places_;               // folded, one space apart

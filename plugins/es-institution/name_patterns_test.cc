@@ -280,5 +280,14 @@ TEST_F(NamePatternsTest, AnActivityAfterAndIsOneMoreTaskOfTheBody) {
               ::testing::ElementsAre("Secretaría de Hacienda", "Dirección de Egresos"));
 }
 
+TEST_F(NamePatternsTest, OfficeHoldersOnTheNextLine) {
+  EXPECT_THAT(Names("SECRETARÍA DE SALUD\nDr. Juan Pérez"),
+              ::testing::ElementsAre("SECRETARÍA DE SALUD"));
+  EXPECT_THAT(Names("SECRETARÍA DE HACIENDA\nINTENDENTE MUNICIPAL"),
+              ::testing::ElementsAre("SECRETARÍA DE HACIENDA"));
+  EXPECT_THAT(Names("el Hospital Municipal Dr. Horacio Ruiz atendió"),
+              ::testing::ElementsAre("Hospital Municipal Dr. Horacio Ruiz"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

@@ -86,6 +86,8 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
                               [&](const auto& f) { clause_words_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("activity_heads.tsv", 1, "one word",
                               [&](const auto& f) { activity_heads_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("personal_titles.tsv", 1, "one title",
+                              [&](const auto& f) { personal_titles_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
                               [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
@@ -96,6 +98,20 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       if (!head.empty() && head != "-") heads.insert(Fold(head));
     }
   });
+}
+
+bool NamePatterns::EndsAtLineBreak(const std::vector<Token>& tokens, std::string_view text,
+                                   size_t i, size_t last) const {
+  if (last + 1 >= tokens.size()) return false;
+  const Token& next = tokens[last + 1];
+  if (text.substr(tokens[last].end, next.begin - tokens[last].end).find('\n') ==
+      std::string_view::npos) {
+    return false;
+  }
+  if (last > i && Fragment(tokens, i, last)) return true;
+  bool dotted = last + 2 < tokens.size() && tokens[last + 2].folded == "." &&
+                tokens[last + 2].begin == next.end;
+  return job_titles_.count(next.folded) > 0 || (dotted && personal_titles_.count(next.folded));
 }
 
 std::string_view NamePatterns::WithoutLegalForm(std::string_view name) const {
