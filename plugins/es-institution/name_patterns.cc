@@ -35,25 +35,6 @@ bool AcronymClosesLine(const std::vector<Token>& tokens, std::string_view text, 
          std::string_view::npos;
 }
 
-// tokens[j] opens a dotted acronym ("H.C.D.", "S.A.M.O": a lone capital letter, its dot and
-// another lone letter, all touching), or starts a line with an initial and its dot (a
-// signer's "J. Pérez", a "V.º B.º" label).
-bool DottedAcronymAt(const std::vector<Token>& tokens, std::string_view text, size_t j) {
-  auto letter = [&](size_t k) {
-    return k < tokens.size() && tokens[k].word && tokens[k].all_caps &&
-           tokens[k].expansion.empty() && tokens[k].end - tokens[k].begin == 1;
-  };
-  if (!letter(j) || j + 1 >= tokens.size() || tokens[j + 1].folded != "." ||
-      tokens[j + 1].begin != tokens[j].end) {
-    return false;
-  }
-  if (j + 2 < tokens.size() && tokens[j + 2].begin == tokens[j + 1].end && letter(j + 2)) {
-    return true;
-  }
-  return j > 0 && text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
-                      std::string_view::npos;
-}
-
 }  // namespace
 
 Status NamePatterns::Load(const std::filesystem::path& data_dir) {
@@ -164,6 +145,8 @@ size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view 
   return 0;
 }
 
+// One left-to-right walk whose cases share its state (the last word kept, whether a "de" or
+// a purpose was crossed); split up, that state would have to travel between the parts.
 size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
                                  std::vector<size_t>* nested) const {
   size_t last = i;
@@ -176,12 +159,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (IsContent(t)) {
       // "Fundación ... Gates Premio ...": an award, report or event named after the body.
       if (j == last + 1 && enders_.count(t.folded)) break;
-      // "... DE CRÉDITO Y SE DICTAN OTRAS DISPOSICIONES": a word that never stands inside a
-      // name ends it, in all-caps text too (clause_words.tsv).
-      if (clause_words_.count(t.folded)) break;
-      // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
-      if (DottedAcronymAt(tokens, text, j)) break;
-      if (j == last + 1 && EndsAtLineBreak(tokens, text, i, last)) break;
+      if (StopsBefore(tokens, text, i, last, j)) break;
       // "US$", "RD$": a currency, not a word of the name.
       if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
         break;

@@ -93,6 +93,10 @@ class NamePatterns {
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
   bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
   Status LoadWordLists(const std::filesystem::path& data_dir);
+  // Whether the name from the head at tokens[i], kept up to tokens[last], ends before the
+  // content word tokens[j]: a clause word, a dotted acronym, or a line break that ends it.
+  bool StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i, size_t last,
+                   size_t j) const;
   // Whether the name from the head at tokens[i] to tokens[last] ends at the line break
   // after tokens[last]: a signature block or an org chart, where the next line holds the
   // signer ("Departamento Administrativo⏎Ana María ...": a head and generic adjectives) or

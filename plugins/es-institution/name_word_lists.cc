@@ -24,6 +24,25 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// tokens[j] opens a dotted acronym ("H.C.D.", "S.A.M.O": a lone capital letter, its dot and
+// another lone letter, all touching), or starts a line with an initial and its dot (a
+// signer's "J. Pérez", a "V.º B.º" label).
+bool DottedAcronymAt(const std::vector<Token>& tokens, std::string_view text, size_t j) {
+  auto letter = [&](size_t k) {
+    return k < tokens.size() && tokens[k].word && tokens[k].all_caps &&
+           tokens[k].expansion.empty() && tokens[k].end - tokens[k].begin == 1;
+  };
+  if (!letter(j) || j + 1 >= tokens.size() || tokens[j + 1].folded != "." ||
+      tokens[j + 1].begin != tokens[j].end) {
+    return false;
+  }
+  if (j + 2 < tokens.size() && tokens[j + 2].begin == tokens[j + 1].end && letter(j + 2)) {
+    return true;
+  }
+  return j > 0 && text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
+                      std::string_view::npos;
+}
+
 }  // namespace
 
 Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
@@ -98,6 +117,16 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       if (!head.empty() && head != "-") heads.insert(Fold(head));
     }
   });
+}
+
+bool NamePatterns::StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                               size_t last, size_t j) const {
+  // "... DE CRÉDITO Y SE DICTAN OTRAS DISPOSICIONES": a word that never stands inside a name
+  // ends it, in all-caps text too (clause_words.tsv).
+  if (clause_words_.count(tokens[j].folded)) return true;
+  // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
+  if (DottedAcronymAt(tokens, text, j)) return true;
+  return j == last + 1 && EndsAtLineBreak(tokens, text, i, last);
 }
 
 bool NamePatterns::EndsAtLineBreak(const std::vector<Token>& tokens, std::string_view text,
