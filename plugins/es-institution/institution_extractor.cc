@@ -135,13 +135,16 @@ class InstitutionRun : public Run {
         CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
+    // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
+    if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
     if (entry >= 0)
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
-    if (qualified.size() > 1) {
-      // Of several bodies with that name, the one this document has already named.
+    if (qualified.size() > 1 || document_.country.empty()) {
+      // Of several bodies with that name, the one this document has already named; in a
+      // document of unknown country ("Instituto Tecnológico"), only one it named.
       std::erase_if(qualified, [&](int e) { return !seen_ids_.count(gazetteer_.entries()[e].id); });
     }
     // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body
@@ -188,13 +191,15 @@ class InstitutionRun : public Run {
   }
 
   // The content words of a folded name: "coordinacion general de asesores y de asuntos
-  // internacionales" and "... asesores y asuntos internacionales" are one body.
+  // internacionales" and "... asesores y asuntos internacionales" are one body; so are
+  // "municipio de X" and "municipalidad de X" (a head and its synonym: head_synonyms.tsv).
   std::string Skeleton(std::string_view folded) const {
     std::string out;
     size_t pos = 0;
     while (pos < folded.size()) {
       size_t space = std::min(folded.find(' ', pos), folded.size());
       std::string_view word = folded.substr(pos, space - pos);
+      if (pos == 0) word = patterns_.HeadSynonym(word);
       if (!patterns_.IsConnector(word)) out.append(word).push_back(' ');
       pos = space + 1;
     }
@@ -343,6 +348,18 @@ class InstitutionRun : public Run {
     for (const GazetteerHit& h : hits) {
       if (h.end == c->end && h.begin > c->begin && !h.acronym) {
         c->value = FromHit(text, h).value;
+        return;
+      }
+    }
+    // "Secretaría Técnica del Comité Directivo": the body this document named before whose
+    // name starts so ("Comité Directivo de Seguimiento ..."), the latest one.
+    std::string body(patterns_.SecretariatOf(std::string_view(id).substr(2)));
+    std::replace(body.begin(), body.end(), '-', ' ');
+    for (auto seen = seen_.rbegin(); seen != seen_.rend(); ++seen) {
+      const std::string& name = seen->first;
+      if (name.compare(0, body.size(), body) == 0 &&
+          (name.size() == body.size() || name[body.size()] == ' ')) {
+        c->value = seen->second;
         return;
       }
     }

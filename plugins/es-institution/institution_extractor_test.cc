@@ -231,5 +231,54 @@ TEST_F(InstitutionExtractorTest, ALongNameCutShortIsTheGazetteerBody) {
               ElementsAre("Coordinación General de Asesores y Asuntos -> cdmx.cgaai"));
 }
 
+TEST_F(InstitutionExtractorTest, AccountingStatementsOfAnArgentineMunicipality) {
+  // Accounting systems drop accents; a dotted acronym on the next line is another body.
+  EXPECT_THAT(
+      Run("Departamento Ejecutivo\n1110114000 - 19 Direccion de Inclusion Social\t55.307,65"
+          "\nTotal Departamento Ejecutivo H.C.D.\t1.687,09"),
+      ElementsAre("Departamento Ejecutivo -> x.departamento-ejecutivo",
+                  "Direccion de Inclusion Social -> x.direccion-de-inclusion-social",
+                  "Departamento Ejecutivo -> x.departamento-ejecutivo", "H.C.D. -> ar.hcd"));
+  // Funds and utility networks are accounts and works, not bodies.
+  EXPECT_THAT(Run("111220101 FONDO VIVIENDA MUNICIPAL (10041/0)\n26 Fondo Educativo\n"
+                  "20 Ampliac. de la Red Cloacal (Cuadras)"),
+              IsEmpty());
+}
+
+TEST_F(InstitutionExtractorTest, AHeadAndItsSynonymWithOneComplementAreOneBody) {
+  auto found =
+      h_.ExtractSegments({{"Municipalidad de Carmen de Areco"}, {"MUNICIPIO DE CARMEN DE ARECO"}});
+  ASSERT_EQ(found[0].size(), 1u);
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[1][0].value, found[0][0].value);
+}
+
+TEST_F(InstitutionExtractorTest, TheSecretariatOfACommitteeNamedBeforeIsThatCommittee) {
+  auto found =
+      h_.ExtractSegments({{"Créase el Comité Directivo de Seguimiento de Proyectos."},
+                          {"La Secretaría Técnica del Comité Directivo convocará las sesiones."}});
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[1][0].value, found[0][0].value);
+}
+
+TEST_F(InstitutionExtractorTest, ASignatureBlockEndsTheSignersOffice) {
+  EXPECT_THAT(Run("Ana María Osorio- Director Departamento Administrativo\nRevisó: Luis Pérez\n"
+                  "Carlos Ruiz- Jefe Oficina Asesora Jurídica\nRevisó:"),
+              ElementsAre("Oficina Asesora Jurídica -> x.oficina-asesora-juridica"));
+}
+
+TEST_F(InstitutionExtractorTest, OrgChartAbbreviationsAndCourts) {
+  EXPECT_THAT(Run("SEC. DE HACIENDA\nMIN. DE DESARROLLO SOCIAL\nJuzgado Municipal de Faltas"),
+              ElementsAre("SEC. DE HACIENDA -> x.secretaria-de-hacienda",
+                          "MIN. DE DESARROLLO SOCIAL -> x.ministerio-de-desarrollo-social",
+                          "Juzgado Municipal de Faltas -> x.juzgado-municipal-de-faltas"));
+}
+
+TEST_F(InstitutionExtractorTest, UnknownCountryKeepsAnUnqualifiedName) {
+  // The harness document has no country: "Instituto Tecnológico" is no one country's.
+  EXPECT_THAT(Run("el Instituto Tecnológico colaboró"),
+              ElementsAre("Instituto Tecnológico -> x.instituto-tecnologico"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

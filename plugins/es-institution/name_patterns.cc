@@ -24,6 +24,17 @@ std::string Lower(std::string_view s) {
 bool IsOpeningQuote(std::string_view s) { return s == "\u201C" || s == "\"" || s == "\u00AB"; }
 bool IsClosingQuote(std::string_view s) { return s == "\u201D" || s == "\"" || s == "\u00BB"; }
 
+// tokens[k] is a short acronym ("PJ", "UCR") that ends its line, table cell or passage.
+bool AcronymClosesLine(const std::vector<Token>& tokens, std::string_view text, size_t k) {
+  if (k >= tokens.size() || !tokens[k].word || !tokens[k].all_caps || tokens[k].number)
+    return false;
+  size_t size = tokens[k].end - tokens[k].begin;
+  if (size < 2 || size > 6) return false;
+  if (k + 1 == tokens.size() || tokens[k + 1].folded == "\t") return true;
+  return text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find('\n') !=
+         std::string_view::npos;
+}
+
 }  // namespace
 
 Status NamePatterns::Load(const std::filesystem::path& data_dir) {
@@ -79,8 +90,10 @@ const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_v
   if (!token.word || !token.capital) return nullptr;
   auto it = heads_.find(token.folded);
   if (it == heads_.end()) return nullptr;
-  // Accents matter in running text: "Secretaria" is a person, "Secretaría" an office.
-  if (!token.all_caps && token.expansion.empty() &&
+  // Accents matter in running text where the head without its accent is a job title:
+  // "Secretaria" is a person, "Secretaría" an office (job_titles.tsv). Other heads stand
+  // without their accents, as accounting systems and OCR write them ("Direccion de Salud").
+  if (!token.all_caps && token.expansion.empty() && job_titles_.count(token.folded) &&
       Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
     return nullptr;
   }
@@ -132,6 +145,8 @@ size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view 
   return 0;
 }
 
+// One left-to-right walk whose cases share its state (the last word kept, whether a "de" or
+// a purpose was crossed); split up, that state would have to travel between the parts.
 size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
                                  std::vector<size_t>* nested) const {
   size_t last = i;
@@ -144,6 +159,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (IsContent(t)) {
       // "Fundación ... Gates Premio ...": an award, report or event named after the body.
       if (j == last + 1 && enders_.count(t.folded)) break;
+      if (StopsBefore(tokens, text, i, last, j)) break;
       // "US$", "RD$": a currency, not a word of the name.
       if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
         break;
@@ -156,6 +172,13 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
           has_article |= connectors_.at(tokens[k].folded) == Role::kArticle;
         }
         bool head = IsHead(t, text);
+        // "Comité de Seguimiento y Coordinación de la Ejecución ...": after "de" + a
+        // complement, "y" with no article + a head that also names an activity
+        // (activity_heads.tsv) is one more activity of this body, not a second body.
+        if (head && role == Role::kAnd && !has_article && has_of &&
+            activity_heads_.count(t.folded)) {
+          head = false;
+        }
         // After a purpose ("Comisión ... para la Exportación y el Turismo") "y el" joins a
         // second object of it; elsewhere it starts a second name.
         if (role == Role::kAnd && has_article && !head && JoinedPlace(tokens, last, j)) {
@@ -196,6 +219,19 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       last = end;
       j = end + 1;
       continue;
+    }
+    // "Hospital Municipal Dr. Horacio Ruiz": the dot of a personal title right after the
+    // head (and its generic adjectives) names the person the body is named after.
+    if (t.folded == "." && j == last + 1 && t.begin == tokens[last].end && last > i &&
+        (last == i + 1 || Fragment(tokens, i, last - 1)) &&
+        personal_titles_.count(tokens[last].folded) && j + 1 < tokens.size() &&
+        IsContent(tokens[j + 1]) && !IsHead(tokens[j + 1], text)) {
+      last = j++;
+      continue;
+    }
+    if (t.folded == "-" && j == last + 1 && AcronymClosesLine(tokens, text, j + 1)) {
+      last = j + 1;  // "Frente para la Victoria - PJ": the party the bloc belongs to
+      break;
     }
     if (IsOpeningQuote(t.folded) && j == last + 1 && !has_of) {
       // A proper name in quotes ends the name: Escuela Primaria “Benito Juárez”.

@@ -50,7 +50,8 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv and countries.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv and
+  // personal_titles.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -60,11 +61,21 @@ class NamePatterns {
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
   std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;
 
+  // `name` without the legal form that ends it ("Luz A.C." -> "Luz"), or `name` itself.
+  std::string_view WithoutLegalForm(std::string_view name) const;
   bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
+  // The head a folded head word is a synonym of ("municipio" -> "municipalidad":
+  // head_synonyms.tsv), or the word itself.
+  std::string_view HeadSynonym(std::string_view folded) const {
+    auto it = head_synonyms_.find(std::string(folded));
+    return it == head_synonyms_.end() ? folded : std::string_view(it->second);
+  }
   bool IsHead(const Token& token, std::string_view text) const;
-  // Whether a pattern id's slug ("secretaria-ejecutiva-de-mercociudades") names the
-  // secretariat of another body (secretariats.tsv + "de").
-  bool IsSecretariat(std::string_view slug) const;
+  // The body whose secretariat a pattern id's slug names (secretariats.tsv + "de"/"del"):
+  // "mercociudades" for "secretaria-ejecutiva-de-mercociudades", "comite-directivo" for
+  // "secretaria-tecnica-del-comite-directivo"; empty when the slug names none.
+  std::string_view SecretariatOf(std::string_view slug) const;
+  bool IsSecretariat(std::string_view slug) const { return !SecretariatOf(slug).empty(); }
   // Whether the folded words, one space apart, name a country of countries.tsv.
   bool IsCountry(const std::string& folded) const { return countries_.count(folded) > 0; }
 
@@ -82,6 +93,16 @@ class NamePatterns {
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
   bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
   Status LoadWordLists(const std::filesystem::path& data_dir);
+  // Whether the name from the head at tokens[i], kept up to tokens[last], ends before the
+  // content word tokens[j]: a clause word, a dotted acronym, or a line break that ends it.
+  bool StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i, size_t last,
+                   size_t j) const;
+  // Whether the name from the head at tokens[i] to tokens[last] ends at the line break
+  // after tokens[last]: a signature block or an org chart, where the next line holds the
+  // signer ("Departamento Administrativo⏎Ana María ...": a head and generic adjectives) or
+  // the office holder ("SECRETARÍA DE SALUD⏎Dr. Juan Pérez", "⏎DIRECTOR GENERAL").
+  bool EndsAtLineBreak(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                       size_t last) const;
   // tokens[i] is a head and every token after it up to `last` a generic adjective that does
   // not complete that head.
   bool Fragment(const std::vector<Token>& tokens, size_t i, size_t last) const;
@@ -124,9 +145,13 @@ class NamePatterns {
   std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
   std::unordered_set<std::string> job_titles_;                  // folded
   std::unordered_set<std::string> function_words_;              // folded
+  std::unordered_set<std::string> clause_words_;                // folded
+  std::unordered_set<std::string> activity_heads_;              // folded
+  std::unordered_set<std::string> personal_titles_;             // folded, without the dot
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> countries_;                   // folded, one space apart
   std::unordered_set<std::string> joined_places_;               // folded, one space apart
+  std::unordered_map<std::string, std::string> head_synonyms_;  // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
   std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;
 };

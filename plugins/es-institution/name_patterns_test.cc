@@ -255,5 +255,39 @@ TEST_F(NamePatternsTest, OrgChartHeads) {
   EXPECT_THAT(Names("el modelo de Gobierno Abierto y Gobierno Eficiente"), ::testing::IsEmpty());
 }
 
+TEST_F(NamePatternsTest, HeadsWithoutTheirAccents) {
+  EXPECT_THAT(
+      Names("16 Direccion de Bromatologia y Zoonosis\t18 Coordinacion de Abordaje"),
+      ::testing::ElementsAre("Direccion de Bromatologia y Zoonosis", "Coordinacion de Abordaje"));
+  // Where the word without its accent is a job title, it is a person.
+  EXPECT_THAT(Names("la Secretaria de Turismo, Ana López, y la Comisaria de Policía"),
+              ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, PartiesAndTheirBlocs) {
+  EXPECT_THAT(Names("ALONSO, María Luz\tFrente para la Victoria - PJ\tLa Pampa"),
+              ::testing::ElementsAre("Frente para la Victoria - PJ"));
+  EXPECT_THAT(Names("el Movimiento Popular Neuquino votó"),
+              ::testing::ElementsAre("Movimiento Popular Neuquino"));
+}
+
+TEST_F(NamePatternsTest, AnActivityAfterAndIsOneMoreTaskOfTheBody) {
+  EXPECT_THAT(Names("CREA EL COMITÉ DIRECTIVO DE SEGUIMIENTO Y COORDINACIÓN DE LA EJECUCIÓN DE "
+                    "LOS PROYECTOS Y SE DICTAN OTRAS DISPOSICIONES"),
+              ::testing::ElementsAre("COMITÉ DIRECTIVO DE SEGUIMIENTO Y COORDINACIÓN DE LA "
+                                     "EJECUCIÓN DE LOS PROYECTOS"));
+  EXPECT_THAT(Names("la Secretaría de Hacienda y la Dirección de Egresos firmaron"),
+              ::testing::ElementsAre("Secretaría de Hacienda", "Dirección de Egresos"));
+}
+
+TEST_F(NamePatternsTest, OfficeHoldersOnTheNextLine) {
+  EXPECT_THAT(Names("SECRETARÍA DE SALUD\nDr. Juan Pérez"),
+              ::testing::ElementsAre("SECRETARÍA DE SALUD"));
+  EXPECT_THAT(Names("SECRETARÍA DE HACIENDA\nINTENDENTE MUNICIPAL"),
+              ::testing::ElementsAre("SECRETARÍA DE HACIENDA"));
+  EXPECT_THAT(Names("el Hospital Municipal Dr. Horacio Ruiz atendió"),
+              ::testing::ElementsAre("Hospital Municipal Dr. Horacio Ruiz"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

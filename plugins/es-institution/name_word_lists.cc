@@ -24,6 +24,25 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// tokens[j] opens a dotted acronym ("H.C.D.", "S.A.M.O": a lone capital letter, its dot and
+// another lone letter, all touching), or starts a line with an initial and its dot (a
+// signer's "J. Pérez", a "V.º B.º" label).
+bool DottedAcronymAt(const std::vector<Token>& tokens, std::string_view text, size_t j) {
+  auto letter = [&](size_t k) {
+    return k < tokens.size() && tokens[k].word && tokens[k].all_caps &&
+           tokens[k].expansion.empty() && tokens[k].end - tokens[k].begin == 1;
+  };
+  if (!letter(j) || j + 1 >= tokens.size() || tokens[j + 1].folded != "." ||
+      tokens[j + 1].begin != tokens[j].end) {
+    return false;
+  }
+  if (j + 2 < tokens.size() && tokens[j + 2].begin == tokens[j + 1].end && letter(j + 2)) {
+    return true;
+  }
+  return j > 0 && text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end).find('\n') !=
+                      std::string_view::npos;
+}
+
 }  // namespace
 
 Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
@@ -82,6 +101,14 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
   for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  ACERVO_RETURN_IF_ERROR(read("clause_words.tsv", 1, "one word",
+                              [&](const auto& f) { clause_words_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("activity_heads.tsv", 1, "one word",
+                              [&](const auto& f) { activity_heads_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("personal_titles.tsv", 1, "one title",
+                              [&](const auto& f) { personal_titles_.insert(Fold(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
+                              [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
   ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
                               [&](const auto& f) { abbreviations_[Fold(f[0])] = f[1]; }));
   return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)", [&](const auto& f) {
@@ -90,6 +117,42 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       if (!head.empty() && head != "-") heads.insert(Fold(head));
     }
   });
+}
+
+bool NamePatterns::StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                               size_t last, size_t j) const {
+  // "... DE CRÉDITO Y SE DICTAN OTRAS DISPOSICIONES": a word that never stands inside a name
+  // ends it, in all-caps text too (clause_words.tsv).
+  if (clause_words_.count(tokens[j].folded)) return true;
+  // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
+  if (DottedAcronymAt(tokens, text, j)) return true;
+  return j == last + 1 && EndsAtLineBreak(tokens, text, i, last);
+}
+
+bool NamePatterns::EndsAtLineBreak(const std::vector<Token>& tokens, std::string_view text,
+                                   size_t i, size_t last) const {
+  if (last + 1 >= tokens.size()) return false;
+  const Token& next = tokens[last + 1];
+  if (text.substr(tokens[last].end, next.begin - tokens[last].end).find('\n') ==
+      std::string_view::npos) {
+    return false;
+  }
+  if (last > i && Fragment(tokens, i, last)) return true;
+  bool dotted = last + 2 < tokens.size() && tokens[last + 2].folded == "." &&
+                tokens[last + 2].begin == next.end;
+  return job_titles_.count(next.folded) > 0 || (dotted && personal_titles_.count(next.folded));
+}
+
+std::string_view NamePatterns::WithoutLegalForm(std::string_view name) const {
+  for (const std::string& f : legal_forms_) {  // longest first
+    if (name.size() > f.size() + 1 && name.substr(name.size() - f.size()) == f &&
+        name[name.size() - f.size() - 1] == ' ') {
+      name.remove_suffix(f.size() + 1);
+      while (!name.empty() && (name.back() == ' ' || name.back() == ',')) name.remove_suffix(1);
+      return name;
+    }
+  }
+  return name;
 }
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
@@ -159,13 +222,17 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
   t.resize(kept);
 }
 
-bool NamePatterns::IsSecretariat(std::string_view slug) const {
+std::string_view NamePatterns::SecretariatOf(std::string_view slug) const {
   for (const std::string& s : secretariats_) {
-    if (slug.size() > s.size() && slug.compare(0, s.size(), s) == 0 && slug[s.size()] == '-') {
-      return true;
-    }
+    if (slug.size() <= s.size() + 1 || slug.compare(0, s.size(), s) != 0) continue;
+    size_t rest = s.size() + 1;  // after "-": "secretaria-tecnica-de-..."
+    if (slug[s.size()] == 'l' && slug[s.size() + 1] == '-')
+      ++rest;  // "...-del-..."
+    else if (slug[s.size()] != '-')
+      continue;
+    if (rest < slug.size()) return slug.substr(rest);
   }
-  return false;
+  return {};
 }
 
 size_t NamePatterns::HonorificStart(const std::vector<Token>& tokens, std::string_view text,
