@@ -107,9 +107,17 @@ TEST_F(ResolutionTest, MonthFirstDates) {
               ElementsAre("Marzo 21 de 2024=2024-03-21/2024-03-21"));
   EXPECT_THAT(Run("La comisión sesionó junio 8 y volvió a reunirse septiembre 2.", doc),
               ElementsAre("junio 8=2024-06-08/2024-06-08", "septiembre 2=2024-09-02/2024-09-02"));
-  // A number after a month that counts what follows is not a day.
+  // A number after a month that counts what follows is not a day: the counted noun or its
+  // adjective is plural, or a numeral follows.
   EXPECT_THAT(Run("En marzo 3 reuniones se suspendieron.", doc),
               ElementsAre("marzo=2024-03/2024-03"));
+  EXPECT_THAT(Run("Para octubre 2 mil familias recibirán apoyo.", doc),
+              ElementsAre("octubre=2024-10/2024-10"));
+  // A verb after the day leaves it a day.
+  EXPECT_THAT(Run("Las obras que iniciaron en noviembre 4 terminan el mes próximo.", doc),
+              ElementsAre("noviembre 4=2024-11-04/2024-11-04"));
+  EXPECT_THAT(Run("El alcalde recordó que el pasado febrero 27 inauguró la biblioteca.", doc),
+              ElementsAre("febrero 27=2024-02-27/2024-02-27"));
 }
 
 TEST_F(ResolutionTest, DayMonthInDigitsAfterACue) {
@@ -124,6 +132,26 @@ TEST_F(ResolutionTest, ALegalActsDayOfTheMonth) {
               ElementsAre("12 días del mes de diciembre de 2024=2024-12-12/2024-12-12"));
   EXPECT_THAT(Run("a los 3 días de mayo de 2021, reunidos"),
               ElementsAre("3 días de mayo de 2021=2021-05-03/2021-05-03"));
+}
+
+TEST_F(ResolutionTest, DeedsWriteTheWholeDateInWords) {
+  EXPECT_THAT(Run("Expedida a los treinta y un (31) días del mes de enero del año dos mil "
+                  "veintidós (2022)."),
+              ElementsAre("treinta y un (31) días del mes de enero del año dos mil veintidós "
+                          "(2022)=2022-01-31/2022-01-31"));
+  EXPECT_THAT(Run("Firmada el treinta y uno de marzo de mil novecientos noventa y ocho."),
+              ElementsAre("treinta y uno de marzo de mil novecientos noventa y ocho="
+                          "1998-03-31/1998-03-31"));
+  EXPECT_THAT(Run("Comuníquese. Dada en Quito, al primer día del mes de abril de 2019."),
+              ElementsAre("primer día del mes de abril de 2019=2019-04-01/2019-04-01"));
+  EXPECT_THAT(Run("Se suscribe a un (1) día del mes de septiembre de dos mil veintiuno (2021)."),
+              ElementsAre("un (1) día del mes de septiembre de dos mil veintiuno (2021)="
+                          "2021-09-01/2021-09-01"));
+  // Another year in parentheses is no part of the date; "un marzo" is no day.
+  EXPECT_THAT(Run("Vence el 4 de junio de 2021 (2020 en la versión anterior)."),
+              ElementsAre("4 de junio de 2021=2021-06-04/2021-06-04"));
+  EXPECT_THAT(Run("Fue un marzo de 2019 muy lluvioso."),
+              ElementsAre("marzo de 2019=2019-03/2019-03"));
 }
 
 TEST_F(ResolutionTest, ListsAreNotRanges) {

@@ -122,6 +122,11 @@ bool DaysOfAMonth(const Match& m, const char* month_group, const char* year_grou
   const MonthWord* month = m.Month(month_group);
   if (!month) return false;
   DatePoint a{m.Year(year_group), month->month, m.Day("d1")}, b{a.year, month->month, m.Day("d2")};
+  // "treinta y uno de diciembre" is one day written as a compound number, not two.
+  const bool tens_in_words = !IsDigit(m.Get("d1")[0]) && a.day % 10 == 0;
+  if (m.Connector() == "y" && tens_in_words && !IsDigit(m.Get("d2")[0]) && b.day < 10) {
+    return false;
+  }
   if (m.Connector() == "y" && !m.Between()) {
     return m.EmitPair(a, b, m.End(m.Get("d1")), m.Offset(m.Get("d2")), out);
   }
@@ -136,6 +141,14 @@ bool DaysOfAMonth(const Match& m, const char* month_group, const char* year_grou
 bool DayRange(const Match& m, Out* out) { return DaysOfAMonth(m, "m2", "y2", out); }
 bool MonthDayRange(const Match& m, Out* out) { return DaysOfAMonth(m, "m1", "y1", out); }
 
+// "de dos mil veinte (2020)": deeds repeat a year in words in digits, which belong to the
+// date; any other year in parentheses does not.
+void KeepRepeatedYear(const Match& m, Expression* e) {
+  if (m.Has("yp") && (!m.Has("y1") || ToInt(m.Get("yp")) != e->first.year)) {
+    e->end = m.Has("y1") ? m.End(m.Get("y1")) : m.End(m.Get("m1"));
+  }
+}
+
 // One day: "08 de febrero de 2024", "febrero 8, 2024", "(2018, mayo 24)", "31-dic-1994".
 bool Day(const Match& m, Out* out) {
   if (m.Has("s2") && m.Get("s1") != m.Get("s2")) return false;
@@ -143,6 +156,7 @@ bool Day(const Match& m, Out* out) {
   if (!month) return false;
   Expression e = m.Whole();
   e.first = e.last = DatePoint{m.Year("y1"), month->month, m.Day("d1")};
+  KeepRepeatedYear(m, &e);
   out->push_back(e);
   return IsValid(e.first) && e.first.day > 0;
 }
@@ -154,11 +168,27 @@ bool MonthFirstDay(const Match& m, Out* out) {
     size_t before = m.Offset(m.Get("m1"));
     while (before > 0 && m.folded()[before - 1] == ' ') --before;
     if (before > 0 && IsDigit(m.folded()[before - 1])) return false;
+    // After a number above one, a counted noun or adjective is plural ("3 reuniones", "3
+    // nuevas") or a numeral ("3 mil"); a verb ("julio 3 arrancan", "abril 28 concluyó") is not.
     std::string_view next = WordAfter(m.folded(), m.Whole().end);
-    if (!next.empty() && !m.words().MayFollowADate(next)) return false;
+    const bool counted =
+        next.ends_with('s') || m.Day("d1") <= 1 || m.words().YearFromWords(next) > 0;
+    if (!next.empty() && !m.words().MayFollowADate(next) && counted) return false;
     if (LooksLikeName(m.text(), m.Offset(m.Get("m1")), m.End(m.Get("m1")))) return false;
   }
   return Day(m, out);
+}
+
+// "el primer día del mes de marzo", "a un (1) día del mes de febrero": the first of a month,
+// as deeds write it ("un" and "primer" are a day only before "día del mes").
+bool FirstDayOfMonth(const Match& m, Out* out) {
+  const MonthWord* month = m.Month("m1");
+  if (!month) return false;
+  Expression e = m.Whole();
+  e.first = e.last = DatePoint{m.Year("y1"), month->month, 1};
+  KeepRepeatedYear(m, &e);
+  out->push_back(e);
+  return true;
 }
 
 // "(2022, 26 de agosto)": the year first only in a citation's parentheses; elsewhere
@@ -377,8 +407,16 @@ const std::vector<Shape>& Shapes() {
        MonthDayRange},
       // 08 de febrero de 2024; 1º de julio; veintidós de mayo; a los 12 días del mes de mayo
       // quince (15) días del mes de julio: a number in words repeated in digits, as deeds do
+      // de dos mil veinte (2020): a year in words repeated in digits
       {"day", kMonthWord,
-       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})", Day},
+       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias?{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})"
+       R"((?:{_}\((?P<yp>{YD})\))?)",
+       Day},
+      // el primer día del mes de marzo; a un (1) día del mes de febrero de 2022
+      {"first-day", kMonthWord,
+       R"((?:primer|un){_}(?:\(1\))?{S}dia{S}del?{S}(?:mes{S}de{S})?{M:m1}{Y:y1})"
+       R"((?:{_}\((?P<yp>{YD})\))?)",
+       FirstDayOfMonth},
       // 31-dic-1994; 01/agosto/2019; 30-jul
       {"day-month-dashed", kMonthWord,
        R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>{MONTHS})(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)", Day},
