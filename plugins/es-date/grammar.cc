@@ -81,12 +81,12 @@ class Expander {
     if (token.starts_with("Y:")) {
       // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal
       // 2023"; words pointing back to a year: " de ese año", " del mismo año"; two digits
-      // after "del": "abril del 87".
+      // after "del": "abril del 87"; a year before 1600 only after "de": "octubre de 1492".
       return "(?:(?:" + _ + "," + _ + "|[/-]|" + s + "(?:(?:del?|en)" + s +
              ")?(?:(?:ano|ejercicio)(?:" + s + "fiscal)?" + s + "(?:de" + s + ")?)?)(?P<" + n +
              ">" + std::string(kYearDigits) + "|" + year_words_ + ")|" + s + "(?:del?|en)" + s +
              "(?P<" + n + "x>" + year_back_ + ")|" + s + "del" + s + "'?(?P<" + n +
-             R"re(s>\d\d)\b)?)re";
+             R"re(s>\d\d)\b|)re" + s + "del?" + s + "(?P<" + n + R"re(h>1[0-5]\d\d)\b)?)re";
     }
     if (token.starts_with("C:")) {
       return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + s + "(?P<" + n +

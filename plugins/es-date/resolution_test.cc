@@ -154,6 +154,26 @@ TEST_F(ResolutionTest, DeedsWriteTheWholeDateInWords) {
               ElementsAre("marzo de 2019=2019-03/2019-03"));
 }
 
+TEST_F(ResolutionTest, PasadoAndProximoAfterTheDate) {
+  const DocumentContext doc = On("2021-06-15");
+  EXPECT_THAT(Run("La obra concluirá el 10 de junio próximo.", doc),
+              ElementsAre("10 de junio=2022-06-10/2022-06-10"));
+  EXPECT_THAT(Run("Se recibió el 20 de junio pasado.", doc),
+              ElementsAre("20 de junio=2020-06-20/2020-06-20"));
+  EXPECT_THAT(Run("La solicitud del 20 de junio próximo pasado fue atendida.", doc),
+              ElementsAre("20 de junio=2020-06-20/2020-06-20"));
+}
+
+TEST_F(ResolutionTest, OrdinalDayMarksAndOldYears) {
+  EXPECT_THAT(Run("Rige desde el 1ero. de marzo de 2022."),
+              ElementsAre("1ero. de marzo de 2022=2022-03-01/2022-03-01"));
+  EXPECT_THAT(Run("La ciudad fue fundada el 25 de julio de 1536."),
+              ElementsAre("25 de julio de 1536=1536-07-25/1536-07-25"));
+  // Only after "de": a count after a month is no year.
+  EXPECT_THAT(Run("En enero 1200 familias se inscribieron.", Period("2022-01", "2022-12")),
+              ElementsAre("enero=2022-01/2022-01"));
+}
+
 TEST_F(ResolutionTest, ListsAreNotRanges) {
   EXPECT_THAT(Run("Hubo inundaciones durante octubre de 2019 y abril de 2020."),
               ElementsAre("octubre de 2019=2019-10/2019-10", "abril de 2020=2020-04/2020-04"));
