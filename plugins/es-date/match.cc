@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 
 #include "shape.h"
@@ -99,6 +100,8 @@ bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
   Expression x = Whole(), y = x;
   x.list_item = y.list_item = true;
   x.begin = Has("d1") ? Offset(Get("d1")) : Offset(Get("m1"));
+  if (Has("m1") && Has("d1"))
+    x.begin = std::min(x.begin, Offset(Get("m1")));  // "noviembre 20 y 21"
   x.end = a_end;
   x.first = x.last = a;
   y.begin = second;

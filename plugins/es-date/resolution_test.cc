@@ -174,6 +174,24 @@ TEST_F(ResolutionTest, OrdinalDayMarksAndOldYears) {
               ElementsAre("enero=2022-01/2022-01"));
 }
 
+TEST_F(ResolutionTest, APressReleasesDatelineDatesItsText) {
+  // No period, no context date: the dateline says when "el pasado octubre 12" is, not a
+  // later year the text mentions in passing.
+  testing::Passage dateline, body, later;
+  dateline.text = "Puebla, Pue., noviembre 7 de 2023.";
+  body.text = "La segunda edición del foro será en marzo 5 del 2024.";
+  later.text = "El pasado octubre 12 se instaló la mesa y el 4 de diciembre próximo sesiona.";
+  auto out = harness_.ExtractSegments({dateline, body, later}, DocumentContext{});
+  EXPECT_THAT(Dates(later.text, out[2]), ElementsAre("octubre 12=2023-10-12/2023-10-12",
+                                                     "4 de diciembre=2023-12-04/2023-12-04"));
+  // A date that does not end its sentence is no dateline.
+  testing::Passage opening;
+  opening.text = "El 3 de marzo de 2021 se abrió la convocatoria, que cerró en mayo de 2022.";
+  auto plain = harness_.ExtractSegments({opening, later}, DocumentContext{});
+  EXPECT_THAT(Dates(later.text, plain[1]), ElementsAre("octubre 12=2022-10-12/2022-10-12",
+                                                       "4 de diciembre=2022-12-04/2022-12-04"));
+}
+
 TEST_F(ResolutionTest, ListsAreNotRanges) {
   EXPECT_THAT(Run("Hubo inundaciones durante octubre de 2019 y abril de 2020."),
               ElementsAre("octubre de 2019=2019-10/2019-10", "abril de 2020=2020-04/2020-04"));
