@@ -322,8 +322,9 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
         if (vocabulary_.IsWeekday(weekday)) gap.erase(last);
       }
       if (gap.ends_with(" el")) gap.erase(gap.size() - 3);
+      // "desde el 4 de abril y hasta el 30 de mayo": "y hasta" still closes the range.
       bool joined = gap == "-" || gap == "–" || gap == "a" || gap == "al" || gap == "hasta" ||
-                    (prefix == "entre" && gap == "y");
+                    gap == "y hasta" || (prefix == "entre" && gap == "y");
       // The ends may differ in precision ("del 15 de marzo a diciembre de 2020"): each keeps
       // the precision the text gives it.
       if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {

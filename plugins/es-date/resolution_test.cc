@@ -266,7 +266,15 @@ TEST_F(ResolutionTest, EnglishDatesInReferences) {
               ElementsAre("2019, June 3=2019-06-03/2019-06-03"));
   EXPECT_THAT(Run("Consultado en línea, November 12, 2016."),
               ElementsAre("November 12, 2016=2016-11-12/2016-11-12"));
+  EXPECT_THAT(Run("UN-Habitat (3 March 2020). Urban outlook."),
+              ElementsAre("3 March 2020=2020-03-03/2020-03-03"));
   EXPECT_THAT(Run("We may meet in March."), IsEmpty());
+}
+
+TEST_F(ResolutionTest, YHastaStillClosesARange) {
+  EXPECT_THAT(
+      Run("Las inscripciones van desde el 4 de abril y hasta el 30 de mayo de 2021."),
+      ElementsAre("desde el 4 de abril y hasta el 30 de mayo de 2021=2021-04-04/2021-05-30"));
 }
 
 TEST_F(ResolutionTest, NotDates) {
