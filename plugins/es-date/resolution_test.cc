@@ -125,6 +125,10 @@ TEST_F(ResolutionTest, DayMonthInDigitsAfterACue) {
   EXPECT_THAT(Run("La entrega se hizo el 9-4 en la sede.", doc),
               ElementsAre("9-4=2024-04-09/2024-04-09"));
   EXPECT_THAT(Run("El equipo ganó 3-2 el domingo.", doc), IsEmpty());
+  EXPECT_THAT(Run("15-02: cierre de la convocatoria.", doc),
+              ElementsAre("15-02=2024-02-15/2024-02-15"));
+  EXPECT_THAT(Run("3-2: resultado final del partido.", doc), IsEmpty());
+  EXPECT_THAT(Run("Se asignó el lote 01-02 al proveedor.", doc), IsEmpty());
 }
 
 TEST_F(ResolutionTest, ALegalActsDayOfTheMonth) {

@@ -268,8 +268,9 @@ bool NumericDayMonth(const Match& m, Out* out) {
     if (m.words().IsShareWord(WordAfter(s, after_de + 2))) return false;
   }
   int a = ToInt(m.Get("d1")), b = ToInt(m.Get("m1"));
-  // With a dash, only a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day.
-  if (m.Get("s1") == "-" && !cued) return false;
+  // With a dash, a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day; so
+  // does a zero at the start of a sentence ("15-02: cierre"), which no score is written with.
+  if (m.Get("s1") == "-" && !cued && !(padded && sentence_start)) return false;
   Expression e = whole;
   e.numeric = true;
   if (a <= 12 && b > 12) std::swap(a, b);  // month first, as in US-style dates
