@@ -78,15 +78,20 @@ class Expander {
       return "(?:(?:" + weekdays_ + ")," + _ + "|(?:" + weekdays_ + ")" + s + ")?(?P<" + n +
              R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
     }
-    if (token.starts_with("Y:")) {
+    if (token.starts_with("Y:") || token.starts_with("YH:")) {
       // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal
       // 2023"; words pointing back to a year: " de ese año", " del mismo año"; two digits
-      // after "del": "abril del 87"; a year before 1600 only after "de": "octubre de 1492".
+      // after "del": "abril del 87". {YH:x} also takes a year before 1600, only after "de":
+      // "octubre de 1492" (kept out of the other shapes, whose patterns it would only grow).
+      const bool historical = token[1] == 'H';
+      const std::string y = historical ? std::string(token.substr(3)) : n;
       return "(?:(?:" + _ + "," + _ + "|[/-]|" + s + "(?:(?:del?|en)" + s +
-             ")?(?:(?:ano|ejercicio)(?:" + s + "fiscal)?" + s + "(?:de" + s + ")?)?)(?P<" + n +
+             ")?(?:(?:ano|ejercicio)(?:" + s + "fiscal)?" + s + "(?:de" + s + ")?)?)(?P<" + y +
              ">" + std::string(kYearDigits) + "|" + year_words_ + ")|" + s + "(?:del?|en)" + s +
-             "(?P<" + n + "x>" + year_back_ + ")|" + s + "del" + s + "'?(?P<" + n +
-             R"re(s>\d\d)\b|)re" + s + "del?" + s + "(?P<" + n + R"re(h>1[0-5]\d\d)\b)?)re";
+             "(?P<" + y + "x>" + year_back_ + ")|" + s + "del" + s + "'?(?P<" + y +
+             R"re(s>\d\d)\b)re" +
+             (historical ? "|" + s + "del?" + s + "(?P<" + y + R"re(h>1[0-5]\d\d)\b)re" : "") +
+             ")?";
     }
     if (token.starts_with("C:")) {
       return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + s + "(?P<" + n +

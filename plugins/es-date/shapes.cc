@@ -412,7 +412,7 @@ const std::vector<Shape>& Shapes() {
       // quince (15) días del mes de julio: a number in words repeated in digits, as deeds do
       // de dos mil veinte (2020): a year in words repeated in digits
       {"day", kMonthWord,
-       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias?{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})"
+       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias?{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{YH:y1})"
        R"((?:{_}\((?P<yp>{YD})\))?)",
        Day},
       // el primer día del mes de marzo; a un (1) día del mes de febrero de 2022
@@ -462,7 +462,7 @@ const std::vector<Shape>& Shapes() {
        "{C:c}(?:mes{S}de{S})?{M:m2}{Y:y2}",
        MonthRange},
       // febrero de 2024; mes de septiembre; octubre; octubre de ese año
-      {"month", kMonthWord, "(?P<mes>mes{S}de{S})?{M:m1}{Y:y1}", Month},
+      {"month", kMonthWord, "(?P<mes>mes{S}de{S})?{M:m1}{YH:y1}", Month},
       // el 20 de ese mismo mes
       {"day-of-that-month", kMonthBack, "{D:d1}{S}del?{S}(?P<ma>{MA})", DayOfThatMonth},
   };
