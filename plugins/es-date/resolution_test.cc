@@ -275,6 +275,15 @@ TEST_F(ResolutionTest, EnglishDatesInReferences) {
   EXPECT_THAT(Run("We may meet in March."), IsEmpty());
 }
 
+TEST_F(ResolutionTest, ADayRangeEndingInDigits) {
+  EXPECT_THAT(Run("La feria se realizó del 05 al 07/07/2023 en el parque."),
+              ElementsAre("del 05 al 07/07/2023=2023-07-05/2023-07-07"));
+  EXPECT_THAT(Run("Vacunación entre el 13 y el 17.03.2023."),
+              ElementsAre("entre el 13 y el 17.03.2023=2023-03-13/2023-03-17"));
+  // Not a range: the days go backward, or "y" without "entre" lists.
+  EXPECT_THAT(Run("del 9 al 03/07/2023"), ElementsAre("03/07/2023=2023-07-03/2023-07-03"));
+}
+
 TEST_F(ResolutionTest, YHastaStillClosesARange) {
   EXPECT_THAT(
       Run("Las inscripciones van desde el 4 de abril y hasta el 30 de mayo de 2021."),

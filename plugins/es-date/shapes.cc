@@ -211,6 +211,22 @@ bool NumericRange(const Match& m, Out* out) {
   return m.EmitRange(e, DatePoint{m.Year("y1"), b, a}, DatePoint{m.Year("y2"), d, c}, out);
 }
 
+// "del 05 al 07/07/2023", "entre el 10 y el 12.03.2023": days of one month, the last written
+// in digits with its month and year.
+bool NumericDayRange(const Match& m, Out* out) {
+  if (m.Get("s1") != m.Get("s2") || (m.Get("cw") == "y") != m.Prefix().starts_with("entre")) {
+    return false;
+  }
+  const int month = ToInt(m.Get("m1")), last = ToInt(m.Get("d2"));
+  Expression e = m.Whole();
+  e.numeric = true;
+  e.ambiguous = last <= 12 && last != month;
+  e.first = DatePoint{m.Year("y1"), month, ToInt(m.Get("d1"))};
+  e.last = DatePoint{e.first.year, month, last};
+  out->push_back(e);
+  return e.first.day >= 1 && e.first.day < last && IsValid(e.first) && IsValid(e.last);
+}
+
 // "29/02/2024", "2024-02-29", "08/12, 2015": the same separator twice, or "/" and a comma.
 bool NumericDay(const Match& m, Out* out) {
   const bool comma = m.Get("s2").starts_with(",");
@@ -434,6 +450,11 @@ const std::vector<Shape>& Shapes() {
       {"numeric-dmy", kDigitsSeparated,
        R"((?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-]|,[ ]?)(?P<y1>\d{4}|\d{2}))",
        NumericDay},
+      // del 05 al 07/07/2023
+      {"numeric-day-range", kDigitsSeparated,
+       R"((?P<pre>del?|desde|entre(?:{S}el)?){S}(?P<d1>\d{1,2}){S}(?P<cw>al|a|hasta|y))"
+       R"((?:{S}el)?{S}(?P<d2>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<y1>{YD}))",
+       NumericDayRange},
       // 28/2-1/3, 10/1-11/2/2017, de 1/10 a 11/7
       {"numeric-range", kDigitsSeparated,
        R"((?:(?P<pre>de|desde|entre) )?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?)"
