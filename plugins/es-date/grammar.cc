@@ -94,7 +94,9 @@ class Expander {
              ")?";
     }
     if (token.starts_with("C:")) {
-      return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + s + "(?P<" + n +
+      // The space before a word may be lost after digits, as OCR does ("de 2022a febrero");
+      // Match::ConnectorStandsAlone rejects it after a letter.
+      return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + _ + "(?P<" + n +
              "w>al|a|hasta|y)(?:" + s + "el)?" + s + ")";
     }
     return "{" + std::string(token) + "}";  // a regular-expression repetition: {1,2}

@@ -82,6 +82,13 @@ int Match::Day(const char* name) const {
   return !d.empty() && IsDigit(d[0]) ? ToInt(d) : vocabulary_.DayWord(d);
 }
 
+bool Match::ConnectorStandsAlone() const {
+  if (!Has("cw")) return true;
+  const size_t at = Offset(Get("cw"));
+  return at == 0 || folded()[at - 1] == ' ' || folded()[at - 1] == '\n' ||
+         IsDigit(folded()[at - 1]);
+}
+
 bool Match::Between() const { return Prefix().starts_with("entre"); }
 
 Expression Match::Whole() const {

@@ -284,6 +284,14 @@ TEST_F(ResolutionTest, ADayRangeEndingInDigits) {
   EXPECT_THAT(Run("del 9 al 03/07/2023"), ElementsAre("03/07/2023=2023-07-03/2023-07-03"));
 }
 
+TEST_F(ResolutionTest, AConnectorTheOcrGluedToAYear) {
+  EXPECT_THAT(Run("Plazo: marzo de 2022a febrero de 2023."),
+              ElementsAre("marzo de 2022a febrero de 2023=2022-03/2023-02"));
+  // Glued to a letter it is no connector: "sepa" is a word.
+  EXPECT_THAT(Run("Que se sepa junio de 2022 fue seco."),
+              ElementsAre("junio de 2022=2022-06/2022-06"));
+}
+
 TEST_F(ResolutionTest, YHastaStillClosesARange) {
   EXPECT_THAT(
       Run("Las inscripciones van desde el 4 de abril y hasta el 30 de mayo de 2021."),

@@ -61,6 +61,8 @@ class Match {
   int Day(const char* name) const;
   // The connector of a {C:c} group: "-", "a", "al", "hasta" or "y".
   std::string_view Connector() const { return Has("cd") ? Get("cd") : Get("cw"); }
+  // A connector word has a space before it, or digits the OCR glued it to ("2022a").
+  bool ConnectorStandsAlone() const;
   std::string_view Prefix() const { return Get("pre"); }
   // "entre ... y ...": "y" closes a range, not a list ("durante julio y agosto" is two).
   bool Between() const;

@@ -77,7 +77,7 @@ size_t FirstEnd(const Match& m) {
 
 bool CrossRange(const Match& m, Out* out) {
   const MonthWord *m1 = m.Month("m1"), *m2 = m.Month("m2");
-  if (!m1 || !m2) return false;
+  if (!m1 || !m2 || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year("y1"), m1->month, m.Day("d1")}, b{m.Year("y2"), m2->month, m.Day("d2")};
   if ((m.Connector() == "y" && !m.Between()) || MovesADate(m, m.Whole().begin)) {
     return m.EmitPair(a, b, FirstEnd(m), m.Offset(m.Get("d2")), out);
@@ -120,7 +120,7 @@ bool DayList(const Match& m, Out* out) {
 // "del 18 al 21 de junio", "noviembre 19-20", "08 y 15 de febrero": days of one month.
 bool DaysOfAMonth(const Match& m, const char* month_group, const char* year_group, Out* out) {
   const MonthWord* month = m.Month(month_group);
-  if (!month) return false;
+  if (!month || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year(year_group), month->month, m.Day("d1")}, b{a.year, month->month, m.Day("d2")};
   // "treinta y uno de diciembre" is one day written as a compound number, not two.
   const bool tens_in_words = !IsDigit(m.Get("d1")[0]) && a.day % 10 == 0;
@@ -309,7 +309,7 @@ bool YearPart(const Match& m, Out* out) {
 
 bool MonthRange(const Match& m, Out* out) {
   const MonthWord *m1 = m.Month("m1"), *m2 = m.Month("m2");
-  if (!m1 || !m2) return false;
+  if (!m1 || !m2 || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year("y1"), m1->month, 0}, b{m.Year("y2"), m2->month, 0};
   // "de sept. a nov." is a range; "mar" alone, without "de" or a year, is the sea.
   if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0 && m.Prefix().empty()) {
