@@ -154,6 +154,8 @@ TEST_F(ResolutionTest, DeedsWriteTheWholeDateInWords) {
   // Another year in parentheses is no part of the date; "un marzo" is no day.
   EXPECT_THAT(Run("Vence el 4 de junio de 2021 (2020 en la versión anterior)."),
               ElementsAre("4 de junio de 2021=2021-06-04/2021-06-04"));
+  EXPECT_THAT(Run("Un día del mes de marzo de 2019 llegó la carta."),
+              ElementsAre("mes de marzo de 2019=2019-03/2019-03"));
   EXPECT_THAT(Run("Fue un marzo de 2019 muy lluvioso."),
               ElementsAre("marzo de 2019=2019-03/2019-03"));
 }

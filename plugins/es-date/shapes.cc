@@ -180,7 +180,8 @@ bool MonthFirstDay(const Match& m, Out* out) {
 }
 
 // "el primer día del mes de marzo", "a un (1) día del mes de febrero": the first of a month,
-// as deeds write it ("un" and "primer" are a day only before "día del mes").
+// as deeds write it ("primer" only before "día del mes"; "un" only with its "(1)": "un día
+// del mes de marzo" is some day of it).
 bool FirstDayOfMonth(const Match& m, Out* out) {
   const MonthWord* month = m.Month("m1");
   if (!month) return false;
@@ -433,7 +434,7 @@ const std::vector<Shape>& Shapes() {
        Day},
       // el primer día del mes de marzo; a un (1) día del mes de febrero de 2022
       {"first-day", kMonthWord,
-       R"((?:primer|un){_}(?:\(1\))?{S}dia{S}del?{S}(?:mes{S}de{S})?{M:m1}{Y:y1})"
+       R"((?:primer(?:{_}\(1\))?|un{_}\(1\)){S}dia{S}del?{S}(?:mes{S}de{S})?{M:m1}{Y:y1})"
        R"((?:{_}\((?P<yp>{YD})\))?)",
        FirstDayOfMonth},
       // 31-dic-1994; 01/agosto/2019; 30-jul
