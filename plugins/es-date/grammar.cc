@@ -68,6 +68,7 @@ class Expander {
     if (token == "YD") return std::string(kYearDigits);
     if (token == "MONTHS") return months_;
     if (token == "DAYWORDS") return day_words_;
+    if (token == "MK") return "(?:(?:" + markers_ + R"()\.?)?)";
     if (token == "ORD") return ordinals_;
     if (token == "PART") return parts_;
     if (token == "MA") return month_back_;

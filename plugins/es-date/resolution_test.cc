@@ -107,6 +107,10 @@ TEST_F(ResolutionTest, MonthFirstDates) {
               ElementsAre("Marzo 21 de 2024=2024-03-21/2024-03-21"));
   EXPECT_THAT(Run("La comisión sesionó junio 8 y volvió a reunirse septiembre 2.", doc),
               ElementsAre("junio 8=2024-06-08/2024-06-08", "septiembre 2=2024-09-02/2024-09-02"));
+  EXPECT_THAT(Run("Desde enero 1º de 2024 rige el reglamento.", doc),
+              ElementsAre("enero 1º de 2024=2024-01-01/2024-01-01"));
+  EXPECT_THAT(Run("El mayo 1ro. marcharon los sindicatos.", doc),
+              ElementsAre("mayo 1ro.=2024-05-01/2024-05-01"));
   // A number after a month that counts what follows is not a day: the counted noun or its
   // adjective is plural, or a numeral follows.
   EXPECT_THAT(Run("En marzo 3 reuniones se suspendieron.", doc),

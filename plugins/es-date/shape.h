@@ -12,8 +12,9 @@
 // {M:x} a month word, {E:x} an English month word, {D:x} a day (digits or words, with an optional
 // "º"), {Y:x} an optional year after a date (digits, words, or "de ese año"; {YH:x} also a year
 // before 1600 after "de", for single days and months), {C:x} a range or list
-// connector, {YD} four year digits, {MONTHS} month words, {DAYWORDS} day words, {ORD}
-// ordinals, {PART} parts of a year, {MA} words that point back to a month ("ese mes").
+// connector, {YD} four year digits, {MK} an optional mark after a day number ("1º", "1ro."),
+// {MONTHS} month words, {DAYWORDS} day words, {ORD} ordinals, {PART} parts of a year, {MA} words
+// that point back to a month ("ese mes").
 #ifndef ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 #define ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 

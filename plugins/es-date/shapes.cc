@@ -173,7 +173,8 @@ bool MonthFirstDay(const Match& m, Out* out) {
     std::string_view next = WordAfter(m.folded(), m.Whole().end);
     const bool counted =
         next.ends_with('s') || m.Day("d1") <= 1 || m.words().YearFromWords(next) > 0;
-    if (!next.empty() && !m.words().MayFollowADate(next) && counted) return false;
+    const bool marked = m.Whole().end > m.End(m.Get("d1"));  // "mayo 1ro.": an ordinal day
+    if (!next.empty() && !m.words().MayFollowADate(next) && counted && !marked) return false;
     if (LooksLikeName(m.text(), m.Offset(m.Get("m1")), m.End(m.Get("m1")))) return false;
   }
   return Day(m, out);
@@ -406,9 +407,9 @@ const std::vector<Shape>& Shapes() {
       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
       {"day-range", kMonthWord, std::string(kPre) + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}",
        DayRange},
-      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8
+      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8; mayo 1ro.
       {"month-first", kMonthWord,
-       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2})(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
+       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2}){MK}(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
        MonthFirstDay},
       // mayo veintiuno
       {"month-day-word", kMonthWord, "{M:m1}{S}(?P<d1>{DAYWORDS}){Y:y1}", Day},
