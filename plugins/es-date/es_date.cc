@@ -86,6 +86,10 @@ class DateRun : public Run {
       };
       if (source == YearSource::kNone || !valid(e.first) || !valid(e.last)) continue;
       if (source == YearSource::kStated) earlier_year_ = e.last.year;
+      if (!dated_ && source == YearSource::kStated && IsDateline(text.text(), ends, e)) {
+        years_.TakeDateline(e.first);
+      }
+      dated_ = true;
       last_point_ = e.last;
 
       Mention m;
@@ -160,6 +164,17 @@ class DateRun : public Run {
     }
   }
 
+  // Whether e, a whole day, ends the first sentence of its passage, as the dateline of a
+  // press release does ("Mérida, Yucatán, 20 de mayo de 2024. La ciudad presentó ...").
+  static bool IsDateline(std::string_view s, const std::vector<size_t>& ends, const Expression& e) {
+    if (e.first != e.last || e.first.day == 0 || SentenceOf(ends, e.begin) != 0) return false;
+    const size_t end = ends.empty() ? s.size() : ends[0];
+    for (size_t i = e.end; i < end; ++i) {
+      if (s[i] != ' ' && s[i] != '.' && s[i] != '-') return false;
+    }
+    return true;
+  }
+
   // Remembers the last year stated as such ("ejercicio 2024"), and the last year written at
   // all, for later passages.
   void NoteYears() {
@@ -170,6 +185,7 @@ class DateRun : public Run {
   const Grammar& grammar_;
   YearContext years_;
   int earlier_year_ = 0;
+  bool dated_ = false;  // a date was emitted: the dateline, if any, has gone by
   int last_written_year_ = 0;
   Chronology chronology_;                // month headings that run past December
   DatePoint last_point_;                 // the last date emitted, for "ese mismo mes"

@@ -68,6 +68,7 @@ class Expander {
     if (token == "YD") return std::string(kYearDigits);
     if (token == "MONTHS") return months_;
     if (token == "DAYWORDS") return day_words_;
+    if (token == "MK") return "(?:(?:" + markers_ + R"()\.?)?)";
     if (token == "ORD") return ordinals_;
     if (token == "PART") return parts_;
     if (token == "MA") return month_back_;
@@ -78,18 +79,25 @@ class Expander {
       return "(?:(?:" + weekdays_ + ")," + _ + "|(?:" + weekdays_ + ")" + s + ")?(?P<" + n +
              R"(>\d{1,2}|)" + day_words_ + R"()(?:(?:)" + markers_ + R"()\.?)?)";
     }
-    if (token.starts_with("Y:")) {
+    if (token.starts_with("Y:") || token.starts_with("YH:")) {
       // ", 2016", "/2018", " 2024", " de 2024", " del año 2024", " del ejercicio fiscal
       // 2023"; words pointing back to a year: " de ese año", " del mismo año"; two digits
-      // after "del": "abril del 87".
+      // after "del": "abril del 87". {YH:x} also takes a year before 1600, only after "de":
+      // "octubre de 1492" (kept out of the other shapes, whose patterns it would only grow).
+      const bool historical = token[1] == 'H';
+      const std::string y = historical ? std::string(token.substr(3)) : n;
       return "(?:(?:" + _ + "," + _ + "|[/-]|" + s + "(?:(?:del?|en)" + s +
-             ")?(?:(?:ano|ejercicio)(?:" + s + "fiscal)?" + s + "(?:de" + s + ")?)?)(?P<" + n +
+             ")?(?:(?:ano|ejercicio)(?:" + s + "fiscal)?" + s + "(?:de" + s + ")?)?)(?P<" + y +
              ">" + std::string(kYearDigits) + "|" + year_words_ + ")|" + s + "(?:del?|en)" + s +
-             "(?P<" + n + "x>" + year_back_ + ")|" + s + "del" + s + "'?(?P<" + n +
-             R"re(s>\d\d)\b)?)re";
+             "(?P<" + y + "x>" + year_back_ + ")|" + s + "del" + s + "'?(?P<" + y +
+             R"re(s>\d\d)\b)re" +
+             (historical ? "|" + s + "del?" + s + "(?P<" + y + R"re(h>1[0-5]\d\d)\b)re" : "") +
+             ")?";
     }
     if (token.starts_with("C:")) {
-      return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + s + "(?P<" + n +
+      // The space before a word may be lost after digits, as OCR does ("de 2022a febrero");
+      // Match::ConnectorStandsAlone rejects it after a letter.
+      return "(?:" + _ + "(?P<" + n + "d>[-–])" + _ + "|" + _ + "(?P<" + n +
              "w>al|a|hasta|y)(?:" + s + "el)?" + s + ")";
     }
     return "{" + std::string(token) + "}";  // a regular-expression repetition: {1,2}
@@ -322,8 +330,9 @@ void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expressi
         if (vocabulary_.IsWeekday(weekday)) gap.erase(last);
       }
       if (gap.ends_with(" el")) gap.erase(gap.size() - 3);
+      // "desde el 4 de abril y hasta el 30 de mayo": "y hasta" still closes the range.
       bool joined = gap == "-" || gap == "–" || gap == "a" || gap == "al" || gap == "hasta" ||
-                    (prefix == "entre" && gap == "y");
+                    gap == "y hasta" || (prefix == "entre" && gap == "y");
       // The ends may differ in precision ("del 15 de marzo a diciembre de 2020"): each keeps
       // the precision the text gives it.
       if (joined && !a.list_item && !b.list_item && a.first == a.last && b.first == b.last) {

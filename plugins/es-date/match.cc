@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 
 #include "shape.h"
@@ -13,8 +14,18 @@ int ToInt(std::string_view s) {
   return v;
 }
 
-// -1 after "pasado", +1 after "próximo": the word right before folded[begin].
-int Direction(std::string_view s, size_t begin) {
+// The word (letters only) that starts at or after folded[from], skipping spaces.
+std::string_view WordFrom(std::string_view s, size_t from) {
+  while (from < s.size() && (s[from] == ' ' || s[from] == '\n')) ++from;
+  size_t e = from;
+  while (e < s.size() && s[e] >= 'a' && s[e] <= 'z') ++e;
+  return s.substr(from, e - from);
+}
+
+// -1 after "pasado", +1 after "próximo": the word right before folded[begin]; else the
+// word right after folded[end], where Spanish also puts them ("el 5 de mayo pasado", "el 3
+// de junio próximo"), "próximo pasado" being the last one gone, as Mexican writing has it.
+int Direction(std::string_view s, size_t begin, size_t end) {
   size_t e = begin;
   while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n')) --e;
   size_t b = e;
@@ -22,6 +33,14 @@ int Direction(std::string_view s, size_t begin) {
   std::string_view w = s.substr(b, e - b);
   if (w == "pasado" || w == "anterior") return -1;
   if (w == "proximo" || w == "siguiente" || w == "venidero") return 1;
+  if (end < s.size() && s[end] != ' ') return 0;
+  std::string_view after = WordFrom(s, end);
+  if (after == "pasado") return -1;
+  if (after == "proximo") {
+    return WordFrom(s, static_cast<size_t>(after.data() - s.data()) + after.size()) == "pasado" ? -1
+                                                                                                : 1;
+  }
+  if (after == "venidero") return 1;
   return 0;
 }
 
@@ -50,6 +69,7 @@ const MonthWord* Match::Month(const char* name) const {
 int Match::Year(const char* name) const {
   std::string_view y = Get(name);
   if (y.empty()) y = Get((std::string(name) + "s").c_str());  // "abril del 87"
+  if (y.empty()) y = Get((std::string(name) + "h").c_str());  // "octubre de 1492"
   if (y.empty()) return 0;
   if (!IsDigit(y[0])) return vocabulary_.YearFromWords(y);  // "dos mil dieciocho"
   int v = ToInt(y);
@@ -62,13 +82,20 @@ int Match::Day(const char* name) const {
   return !d.empty() && IsDigit(d[0]) ? ToInt(d) : vocabulary_.DayWord(d);
 }
 
+bool Match::ConnectorStandsAlone() const {
+  if (!Has("cw")) return true;
+  const size_t at = Offset(Get("cw"));
+  return at == 0 || folded()[at - 1] == ' ' || folded()[at - 1] == '\n' ||
+         IsDigit(folded()[at - 1]);
+}
+
 bool Match::Between() const { return Prefix().starts_with("entre"); }
 
 Expression Match::Whole() const {
   Expression e;
   e.begin = Offset(values_[0]);
   e.end = End(values_[0]);
-  e.direction = Direction(folded(), e.begin);
+  e.direction = Direction(folded(), e.begin, e.end);
   e.year_back = Has("y1x") || Has("y2x");
   return e;
 }
@@ -80,6 +107,8 @@ bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
   Expression x = Whole(), y = x;
   x.list_item = y.list_item = true;
   x.begin = Has("d1") ? Offset(Get("d1")) : Offset(Get("m1"));
+  if (Has("m1") && Has("d1"))
+    x.begin = std::min(x.begin, Offset(Get("m1")));  // "noviembre 20 y 21"
   x.end = a_end;
   x.first = x.last = a;
   y.begin = second;

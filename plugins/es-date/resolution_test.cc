@@ -107,9 +107,21 @@ TEST_F(ResolutionTest, MonthFirstDates) {
               ElementsAre("Marzo 21 de 2024=2024-03-21/2024-03-21"));
   EXPECT_THAT(Run("La comisión sesionó junio 8 y volvió a reunirse septiembre 2.", doc),
               ElementsAre("junio 8=2024-06-08/2024-06-08", "septiembre 2=2024-09-02/2024-09-02"));
-  // A number after a month that counts what follows is not a day.
+  EXPECT_THAT(Run("Desde enero 1º de 2024 rige el reglamento.", doc),
+              ElementsAre("enero 1º de 2024=2024-01-01/2024-01-01"));
+  EXPECT_THAT(Run("El mayo 1ro. marcharon los sindicatos.", doc),
+              ElementsAre("mayo 1ro.=2024-05-01/2024-05-01"));
+  // A number after a month that counts what follows is not a day: the counted noun or its
+  // adjective is plural, or a numeral follows.
   EXPECT_THAT(Run("En marzo 3 reuniones se suspendieron.", doc),
               ElementsAre("marzo=2024-03/2024-03"));
+  EXPECT_THAT(Run("Para octubre 2 mil familias recibirán apoyo.", doc),
+              ElementsAre("octubre=2024-10/2024-10"));
+  // A verb after the day leaves it a day.
+  EXPECT_THAT(Run("Las obras que iniciaron en noviembre 4 terminan el mes próximo.", doc),
+              ElementsAre("noviembre 4=2024-11-04/2024-11-04"));
+  EXPECT_THAT(Run("El alcalde recordó que el pasado febrero 27 inauguró la biblioteca.", doc),
+              ElementsAre("febrero 27=2024-02-27/2024-02-27"));
 }
 
 TEST_F(ResolutionTest, DayMonthInDigitsAfterACue) {
@@ -117,6 +129,10 @@ TEST_F(ResolutionTest, DayMonthInDigitsAfterACue) {
   EXPECT_THAT(Run("La entrega se hizo el 9-4 en la sede.", doc),
               ElementsAre("9-4=2024-04-09/2024-04-09"));
   EXPECT_THAT(Run("El equipo ganó 3-2 el domingo.", doc), IsEmpty());
+  EXPECT_THAT(Run("15-02: cierre de la convocatoria.", doc),
+              ElementsAre("15-02=2024-02-15/2024-02-15"));
+  EXPECT_THAT(Run("3-2: resultado final del partido.", doc), IsEmpty());
+  EXPECT_THAT(Run("Se asignó el lote 01-02 al proveedor.", doc), IsEmpty());
 }
 
 TEST_F(ResolutionTest, ALegalActsDayOfTheMonth) {
@@ -124,6 +140,66 @@ TEST_F(ResolutionTest, ALegalActsDayOfTheMonth) {
               ElementsAre("12 días del mes de diciembre de 2024=2024-12-12/2024-12-12"));
   EXPECT_THAT(Run("a los 3 días de mayo de 2021, reunidos"),
               ElementsAre("3 días de mayo de 2021=2021-05-03/2021-05-03"));
+}
+
+TEST_F(ResolutionTest, DeedsWriteTheWholeDateInWords) {
+  EXPECT_THAT(Run("Expedida a los treinta y un (31) días del mes de enero del año dos mil "
+                  "veintidós (2022)."),
+              ElementsAre("treinta y un (31) días del mes de enero del año dos mil veintidós "
+                          "(2022)=2022-01-31/2022-01-31"));
+  EXPECT_THAT(Run("Firmada el treinta y uno de marzo de mil novecientos noventa y ocho."),
+              ElementsAre("treinta y uno de marzo de mil novecientos noventa y ocho="
+                          "1998-03-31/1998-03-31"));
+  EXPECT_THAT(Run("Comuníquese. Dada en Quito, al primer día del mes de abril de 2019."),
+              ElementsAre("primer día del mes de abril de 2019=2019-04-01/2019-04-01"));
+  EXPECT_THAT(Run("Se suscribe a un (1) día del mes de septiembre de dos mil veintiuno (2021)."),
+              ElementsAre("un (1) día del mes de septiembre de dos mil veintiuno (2021)="
+                          "2021-09-01/2021-09-01"));
+  // Another year in parentheses is no part of the date; "un marzo" is no day.
+  EXPECT_THAT(Run("Vence el 4 de junio de 2021 (2020 en la versión anterior)."),
+              ElementsAre("4 de junio de 2021=2021-06-04/2021-06-04"));
+  EXPECT_THAT(Run("Un día del mes de marzo de 2019 llegó la carta."),
+              ElementsAre("mes de marzo de 2019=2019-03/2019-03"));
+  EXPECT_THAT(Run("Fue un marzo de 2019 muy lluvioso."),
+              ElementsAre("marzo de 2019=2019-03/2019-03"));
+}
+
+TEST_F(ResolutionTest, PasadoAndProximoAfterTheDate) {
+  const DocumentContext doc = On("2021-06-15");
+  EXPECT_THAT(Run("La obra concluirá el 10 de junio próximo.", doc),
+              ElementsAre("10 de junio=2022-06-10/2022-06-10"));
+  EXPECT_THAT(Run("Se recibió el 20 de junio pasado.", doc),
+              ElementsAre("20 de junio=2020-06-20/2020-06-20"));
+  EXPECT_THAT(Run("La solicitud del 20 de junio próximo pasado fue atendida.", doc),
+              ElementsAre("20 de junio=2020-06-20/2020-06-20"));
+}
+
+TEST_F(ResolutionTest, OrdinalDayMarksAndOldYears) {
+  EXPECT_THAT(Run("Rige desde el 1ero. de marzo de 2022."),
+              ElementsAre("1ero. de marzo de 2022=2022-03-01/2022-03-01"));
+  EXPECT_THAT(Run("La ciudad fue fundada el 25 de julio de 1536."),
+              ElementsAre("25 de julio de 1536=1536-07-25/1536-07-25"));
+  // Only after "de": a count after a month is no year.
+  EXPECT_THAT(Run("En enero 1200 familias se inscribieron.", Period("2022-01", "2022-12")),
+              ElementsAre("enero=2022-01/2022-01"));
+}
+
+TEST_F(ResolutionTest, APressReleasesDatelineDatesItsText) {
+  // No period, no context date: the dateline says when "el pasado octubre 12" is, not a
+  // later year the text mentions in passing.
+  testing::Passage dateline, body, later;
+  dateline.text = "Puebla, Pue., noviembre 7 de 2023.";
+  body.text = "La segunda edición del foro será en marzo 5 del 2024.";
+  later.text = "El pasado octubre 12 se instaló la mesa y el 4 de diciembre próximo sesiona.";
+  auto out = harness_.ExtractSegments({dateline, body, later}, DocumentContext{});
+  EXPECT_THAT(Dates(later.text, out[2]), ElementsAre("octubre 12=2023-10-12/2023-10-12",
+                                                     "4 de diciembre=2023-12-04/2023-12-04"));
+  // A date that does not end its sentence is no dateline.
+  testing::Passage opening;
+  opening.text = "El 3 de marzo de 2021 se abrió la convocatoria, que cerró en mayo de 2022.";
+  auto plain = harness_.ExtractSegments({opening, later}, DocumentContext{});
+  EXPECT_THAT(Dates(later.text, plain[1]), ElementsAre("octubre 12=2022-10-12/2022-10-12",
+                                                       "4 de diciembre=2022-12-04/2022-12-04"));
 }
 
 TEST_F(ResolutionTest, ListsAreNotRanges) {
@@ -200,7 +276,32 @@ TEST_F(ResolutionTest, EnglishDatesInReferences) {
               ElementsAre("2019, June 3=2019-06-03/2019-06-03"));
   EXPECT_THAT(Run("Consultado en línea, November 12, 2016."),
               ElementsAre("November 12, 2016=2016-11-12/2016-11-12"));
+  EXPECT_THAT(Run("UN-Habitat (3 March 2020). Urban outlook."),
+              ElementsAre("3 March 2020=2020-03-03/2020-03-03"));
   EXPECT_THAT(Run("We may meet in March."), IsEmpty());
+}
+
+TEST_F(ResolutionTest, ADayRangeEndingInDigits) {
+  EXPECT_THAT(Run("La feria se realizó del 05 al 07/07/2023 en el parque."),
+              ElementsAre("del 05 al 07/07/2023=2023-07-05/2023-07-07"));
+  EXPECT_THAT(Run("Vacunación entre el 13 y el 17.03.2023."),
+              ElementsAre("entre el 13 y el 17.03.2023=2023-03-13/2023-03-17"));
+  // Not a range: the days go backward, or "y" without "entre" lists.
+  EXPECT_THAT(Run("del 9 al 03/07/2023"), ElementsAre("03/07/2023=2023-07-03/2023-07-03"));
+}
+
+TEST_F(ResolutionTest, AConnectorTheOcrGluedToAYear) {
+  EXPECT_THAT(Run("Plazo: marzo de 2022a febrero de 2023."),
+              ElementsAre("marzo de 2022a febrero de 2023=2022-03/2023-02"));
+  // Glued to a letter it is no connector: "sepa" is a word.
+  EXPECT_THAT(Run("Que se sepa junio de 2022 fue seco."),
+              ElementsAre("junio de 2022=2022-06/2022-06"));
+}
+
+TEST_F(ResolutionTest, YHastaStillClosesARange) {
+  EXPECT_THAT(
+      Run("Las inscripciones van desde el 4 de abril y hasta el 30 de mayo de 2021."),
+      ElementsAre("desde el 4 de abril y hasta el 30 de mayo de 2021=2021-04-04/2021-05-30"));
 }
 
 TEST_F(ResolutionTest, NotDates) {

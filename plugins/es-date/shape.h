@@ -10,9 +10,11 @@
 //
 // Placeholders: {S} space, {_} optional space, {PRE} "del"/"desde"/"entre" before a date,
 // {M:x} a month word, {E:x} an English month word, {D:x} a day (digits or words, with an optional
-// "º"), {Y:x} an optional year after a date (digits, words, or "de ese año"), {C:x} a range or list
-// connector, {YD} four year digits, {MONTHS} month words, {DAYWORDS} day words, {ORD}
-// ordinals, {PART} parts of a year, {MA} words that point back to a month ("ese mes").
+// "º"), {Y:x} an optional year after a date (digits, words, or "de ese año"; {YH:x} also a year
+// before 1600 after "de", for single days and months), {C:x} a range or list
+// connector, {YD} four year digits, {MK} an optional mark after a day number ("1º", "1ro."),
+// {MONTHS} month words, {DAYWORDS} day words, {ORD} ordinals, {PART} parts of a year, {MA} words
+// that point back to a month ("ese mes").
 #ifndef ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 #define ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 
@@ -60,6 +62,8 @@ class Match {
   int Day(const char* name) const;
   // The connector of a {C:c} group: "-", "a", "al", "hasta" or "y".
   std::string_view Connector() const { return Has("cd") ? Get("cd") : Get("cw"); }
+  // A connector word has a space before it, or digits the OCR glued it to ("2022a").
+  bool ConnectorStandsAlone() const;
   std::string_view Prefix() const { return Get("pre"); }
   // "entre ... y ...": "y" closes a range, not a list ("durante julio y agosto" is two).
   bool Between() const;

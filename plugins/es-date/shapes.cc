@@ -77,7 +77,7 @@ size_t FirstEnd(const Match& m) {
 
 bool CrossRange(const Match& m, Out* out) {
   const MonthWord *m1 = m.Month("m1"), *m2 = m.Month("m2");
-  if (!m1 || !m2) return false;
+  if (!m1 || !m2 || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year("y1"), m1->month, m.Day("d1")}, b{m.Year("y2"), m2->month, m.Day("d2")};
   if ((m.Connector() == "y" && !m.Between()) || MovesADate(m, m.Whole().begin)) {
     return m.EmitPair(a, b, FirstEnd(m), m.Offset(m.Get("d2")), out);
@@ -120,8 +120,13 @@ bool DayList(const Match& m, Out* out) {
 // "del 18 al 21 de junio", "noviembre 19-20", "08 y 15 de febrero": days of one month.
 bool DaysOfAMonth(const Match& m, const char* month_group, const char* year_group, Out* out) {
   const MonthWord* month = m.Month(month_group);
-  if (!month) return false;
+  if (!month || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year(year_group), month->month, m.Day("d1")}, b{a.year, month->month, m.Day("d2")};
+  // "treinta y uno de diciembre" is one day written as a compound number, not two.
+  const bool tens_in_words = !IsDigit(m.Get("d1")[0]) && a.day % 10 == 0;
+  if (m.Connector() == "y" && tens_in_words && !IsDigit(m.Get("d2")[0]) && b.day < 10) {
+    return false;
+  }
   if (m.Connector() == "y" && !m.Between()) {
     return m.EmitPair(a, b, m.End(m.Get("d1")), m.Offset(m.Get("d2")), out);
   }
@@ -136,6 +141,14 @@ bool DaysOfAMonth(const Match& m, const char* month_group, const char* year_grou
 bool DayRange(const Match& m, Out* out) { return DaysOfAMonth(m, "m2", "y2", out); }
 bool MonthDayRange(const Match& m, Out* out) { return DaysOfAMonth(m, "m1", "y1", out); }
 
+// "de dos mil veinte (2020)": deeds repeat a year in words in digits, which belong to the
+// date; any other year in parentheses does not.
+void KeepRepeatedYear(const Match& m, Expression* e) {
+  if (m.Has("yp") && (!m.Has("y1") || ToInt(m.Get("yp")) != e->first.year)) {
+    e->end = m.Has("y1") ? m.End(m.Get("y1")) : m.End(m.Get("m1"));
+  }
+}
+
 // One day: "08 de febrero de 2024", "febrero 8, 2024", "(2018, mayo 24)", "31-dic-1994".
 bool Day(const Match& m, Out* out) {
   if (m.Has("s2") && m.Get("s1") != m.Get("s2")) return false;
@@ -143,6 +156,7 @@ bool Day(const Match& m, Out* out) {
   if (!month) return false;
   Expression e = m.Whole();
   e.first = e.last = DatePoint{m.Year("y1"), month->month, m.Day("d1")};
+  KeepRepeatedYear(m, &e);
   out->push_back(e);
   return IsValid(e.first) && e.first.day > 0;
 }
@@ -154,11 +168,29 @@ bool MonthFirstDay(const Match& m, Out* out) {
     size_t before = m.Offset(m.Get("m1"));
     while (before > 0 && m.folded()[before - 1] == ' ') --before;
     if (before > 0 && IsDigit(m.folded()[before - 1])) return false;
+    // After a number above one, a counted noun or adjective is plural ("3 reuniones", "3
+    // nuevas") or a numeral ("3 mil"); a verb ("julio 3 arrancan", "abril 28 concluyó") is not.
     std::string_view next = WordAfter(m.folded(), m.Whole().end);
-    if (!next.empty() && !m.words().MayFollowADate(next)) return false;
+    const bool counted =
+        next.ends_with('s') || m.Day("d1") <= 1 || m.words().YearFromWords(next) > 0;
+    const bool marked = m.Whole().end > m.End(m.Get("d1"));  // "mayo 1ro.": an ordinal day
+    if (!next.empty() && !m.words().MayFollowADate(next) && counted && !marked) return false;
     if (LooksLikeName(m.text(), m.Offset(m.Get("m1")), m.End(m.Get("m1")))) return false;
   }
   return Day(m, out);
+}
+
+// "el primer día del mes de marzo", "a un (1) día del mes de febrero": the first of a month,
+// as deeds write it ("primer" only before "día del mes"; "un" only with its "(1)": "un día
+// del mes de marzo" is some day of it).
+bool FirstDayOfMonth(const Match& m, Out* out) {
+  const MonthWord* month = m.Month("m1");
+  if (!month) return false;
+  Expression e = m.Whole();
+  e.first = e.last = DatePoint{m.Year("y1"), month->month, 1};
+  KeepRepeatedYear(m, &e);
+  out->push_back(e);
+  return true;
 }
 
 // "(2022, 26 de agosto)": the year first only in a citation's parentheses; elsewhere
@@ -179,6 +211,22 @@ bool NumericRange(const Match& m, Out* out) {
   e.numeric = true;
   e.ambiguous = (a <= 12 && a != b) || (c <= 12 && c != d);
   return m.EmitRange(e, DatePoint{m.Year("y1"), b, a}, DatePoint{m.Year("y2"), d, c}, out);
+}
+
+// "del 05 al 07/07/2023", "entre el 10 y el 12.03.2023": days of one month, the last written
+// in digits with its month and year.
+bool NumericDayRange(const Match& m, Out* out) {
+  if (m.Get("s1") != m.Get("s2") || (m.Get("cw") == "y") != m.Prefix().starts_with("entre")) {
+    return false;
+  }
+  const int month = ToInt(m.Get("m1")), last = ToInt(m.Get("d2"));
+  Expression e = m.Whole();
+  e.numeric = true;
+  e.ambiguous = last <= 12 && last != month;
+  e.first = DatePoint{m.Year("y1"), month, ToInt(m.Get("d1"))};
+  e.last = DatePoint{e.first.year, month, last};
+  out->push_back(e);
+  return e.first.day >= 1 && e.first.day < last && IsValid(e.first) && IsValid(e.last);
 }
 
 // "29/02/2024", "2024-02-29", "08/12, 2015": the same separator twice, or "/" and a comma.
@@ -238,8 +286,9 @@ bool NumericDayMonth(const Match& m, Out* out) {
     if (m.words().IsShareWord(WordAfter(s, after_de + 2))) return false;
   }
   int a = ToInt(m.Get("d1")), b = ToInt(m.Get("m1"));
-  // With a dash, only a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day.
-  if (m.Get("s1") == "-" && !cued) return false;
+  // With a dash, a cue word makes it a date: "ganaron 3-2" is a score, "el 9-4" a day; so
+  // does a zero at the start of a sentence ("15-02: cierre"), which no score is written with.
+  if (m.Get("s1") == "-" && !cued && !(padded && sentence_start)) return false;
   Expression e = whole;
   e.numeric = true;
   if (a <= 12 && b > 12) std::swap(a, b);  // month first, as in US-style dates
@@ -262,7 +311,7 @@ bool YearPart(const Match& m, Out* out) {
 
 bool MonthRange(const Match& m, Out* out) {
   const MonthWord *m1 = m.Month("m1"), *m2 = m.Month("m2");
-  if (!m1 || !m2) return false;
+  if (!m1 || !m2 || !m.ConnectorStandsAlone()) return false;
   DatePoint a{m.Year("y1"), m1->month, 0}, b{m.Year("y2"), m2->month, 0};
   // "de sept. a nov." is a range; "mar" alone, without "de" or a year, is the sea.
   if ((m1->abbreviation || m2->abbreviation) && a.year == 0 && b.year == 0 && m.Prefix().empty()) {
@@ -358,9 +407,9 @@ const std::vector<Shape>& Shapes() {
       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
       {"day-range", kMonthWord, std::string(kPre) + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}",
        DayRange},
-      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8
+      // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8; mayo 1ro.
       {"month-first", kMonthWord,
-       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2})(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
+       R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2}){MK}(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
        MonthFirstDay},
       // mayo veintiuno
       {"month-day-word", kMonthWord, "{M:m1}{S}(?P<d1>{DAYWORDS}){Y:y1}", Day},
@@ -370,6 +419,8 @@ const std::vector<Shape>& Shapes() {
       {"year-day-month", kMonthWord, R"((?P<y1>{YD}){_},{_}{D:d1}{S}de{S}{M:m1})", CitedDay},
       // November 12, 2016; 2019, June 3 (English, in references)
       {"english-month-day", kEnglishMonth, R"({E:m1}{S}(?P<d1>\d{1,2}),?{S}(?P<y1>{YD}))", Day},
+      // 3 March 2020 (day first, as British references write it)
+      {"english-day-month", kEnglishMonth, R"((?P<d1>\d{1,2}){S}{E:m1},?{S}(?P<y1>{YD}))", Day},
       {"english-year-month-day", kEnglishMonth, R"((?P<y1>{YD}){_},{_}{E:m1}{S}(?P<d1>\d{1,2}))",
        Day},
       // noviembre 19-20
@@ -377,8 +428,16 @@ const std::vector<Shape>& Shapes() {
        MonthDayRange},
       // 08 de febrero de 2024; 1º de julio; veintidós de mayo; a los 12 días del mes de mayo
       // quince (15) días del mes de julio: a number in words repeated in digits, as deeds do
+      // de dos mil veinte (2020): a year in words repeated in digits
       {"day", kMonthWord,
-       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{Y:y1})", Day},
+       R"({D:d1}(?:{_}\(\d{1,2}\))?{S}(?:dias?{S}del?{S}(?:mes{S}de{S})?|de{S})?{M:m1}{YH:y1})"
+       R"((?:{_}\((?P<yp>{YD})\))?)",
+       Day},
+      // el primer día del mes de marzo; a un (1) día del mes de febrero de 2022
+      {"first-day", kMonthWord,
+       R"((?:primer(?:{_}\(1\))?|un{_}\(1\)){S}dia{S}del?{S}(?:mes{S}de{S})?{M:m1}{Y:y1})"
+       R"((?:{_}\((?P<yp>{YD})\))?)",
+       FirstDayOfMonth},
       // 31-dic-1994; 01/agosto/2019; 30-jul
       {"day-month-dashed", kMonthWord,
        R"((?P<d1>\d{1,2})(?P<s1>[-/.])(?P<m1>{MONTHS})(?:(?P<s2>[-/.])(?P<y1>\d{4}|\d{2}))?)", Day},
@@ -393,6 +452,11 @@ const std::vector<Shape>& Shapes() {
       {"numeric-dmy", kDigitsSeparated,
        R"((?P<d1>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-]|,[ ]?)(?P<y1>\d{4}|\d{2}))",
        NumericDay},
+      // del 05 al 07/07/2023
+      {"numeric-day-range", kDigitsSeparated,
+       R"((?P<pre>del?|desde|entre(?:{S}el)?){S}(?P<d1>\d{1,2}){S}(?P<cw>al|a|hasta|y))"
+       R"((?:{S}el)?{S}(?P<d2>\d{1,2})(?P<s1>[/.-])(?P<m1>\d{1,2})(?P<s2>[/.-])(?P<y1>{YD}))",
+       NumericDayRange},
       // 28/2-1/3, 10/1-11/2/2017, de 1/10 a 11/7
       {"numeric-range", kDigitsSeparated,
        R"((?:(?P<pre>de|desde|entre) )?(?P<d1>\d{1,2})/(?P<m1>\d{1,2})(?:/(?P<y1>\d{4}))?)"
@@ -421,7 +485,7 @@ const std::vector<Shape>& Shapes() {
        "{C:c}(?:mes{S}de{S})?{M:m2}{Y:y2}",
        MonthRange},
       // febrero de 2024; mes de septiembre; octubre; octubre de ese año
-      {"month", kMonthWord, "(?P<mes>mes{S}de{S})?{M:m1}{Y:y1}", Month},
+      {"month", kMonthWord, "(?P<mes>mes{S}de{S})?{M:m1}{YH:y1}", Month},
       // el 20 de ese mismo mes
       {"day-of-that-month", kMonthBack, "{D:d1}{S}del?{S}(?P<ma>{MA})", DayOfThatMonth},
   };

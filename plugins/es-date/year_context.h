@@ -52,6 +52,11 @@ class YearContext {
   double Confidence(const Expression& e, YearSource source) const;
 
   bool has_period() const { return period_first_.year != 0; }
+  // A press release's dateline ("Monterrey, N. L., noviembre 7 de 2023.") dates the text
+  // when neither a period nor a context date does: it becomes the context date.
+  void TakeDateline(const DatePoint& day) {
+    if (!has_period() && context_date_.year == 0) context_date_ = day;
+  }
 
  private:
   // Whether the user's context date says the period is not the document's own: it starts
