@@ -203,8 +203,22 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
 }
 void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   const std::string_view s = text.text();
+  const re2::StringPiece whole(s.data(), s.size());
+  // Every shape needs its anchor, so a passage without any (most of them) is done here.
+  size_t starts[kAnchorCount];
+  bool anchored = false;
+  for (int a = 0; a < kAnchorCount; ++a) {
+    re2::StringPiece hit;
+    starts[a] = anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
+                    ? static_cast<size_t>(hit.data() - s.data())
+                    : s.size();
+    anchored |= starts[a] != s.size();
+    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
+  }
+  if (!anchored) return;
   std::vector<std::pair<size_t, size_t>> urls;
-  {
+  // The URL pattern starts with one of these literals; most passages hold neither.
+  if (s.find("http") != std::string_view::npos || s.find("www.") != std::string_view::npos) {
     re2::StringPiece input(s.data(), s.size());
     while (RE2::FindAndConsume(&input, *url_)) {
       size_t e = static_cast<size_t>(input.data() - s.data());
@@ -226,15 +240,6 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   std::vector<Candidate> candidates;
   std::vector<re2::StringPiece> groups;
   std::vector<std::string_view> views;
-  const re2::StringPiece whole(s.data(), s.size());
-  size_t starts[kAnchorCount];
-  for (int a = 0; a < kAnchorCount; ++a) {
-    re2::StringPiece hit;
-    starts[a] = anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
-                    ? static_cast<size_t>(hit.data() - s.data())
-                    : s.size();
-    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
-  }
   // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
   // a table row), so calling each shape's own pattern costs more than the scan itself.
   std::vector<int> matching;

@@ -74,12 +74,18 @@ class PhraseMatcher {
   Options options_;
   std::vector<Node> nodes_{1};
   std::vector<Phrase> phrases_;
-  // The automaton as a table, filled by Build(): the next node of node n on a byte of class
-  // k is delta_[n * classes_ + k]. Bytes that occur in no phrase share class 0, which leads
-  // back to the root; so FindAll takes one lookup per byte of text, whatever the failures.
+  // The automaton as a table, filled by Build(): the next state of state n on a byte of class
+  // k is delta_[n * classes_ + k], where state n is the n-th node breadth first. Bytes that occur
+  // in no phrase share class 0, which leads back to the root; so FindAll takes one lookup per byte
+  // of text, whatever the failures.
   std::vector<uint16_t> class_of_ = std::vector<uint16_t>(256, 0);
   uint32_t classes_ = 1;
   std::vector<int32_t> delta_;
+  // Filled by Build() too, apart from the nodes so that FindAll's loop stays in cache: the
+  // output node of each row of delta_ (rows are the nodes in breadth-first order), and, for a
+  // node with phrases, the next output on its fail chain (nodes_[fail].output). -1 ends a chain.
+  std::vector<int32_t> output_;
+  std::vector<int32_t> next_output_;
 };
 
 }  // namespace acervo
