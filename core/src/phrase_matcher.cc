@@ -30,19 +30,24 @@ int32_t PhraseMatcher::Child(int32_t node, unsigned char c) const {
   return it != next.end() && it->first == c ? it->second : -1;
 }
 
+bool PhraseMatcher::Describe(std::string_view* phrase, int value, Phrase* p) const {
+  p->value = value;
+  if (options_.stems && !phrase->empty() && phrase->back() == '*') {
+    p->stem = true;
+    phrase->remove_suffix(1);
+    while (!phrase->empty() && phrase->back() == ' ') phrase->remove_suffix(1);
+  }
+  if (phrase->empty()) return false;
+  p->length = static_cast<uint32_t>(phrase->size());
+  p->word_first = IsWordAt(*phrase, 0);
+  p->word_last = IsWordAt(*phrase, PreviousCodePoint(*phrase, phrase->size()));
+  p->digit_last = IsDigitAt(*phrase, phrase->size() - 1);
+  return true;
+}
+
 bool PhraseMatcher::Add(std::string_view phrase, int value) {
   Phrase p;
-  p.value = value;
-  if (options_.stems && !phrase.empty() && phrase.back() == '*') {
-    p.stem = true;
-    phrase.remove_suffix(1);
-    while (!phrase.empty() && phrase.back() == ' ') phrase.remove_suffix(1);
-  }
-  if (phrase.empty()) return false;
-  p.length = static_cast<uint32_t>(phrase.size());
-  p.word_first = IsWordAt(phrase, 0);
-  p.word_last = IsWordAt(phrase, PreviousCodePoint(phrase, phrase.size()));
-  p.digit_last = IsDigitAt(phrase, phrase.size() - 1);
+  if (!Describe(&phrase, value, &p)) return false;
 
   int32_t node = 0;
   for (char ch : phrase) {
@@ -133,10 +138,6 @@ bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin, s
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
-  struct Found {
-    Match match;
-    int32_t phrase;
-  };
   std::vector<Found> found;
   const int32_t* delta = delta_.data();
   const uint16_t* class_of = class_of_.data();
@@ -156,15 +157,39 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) 
       }
     }
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+  return Ordered(&found);
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::Ordered(std::vector<Found>* found) {
+  std::sort(found->begin(), found->end(), [](const Found& a, const Found& b) {
     if (a.match.begin != b.match.begin) return a.match.begin < b.match.begin;
     if (a.match.end != b.match.end) return a.match.end > b.match.end;
     return a.phrase < b.phrase;
   });
   std::vector<Match> out;
-  out.reserve(found.size());
-  for (const Found& f : found) out.push_back(f.match);
+  out.reserve(found->size());
+  for (const Found& f : *found) out.push_back(f.match);
   return out;
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindEach(Options options,
+                                                          const std::vector<std::string>& phrases,
+                                                          std::string_view text) {
+  const PhraseMatcher rules(options);  // for its boundary rules only: no trie, no table
+  std::vector<Found> found;
+  int32_t index = 0;  // as Add would number the phrases: empty ones are not added
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    std::string_view phrase = phrases[k];
+    Phrase p;
+    if (!rules.Describe(&phrase, static_cast<int>(k), &p)) continue;
+    for (size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1)) {
+      size_t end = 0;
+      if (rules.Fits(p, text, at, &end)) found.push_back({{at, end, p.value}, index});
+    }
+    ++index;
+  }
+  return Ordered(&found);
 }
 
 std::optional<PhraseMatcher::Match> PhraseMatcher::LongestAt(std::string_view text,
