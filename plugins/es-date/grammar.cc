@@ -168,10 +168,14 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       "(?:^|[^a-z])(?:" + v.MonthBackPattern(std::string(kSpace)) + ")(?:[^a-z]|$)",
       "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation(/*with_abbreviations=*/false) +
           ")(?:[^a-z]|$)"};
+  g->any_anchor_ = std::make_unique<ShapeSet>(set_options);
   for (const std::string& a : anchors) {
     g->anchors_.push_back(std::make_unique<RE2>(a));
-    if (!g->anchors_.back()->ok()) return Internal("es-date: bad anchor: " + a);
+    if (!g->anchors_.back()->ok() || g->any_anchor_->set.Add(a, nullptr) < 0) {
+      return Internal("es-date: bad anchor: " + a);
+    }
   }
+  if (!g->any_anchor_->set.Compile()) return Internal("es-date: the anchors do not fit in memory");
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -204,12 +208,19 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
 void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   const std::string_view s = text.text();
   const re2::StringPiece whole(s.data(), s.size());
-  // Every shape needs its anchor, so a passage without any (most of them) is done here.
+  // Every shape needs its anchor, so a passage without any is done after one pass over it;
+  // only the anchors it holds are looked for one by one.
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error;
+  bool known = any_anchor_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
+  bool present[kAnchorCount];
+  std::fill(present, present + kAnchorCount, !known);  // out of memory: look for each
+  for (int a : matching) present[a] = true;
   size_t starts[kAnchorCount];
   bool anchored = false;
   for (int a = 0; a < kAnchorCount; ++a) {
     re2::StringPiece hit;
-    starts[a] = anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
+    starts[a] = present[a] && anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
                     ? static_cast<size_t>(hit.data() - s.data())
                     : s.size();
     anchored |= starts[a] != s.size();
@@ -242,9 +253,8 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   std::vector<std::string_view> views;
   // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
   // a table row), so calling each shape's own pattern costs more than the scan itself.
-  std::vector<int> matching;
-  RE2::Set::ErrorInfo error;
-  const bool known = any_shape_->set.Match(whole, &matching, &error);
+  matching.clear();
+  known = any_shape_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
   std::vector<bool> may_match(rules_.size(), !known);  // out of memory: try every shape
   for (int i : matching) may_match[i] = true;
   for (const auto& rule : rules_) {

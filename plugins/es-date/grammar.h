@@ -88,9 +88,9 @@ class Grammar {
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> anchors_;
-  std::unique_ptr<ShapeSet>
-      any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
+  std::unique_ptr<ShapeSet> any_anchor_;  // the anchors, to skip a passage that holds none
+  std::unique_ptr<ShapeSet> any_shape_;   // every shape's pattern, to skip the absent ones
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;
