@@ -30,19 +30,24 @@ int32_t PhraseMatcher::Child(int32_t node, unsigned char c) const {
   return it != next.end() && it->first == c ? it->second : -1;
 }
 
+bool PhraseMatcher::Describe(std::string_view* phrase, int value, Phrase* p) const {
+  p->value = value;
+  if (options_.stems && !phrase->empty() && phrase->back() == '*') {
+    p->stem = true;
+    phrase->remove_suffix(1);
+    while (!phrase->empty() && phrase->back() == ' ') phrase->remove_suffix(1);
+  }
+  if (phrase->empty()) return false;
+  p->length = static_cast<uint32_t>(phrase->size());
+  p->word_first = IsWordAt(*phrase, 0);
+  p->word_last = IsWordAt(*phrase, PreviousCodePoint(*phrase, phrase->size()));
+  p->digit_last = IsDigitAt(*phrase, phrase->size() - 1);
+  return true;
+}
+
 bool PhraseMatcher::Add(std::string_view phrase, int value) {
   Phrase p;
-  p.value = value;
-  if (options_.stems && !phrase.empty() && phrase.back() == '*') {
-    p.stem = true;
-    phrase.remove_suffix(1);
-    while (!phrase.empty() && phrase.back() == ' ') phrase.remove_suffix(1);
-  }
-  if (phrase.empty()) return false;
-  p.length = static_cast<uint32_t>(phrase.size());
-  p.word_first = IsWordAt(phrase, 0);
-  p.word_last = IsWordAt(phrase, PreviousCodePoint(phrase, phrase.size()));
-  p.digit_last = IsDigitAt(phrase, phrase.size() - 1);
+  if (!Describe(&phrase, value, &p)) return false;
 
   int32_t node = 0;
   for (char ch : phrase) {
@@ -75,6 +80,8 @@ void PhraseMatcher::Build() {
 
   // Breadth first: a node's failure and its row need those of shallower nodes only.
   std::deque<int32_t> queue;
+  std::vector<int32_t> order = {0};  // the nodes breadth first
+  order.reserve(nodes_.size());
   nodes_[0].fail = 0;
   nodes_[0].output = -1;
   for (const auto& [c, child] : nodes_[0].next) {
@@ -85,6 +92,7 @@ void PhraseMatcher::Build() {
   while (!queue.empty()) {
     int32_t node = queue.front();
     queue.pop_front();
+    order.push_back(node);
     int32_t fail = nodes_[node].fail;
     nodes_[node].output = !nodes_[node].phrases.empty() ? node : nodes_[fail].output;
     int32_t* row = &delta_[static_cast<size_t>(node) * classes_];
@@ -96,6 +104,23 @@ void PhraseMatcher::Build() {
       row[class_of_[c]] = child;
       queue.push_back(child);
     }
+  }
+  // The table's rows in breadth-first order: the shallow states, where a text spends most of
+  // its bytes, then share a few cache lines.
+  std::vector<int32_t> rank(nodes_.size());
+  for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int32_t>(r);
+  std::vector<int32_t> table(delta_.size());
+  output_.resize(nodes_.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    const int32_t* from = &delta_[static_cast<size_t>(order[r]) * classes_];
+    int32_t* to = &table[r * classes_];
+    for (uint32_t k = 0; k < classes_; ++k) to[k] = rank[from[k]];
+    output_[r] = nodes_[order[r]].output;
+  }
+  delta_.swap(table);
+  next_output_.resize(nodes_.size());
+  for (size_t n = 0; n < nodes_.size(); ++n) {
+    next_output_[n] = n == 0 ? -1 : nodes_[nodes_[n].fail].output;
   }
 }
 
@@ -113,17 +138,18 @@ bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin, s
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
-  struct Found {
-    Match match;
-    int32_t phrase;
-  };
   std::vector<Found> found;
-  int32_t node = 0;
+  const int32_t* delta = delta_.data();
+  const uint16_t* class_of = class_of_.data();
+  const int32_t* output = output_.data();
+  const size_t classes = classes_;
+  size_t state = 0;  // a row of delta_, not a node
   for (size_t i = 0; i < text.size(); ++i) {
-    node = delta_[static_cast<size_t>(node) * classes_ +
-                  class_of_[static_cast<unsigned char>(text[i])]];
+    state =
+        static_cast<size_t>(delta[state * classes + class_of[static_cast<unsigned char>(text[i])]]);
+    if (output[state] <= 0) continue;
     // The root holds no phrase, so every output chain ends in -1.
-    for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
+    for (int32_t o = output[state]; o > 0; o = next_output_[o]) {
       for (int32_t index : nodes_[o].phrases) {
         const Phrase& p = phrases_[index];
         size_t begin = i + 1 - p.length, end = 0;
@@ -131,15 +157,39 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) 
       }
     }
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+  return Ordered(&found);
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::Ordered(std::vector<Found>* found) {
+  std::sort(found->begin(), found->end(), [](const Found& a, const Found& b) {
     if (a.match.begin != b.match.begin) return a.match.begin < b.match.begin;
     if (a.match.end != b.match.end) return a.match.end > b.match.end;
     return a.phrase < b.phrase;
   });
   std::vector<Match> out;
-  out.reserve(found.size());
-  for (const Found& f : found) out.push_back(f.match);
+  out.reserve(found->size());
+  for (const Found& f : *found) out.push_back(f.match);
   return out;
+}
+
+std::vector<PhraseMatcher::Match> PhraseMatcher::FindEach(Options options,
+                                                          const std::vector<std::string>& phrases,
+                                                          std::string_view text) {
+  const PhraseMatcher rules(options);  // for its boundary rules only: no trie, no table
+  std::vector<Found> found;
+  int32_t index = 0;  // as Add would number the phrases: empty ones are not added
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    std::string_view phrase = phrases[k];
+    Phrase p;
+    if (!rules.Describe(&phrase, static_cast<int>(k), &p)) continue;
+    for (size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1)) {
+      size_t end = 0;
+      if (rules.Fits(p, text, at, &end)) found.push_back({{at, end, p.value}, index});
+    }
+    ++index;
+  }
+  return Ordered(&found);
 }
 
 std::optional<PhraseMatcher::Match> PhraseMatcher::LongestAt(std::string_view text,

@@ -143,6 +143,27 @@ TEST(PhraseMatcherTest, DigitMayFollowOnlyWhenAllowed) {
   EXPECT_EQ(loose.FindAll("el ods11").size(), 1u);
 }
 
+TEST(PhraseMatcherTest, FindEachFindsWhatTheAutomatonFinds) {
+  PhraseMatcher::Options options = WordEdges();
+  options.stems = true;
+  options.digit_may_follow = true;
+  const std::vector<std::string> phrases = {"aa", "", "aaa", "migra*", "ods", "no.", "a a"};
+  PhraseMatcher m(options);
+  for (size_t k = 0; k < phrases.size(); ++k) m.Add(phrases[k], static_cast<int>(k));
+  m.Build();
+  for (std::string_view text :
+       {"aaaa a a aaa", "los migrantes y la migración; ods11, no.13", "xaa aa- aab", ""}) {
+    std::vector<PhraseMatcher::Match> all = m.FindAll(text);
+    std::vector<PhraseMatcher::Match> each = PhraseMatcher::FindEach(options, phrases, text);
+    ASSERT_EQ(all.size(), each.size()) << text;
+    for (size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(all[i].begin, each[i].begin) << text;
+      EXPECT_EQ(all[i].end, each[i].end) << text;
+      EXPECT_EQ(all[i].value, each[i].value) << text;
+    }
+  }
+}
+
 TEST(PhraseMatcherTest, LongestAtPrefersTheLongerPhrase) {
   PhraseMatcher m(WordEdges());
   m.Add("objetivo", 1);

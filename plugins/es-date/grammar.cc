@@ -176,10 +176,14 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
       "(?:^|[^a-z])(?:" + v.MonthBackPattern(std::string(kSpace)) + ")(?:[^a-z]|$)",
       "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation(/*with_abbreviations=*/false) +
           ")(?:[^a-z]|$)"};
+  g->any_anchor_ = std::make_unique<ShapeSet>(set_options);
   for (const std::string& a : anchors) {
     g->anchors_.push_back(std::make_unique<RE2>(a));
-    if (!g->anchors_.back()->ok()) return Internal("es-date: bad anchor: " + a);
+    if (!g->anchors_.back()->ok() || g->any_anchor_->set.Add(a, nullptr) < 0) {
+      return Internal("es-date: bad anchor: " + a);
+    }
   }
+  if (!g->any_anchor_->set.Compile()) return Internal("es-date: the anchors do not fit in memory");
 
   RE2::Options options;
   options.set_log_errors(false);
@@ -209,21 +213,53 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
   rules_.push_back(std::move(rule));
   return Status::Ok();
 }
+bool Grammar::AnchorStarts(std::string_view s, size_t* starts) const {
+  const re2::StringPiece whole(s.data(), s.size());
+  // Every shape needs its anchor, so a passage without any is done after one pass over it;
+  // only the anchors it holds are looked for one by one.
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error;
+  bool known = any_anchor_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
+  bool present[kAnchorCount];
+  std::fill(present, present + kAnchorCount, !known);  // out of memory: look for each
+  for (int a : matching) present[a] = true;
+  bool anchored = false;
+  for (int a = 0; a < kAnchorCount; ++a) {
+    re2::StringPiece hit;
+    starts[a] = present[a] && anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
+                    ? static_cast<size_t>(hit.data() - s.data())
+                    : s.size();
+    anchored |= starts[a] != s.size();
+    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
+  }
+  return anchored;
+}
+
+std::vector<std::pair<size_t, size_t>> Grammar::Urls(std::string_view s) const {
+  std::vector<std::pair<size_t, size_t>> urls;
+  // The URL pattern starts with one of these literals; most passages hold neither.
+  if (s.find("http") == std::string_view::npos && s.find("www.") == std::string_view::npos) {
+    return urls;
+  }
+  re2::StringPiece input(s.data(), s.size());
+  while (RE2::FindAndConsume(&input, *url_)) {
+    size_t e = static_cast<size_t>(input.data() - s.data());
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' && s[b - 1] != '<' &&
+           s[b - 1] != '(') {
+      --b;
+    }
+    urls.emplace_back(b, e);
+  }
+  return urls;
+}
+
 void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   const std::string_view s = text.text();
-  std::vector<std::pair<size_t, size_t>> urls;
-  {
-    re2::StringPiece input(s.data(), s.size());
-    while (RE2::FindAndConsume(&input, *url_)) {
-      size_t e = static_cast<size_t>(input.data() - s.data());
-      size_t b = e;
-      while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' && s[b - 1] != '<' &&
-             s[b - 1] != '(') {
-        --b;
-      }
-      urls.emplace_back(b, e);
-    }
-  }
+  const re2::StringPiece whole(s.data(), s.size());
+  size_t starts[kAnchorCount];
+  if (!AnchorStarts(s, starts)) return;
+  const std::vector<std::pair<size_t, size_t>> urls = Urls(s);
   auto in_url = [&](size_t b, size_t e) {
     for (const auto& [ub, ue] : urls) {
       if (b < ue && e > ub) return true;
@@ -234,20 +270,12 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
   std::vector<Candidate> candidates;
   std::vector<re2::StringPiece> groups;
   std::vector<std::string_view> views;
-  const re2::StringPiece whole(s.data(), s.size());
-  size_t starts[kAnchorCount];
-  for (int a = 0; a < kAnchorCount; ++a) {
-    re2::StringPiece hit;
-    starts[a] = anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
-                    ? static_cast<size_t>(hit.data() - s.data())
-                    : s.size();
-    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
-  }
   // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
   // a table row), so calling each shape's own pattern costs more than the scan itself.
   std::vector<int> matching;
   RE2::Set::ErrorInfo error;
-  const bool known = any_shape_->set.Match(whole, &matching, &error);
+  const bool known =
+      any_shape_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
   std::vector<bool> may_match(rules_.size(), !known);  // out of memory: try every shape
   for (int i : matching) may_match[i] = true;
   for (const auto& rule : rules_) {

@@ -78,6 +78,12 @@ class Grammar {
   struct Candidate;
   explicit Grammar(Vocabulary vocabulary);
   Status Add(const Shape& shape, int preference, const std::string& pattern);
+  // Where the search for each anchor's shapes starts in folded text (a little before the
+  // anchor's first occurrence; text.size() when it has none), into starts[kAnchorCount].
+  // False when the text holds no anchor at all.
+  bool AnchorStarts(std::string_view text, size_t* starts) const;
+  // The byte spans of the URLs in folded text, where no date is read.
+  std::vector<std::pair<size_t, size_t>> Urls(std::string_view text) const;
   // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
   // ene. 2016 hasta 22-ene-2016"), for shapes the patterns do not spell out.
   void MergeRanges(std::string_view folded, size_t first, std::vector<Expression>* out) const;
@@ -88,9 +94,9 @@ class Grammar {
 
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> anchors_;
-  std::unique_ptr<ShapeSet>
-      any_shape_;  // every shape's pattern, to skip the absent ones  // indexed by Anchor (shape.h)
+  std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
+  std::unique_ptr<ShapeSet> any_anchor_;  // the anchors, to skip a passage that holds none
+  std::unique_ptr<ShapeSet> any_shape_;   // every shape's pattern, to skip the absent ones
   std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;

@@ -9,6 +9,28 @@ uint64_t Key(int32_t node, int32_t word) {
   return (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
 }
 
+// A 64-bit finalizer (MurmurHash3's), so that nearby keys land far apart.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 33);
+}
+
+uint64_t HashWord(std::string_view word) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
+  return Mix(h);
+}
+
+// A power of two at least twice n, so that probe runs stay short.
+size_t TableSize(size_t n) {
+  size_t size = 16;
+  while (size < 2 * n) size <<= 1;
+  return size;
+}
+
 }  // namespace
 
 void WordAutomaton::Add(const std::vector<std::string>& words, int value) {
@@ -28,11 +50,30 @@ void WordAutomaton::Add(const std::vector<std::string>& words, int value) {
 }
 
 int32_t WordAutomaton::Next(int32_t node, int32_t word) const {
-  auto it = edges_.find(Key(node, word));
-  return it == edges_.end() ? -1 : it->second;
+  if (edge_slots_.empty()) return -1;  // not built yet: no phrase to follow
+  const uint64_t key = Key(node, word);
+  const size_t mask = edge_slots_.size() - 1;
+  for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    const EdgeSlot& slot = edge_slots_[i];
+    if (slot.child < 0 || slot.key == key) return slot.child;
+  }
 }
 
 void WordAutomaton::Build() {
+  word_slots_.assign(TableSize(ids_.size()), WordSlot());
+  for (const auto& [word, id] : ids_) {
+    const uint64_t hash = HashWord(word);
+    size_t i = hash & (word_slots_.size() - 1);
+    while (word_slots_[i].id >= 0) i = (i + 1) & (word_slots_.size() - 1);
+    word_slots_[i] = {hash, word, id};
+  }
+  edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
+  for (const auto& [key, child] : edges_) {
+    size_t i = Mix(key) & (edge_slots_.size() - 1);
+    while (edge_slots_[i].child >= 0) i = (i + 1) & (edge_slots_.size() - 1);
+    edge_slots_[i] = {key, child};
+  }
+
   // Children by parent, to visit the trie breadth first.
   std::vector<std::vector<std::pair<int32_t, int32_t>>> children(nodes_.size());
   for (const auto& [key, child] : edges_) {
@@ -61,8 +102,17 @@ void WordAutomaton::Build() {
 }
 
 int32_t WordAutomaton::WordId(std::string_view word) const {
-  auto it = ids_.find(word);
-  return it == ids_.end() ? -1 : it->second;
+  if (word_slots_.empty()) {  // not built yet
+    auto it = ids_.find(word);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  const uint64_t hash = HashWord(word);
+  const size_t mask = word_slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const WordSlot& slot = word_slots_[i];
+    if (slot.id < 0) return -1;
+    if (slot.hash == hash && slot.word == word) return slot.id;
+  }
 }
 
 std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {

@@ -52,6 +52,19 @@ class WordAutomaton {
   std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
   std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | word id) -> child
   std::vector<Node> nodes_{1};
+  // ids_ and edges_ again, as open-addressing tables that Build() fills and the lookups of a
+  // search use: one probe run in one array instead of a walk through a bucket's list.
+  struct WordSlot {
+    uint64_t hash = 0;
+    std::string_view word;  // a key of ids_
+    int32_t id = -1;        // -1: an empty slot
+  };
+  struct EdgeSlot {
+    uint64_t key = 0;
+    int32_t child = -1;  // -1: an empty slot
+  };
+  std::vector<WordSlot> word_slots_;
+  std::vector<EdgeSlot> edge_slots_;
 };
 
 }  // namespace acervo::institution

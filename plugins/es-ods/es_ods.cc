@@ -299,12 +299,11 @@ class OdsExtractor : public Extractor {
         }
       }
     }
-    PhraseMatcher names(PhraseOptions());
-    for (const std::string& phrase : phrases) names.Add(phrase, 0);
+    // A few names, searched once: no automaton to build.
+    const std::vector<std::string> names(phrases.begin(), phrases.end());
     std::vector<std::pair<size_t, size_t>> out;
-    if (names.size() == 0) return out;
-    names.Build();
-    for (const PhraseMatcher::Match& p : names.FindAll(text.text())) {
+    for (const PhraseMatcher::Match& p :
+         PhraseMatcher::FindEach(PhraseOptions(), names, text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
     }
     return out;

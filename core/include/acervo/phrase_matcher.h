@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -49,6 +50,11 @@ class PhraseMatcher {
 
   // Every occurrence; ordered by begin, then longest first, then in the order of Add.
   std::vector<Match> FindAll(std::string_view text) const;
+  // What FindAll of a matcher given `phrases` in this order (each with its index as value)
+  // returns, found phrase by phrase without building the automaton: cheaper for a handful of
+  // phrases searched once (the names of one record).
+  static std::vector<Match> FindEach(Options options, const std::vector<std::string>& phrases,
+                                     std::string_view text);
   // The longest occurrence starting exactly at byte `pos` (the first added among equals).
   std::optional<Match> LongestAt(std::string_view text, size_t pos) const;
 
@@ -67,19 +73,34 @@ class PhraseMatcher {
     int32_t output = -1;           // first node on the fail chain (self included) with phrases
     std::vector<int32_t> phrases;  // indices into phrases_ ending here
   };
+  struct Found {
+    Match match;
+    int32_t phrase;  // index into phrases_, the last tie-breaker
+  };
   int32_t Child(int32_t node, unsigned char c) const;
+  // The facts of a phrase Add or FindEach needs; strips a stem's '*' from *phrase. False for
+  // an empty phrase.
+  bool Describe(std::string_view* phrase, int value, Phrase* p) const;
+  // Found matches in FindAll's order, without their phrase indices.
+  static std::vector<Match> Ordered(std::vector<Found>* found);
   // Whether phrase `p` found at `begin` has its boundaries; sets *end (a stem runs on).
   bool Fits(const Phrase& p, std::string_view text, size_t begin, size_t* end) const;
 
   Options options_;
   std::vector<Node> nodes_{1};
   std::vector<Phrase> phrases_;
-  // The automaton as a table, filled by Build(): the next node of node n on a byte of class
-  // k is delta_[n * classes_ + k]. Bytes that occur in no phrase share class 0, which leads
-  // back to the root; so FindAll takes one lookup per byte of text, whatever the failures.
+  // The automaton as a table, filled by Build(): the next state of state n on a byte of class
+  // k is delta_[n * classes_ + k], where state n is the n-th node breadth first. Bytes that occur
+  // in no phrase share class 0, which leads back to the root; so FindAll takes one lookup per byte
+  // of text, whatever the failures.
   std::vector<uint16_t> class_of_ = std::vector<uint16_t>(256, 0);
   uint32_t classes_ = 1;
   std::vector<int32_t> delta_;
+  // Filled by Build() too, apart from the nodes so that FindAll's loop stays in cache: the
+  // output node of each row of delta_ (rows are the nodes in breadth-first order), and, for a
+  // node with phrases, the next output on its fail chain (nodes_[fail].output). -1 ends a chain.
+  std::vector<int32_t> output_;
+  std::vector<int32_t> next_output_;
 };
 
 }  // namespace acervo

@@ -216,6 +216,10 @@ void CheckStatedSums(const Passages& p, const RecordRules& rules,
                      std::vector<std::string>* warnings) {
   for (size_t i = 0; i < p.size(); ++i) {
     if (p.segment(i).kind != SegmentKind::kParagraph) continue;
+    // A sentence needs three amounts; most paragraphs hold none.
+    size_t amount_count = 0;
+    for (const PlacedMention* m : p.mentions(i)) amount_count += AmountOf(*m) ? 1 : 0;
+    if (amount_count < 3) continue;
     std::string_view text = p.segment(i).text;
     std::vector<size_t> starts = SentenceStarts(text);
     starts.push_back(text.size());
@@ -266,6 +270,11 @@ void CheckNamedRows(const Passages& p, const std::map<int, std::vector<size_t>>&
                     std::vector<std::string>* warnings) {
   for (size_t i = 0; i < p.size(); ++i) {
     if (p.segment(i).kind != SegmentKind::kParagraph) continue;
+    const auto& mentions = p.mentions(i);
+    if (std::none_of(mentions.begin(), mentions.end(),
+                     [](const PlacedMention* m) { return AmountOf(*m).has_value(); })) {
+      continue;  // most paragraphs state no amount
+    }
     std::string_view text = p.segment(i).text;
     std::vector<size_t> starts = SentenceStarts(text);
     for (const PlacedMention* m : p.mentions(i)) {
