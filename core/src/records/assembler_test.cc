@@ -159,5 +159,43 @@ TEST(AssemblerTest, ATableSplitByAHeadingKeepsTheKindOfTheTableItContinues) {
   EXPECT_TRUE(records.empty()) << records.dump(2);
 }
 
+void AddPesos(TestDocument* t, std::initializer_list<const char*> amounts) {
+  for (const char* a : amounts) {
+    std::string value(a + 2);
+    value.erase(std::remove(value.begin(), value.end(), '.'), value.end());
+    std::replace(value.begin(), value.end(), ',', '.');
+    t->Amount(a, value, "ARS");
+  }
+}
+
+// A scanned statement whose layout left the row of budget stages at the end of the table
+// above and cut the figures below from it by a group line: the document is a statement, and
+// its tables add money up wherever their header ended.
+TEST(AssemblerTest, AStatementsTablesAreAggregatesWhereverTheRowOfStagesEnded) {
+  TestDocument t(
+      "SITUACIÓN ECONÓMICO-FINANCIERA\tEjercicio: 2023\n"
+      "Evolución de los recursos\tVigente\tDevengado\tPercibido\n"
+      "\n1. Presupuestarios\n\n"
+      "Ingresos corrientes\t$ 1.000,00\t$ 900,00\t$ 800,00\n"
+      "Recursos de capital\t$ 500,00\t$ 400,00\t$ 300,00\n"
+      "Fuentes financieras\t$ 200,00\t$ 100,00\t$ 50,00\n");
+  AddPesos(&t, {"$ 1.000,00", "$ 900,00", "$ 800,00", "$ 500,00", "$ 400,00", "$ 300,00",
+                "$ 200,00", "$ 100,00", "$ 50,00"});
+  nlohmann::json records = t.Assemble();
+  EXPECT_TRUE(records.empty()) << records.dump(2);
+}
+
+// One stage word in a row is a status, not a statement: a cooperation table whose rows say
+// an agreement is `Vigente` still lists activities.
+TEST(AssemblerTest, AStatusColumnSayingVigenteIsNotAStatement) {
+  TestDocument t(
+      "Aliado\tProyecto\tAporte\tEstado\n"
+      "Fundación Horizonte\tHuertas urbanas\t$ 1.000,00\tVigente\n"
+      "Agencia Francesa de Desarrollo\tAgua potable\t$ 2.000,00\tVigente\n"
+      "Universidad del Valle\tBecas\t$ 3.000,00\tVigente\n");
+  AddPesos(&t, {"$ 1.000,00", "$ 2.000,00", "$ 3.000,00"});
+  EXPECT_EQ(t.Assemble().size(), 3u);
+}
+
 }  // namespace
 }  // namespace acervo

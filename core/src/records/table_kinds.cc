@@ -13,6 +13,7 @@ TableKinds::TableKinds(const Passages& p, const RecordRules& rules)
       aggregate_(p.document().tables.size(), -1),
       lists_activities_(p.document().tables.size(), -1),
       record_row_(p.size(), -1) {
+  statement_ = DocumentIsStatement();
   Classify();
 }
 
@@ -112,6 +113,7 @@ bool TableKinds::ComputeIsAggregate(int t) const {
     const std::string* label = rules_.aggregate_tables.Prefix(HeadingWords(cell));
     if (label && *label == "budget") return true;
   }
+  if (statement_ && !names_rows) return true;
   if (!table.header.empty() && !names_rows) {
     const std::string* first = rules_.aggregate_tables.Prefix(HeadingWords(table.header[0]));
     if (first && *first == "column") return true;
@@ -131,6 +133,35 @@ bool TableKinds::ComputeIsAggregate(int t) const {
     }
   }
   return rows > 0 && 2 * goal_rows >= rows;
+}
+
+// Two or more cells that start with a stage of a budget's execution or a budget column.
+bool TableKinds::HeadsBudgetColumns(const std::vector<std::string_view>& cells) const {
+  int stages = 0;
+  for (std::string_view cell : cells) {
+    const std::string* label = rules_.aggregate_tables.Prefix(HeadingWords(cell));
+    if (label && (*label == "stage" || *label == "budget")) ++stages;
+  }
+  return stages >= 2;
+}
+
+bool TableKinds::DocumentIsStatement() const {
+  for (const Table& table : p_.document().tables) {
+    std::vector<std::string_view> cells(table.header.begin(), table.header.end());
+    if (HeadsBudgetColumns(cells)) return true;
+  }
+  for (size_t i = 0; i < p_.size(); ++i) {
+    if (p_.segment(i).kind != SegmentKind::kTableRow) continue;
+    std::vector<std::string_view> cells;
+    std::string_view text = p_.segment(i).text;
+    for (size_t start = 0; start <= text.size();) {
+      size_t tab = std::min(text.find('\t', start), text.size());
+      cells.push_back(text.substr(start, tab - start));
+      start = tab + 1;
+    }
+    if (HeadsBudgetColumns(cells)) return true;
+  }
+  return false;
 }
 
 bool TableKinds::TableIsNamed(int t) const {

@@ -9,7 +9,10 @@
 // sectors, years or sources and no column names an ally or a project, when its money
 // columns are a budget's (`Devengado`, `Saldo`), or when most rows open with a goal. A table
 // with no header of its own (a heading inside a statement split it, or a reader took a data
-// row for its header) is judged by the table of as many columns it continues.
+// row for its header) is judged by the table of as many columns it continues. In a budget
+// or accounting statement (some row of some table heads two or more columns with stages
+// of a budget's execution, `Vigente | Devengado | Percibido`, wherever a scan's layout left
+// that row), every table is an aggregate unless its header names each row's ally or project.
 // Decided once at construction; const and thread-compatible afterwards.
 #ifndef ACERVO_CORE_RECORDS_TABLE_KINDS_H_
 #define ACERVO_CORE_RECORDS_TABLE_KINDS_H_
@@ -38,6 +41,8 @@ class TableKinds {
   // continues when it has no header of its own.
   const Table& Described(int t) const;
   bool TableIsNamed(int table) const;
+  bool DocumentIsStatement() const;
+  bool HeadsBudgetColumns(const std::vector<std::string_view>& cells) const;
   bool ComputeIsAggregate(int table) const;
   bool ComputeIsRecordRow(size_t i) const;
   bool HeaderListsActivities(int table) const;
@@ -46,6 +51,7 @@ class TableKinds {
   const Passages& p_;
   const RecordRules& rules_;
   std::vector<int> record_tables_;
+  bool statement_ = false;
   // IsAggregate and HeaderListsActivities by table, IsRecordRow by segment, once asked:
   // the segmenter asks again for every section and row (-1: not asked yet).
   mutable std::vector<signed char> aggregate_, lists_activities_, record_row_;
