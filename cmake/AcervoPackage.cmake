@@ -11,13 +11,12 @@ set(ACERVO_INSTALL_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/acervo)
 set_target_properties(acervo_plugin_api PROPERTIES EXPORT_NAME plugin)
 install(TARGETS acervo_plugin_api EXPORT acervoTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
-# Every public header of acervo_plugin_api; extraction.h, record.h and engine.h belong to
-# acervo_core.
-# (document.h is plain data a loader plugin fills: acervo/loader_plugin.h.)
+# core/include is the SDK's include folder, in the build tree as installed: every header in it
+# is installed, and acervo's own contracts (acervo/record.h, extraction.h, engine.h) live with
+# their modules in core/src. (document.h is plain data a loader plugin fills:
+# acervo/loader_plugin.h.)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/core/include/acervo
-  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev
-  FILES_MATCHING PATTERN "*.h" PATTERN "extraction.h" EXCLUDE PATTERN "record.h" EXCLUDE
-  PATTERN "engine.h" EXCLUDE)
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT dev FILES_MATCHING PATTERN "*.h")
 install(EXPORT acervoTargets NAMESPACE acervo:: DESTINATION ${ACERVO_INSTALL_CMAKE_DIR}
   COMPONENT dev)
 

@@ -2,8 +2,8 @@
 
 #include <cstdint>
 #include <cstring>
-
-#include "io/env.h"
+#include <fstream>
+#include <iterator>
 
 namespace acervo {
 namespace {
@@ -76,9 +76,12 @@ Result<MoCatalog> MoCatalog::Parse(std::string_view bytes, const std::string& na
 }
 
 Result<MoCatalog> MoCatalog::Read(const std::filesystem::path& file) {
-  Result<std::string> bytes = Env::Default().ReadFile(file);
-  if (!bytes.ok()) return bytes.status();
-  return Parse(*bytes, file.string());
+  // Read directly, not through io's Env: io's messages are translated, so i18n sits below io.
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return NotFound(file.string() + ": cannot open");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return IoError(file.string() + ": read failed");
+  return Parse(bytes, file.string());
 }
 
 const std::string* MoCatalog::Find(std::string_view msgid) const {

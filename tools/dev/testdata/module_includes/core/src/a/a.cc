@@ -1,0 +1,3 @@
+#include "a/api.h"
+#include "a/internal.h"
+#include "b/b.h"  // a back-edge: a does not depend on b
