@@ -16,7 +16,13 @@ build=${ACERVO_FUZZ_BUILD_DIR:-$here/build-fuzz}
 seconds=${FUZZ_SECONDS:-30}
 seed=${FUZZ_SEED:-1}
 unit=false
-[[ ${1:-} == --unit ]] && unit=true
+for arg in "$@"; do
+  case $arg in
+    --unit) unit=true ;;
+    -h | --help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "tests/fuzz/run.sh: unknown argument '$arg' (--unit or --help)" >&2; exit 2 ;;
+  esac
+done
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
