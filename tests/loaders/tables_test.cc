@@ -52,6 +52,12 @@ struct Case {
   Print print;
 };
 
+// How GoogleTest (and so CTest's test list) names a case: the sample and its print, not the
+// bytes of the struct, whose pointer changes from build to build.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.sample->name << " " << kPrintNames[static_cast<int>(c.print)];
+}
+
 std::string AllText(const Document& doc) {
   std::string all;
   for (const Page& p : doc.pages) all += p.text + "\n";
