@@ -87,6 +87,14 @@ const RE2* CaptionPatterns() {
   return patterns.get();
 }
 
+// A heading that ends with a word no heading ends with (heading_connectors.tsv: `de`, `y`,
+// `para` …) goes on in the heading line below it.
+bool HeadingGoesOn(std::string_view heading) {
+  static const std::unique_ptr<RE2> connectors =
+      DataPatternsOrNone("heading_connectors.tsv", "(?:^|\\s)", "\\s*$");
+  return connectors && RE2::PartialMatch(heading, *connectors);
+}
+
 Line Classify(std::string_view text, size_t line_begin, const LineHint& hint) {
   static const RE2 kBullet(R"(^(\s*(?:[-*•●▪◦·+]|\d{1,2}[.)]|[a-z][)]))\s+\S)");
   static const RE2 kNumberedTitle(R"(^((\d{1,2})((?:\.\d{1,2}){0,3})\.?)\s+\S)");
@@ -245,10 +253,20 @@ void FindStructure(Document* document, const std::vector<std::vector<LineHint>>&
               Block{SegmentKind::kCaption, line.begin, line.end, 0, -1, false, line_no, line.box});
           pending_captions.push_back(page.blocks.size() - 1);
           continue;  // keep pending captions
-        case LineKind::kHeading:
+        case LineKind::kHeading: {
+          Block* above = page.blocks.empty() ? nullptr : &page.blocks.back();
+          if (i > 0 && lines[i - 1].kind == LineKind::kHeading && above &&
+              above->kind == SegmentKind::kHeading &&
+              HeadingGoesOn(
+                  std::string_view(text).substr(above->begin, above->end - above->begin))) {
+            above->end = line.end;
+            above->box = above->box.United(line.box);
+            break;
+          }
           page.blocks.push_back(Block{SegmentKind::kHeading, line.begin, line.end, line.level, -1,
                                       false, line_no, line.box});
           break;
+        }
         case LineKind::kBullet:
           page.blocks.push_back(
               Block{SegmentKind::kBullet, line.begin, line.end, 0, -1, false, line_no, line.box});

@@ -117,6 +117,24 @@ TEST(TextLoader, ATableGoesOnUnderAGroupTitleThatInterruptsIt) {
   EXPECT_EQ(doc->tables.size(), 2u);
 }
 
+// A heading line that ends with a preposition or conjunction goes on in the heading line
+// below it (a letterhead set over two lines); one that does not end so stands alone.
+TEST(TextLoader, AHeadingEndingInDeGoesOnInTheNextHeadingLine) {
+  Result<Document> doc = LoadText(
+      "SECRETARÍA DE DESARROLLO ECONÓMICO Y\n"
+      "TURISMO\n"
+      "INFORME DE GESTIÓN\n"
+      "El informe resume el año.\n");
+  ASSERT_TRUE(doc.ok());
+  const Page& page = doc->pages[0];
+  ASSERT_EQ(page.blocks.size(), 3u);
+  EXPECT_EQ(page.blocks[0].kind, SegmentKind::kHeading);
+  EXPECT_EQ(BlockText(page, page.blocks[0]), "SECRETARÍA DE DESARROLLO ECONÓMICO Y\nTURISMO");
+  EXPECT_EQ(page.blocks[1].kind, SegmentKind::kHeading);
+  EXPECT_EQ(BlockText(page, page.blocks[1]), "INFORME DE GESTIÓN");
+  EXPECT_EQ(page.blocks[2].kind, SegmentKind::kParagraph);
+}
+
 TEST(TextLoader, RefusesBytesThatAreNotUtf8) {
   EXPECT_FALSE(LoadText("Informe \xE9 2023").ok());
   EXPECT_FALSE(LoadText(std::string("a\0b", 3)).ok());
