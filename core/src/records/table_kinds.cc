@@ -152,14 +152,7 @@ bool TableKinds::DocumentIsStatement() const {
   }
   for (size_t i = 0; i < p_.size(); ++i) {
     if (p_.segment(i).kind != SegmentKind::kTableRow) continue;
-    std::vector<std::string_view> cells;
-    std::string_view text = p_.segment(i).text;
-    for (size_t start = 0; start <= text.size();) {
-      size_t tab = std::min(text.find('\t', start), text.size());
-      cells.push_back(text.substr(start, tab - start));
-      start = tab + 1;
-    }
-    if (HeadsBudgetColumns(cells)) return true;
+    if (HeadsBudgetColumns(CellsOf(p_.segment(i).text))) return true;
   }
   return false;
 }
