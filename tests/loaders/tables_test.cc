@@ -137,14 +137,6 @@ class Tables : public ::testing::TestWithParam<Case> {
   }
   // OCR misreads a letter here and there; a text layer reads exactly.
   double Slack() const { return GetParam().print == Print::kScanned ? 0.05 : 0.01; }
-  // Known gap: in the scanned budget, a row label that spans several rows (`Secretaría de
-  // Ambiente…` over two programmes) pulls the next row's cells into its own row under some
-  // scan noise. With make-fixtures' seeded noise the scan reads at 6.0% CER instead of the
-  // 0.2% of a luckier draw; the row checks are skipped there until spanned labels in scans
-  // are read robustly, and the whole-text check holds the line at 8%.
-  bool SpannedRowsInAScan() const {
-    return GetParam().print == Print::kScanned && GetParam().sample == &kBudget;
-  }
   const Document& source() const { return Source(*GetParam().sample); }
   const Document* pdf_ = nullptr;
 };
@@ -152,7 +144,6 @@ class Tables : public ::testing::TestWithParam<Case> {
 // Every row of the source's tables comes out as one line, its cells in order: the closest
 // line of the print is within a few OCR slips of it (interleaved cells would be far off).
 TEST_P(Tables, EveryRowComesOutWhole) {
-  if (SpannedRowsInAScan()) GTEST_SKIP() << "known gap: row labels spanning rows in a scan";
   std::vector<std::string> printed = Lines(*pdf_);
   int rows = 0;
   for (const std::string& row : Lines(source())) {
@@ -189,7 +180,7 @@ TEST_P(BornDigitalTables, WrappedCellsComeOutWhole) {
 TEST_P(Tables, ReadsAsTheSource) {
   ASSERT_GE(pdf_->pages.size(), 2u);
   CerResult cer = CharacterErrorRate(AllText(source()), AllText(*pdf_), {true});
-  double bound = SpannedRowsInAScan() ? 0.08 : GetParam().print == Print::kScanned ? 0.03 : 0.01;
+  double bound = GetParam().print == Print::kScanned ? 0.03 : 0.01;
   EXPECT_LT(cer.cer(), bound) << AllText(*pdf_);
 }
 

@@ -74,16 +74,87 @@ std::vector<double> Edges(std::vector<double> values) {
   return out;
 }
 
-// Whether one of `lines` lies at `at` and covers `middle`.
-bool LineAt(const std::vector<const Ruling*>& lines, double at, double middle) {
-  return std::any_of(lines.begin(), lines.end(), [&](const Ruling* r) {
-    return std::abs(r->at - at) < kMinCell && r->from - kSnap <= middle && middle <= r->to + kSnap;
-  });
+// The share of [from, to] that `lines` lying at `at` cover. A scanned ruling comes out of
+// the image in pieces (noise, a light print, the steps of a straightened line), and a piece
+// may touch no crossing line; the pieces together still cover most of a drawn cell side,
+// while a spanned cell's missing side is bare.
+double Coverage(const std::vector<Ruling>& lines, double at, double from, double to) {
+  std::vector<std::pair<double, double>> spans;
+  for (const Ruling& r : lines) {
+    if (std::abs(r.at - at) >= kMinCell) continue;
+    double a = std::max(from, r.from - kSnap), b = std::min(to, r.to + kSnap);
+    if (a < b) spans.emplace_back(a, b);
+  }
+  std::sort(spans.begin(), spans.end());
+  double covered = 0, end = from;
+  for (const auto& [a, b] : spans) {
+    if (b > end) covered += b - std::max(a, end), end = b;
+  }
+  return to > from ? covered / (to - from) : 0;
+}
+
+// Whether a cell side at `at` from `from` to `to` is drawn: its lines cover half of it.
+bool LineAt(const std::vector<Ruling>& lines, double at, double from, double to) {
+  return Coverage(lines, at, from, to) >= 0.5;
+}
+
+// Which spanned cell each grid cell of `t` (row-major) belongs to, as the index of one of
+// its grid cells: grid cells with no line drawn between them are one cell. A cell must be a
+// rectangle; sides missing so that the cells would not be one (a scanned line broken where
+// a cell holds a wrapped row label) keep only the joins along each column, since a label
+// that spans rows is the common spanned cell.
+std::vector<int> CellGroups(const LatticeTable& t, const std::vector<Ruling>& all_h,
+                            const std::vector<Ruling>& all_v) {
+  const int rows = static_cast<int>(t.ys.size()) - 1, cols = static_cast<int>(t.xs.size()) - 1;
+  UnionFind cells(static_cast<size_t>(rows * cols));
+  std::vector<bool> open_below(rows * cols, false);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      int here = r * cols + c;
+      if (c + 1 < cols && !LineAt(all_v, t.xs[c + 1], t.ys[r], t.ys[r + 1])) {
+        cells.Join(here, here + 1);
+      }
+      if (r + 1 < rows && !LineAt(all_h, t.ys[r + 1], t.xs[c], t.xs[c + 1])) {
+        cells.Join(here, here + cols);
+        open_below[here] = true;
+      }
+    }
+  }
+  struct Extent {
+    int top = 1 << 30, bottom = -1, left = 1 << 30, right = -1, count = 0;
+  };
+  std::vector<Extent> extent(rows * cols);
+  for (int i = 0; i < rows * cols; ++i) {
+    Extent& e = extent[cells.Find(i)];
+    e.top = std::min(e.top, i / cols), e.bottom = std::max(e.bottom, i / cols);
+    e.left = std::min(e.left, i % cols), e.right = std::max(e.right, i % cols);
+    ++e.count;
+  }
+  auto rectangle = [&](int root) {
+    const Extent& e = extent[root];
+    return (e.bottom - e.top + 1) * (e.right - e.left + 1) == e.count;
+  };
+  UnionFind fixed(static_cast<size_t>(rows * cols));
+  for (int i = 0; i < rows * cols; ++i) {
+    int root = cells.Find(i);
+    if (rectangle(root)) {
+      fixed.Join(i, root);
+    } else if (open_below[i] && cells.Find(i + cols) == root) {
+      fixed.Join(i, i + cols);
+    }
+  }
+  std::vector<int> group(rows * cols);
+  for (int i = 0; i < rows * cols; ++i) group[i] = fixed.Find(i);
+  return group;
 }
 
 // The table drawn by one group of crossing lines, if it makes a grid of 2x2 cells or more.
+// Which of its cell sides are drawn is read from all the page's lines, `all_h` and `all_v`
+// (a scan's broken pieces of one line need not each cross another).
 std::optional<LatticeTable> TableOf(const std::vector<const Ruling*>& hs,
-                                    const std::vector<const Ruling*>& vs) {
+                                    const std::vector<const Ruling*>& vs,
+                                    const std::vector<Ruling>& all_h,
+                                    const std::vector<Ruling>& all_v) {
   std::vector<double> xs, ys;
   double left = hs[0]->from, right = hs[0]->to, top = vs[0]->from, bottom = vs[0]->to;
   for (const Ruling* v : vs) {
@@ -102,20 +173,11 @@ std::optional<LatticeTable> TableOf(const std::vector<const Ruling*>& hs,
   t.ys = Edges(ys);
   int rows = static_cast<int>(t.ys.size()) - 1, cols = static_cast<int>(t.xs.size()) - 1;
   if (rows < 2 || cols < 2) return std::nullopt;
-  // Grid cells with no line between them are one cell.
-  UnionFind cells(static_cast<size_t>(rows * cols));
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      double mid_y = (t.ys[r] + t.ys[r + 1]) / 2, mid_x = (t.xs[c] + t.xs[c + 1]) / 2;
-      int here = r * cols + c;
-      if (c + 1 < cols && !LineAt(vs, t.xs[c + 1], mid_y)) cells.Join(here, here + 1);
-      if (r + 1 < rows && !LineAt(hs, t.ys[r + 1], mid_x)) cells.Join(here, here + cols);
-    }
-  }
+  std::vector<int> group = CellGroups(t, all_h, all_v);
   std::vector<int> index(rows * cols, -1);
   for (int r = 0; r < rows; ++r) {
     for (int c = 0; c < cols; ++c) {
-      int root = cells.Find(r * cols + c);
+      int root = group[r * cols + c];
       if (index[root] < 0) {
         index[root] = static_cast<int>(t.cells.size());
         t.cells.push_back(LatticeCell{r, c, 1, 1});
@@ -383,7 +445,7 @@ std::vector<LatticeTable> FindLatticeTables(const std::vector<Ruling>& rulings) 
       if (groups.Find(static_cast<int>(hs.size() + j)) == static_cast<int>(g)) gv.push_back(&vs[j]);
     }
     if (gh.size() < 2 || gv.size() < 2) continue;
-    if (std::optional<LatticeTable> t = TableOf(gh, gv)) tables.push_back(std::move(*t));
+    if (std::optional<LatticeTable> t = TableOf(gh, gv, hs, vs)) tables.push_back(std::move(*t));
   }
   std::sort(tables.begin(), tables.end(), [](const LatticeTable& a, const LatticeTable& b) {
     return a.ys.front() < b.ys.front();

@@ -55,6 +55,44 @@ TEST(Lattice, AMissingLineSpansTheCell) {
   EXPECT_EQ(tall.row_span, 2);
 }
 
+// A scanned grid's lines come off the image in pieces: a gap where the middle of a cell's
+// side lies, and a piece that touches no crossing line. The sides are still drawn.
+TEST(Lattice, ABrokenLineOfAScanStillSeparatesItsCells) {
+  std::vector<Ruling> r;
+  for (const Ruling& g : Grid()) {
+    if (!g.horizontal && g.at == 200 && g.from == 130) {
+      r.push_back(V(200, 130, 142)), r.push_back(V(201, 149, 160));  // gap over y 145
+    } else if (g.horizontal && g.at == 160 && g.from == 200) {
+      r.push_back(H(160, 200, 205)), r.push_back(H(160.5, 210, 290)), r.push_back(H(160, 295, 300));
+    } else {
+      r.push_back(g);
+    }
+  }
+  std::vector<LatticeTable> tables = FindLatticeTables(r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cells.size(), 9u);
+}
+
+// A label spanning two rows beside a line broken in the second one: the broken side would
+// make the cells an L, which no cell is. The label keeps its rows and the neighbour row its
+// own cells.
+TEST(Lattice, ASpannedLabelBesideABrokenLineKeepsItsNeighbourRow) {
+  std::vector<Ruling> r;
+  for (const Ruling& g : Grid()) {
+    if (g.horizontal && g.at == 160 && g.from == 100) continue;   // label spans rows 1-2
+    if (!g.horizontal && g.at == 200 && g.from == 160) continue;  // broken beside row 2
+    r.push_back(g);
+  }
+  std::vector<Word> words = {
+      W("Uno", 105, 103),         W("Dos", 205, 103),    W("Tres", 305, 103, false),
+      W("Secretaría", 105, 135),  W("Cuatro", 205, 135), W("Cinco", 305, 135, false),
+      W("de Ambiente", 105, 165), W("Seis", 205, 165),   W("Siete", 305, 165, false)};
+  std::vector<LaidLine> lines = LayOutWithTables(words, FindLatticeTables(r));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1].text, "Secretaría de Ambiente\tCuatro\tCinco");
+  EXPECT_EQ(lines[2].text, "\tSeis\tSiete");
+}
+
 TEST(Lattice, AFrameOrAnUnderlineIsNoTable) {
   EXPECT_TRUE(FindLatticeTables({H(50, 50, 550), H(700, 50, 550), V(50, 50, 700), V(550, 50, 700),
                                  H(300, 60, 200)})
