@@ -10,6 +10,7 @@
 #include "load/bullets.h"
 #include "load/lattice.h"
 #include "load/normalize.h"
+#include "load/ocr_figures.h"
 #include "load/page_break.h"
 #include "load/table_break.h"
 #include "load/text_loader.h"
@@ -76,8 +77,7 @@ double LineHeight(const std::vector<Word>& words, const EngineLine& l) {
 // Whether engine line `b` goes on where line `a` ends, on the same baseline: its first word
 // starts within half the lines' height of `a`'s last word (a table's cells stand further
 // apart); `gap` gets the space between them.
-bool GoesOn(const std::vector<Word>& words, const EngineLine& a, const EngineLine& b,
-            double* gap) {
+bool GoesOn(const std::vector<Word>& words, const EngineLine& a, const EngineLine& b, double* gap) {
   const Box& left = words[a.end - 1].box;
   const Box& right = words[b.begin].box;
   double h = std::max(LineHeight(words, a), LineHeight(words, b));
@@ -138,6 +138,7 @@ std::vector<LaidLine> LayOutOcrPage(OcrReading reading) {
   layout.geometric_stacks = true;
   std::vector<Box> marks = TakeOcrMarks(&reading.words);
   reading.words = JoinCutLines(std::move(reading.words));
+  RepairFigureSeparators(&reading.words);
   std::vector<LaidLine> lines =
       LayOutWithTables(reading.words, FindLatticeTables(reading.rulings), layout);
   AddListMarkers(marks, &lines);

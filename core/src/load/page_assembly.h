@@ -21,8 +21,9 @@ constexpr double kOcrSizeTolerance = 0.25;
 
 // The lines of a page read by OCR: its bullet glyphs taken out as list marks, the halves of
 // lines that Tesseract's page layout cut apart (at a vertical river, even inside a word)
-// joined back, the words laid out in rows and columns (the tables its ruling lines draw
-// read cell by cell, lattice.h) and the marks put back as list markers.
+// joined back, the misread separators of its figures mended (ocr_figures.h), the words laid out in
+// rows and columns (the tables its ruling lines draw read cell by cell, lattice.h) and the marks
+// put back as list markers.
 std::vector<LaidLine> LayOutOcrPage(OcrReading reading);
 
 // Fills the text, blocks, furniture and OCR confidence of `document->pages` (already one per
