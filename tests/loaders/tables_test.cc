@@ -6,7 +6,10 @@
 // (a budget table with a two-row header of spanned cells and row labels spanning several
 // rows, continued over a page break that cuts a row) and
 // corpora/armenia-convenios-cooperacion-2022.md (an agreements table with wrapped cells,
-// "febrero-" / "diciembre 2022" periods and a total row with empty cells). Each row must come
+// "febrero-" / "diciembre 2022" periods and a total row with empty cells) and
+// corpora/neiva-convenios-aliados-2023.md (a department's long name beside an ally's long
+// name beside the agreement's object and two amounts, each cell wrapped onto three to six
+// lines, over a page break). Each row must come
 // out whole, cells in order, a table continued on the next page must stay one table, its
 // header repeated there dropped, and the whole text must read as the source does. Skips when
 // the generator cannot run (no Chromium). The prints are kept in the build tree (PrintFile);
@@ -46,6 +49,8 @@ const Sample kBudget = {"rafaela-ejecucion-presupuestaria-2023-1",
 const Sample kAgreements = {"armenia-convenios-cooperacion-2022",
                             ACERVO_SOURCE_DIR "/corpora/armenia-convenios-cooperacion-2022.md", 8,
                             1};
+const Sample kAllies = {"neiva-convenios-aliados-2023",
+                        ACERVO_SOURCE_DIR "/corpora/neiva-convenios-aliados-2023.md", 12, 1};
 
 struct Case {
   const Sample* sample;
@@ -234,9 +239,30 @@ TEST(Prints, HyphenatedRangesAndEmptyCellsKeepTheirPlace) {
   EXPECT_NE(all.find("\tTotal\t\t\t3.079.950.000\t727.990.000"), std::string::npos) << all;
 }
 
+// The allies table: a row whose three wrapped cells stand side by side comes out whole, in
+// the text layer and in the scan, and the total row keeps its figures under their headers.
+TEST(Prints, LongNamesWrappedSideBySideStayInTheirCells) {
+  for (Print kind : {Print::kRuled, Print::kScanned}) {
+    const Document* pdf = Printed(kAllies, kind);
+    if (pdf == nullptr) GTEST_SKIP() << "tools/make-fixtures could not run (no Chromium?)";
+    if (kind == Print::kScanned && (pdf->pages.empty() || !pdf->pages[0].ocr)) continue;
+    std::string all = AllText(*pdf);
+    for (const char* row :
+         {"4\tSecretaría de Medio Ambiente y Gestión del Riesgo de Desastres\tCorporación "
+          "Autónoma Regional del Alto Magdalena (CAM)\tRestauración de la ronda hídrica del río "
+          "Las Ceibas y de sus quebradas afluentes\t412.000.000\t103.000.000\n",
+          "\tTotal\t\t\t2.287.650.000\t705.200.000\n"}) {
+      EXPECT_NE(all.find(row), std::string::npos)
+          << kPrintNames[int(kind)] << ": " << row << "\nin:\n"
+          << all;
+    }
+  }
+}
+
 std::string PrintName(const ::testing::TestParamInfo<Case>& info) {
   const char* sample = info.param.sample == &kConvenios ? ""
                        : info.param.sample == &kBudget  ? "Budget"
+                       : info.param.sample == &kAllies  ? "Allies"
                                                         : "Agreements";
   switch (info.param.print) {
     case Print::kRuled:
@@ -251,7 +277,8 @@ std::string PrintName(const ::testing::TestParamInfo<Case>& info) {
 
 const Case kAll[] = {{&kConvenios, Print::kRuled},   {&kConvenios, Print::kStream},
                      {&kConvenios, Print::kScanned}, {&kBudget, Print::kRuled},
-                     {&kBudget, Print::kScanned},    {&kAgreements, Print::kStream}};
+                     {&kBudget, Print::kScanned},    {&kAgreements, Print::kStream},
+                     {&kAllies, Print::kRuled},      {&kAllies, Print::kScanned}};
 
 INSTANTIATE_TEST_SUITE_P(Prints, Tables, ::testing::ValuesIn(kAll), PrintName);
 INSTANTIATE_TEST_SUITE_P(Prints, BornDigitalTables,

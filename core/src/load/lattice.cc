@@ -74,11 +74,11 @@ std::vector<double> Edges(std::vector<double> values) {
   return out;
 }
 
-// The share of [from, to] that `lines` lying at `at` cover. A scanned ruling comes out of
-// the image in pieces (noise, a light print, the steps of a straightened line), and a piece
-// may touch no crossing line; the pieces together still cover most of a drawn cell side,
-// while a spanned cell's missing side is bare.
-double Coverage(const std::vector<Ruling>& lines, double at, double from, double to) {
+// Whether a cell side at `at` from `from` to `to` is drawn: `lines` lying there cover half
+// of it. A scanned ruling comes out of the image in pieces (noise, a light print, the steps
+// of a straightened line), and a piece may touch no crossing line; the pieces together
+// still cover most of a drawn side, while a spanned cell's missing side is bare.
+bool LineAt(const std::vector<Ruling>& lines, double at, double from, double to) {
   std::vector<std::pair<double, double>> spans;
   for (const Ruling& r : lines) {
     if (std::abs(r.at - at) >= kMinCell) continue;
@@ -90,12 +90,7 @@ double Coverage(const std::vector<Ruling>& lines, double at, double from, double
   for (const auto& [a, b] : spans) {
     if (b > end) covered += b - std::max(a, end), end = b;
   }
-  return to > from ? covered / (to - from) : 0;
-}
-
-// Whether a cell side at `at` from `from` to `to` is drawn: its lines cover half of it.
-bool LineAt(const std::vector<Ruling>& lines, double at, double from, double to) {
-  return Coverage(lines, at, from, to) >= 0.5;
+  return to > from && covered >= 0.5 * (to - from);
 }
 
 // Which spanned cell each grid cell of `t` (row-major) belongs to, as the index of one of
