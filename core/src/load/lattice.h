@@ -4,13 +4,16 @@
 // Horizontal and vertical rulings that cross each other make a grid: its column edges are the
 // x of the vertical lines, its row edges the y of the horizontal ones (a table open at its
 // sides takes the ends of its horizontal lines as outer edges). Where the line between two
-// grid cells is missing, they are one spanned cell. Each word belongs to the cell holding its
-// centre, and a cell's words are laid out on their own and joined in reading order, so cells
-// whose text wraps over several lines never interleave with their neighbours. A grid of one
-// column or one row (a frame around a paragraph, a page border) is not a table. A grid
-// whose cells hold columns of figures, one a line (boxes drawn around columns but not rows,
-// as accounting statements are), takes its columns from its lines and its rows from its
-// text lines, matched across the columns by height.
+// grid cells is missing, they are one spanned cell; a side counts as drawn when the page's
+// lines cover half of it (a scan's lines come off the image in pieces), and a spanned cell
+// is always a rectangle (joins that would make another shape keep those down a column: a
+// label spanning rows). Each word belongs to the cell holding its centre, and a cell's words
+// are laid out on their own and joined in reading order, so cells whose text wraps over
+// several lines never interleave with their neighbours. A grid of one column or one row (a
+// frame around a paragraph, a page border) is not a table. A grid whose cells hold columns
+// of figures, one a line (boxes drawn around columns but not rows, as accounting statements
+// are), takes its columns from its lines and its rows from its text lines, matched across
+// the columns by height.
 //
 // Threads: pure functions.
 #ifndef ACERVO_CORE_LOAD_LATTICE_H_
