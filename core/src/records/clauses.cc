@@ -49,6 +49,10 @@ bool IsBoundaryAfter(std::string_view folded, size_t at) {
 constexpr std::string_view kConnectors[] = {" y ",     " e ",     " mientras que ",
                                             " donde ", " luego ", " después "};
 
+// The kind of the activity verbs that are an act's operative words ("autorízase"): see
+// VerbClauses.
+constexpr std::string_view kDisposition = "disposicion";
+
 struct VerbHit {
   size_t begin, end;  // byte span in the original paragraph
   const std::string* kind;
@@ -168,9 +172,15 @@ std::vector<size_t> SentenceStarts(std::string_view text) {
   return starts;
 }
 
-std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
-                                                const std::vector<size_t>& dates,
-                                                const ClauseLexicons& lexicons) {
+namespace {
+
+// The clauses of `paragraph` that a reporting verb opens (see clauses.h).
+// Over 80 lines: one pass over the verbs carries the state of the previous clause
+// (sentence, end, kept) that each decision reads; split, it would travel in a struct.
+std::vector<ActivityClause> VerbClauses(std::string_view paragraph,
+                                        const std::vector<size_t>& dates,
+                                        const std::vector<size_t>& amounts,
+                                        const ClauseLexicons& lexicons) {
   std::vector<ActivityClause> out;
   if (lexicons.activity_verbs.empty()) return out;
   std::vector<size_t> sentences = SentenceStarts(paragraph);
@@ -223,6 +233,17 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
       previous_kept = false;
       continue;
     }
+    if (kind == kDisposition) {
+      // An act's operative verb ("Autorízase al alcalde para contratar …") moves money only
+      // when its clause states a sum: a financing decision. Without one it is a mandate.
+      bool sum = std::any_of(amounts.begin(), amounts.end(),
+                             [&](size_t a) { return a >= verb.end && a < verb.end + rest.size(); });
+      if (!sum) {
+        previous_kept = false;
+        continue;
+      }
+      kind = "financiamiento";
+    }
     if (kind == "generico") {
       const std::string* named = ObjectKind(rest, lexicons.kinds);
       if (!named) {
@@ -242,6 +263,78 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
     }
     out.push_back({start, paragraph.size(), kind});
     previous_kept = true;
+  }
+  return out;
+}
+
+// The sentence of `text` that ends after byte `at`: its end (the next sentence's start).
+size_t SentenceEnd(const std::vector<size_t>& starts, size_t at, size_t size) {
+  auto next = std::upper_bound(starts.begin(), starts.end(), at);
+  return next == starts.end() ? size : *next;
+}
+
+// Activities listed after a colon, each an activity noun with its own date: "… fue
+// aprobado en dos debates, así: primer debate en la Comisión de Presupuesto, el día 20 de
+// noviembre de 2024, y segundo debate en la sesión plenaria, el día 27 de noviembre de
+// 2024." Items start after the colon and after ", ", "; ", ", y "; an item is one whose
+// opening names an activity (ObjectKind) and that holds a date; two or more make a list.
+std::vector<ActivityClause> ListedActivities(std::string_view paragraph,
+                                             const std::vector<size_t>& dates,
+                                             const Lexicon& kinds) {
+  std::vector<ActivityClause> out;
+  std::vector<size_t> sentences = SentenceStarts(paragraph);
+  for (size_t colon = paragraph.find(':'); colon != std::string_view::npos;
+       colon = paragraph.find(':', colon + 1)) {
+    size_t end = SentenceEnd(sentences, colon, paragraph.size());
+    std::vector<ActivityClause> items;
+    for (size_t k = colon; k < end; ++k) {
+      char c = paragraph[k];
+      if (c != ':' && c != ',' && c != ';') continue;
+      size_t at = k + 1;
+      while (at < end && paragraph[at] == ' ') ++at;
+      if (paragraph.substr(at, 2) == "y ") at += 2;
+      const std::string* kind = ObjectKind(Fold(paragraph.substr(at, 120)), kinds);
+      if (kind) items.push_back({at, end, *kind});
+    }
+    for (size_t k = 0; k + 1 < items.size(); ++k) items[k].end = items[k + 1].begin;
+    bool all_dated = std::all_of(items.begin(), items.end(), [&](const ActivityClause& item) {
+      return std::any_of(dates.begin(), dates.end(),
+                         [&](size_t d) { return d >= item.begin && d < item.end; });
+    });
+    if (items.size() >= 2 && all_dated) out.insert(out.end(), items.begin(), items.end());
+  }
+  return out;
+}
+
+// A recital of a legal act ("Que la Secretaría presentó …", "Considerando que …"): the
+// act's reasons, not what it reports. The `recital` phrases of the plan cues.
+bool IsRecital(std::string_view paragraph, const Lexicon& plan_cues) {
+  std::string lead = Fold(paragraph.substr(0, 40));
+  for (const LexiconHit& h : plan_cues.FindAll(lead)) {
+    if (h.begin == 0 && *h.label == "recital" && IsBoundaryAfter(lead, h.end)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
+                                                const std::vector<size_t>& dates,
+                                                const ClauseLexicons& lexicons,
+                                                const std::vector<size_t>& amounts) {
+  if (IsRecital(paragraph, lexicons.plan_cues)) return {};
+  std::vector<ActivityClause> out = VerbClauses(paragraph, dates, amounts, lexicons);
+  std::vector<ActivityClause> listed = ListedActivities(paragraph, dates, lexicons.kinds);
+  if (!listed.empty()) {
+    // The list tells its activities item by item: the verbs of its sentence (the lead-in's
+    // "fue aprobado") and of its items are not activities of their own.
+    std::vector<size_t> sentences = SentenceStarts(paragraph);
+    size_t from = *(std::upper_bound(sentences.begin(), sentences.end(), listed.front().begin) - 1);
+    size_t to = listed.back().end;
+    std::erase_if(out, [&](const ActivityClause& c) { return c.begin >= from && c.begin < to; });
+    out.insert(out.end(), listed.begin(), listed.end());
+    std::sort(out.begin(), out.end(),
+              [](const ActivityClause& a, const ActivityClause& b) { return a.begin < b.begin; });
   }
   EndAtNext(paragraph, &out);
   return out;

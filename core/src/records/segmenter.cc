@@ -11,10 +11,54 @@
 namespace acervo {
 namespace {
 
+// A line's text with its digits masked ("Hoja 2 de 3" -> "hoja # de #"), so a running header
+// or footer keys the same on every page.
+std::string MaskedKey(std::string_view text) {
+  std::string key = Fold(text);
+  for (char& c : key) {
+    if (c >= '0' && c <= '9') c = '#';
+  }
+  return key;
+}
+
+// Where running headers and footers stand: 't' for the first blocks of a page, 'b' for its
+// last ones, 0 elsewhere.
+char PageEdge(const Passages& p, size_t i) {
+  const SegmentEntry& e = p.entry(i);
+  size_t blocks = p.document().pages[e.page_index].blocks.size();
+  if (e.block_index < 6) return 't';
+  return e.block_index + 3 >= blocks ? 'b' : 0;
+}
+
+// Page furniture: headings and short paragraphs that a PDF repeats at the top (or at the
+// bottom) of two or more pages (running headers and footers: "Ejercicio 2024 – Período: …", "Fecha
+// de emisión: … – Hoja 2 de 3"). They are never activities, whatever dates they carry; a heading
+// the report repeats inside its pages (the same seminar told twice) is no furniture.
+std::vector<bool> RunningLines(const Passages& p) {
+  std::map<std::string, std::vector<int>> pages;
+  std::vector<std::string> keys(p.size());
+  for (size_t i = 0; i < p.size(); ++i) {
+    const Segment& s = p.segment(i);
+    bool line = s.kind == SegmentKind::kHeading || s.kind == SegmentKind::kParagraph;
+    if (!line || s.text.size() > 200 || s.text.find(' ') == std::string_view::npos) continue;
+    char edge = PageEdge(p, i);
+    if (edge == 0) continue;
+    keys[i] = edge + MaskedKey(s.text);  // the same edge of each page
+    std::vector<int>& on = pages[keys[i]];
+    if (std::find(on.begin(), on.end(), p.page(i)) == on.end()) on.push_back(p.page(i));
+  }
+  std::vector<bool> out(p.size(), false);
+  for (size_t i = 0; i < p.size(); ++i) {
+    out[i] = !keys[i].empty() && pages[keys[i]].size() >= 2;
+  }
+  return out;
+}
+
 class Segmenter {
  public:
   Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules), tables_(p, rules) {
     title_ = Fold(p.document().info.title);
+    furniture_ = RunningLines(p);
   }
 
   std::vector<Candidate> Run() {
@@ -44,6 +88,30 @@ class Segmenter {
     std::vector<LexiconHit> hits = rules_.plan_cues.FindAll(Fold(heading));
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
+  }
+
+  // Words that open with a legal act and its number ("acuerdo n.° 018 de 2024 …",
+  // "decreto 4112.010.20.0470 de 2025", "resolución número 45"): the act itself, whose
+  // title groups its parts (recitals, articles, certifications) and reports no activity;
+  // "Acuerdo de hermanamiento con …" names one. The act words are the `legal_act` phrases
+  // of the pipeline's group headings.
+  bool NamesLegalAct(std::string_view words) const {
+    size_t act_end = 0;
+    for (const LexiconHit& hit : rules_.group_headings.FindAll(words)) {
+      if (hit.begin == 0 && *hit.label == "legal_act") act_end = std::max(act_end, hit.end);
+    }
+    if (act_end == 0) return false;
+    std::string_view rest = words.substr(act_end);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front()))) return true;
+    for (std::string_view marker : {"numero", "nro", "no", "n"}) {
+      if (rest.substr(0, marker.size()) == marker &&
+          (rest.size() == marker.size() ||
+           !std::isalpha(static_cast<unsigned char>(rest[marker.size()])))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
@@ -79,7 +147,7 @@ class Segmenter {
   // A heading without a body that dates an activity, next to another dated heading: the
   // items of a dated list that a PDF's fonts made look like headings.
   bool InDatedHeadingRun(size_t h) const {
-    if (!HasOwnDate(h) || p_.WordsOutsideDates(h) < 3) return false;
+    if (!HasOwnDate(h) || p_.WordsOutsideDates(h) < 3 || furniture_[h]) return false;
     auto dated_heading = [&](size_t i) {
       return i < p_.size() && p_.segment(i).kind == SegmentKind::kHeading && HasOwnDate(i);
     };
@@ -97,14 +165,17 @@ class Segmenter {
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
-    if (body_begin == body_end) return true;
+    if (body_begin == body_end || furniture_[h]) return true;
+    if (NamesLegalAct(HeadingWords(p_.segment(h).text))) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
     std::string words = HeadingWords(text);
     if (words.empty()) return true;  // a number or a chronology's year ("2020")
-    if (rules_.group_headings.Prefix(words)) return true;
+    if (const std::string* label = rules_.group_headings.Prefix(words); label && label->empty()) {
+      return true;
+    }
     // Activities in the plural and none in the singular ("Cronología de visitas
     // destacadas", "Actores y recursos"): a heading over several, or over none.
     if (NamesActivities(words) && !NamesSingleActivity(words)) return true;
@@ -249,13 +320,14 @@ class Segmenter {
   std::vector<Candidate> ClausesOf(size_t i, double structure) const {
     std::vector<Candidate> out;
     const Segment& s = p_.segment(i);
-    if (s.kind != SegmentKind::kParagraph || IsCitation(s.text)) return out;
-    std::vector<size_t> dates;
+    if (s.kind != SegmentKind::kParagraph || furniture_[i] || IsCitation(s.text)) return out;
+    std::vector<size_t> dates, amounts;
     for (const PlacedMention* m : p_.mentions(i)) {
       if (Passages::IsActivityDate(*m)) dates.push_back(p_.OffsetIn(i, *m));
+      if (m->type == "amount") amounts.push_back(p_.OffsetIn(i, *m));
     }
     for (const ActivityClause& c : FindActivityClauses(
-             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds})) {
+             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds}, amounts)) {
       Candidate candidate{RecordForm::kClause, i, i, structure, false};
       candidate.byte_begin = c.begin;
       candidate.byte_end = c.end;
@@ -351,6 +423,28 @@ class Segmenter {
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
       GroupedParagraphs(h, begin, end, pieces);
+    } else if (!HasOwnDate(h)) {
+      DatedClausesBeside(begin, end, pieces);
+    }
+  }
+
+  // A section that lists its activities in bullets or a table often tells others in its
+  // prose ("El 14 de marzo la municipalidad inauguró …" above "Además, se desarrollaron las
+  // siguientes actividades:" and its bullets): the dated activity clauses of its paragraphs
+  // are records too. Lead-ins (ending in ':') and undated clauses, which mostly describe
+  // the listed items, are not.
+  void DatedClausesBeside(size_t begin, size_t end, const std::vector<Candidate>& pieces) {
+    for (size_t i = begin; i < end; ++i) {
+      std::string_view t = p_.segment(i).text;
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+      if (t.empty() || t.back() == ':') continue;
+      if (std::any_of(pieces.begin(), pieces.end(),
+                      [&](const Candidate& c) { return c.first == i; })) {
+        continue;
+      }
+      for (const Candidate& c : ClausesOf(i, 0.7)) {
+        if (c.structure >= 0.7) out_.push_back(c);
+      }
     }
   }
 
@@ -398,6 +492,7 @@ class Segmenter {
   const Passages& p_;
   const RecordRules& rules_;
   std::string title_;
+  std::vector<bool> furniture_;  // running headers and footers (RunningLines)
   TableKinds tables_;
   std::vector<Candidate> out_;
 };
