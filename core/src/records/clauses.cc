@@ -58,12 +58,47 @@ struct VerbHit {
   const std::string* kind;
 };
 
+// Whether byte `at` of `word` starts an accented vowel (á é í ó ú, either case).
+bool AccentedVowelAt(std::string_view word, size_t at) {
+  if (at + 1 >= word.size() || static_cast<unsigned char>(word[at]) != 0xC3) return false;
+  unsigned char c = static_cast<unsigned char>(word[at + 1]) | 0x20;  // lower case
+  return c == 0xA1 || c == 0xA9 || c == 0xAD || c == 0xB3 || c == 0xBA;
+}
+
+// Folding drops accents, so "publicó" also finds "crédito público". A reporting verb in
+// the preterite is stressed on its last vowel ("publicó", "se reunió") or written without
+// an accent ("sostuvo", "firmaron"); an accent on an earlier vowel marks another word
+// ("público"), unless an enclitic follows ("Autorízase", "Apruébese"). Text written
+// without accents passes.
+bool AccentsFitVerb(std::string_view span) {
+  size_t word_start = 0;
+  for (size_t i = 0; i <= span.size(); ++i) {
+    if (i < span.size() && span[i] != ' ') continue;
+    std::string_view word = span.substr(word_start, i - word_start);
+    word_start = i + 1;
+    size_t accent = std::string_view::npos, last_vowel = std::string_view::npos;
+    for (size_t k = 0; k < word.size(); ++k) {
+      char c = static_cast<char>(word[k] | 0x20);
+      if (AccentedVowelAt(word, k)) {
+        accent = last_vowel = k;
+      } else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+        last_vowel = k;
+      }
+    }
+    bool enclitic = word.size() > 2 &&
+                    (word.substr(word.size() - 2) == "se" || word.substr(word.size() - 2) == "SE");
+    if (accent != std::string_view::npos && accent != last_vowel && !enclitic) return false;
+  }
+  return true;
+}
+
 std::vector<VerbHit> VerbHits(std::string_view paragraph, const Lexicon& verbs) {
   FoldedText folded(paragraph);
   std::vector<VerbHit> out;
   for (const LexiconHit& h : verbs.FindAll(folded.text())) {
     if (!IsBoundaryAfter(folded.text(), h.end)) continue;
     size_t begin = folded.ToOriginal(h.begin), end = folded.ToOriginal(h.end);
+    if (!AccentsFitVerb(paragraph.substr(begin, end - begin))) continue;
     if (!out.empty() && begin < out.back().end) {
       // Overlapping phrases ("recibió" and "recibió el premio"): keep the longer.
       if (end - begin > out.back().end - out.back().begin) out.back() = {begin, end, h.label};
@@ -97,7 +132,8 @@ std::string ClauseRest(std::string_view paragraph, size_t at) {
 // its first words, before a "de" that attaches another noun ("se realizó la Primera Sesión",
 // "aprobó, mediante el Acuerdo N.° 4, la adhesión"; not "se llevó a cabo la elaboración de
 // la minuta de la sesión"). Articles, prepositions and numerals are skipped.
-const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
+// `max_words`: how many content words may come before the noun (1: it opens the text).
+const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds, int max_words = 8) {
   static const char* const kSkip[] = {
       "el",         "la",        "los",     "las",       "lo",        "un",      "una",
       "unos",       "unas",      "al",      "a",         "en",        "su",      "sus",
@@ -108,7 +144,7 @@ const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
       "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "dias",    "entre",
       "durante"};
   int content = 0;
-  for (size_t pos = 0; pos < rest.size() && content < 8;) {
+  for (size_t pos = 0; pos < rest.size() && content < max_words;) {
     while (pos < rest.size() && !std::isalnum(static_cast<unsigned char>(rest[pos]))) ++pos;
     size_t end = pos;
     while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
@@ -289,11 +325,12 @@ std::vector<ActivityClause> ListedActivities(std::string_view paragraph,
     std::vector<ActivityClause> items;
     for (size_t k = colon; k < end; ++k) {
       char c = paragraph[k];
+      if (c == ':' && k != colon) break;  // the items of the next colon are its own
       if (c != ':' && c != ',' && c != ';') continue;
       size_t at = k + 1;
       while (at < end && paragraph[at] == ' ') ++at;
       if (paragraph.substr(at, 2) == "y ") at += 2;
-      const std::string* kind = ObjectKind(Fold(paragraph.substr(at, 120)), kinds);
+      const std::string* kind = ObjectKind(Fold(paragraph.substr(at, 120)), kinds, 1);
       if (kind) items.push_back({at, end, *kind});
     }
     for (size_t k = 0; k + 1 < items.size(); ++k) items[k].end = items[k + 1].begin;

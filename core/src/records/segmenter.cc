@@ -59,6 +59,7 @@ class Segmenter {
   Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules), tables_(p, rules) {
     title_ = Fold(p.document().info.title);
     furniture_ = RunningLines(p);
+    act_ = OpensWithLegalAct();
   }
 
   std::vector<Candidate> Run() {
@@ -114,6 +115,20 @@ class Segmenter {
     return false;
   }
 
+  // The document is a legal act: its title, or one of its first headings, names an act and
+  // its number. Its headings (articles, chapters, list items a scan set large) are then its
+  // parts, never activities; only the clauses of its paragraphs can report one.
+  bool OpensWithLegalAct() const {
+    if (NamesLegalAct(HeadingWords(p_.document().info.title))) return true;
+    int headings = 0;
+    for (size_t i = 0; i < p_.size() && headings < 5; ++i) {
+      if (p_.segment(i).kind != SegmentKind::kHeading) continue;
+      if (NamesLegalAct(HeadingWords(p_.segment(i).text))) return true;
+      ++headings;
+    }
+    return false;
+  }
+
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
   // by goal): its heading reports no activity.
   bool OnlyAggregateTables(size_t begin, size_t end) const {
@@ -165,7 +180,7 @@ class Segmenter {
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
-    if (body_begin == body_end || furniture_[h]) return true;
+    if (body_begin == body_end || furniture_[h] || act_) return true;
     if (NamesLegalAct(HeadingWords(p_.segment(h).text))) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
@@ -337,7 +352,9 @@ class Segmenter {
       if (!dated) candidate.structure -= 0.15;
       out.push_back(candidate);
     }
-    if (out.size() == 1) {  // one activity: the whole paragraph is its record
+    // One activity: the whole paragraph is its record, except in a legal act, where the
+    // paragraph opens with the article's label ("ARTÍCULO PRIMERO.") and the clause is the act.
+    if (out.size() == 1 && !act_) {
       out[0].form = RecordForm::kParagraph;
       out[0].byte_begin = 0;
       out[0].byte_end = SIZE_MAX;
@@ -384,7 +401,7 @@ class Segmenter {
       if (std::find(bullets.begin(), bullets.end(), i) == bullets.end()) bullets.push_back(i);
     }
     std::sort(bullets.begin(), bullets.end());
-    if (h != SIZE_MAX && begin == end && InDatedHeadingRun(h)) {
+    if (h != SIZE_MAX && begin == end && !act_ && InDatedHeadingRun(h)) {
       Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
       return;
     }
@@ -493,6 +510,7 @@ class Segmenter {
   const RecordRules& rules_;
   std::string title_;
   std::vector<bool> furniture_;  // running headers and footers (RunningLines)
+  bool act_ = false;             // the document is a legal act (OpensWithLegalAct)
   TableKinds tables_;
   std::vector<Candidate> out_;
 };
