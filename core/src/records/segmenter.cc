@@ -129,6 +129,14 @@ class Segmenter {
     return false;
   }
 
+  // A heading that adds up rather than tells ("Inversión por objetivo", "Recursos
+  // movilizados por ODS", "Resumen"): a `caption` phrase of the aggregate-table lexicon.
+  bool AddsUp(size_t h) const {
+    std::vector<LexiconHit> hits = rules_.aggregate_tables.FindAll(Fold(p_.segment(h).text));
+    return std::any_of(hits.begin(), hits.end(),
+                       [](const LexiconHit& hit) { return *hit.label == "caption"; });
+  }
+
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
   // by goal): its heading reports no activity.
   bool OnlyAggregateTables(size_t begin, size_t end) const {
@@ -184,6 +192,7 @@ class Segmenter {
     if (NamesLegalAct(HeadingWords(p_.segment(h).text))) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
+    if (AddsUp(h)) return true;
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
     std::string words = HeadingWords(text);
@@ -499,9 +508,15 @@ class Segmenter {
     }
   }
 
+  // The paragraph opens with an activity's date; a dateline's formula ("Santiago de Cali, a
+  // los 12 días de diciembre de 2024, recibido …": the date a document was signed or
+  // received) dates no activity.
   bool OpensWithDate(size_t i) const {
+    std::string_view text = p_.segment(i).text;
     for (const PlacedMention* m : p_.mentions(i)) {
-      if (Passages::IsActivityDate(*m) && p_.OffsetIn(i, *m) <= 24) return true;
+      size_t at = p_.OffsetIn(i, *m);
+      bool dateline = at >= 6 && text.substr(at - 6, 6) == "a los ";
+      if (Passages::IsActivityDate(*m) && at <= 24 && !dateline) return true;
     }
     return false;
   }

@@ -1,5 +1,6 @@
-// Records in legal acts (a council's acuerdo, a decree), beside lists, and what page
-// furniture never gives; on small documents written for the test.
+// Records in styles of reports beyond the activity reports acervo began with: legal acts (a
+// council's acuerdo), prose beside lists, a report in the first person, plans and legal
+// bases, and page furniture, which never gives one; on small documents written for the test.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -12,7 +13,7 @@ using ::testing::ElementsAre;
 using testing_records::Anchors;
 using testing_records::TestDocument;
 
-TEST(LegalActRecordsTest, AnActGivesItsFinancingDecisionAndItsDebatesNotItsRecitals) {
+TEST(ReportStylesTest, AnActGivesItsFinancingDecisionAndItsDebatesNotItsRecitals) {
   TestDocument t(
       "# Acuerdo N.° 7 de 2024 del Concejo Municipal de Tunja\n\n"
       "POR EL CUAL SE AUTORIZA UN EMPRÉSTITO\n\n"
@@ -41,7 +42,7 @@ TEST(LegalActRecordsTest, AnActGivesItsFinancingDecisionAndItsDebatesNotItsRecit
   EXPECT_NE(r[2]["text"].get<std::string>().find("segundo debate"), std::string::npos);
 }
 
-TEST(LegalActRecordsTest, DatedProseBesideAListOfActivitiesIsKept) {
+TEST(ReportStylesTest, DatedProseBesideAListOfActivitiesIsKept) {
   TestDocument t(
       "## 1. Desarrollo social\n\n"
       "El 14 de marzo de 2023 la municipalidad inauguró el centro comunitario del barrio.\n\n"
@@ -57,7 +58,20 @@ TEST(LegalActRecordsTest, DatedProseBesideAListOfActivitiesIsKept) {
   EXPECT_NE(r[0]["text"].get<std::string>().find("inauguró"), std::string::npos);
 }
 
-TEST(LegalActRecordsTest, PlansToComeAndLegalBasesAreNotRecords) {
+TEST(ReportStylesTest, AReportInTheFirstPersonOrTheCompoundPast) {
+  TestDocument t(
+      "## Resultados\n\n"
+      "El 3 de abril de 2024 realizamos un taller de huertos con la red vecinal; el 9 de mayo "
+      "de 2024 se ha firmado el convenio con la universidad.\n");
+  t.Date("3 de abril de 2024", "2024-04-03");
+  t.Date("9 de mayo de 2024", "2024-05-09");
+  nlohmann::json r = t.Assemble();
+  ASSERT_EQ(r.size(), 2u) << r.dump(1);
+  EXPECT_EQ(r[0]["kind"], "capacitacion");
+  EXPECT_EQ(r[1]["kind"], "acuerdo");
+}
+
+TEST(ReportStylesTest, PlansToComeAndLegalBasesAreNotRecords) {
   TestDocument t(
       "## Marco legal\n\n"
       "El 2 de enero de 2020 la fundación firmó su acta constitutiva.\n\n"
@@ -69,7 +83,7 @@ TEST(LegalActRecordsTest, PlansToComeAndLegalBasesAreNotRecords) {
   EXPECT_TRUE(r.empty()) << r.dump(1);
 }
 
-TEST(LegalActRecordsTest, RunningHeadersRepeatedOnPagesAreNotRecords) {
+TEST(ReportStylesTest, RunningHeadersRepeatedOnPagesAreNotRecords) {
   TestDocument t(
       "# Estado de ejecución\n\n"
       "### Ejercicio 2024 – Situación al 31 de diciembre de 2024\n\n"
