@@ -52,6 +52,9 @@ constexpr std::string_view kConnectors[] = {" y ",     " e ",     " mientras que
 // The kind of the activity verbs that are an act's operative words ("autorízase"): see
 // VerbClauses.
 constexpr std::string_view kDisposition = "disposicion";
+// The kind of the verbs of giving ("entregó"): an activity when an activity noun follows
+// ("entregó el premio") or the clause states a sum (goods valued in money: a donation).
+constexpr std::string_view kDelivery = "entrega";
 
 struct VerbHit {
   size_t begin, end;  // byte span in the original paragraph
@@ -269,24 +272,20 @@ std::vector<ActivityClause> VerbClauses(std::string_view paragraph,
       previous_kept = false;
       continue;
     }
-    if (kind == kDisposition) {
-      // An act's operative verb ("Autorízase al alcalde para contratar …") moves money only
-      // when its clause states a sum: a financing decision. Without one it is a mandate.
-      bool sum = std::any_of(amounts.begin(), amounts.end(),
-                             [&](size_t a) { return a >= verb.end && a < verb.end + rest.size(); });
-      if (!sum) {
-        previous_kept = false;
-        continue;
-      }
-      kind = "financiamiento";
-    }
-    if (kind == "generico") {
-      const std::string* named = ObjectKind(rest, lexicons.kinds);
-      if (!named) {
-        previous_kept = false;
-        continue;
-      }
+    bool sum = std::any_of(amounts.begin(), amounts.end(),
+                           [&](size_t a) { return a >= verb.end && a < verb.end + rest.size(); });
+    const std::string* named = nullptr;
+    if (kind == "generico" || kind == kDelivery) named = ObjectKind(rest, lexicons.kinds);
+    if (named) {
       kind = *named;
+    } else if ((kind == kDisposition || kind == kDelivery) && sum) {
+      // An act's operative verb ("Autorízase al alcalde para contratar … hasta por $ …") or
+      // a delivery ("entregó … equipos valorados en US$ …") that states a sum moves money.
+      kind = "financiamiento";
+    } else if (kind == "generico" || kind == kDisposition || kind == kDelivery) {
+      // Without an activity noun or a sum: a mandate, a routine delivery, a generic "realizó".
+      previous_kept = false;
+      continue;
     }
     // A date between the clause's start and a little past its verb is its own.
     bool own_date = std::any_of(dates.begin(), dates.end(),

@@ -100,6 +100,22 @@ TEST(ActivityClausesTest, AnAccentElsewhereMarksAnotherWord) {
   EXPECT_EQ(count("Autorízase al alcalde a contratar un crédito por $ 9.000.000."), 1u);
 }
 
+TEST(ActivityClausesTest, ADeliveryIsAnActivityWithANounOrASum) {
+  const Lexicon verbs = Lexicon::FromText("entrega\tentregó\n");
+  auto kinds_of = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const ActivityClause& c :
+         FindActivityClauses(text, {}, {verbs, Plans(), Kinds()}, {text.find("US$")})) {
+      out.push_back(c.kind);
+    }
+    return out;
+  };
+  EXPECT_EQ(kinds_of("La embajada entregó dos camiones valorados en US$ 90.000."),
+            std::vector<std::string>{"financiamiento"});
+  EXPECT_EQ(kinds_of("La red entregó el convenio firmado."), std::vector<std::string>{"acuerdo"});
+  EXPECT_TRUE(kinds_of("La oficina entregó su informe trimestral.").empty());
+}
+
 TEST(ActivityClausesTest, RecitalsOfAnActReportNothing) {
   EXPECT_TRUE(Spans("Que la ciudad firmó el convenio marco con la red.").empty());
   EXPECT_EQ(Spans("Quedó firmado el convenio y la ciudad firmó el acta.").size(), 1u);
