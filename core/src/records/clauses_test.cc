@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "records/legal_act.h"
+
 namespace acervo {
 namespace {
 
@@ -124,6 +126,16 @@ TEST(ActivityClausesTest, RecitalsOfAnActReportNothing) {
 TEST(ActivityClausesTest, SentencesEndBeforeCapitalsNotAfterAbbreviations) {
   EXPECT_EQ(SentenceStarts("Uno dos. Tres cuatro. N. 5 y Sr. Pérez."),
             (std::vector<size_t>{0, 9, 22}));
+}
+
+TEST(LegalActTest, AnActIsNamedWithItsNumber) {
+  const Lexicon acts = Lexicon::FromText("legal_act\tacuerdo\nlegal_act\tdecreto\n");
+  EXPECT_TRUE(NamesLegalAct("acuerdo n.° 018 de 2024 del concejo", acts));
+  EXPECT_TRUE(NamesLegalAct("decreto 4112.010.20.0470 de 2025", acts));
+  EXPECT_TRUE(NamesLegalAct("acuerdo numero 7", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdo de hermanamiento con quito", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdo no vinculante con la red", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdos firmados", acts));
 }
 
 TEST(CitationTest, BibliographyAndWordProcessorFields) {

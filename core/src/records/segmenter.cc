@@ -6,6 +6,7 @@
 
 #include "acervo/text.h"
 #include "records/clauses.h"
+#include "records/legal_act.h"
 #include "records/page_furniture.h"
 #include "records/table_kinds.h"
 
@@ -49,28 +50,8 @@ class Segmenter {
                        [](const LexiconHit& h) { return h.label->empty(); });
   }
 
-  // Words that open with a legal act and its number ("acuerdo n.° 018 de 2024 …",
-  // "decreto 4112.010.20.0470 de 2025", "resolución número 45"): the act itself, whose
-  // title groups its parts (recitals, articles, certifications) and reports no activity;
-  // "Acuerdo de hermanamiento con …" names one. The act words are the `legal_act` phrases
-  // of the pipeline's group headings.
   bool NamesLegalAct(std::string_view words) const {
-    size_t act_end = 0;
-    for (const LexiconHit& hit : rules_.group_headings.FindAll(words)) {
-      if (hit.begin == 0 && *hit.label == "legal_act") act_end = std::max(act_end, hit.end);
-    }
-    if (act_end == 0) return false;
-    std::string_view rest = words.substr(act_end);
-    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front()))) return true;
-    for (std::string_view marker : {"numero", "nro", "no", "n"}) {
-      if (rest.substr(0, marker.size()) == marker &&
-          (rest.size() == marker.size() ||
-           !std::isalpha(static_cast<unsigned char>(rest[marker.size()])))) {
-        return true;
-      }
-    }
-    return false;
+    return acervo::NamesLegalAct(words, rules_.group_headings);
   }
 
   // The document is a legal act: its title, or one of its first headings, names an act and
