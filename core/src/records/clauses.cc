@@ -49,10 +49,51 @@ bool IsBoundaryAfter(std::string_view folded, size_t at) {
 constexpr std::string_view kConnectors[] = {" y ",     " e ",     " mientras que ",
                                             " donde ", " luego ", " después "};
 
+// The kind of the activity verbs that are an act's operative words ("autorízase"): see
+// VerbClauses.
+constexpr std::string_view kDisposition = "disposicion";
+// The kind of the verbs of giving ("entregó"): an activity when an activity noun follows
+// ("entregó el premio") or the clause states a sum (goods valued in money: a donation).
+constexpr std::string_view kDelivery = "entrega";
+
 struct VerbHit {
   size_t begin, end;  // byte span in the original paragraph
   const std::string* kind;
 };
+
+// Whether byte `at` of `word` starts an accented vowel (á é í ó ú, either case).
+bool AccentedVowelAt(std::string_view word, size_t at) {
+  if (at + 1 >= word.size() || static_cast<unsigned char>(word[at]) != 0xC3) return false;
+  unsigned char c = static_cast<unsigned char>(word[at + 1]) | 0x20;  // lower case
+  return c == 0xA1 || c == 0xA9 || c == 0xAD || c == 0xB3 || c == 0xBA;
+}
+
+// Folding drops accents, so "publicó" also finds "crédito público". A reporting verb in
+// the preterite is stressed on its last vowel ("publicó", "se reunió") or written without
+// an accent ("sostuvo", "firmaron"); an accent on an earlier vowel marks another word
+// ("público"), unless an enclitic follows ("Autorízase", "Apruébese"). Text written
+// without accents passes.
+bool AccentsFitVerb(std::string_view span) {
+  size_t word_start = 0;
+  for (size_t i = 0; i <= span.size(); ++i) {
+    if (i < span.size() && span[i] != ' ') continue;
+    std::string_view word = span.substr(word_start, i - word_start);
+    word_start = i + 1;
+    size_t accent = std::string_view::npos, last_vowel = std::string_view::npos;
+    for (size_t k = 0; k < word.size(); ++k) {
+      char c = static_cast<char>(word[k] | 0x20);
+      if (AccentedVowelAt(word, k)) {
+        accent = last_vowel = k;
+      } else if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+        last_vowel = k;
+      }
+    }
+    bool enclitic = word.size() > 2 &&
+                    (word.substr(word.size() - 2) == "se" || word.substr(word.size() - 2) == "SE");
+    if (accent != std::string_view::npos && accent != last_vowel && !enclitic) return false;
+  }
+  return true;
+}
 
 std::vector<VerbHit> VerbHits(std::string_view paragraph, const Lexicon& verbs) {
   FoldedText folded(paragraph);
@@ -60,6 +101,7 @@ std::vector<VerbHit> VerbHits(std::string_view paragraph, const Lexicon& verbs) 
   for (const LexiconHit& h : verbs.FindAll(folded.text())) {
     if (!IsBoundaryAfter(folded.text(), h.end)) continue;
     size_t begin = folded.ToOriginal(h.begin), end = folded.ToOriginal(h.end);
+    if (!AccentsFitVerb(paragraph.substr(begin, end - begin))) continue;
     if (!out.empty() && begin < out.back().end) {
       // Overlapping phrases ("recibió" and "recibió el premio"): keep the longer.
       if (end - begin > out.back().end - out.back().begin) out.back() = {begin, end, h.label};
@@ -93,7 +135,8 @@ std::string ClauseRest(std::string_view paragraph, size_t at) {
 // its first words, before a "de" that attaches another noun ("se realizó la Primera Sesión",
 // "aprobó, mediante el Acuerdo N.° 4, la adhesión"; not "se llevó a cabo la elaboración de
 // la minuta de la sesión"). Articles, prepositions and numerals are skipped.
-const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
+// `max_words`: how many content words may come before the noun (1: it opens the text).
+const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds, int max_words = 8) {
   static const char* const kSkip[] = {
       "el",         "la",        "los",     "las",       "lo",        "un",      "una",
       "unos",       "unas",      "al",      "a",         "en",        "su",      "sus",
@@ -104,7 +147,7 @@ const std::string* ObjectKind(std::string_view rest, const Lexicon& kinds) {
       "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "dias",    "entre",
       "durante"};
   int content = 0;
-  for (size_t pos = 0; pos < rest.size() && content < 8;) {
+  for (size_t pos = 0; pos < rest.size() && content < max_words;) {
     while (pos < rest.size() && !std::isalnum(static_cast<unsigned char>(rest[pos]))) ++pos;
     size_t end = pos;
     while (end < rest.size() && std::isalnum(static_cast<unsigned char>(rest[end]))) ++end;
@@ -168,9 +211,15 @@ std::vector<size_t> SentenceStarts(std::string_view text) {
   return starts;
 }
 
-std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
-                                                const std::vector<size_t>& dates,
-                                                const ClauseLexicons& lexicons) {
+namespace {
+
+// The clauses of `paragraph` that a reporting verb opens (see clauses.h).
+// Over 80 lines: one pass over the verbs carries the state of the previous clause
+// (sentence, end, kept) that each decision reads; split, it would travel in a struct.
+std::vector<ActivityClause> VerbClauses(std::string_view paragraph,
+                                        const std::vector<size_t>& dates,
+                                        const std::vector<size_t>& amounts,
+                                        const ClauseLexicons& lexicons) {
   std::vector<ActivityClause> out;
   if (lexicons.activity_verbs.empty()) return out;
   std::vector<size_t> sentences = SentenceStarts(paragraph);
@@ -223,13 +272,20 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
       previous_kept = false;
       continue;
     }
-    if (kind == "generico") {
-      const std::string* named = ObjectKind(rest, lexicons.kinds);
-      if (!named) {
-        previous_kept = false;
-        continue;
-      }
+    bool sum = std::any_of(amounts.begin(), amounts.end(),
+                           [&](size_t a) { return a >= verb.end && a < verb.end + rest.size(); });
+    const std::string* named = nullptr;
+    if (kind == "generico" || kind == kDelivery) named = ObjectKind(rest, lexicons.kinds);
+    if (named) {
       kind = *named;
+    } else if ((kind == kDisposition || kind == kDelivery) && sum) {
+      // An act's operative verb ("Autorízase al alcalde para contratar … hasta por $ …") or
+      // a delivery ("entregó … equipos valorados en US$ …") that states a sum moves money.
+      kind = "financiamiento";
+    } else if (kind == "generico" || kind == kDisposition || kind == kDelivery) {
+      // Without an activity noun or a sum: a mandate, a routine delivery, a generic "realizó".
+      previous_kept = false;
+      continue;
     }
     // A date between the clause's start and a little past its verb is its own.
     bool own_date = std::any_of(dates.begin(), dates.end(),
@@ -242,6 +298,79 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
     }
     out.push_back({start, paragraph.size(), kind});
     previous_kept = true;
+  }
+  return out;
+}
+
+// The sentence of `text` that ends after byte `at`: its end (the next sentence's start).
+size_t SentenceEnd(const std::vector<size_t>& starts, size_t at, size_t size) {
+  auto next = std::upper_bound(starts.begin(), starts.end(), at);
+  return next == starts.end() ? size : *next;
+}
+
+// Activities listed after a colon, each an activity noun with its own date: "… fue
+// aprobado en dos debates, así: primer debate en la Comisión de Presupuesto, el día 20 de
+// noviembre de 2024, y segundo debate en la sesión plenaria, el día 27 de noviembre de
+// 2024." Items start after the colon and after ", ", "; ", ", y "; an item is one whose
+// opening names an activity (ObjectKind) and that holds a date; two or more make a list.
+std::vector<ActivityClause> ListedActivities(std::string_view paragraph,
+                                             const std::vector<size_t>& dates,
+                                             const Lexicon& kinds) {
+  std::vector<ActivityClause> out;
+  std::vector<size_t> sentences = SentenceStarts(paragraph);
+  for (size_t colon = paragraph.find(':'); colon != std::string_view::npos;
+       colon = paragraph.find(':', colon + 1)) {
+    size_t end = SentenceEnd(sentences, colon, paragraph.size());
+    std::vector<ActivityClause> items;
+    for (size_t k = colon; k < end; ++k) {
+      char c = paragraph[k];
+      if (c == ':' && k != colon) break;  // the items of the next colon are its own
+      if (c != ':' && c != ',' && c != ';') continue;
+      size_t at = k + 1;
+      while (at < end && paragraph[at] == ' ') ++at;
+      if (paragraph.substr(at, 2) == "y ") at += 2;
+      const std::string* kind = ObjectKind(Fold(paragraph.substr(at, 120)), kinds, 1);
+      if (kind) items.push_back({at, end, *kind});
+    }
+    for (size_t k = 0; k + 1 < items.size(); ++k) items[k].end = items[k + 1].begin;
+    bool all_dated = std::all_of(items.begin(), items.end(), [&](const ActivityClause& item) {
+      return std::any_of(dates.begin(), dates.end(),
+                         [&](size_t d) { return d >= item.begin && d < item.end; });
+    });
+    if (items.size() >= 2 && all_dated) out.insert(out.end(), items.begin(), items.end());
+  }
+  return out;
+}
+
+// A recital of a legal act ("Que la Secretaría presentó …", "Considerando que …"): the
+// act's reasons, not what it reports. The `recital` phrases of the plan cues.
+bool IsRecital(std::string_view paragraph, const Lexicon& plan_cues) {
+  std::string lead = Fold(paragraph.substr(0, 40));
+  for (const LexiconHit& h : plan_cues.FindAll(lead)) {
+    if (h.begin == 0 && *h.label == "recital" && IsBoundaryAfter(lead, h.end)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
+                                                const std::vector<size_t>& dates,
+                                                const ClauseLexicons& lexicons,
+                                                const std::vector<size_t>& amounts) {
+  if (IsRecital(paragraph, lexicons.plan_cues)) return {};
+  std::vector<ActivityClause> out = VerbClauses(paragraph, dates, amounts, lexicons);
+  std::vector<ActivityClause> listed = ListedActivities(paragraph, dates, lexicons.kinds);
+  if (!listed.empty()) {
+    // The list tells its activities item by item: the verbs of its sentence (the lead-in's
+    // "fue aprobado") and of its items are not activities of their own.
+    std::vector<size_t> sentences = SentenceStarts(paragraph);
+    size_t from = *(std::upper_bound(sentences.begin(), sentences.end(), listed.front().begin) - 1);
+    size_t to = listed.back().end;
+    std::erase_if(out, [&](const ActivityClause& c) { return c.begin >= from && c.begin < to; });
+    out.insert(out.end(), listed.begin(), listed.end());
+    std::sort(out.begin(), out.end(),
+              [](const ActivityClause& a, const ActivityClause& b) { return a.begin < b.begin; });
   }
   EndAtNext(paragraph, &out);
   return out;

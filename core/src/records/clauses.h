@@ -39,10 +39,16 @@ struct ClauseLexicons {
 };
 
 // `dates` are the byte offsets of the paragraph's activity dates (to tell a clause with its
-// own date from one that continues the previous activity).
+// own date from one that continues the previous activity), `amounts` those of its sums of
+// money (an act's operative verb, "Autorízase … hasta por la suma de $ …", reports a
+// financing decision only with one). Besides the clauses its verbs open, a paragraph may
+// list dated activities after a colon ("así: primer debate …, el 20 de noviembre, y
+// segundo debate …, el 27 de noviembre"): one clause per item. A recital of a legal act
+// ("Que …", "Considerando que …") reports none.
 std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
                                                 const std::vector<size_t>& dates,
-                                                const ClauseLexicons& lexicons);
+                                                const ClauseLexicons& lexicons,
+                                                const std::vector<size_t>& amounts = {});
 
 // The byte offsets where the sentences of `text` begin (0 first).
 std::vector<size_t> SentenceStarts(std::string_view text);

@@ -2,21 +2,26 @@
 
 #include <gtest/gtest.h>
 
+#include "records/legal_act.h"
+
 namespace acervo {
 namespace {
 
 const Lexicon& Verbs() {
   static const Lexicon kVerbs = Lexicon::FromText(
       "acuerdo\tfirmó\nacuerdo\tfirmaron\nacuerdo\tse adhirió\nreunion\tsostuvo\n"
-      "reunion\tvisitó\nevento\tparticipó\nfinanciamiento\tdonó\ngenerico\tse realizó\n");
+      "reunion\tvisitó\nevento\tparticipó\nfinanciamiento\tdonó\ngenerico\tse realizó\n"
+      "disposicion\tautorízase\n");
   return kVerbs;
 }
 const Lexicon& Kinds() {
-  static const Lexicon kKinds = Lexicon::FromText("capacitacion\ttaller\nacuerdo\tconvenio\n");
+  static const Lexicon kKinds =
+      Lexicon::FromText("capacitacion\ttaller\nacuerdo\tconvenio\nreunion\tdebate\n");
   return kKinds;
 }
 const Lexicon& Plans() {
-  static const Lexicon kPlans = Lexicon::FromText("tiene como objetivo\nbusca\nse prevé\n");
+  static const Lexicon kPlans =
+      Lexicon::FromText("tiene como objetivo\nbusca\nse prevé\nrecital\tque\n");
   return kPlans;
 }
 
@@ -64,9 +69,73 @@ TEST(ActivityClausesTest, GenericVerbsNeedAnActivityNoun) {
   EXPECT_EQ(c[0].kind, "capacitacion");
 }
 
+TEST(ActivityClausesTest, DatedActivitiesListedAfterAColonAreOneEach) {
+  std::string_view text =
+      "Fue aprobado en dos debates, así: primer debate en la Comisión, el 20 de mayo, y "
+      "segundo debate en la plenaria, el 27 de mayo.";
+  size_t first = text.find("20 de mayo"), second = text.find("27 de mayo");
+  EXPECT_EQ(Spans(text, {first, second}),
+            (std::vector<std::string>{"primer debate en la Comisión, el 20 de mayo",
+                                      "segundo debate en la plenaria, el 27 de mayo."}));
+  // Undated items are a description, not a list of activities.
+  EXPECT_TRUE(
+      Spans("Lo integran dos órganos: el debate en la Comisión, y el debate final.").empty());
+}
+
+TEST(ActivityClausesTest, AnActsOperativeVerbReportsFinancingOnlyWithASum) {
+  std::string_view with_sum = "Autorízase al alcalde a contratar un crédito por $ 9.000.000.";
+  std::vector<ActivityClause> c =
+      FindActivityClauses(with_sum, {}, {Verbs(), Plans(), Kinds()}, {with_sum.find('$')});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].kind, "financiamiento");
+  EXPECT_TRUE(Spans("Autorízase al alcalde a suscribir un convenio con la gobernación.").empty());
+}
+
+TEST(ActivityClausesTest, AnAccentElsewhereMarksAnotherWord) {
+  const Lexicon verbs = Lexicon::FromText("generico\tpublicó\ndisposicion\tautorízase\n");
+  auto count = [&](std::string_view text) {
+    return FindActivityClauses(text, {}, {verbs, Plans(), Kinds()}, {text.find('$')}).size();
+  };
+  EXPECT_EQ(count("Los contratos de crédito público firmados por el taller de la ciudad."), 0u);
+  EXPECT_EQ(count("La ciudad publicó el convenio con la red."), 1u);
+  EXPECT_EQ(count("La ciudad publico el convenio con la red."), 1u);  // written without accents
+  EXPECT_EQ(count("Autorízase al alcalde a contratar un crédito por $ 9.000.000."), 1u);
+}
+
+TEST(ActivityClausesTest, ADeliveryIsAnActivityWithANounOrASum) {
+  const Lexicon verbs = Lexicon::FromText("entrega\tentregó\n");
+  auto kinds_of = [&](std::string_view text) {
+    std::vector<std::string> out;
+    for (const ActivityClause& c :
+         FindActivityClauses(text, {}, {verbs, Plans(), Kinds()}, {text.find("US$")})) {
+      out.push_back(c.kind);
+    }
+    return out;
+  };
+  EXPECT_EQ(kinds_of("La embajada entregó dos camiones valorados en US$ 90.000."),
+            std::vector<std::string>{"financiamiento"});
+  EXPECT_EQ(kinds_of("La red entregó el convenio firmado."), std::vector<std::string>{"acuerdo"});
+  EXPECT_TRUE(kinds_of("La oficina entregó su informe trimestral.").empty());
+}
+
+TEST(ActivityClausesTest, RecitalsOfAnActReportNothing) {
+  EXPECT_TRUE(Spans("Que la ciudad firmó el convenio marco con la red.").empty());
+  EXPECT_EQ(Spans("Quedó firmado el convenio y la ciudad firmó el acta.").size(), 1u);
+}
+
 TEST(ActivityClausesTest, SentencesEndBeforeCapitalsNotAfterAbbreviations) {
   EXPECT_EQ(SentenceStarts("Uno dos. Tres cuatro. N. 5 y Sr. Pérez."),
             (std::vector<size_t>{0, 9, 22}));
+}
+
+TEST(LegalActTest, AnActIsNamedWithItsNumber) {
+  const Lexicon acts = Lexicon::FromText("legal_act\tacuerdo\nlegal_act\tdecreto\n");
+  EXPECT_TRUE(NamesLegalAct("acuerdo n.° 018 de 2024 del concejo", acts));
+  EXPECT_TRUE(NamesLegalAct("decreto 4112.010.20.0470 de 2025", acts));
+  EXPECT_TRUE(NamesLegalAct("acuerdo numero 7", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdo de hermanamiento con quito", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdo no vinculante con la red", acts));
+  EXPECT_FALSE(NamesLegalAct("acuerdos firmados", acts));
 }
 
 TEST(CitationTest, BibliographyAndWordProcessorFields) {

@@ -6,6 +6,8 @@
 
 #include "acervo/text.h"
 #include "records/clauses.h"
+#include "records/legal_act.h"
+#include "records/page_furniture.h"
 #include "records/table_kinds.h"
 
 namespace acervo {
@@ -15,6 +17,8 @@ class Segmenter {
  public:
   Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules), tables_(p, rules) {
     title_ = Fold(p.document().info.title);
+    furniture_ = RunningLines(p);
+    act_ = OpensWithLegalAct();
   }
 
   std::vector<Candidate> Run() {
@@ -44,6 +48,32 @@ class Segmenter {
     std::vector<LexiconHit> hits = rules_.plan_cues.FindAll(Fold(heading));
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
+  }
+
+  bool NamesLegalAct(std::string_view words) const {
+    return acervo::NamesLegalAct(words, rules_.group_headings);
+  }
+
+  // The document is a legal act: its title, or one of its first headings, names an act and
+  // its number. Its headings (articles, chapters, list items a scan set large) are then its
+  // parts, never activities; only the clauses of its paragraphs can report one.
+  bool OpensWithLegalAct() const {
+    if (NamesLegalAct(HeadingWords(p_.document().info.title))) return true;
+    int headings = 0;
+    for (size_t i = 0; i < p_.size() && headings < 5; ++i) {
+      if (p_.segment(i).kind != SegmentKind::kHeading) continue;
+      if (NamesLegalAct(HeadingWords(p_.segment(i).text))) return true;
+      ++headings;
+    }
+    return false;
+  }
+
+  // A heading that adds up rather than tells ("Inversión por objetivo", "Recursos
+  // movilizados por ODS", "Resumen"): a `caption` phrase of the aggregate-table lexicon.
+  bool AddsUp(size_t h) const {
+    std::vector<LexiconHit> hits = rules_.aggregate_tables.FindAll(Fold(p_.segment(h).text));
+    return std::any_of(hits.begin(), hits.end(),
+                       [](const LexiconHit& hit) { return *hit.label == "caption"; });
   }
 
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
@@ -79,7 +109,7 @@ class Segmenter {
   // A heading without a body that dates an activity, next to another dated heading: the
   // items of a dated list that a PDF's fonts made look like headings.
   bool InDatedHeadingRun(size_t h) const {
-    if (!HasOwnDate(h) || p_.WordsOutsideDates(h) < 3) return false;
+    if (!HasOwnDate(h) || p_.WordsOutsideDates(h) < 3 || furniture_[h]) return false;
     auto dated_heading = [&](size_t i) {
       return i < p_.size() && p_.segment(i).kind == SegmentKind::kHeading && HasOwnDate(i);
     };
@@ -97,14 +127,18 @@ class Segmenter {
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
-    if (body_begin == body_end) return true;
+    if (body_begin == body_end || furniture_[h] || act_) return true;
+    if (NamesLegalAct(HeadingWords(p_.segment(h).text))) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
+    if (AddsUp(h)) return true;
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
     std::string words = HeadingWords(text);
     if (words.empty()) return true;  // a number or a chronology's year ("2020")
-    if (rules_.group_headings.Prefix(words)) return true;
+    if (const std::string* label = rules_.group_headings.Prefix(words); label && label->empty()) {
+      return true;
+    }
     // Activities in the plural and none in the singular ("Cronología de visitas
     // destacadas", "Actores y recursos"): a heading over several, or over none.
     if (NamesActivities(words) && !NamesSingleActivity(words)) return true;
@@ -249,13 +283,14 @@ class Segmenter {
   std::vector<Candidate> ClausesOf(size_t i, double structure) const {
     std::vector<Candidate> out;
     const Segment& s = p_.segment(i);
-    if (s.kind != SegmentKind::kParagraph || IsCitation(s.text)) return out;
-    std::vector<size_t> dates;
+    if (s.kind != SegmentKind::kParagraph || furniture_[i] || IsCitation(s.text)) return out;
+    std::vector<size_t> dates, amounts;
     for (const PlacedMention* m : p_.mentions(i)) {
       if (Passages::IsActivityDate(*m)) dates.push_back(p_.OffsetIn(i, *m));
+      if (m->type == "amount") amounts.push_back(p_.OffsetIn(i, *m));
     }
     for (const ActivityClause& c : FindActivityClauses(
-             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds})) {
+             s.text, dates, {rules_.activity_verbs, rules_.plan_cues, rules_.kinds}, amounts)) {
       Candidate candidate{RecordForm::kClause, i, i, structure, false};
       candidate.byte_begin = c.begin;
       candidate.byte_end = c.end;
@@ -265,7 +300,9 @@ class Segmenter {
       if (!dated) candidate.structure -= 0.15;
       out.push_back(candidate);
     }
-    if (out.size() == 1) {  // one activity: the whole paragraph is its record
+    // One activity: the whole paragraph is its record, except in a legal act, where the
+    // paragraph opens with the article's label ("ARTÍCULO PRIMERO.") and the clause is the act.
+    if (out.size() == 1 && !act_) {
       out[0].form = RecordForm::kParagraph;
       out[0].byte_begin = 0;
       out[0].byte_end = SIZE_MAX;
@@ -312,7 +349,7 @@ class Segmenter {
       if (std::find(bullets.begin(), bullets.end(), i) == bullets.end()) bullets.push_back(i);
     }
     std::sort(bullets.begin(), bullets.end());
-    if (h != SIZE_MAX && begin == end && InDatedHeadingRun(h)) {
+    if (h != SIZE_MAX && begin == end && !act_ && InDatedHeadingRun(h)) {
       Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
       return;
     }
@@ -351,6 +388,28 @@ class Segmenter {
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
       GroupedParagraphs(h, begin, end, pieces);
+    } else if (!HasOwnDate(h)) {
+      DatedClausesBeside(begin, end, pieces);
+    }
+  }
+
+  // A section that lists its activities in bullets or a table often tells others in its
+  // prose ("El 14 de marzo la municipalidad inauguró …" above "Además, se desarrollaron las
+  // siguientes actividades:" and its bullets): the dated activity clauses of its paragraphs
+  // are records too. Lead-ins (ending in ':') and undated clauses, which mostly describe
+  // the listed items, are not.
+  void DatedClausesBeside(size_t begin, size_t end, const std::vector<Candidate>& pieces) {
+    for (size_t i = begin; i < end; ++i) {
+      std::string_view t = p_.segment(i).text;
+      while (!t.empty() && (t.back() == ' ' || t.back() == '\n')) t.remove_suffix(1);
+      if (t.empty() || t.back() == ':') continue;
+      if (std::any_of(pieces.begin(), pieces.end(),
+                      [&](const Candidate& c) { return c.first == i; })) {
+        continue;
+      }
+      for (const Candidate& c : ClausesOf(i, 0.7)) {
+        if (c.structure >= 0.7) out_.push_back(c);
+      }
     }
   }
 
@@ -388,9 +447,15 @@ class Segmenter {
     }
   }
 
+  // The paragraph opens with an activity's date; a dateline's formula ("Santiago de Cali, a
+  // los 12 días de diciembre de 2024, recibido …": the date a document was signed or
+  // received) dates no activity.
   bool OpensWithDate(size_t i) const {
+    std::string_view text = p_.segment(i).text;
     for (const PlacedMention* m : p_.mentions(i)) {
-      if (Passages::IsActivityDate(*m) && p_.OffsetIn(i, *m) <= 24) return true;
+      size_t at = p_.OffsetIn(i, *m);
+      bool dateline = at >= 6 && text.substr(at - 6, 6) == "a los ";
+      if (Passages::IsActivityDate(*m) && at <= 24 && !dateline) return true;
     }
     return false;
   }
@@ -398,6 +463,8 @@ class Segmenter {
   const Passages& p_;
   const RecordRules& rules_;
   std::string title_;
+  std::vector<bool> furniture_;  // running headers and footers (RunningLines)
+  bool act_ = false;             // the document is a legal act (OpensWithLegalAct)
   TableKinds tables_;
   std::vector<Candidate> out_;
 };

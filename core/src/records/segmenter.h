@@ -20,9 +20,15 @@
 // heading each paragraph's activity clauses are records. A chronology's month heading
 // ("ABRIL") makes each paragraph under it one entry, dated by the heading when it has no
 // date. Short bullets under a heading or lead-in that names activities in the plural
-// ("Acuerdos de hermanamiento suscritos") are one record each. Never records: sections under
-// a non-record heading (presentation, objectives, notes, bibliography, an order of the
-// day), citations, aggregate tables (table_kinds.h), headings that name a plan.
+// ("Acuerdos de hermanamiento suscritos") are one record each. A section that lists its
+// activities in bullets or a table keeps the dated activity clauses of its prose. A heading
+// naming a legal act with its number ("Acuerdo N.° 018 de 2024", "Decreto 0470 de 2025")
+// only groups the act's parts, whose clauses are examined one by one (clauses.h: recitals
+// report nothing, an operative verb reports a financing decision only with a sum).
+// Never records: sections under a non-record heading (presentation, objectives, legal
+// basis, plans to come, notes, bibliography, an order of the day), citations, aggregate
+// tables (table_kinds.h), headings that name a plan, and page furniture (a heading or
+// short paragraph repeated at the same edge of two or more pages: running headers).
 #ifndef ACERVO_CORE_RECORDS_SEGMENTER_H_
 #define ACERVO_CORE_RECORDS_SEGMENTER_H_
 

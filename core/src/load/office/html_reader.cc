@@ -17,6 +17,8 @@ namespace {
 
 std::string_view Name(const xmlNode* n) { return LocalName(n); }
 
+int HeadingLevel(std::string_view name);  // 1..6 for h1..h6, else 0
+
 bool IsSkipped(const xmlNode* n, bool in_article) {
   static const std::set<std::string_view> kSkip = {
       "script", "style",  "noscript", "template", "nav",   "aside",  "form",
@@ -37,7 +39,10 @@ bool IsSkipped(const xmlNode* n, bool in_article) {
   static const RE2 kBoilerplate(
       R"((?i)(?:[a-z0-9]+[_-])?(?:nav|navbar|navigation|menu|breadcrumbs?|cookies?|consent|gdpr|sidebar|share|sharing|social|skip-?links?|newsletter|related|comments?|advert|ads)(?:[_-][a-z0-9_-]*)?)");
   static const RE2 kState(R"((?i)(?:has|no|with|is)[_-].*)");
-  std::string tokens = Attr(n, "", "class") + " " + Attr(n, "", "id");
+  // A heading's id is an anchor made from its own words ("desarrollo-social" for "1.
+  // Desarrollo social"): only its class can name boilerplate.
+  bool heading = HeadingLevel(name) > 0;
+  std::string tokens = Attr(n, "", "class") + " " + (heading ? "" : Attr(n, "", "id"));
   size_t at = 0;
   while (at < tokens.size()) {
     size_t end = tokens.find_first_of(" \t\n", at);

@@ -284,6 +284,15 @@ TEST(Html, ContentWithoutBoilerplateAndMetadataApart) {
             "[tr:Agua\tUSD 10\t2023][tr:\tUSD 20\t2024][tr:Total\t\tUSD 30]");
 }
 
+TEST(Html, AHeadingsIdIsItsAnchorNotBoilerplate) {
+  Result<Document> doc = ReadHtml(
+      "<html><body><h2 id=\"desarrollo-social\">1. Desarrollo social</h2><p>Texto.</p>"
+      "<div id=\"share-social\">Compartir</div></body></html>",
+      "x.html");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(Outline(*doc), "[h2:1. Desarrollo social][p:Texto.]");
+}
+
 TEST(Html, EncodingsDeclaredUndeclaredAndUnknown) {
   std::string latin =
       "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Gesti\xF3n</p></body></html>";
