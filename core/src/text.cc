@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <cstring>
 #include <unordered_map>
 
 namespace acervo {
@@ -130,36 +131,87 @@ const std::string& FoldCodePoint(char32_t cp) {
 
 }  // namespace
 
-FoldedText::FoldedText(std::string_view original) : original_(original) {
+namespace {
+
+// Eight ASCII bytes lower-cased at once: 0x20 added to each byte from 'A' to 'Z'. The bytes
+// are below 0x80, so no sum carries into the next byte.
+uint64_t LowerAscii8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t at_least_a = w + (0x80 - 'A') * kOnes;   // high bit: byte >= 'A'
+  const uint64_t above_z = w + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
+  const uint64_t upper = at_least_a & ~above_z & (0x80 * kOnes);
+  return w | (upper >> 2);
+}
+
+// Appends the folded `original` to *folded and, when `map` is not null (then *folded starts
+// empty), the original offset of every folded byte to *map, plus one entry for the end.
+// ASCII, most of any text, is lower-cased eight bytes at a time into buffers sized once.
+void FoldInto(std::string_view original, std::string* folded, std::vector<uint32_t>* map) {
   const size_t n = original.size();
-  folded_.reserve(n);
-  map_.reserve(n + 1);
+  const char* in = original.data();
+  // Folding never grows ASCII and rarely grows a code point past its own bytes; the buffers
+  // grow when one does.
+  size_t at = folded->size();
+  size_t capacity = at + n;
+  folded->resize(capacity);
+  if (map) map->resize(capacity + 1);
+  char* out = folded->data();
+  uint32_t* to = map ? map->data() : nullptr;
   size_t pos = 0;
   while (pos < n) {
-    // A run of ASCII bytes maps one to one: lower-cased and written in bulk.
-    size_t run = pos;
-    while (run < n && static_cast<unsigned char>(original[run]) < 0x80) ++run;
-    if (run > pos) {
-      size_t at = folded_.size();
-      folded_.resize(at + (run - pos));
-      map_.resize(at + (run - pos));
-      for (size_t k = pos; k < run; ++k, ++at) {
-        unsigned char c = static_cast<unsigned char>(original[k]);
-        folded_[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        map_[at] = static_cast<uint32_t>(k);
+    uint64_t w;
+    if (pos + 8 <= n && (std::memcpy(&w, in + pos, 8), (w & 0x8080808080808080ULL) == 0)) {
+      w = LowerAscii8(w);
+      std::memcpy(out + at, &w, 8);
+      if (to) {
+        for (size_t k = 0; k < 8; ++k) to[at + k] = static_cast<uint32_t>(pos + k);
       }
-      pos = run;
+      at += 8, pos += 8;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(in[pos]);
+    if (c < 0x80) {
+      out[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (to) to[at] = static_cast<uint32_t>(pos);
+      ++at, ++pos;
       continue;
     }
     size_t start = pos;
-    char32_t cp = NextCodePoint(original, &pos);
-    const std::string& f = FoldCodePoint(cp);
-    folded_ += f;
-    map_.insert(map_.end(), f.size(), static_cast<uint32_t>(start));
+    const std::string& f = FoldCodePoint(NextCodePoint(original, &pos));
+    if (at + f.size() + (n - pos) > capacity) {
+      capacity = at + f.size() + (n - pos) + 16;
+      folded->resize(capacity);
+      out = folded->data();
+      if (map) {
+        map->resize(capacity + 1);
+        to = map->data();
+      }
+    }
+    for (char b : f) {
+      out[at] = b;
+      if (to) to[at] = static_cast<uint32_t>(start);
+      ++at;
+    }
   }
-  map_.push_back(static_cast<uint32_t>(n));
+  folded->resize(at);
+  if (map) {
+    map->resize(at + 1);
+    (*map)[at] = static_cast<uint32_t>(n);
+  }
 }
 
-std::string Fold(std::string_view text) { return FoldedText(text).text(); }
+}  // namespace
+
+FoldedText::FoldedText(std::string_view original) : original_(original) {
+  FoldInto(original, &folded_, &map_);
+}
+
+std::string Fold(std::string_view text) {
+  std::string out;
+  FoldInto(text, &out, nullptr);
+  return out;
+}
+
+void AppendFolded(std::string_view text, std::string* out) { FoldInto(text, out, nullptr); }
 
 }  // namespace acervo
