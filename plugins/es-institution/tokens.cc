@@ -10,14 +10,25 @@ namespace {
 bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool AsciiWord(unsigned char c) { return AsciiLetter(c) || (c >= '0' && c <= '9'); }
 
-// acervo::Fold of one word, without its offset map; most words are plain ASCII.
-std::string FoldWord(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) return Fold(word);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+// Appends acervo::Fold of one word to *out; most words are plain ASCII.
+void AppendFoldedWord(std::string_view word, std::string* out) {
+  size_t at = out->size();
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out->resize(at);
+      AppendFolded(word, out);
+      return;
+    }
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
   }
-  return out;
+}
+
+// Whether folding leaves `word` as it is: ASCII without capitals.
+bool FoldedAlready(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
 }
 
 // When text[p] is a hyphen that ends a line after a lower-case letter and a lower-case
@@ -103,9 +114,14 @@ std::string JoinLineBreaks(std::string_view s) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
+  folded->clear();
+  // Where each token's folded form is: its offset in *folded, which may move while it
+  // grows; npos when the form is the text itself (punctuation, lower-case ASCII words).
+  std::vector<size_t> offsets;
+  offsets.reserve(text.size() / 5 + 1);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t begin = pos;
@@ -121,8 +137,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.begin = begin;
     if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
       t.end = pos;
-      t.folded = std::string(text.substr(begin, pos - begin));
-      tokens.push_back(std::move(t));
+      t.folded = text.substr(begin, pos - begin);
+      tokens.push_back(t);
+      offsets.push_back(std::string::npos);
       continue;
     }
     t.word = true;
@@ -140,11 +157,32 @@ std::vector<Token> Tokenize(std::string_view text) {
     std::string_view word = text.substr(begin, w.end - begin);
     bool broken =
         word.find('\n') != std::string_view::npos || word.find(' ') != std::string_view::npos;
-    t.folded = FoldWord(broken ? JoinLineBreaks(word) : word);
+    if (!broken && FoldedAlready(word)) {
+      t.folded = word;
+      offsets.push_back(std::string::npos);
+    } else {
+      size_t at = folded->size();
+      AppendFoldedWord(broken ? JoinLineBreaks(word) : word, folded);
+      t.folded = std::string_view(folded->data() + at, folded->size() - at);  // moved below
+      offsets.push_back(at);
+    }
     pos = w.end;
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
+  }
+  // The buffer is complete: point the folded forms into it.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (offsets[i] != std::string::npos) {
+      tokens[i].folded = std::string_view(folded->data() + offsets[i], tokens[i].folded.size());
+    }
   }
   return tokens;
+}
+
+std::vector<std::string> FoldedTokens(std::string_view text) {
+  std::string buffer;
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text, &buffer)) out.emplace_back(t.folded);
+  return out;
 }
 
 }  // namespace acervo::institution
