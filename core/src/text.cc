@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -129,9 +130,27 @@ const std::string& FoldCodePoint(char32_t cp) {
   return folded;
 }
 
-}  // namespace
+// The folded form of every two-byte code point (U+0080 to U+07FF: Latin letters with
+// accents, Greek, Cyrillic), for FoldInto to read without decoding through NextCodePoint or
+// a thread-local lookup. Filled once, on first use, for the whole process.
+struct TwoByteFold {
+  char bytes[7];
+  uint8_t size;  // kLonger: more than 7 bytes, left to FoldCodePoint
+};
+constexpr uint8_t kLonger = 0xFF;
 
-namespace {
+const std::array<TwoByteFold, 0x800>& TwoByteFolds() {
+  static const std::array<TwoByteFold, 0x800> table = [] {
+    std::array<TwoByteFold, 0x800> t{};
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      const std::string& f = FoldCodePoint(cp);
+      t[cp].size = f.size() <= sizeof t[cp].bytes ? static_cast<uint8_t>(f.size()) : kLonger;
+      if (t[cp].size != kLonger) std::memcpy(t[cp].bytes, f.data(), f.size());
+    }
+    return t;
+  }();
+  return table;
+}
 
 // Eight ASCII bytes lower-cased at once: 0x20 added to each byte from 'A' to 'Z'. The bytes
 // are below 0x80, so no sum carries into the next byte.
@@ -157,6 +176,7 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
   if (map) map->resize(capacity + 1);
   char* out = folded->data();
   uint32_t* to = map ? map->data() : nullptr;
+  const std::array<TwoByteFold, 0x800>& two_byte = TwoByteFolds();
   size_t pos = 0;
   while (pos < n) {
     uint64_t w;
@@ -175,6 +195,30 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
       if (to) to[at] = static_cast<uint32_t>(pos);
       ++at, ++pos;
       continue;
+    }
+    // A well-formed two-byte sequence (what NextCodePoint decodes to U+0080..U+07FF).
+    if (c >= 0xC2 && c <= 0xDF && pos + 1 < n &&
+        (static_cast<unsigned char>(in[pos + 1]) & 0xC0) == 0x80) {
+      const TwoByteFold& f =
+          two_byte[((c & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F)];
+      if (f.size != kLonger) {
+        if (at + f.size + (n - pos - 2) > capacity) {  // more bytes than the two it replaces
+          capacity = at + f.size + (n - pos - 2) + 16;
+          folded->resize(capacity);
+          out = folded->data();
+          if (map) {
+            map->resize(capacity + 1);
+            to = map->data();
+          }
+        }
+        for (uint8_t k = 0; k < f.size; ++k) {
+          out[at] = f.bytes[k];
+          if (to) to[at] = static_cast<uint32_t>(pos);
+          ++at;
+        }
+        pos += 2;
+        continue;
+      }
     }
     size_t start = pos;
     const std::string& f = FoldCodePoint(NextCodePoint(original, &pos));

@@ -30,6 +30,10 @@ TEST(FoldTest, EveryAsciiByteInLongRunsAsAlone) {
       ASSERT_EQ(Fold(all.substr(o, 1))[0], expected[i]) << "byte " << o;
     }
   }
+  // Two-byte letters, and bytes that are no UTF-8 (each read as U+FFFD, as NextCodePoint does).
+  EXPECT_EQ(Fold("ÀÉÎÕÜ ÇÑ ΣΑΣ Ж"), "aeiou cn σασ ж");
+  EXPECT_EQ(Fold("A\xC3"), "a\xEF\xBF\xBD");
+  EXPECT_EQ(Fold("\xC0\x80z"), "\xEF\xBF\xBD\xEF\xBF\xBDz");
   std::string appended = "x";
   AppendFolded("ÑANDÚ Y CÓNDOR", &appended);
   EXPECT_EQ(appended, "xnandu y condor");
