@@ -97,6 +97,7 @@ class InstitutionRun : public Run {
     for (Candidate& c : chosen) ServedBody(text, hits, inner, &c);
     // Acronyms learned earlier in the document, wherever nothing else was found.
     for (const Token& t : tokens) {
+      if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
       auto it = learned_.find(std::string(text.substr(t.begin, t.end - t.begin)));
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;

@@ -23,14 +23,6 @@ void AppendFoldedWord(std::string_view word, std::string* out) {
   }
 }
 
-// Whether folding leaves `word` as it is: ASCII without capitals.
-bool FoldedAlready(std::string_view word) {
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
-  }
-  return true;
-}
-
 // When text[p] is a hyphen that ends a line after a lower-case letter and a lower-case
 // letter starts the next one, the position of that letter; p otherwise. The line break may
 // have become one space when the loader joined the lines of a paragraph ("Aseso- res").
@@ -50,12 +42,15 @@ struct WordShape {
   size_t end = 0;
   bool letters = false;
   bool lower = false;
+  bool folded = true;   // plain ASCII without capitals: its own folded form
+  bool broken = false;  // crosses a line break ("Aseso-\nres")
 };
 
 // The end of the word that starts at `begin`, and whether it has letters, lower-case ones.
 // Plain ASCII bytes are classified directly; the rest through ICU.
 WordShape ScanWord(std::string_view text, size_t begin) {
-  WordShape w{begin, false, false};
+  WordShape w;
+  w.end = begin;
   size_t p = begin;
   while (p < text.size()) {
     auto b = static_cast<unsigned char>(text[p]);
@@ -63,6 +58,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       if (AsciiWord(b)) {
         w.letters |= AsciiLetter(b);
         w.lower |= b >= 'a' && b <= 'z';
+        w.folded &= !(b >= 'A' && b <= 'Z');
         w.end = ++p;
         continue;
       }
@@ -74,6 +70,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       }
       // A word hyphenated at the end of a line: "Aseso-\nres".
       if (size_t after = LineBreakHyphen(text, p); after > p) {
+        w.broken = true;
         p = after;
         continue;
       }
@@ -82,6 +79,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
     size_t next = p;
     char32_t c = NextCodePoint(text, &next);
     if (IsWordCodePoint(c)) {
+      w.folded = false;
       w.letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
       w.lower |= u_islower(static_cast<UChar32>(c)) != 0;
       w.end = p = next;
@@ -89,6 +87,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
     }
     size_t q = next;
     if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+      w.folded = false;
       p = next;
       continue;
     }
@@ -155,14 +154,12 @@ std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
     t.end = w.end;
     t.all_caps = w.letters && !w.lower;
     std::string_view word = text.substr(begin, w.end - begin);
-    bool broken =
-        word.find('\n') != std::string_view::npos || word.find(' ') != std::string_view::npos;
-    if (!broken && FoldedAlready(word)) {
+    if (!w.broken && w.folded) {
       t.folded = word;
       offsets.push_back(std::string::npos);
     } else {
       size_t at = folded->size();
-      AppendFoldedWord(broken ? JoinLineBreaks(word) : word, folded);
+      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, folded);
       t.folded = std::string_view(folded->data() + at, folded->size() - at);  // moved below
       offsets.push_back(at);
     }
