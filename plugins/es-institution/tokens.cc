@@ -46,8 +46,9 @@ struct WordShape {
   bool broken = false;  // crosses a line break ("Aseso-\nres")
 };
 
-// The end of the word that starts at `begin`, and whether it has letters, lower-case ones.
-// Plain ASCII bytes are classified directly; the rest through ICU.
+// The end of the word that starts at `begin`, whether it has letters, lower-case ones, and
+// whether it crosses a line break or is its own folded form. Plain ASCII bytes are classified
+// directly; the rest through ICU.
 WordShape ScanWord(std::string_view text, size_t begin) {
   WordShape w;
   w.end = begin;
