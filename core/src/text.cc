@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <cstring>
 #include <unordered_map>
 
 namespace acervo {
@@ -128,38 +130,132 @@ const std::string& FoldCodePoint(char32_t cp) {
   return folded;
 }
 
+// The folded form of every two-byte code point (U+0080 to U+07FF: Latin letters with
+// accents, Greek, Cyrillic), for FoldInto to read without decoding through NextCodePoint or
+// a thread-local lookup. Filled once, on first use, for the whole process.
+struct TwoByteFold {
+  char bytes[7];
+  uint8_t size;  // kLonger: more than 7 bytes, left to FoldCodePoint
+};
+constexpr uint8_t kLonger = 0xFF;
+
+const std::array<TwoByteFold, 0x800>& TwoByteFolds() {
+  static const std::array<TwoByteFold, 0x800> table = [] {
+    std::array<TwoByteFold, 0x800> t{};
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
+      const std::string& f = FoldCodePoint(cp);
+      t[cp].size = f.size() <= sizeof t[cp].bytes ? static_cast<uint8_t>(f.size()) : kLonger;
+      if (t[cp].size != kLonger) std::memcpy(t[cp].bytes, f.data(), f.size());
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Eight ASCII bytes lower-cased at once: 0x20 added to each byte from 'A' to 'Z'. The bytes
+// are below 0x80, so no sum carries into the next byte.
+uint64_t LowerAscii8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t at_least_a = w + (0x80 - 'A') * kOnes;   // high bit: byte >= 'A'
+  const uint64_t above_z = w + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
+  const uint64_t upper = at_least_a & ~above_z & (0x80 * kOnes);
+  return w | (upper >> 2);
+}
+
+// Appends the folded `original` to *folded and, when `map` is not null (then *folded starts
+// empty), the original offset of every folded byte to *map, plus one entry for the end.
+// ASCII, most of any text, is lower-cased eight bytes at a time into buffers sized once.
+void FoldInto(std::string_view original, std::string* folded, std::vector<uint32_t>* map) {
+  const size_t n = original.size();
+  const char* in = original.data();
+  // Folding never grows ASCII and rarely grows a code point past its own bytes; the buffers
+  // grow when one does.
+  size_t at = folded->size();
+  size_t capacity = at + n;
+  folded->resize(capacity);
+  if (map) map->resize(capacity + 1);
+  char* out = folded->data();
+  uint32_t* to = map ? map->data() : nullptr;
+  const std::array<TwoByteFold, 0x800>& two_byte = TwoByteFolds();
+  size_t pos = 0;
+  while (pos < n) {
+    uint64_t w;
+    if (pos + 8 <= n && (std::memcpy(&w, in + pos, 8), (w & 0x8080808080808080ULL) == 0)) {
+      w = LowerAscii8(w);
+      std::memcpy(out + at, &w, 8);
+      if (to) {
+        for (size_t k = 0; k < 8; ++k) to[at + k] = static_cast<uint32_t>(pos + k);
+      }
+      at += 8, pos += 8;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(in[pos]);
+    if (c < 0x80) {
+      out[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (to) to[at] = static_cast<uint32_t>(pos);
+      ++at, ++pos;
+      continue;
+    }
+    // A well-formed two-byte sequence (what NextCodePoint decodes to U+0080..U+07FF).
+    if (c >= 0xC2 && c <= 0xDF && pos + 1 < n &&
+        (static_cast<unsigned char>(in[pos + 1]) & 0xC0) == 0x80) {
+      const TwoByteFold& f =
+          two_byte[((c & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F)];
+      if (f.size != kLonger) {
+        if (at + f.size + (n - pos - 2) > capacity) {  // more bytes than the two it replaces
+          capacity = at + f.size + (n - pos - 2) + 16;
+          folded->resize(capacity);
+          out = folded->data();
+          if (map) {
+            map->resize(capacity + 1);
+            to = map->data();
+          }
+        }
+        for (uint8_t k = 0; k < f.size; ++k) {
+          out[at] = f.bytes[k];
+          if (to) to[at] = static_cast<uint32_t>(pos);
+          ++at;
+        }
+        pos += 2;
+        continue;
+      }
+    }
+    size_t start = pos;
+    const std::string& f = FoldCodePoint(NextCodePoint(original, &pos));
+    if (at + f.size() + (n - pos) > capacity) {
+      capacity = at + f.size() + (n - pos) + 16;
+      folded->resize(capacity);
+      out = folded->data();
+      if (map) {
+        map->resize(capacity + 1);
+        to = map->data();
+      }
+    }
+    for (char b : f) {
+      out[at] = b;
+      if (to) to[at] = static_cast<uint32_t>(start);
+      ++at;
+    }
+  }
+  folded->resize(at);
+  if (map) {
+    map->resize(at + 1);
+    (*map)[at] = static_cast<uint32_t>(n);
+  }
+}
+
 }  // namespace
 
 FoldedText::FoldedText(std::string_view original) : original_(original) {
-  const size_t n = original.size();
-  folded_.reserve(n);
-  map_.reserve(n + 1);
-  size_t pos = 0;
-  while (pos < n) {
-    // A run of ASCII bytes maps one to one: lower-cased and written in bulk.
-    size_t run = pos;
-    while (run < n && static_cast<unsigned char>(original[run]) < 0x80) ++run;
-    if (run > pos) {
-      size_t at = folded_.size();
-      folded_.resize(at + (run - pos));
-      map_.resize(at + (run - pos));
-      for (size_t k = pos; k < run; ++k, ++at) {
-        unsigned char c = static_cast<unsigned char>(original[k]);
-        folded_[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        map_[at] = static_cast<uint32_t>(k);
-      }
-      pos = run;
-      continue;
-    }
-    size_t start = pos;
-    char32_t cp = NextCodePoint(original, &pos);
-    const std::string& f = FoldCodePoint(cp);
-    folded_ += f;
-    map_.insert(map_.end(), f.size(), static_cast<uint32_t>(start));
-  }
-  map_.push_back(static_cast<uint32_t>(n));
+  FoldInto(original, &folded_, &map_);
 }
 
-std::string Fold(std::string_view text) { return FoldedText(text).text(); }
+std::string Fold(std::string_view text) {
+  std::string out;
+  FoldInto(text, &out, nullptr);
+  return out;
+}
+
+void AppendFolded(std::string_view text, std::string* out) { FoldInto(text, out, nullptr); }
 
 }  // namespace acervo

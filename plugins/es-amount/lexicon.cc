@@ -51,9 +51,15 @@ void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
   if (!root) root = std::make_unique<Node>();
   Node* node = root.get();
   for (char c : folded_phrase.substr(1)) {
-    auto& child = node->next[c];
-    if (!child) child = std::make_unique<Node>();
-    node = child.get();
+    Node* child = nullptr;
+    for (auto& [byte, next] : node->next) {
+      if (byte == c) child = next.get();
+    }
+    if (!child) {
+      node->next.emplace_back(c, std::make_unique<Node>());
+      child = node->next.back().second.get();
+    }
+    node = child;
   }
   node->payload = payload;
 }
@@ -79,15 +85,15 @@ int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
     if (i >= text.size()) break;
     char c = text[i];
     if (IsSpace(c)) {
-      auto it = node->next.find(' ');
-      if (it == node->next.end()) break;
-      node = it->second.get();
+      const Node* child = node->Child(' ');
+      if (!child) break;
+      node = child;
       while (i < text.size() && IsSpace(text[i])) ++i;
       continue;
     }
-    auto it = node->next.find(c);
-    if (it == node->next.end()) break;
-    node = it->second.get();
+    const Node* child = node->Child(c);
+    if (!child) break;
+    node = child;
     ++i;
   }
   return best;

@@ -33,8 +33,15 @@ class PhraseTrie {
 
  private:
   struct Node {
-    std::map<char, std::unique_ptr<Node>> next;
+    // A node has a handful of children: a scan of them beats a tree's walk.
+    std::vector<std::pair<char, std::unique_ptr<Node>>> next;
     int payload = -1;
+    const Node* Child(char c) const {
+      for (const auto& [byte, child] : next) {
+        if (byte == c) return child.get();
+      }
+      return nullptr;
+    }
   };
   // The first byte is looked up in a table: most positions of a text start no phrase, and
   // the scanner asks at every word.

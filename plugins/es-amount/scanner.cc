@@ -428,11 +428,13 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
     bool may_start =
         IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumber(static_cast<unsigned char>(c));
-    Expression e;
-    if (anchor && may_start && ParseSignedAt(f, pos, &e)) {
-      out->push_back(e);
-      pos = std::max(e.end, pos + 1);
-      continue;
+    if (anchor && may_start) {
+      Expression e;
+      if (ParseSignedAt(f, pos, &e)) {
+        pos = std::max(e.end, pos + 1);
+        out->push_back(std::move(e));
+        continue;
+      }
     }
     if (IsWordByte(c)) {
       while (pos < f.size() && IsWordByte(f[pos])) ++pos;

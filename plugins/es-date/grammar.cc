@@ -437,6 +437,11 @@ void Grammar::ShareListYears(std::string_view s, std::vector<Expression>::iterat
 }
 
 void Grammar::FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const {
+  // The phrase starts with "ejercicio" or "ano" (year_phrase_); most passages hold neither.
+  if (folded.find("ano") == std::string_view::npos &&
+      folded.find("ejercicio") == std::string_view::npos) {
+    return;
+  }
   re2::StringPiece input(folded.data(), folded.size());
   re2::StringPiece year;
   while (RE2::FindAndConsume(&input, *year_phrase_, &year)) {

@@ -162,7 +162,8 @@ void Gazetteer::Build() {
       } else {
         by_folded_name_.emplace(Fold(s), i);
       }
-      std::vector<Token> tokens = Tokenize(s);
+      std::string buffer;
+      std::vector<Token> tokens = Tokenize(s, &buffer);
       std::vector<std::string> folded;
       for (const Word& w : Split(s, tokens, 0, tokens.size()).words) folded.emplace_back(w.folded);
       spelling.single_word = folded.size() == 1 && !spelling.acronym;

@@ -11,7 +11,8 @@ namespace {
 
 std::vector<std::string> Ids(const Gazetteer& g, std::string_view text) {
   std::vector<std::string> out;
-  for (const GazetteerHit& h : g.Find(text, Tokenize(text))) {
+  std::string buffer;
+  for (const GazetteerHit& h : g.Find(text, Tokenize(text, &buffer))) {
     out.push_back(std::string(text.substr(h.begin, h.end - h.begin)) + "=" +
                   g.entries()[h.entry].id);
   }
@@ -86,7 +87,8 @@ TEST(Gazetteer, AbbreviatedWordsMatchTheWordsTheyStandFor) {
   ASSERT_TRUE(g.LoadText("a.x\tDirección General de Egresos\t\t\tbody\t\n", "one").ok());
   g.Build();
   std::string text = "DIR. GRAL. DE EGRESOS";
-  std::vector<Token> tokens = Tokenize(text);
+  std::string buffer;
+  std::vector<Token> tokens = Tokenize(text, &buffer);
   tokens.erase(tokens.begin() + 1);  // what NamePatterns::ExpandAbbreviations does
   tokens[0].folded = "direccion";
   tokens[0].expansion = "Dirección";

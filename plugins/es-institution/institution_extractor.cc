@@ -49,12 +49,16 @@ std::string CollapseSpaces(std::string_view s) {
 
 class InstitutionRun : public Run {
  public:
-  InstitutionRun(const Gazetteer& gazetteer, const NamePatterns& patterns, DocumentContext document)
-      : gazetteer_(gazetteer), patterns_(patterns), document_(std::move(document)) {}
+  InstitutionRun(const Gazetteer& gazetteer, const std::vector<nlohmann::json>& values,
+                 const NamePatterns& patterns, DocumentContext document)
+      : gazetteer_(gazetteer),
+        values_(values),
+        patterns_(patterns),
+        document_(std::move(document)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
-    std::vector<Token> tokens = Tokenize(text);
+    std::vector<Token> tokens = Tokenize(text, &folded_tokens_);
     patterns_.ExpandAbbreviations(&tokens);
     std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
     segment_hits_ = hits;
@@ -93,6 +97,7 @@ class InstitutionRun : public Run {
     for (Candidate& c : chosen) ServedBody(text, hits, inner, &c);
     // Acronyms learned earlier in the document, wherever nothing else was found.
     for (const Token& t : tokens) {
+      if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
       auto it = learned_.find(std::string(text.substr(t.begin, t.end - t.begin)));
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
@@ -121,7 +126,7 @@ class InstitutionRun : public Run {
     if (learned != learned_.end()) {
       return {h.begin, h.end, learned->second, kLearnedAcronym, matched};
     }
-    nlohmann::json value = ValueOf(gazetteer_.entries()[h.entry]);
+    nlohmann::json value = values_[h.entry];
     auto defined = acronym_of_id_.find(value["id"].get<std::string>());
     if (value["acronym"].is_null() && defined != acronym_of_id_.end()) {
       value["acronym"] = defined->second;
@@ -137,8 +142,7 @@ class InstitutionRun : public Run {
     int entry = gazetteer_.FindName(folded);
     // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
     if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
-    if (entry >= 0)
-      return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
+    if (entry >= 0) return {p.begin, p.end, values_[entry], kGazetteerName, ""};
     if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
@@ -154,7 +158,7 @@ class InstitutionRun : public Run {
       qualified = gazetteer_.FindLonger(folded, document_.country);
     }
     if (qualified.size() == 1) {
-      return {p.begin, p.end, ValueOf(gazetteer_.entries()[qualified[0]]), confidence, ""};
+      return {p.begin, p.end, values_[qualified[0]], confidence, ""};
     }
     std::string id = PatternId(name);
     auto defined = acronym_of_id_.find(id);
@@ -214,7 +218,10 @@ class InstitutionRun : public Run {
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
     seen_ids_.insert(value["id"].get<std::string>());
-    std::string folded = Fold(value["name"].get<std::string>());
+    // A name written as before has its folded form in seen_names_ already.
+    const std::string& name = value["name"].get_ref<const std::string&>();
+    if (!written_names_.insert(name).second) return;
+    std::string folded = Fold(name);
     if (!seen_names_.insert(folded).second) return;
     auto [same, added] = by_skeleton_.emplace(Skeleton(folded), seen_.size());
     if (!added && seen_[same->second].second["id"] != value["id"]) same->second = std::string::npos;
@@ -328,7 +335,7 @@ class InstitutionRun : public Run {
     for (const GazetteerHit& h : segment_hits_) {
       if (h.entry == known && c->begin <= h.begin && h.end <= c->end) return false;
     }
-    c->value = ValueOf(entry);
+    c->value = values_[known];
     c->confidence = kGazetteerAcronym;
     return true;
   }
@@ -381,7 +388,8 @@ class InstitutionRun : public Run {
     std::string country;
     for (size_t last = k; last < tokens.size() && last < k + 3; ++last) {
       if (!tokens[last].capital && !patterns_.IsConnector(tokens[last].folded)) return;
-      country += (last == k ? "" : " ") + tokens[last].folded;
+      if (last != k) country += ' ';
+      country += tokens[last].folded;
       bool ends = last + 1 == tokens.size() || !tokens[last + 1].word || !tokens[last + 1].capital;
       if (patterns_.IsCountry(country) && ends) {
         c->end = tokens[last].end;
@@ -406,22 +414,25 @@ class InstitutionRun : public Run {
   bool AfterParentConnector(const std::vector<Token>& tokens, size_t begin) const {
     for (size_t i = 1; i < tokens.size(); ++i) {
       if (tokens[i].begin != begin) continue;
-      const std::string& f = tokens[i - 1].folded;
+      std::string_view f = tokens[i - 1].folded;
       return f == "del" || f == "la" || f == "las" || f == "los" || f == "el";
     }
     return false;
   }
 
   const Gazetteer& gazetteer_;
+  const std::vector<nlohmann::json>& values_;  // ValueOf each gazetteer entry
   const NamePatterns& patterns_;
   const DocumentContext document_;
   std::unordered_map<std::string, nlohmann::json> learned_;   // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
   std::unordered_set<std::string> seen_names_;                // the names of seen_
+  std::unordered_set<std::string> written_names_;             // the names of seen_ before folding
   std::unordered_set<std::string> seen_ids_;                  // the ids of seen_
   // Skeleton of each name of seen_ -> its index there, npos when two bodies share it.
   std::unordered_map<std::string, size_t> by_skeleton_;
-  std::vector<GazetteerHit> segment_hits_;                      // of the current segment
+  std::vector<GazetteerHit> segment_hits_;  // of the current segment
+  std::string folded_tokens_;               // the folded words of the current segment's tokens
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 
@@ -468,11 +479,13 @@ Status InstitutionExtractor::Configure(const PluginConfig& config) {
     }
   }
   gazetteer_.Build();
+  values_.clear();
+  for (const Entry& e : gazetteer_.entries()) values_.push_back(ValueOf(e));
   return patterns_.Load(config.data_dir);
 }
 
 std::unique_ptr<Run> InstitutionExtractor::Begin(const DocumentContext& document) const {
-  return std::make_unique<InstitutionRun>(gazetteer_, patterns_, document);
+  return std::make_unique<InstitutionRun>(gazetteer_, values_, patterns_, document);
 }
 
 }  // namespace acervo::institution

@@ -14,6 +14,7 @@
 #define ACERVO_PLUGINS_ES_INSTITUTION_INSTITUTION_EXTRACTOR_H_
 
 #include <memory>
+#include <vector>
 
 #include "acervo/plugin.h"
 #include "gazetteer.h"
@@ -29,6 +30,7 @@ class InstitutionExtractor : public Extractor {
 
  private:
   Gazetteer gazetteer_;
+  std::vector<nlohmann::json> values_;  // the mention value of each gazetteer entry
   NamePatterns patterns_;
 };
 

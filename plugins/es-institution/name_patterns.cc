@@ -166,10 +166,10 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       if (t.word && j > last + 1) {
         // Reached through connectors: decide whether it still belongs to this name.
         size_t first = last + 1;
-        Role role = connectors_.at(tokens[first].folded);
+        Role role = RoleOf(tokens[first].folded);
         bool has_article = tokens[first].folded == "del";
         for (size_t k = first; k < j; ++k) {
-          has_article |= connectors_.at(tokens[k].folded) == Role::kArticle;
+          has_article |= RoleOf(tokens[k].folded) == Role::kArticle;
         }
         bool head = IsHead(t, text);
         // "Comité de Seguimiento y Coordinación de la Ejecución ...": after "de" + a
@@ -202,12 +202,12 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (t.word && connectors_.count(t.folded)) {
       if (j - last > 3) break;  // too many connectors in a row
       // Right after the head only "de", "para", ... may follow: not "el Ayuntamiento a la".
-      if (last == i && j == i + 1 && connectors_.at(t.folded) != Role::kOf &&
-          connectors_.at(t.folded) != Role::kOther) {
+      if (last == i && j == i + 1 && RoleOf(t.folded) != Role::kOf &&
+          RoleOf(t.folded) != Role::kOther) {
         break;
       }
-      if (connectors_.at(t.folded) == Role::kOf) has_of = true;
-      if (connectors_.at(t.folded) == Role::kOther) has_purpose = true;
+      if (RoleOf(t.folded) == Role::kOf) has_of = true;
+      if (RoleOf(t.folded) == Role::kOther) has_purpose = true;
       ++j;
       continue;
     }

@@ -34,6 +34,16 @@
 
 namespace acervo::institution {
 
+// Sets and maps keyed by std::string in which a token's folded view is looked up as it is,
+// without a string made for the lookup.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
+
 // A name found by shape: its byte span and the kind of its head word.
 struct PatternName {
   size_t begin = 0;
@@ -63,11 +73,11 @@ class NamePatterns {
 
   // `name` without the legal form that ends it ("Luz A.C." -> "Luz"), or `name` itself.
   std::string_view WithoutLegalForm(std::string_view name) const;
-  bool IsConnector(std::string_view folded) const { return connectors_.count(std::string(folded)); }
+  bool IsConnector(std::string_view folded) const { return connectors_.count(folded) > 0; }
   // The head a folded head word is a synonym of ("municipio" -> "municipalidad":
   // head_synonyms.tsv), or the word itself.
   std::string_view HeadSynonym(std::string_view folded) const {
-    auto it = head_synonyms_.find(std::string(folded));
+    auto it = head_synonyms_.find(folded);
     return it == head_synonyms_.end() ? folded : std::string_view(it->second);
   }
   bool IsHead(const Token& token, std::string_view text) const;
@@ -88,6 +98,8 @@ class NamePatterns {
     bool suffix = false;
   };
   const Head* HeadOf(const Token& token, std::string_view text) const;
+  // The role of a word known to be a connector.
+  Role RoleOf(std::string_view folded) const { return connectors_.find(folded)->second; }
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
   // The name's last word is the first half of a word hyphenated across a break the
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
@@ -133,27 +145,31 @@ class NamePatterns {
   size_t PluralList(const std::vector<Token>& tokens, std::string_view text, size_t i,
                     std::vector<PatternName>* out) const;
 
-  std::unordered_map<std::string, Head> heads_;           // by folded word
-  std::unordered_map<std::string, std::string> plurals_;  // folded plural -> singular
-  std::unordered_map<std::string, Role> connectors_;
-  std::unordered_set<std::string> rejected_exact_;
-  std::unordered_set<std::string> rejected_prefix_;
-  std::unordered_set<std::string> enders_;                                      // folded
-  std::unordered_map<std::string, std::unordered_set<std::string>> modifiers_;  // -> heads
-  std::unordered_map<std::string, std::string> abbreviations_;  // folded -> written out
-  std::vector<std::string> legal_forms_;                        // longest first
-  std::array<bool, 256> legal_first_{};                         // first bytes of legal_forms_
-  std::unordered_set<std::string> job_titles_;                  // folded
-  std::unordered_set<std::string> function_words_;              // folded
-  std::unordered_set<std::string> clause_words_;                // folded
-  std::unordered_set<std::string> activity_heads_;              // folded
-  std::unordered_set<std::string> personal_titles_;             // folded, without the dot
-  std::vector<std::string> secretariats_;                       // slugs, ending in -de
-  std::unordered_set<std::string> countries_;                   // folded, one space apart
-  std::unordered_set<std::string> joined_places_;               // folded, one space apart
-  std::unordered_map<std::string, std::string> head_synonyms_;  // folded -> folded head
+  struct Abbreviation {
+    std::string written;  // the word written out: "Dirección"
+    std::string folded;   // and folded: "direccion"
+  };
+  WordMap<Head> heads_;           // by folded word
+  WordMap<std::string> plurals_;  // folded plural -> singular
+  WordMap<Role> connectors_;
+  WordSet rejected_exact_;
+  WordSet rejected_prefix_;
+  WordSet enders_;                         // folded
+  WordMap<WordSet> modifiers_;             // -> heads
+  WordMap<Abbreviation> abbreviations_;    // by folded abbreviation
+  std::vector<std::string> legal_forms_;   // longest first
+  std::array<bool, 256> legal_first_{};    // first bytes of legal_forms_
+  WordSet job_titles_;                     // folded
+  WordSet function_words_;                 // folded
+  WordSet clause_words_;                   // folded
+  WordSet activity_heads_;                 // folded
+  WordSet personal_titles_;                // folded, without the dot
+  std::vector<std::string> secretariats_;  // slugs, ending in -de
+  WordSet countries_;                      // folded, one space apart
+  WordSet joined_places_;                  // folded, one space apart
+  WordMap<std::string> head_synonyms_;     // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
-  std::unordered_map<std::string, std::unordered_set<std::string>> honorifics_;
+  WordMap<WordSet> honorifics_;
 };
 
 }  // namespace acervo::institution

@@ -14,7 +14,8 @@ class NamePatternsTest : public ::testing::Test {
   }
   std::vector<std::string> Names(std::string_view text) {
     std::vector<std::string> out;
-    for (const PatternName& n : patterns_.Find(text, Tokenize(text))) {
+    std::string buffer;
+    for (const PatternName& n : patterns_.Find(text, Tokenize(text, &buffer))) {
       out.emplace_back(text.substr(n.begin, n.end - n.begin));
     }
     return out;
@@ -111,7 +112,8 @@ TEST_F(NamePatternsTest, NumbersAndActorListsDoNotExtendNames) {
 TEST_F(NamePatternsTest, EllipticPluralListsNameEachMember) {
   auto named = [&](std::string_view text) {
     std::vector<std::string> out;
-    for (const PatternName& n : patterns_.Find(text, Tokenize(text))) {
+    std::string buffer;
+    for (const PatternName& n : patterns_.Find(text, Tokenize(text, &buffer))) {
       out.push_back(std::string(text.substr(n.begin, n.end - n.begin)) + "=" + n.name);
     }
     return out;
@@ -131,7 +133,8 @@ TEST_F(NamePatternsTest, EllipticPluralListsNameEachMember) {
 }
 
 TEST(Tokenize, WordsPunctuationAndInnerHyphens) {
-  std::vector<Token> t = Tokenize("Coparmex-CDMX, la ONU.");
+  std::string buffer;
+  std::vector<Token> t = Tokenize("Coparmex-CDMX, la ONU.", &buffer);
   ASSERT_EQ(t.size(), 5u);
   EXPECT_EQ(t[0].folded, "coparmex-cdmx");
   EXPECT_TRUE(t[0].capital);
@@ -195,7 +198,8 @@ TEST_F(NamePatternsTest, NamesClosedByALegalForm) {
 
 TEST_F(NamePatternsTest, UpperCaseAndAbbreviatedNames) {
   auto spelled = [&](std::string_view text) {
-    std::vector<Token> tokens = Tokenize(text);
+    std::string buffer;
+    std::vector<Token> tokens = Tokenize(text, &buffer);
     patterns_.ExpandAbbreviations(&tokens);
     std::vector<std::string> out;
     for (const PatternName& n : patterns_.Find(text, tokens)) {

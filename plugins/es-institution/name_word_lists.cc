@@ -66,12 +66,12 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
                               [&](const auto& f) { job_titles_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("secretariats.tsv", 1, "one phrase", [&](const auto& f) {
     std::string slug;
-    for (const Token& t : Tokenize(f[0])) slug += t.folded + "-";
+    for (const std::string& word : FoldedTokens(f[0])) slug += word + "-";
     secretariats_.push_back(slug + "de");
   }));
   ACERVO_RETURN_IF_ERROR(read("countries.tsv", 1, "one country", [&](const auto& f) {
     std::string folded;
-    for (const Token& t : Tokenize(f[0])) folded += (folded.empty() ? "" : " ") + t.folded;
+    for (const std::string& word : FoldedTokens(f[0])) folded += (folded.empty() ? "" : " ") + word;
     countries_.insert(folded);
   }));
   ACERVO_RETURN_IF_ERROR(read("function_words.tsv", 1, "one word",
@@ -79,19 +79,19 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
   ACERVO_RETURN_IF_ERROR(read("joined_places.tsv", 1, "one place", [&](const auto& f) {
     // Kept as the one or two words before "y" through the word after the article, the
     // words JoinedPlace compares.
-    std::vector<Token> t = Tokenize(f[0]);
+    std::vector<std::string> t = FoldedTokens(f[0]);
     for (size_t y = 1; y + 2 < t.size(); ++y) {
-      if (t[y].folded != "y" && t[y].folded != "e") continue;
+      if (t[y] != "y" && t[y] != "e") continue;
       for (size_t from : {y - 1, y >= 2 ? y - 2 : y - 1}) {
         std::string joined;
-        for (size_t k = from; k <= y + 2; ++k) joined += (k == from ? "" : " ") + t[k].folded;
+        for (size_t k = from; k <= y + 2; ++k) joined += (k == from ? "" : " ") + t[k];
         joined_places_.insert(joined);
       }
     }
   }));
   ACERVO_RETURN_IF_ERROR(
       read("honorifics.tsv", 2, "honorific, heads separated by | (or -)", [&](const auto& f) {
-        std::unordered_set<std::string>& heads = honorifics_[Fold(f[0])];
+        WordSet& heads = honorifics_[Fold(f[0])];
         for (const std::string& head : SplitField(f[1], '|')) {
           if (!head.empty() && head != "-") heads.insert(Fold(head));
         }
@@ -109,10 +109,12 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
                               [&](const auto& f) { personal_titles_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
                               [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
-  ACERVO_RETURN_IF_ERROR(read("abbreviations.tsv", 2, "abbreviation (no dot), word",
-                              [&](const auto& f) { abbreviations_[Fold(f[0])] = f[1]; }));
+  ACERVO_RETURN_IF_ERROR(
+      read("abbreviations.tsv", 2, "abbreviation (no dot), word", [&](const auto& f) {
+        abbreviations_[Fold(f[0])] = {f[1], Fold(f[1])};
+      }));
   return read("generic_modifiers.tsv", 2, "word, heads separated by | (or -)", [&](const auto& f) {
-    std::unordered_set<std::string>& heads = modifiers_[Fold(f[0])];
+    WordSet& heads = modifiers_[Fold(f[0])];
     for (const std::string& head : SplitField(f[1], '|')) {
       if (!head.empty() && head != "-") heads.insert(Fold(head));
     }
@@ -207,8 +209,8 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
         t[i + 1].begin == t[i].end) {
       auto it = abbreviations_.find(t[i].folded);
       if (it != abbreviations_.end()) {
-        t[i].expansion = it->second;
-        t[i].folded = Fold(it->second);
+        t[i].expansion = it->second.written;
+        t[i].folded = it->second.folded;
         t[i].end = t[i + 1].end;
         if (kept != i) t[kept] = std::move(t[i]);
         ++kept;
@@ -241,9 +243,9 @@ size_t NamePatterns::HonorificStart(const std::vector<Token>& tokens, std::strin
   while (first > 0) {
     // "H." is one token when abbreviations.tsv knows it, two ("H", ".") otherwise.
     size_t k = first - 1;
-    std::string key = tokens[k].folded;
+    std::string key(tokens[k].folded);
     if (key == "." && k > 0 && tokens[k - 1].word && tokens[k - 1].end == tokens[k].begin) {
-      key = tokens[--k].folded + ".";
+      key = std::string(tokens[--k].folded) + ".";
     } else if (!tokens[k].expansion.empty()) {
       key = Fold(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
     }
@@ -260,7 +262,10 @@ bool NamePatterns::JoinedPlace(const std::vector<Token>& tokens, size_t last, si
   // The place may start one word before the "y": "latina y el caribe", "asia y el pacifico".
   for (size_t from : {last - 1, last}) {
     std::string phrase;
-    for (size_t k = from; k <= j; ++k) phrase += (k == from ? "" : " ") + tokens[k].folded;
+    for (size_t k = from; k <= j; ++k) {
+      if (k != from) phrase += ' ';
+      phrase += tokens[k].folded;
+    }
     if (joined_places_.count(phrase)) return true;
   }
   return false;
@@ -286,7 +291,7 @@ std::string NamePatterns::Spelled(std::string_view text, const std::vector<Token
   for (size_t k = first; k <= last; ++k) {
     if (tokens[k].expansion.empty()) continue;
     out.append(text.substr(at, tokens[k].begin - at));
-    std::string word = tokens[k].expansion;
+    std::string word(tokens[k].expansion);
     if (tokens[k].all_caps) word = Upper(word);
     out.append(word);
     at = tokens[k].end;

@@ -10,14 +10,17 @@ namespace {
 bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool AsciiWord(unsigned char c) { return AsciiLetter(c) || (c >= '0' && c <= '9'); }
 
-// acervo::Fold of one word, without its offset map; most words are plain ASCII.
-std::string FoldWord(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) return Fold(word);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+// Appends acervo::Fold of one word to *out; most words are plain ASCII.
+void AppendFoldedWord(std::string_view word, std::string* out) {
+  size_t at = out->size();
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out->resize(at);
+      AppendFolded(word, out);
+      return;
+    }
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
   }
-  return out;
 }
 
 // When text[p] is a hyphen that ends a line after a lower-case letter and a lower-case
@@ -39,12 +42,16 @@ struct WordShape {
   size_t end = 0;
   bool letters = false;
   bool lower = false;
+  bool folded = true;   // plain ASCII without capitals: its own folded form
+  bool broken = false;  // crosses a line break ("Aseso-\nres")
 };
 
-// The end of the word that starts at `begin`, and whether it has letters, lower-case ones.
-// Plain ASCII bytes are classified directly; the rest through ICU.
+// The end of the word that starts at `begin`, whether it has letters, lower-case ones, and
+// whether it crosses a line break or is its own folded form. Plain ASCII bytes are classified
+// directly; the rest through ICU.
 WordShape ScanWord(std::string_view text, size_t begin) {
-  WordShape w{begin, false, false};
+  WordShape w;
+  w.end = begin;
   size_t p = begin;
   while (p < text.size()) {
     auto b = static_cast<unsigned char>(text[p]);
@@ -52,6 +59,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       if (AsciiWord(b)) {
         w.letters |= AsciiLetter(b);
         w.lower |= b >= 'a' && b <= 'z';
+        w.folded &= !(b >= 'A' && b <= 'Z');
         w.end = ++p;
         continue;
       }
@@ -63,6 +71,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       }
       // A word hyphenated at the end of a line: "Aseso-\nres".
       if (size_t after = LineBreakHyphen(text, p); after > p) {
+        w.broken = true;
         p = after;
         continue;
       }
@@ -71,6 +80,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
     size_t next = p;
     char32_t c = NextCodePoint(text, &next);
     if (IsWordCodePoint(c)) {
+      w.folded = false;
       w.letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
       w.lower |= u_islower(static_cast<UChar32>(c)) != 0;
       w.end = p = next;
@@ -78,6 +88,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
     }
     size_t q = next;
     if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+      w.folded = false;
       p = next;
       continue;
     }
@@ -103,9 +114,14 @@ std::string JoinLineBreaks(std::string_view s) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 5 + 1);
+  folded->clear();
+  // Where each token's folded form is: its offset in *folded, which may move while it
+  // grows; npos when the form is the text itself (punctuation, lower-case ASCII words).
+  std::vector<size_t> offsets;
+  offsets.reserve(text.size() / 5 + 1);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t begin = pos;
@@ -121,8 +137,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.begin = begin;
     if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
       t.end = pos;
-      t.folded = std::string(text.substr(begin, pos - begin));
-      tokens.push_back(std::move(t));
+      t.folded = text.substr(begin, pos - begin);
+      tokens.push_back(t);
+      offsets.push_back(std::string::npos);
       continue;
     }
     t.word = true;
@@ -138,13 +155,32 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.end = w.end;
     t.all_caps = w.letters && !w.lower;
     std::string_view word = text.substr(begin, w.end - begin);
-    bool broken =
-        word.find('\n') != std::string_view::npos || word.find(' ') != std::string_view::npos;
-    t.folded = FoldWord(broken ? JoinLineBreaks(word) : word);
+    if (!w.broken && w.folded) {
+      t.folded = word;
+      offsets.push_back(std::string::npos);
+    } else {
+      size_t at = folded->size();
+      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, folded);
+      t.folded = std::string_view(folded->data() + at, folded->size() - at);  // moved below
+      offsets.push_back(at);
+    }
     pos = w.end;
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
+  }
+  // The buffer is complete: point the folded forms into it.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (offsets[i] != std::string::npos) {
+      tokens[i].folded = std::string_view(folded->data() + offsets[i], tokens[i].folded.size());
+    }
   }
   return tokens;
+}
+
+std::vector<std::string> FoldedTokens(std::string_view text) {
+  std::string buffer;
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text, &buffer)) out.emplace_back(t.folded);
+  return out;
 }
 
 }  // namespace acervo::institution

@@ -4,7 +4,8 @@
 // "Coparmex-CDMX", and across a hyphen that ends a line: "Aseso-\nres") and single
 // punctuation marks; spaces and line breaks separate tokens and
 // are dropped, tabs (table cell separators) are tokens. Each token keeps its byte span, its
-// folded form (acervo::Fold) and its case. Pure functions; thread-safe.
+// folded form (acervo::Fold) and its case. The folded forms are views into one buffer the
+// caller owns, so tokenizing allocates nothing per token. Pure functions; thread-safe.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
 
@@ -18,17 +19,21 @@ namespace acervo::institution {
 struct Token {
   size_t begin = 0;  // byte span in the text
   size_t end = 0;
-  std::string folded;     // acervo::Fold of the token
-  bool word = false;      // letters/digits (with inner hyphens: "Coparmex-CDMX")
-  bool capital = false;   // starts with an upper-case letter or a digit
-  bool all_caps = false;  // has letters, none lower-case
-  bool number = false;    // starts with a digit ("2024", "10")
+  std::string_view folded;  // acervo::Fold of the token (in Tokenize's buffer or the text)
+  bool word = false;        // letters/digits (with inner hyphens: "Coparmex-CDMX")
+  bool capital = false;     // starts with an upper-case letter or a digit
+  bool all_caps = false;    // has letters, none lower-case
+  bool number = false;      // starts with a digit ("2024", "10")
   // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
   // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
-  std::string expansion;
+  std::string_view expansion;
 };
 
-std::vector<Token> Tokenize(std::string_view text);
+// The tokens of `text`. Their folded forms point into `text` and into *folded, which
+// Tokenize overwrites: both must outlive the tokens, and *folded must not change meanwhile.
+std::vector<Token> Tokenize(std::string_view text, std::string* folded);
+// The folded forms of the tokens of `text`, as strings of their own (for data files).
+std::vector<std::string> FoldedTokens(std::string_view text);
 
 // `s` without the hyphen-and-line-break of words hyphenated at the end of a line
 // ("Aseso-\nres", or "Aseso- res" once the lines were joined -> "Asesores"); other text

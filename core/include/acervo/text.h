@@ -30,6 +30,8 @@ bool IsWholeWord(std::string_view text, size_t begin, size_t end);
 
 // Lower-case, accents removed, otherwise the same code points ("ÁREA Ñ" -> "area n").
 std::string Fold(std::string_view text);
+// Appends Fold(text) to *out, without a string of its own.
+void AppendFolded(std::string_view text, std::string* out);
 
 class FoldedText {
  public:
