@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 namespace acervo {
@@ -57,8 +60,17 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 size_t CodePointCount(std::string_view text, size_t byte_offset) {
-  size_t count = 0;
-  for (size_t i = 0; i < byte_offset && i < text.size(); ++i) {
+  // Every byte but a continuation byte (10xxxxxx) starts a code point; eight bytes at a time,
+  // a continuation byte being one whose top bit is set and whose next bit is not.
+  const size_t n = std::min(byte_offset, text.size());
+  size_t count = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+    count += 8 - static_cast<size_t>(__builtin_popcountll(continuation));
+  }
+  for (; i < n; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
   }
   return count;
@@ -100,13 +112,21 @@ bool IsWholeWord(std::string_view text, size_t begin, size_t end) {
 
 namespace {
 
+// The thread's folded forms of the code points under U+0800, by code point; null until
+// FoldCodePoint has folded one. (A thread_local in a plugin's shared object costs a call
+// to reach: the loops below reach it once per text, not once per letter.)
+const std::string** TwoByteFolds() {
+  thread_local std::vector<const std::string*> two_byte(0x800, nullptr);
+  return two_byte.data();
+}
+
 // The folded form of one non-ASCII code point: NFD, combining marks dropped, case folded.
 const std::string& FoldCodePoint(char32_t cp) {
   // The two-byte range (Latin letters with accents, Greek, Cyrillic) from a table, the rest
   // from a map; both filled on first use. The map's nodes never move, so the table may
   // point into it.
   thread_local std::unordered_map<char32_t, std::string> cache;
-  thread_local std::vector<const std::string*> two_byte(0x800, nullptr);
+  const std::string** two_byte = TwoByteFolds();
   if (cp < 0x800 && two_byte[cp]) return *two_byte[cp];
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
@@ -128,38 +148,95 @@ const std::string& FoldCodePoint(char32_t cp) {
   return folded;
 }
 
+// The end of the run of ASCII bytes that starts at `pos`: eight bytes at a time, then one.
+size_t AsciiRunEnd(std::string_view text, size_t pos) {
+  const size_t n = text.size();
+  while (pos + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if (word & 0x8080808080808080ull) break;
+    pos += 8;
+  }
+  while (pos < n && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
+// The folded form of the non-ASCII code point at text[*pos], moving *pos past it: a two-byte
+// code point already folded from `two_byte` (TwoByteFolds()), anything else from FoldCodePoint.
+const std::string& FoldAt(std::string_view text, size_t* pos, const std::string** two_byte) {
+  const size_t i = *pos;
+  const auto c0 = static_cast<unsigned char>(text[i]);
+  if (c0 >= 0xC2 && c0 <= 0xDF && i + 1 < text.size()) {
+    const auto c1 = static_cast<unsigned char>(text[i + 1]);
+    if ((c1 & 0xC0) == 0x80) {
+      if (const std::string* f = two_byte[((c0 & 0x1F) << 6) | (c1 & 0x3F)]) {
+        *pos = i + 2;
+        return *f;
+      }
+    }
+  }
+  return FoldCodePoint(NextCodePoint(text, pos));
+}
+
+// ASCII bytes lower-cased into `out` (which holds `length` bytes and does not overlap `in`).
+void LowerAscii(const char* __restrict in, size_t length, char* __restrict out) {
+  for (size_t k = 0; k < length; ++k) {
+    unsigned char c = static_cast<unsigned char>(in[k]);
+    out[k] = static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+  }
+}
+
 }  // namespace
 
 FoldedText::FoldedText(std::string_view original) : original_(original) {
   const size_t n = original.size();
   folded_.reserve(n);
   map_.reserve(n + 1);
+  const std::string** two_byte = TwoByteFolds();
   size_t pos = 0;
   while (pos < n) {
-    // A run of ASCII bytes maps one to one: lower-cased and written in bulk.
-    size_t run = pos;
-    while (run < n && static_cast<unsigned char>(original[run]) < 0x80) ++run;
+    // A run of ASCII bytes maps one to one: lower-cased and written in bulk, the text and
+    // the map in loops of their own (a store through char* may alias the map, which kept
+    // the compiler from vectorizing them together).
+    size_t run = AsciiRunEnd(original, pos);
     if (run > pos) {
-      size_t at = folded_.size();
-      folded_.resize(at + (run - pos));
-      map_.resize(at + (run - pos));
-      for (size_t k = pos; k < run; ++k, ++at) {
-        unsigned char c = static_cast<unsigned char>(original[k]);
-        folded_[at] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        map_[at] = static_cast<uint32_t>(k);
-      }
+      const size_t at = folded_.size(), length = run - pos;
+      folded_.resize(at + length);
+      map_.resize(at + length);
+      LowerAscii(original.data() + pos, length, folded_.data() + at);
+      uint32_t* map = map_.data() + at;
+      for (size_t k = 0; k < length; ++k) map[k] = static_cast<uint32_t>(pos + k);
       pos = run;
       continue;
     }
     size_t start = pos;
-    char32_t cp = NextCodePoint(original, &pos);
-    const std::string& f = FoldCodePoint(cp);
+    const std::string& f = FoldAt(original, &pos, two_byte);
     folded_ += f;
     map_.insert(map_.end(), f.size(), static_cast<uint32_t>(start));
   }
   map_.push_back(static_cast<uint32_t>(n));
 }
 
-std::string Fold(std::string_view text) { return FoldedText(text).text(); }
+// FoldedText's loop without the map back to the original: the record assembler and the
+// plugins fold many short texts whose offsets they never need.
+std::string Fold(std::string_view text) {
+  const size_t n = text.size();
+  std::string folded;
+  folded.reserve(n);
+  const std::string** two_byte = TwoByteFolds();
+  size_t pos = 0;
+  while (pos < n) {
+    size_t run = AsciiRunEnd(text, pos);
+    if (run > pos) {
+      size_t at = folded.size();
+      folded.resize(at + (run - pos));
+      LowerAscii(text.data() + pos, run - pos, folded.data() + at);
+      pos = run;
+      continue;
+    }
+    folded += FoldAt(text, &pos, two_byte);
+  }
+  return folded;
+}
 
 }  // namespace acervo
