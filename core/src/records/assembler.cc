@@ -294,21 +294,24 @@ class Assembler {
   std::string Kind(const Candidate& c, std::string_view title, std::string_view text) const {
     std::map<std::string, int> score;
     std::map<std::string, size_t> first_title_hit;
-    auto add = [&](std::string_view s, int weight) {
-      for (const LexiconHit& hit : p_.FoldedHits(rules_.kinds, p_.Folded(s))) {
+    auto count = [&](const std::vector<LexiconHit>& hits, int weight) {
+      for (const LexiconHit& hit : hits) {
         score[*hit.label] += weight;
         if (weight == 3 && !first_title_hit.count(*hit.label)) {
           first_title_hit[*hit.label] = hit.begin;
         }
       }
     };
-    add(title, 3);
-    add(text.substr(0, 600), 1);
+    // The record's own title and text are searched once; the context (a table's caption and
+    // header, the heading) comes back for every record under it, so its hits are remembered.
+    count(rules_.kinds.FindAll(Fold(title)), 3);
+    count(rules_.kinds.FindAll(Fold(text.substr(0, 600))), 1);
+    auto context = [&](std::string_view s) { count(p_.FoldedHits(rules_.kinds, p_.Folded(s)), 1); };
     const Segment& s = p_.segment(c.first);
     if (c.form != RecordForm::kSection) {
-      for (std::string_view cap : s.table_caption) add(cap, 1);
-      for (std::string_view h : s.table_header) add(h, 1);
-      if (!s.headings.empty()) add(s.headings.back(), 1);
+      for (std::string_view cap : s.table_caption) context(cap);
+      for (std::string_view h : s.table_header) context(h);
+      if (!s.headings.empty()) context(s.headings.back());
     }
     if (!c.verb_kind.empty()) score[c.verb_kind] += 3;  // the words that report it
     // A Spanish title names its activity first ("Donación … para la campaña …").
