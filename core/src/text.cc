@@ -4,7 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -59,8 +61,17 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 size_t CodePointCount(std::string_view text, size_t byte_offset) {
-  size_t count = 0;
-  for (size_t i = 0; i < byte_offset && i < text.size(); ++i) {
+  // Every byte but a continuation byte (10xxxxxx) starts a code point; eight bytes at a time,
+  // a continuation byte being one whose top bit is set and whose next bit is not.
+  const size_t n = std::min(byte_offset, text.size());
+  size_t count = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
+    count += 8 - static_cast<size_t>(__builtin_popcountll(continuation));
+  }
+  for (; i < n; ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
   }
   return count;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace acervo {
 namespace {
 
@@ -61,6 +64,49 @@ TEST(Utf8Test, ValidatesAndCounts) {
   EXPECT_TRUE(IsValidUtf8("año"));
   EXPECT_FALSE(IsValidUtf8("a\xF1o"));  // Latin-1 ñ
   EXPECT_EQ(CodePointCount("año 2024", 4), 3u);
+}
+
+// Texts of every length up to a few words of eight bytes, mixing ASCII runs with two-, three-
+// and four-byte code points and bytes that are no UTF-8: what the bulk loops must agree on.
+std::vector<std::string> MixedTexts() {
+  const std::string pieces[] = {"ACCIÓN por el Clima ",
+                                "año",
+                                "€ 2.000 ",
+                                "𝔸 ",
+                                "\xF1",
+                                "\xC3",
+                                "ÑANDÚ ",
+                                "Ωμέγα ",
+                                "ß",
+                                "x"};
+  std::vector<std::string> out = {""};
+  std::string text;
+  for (int round = 0; round < 6; ++round) {
+    for (const std::string& p : pieces) {
+      text += p;
+      out.push_back(text);
+    }
+  }
+  return out;
+}
+
+TEST(Utf8Test, CountsCodePointsLikeOneByteAtATime) {
+  for (const std::string& text : MixedTexts()) {
+    for (size_t offset = 0; offset <= text.size() + 1; ++offset) {
+      size_t expected = 0;
+      for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++expected;
+      }
+      ASSERT_EQ(CodePointCount(text, offset), expected) << text << " @" << offset;
+    }
+  }
+}
+
+TEST(FoldTest, IsFoldedTextsText) {
+  for (const std::string& text : MixedTexts()) {
+    EXPECT_EQ(Fold(text), FoldedText(text).text()) << text;
+    EXPECT_EQ(Fold(text), FoldedText(text).text()) << text;  // again, from the filled table
+  }
 }
 
 }  // namespace

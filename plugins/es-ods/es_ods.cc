@@ -172,7 +172,7 @@ class OdsRun : public Run {
     for (size_t column = 0; column < cells.size(); ++column) {
       auto [begin, end] = cells[column];
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
-                         refs_.HasGoalCue(segment.table_header[column]);
+                         Cue(segment.table_header[column]);
       for (GoalReference r :
            refs_.Find(segment.text.substr(begin, end - begin),
                       goal_column ? Placement::kGoalCell : Placement::kCell, context)) {
@@ -289,16 +289,18 @@ class OdsExtractor : public Extractor {
                                                                   const MatchText& text) {
     // Each name once: a record names the same institution again and again, and only the
     // spans where some name stands matter.
-    std::set<std::string> phrases;
+    std::set<std::string_view> written;  // as the mentions write them: normalized once each
     for (const Mention& m : record.mentions) {
       if (m.type != "institution" || !m.value.is_object()) continue;
       for (const char* key : {"name", "acronym"}) {
         auto it = m.value.find(key);
         if (it != m.value.end() && it->is_string()) {
-          phrases.insert(NormalizePhrase(it->get_ref<const std::string&>()));
+          written.insert(it->get_ref<const std::string&>());
         }
       }
     }
+    std::set<std::string> phrases;
+    for (std::string_view name : written) phrases.insert(NormalizePhrase(name));
     // A few names, searched once: no automaton to build.
     const std::vector<std::string> names(phrases.begin(), phrases.end());
     std::vector<std::pair<size_t, size_t>> out;

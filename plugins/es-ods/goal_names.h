@@ -8,6 +8,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "acervo/status.h"
@@ -30,11 +32,18 @@ class GoalNames {
 
   // The longest names found, none overlapping, in text order.
   std::vector<NameMatch> FindAll(const MatchText& text) const;
+  // The same from what a matcher holding the names (phrases(), in their order, each with its
+  // goal as value) found, in PhraseMatcher::FindAll's order: for a caller that finds the
+  // names in one pass with other phrases.
+  static std::vector<NameMatch> Longest(const std::vector<PhraseMatcher::Match>& found);
+  // Each name, normalized, with its goal, in the file's order.
+  const std::vector<std::pair<std::string, int>>& phrases() const { return phrases_; }
   // The longest name that starts exactly at byte `pos` of text.text().
   std::optional<NameMatch> At(const MatchText& text, size_t pos) const;
 
  private:
   PhraseMatcher names_{PhraseOptions()};
+  std::vector<std::pair<std::string, int>> phrases_;
 };
 
 }  // namespace acervo::ods

@@ -14,6 +14,12 @@ namespace {
 
 enum PrefixKind { kPrefix = 1, kObjective = 2 };
 
+// What a phrase of GoalReferences::scan_ is: its role times kRoles plus its own value (the
+// goal of a name, the PrefixKind of a prefix).
+enum ScanRole { kScanName = 0, kScanCue = 1, kScanPrefix = 2 };
+constexpr int kRoles = 100;
+int ScanValue(ScanRole role, int value) { return role * kRoles + value; }
+
 // Confidence of each kind of evidence.
 constexpr double kPrefixed = 0.95;
 constexpr double kQualified = 0.95;
@@ -88,9 +94,11 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
       const std::string& role = row.fields[0];
       const std::string& phrase = row.fields[1];
       if (role == "prefix")
-        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kPrefix);
+        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kPrefix) &&
+             refs.scan_.Add(NormalizePhrase(phrase), ScanValue(kScanPrefix, kPrefix));
       else if (role == "objective")
-        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kObjective);
+        ok = refs.prefixes_.Add(NormalizePhrase(phrase), kObjective) &&
+             refs.scan_.Add(NormalizePhrase(phrase), ScanValue(kScanPrefix, kObjective));
       else if (role == "qualifier")
         ok = refs.qualifiers_.Add(NormalizePhrase(phrase), 0);
       else if (role == "number_sign")
@@ -100,7 +108,8 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
       else if (role == "article")
         ok = refs.articles_.Add(NormalizePhrase(phrase), 0);
       else if (role == "context")
-        ok = refs.cues_.Add(NormalizePhrase(phrase), 0);
+        ok = refs.cues_.Add(NormalizePhrase(phrase), 0) &&
+             refs.scan_.Add(NormalizePhrase(phrase), ScanValue(kScanCue, 0));
       else
         ok = false;
     }
@@ -111,8 +120,11 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
     }
   }
   if (refs.prefixes_.size() == 0) return Corrupt(path.string() + ": no prefix");
+  for (const auto& [name, goal] : refs.names_.phrases()) {
+    refs.scan_.Add(name, ScanValue(kScanName, goal));
+  }
   for (PhraseMatcher* m : {&refs.prefixes_, &refs.qualifiers_, &refs.signs_, &refs.joiners_,
-                           &refs.articles_, &refs.cues_}) {
+                           &refs.articles_, &refs.cues_, &refs.scan_}) {
     m->Build();
   }
   return refs;
@@ -282,17 +294,27 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
                                                 bool goal_context) const {
   MatchText m(text);
-  std::vector<PhraseMatcher::Match> cues = cues_.FindAll(m.text());
+  // What cues_, prefixes_ and the names' own matcher would find, in one pass.
+  std::vector<PhraseMatcher::Match> cues, prefixes, names;
+  for (const PhraseMatcher::Match& f : scan_.FindAll(m.text())) {
+    PhraseMatcher::Match found{f.begin, f.end, f.value % kRoles};
+    if (f.value / kRoles == kScanPrefix) {
+      prefixes.push_back(found);
+    } else if (!(IsDigitAt(m.text(), f.end) && IsWordBefore(m.text(), f.end))) {
+      // (unlike a prefix, a name or cue that ends in a letter lets no digit follow it)
+      (f.value / kRoles == kScanCue ? cues : names).push_back(found);
+    }
+  }
   std::vector<GoalReference> out;
   std::vector<Item> taken;
   size_t covered = 0;  // prefixes overlap ("Objetivo" inside "Objetivo de Desarrollo ...")
-  for (const PhraseMatcher::Match& p : prefixes_.FindAll(m.text())) {
+  for (const PhraseMatcher::Match& p : prefixes) {
     if (p.begin < covered) continue;
     size_t before = out.size();
     FindNumbered(m, p, placement, goal_context, cues, &out, &taken);
     covered = out.size() > before ? m.FromOriginal(out.back().end) : p.end;
   }
-  for (const NameMatch& n : names_.FindAll(m)) {
+  for (const NameMatch& n : GoalNames::Longest(names)) {
     FindNamed(m, n, placement, goal_context, cues, taken, &out);
   }
   if (placement == Placement::kGoalCell) {  // bare numbers: "5, 11"

@@ -95,6 +95,10 @@ class GoalReferences {
   PhraseMatcher joiners_{PhraseOptions()};
   PhraseMatcher articles_{PhraseOptions()};
   PhraseMatcher cues_{PhraseOptions()};
+  // The names, cues and prefixes in one automaton, so that Find reads a passage once; the
+  // value says which (ScanValue in the .cc). The separate matchers above answer LongestAt and
+  // HasGoalCue.
+  PhraseMatcher scan_{PhraseOptions(/*digit_may_follow=*/true)};
 };
 
 }  // namespace acervo::ods

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace acervo {
@@ -41,6 +42,12 @@ class FoldedText {
   std::string_view original() const { return original_; }
   // Byte offset in the original of folded byte `offset` (offset == size() maps to the end).
   size_t ToOriginal(size_t offset) const { return map_[offset]; }
+  // The folded text and the map (one entry per byte, then the end), moved out for a caller
+  // that keeps them (acervo::MatchText); this FoldedText is spent afterwards.
+  void MoveTo(std::string* text, std::vector<uint32_t>* map) && {
+    *text = std::move(folded_);
+    *map = std::move(map_);
+  }
 
  private:
   std::string_view original_;

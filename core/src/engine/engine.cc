@@ -84,7 +84,8 @@ class EngineImpl : public Engine {
     ctx.context_date = overrides.context_date;
 
     SegmentList segments(doc);
-    for (const auto& plugin : plugins_) RunPlugin(*plugin, ctx, segments, &x);
+    const std::vector<size_t> starts = CodePointStarts(doc, segments);
+    for (const auto& plugin : plugins_) RunPlugin(*plugin, ctx, segments, starts, &x);
     std::stable_sort(x.mentions.begin(), x.mentions.end(),
                      [](const PlacedMention& a, const PlacedMention& b) {
                        return std::tie(a.page, a.byte_start) < std::tie(b.page, b.byte_start);
@@ -141,8 +142,22 @@ class EngineImpl : public Engine {
     }
   };
 
+  // The code-point offset in its page of each segment's start, counted once per document
+  // for all the plugins (each plugin's mentions are then counted from their segment's start,
+  // not from the page's).
+  static std::vector<size_t> CodePointStarts(const Document& doc, const SegmentList& segments) {
+    std::vector<size_t> starts;
+    starts.reserve(segments.entries().size());
+    CodePointCursor cursor;
+    for (const SegmentEntry& e : segments.entries()) {
+      starts.push_back(cursor.At(doc.pages[e.page_index].text, e.page_index, e.page_offset));
+    }
+    return starts;
+  }
+
   void RunPlugin(const LoadedPlugin& plugin, const DocumentContext& ctx,
-                 const SegmentList& segments, Extraction* x) const {
+                 const SegmentList& segments, const std::vector<size_t>& starts,
+                 Extraction* x) const {
     std::unique_ptr<Run> run;
     Status s = Guarded(plugin, [&] {
       run = plugin.extractor().Begin(ctx);
@@ -153,8 +168,8 @@ class EngineImpl : public Engine {
       return;
     }
     const std::string id = plugin.id();
-    CodePointCursor cursor;
-    for (const SegmentEntry& e : segments.entries()) {
+    for (size_t k = 0; k < segments.entries().size(); ++k) {
+      const SegmentEntry& e = segments.entries()[k];
       std::vector<Mention> out;
       s = Guarded(plugin, [&] { return run->Extract(e.segment, &out); });
       if (!s.ok()) {
@@ -163,6 +178,9 @@ class EngineImpl : public Engine {
         continue;
       }
       const Page& page = x->document.pages[e.page_index];
+      // Counted on from the segment's start: a plugin's mentions of one segment come mostly
+      // in text order; one before the last goes back to the segment's start.
+      size_t at_byte = 0, at_count = 0;
       for (Mention& m : out) {
         if (m.begin > m.end || m.end > e.segment.text.size()) {
           x->warnings.push_back("plugin " + id + " returned a span outside its segment");
@@ -175,7 +193,10 @@ class EngineImpl : public Engine {
         pm.byte_start = e.page_offset + m.begin;
         pm.byte_end = e.page_offset + m.end;
         pm.text = page.text.substr(pm.byte_start, pm.byte_end - pm.byte_start);
-        pm.start = cursor.At(page.text, e.page_index, pm.byte_start);
+        if (m.begin < at_byte) at_byte = at_count = 0;
+        at_count += CodePointCount(e.segment.text.substr(at_byte), m.begin - at_byte);
+        at_byte = m.begin;
+        pm.start = starts[k] + at_count;
         pm.end = pm.start + CodePointCount(pm.text, pm.text.size());
         pm.confidence = std::clamp(m.confidence, 0.0, 1.0);
         if (page.ocr) pm.confidence *= OcrConfidence(page, pm.byte_start, pm.byte_end);

@@ -132,7 +132,6 @@ class Assembler {
     r.kind = Kind(c, title, text);
     r.title = title;
     r.anchor = std::string(Anchor(c));
-    r.text = text;
     r.page_start = p_.page(c.first);
     r.page_end = p_.page(c.last);
     r.form = FormName(c.form);
@@ -142,7 +141,9 @@ class Assembler {
     DeclaredValues declared(types_);  // the plugins' own types, as they declare them
     double confidence_sum = 0;
     int counted = 0;
-    std::vector<Mention> view;
+    // The mentions in the record, with their offsets in `text`: a RecordView's, made only
+    // when an extractor is asked to infer (its Mentions copy every value).
+    std::vector<std::pair<const PlacedMention*, size_t>> placed;
     for (size_t i = c.first; i <= c.last; ++i) {
       for (const PlacedMention* m : p_.mentions(i)) {
         size_t offset = p_.OffsetIn(i, *m);
@@ -150,9 +151,7 @@ class Assembler {
         if (i == c.first) offset -= c.byte_begin;
         confidence_sum += m->confidence;
         ++counted;
-        size_t at = starts[i - c.first] + offset;
-        view.push_back(
-            Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value, m->confidence});
+        placed.emplace_back(m, starts[i - c.first] + offset);
         if (m->type == "date") {
           if (!Passages::IsActivityDate(*m)) continue;
           RecordDate d = DateOf(m->value);
@@ -168,7 +167,7 @@ class Assembler {
           // One entry per institution: by the extractor's id, else by the folded name.
           std::string name = m->value.value("name", m->text);
           std::string key = m->value.value("id", "");
-          if (key.empty()) key = Fold(name);
+          if (key.empty()) key = p_.Folded(name);
           if (std::find(institution_keys.begin(), institution_keys.end(), key) !=
               institution_keys.end()) {
             continue;
@@ -188,13 +187,7 @@ class Assembler {
         AppendUnique(&dates, DateOf(m->value));
       }
     }
-    if (r.ods.empty() && infer_) {
-      RecordView record{r.kind, title, text, view};
-      for (auto& [extractor, m] : infer_(record)) {
-        if (m.type != "ods" || GoalOf(m.value) == 0) continue;
-        AppendUnique(&r.ods, RecordGoal{GoalOf(m.value), false});
-      }
-    }
+    if (r.ods.empty() && infer_) InferGoals(title, text, placed, &r);
     declared.WriteTo(&r);
     // Structure times the trust in what was found; a passage with no mentions at all is
     // treated as middling rather than certain.
@@ -206,10 +199,29 @@ class Assembler {
     if (dates.empty() && r.amounts.empty()) structure *= kUndatedEvidence;
     r.confidence = std::round(structure * (0.5 + 0.5 * mentions) * 100) / 100;
     r.status = r.confidence < rules_.review_threshold ? "needs_review" : "auto";
+    r.text = std::move(text);
     return r;
   }
 
  private:
+  // The goals the extractors infer for record `r`, whose text (`text`: r->text is set last)
+  // they see with its mentions at their offsets in it.
+  void InferGoals(std::string_view title, std::string_view text,
+                  const std::vector<std::pair<const PlacedMention*, size_t>>& placed,
+                  Record* r) const {
+    std::vector<Mention> view;
+    view.reserve(placed.size());
+    for (const auto& [m, at] : placed) {
+      view.push_back(
+          Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value, m->confidence});
+    }
+    RecordView record{r->kind, title, text, view};
+    for (auto& [extractor, m] : infer_(record)) {
+      if (m.type != "ods" || GoalOf(m.value) == 0) continue;
+      AppendUnique(&r->ods, RecordGoal{GoalOf(m.value), false});
+    }
+  }
+
   // The cell of a table row that names it: a column the lexicon calls `title`, else its
   // `institution` column (the ally of a cooperation row), else the first cell with words.
   std::string_view TitleCell(size_t i) const {
@@ -219,7 +231,7 @@ class Assembler {
       const std::vector<std::string>& header = p_.document().tables[t].header;
       for (const char* wanted : {"title", "institution"}) {
         for (size_t k = 0; k < cells.size() && k < header.size(); ++k) {
-          const std::string* field = rules_.table_columns.Longest(Fold(header[k]));
+          const std::string* field = rules_.table_columns.Longest(p_.Folded(header[k]));
           if (field && *field == wanted && !cells[k].empty()) return cells[k];
         }
       }
@@ -282,21 +294,24 @@ class Assembler {
   std::string Kind(const Candidate& c, std::string_view title, std::string_view text) const {
     std::map<std::string, int> score;
     std::map<std::string, size_t> first_title_hit;
-    auto add = [&](std::string_view s, int weight) {
-      for (const LexiconHit& hit : rules_.kinds.FindAll(Fold(s))) {
+    auto count = [&](const std::vector<LexiconHit>& hits, int weight) {
+      for (const LexiconHit& hit : hits) {
         score[*hit.label] += weight;
         if (weight == 3 && !first_title_hit.count(*hit.label)) {
           first_title_hit[*hit.label] = hit.begin;
         }
       }
     };
-    add(title, 3);
-    add(text.substr(0, 600), 1);
+    // The record's own title and text are searched once; the context (a table's caption and
+    // header, the heading) comes back for every record under it, so its hits are remembered.
+    count(rules_.kinds.FindAll(Fold(title)), 3);
+    count(rules_.kinds.FindAll(Fold(text.substr(0, 600))), 1);
+    auto context = [&](std::string_view s) { count(p_.FoldedHits(rules_.kinds, p_.Folded(s)), 1); };
     const Segment& s = p_.segment(c.first);
     if (c.form != RecordForm::kSection) {
-      for (std::string_view cap : s.table_caption) add(cap, 1);
-      for (std::string_view h : s.table_header) add(h, 1);
-      if (!s.headings.empty()) add(s.headings.back(), 1);
+      for (std::string_view cap : s.table_caption) context(cap);
+      for (std::string_view h : s.table_header) context(h);
+      if (!s.headings.empty()) context(s.headings.back());
     }
     if (!c.verb_kind.empty()) score[c.verb_kind] += 3;  // the words that report it
     // A Spanish title names its activity first ("Donación … para la campaña …").
@@ -328,7 +343,7 @@ class Assembler {
       const std::vector<std::string>& header = p_.document().tables[t].header;
       size_t col = CellIndexAt(s.text, at);
       if (col >= header.size()) return std::nullopt;
-      const std::string* role = rules_.table_columns.Longest(Fold(header[col]), kRoles);
+      const std::string* role = rules_.table_columns.Longest(p_.Folded(header[col]), kRoles);
       if (!role) return std::nullopt;
       return *role;
     }

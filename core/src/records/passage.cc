@@ -7,6 +7,19 @@
 #include "acervo/text.h"
 
 namespace acervo {
+namespace {
+
+// A folded heading without its number: "3.1.2 acciones de …" -> "acciones de …".
+std::string_view WithoutHeadingNumber(std::string_view folded) {
+  size_t at = 0;
+  while (at < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[at])) ||
+                                folded[at] == '.' || folded[at] == ' ' || folded[at] == ')')) {
+    ++at;
+  }
+  return folded.substr(at);
+}
+
+}  // namespace
 
 Passages::Passages(const Document& document, const SegmentList& segments,
                    const std::vector<PlacedMention>& mentions)
@@ -75,11 +88,29 @@ int Passages::WordsOutsideDates(size_t i) const {
   return words;
 }
 
+const std::string& Passages::Folded(std::string_view text) const {
+  auto it = folded_.find(text);
+  if (it == folded_.end()) it = folded_.emplace(std::string(text), Fold(text)).first;
+  return it->second;
+}
+
+const std::vector<LexiconHit>& Passages::FoldedHits(const Lexicon& lexicon,
+                                                    std::string_view folded) const {
+  TextMap<std::vector<LexiconHit>>& hits = hits_[&lexicon];
+  auto it = hits.find(folded);
+  if (it == hits.end()) it = hits.emplace(std::string(folded), lexicon.FindAll(folded)).first;
+  return it->second;
+}
+
+std::string_view Passages::HeadingWordsOf(std::string_view heading) const {
+  return WithoutHeadingNumber(Folded(heading));
+}
+
 std::string Passages::TotalScope(size_t i, const RecordRules& rules) const {
   if (segment(i).kind != SegmentKind::kTableRow) return "";
   for (std::string_view cell : CellsOf(segment(i).text)) {
     if (cell.empty()) continue;
-    const std::string* scope = rules.total_rows.Prefix(Fold(cell));
+    const std::string* scope = rules.total_rows.Prefix(Folded(cell));
     return scope ? *scope : "";
   }
   return "";
@@ -119,13 +150,7 @@ bool IsMostlyUpperCase(std::string_view text) {
 }
 
 std::string HeadingWords(std::string_view heading) {
-  std::string folded = Fold(heading);
-  size_t at = 0;
-  while (at < folded.size() && (std::isdigit(static_cast<unsigned char>(folded[at])) ||
-                                folded[at] == '.' || folded[at] == ' ' || folded[at] == ')')) {
-    ++at;
-  }
-  return folded.substr(at);
+  return std::string(WithoutHeadingNumber(Fold(heading)));
 }
 
 }  // namespace acervo

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "acervo/document.h"
@@ -44,10 +45,28 @@ class Passages {
   int table(size_t i) const { return block(i).table; }
   std::string TotalScope(size_t i, const RecordRules& rules) const;
 
+  // Fold(text), the hits of a lexicon in an already folded text, and HeadingWords(heading),
+  // each made once per distinct text and kept while these Passages live: the segmenter and
+  // the assembler ask about the same headings, table headers, captions and paragraphs for
+  // every section, row and record under them. The references stay valid as long as this
+  // object. Not thread-safe: a Passages belongs to one document's assembly, on one thread.
+  const std::string& Folded(std::string_view text) const;
+  const std::vector<LexiconHit>& FoldedHits(const Lexicon& lexicon, std::string_view folded) const;
+  std::string_view HeadingWordsOf(std::string_view heading) const;
+
  private:
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
   const Document& document_;
   const std::vector<SegmentEntry>& entries_;
   std::vector<std::vector<const PlacedMention*>> mentions_;
+  mutable TextMap<std::string> folded_;
+  mutable std::unordered_map<const Lexicon*, TextMap<std::vector<LexiconHit>>> hits_;
 };
 
 // The cells of a table row (split on '\t', trimmed) and the cell holding byte `offset`.

@@ -45,7 +45,7 @@ class Segmenter {
   // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
   // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
   bool Planned(std::string_view heading) const {
-    std::vector<LexiconHit> hits = rules_.plan_cues.FindAll(Fold(heading));
+    const std::vector<LexiconHit>& hits = p_.FoldedHits(rules_.plan_cues, p_.Folded(heading));
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
   }
@@ -123,7 +123,7 @@ class Segmenter {
   }
 
   bool NamesActivity(std::string_view text) const {
-    return !rules_.kinds.FindAll(Fold(text)).empty();
+    return !p_.FoldedHits(rules_.kinds, p_.Folded(text)).empty();
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
@@ -134,7 +134,7 @@ class Segmenter {
     if (AddsUp(h)) return true;
     std::string_view text = p_.segment(h).text;
     if (IsMostlyUpperCase(text)) return true;
-    std::string words = HeadingWords(text);
+    std::string_view words = p_.HeadingWordsOf(text);
     if (words.empty()) return true;  // a number or a chronology's year ("2020")
     if (const std::string* label = rules_.group_headings.Prefix(words); label && label->empty()) {
       return true;
@@ -205,8 +205,8 @@ class Segmenter {
   // recibidas"): the heading or lead-in of a list whose items are activities, where a
   // singular ("Taller de movilidad") names the one activity a section tells.
   bool NamesActivities(std::string_view text) const {
-    std::string folded = Fold(text);
-    for (const LexiconHit& hit : rules_.kinds.FindAll(folded)) {
+    std::string_view folded = p_.Folded(text);
+    for (const LexiconHit& hit : p_.FoldedHits(rules_.kinds, folded)) {
       std::string_view rest = std::string_view(folded).substr(hit.end);
       for (std::string_view plural : {"s", "es"}) {
         if (rest.substr(0, plural.size()) == plural &&
@@ -222,7 +222,7 @@ class Segmenter {
   // Names an activity in the singular ("Taller de movilidad"): a kind-lexicon word not
   // followed by a plural ending.
   bool NamesSingleActivity(std::string_view folded) const {
-    for (const LexiconHit& hit : rules_.kinds.FindAll(folded)) {
+    for (const LexiconHit& hit : p_.FoldedHits(rules_.kinds, folded)) {
       size_t end = hit.end;
       if (end >= folded.size() || !std::isalpha(static_cast<unsigned char>(folded[end]))) {
         return true;
@@ -236,7 +236,8 @@ class Segmenter {
   // "Acuerdos de hermanamiento suscritos"). Citations are never items.
   std::vector<size_t> ListItems(size_t h, size_t begin, size_t end) const {
     std::vector<size_t> out;
-    const bool heading_lists = h != SIZE_MAX && NamesActivities(HeadingWords(p_.segment(h).text));
+    const bool heading_lists =
+        h != SIZE_MAX && NamesActivities(p_.HeadingWordsOf(p_.segment(h).text));
     bool listed = heading_lists;
     for (size_t i = begin; i < end; ++i) {
       const Segment& s = p_.segment(i);
@@ -271,7 +272,7 @@ class Segmenter {
   bool InNonRecordSection(size_t h, bool enclosing) const {
     if (rules_.non_record_sections.empty()) return false;
     auto names = [&](std::string_view heading) {
-      return rules_.non_record_sections.Prefix(HeadingWords(heading)) != nullptr;
+      return rules_.non_record_sections.Prefix(p_.HeadingWordsOf(heading)) != nullptr;
     };
     if (names(p_.segment(h).text)) return true;
     if (!enclosing) return false;
