@@ -45,9 +45,10 @@ step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # libpoppler1NN (126 in Debian 12): the text layer links Poppler itself (load/pdf_text_layer.h).
-# libpq5 and libcpp-httplib come from the modules (util/modules.h), read off them the same way.
+# libpq5 and libcpp-httplib come from the modules (util/modules.h), read off them the same
+# way; libmagic1, loaded with dlopen, is named by hand (cmake/AcervoDebian.cmake).
 for lib in libpoppler-cpp libpoppler1 libtesseract tesseract-ocr-spa libicu libre2 libsqlite3 libyaml-cpp \
-           libpq5 libcpp-httplib; do
+           libpq5 libcpp-httplib libmagic1; do
   [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib"
 done
 [[ $depends != *-dev* ]] || fail "Depends names a -dev package: $depends"
