@@ -52,7 +52,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME acervo)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "tesseract-ocr-spa")
+# libmagic1 is loaded with dlopen (load/detect.cc), so dpkg-shlibdeps cannot see it.
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "tesseract-ocr-spa, libmagic1")
 # Word 97-2003 and RTF are read through LibreOffice when it is there (plugins/load-legacy).
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SUGGESTS "libreoffice-writer")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION

@@ -112,3 +112,22 @@ function(acervo_module_manifest)
   get_property(manifest GLOBAL PROPERTY ACERVO_MODULE_MANIFEST)
   file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/modules.tsv CONTENT "${manifest}")
 endfunction()
+
+# A module the host loads with dlopen on first use (util/modules.h), not a module of core/src:
+#
+#   acervo_dlopen_module(<file name> SOURCES <file>... LIBS <target>...)
+#
+# builds lib/acervo/modules/<name>.so (in the build tree and installed), whose code and the
+# static libraries it links stay inside it (hidden, --exclude-libs) so they never meet the
+# host's copies; only its factory, marked visibility("default"), is exported. Anything that
+# links `acervo_core` gets the module built.
+function(acervo_dlopen_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;LIBS" ${ARGN})
+  add_library(${name} MODULE ${M_SOURCES})
+  target_link_libraries(${name} PRIVATE ${M_LIBS})
+  target_link_options(${name} PRIVATE -Wl,--exclude-libs,ALL -Wl,--as-needed)
+  target_compile_options(${name} PRIVATE ${ACERVO_WARNINGS})
+  set_target_properties(${name} PROPERTIES PREFIX "" CXX_VISIBILITY_PRESET hidden
+    LIBRARY_OUTPUT_DIRECTORY ${ACERVO_BUILD_MODULE_DIR})
+  install(TARGETS ${name} LIBRARY DESTINATION ${ACERVO_INSTALL_MODULE_DIR})
+endfunction()

@@ -26,6 +26,8 @@ set_tests_properties(pg_server_stop PROPERTIES FIXTURES_CLEANUP pg_server)
 
 function(acervo_store_engine_tests target)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  # They reach the server through PgConnection; the store itself they open through the module.
+  target_link_libraries(${target} PRIVATE acervo_store_pg)
   # Runs after gtest_discover_tests' own include file, which lists the tests in ${target}_TESTS.
   set(include_file ${CMAKE_CURRENT_BINARY_DIR}/${target}_pg_fixture.cmake)
   file(WRITE ${include_file}

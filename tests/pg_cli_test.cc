@@ -1,6 +1,8 @@
 // `acervo … --store postgresql://…` as users run it: the bundled samples ingested into a
 // PostgreSQL database read back (records, export, report, failures, review) exactly as from
-// a SQLite file; a server that cannot be reached is one clear line without the password.
+// a SQLite file; a server that cannot be reached is one clear line without the password;
+// without the PostgreSQL module (store/pg_module.h) a postgres:// store is one clear line
+// naming the module, and a SQLite store does not need it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -83,6 +85,30 @@ TEST(PgCliTest, AServerThatCannotBeReachedIsOneLineWithoutThePassword) {
   EXPECT_NE(ingest.exit_code, 0);
   EXPECT_THAT(ingest.output, HasSubstr("cannot connect to the PostgreSQL store"));
   EXPECT_THAT(ingest.output, Not(HasSubstr("s3cret")));
+}
+
+TEST(PgCliTest, WithoutTheModuleAPostgresStoreSaysWhatToInstall) {
+  test::TempDir dir;  // an empty modules folder: as if the module were not installed
+  const std::string uri = "postgresql://ana:s3cret@127.0.0.1:1/acervo";
+  auto r = RunCommand("ACERVO_MODULE_DIR=" + Quote(dir.path()) + " " + Quote(ACERVO_BINARY) +
+                      " records --store " + Quote(uri) + " 2>&1");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("the PostgreSQL store needs the module store-postgres.so"));
+  EXPECT_THAT(r.output, HasSubstr("install the acervo package"));
+  EXPECT_THAT(r.output, HasSubstr(dir.path().string()));  // where it looked
+  EXPECT_THAT(r.output, Not(HasSubstr("s3cret")));
+
+  // The review server is a module too; a SQLite store needs neither.
+  dir.Write("a.md", "# Informe\n\nEl 3 de marzo de 2024 se firmó un convenio.\n");
+  const std::string db = Quote(dir.path() / "a.db");
+  const std::string env = "ACERVO_MODULE_DIR=" + Quote(dir.path()) + " ";
+  auto ingest = RunCommand(env + Quote(ACERVO_BINARY) + " ingest " + Quote(dir.path() / "a.md") +
+                           " --store " + db + " 2>&1");
+  EXPECT_EQ(ingest.exit_code, 0) << ingest.output;
+  auto serve =
+      RunCommand(env + Quote(ACERVO_BINARY) + " review serve --port 0 --store " + db + " 2>&1");
+  EXPECT_EQ(serve.exit_code, 1) << serve.output;
+  EXPECT_THAT(serve.output, HasSubstr("the review server needs the module review-server.so"));
 }
 
 }  // namespace

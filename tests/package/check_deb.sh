@@ -28,6 +28,8 @@ step "contents"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > "$tmp/files"
 for f in /usr/bin/acervo /usr/lib/acervo/plugins/es-date.so /usr/lib/acervo/plugins/es-amount.so \
          /usr/lib/acervo/plugins/es-institution.so /usr/lib/acervo/plugins/es-ods.so \
+         /usr/lib/acervo/modules/ocr-tesseract.so /usr/lib/acervo/modules/store-postgres.so \
+         /usr/lib/acervo/modules/review-server.so \
          /usr/share/acervo/pipelines/default.yaml /usr/share/man/man1/acervo.1.gz \
          /usr/share/bash-completion/completions/acervo /usr/share/doc/acervo/copyright \
          /usr/share/locale/es/LC_MESSAGES/acervo.mo /usr/share/locale/en/LC_MESSAGES/acervo.mo; do
@@ -43,7 +45,10 @@ step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # libpoppler1NN (126 in Debian 12): the text layer links Poppler itself (load/pdf_text_layer.h).
-for lib in libpoppler-cpp libpoppler1 libtesseract tesseract-ocr-spa libicu libre2 libsqlite3 libyaml-cpp; do
+# libpq5 and libcpp-httplib come from the modules (util/modules.h), read off them the same
+# way; libmagic1, loaded with dlopen, is named by hand (cmake/AcervoDebian.cmake).
+for lib in libpoppler-cpp libpoppler1 libtesseract tesseract-ocr-spa libicu libre2 libsqlite3 libyaml-cpp \
+           libpq5 libcpp-httplib libmagic1; do
   [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib"
 done
 [[ $depends != *-dev* ]] || fail "Depends names a -dev package: $depends"

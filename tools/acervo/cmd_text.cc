@@ -38,7 +38,7 @@ int RunText(const Options& o) {
   if (!mode.ok()) return Fail(mode.status().message());
   options.ocr = *mode;
   options.passwords = o.passwords;
-  Result<Document> doc = LoadDocument(o.file, options);
+  Result<Document> doc = LoadDocument(o.file, options, Env::Default(), LoadFor::kText);
   if (!doc.ok()) return Fail(doc.status().message());
   for (size_t i = 0; i < doc->pages.size(); ++i) {
     const Page& page = doc->pages[i];

@@ -13,6 +13,7 @@
 //     reads the file with a warning ("named .pdf but is text/html").
 //
 // Thread-safe: libmagic's handle is guarded by a mutex (a lookup takes microseconds).
+// libmagic is loaded (dlopen) on the first bytes that are not a PDF.
 #ifndef ACERVO_CORE_LOAD_DETECT_H_
 #define ACERVO_CORE_LOAD_DETECT_H_
 

@@ -93,7 +93,8 @@ bool PickWhenWalking(const std::filesystem::path& file) {
 }
 
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
-                           const LoadOptions& options, const std::filesystem::path& path) {
+                           const LoadOptions& options, const std::filesystem::path& path,
+                           LoadFor want) {
   if (bytes.empty()) return Corrupt(_f("{}: empty file (0 bytes)", source));
   const LoaderRegistry& registry = LoaderRegistry::Default();
   Detection detected = DetectMediaType(bytes, NamedType(registry, source));
@@ -105,7 +106,7 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
   if (!doc.ok()) return Translated(doc.status()).Prefixed(source);
 
   Document& d = doc.value();
-  d.info.id = "sha256:" + Sha256Hex(bytes);
+  if (want == LoadFor::kDocument) d.info.id = "sha256:" + Sha256Hex(bytes);
   d.info.source = source;
   d.info.media_type = media_type;
   if (!detected.named_as.empty()) {
@@ -123,15 +124,15 @@ Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
                             source)
                        : _f("{}: no text in the document", source));
   }
-  DetectMetadata(&d);
+  if (want == LoadFor::kDocument) DetectMetadata(&d);
   return doc;
 }
 
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
-                              const Env& env) {
+                              const Env& env, LoadFor want) {
   Result<std::string> bytes = env.ReadFile(path);
   if (!bytes.ok()) return bytes.status();
-  return LoadBytes(*bytes, path.string(), options, path);
+  return LoadBytes(*bytes, path.string(), options, path, want);
 }
 
 }  // namespace acervo

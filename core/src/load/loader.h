@@ -29,14 +29,20 @@ Result<OcrMode> ParseOcrMode(std::string_view name);
 // or .log is not a report).
 bool PickWhenWalking(const std::filesystem::path& file);
 
+// What the caller will read of the document: all of it (kDocument), or only its pages
+// (kText, `acervo text`), which leaves the id and the metadata unset and saves hashing the
+// bytes and compiling the metadata cues.
+enum class LoadFor { kDocument, kText };
+
 // Errors name the file: "report.pdf: encrypted: needs a password"; a type no loader reads
 // is Unsupported ("scan.gif: no loader reads image/gif (a GIF image)").
 Result<Document> LoadDocument(const std::filesystem::path& path, const LoadOptions& options,
-                              const Env& env = Env::Default());
+                              const Env& env = Env::Default(), LoadFor want = LoadFor::kDocument);
 // `source` is the name to detect by and to report ("-" for stdin); `path` the file on disk,
 // when there is one (a loader that converts through another program may use it).
 Result<Document> LoadBytes(std::string_view bytes, const std::string& source,
-                           const LoadOptions& options, const std::filesystem::path& path = {});
+                           const LoadOptions& options, const std::filesystem::path& path = {},
+                           LoadFor want = LoadFor::kDocument);
 
 }  // namespace acervo
 

@@ -34,16 +34,21 @@ Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   for (const TsvRow& row : rows.value()) {
+    all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
+  }
+  if (all.empty()) return std::make_unique<RE2>("$^", options);
+  auto compiled =
+      std::make_unique<RE2>(std::string(prefix) + "(?:" + all + ")" + std::string(suffix), options);
+  if (compiled->ok()) return compiled;
+  // Compiled alone only now, to name the row at fault: a start-up compiles each file once.
+  for (const TsvRow& row : rows.value()) {
     RE2 one(row.fields[0], options);
     if (!one.ok()) {
       return Corrupt(file.string() + ":" + std::to_string(row.line) +
                      ": bad pattern: " + one.error());
     }
-    all += (all.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
   }
-  if (all.empty()) return std::make_unique<RE2>("$^", options);
-  return std::make_unique<RE2>(std::string(prefix) + "(?:" + all + ")" + std::string(suffix),
-                               options);
+  return Corrupt(file.string() + ": bad patterns: " + compiled->error());
 }
 
 std::unique_ptr<re2::RE2> DataPatternsOrNone(const std::string& name, std::string_view prefix,

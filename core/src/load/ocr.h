@@ -57,7 +57,7 @@ class OcrEngine {
 // The OCR module: ocr-tesseract.so (ocr_tesseract.cc), the one file that links Tesseract, so
 // that only a process that OCRs maps it and its libraries (a born-digital PDF never does). It
 // lives in lib/acervo/modules/, found beside the plugins folder of the code that calls Create
-// (a bundled loader plugin), else in the build tree; $ACERVO_OCR_MODULE names it otherwise.
+// (a bundled loader plugin), else where every module is (util/modules.h).
 // It exports one factory; the module and its callers are built together from this tree.
 using OcrEngineFactory = Result<std::unique_ptr<OcrEngine>>(const std::string& language);
 inline constexpr const char* kOcrEngineFactorySymbol = "acervo_ocr_create";

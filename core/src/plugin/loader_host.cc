@@ -30,7 +30,7 @@ Status LoadedLoader::Ensure() const {
       handle_ = static_cast<boost::dll::shared_library*>(library_.get())->native();
       return;
     }
-    Result<std::unique_ptr<LoadedLoader>> loaded = LoadLoaderPlugin(path_);
+    Result<std::unique_ptr<LoadedLoader>> loaded = LoadLoaderPlugin(path_, Binding::kLazy);
     if (!loaded.ok()) {
       load_error_ = loaded.status();
       return;
@@ -71,10 +71,12 @@ std::vector<std::filesystem::path> DiscoverLoaderPlugins(
   return out;
 }
 
-Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file) {
-  Result<std::shared_ptr<boost::dll::shared_library>> lib =
-      OpenPluginLibrary(file, PluginAbi{kLoaderApiVersionSymbol, kLoaderFactorySymbol,
-                                        kLoaderApiVersion, N_("loader API")});
+Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file,
+                                                       Binding binding) {
+  Result<std::shared_ptr<boost::dll::shared_library>> lib = OpenPluginLibrary(
+      file,
+      PluginAbi{kLoaderApiVersionSymbol, kLoaderFactorySymbol, kLoaderApiVersion, N_("loader API")},
+      binding);
   if (!lib.ok()) return lib.status();
   std::unique_ptr<Loader> loader;
   LoaderInfo info;

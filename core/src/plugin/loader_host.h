@@ -20,6 +20,7 @@
 #include "acervo/loader_plugin.h"
 #include "acervo/status.h"
 #include "io/env.h"
+#include "plugin/plugin_host.h"  // Binding
 
 namespace acervo {
 
@@ -64,7 +65,9 @@ std::vector<std::filesystem::path> DiscoverLoaderPlugins(
     const std::vector<std::filesystem::path>& search_path, const Env& env = Env::Default());
 
 // Loads one loader plugin file, checks its API version, reads its info and configures it.
-Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file);
+// A loader deferred by its manifest is loaded with Binding::kLazy (plugin_library.h).
+Result<std::unique_ptr<LoadedLoader>> LoadLoaderPlugin(const std::filesystem::path& file,
+                                                       Binding binding = Binding::kNow);
 
 // The loader as its manifest describes it, not loaded yet; NotFound when there is no usable
 // manifest (none, another API version, unreadable).

@@ -19,6 +19,13 @@
 
 namespace acervo {
 
+// When the functions a library calls are bound: all at once when it is loaded, so that a
+// missing one is an error naming it (kNow, RTLD_NOW); or each on its first call (kLazy,
+// RTLD_LAZY), for a library known to load (a loader with a manifest: the manifest was
+// written by loading it with kNow), which then starts about 1 ms sooner (the PDF loader
+// binds thousands of functions of Poppler and the libraries under it).
+enum class Binding { kNow, kLazy };
+
 // A loaded plugin. Keeps its shared library alive as long as the extractor exists.
 class LoadedPlugin {
  public:

@@ -9,10 +9,14 @@
 namespace acervo {
 
 Result<std::shared_ptr<boost::dll::shared_library>> OpenPluginLibrary(
-    const std::filesystem::path& file, const PluginAbi& abi) {
+    const std::filesystem::path& file, const PluginAbi& abi, Binding binding) {
   auto lib = std::make_shared<boost::dll::shared_library>();
   boost::dll::fs::error_code ec;
-  lib->load(file, boost::dll::load_mode::rtld_local | boost::dll::load_mode::rtld_now, ec);
+  lib->load(file,
+            boost::dll::load_mode::rtld_local |
+                (binding == Binding::kNow ? boost::dll::load_mode::rtld_now
+                                          : boost::dll::load_mode::rtld_lazy),
+            ec);
   if (ec) {
     const char* why = dlerror();  // Boost's message is generic; dlerror() names the symbol
     return Status(Code::kIo, _f("{}: cannot load plugin: {}", file.string(),

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "acervo/status.h"
+#include "plugin/plugin_host.h"  // Binding
 
 namespace acervo {
 
@@ -19,10 +20,10 @@ struct PluginAbi {
   const char* api_name;        // N_("plugin API"), for messages
 };
 
-// Loads `file` (RTLD_LOCAL | RTLD_NOW), checks both symbols and the version. Errors name
+// Loads `file` (RTLD_LOCAL), checks both symbols and the version. Errors name
 // the file: "x.so: plugin built for plugin API version 1, but this acervo provides 2; ...".
 Result<std::shared_ptr<boost::dll::shared_library>> OpenPluginLibrary(
-    const std::filesystem::path& file, const PluginAbi& abi);
+    const std::filesystem::path& file, const PluginAbi& abi, Binding binding = Binding::kNow);
 
 }  // namespace acervo
 

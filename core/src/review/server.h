@@ -23,6 +23,9 @@
 // X-Acervo-Token header; responses carry a strict Content-Security-Policy; requests whose
 // Host is not a loopback name are refused unless remote access was allowed, and then every
 // request must present the shared secret. Store access is serialised by one mutex.
+//
+// The server (cpp-httplib, with OpenSSL and brotli) lives in a module, review-server.so
+// (util/modules.h): ReviewServer::Create loads it, so no other command maps those libraries.
 #ifndef ACERVO_CORE_REVIEW_SERVER_H_
 #define ACERVO_CORE_REVIEW_SERVER_H_
 
@@ -32,6 +35,7 @@
 #include <vector>
 
 #include "acervo/status.h"
+#include "i18n/language.h"
 #include "store/store.h"
 
 namespace acervo::review {
@@ -50,25 +54,29 @@ Status CheckServerOptions(const ServerOptions& options);
 
 class ReviewServer {
  public:
-  // `store` must outlive the server.
+  // Loads the server module (once) and makes a server over `store`, which must outlive it.
+  // Unsupported, naming the module and what to install, when the module is missing.
   static Result<std::unique_ptr<ReviewServer>> Create(Store* store, const ServerOptions& options);
-  ~ReviewServer();
+  virtual ~ReviewServer() = default;
 
   // Binds the listening socket; returns the port (useful with port 0).
-  Result<int> Bind();
+  virtual Result<int> Bind() = 0;
   // Serves requests until Stop() is called from another thread. Bind() first.
-  Status Serve();
+  virtual Status Serve() = 0;
   // Safe to call as soon as the thread running Serve() has been started.
-  void Stop();
+  virtual void Stop() = 0;
 
-  const std::string& token() const;
-  std::string url() const;  // "http://127.0.0.1:PORT/"
-
- private:
-  struct Impl;
-  explicit ReviewServer(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  virtual const std::string& token() const = 0;
+  virtual std::string url() const = 0;  // "http://127.0.0.1:PORT/"
 };
+
+// The module's one export: a server over `store` (options already checked), speaking
+// `language`. The module and the host are built together from this tree.
+inline constexpr const char* kServerModuleFile = "review-server.so";
+inline constexpr const char* kServerFactorySymbol = "acervo_review_server_create";
+using ServerFactory = Result<std::unique_ptr<ReviewServer>>(Store* store,
+                                                            const ServerOptions& options,
+                                                            Language language);
 
 }  // namespace acervo::review
 

@@ -1,6 +1,7 @@
-// server_impl.h — (review server internals) the state of one ReviewServer and its request
-// handlers, one per endpoint of server.h. Routing and the handlers: server_routes.cc; what
-// they show: record_view.h; who may ask: server_security.h; lifetime: server.cc.
+// server_impl.h — (review server internals, in the module review-server.so) the state of one
+// server and its request handlers, one per endpoint of server.h. Routing and the handlers:
+// server_routes.cc; what they show: record_view.h; who may ask: server_security.h; lifetime:
+// server.cc.
 //
 // Handlers run on httplib's threads; each takes `mu` before touching the store.
 #ifndef ACERVO_CORE_REVIEW_SERVER_IMPL_H_
@@ -18,7 +19,7 @@
 
 namespace acervo::review {
 
-struct ReviewServer::Impl {
+struct ServerImpl {
   Store* store;
   ServerOptions options;
   std::string token;

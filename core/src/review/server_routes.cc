@@ -118,7 +118,7 @@ void SendWrongType(Response& res, const char* name) {
 
 }  // namespace
 
-void ReviewServer::Impl::Routes() {
+void ServerImpl::Routes() {
   http.set_default_headers({{"Content-Security-Policy", kCsp},
                             {"X-Content-Type-Options", "nosniff"},
                             {"X-Frame-Options", "DENY"},
@@ -127,34 +127,34 @@ void ReviewServer::Impl::Routes() {
   http.set_payload_max_length(1 << 20);
   http.set_pre_routing_handler(
       [this](const Request& req, Response& res) { return Guard(req, res); });
-  auto to = [this](void (Impl::*handler)(const Request&, Response&)) {
+  auto to = [this](void (ServerImpl::*handler)(const Request&, Response&)) {
     return [this, handler](const Request& req, Response& res) { (this->*handler)(req, res); };
   };
-  http.Get("/", to(&Impl::GetPage));
-  http.Get("/(app\\.js|app\\.css)", to(&Impl::GetAsset));
-  http.Get("/api/queue", to(&Impl::GetQueue));
-  http.Get("/api/institutions", to(&Impl::GetInstitutions));
-  http.Get("/api/records/([^/]+)", to(&Impl::GetRecord));
-  http.Get("/api/records/([^/]+)/page/([0-9]+)", to(&Impl::GetPageImage));
-  http.Post("/api/records/([^/]+)/merge", to(&Impl::PostMerge));
-  http.Post("/api/records/([^/]+)", to(&Impl::PostDecision));
+  http.Get("/", to(&ServerImpl::GetPage));
+  http.Get("/(app\\.js|app\\.css)", to(&ServerImpl::GetAsset));
+  http.Get("/api/queue", to(&ServerImpl::GetQueue));
+  http.Get("/api/institutions", to(&ServerImpl::GetInstitutions));
+  http.Get("/api/records/([^/]+)", to(&ServerImpl::GetRecord));
+  http.Get("/api/records/([^/]+)/page/([0-9]+)", to(&ServerImpl::GetPageImage));
+  http.Post("/api/records/([^/]+)/merge", to(&ServerImpl::PostMerge));
+  http.Post("/api/records/([^/]+)", to(&ServerImpl::PostDecision));
 }
 
-bool ReviewServer::Impl::HostAllowed(const Request& req) const {
+bool ServerImpl::HostAllowed(const Request& req) const {
   if (options.allow_remote) return true;
   // A page on another site that rebinds its DNS name to 127.0.0.1 still sends its own
   // name as Host: refuse it, so it can read neither the token nor the records.
   return IsLoopbackHost(HostName(req.get_header_value("Host")));
 }
 
-bool ReviewServer::Impl::SecretPresented(const Request& req) const {
+bool ServerImpl::SecretPresented(const Request& req) const {
   if (options.secret.empty()) return true;
   std::string given = req.get_header_value("X-Acervo-Secret");
   if (given.empty()) given = CookieValue(req, "acervo_secret");
   return SameSecret(given, options.secret);
 }
 
-httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, Response& res) {
+httplib::Server::HandlerResponse ServerImpl::Guard(const Request& req, Response& res) {
   if (!HostAllowed(req)) {
     SendError(res, 403, _("this server answers only to a loopback address"));
     return httplib::Server::HandlerResponse::Handled;
@@ -183,19 +183,19 @@ httplib::Server::HandlerResponse ReviewServer::Impl::Guard(const Request& req, R
   return httplib::Server::HandlerResponse::Unhandled;
 }
 
-void ReviewServer::Impl::GetPage(const Request&, Response& res) {
+void ServerImpl::GetPage(const Request&, Response& res) {
   const WebAsset* page = FindAsset("/index.html");
   res.set_content(LocalizePage(std::string(page->data, page->size), token),
                   MimeType("/index.html"));
 }
 
-void ReviewServer::Impl::GetAsset(const Request& req, Response& res) {
+void ServerImpl::GetAsset(const Request& req, Response& res) {
   const WebAsset* a = FindAsset(req.path);
   if (!a) return SendError(res, 404, _("not found"));
   res.set_content(std::string(a->data, a->size), MimeType(req.path));
 }
 
-void ReviewServer::Impl::GetQueue(const Request& req, Response& res) {
+void ServerImpl::GetQueue(const Request& req, Response& res) {
   QueueFilter f;
   if (req.has_param("status")) f.status = req.get_param_value("status");
   f.document = req.get_param_value("document");
@@ -217,7 +217,7 @@ void ReviewServer::Impl::GetQueue(const Request& req, Response& res) {
   SendJson(res, 200, {{"items", items}});
 }
 
-void ReviewServer::Impl::GetInstitutions(const Request&, Response& res) {
+void ServerImpl::GetInstitutions(const Request&, Response& res) {
   std::lock_guard<std::mutex> lock(mu);
   auto names = Reviews(store).InstitutionNames();
   if (!names.ok()) return SendError(res, 500, names.status().message());
@@ -229,14 +229,14 @@ void ReviewServer::Impl::GetInstitutions(const Request&, Response& res) {
   SendJson(res, 200, {{"names", all}});
 }
 
-void ReviewServer::Impl::GetRecord(const Request& req, Response& res) {
+void ServerImpl::GetRecord(const Request& req, Response& res) {
   std::lock_guard<std::mutex> lock(mu);
   SendRecord(req.matches[1], res, 200, "");
 }
 
 // The passage's region of page N, or with ?whole=1 the whole page; the whole page too when
 // the store knows no region there.
-void ReviewServer::Impl::GetPageImage(const Request& req, Response& res) {
+void ServerImpl::GetPageImage(const Request& req, Response& res) {
   std::string source;
   Box region;
   int page = 0;
@@ -265,7 +265,7 @@ void ReviewServer::Impl::GetPageImage(const Request& req, Response& res) {
 }
 
 // Merges record FROM into this one: {version, from, from_version, reviewer, comment}.
-void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
+void ServerImpl::PostMerge(const Request& req, Response& res) {
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body["from"].is_string()) {
     return SendError(res, 400, _("expected {version, from, from_version, reviewer, comment}"));
@@ -299,7 +299,7 @@ void ReviewServer::Impl::PostMerge(const Request& req, Response& res) {
   SendRecord(d.into, res, 200, "");
 }
 
-void ReviewServer::Impl::PostDecision(const Request& req, Response& res) {
+void ServerImpl::PostDecision(const Request& req, Response& res) {
   json body = json::parse(req.body, nullptr, false);
   if (!body.is_object() || !body["changes"].is_array()) {
     return SendError(res, 400, _("expected {version, reviewer, comment, changes: [...]}"));
@@ -337,8 +337,8 @@ void ReviewServer::Impl::PostDecision(const Request& req, Response& res) {
   SendRecord(d.record_id, res, 200, "");
 }
 
-void ReviewServer::Impl::SendRecord(const std::string& id, Response& res, int status,
-                                    const std::string& error) {
+void ServerImpl::SendRecord(const std::string& id, Response& res, int status,
+                            const std::string& error) {
   Reviews reviews(store);
   Result<json> view = RecordView(reviews, id);
   if (!view.ok()) return SendError(res, HttpStatusOf(view.status()), view.status().message());

@@ -51,18 +51,4 @@ std::string HostName(const std::string& host_header) {
   return host_header.substr(0, host_header.find(':'));
 }
 
-bool IsLoopbackHost(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
-Status CheckServerOptions(const ServerOptions& o) {
-  if (IsLoopbackHost(o.host)) return Status::Ok();
-  if (!o.allow_remote || o.secret.empty()) {
-    return InvalidArgument("refusing to serve on non-loopback address '" + o.host +
-                           "': reviewers' decisions would be open to the network. Pass both "
-                           "--allow-remote and --secret-file FILE to allow it");
-  }
-  return Status::Ok();
-}
-
 }  // namespace acervo::review

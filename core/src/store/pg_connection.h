@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "acervo/status.h"
+#include "store/pg_uri.h"
 
 struct pg_conn;
 struct pg_result;
@@ -79,13 +80,6 @@ class PgRows {
  private:
   pg_result* result_;
 };
-
-// "postgresql://user:secret@host/db" -> "postgresql://user:***@host/db"; also hides a
-// `password=` query parameter. For every message that names the store.
-std::string RedactPostgresUri(const std::string& uri);
-
-// Whether `location` names a PostgreSQL database (a libpq URI) rather than a SQLite file.
-bool IsPostgresUri(const std::string& location);
 
 class PgConnection {
  public:

@@ -5,9 +5,10 @@
 #include <cstdlib>
 
 #include "i18n/i18n.h"
-#include "store/pg_connection.h"
-#include "store/pg_store.h"
+#include "store/pg_module.h"
+#include "store/pg_uri.h"
 #include "store/sqlite_store.h"
+#include "util/modules.h"
 
 namespace acervo {
 
@@ -28,11 +29,7 @@ std::string StoreDisplayName(const std::filesystem::path& location) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& location, const Env& env) {
   const std::string s = location.string();
-  if (store::IsPostgresUri(s)) {
-    Result<std::unique_ptr<store::PgStore>> pg = store::PgStore::Open(s, env);
-    if (!pg.ok()) return pg.status();
-    return std::unique_ptr<Store>(std::move(*pg));
-  }
+  if (store::IsPostgresUri(s)) return store::OpenPgStoreModule(s, env);
   return store::SqliteStore::Open(location, env);
 }
 
@@ -45,4 +42,18 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::filesystem::path& 
   return Open(location, env);
 }
 
+namespace store {
+
+Result<std::unique_ptr<Store>> OpenPgStoreModule(const std::string& uri, const Env& env) {
+  const ModuleSymbol module = LoadModuleSymbol(kPgModuleFile, kPgStoreFactorySymbol);
+  if (module.address == nullptr) {
+    return Unsupported(
+        _f("{}: the PostgreSQL store needs the module {}, which this installation lacks ({}); "
+           "install the acervo package again, or `cmake --install` the build",
+           RedactPostgresUri(uri), kPgModuleFile, module.error));
+  }
+  return reinterpret_cast<PgStoreFactory*>(module.address)(uri, env, CurrentLanguage());
+}
+
+}  // namespace store
 }  // namespace acervo
