@@ -85,11 +85,19 @@ bool CrossRange(const Match& m, Out* out) {
   return m.EmitRange(m.Whole(), a, b, out);
 }
 
+// "13, 20 y 27 de febrero de 2024"; month first: "agosto 8, 9 y 10", whose first item
+// begins at its month.
 bool DayList(const Match& m, Out* out) {
-  const MonthWord* month = m.Month("m2");
+  const bool month_first = m.Has("m1");
+  const MonthWord* month = m.Month(month_first ? "m1" : "m2");
   if (!month) return false;
   const Expression whole = m.Whole();
   DatePoint last{m.Year("y2"), month->month, m.Day("d2")};
+  if (month_first && last.year == 0) {
+    // As after "junio 8": a counted noun ("agosto 8, 9 y 10 personas") makes them counts.
+    std::string_view next = WordAfter(m.folded(), whole.end);
+    if (next.ends_with('s') && !m.words().MayFollowADate(next)) return false;
+  }
   std::string_view list = m.Get("dl");
   size_t base = m.Offset(list);
   for (size_t i = 0; i < list.size();) {
@@ -101,7 +109,7 @@ bool DayList(const Match& m, Out* out) {
     while (j < list.size() && IsDigit(list[j])) ++j;
     Expression x = whole;
     x.list_item = true;
-    x.begin = base + i;
+    x.begin = month_first && i == 0 ? m.Offset(m.Get("m1")) : base + i;
     x.end = base + j;
     x.first = x.last = DatePoint{last.year, last.month, ToInt(list.substr(i, j - i))};
     x.shared_year = last.year != 0;
@@ -407,6 +415,11 @@ const std::vector<Shape>& Shapes() {
       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
       {"day-range", kMonthWord, std::string(kPre) + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}",
        DayRange},
+      // agosto 8, 9 y 10; marzo 3, 4 y 5 de 2024
+      {"month-first-list", kMonthWord,
+       R"({M:m1}{S}(?P<dl>\d{1,2}(?:{_},{_}\d{1,2})+)(?:{_},)?{S}(?:y|e){S}(?P<d2>\d{1,2}))"
+       R"((?:(?:{_},{_}|{S}del?{S})(?P<y2>{YD}))?)",
+       DayList},
       // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8; mayo 1ro.
       {"month-first", kMonthWord,
        R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2}){MK}(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
