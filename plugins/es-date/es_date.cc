@@ -37,6 +37,20 @@ size_t SentenceOf(const std::vector<size_t>& ends, size_t offset) {
   return static_cast<size_t>(std::lower_bound(ends.begin(), ends.end(), offset) - ends.begin());
 }
 
+// The word before folded[at], skipping an article ("desde el 1 de enero": "desde").
+std::string_view WordBefore(std::string_view s, size_t at) {
+  std::string_view word;
+  for (int words = 0; words < 2; ++words) {
+    while (at > 0 && s[at - 1] == ' ') --at;
+    size_t b = at;
+    while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+    word = s.substr(b, at - b);
+    if (word != "el" && word != "la") break;
+    at = b;
+  }
+  return word;
+}
+
 // Whether original[begin, end) has a verb in the future tense: a word ending in "rá" or
 // "rán" ("se realizará", "llegarán"), the only Spanish endings with that accent.
 bool SpeaksOfTheFuture(std::string_view original, size_t begin, size_t end) {
@@ -172,11 +186,19 @@ class DateRun : public Run {
     if (before && e.direction == 0) {
       const size_t from = sentence == 0 ? 0 : ends[sentence - 1];
       const size_t to = sentence < ends.size() ? ends[sentence] : text.text().size();
-      if (!SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
+      const auto of_a_date = std::find_if(
+          expressions_.begin(), expressions_.end(),
+          [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
+      // "aporta los seguros desde el 1 de enero de 2023, y ofrece un curso entre junio y
+      // julio": a date after "desde" opens a state that lasts until now; it does not set
+      // the time the sentence speaks of.
+      const bool opens_a_state = of_a_date != expressions_.end() &&
+                                 of_a_date->first == of_a_date->last &&
+                                 WordBefore(text.text(), of_a_date->begin) == "desde";
+      if (!opens_a_state &&
+          !SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
         nearby->passage = before->year;
-        nearby->passage_of_a_date = std::any_of(
-            expressions_.begin(), expressions_.end(),
-            [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
+        nearby->passage_of_a_date = of_a_date != expressions_.end();
       }
     }
   }

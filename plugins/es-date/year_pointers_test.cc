@@ -62,6 +62,18 @@ TEST_F(YearPointersTest, ASentenceThatSaysTheYearByNowDatesItsDays) {
               ElementsAre("2 de septiembre=2024-09-02/2024-09-02"));
 }
 
+TEST_F(YearPointersTest, ADateAfterDesdeDoesNotSetTheSentencesYear) {
+  DocumentContext note;
+  note.context_date = "2024-05-20";
+  EXPECT_THAT(Run("La fundación financia la beca desde el 1 de marzo de 2022 y abre la "
+                  "inscripción entre junio y julio.",
+                  note),
+              ElementsAre("1 de marzo de 2022=2022-03-01/2022-03-01",
+                          "entre junio y julio=2024-06/2024-07"));
+  EXPECT_THAT(Run("El 1 de marzo de 2022 se abrió la beca y en junio se dio el primer pago.", note),
+              ElementsAre("1 de marzo de 2022=2022-03-01/2022-03-01", "junio=2022-06/2022-06"));
+}
+
 TEST_F(YearPointersTest, ALineThatIsOnlyAYearHeadsTheLinesBelowIt) {
   // A book's chronology in plain text: "2016" and "Marzo" are lines, not marked headings.
   const DocumentContext doc = Period("2015-01", "2017-12");
