@@ -198,7 +198,10 @@ class DateRun : public Run {
       if (!opens_a_state &&
           !SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
         nearby->passage = before->year;
-        nearby->passage_of_a_date = of_a_date != expressions_.end();
+        // "llegó a mediados de julio de 2021 y partió a finales de agosto": a date's year
+        // in the same sentence dates what the sentence goes on to tell, period or not.
+        nearby->passage_of_a_date =
+            of_a_date != expressions_.end() && SentenceOf(ends, before->begin) != sentence;
       }
     }
   }

@@ -339,6 +339,11 @@ TEST_F(EsDateTest, AYearTheOcrBrokeAfterAMonthIsTheDatesYear) {
               ElementsAre("8 de noviembre=2023-11-08/2023-11-08"));
 }
 
+TEST_F(EsDateTest, AnEnglishDayMayCarryItsOrdinalSuffix) {
+  EXPECT_THAT(Run("Retrieved June 3rd, 2019, from the city's site."),
+              ElementsAre("June 3rd, 2019=2019-06-03/2019-06-03"));
+}
+
 TEST(EsDateConfigure, MissingDataIsAnError) {
   EsDateExtractor e;
   Status s = e.Configure({"/nonexistent/es-date", nullptr});

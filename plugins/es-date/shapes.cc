@@ -431,7 +431,9 @@ const std::vector<Shape>& Shapes() {
       // (2022, 26 de agosto)
       {"year-day-month", kMonthWord, R"((?P<y1>{YD}){_},{_}{D:d1}{S}de{S}{M:m1})", CitedDay},
       // November 12, 2016; 2019, June 3 (English, in references)
-      {"english-month-day", kEnglishMonth, R"({E:m1}{S}(?P<d1>\d{1,2}),?{S}(?P<y1>{YD}))", Day},
+      // June 3rd, 2019
+      {"english-month-day", kEnglishMonth,
+       R"({E:m1}{S}(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?{S}(?P<y1>{YD}))", Day},
       // 3 March 2020 (day first, as British references write it)
       {"english-day-month", kEnglishMonth, R"((?P<d1>\d{1,2}){S}{E:m1},?{S}(?P<y1>{YD}))", Day},
       {"english-year-month-day", kEnglishMonth, R"((?P<y1>{YD}){_},{_}{E:m1}{S}(?P<d1>\d{1,2}))",

@@ -74,6 +74,15 @@ TEST_F(YearPointersTest, ADateAfterDesdeDoesNotSetTheSentencesYear) {
               ElementsAre("1 de marzo de 2022=2022-03-01/2022-03-01", "junio=2022-06/2022-06"));
 }
 
+TEST_F(YearPointersTest, ADatesYearInTheSameSentenceDatesWhatFollowsOutsideThePeriod) {
+  const DocumentContext doc = Period("2023-01", "2023-12");
+  EXPECT_THAT(Run("La misión llegó el 12 de julio de 2021 y partió a finales de agosto.", doc),
+              ElementsAre("12 de julio de 2021=2021-07-12/2021-07-12", "agosto=2021-08/2021-08"));
+  EXPECT_THAT(
+      Run("El plazo se extendió hasta junio de 2024. Lima se incorporó el 31 de mayo.", doc),
+      ElementsAre("junio de 2024=2024-06/2024-06", "31 de mayo=2023-05-31/2023-05-31"));
+}
+
 TEST_F(YearPointersTest, ALineThatIsOnlyAYearHeadsTheLinesBelowIt) {
   // A book's chronology in plain text: "2016" and "Marzo" are lines, not marked headings.
   const DocumentContext doc = Period("2015-01", "2017-12");
