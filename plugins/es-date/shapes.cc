@@ -1,4 +1,6 @@
-// The table of date shapes (shape.h) and the action of each.
+// The table of date shapes (shape.h) and the action of each. Over 500 lines, on purpose:
+// the grammar reads as one table beside the small actions it names; split it by family of
+// shapes (single days, lists and ranges, digits) when it grows further.
 #include <charconv>
 
 #include "shape.h"
