@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "acervo/message_mark.h"
 #include "acervo/text.h"
+#include "broken_years.h"
 #include "chronology.h"
 #include "date_columns.h"
+#include "recurring.h"
 #include "year_context.h"
 
 namespace acervo::es_date {
@@ -32,6 +37,20 @@ size_t SentenceOf(const std::vector<size_t>& ends, size_t offset) {
   return static_cast<size_t>(std::lower_bound(ends.begin(), ends.end(), offset) - ends.begin());
 }
 
+// The word before folded[at], skipping an article ("desde el 1 de enero": "desde").
+std::string_view WordBefore(std::string_view s, size_t at) {
+  std::string_view word;
+  for (int words = 0; words < 2; ++words) {
+    while (at > 0 && s[at - 1] == ' ') --at;
+    size_t b = at;
+    while (b > 0 && s[b - 1] >= 'a' && s[b - 1] <= 'z') --b;
+    word = s.substr(b, at - b);
+    if (word != "el" && word != "la") break;
+    at = b;
+  }
+  return word;
+}
+
 // Whether original[begin, end) has a verb in the future tense: a word ending in "rá" or
 // "rán" ("se realizará", "llegarán"), the only Spanish endings with that accent.
 bool SpeaksOfTheFuture(std::string_view original, size_t begin, size_t end) {
@@ -53,8 +72,11 @@ class DateRun : public Run {
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     FoldedText text(segment.text);
+    NoteYearLine(segment, text.text());
     expressions_.clear();
     grammar_.Scan(text, &expressions_);
+    DropRecurring(grammar_.words(), text.text(), &expressions_);
+    MendBrokenYears(text.text(), &expressions_);
     if (segment.kind == SegmentKind::kTableRow && !segment.table_header.empty()) {
       AddDateColumnCells(grammar_.words(), segment.table_header, text, &expressions_);
     }
@@ -73,9 +95,14 @@ class DateRun : public Run {
     for (auto h = segment.headings.rbegin(); h != segment.headings.rend() && !nearby.heading; ++h) {
       nearby.heading = grammar_.HeadingYear(Fold(*h), &nearby.heading_is_year);
     }
+    if (!nearby.heading && line_year_ && SameHeadings(segment.headings, line_year_under_)) {
+      nearby.heading = line_year_;  // a line that is only a year, a chronology's heading
+      nearby.heading_is_year = true;
+    }
     const int year_heading = nearby.heading_is_year ? nearby.heading : 0;
     const int chronology_year = chronology_.Year(year_heading, MonthHeading(text));
     if (year_heading) nearby.heading = chronology_year;
+    passage_year_ = 0;
     for (Expression& e : expressions_) {
       if (e.month_back && !TakeLastMonth(&e)) continue;
       if (!e.HasYears()) FindNearbyYears(text, ends, e, &nearby);
@@ -86,6 +113,8 @@ class DateRun : public Run {
       };
       if (source == YearSource::kNone || !valid(e.first) || !valid(e.last)) continue;
       if (source == YearSource::kStated) earlier_year_ = e.last.year;
+      passage_year_ = e.last.year;
+      passage_year_at_ = e.begin;
       if (!dated_ && source == YearSource::kStated && IsDateline(text.text(), ends, e)) {
         years_.TakeDateline(e.first);
       }
@@ -129,13 +158,14 @@ class DateRun : public Run {
   void FindNearbyYears(const FoldedText& text, const std::vector<size_t>& ends, const Expression& e,
                        NearbyYears* nearby) const {
     nearby->back = nearby->sentence = nearby->passage = 0;
+    nearby->now_shift = NearbyYears::kNoShift;
     nearby->passage_of_a_date = false;
     const YearMention* before = nullptr;
     for (const YearMention& y : written_) {
       if (y.begin < e.begin) before = &y;
     }
     if (e.year_back) {
-      nearby->back = before ? before->year : last_written_year_;  // from a dated passage
+      if (!e.year_now) nearby->back = YearPointedBack(before, *nearby, e.year_shift);
       return;
     }
     const size_t sentence = SentenceOf(ends, e.begin);
@@ -144,6 +174,7 @@ class DateRun : public Run {
                    SentenceOf(ends, before->begin) + 1 < sentence)) {
       before = nullptr;
     }
+    nearby->now_shift = NowSaid(text.text(), ends, sentence);
     size_t best = SIZE_MAX;
     for (const YearMention& y : stated_) {
       if (SentenceOf(ends, y.begin) != sentence) continue;
@@ -155,13 +186,70 @@ class DateRun : public Run {
     if (before && e.direction == 0) {
       const size_t from = sentence == 0 ? 0 : ends[sentence - 1];
       const size_t to = sentence < ends.size() ? ends[sentence] : text.text().size();
-      if (!SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
+      const auto of_a_date = std::find_if(
+          expressions_.begin(), expressions_.end(),
+          [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
+      // "aporta los seguros desde el 1 de enero de 2023, y ofrece un curso entre junio y
+      // julio": a date after "desde" opens a state that lasts until now; it does not set
+      // the time the sentence speaks of.
+      const bool opens_a_state = of_a_date != expressions_.end() &&
+                                 of_a_date->first == of_a_date->last &&
+                                 WordBefore(text.text(), of_a_date->begin) == "desde";
+      if (!opens_a_state &&
+          !SpeaksOfTheFuture(text.original(), text.ToOriginal(from), text.ToOriginal(to))) {
         nearby->passage = before->year;
-        nearby->passage_of_a_date = std::any_of(
-            expressions_.begin(), expressions_.end(),
-            [&](const Expression& x) { return x.begin <= before->begin && before->begin < x.end; });
+        // "llegó a mediados de julio de 2021 y partió a finales de agosto": a date's year
+        // in the same sentence dates what the sentence goes on to tell, period or not.
+        nearby->passage_of_a_date =
+            of_a_date != expressions_.end() && SentenceOf(ends, before->begin) != sentence;
       }
     }
+  }
+
+  // Whether the sentence says the date's year by the document's time: "viajó el año pasado,
+  // del 10 al 25 de julio", "este año el foro será el 5 de junio": that year's shift from
+  // now, else NearbyYears::kNoShift.
+  int NowSaid(std::string_view s, const std::vector<size_t>& ends, size_t sentence) const {
+    const size_t from = sentence == 0 ? 0 : ends[sentence - 1];
+    const size_t to = sentence < ends.size() ? ends[sentence] : s.size();
+    const std::string_view part = s.substr(from, to - from);
+    for (const auto& [phrase, shift] : grammar_.words().NowPhrases()) {
+      for (size_t at = part.find(phrase); at != std::string_view::npos;
+           at = part.find(phrase, at + 1)) {
+        if (!IsWholeWord(part, at, at + phrase.size())) continue;
+        // "el año pasado", "este año": not "del año pasado", which belongs to a date.
+        const bool own = phrase.starts_with("este") || (at >= 3 && part.substr(at - 3, 3) == "el ");
+        if (own && (at < 4 || part.substr(at - 4, 4) != "del ")) return shift;
+      }
+    }
+    return NearbyYears::kNoShift;
+  }
+
+  // The year "de ese año" points to: the last one the passage names or implies before it
+  // (a year written, or the year an earlier date of the passage took: "El 14 de septiembre
+  // ... En octubre del mismo año"), else the year heading above, else the last year of an
+  // earlier dated passage; moved by `shift` ("del año siguiente").
+  int YearPointedBack(const YearMention* before, const NearbyYears& nearby, int shift) const {
+    int year = before ? before->year : 0;
+    if (passage_year_ && (!before || passage_year_at_ > before->begin)) year = passage_year_;
+    if (!year) year = nearby.heading_is_year ? nearby.heading : last_written_year_;
+    return year ? year + shift : 0;
+  }
+
+  // A passage that is a year and nothing else ("2015", "Año 2016") heads what follows it
+  // under the same headings, as a chronology's year lines do where the text keeps no
+  // heading marks (a book's text layer, a plain-text file).
+  void NoteYearLine(const Segment& segment, std::string_view folded) {
+    if (folded.size() > 12 || segment.kind == SegmentKind::kTableRow) return;
+    bool only_year = false;
+    const int year = grammar_.HeadingYear(folded, &only_year);
+    if (!year || !only_year) return;
+    line_year_ = year;
+    line_year_under_.assign(segment.headings.begin(), segment.headings.end());
+  }
+
+  static bool SameHeadings(std::span<const std::string_view> a, const std::vector<std::string>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }
 
   // Whether e, a whole day, ends the first sentence of its passage, as the dateline of a
@@ -187,9 +275,13 @@ class DateRun : public Run {
   int earlier_year_ = 0;
   bool dated_ = false;  // a date was emitted: the dateline, if any, has gone by
   int last_written_year_ = 0;
-  Chronology chronology_;                // month headings that run past December
-  DatePoint last_point_;                 // the last date emitted, for "ese mismo mes"
-  std::vector<Expression> expressions_;  // per segment, kept to reuse their memory
+  Chronology chronology_;                     // month headings that run past December
+  int line_year_ = 0;                         // the last passage that is only a year ("2015")
+  std::vector<std::string> line_year_under_;  // the headings above that passage
+  int passage_year_ = 0;                      // the year the last date of this passage took
+  size_t passage_year_at_ = 0;                // where that date begins
+  DatePoint last_point_;                      // the last date emitted, for "ese mismo mes"
+  std::vector<Expression> expressions_;       // per segment, kept to reuse their memory
   std::vector<YearMention> stated_, written_;
 };
 

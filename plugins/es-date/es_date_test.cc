@@ -326,6 +326,24 @@ TEST_F(EsDateTest, SpansMapBackThroughAccents) {
   EXPECT_THAT(Run(text), ElementsAre("5 de DICIEMBRE de 2020=2020-12-05/2020-12-05"));
 }
 
+TEST_F(EsDateTest, AYearTheOcrBrokeAfterAMonthIsTheDatesYear) {
+  const DocumentContext doc = Period("2023-03", "2023-03");
+  EXPECT_THAT(Run("el convenio firmado el 8 de noviembre de 2 021 vence pronto", doc),
+              ElementsAre("8 de noviembre de 2 021=2021-11-08/2021-11-08"));
+  EXPECT_THAT(Run("la sesión del 15 de marzo de 2O23", doc),
+              ElementsAre("15 de marzo de 2O23=2023-03-15/2023-03-15"));
+  EXPECT_THAT(Run("de noviembre a febrero de 20 21", doc),
+              ElementsAre("de noviembre a febrero de 20 21=2020-11/2021-02"));
+  // Not after a month's "de": two numbers.
+  EXPECT_THAT(Run("el 8 de noviembre se inscribieron 20 21 equipos", doc),
+              ElementsAre("8 de noviembre=2023-11-08/2023-11-08"));
+}
+
+TEST_F(EsDateTest, AnEnglishDayMayCarryItsOrdinalSuffix) {
+  EXPECT_THAT(Run("Retrieved June 3rd, 2019, from the city's site."),
+              ElementsAre("June 3rd, 2019=2019-06-03/2019-06-03"));
+}
+
 TEST(EsDateConfigure, MissingDataIsAnError) {
   EsDateExtractor e;
   Status s = e.Configure({"/nonexistent/es-date", nullptr});

@@ -39,6 +39,8 @@ struct Expression {
   bool shared_year = false;  // year taken from another item of the same list or range
   bool list_item = false;    // one date of a list ("13", "20" in "13, 20 y 27 de febrero")
   bool year_back = false;    // the year is a word pointing back: "14 de junio de ese año"
+  int year_shift = 0;        // years to add to the year pointed to: "del año siguiente" 1
+  bool year_now = false;     // it points to the document's time: "del presente año"
   bool month_back = false;   // so is the month: "el 20 de ese mismo mes" (month 0 until settled)
   int direction = 0;         // -1 after "pasado" (before the document's time), +1 after "próximo"
   bool year_ends = false;    // an end is a bare year: "de 2014 hasta mayo de 2018" (year_ends.h)

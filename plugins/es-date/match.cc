@@ -96,8 +96,16 @@ Expression Match::Whole() const {
   e.begin = Offset(values_[0]);
   e.end = End(values_[0]);
   e.direction = Direction(folded(), e.begin, e.end);
-  e.year_back = Has("y1x") || Has("y2x");
+  PointYear(Has("y1x") ? "y1x" : "y2x", &e);
   return e;
+}
+
+void Match::PointYear(const char* group, Expression* e) const {
+  e->year_back = Has(group);
+  if (!e->year_back) return;
+  const YearPointer p = words().YearPointerOf(Get(group));
+  e->year_shift = p.shift;
+  e->year_now = p.now;
 }
 
 bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
@@ -115,8 +123,9 @@ bool Match::EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,
   y.first = y.last = b;
   x.shared_year = (Year("y1") == 0 && a.year != 0);
   y.shared_year = (Year("y2") == 0 && b.year != 0);
-  x.year_back = Has("y1x") || (a.year == 0 && Has("y2x"));
-  y.year_back = Has("y2x") || (b.year == 0 && Has("y1x"));
+  x.year_back = y.year_back = false;
+  PointYear(Has("y1x") || a.year != 0 ? "y1x" : "y2x", &x);
+  PointYear(Has("y2x") || b.year != 0 ? "y2x" : "y1x", &y);
   out->push_back(x);
   out->push_back(y);
   return IsValid(a) && IsValid(b);

@@ -71,6 +71,9 @@ class Match {
   // An expression spanning the whole match, with its direction ("pasado 11 de noviembre")
   // and whether a year word points back ("de ese año").
   Expression Whole() const;
+  // Sets e's year_back, year_shift and year_now from the phrase of `group` ("y1x": "del
+  // año siguiente"); leaves e pointing nowhere when the group did not match.
+  void PointYear(const char* group, Expression* e) const;
   // Two dates joined by "y": one list item each, the first ending at a_end, the second
   // starting at `second`; a missing year comes from the other. False when either is invalid.
   bool EmitPair(DatePoint a, DatePoint b, size_t a_end, size_t second,

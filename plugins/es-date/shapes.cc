@@ -1,4 +1,6 @@
-// The table of date shapes (shape.h) and the action of each.
+// The table of date shapes (shape.h) and the action of each. Over 500 lines, on purpose:
+// the grammar reads as one table beside the small actions it names; split it by family of
+// shapes (single days, lists and ranges, digits) when it grows further.
 #include <charconv>
 
 #include "shape.h"
@@ -85,11 +87,19 @@ bool CrossRange(const Match& m, Out* out) {
   return m.EmitRange(m.Whole(), a, b, out);
 }
 
+// "13, 20 y 27 de febrero de 2024"; month first: "agosto 8, 9 y 10", whose first item
+// begins at its month.
 bool DayList(const Match& m, Out* out) {
-  const MonthWord* month = m.Month("m2");
+  const bool month_first = m.Has("m1");
+  const MonthWord* month = m.Month(month_first ? "m1" : "m2");
   if (!month) return false;
   const Expression whole = m.Whole();
   DatePoint last{m.Year("y2"), month->month, m.Day("d2")};
+  if (month_first && last.year == 0) {
+    // As after "junio 8": a counted noun ("agosto 8, 9 y 10 personas") makes them counts.
+    std::string_view next = WordAfter(m.folded(), whole.end);
+    if (next.ends_with('s') && !m.words().MayFollowADate(next)) return false;
+  }
   std::string_view list = m.Get("dl");
   size_t base = m.Offset(list);
   for (size_t i = 0; i < list.size();) {
@@ -101,7 +111,7 @@ bool DayList(const Match& m, Out* out) {
     while (j < list.size() && IsDigit(list[j])) ++j;
     Expression x = whole;
     x.list_item = true;
-    x.begin = base + i;
+    x.begin = month_first && i == 0 ? m.Offset(m.Get("m1")) : base + i;
     x.end = base + j;
     x.first = x.last = DatePoint{last.year, last.month, ToInt(list.substr(i, j - i))};
     x.shared_year = last.year != 0;
@@ -407,6 +417,11 @@ const std::vector<Shape>& Shapes() {
       // del 18 al 21 de junio de 2024; 08 y 15 de febrero
       {"day-range", kMonthWord, std::string(kPre) + "{D:d1}{C:c}{D:d2}{S}(?:de{S})?{M:m2}{Y:y2}",
        DayRange},
+      // agosto 8, 9 y 10; marzo 3, 4 y 5 de 2024
+      {"month-first-list", kMonthWord,
+       R"({M:m1}{S}(?P<dl>\d{1,2}(?:{_},{_}\d{1,2})+)(?:{_},)?{S}(?:y|e){S}(?P<d2>\d{1,2}))"
+       R"((?:(?:{_},{_}|{S}del?{S})(?P<y2>{YD}))?)",
+       DayList},
       // febrero 8, 2024; agosto 14 del 2015; Marzo 21 de 2024; Julio 15/2025; junio 8; mayo 1ro.
       {"month-first", kMonthWord,
        R"({M:m1}(?:{S}|-)(?P<d1>\d{1,2}){MK}(?:(?:{_},{_}|{S}del?{S}|{S}|[-/])(?P<y1>{YD}))?)",
@@ -418,7 +433,9 @@ const std::vector<Shape>& Shapes() {
       // (2022, 26 de agosto)
       {"year-day-month", kMonthWord, R"((?P<y1>{YD}){_},{_}{D:d1}{S}de{S}{M:m1})", CitedDay},
       // November 12, 2016; 2019, June 3 (English, in references)
-      {"english-month-day", kEnglishMonth, R"({E:m1}{S}(?P<d1>\d{1,2}),?{S}(?P<y1>{YD}))", Day},
+      // June 3rd, 2019
+      {"english-month-day", kEnglishMonth,
+       R"({E:m1}{S}(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?{S}(?P<y1>{YD}))", Day},
       // 3 March 2020 (day first, as British references write it)
       {"english-day-month", kEnglishMonth, R"((?P<d1>\d{1,2}){S}{E:m1},?{S}(?P<y1>{YD}))", Day},
       {"english-year-month-day", kEnglishMonth, R"((?P<y1>{YD}){_},{_}{E:m1}{S}(?P<d1>\d{1,2}))",

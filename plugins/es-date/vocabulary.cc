@@ -158,13 +158,32 @@ Status Vocabulary::LoadContextWords(const std::filesystem::path& data_dir) {
   ACERVO_RETURN_IF_ERROR(LoadMonths(data_dir / "english_months.tsv", &v.english_months_));
   {
     auto path = data_dir / "anaphora.tsv";
+    auto rows = ReadTsv(path, 3);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      if (r[1] != "year" && r[1] != "now" && r[1] != "month") {
+        return Corrupt(path.string() + ": '" + r[0] + "' must point to year, now or month");
+      }
+      auto shift = ParseInt(r[2], path);
+      if (!shift.ok()) return shift.status();
+      if (r[1] == "month") {
+        v.month_back_.push_back(r[0]);
+      } else {
+        v.year_back_.push_back(r[0]);
+        v.year_pointers_[r[0]] = YearPointer{*shift, r[1] == "now"};
+        if (r[1] == "now") v.now_phrases_.emplace_back(r[0], *shift);
+      }
+    }
+  }
+  {
+    auto path = data_dir / "recurring.tsv";
     auto rows = ReadTsv(path, 2);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
-      if (r[1] != "year" && r[1] != "month") {
-        return Corrupt(path.string() + ": '" + r[0] + "' must point to year or month");
+      if (r[1] != "before" && r[1] != "after") {
+        return Corrupt(path.string() + ": '" + r[0] + "' must stand before or after");
       }
-      (r[1] == "year" ? v.year_back_ : v.month_back_).push_back(r[0]);
+      (r[1] == "before" ? v.recurring_before_ : v.recurring_after_).push_back(r[0]);
     }
   }
   {
@@ -280,6 +299,19 @@ std::string PhrasePattern(std::vector<std::string> phrases, const std::string& s
 }
 
 }  // namespace
+
+YearPointer Vocabulary::YearPointerOf(std::string_view folded) const {
+  std::string words;  // the phrase with its spaces and line breaks made single spaces
+  for (char c : folded) {
+    if (c == ' ' || c == '\n' || c == '\r') {
+      if (!words.empty() && words.back() != ' ') words += ' ';
+    } else {
+      words += c;
+    }
+  }
+  auto it = year_pointers_.find(words);
+  return it == year_pointers_.end() ? YearPointer{} : it->second;
+}
 
 std::string Vocabulary::YearBackPattern(const std::string& space) const {
   return PhrasePattern(year_back_, space);

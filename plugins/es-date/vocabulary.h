@@ -10,7 +10,9 @@
 //   date_cues.tsv    word after which "22/04" is a date ("el", "desde", "viernes")
 //   numerals.tsv     word, value, for years in words ("dos mil dieciocho")
 //   weekdays.tsv     names of the days of the week
-//   anaphora.tsv     words pointing back to a year or month ("ese año", "ese mismo mes")
+//   anaphora.tsv     words pointing to a year or month ("ese año", "del año siguiente", "del
+//                    presente año", "ese mismo mes"), with a shift in years
+//   recurring.tsv    words that make a date recur ("cada 15 de mayo", "30 de junio de cada año")
 //   move_verbs.tsv   stems of verbs that move a date to another ("prorrog", "aplaz")
 //   after_date.tsv   words that may follow "junio 8" (a month-first date without a year)
 //   english_months.tsv  English month words, for references ("November 12, 2016")
@@ -24,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "acervo/status.h"
@@ -35,9 +38,17 @@ struct MonthWord {
   bool abbreviation = false;
 };
 
+// Where a phrase of anaphora.tsv takes its year from: the last year the text named ("ese
+// año", "del año siguiente": shift 1) or the document's own time ("del presente año", "del
+// próximo año": now, shift 1).
+struct YearPointer {
+  int shift = 0;
+  bool now = false;
+};
+
 class Vocabulary {
  public:
-  // Reads the thirteen files from data_dir; a missing or malformed file is an error.
+  // Reads the data files from data_dir; a missing or malformed file is an error.
   static Result<Vocabulary> Load(const std::filesystem::path& data_dir);
 
   // Lookups by folded word; nullptr / 0 when the word is unknown.
@@ -54,6 +65,9 @@ class Vocabulary {
   bool IsMoveVerb(std::string_view folded) const;
   bool MayFollowADate(std::string_view folded) const;
   bool IsYearTimeCue(std::string_view folded) const;
+  // Words that make a date recur, standing before it ("cada") or after its "de" ("cada año").
+  const std::vector<std::string>& RecurringBefore() const { return recurring_before_; }
+  const std::vector<std::string>& RecurringAfter() const { return recurring_after_; }
   // The year a run of number words spells ("mil novecientos noventa y dos" 1992), or 0.
   int YearFromWords(std::string_view folded) const;
 
@@ -71,6 +85,10 @@ class Vocabulary {
   // Words pointing back to a year ("ese ano") or a month ("ese mismo mes"), their words
   // separated by `space`.
   std::string YearBackPattern(const std::string& space) const;
+  // What a phrase of that pattern points to (any run of spaces between its words).
+  YearPointer YearPointerOf(std::string_view folded) const;
+  // The phrases of anaphora.tsv that point to the document's time ("ano pasado", "este ano").
+  const std::vector<std::pair<std::string, int>>& NowPhrases() const { return now_phrases_; }
   std::string MonthBackPattern(const std::string& space) const;
   // Years in words, as a pattern whose words are separated by `space`.
   std::string YearWordsPattern(const std::string& space) const;
@@ -88,6 +106,9 @@ class Vocabulary {
   std::unordered_map<std::string, int> weekdays_;
   std::unordered_map<std::string, MonthWord> english_months_;
   std::vector<std::string> year_back_, month_back_, move_stems_;
+  std::unordered_map<std::string, YearPointer> year_pointers_;
+  std::vector<std::pair<std::string, int>> now_phrases_;  // phrase, shift
+  std::vector<std::string> recurring_before_, recurring_after_;
   std::unordered_map<std::string, int> after_date_, year_time_cues_;
 };
 

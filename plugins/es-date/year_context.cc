@@ -105,12 +105,24 @@ int YearContext::FromContextDate(const DatePoint& p, int direction) const {
 
 YearSource YearContext::Resolve(const NearbyYears& nearby, Expression* e) const {
   if (e->HasYears()) return e->shared_year ? YearSource::kSameList : YearSource::kStated;
+  // "del presente año", "del próximo año": the document's time, its context date or the
+  // end of its period.
+  const int now = context_date_.year ? context_date_.year : period_last_.year;
+  if (e->year_back && e->year_now) {
+    if (!now) return YearSource::kNone;
+    Place(e, now + e->year_shift);
+    return context_date_.year ? YearSource::kContextDate : YearSource::kPeriod;
+  }
   if (e->year_back && nearby.back) {
     Place(e, nearby.back);
     return YearSource::kSentence;
   }
   if (nearby.sentence) {
     Place(e, nearby.sentence);
+    return YearSource::kSentence;
+  }
+  if (nearby.now_shift != NearbyYears::kNoShift && now) {  // "viajó el año pasado, del ..."
+    Place(e, now + nearby.now_shift);
     return YearSource::kSentence;
   }
   // A year heading dates what it heads. A heading that only mentions a year among other

@@ -33,12 +33,15 @@ enum class YearSource {
 
 // The years known around one expression (0 where there is none).
 struct NearbyYears {
-  int back = 0;                    // the year "de ese año" points to
+  int back = 0;  // the year "de ese año" points to
+  static constexpr int kNoShift = 100;
   int sentence = 0;                // stated as such in the same sentence
+  int now_shift = kNoShift;        // the sentence says "el año pasado" (-1), "este año" (0)
   int heading = 0;                 // of the innermost enclosing heading that has one
   bool heading_is_year = false;    // that heading is only a year ("2019", "Año 2019")
   int passage = 0;                 // written shortly before in the same passage
-  bool passage_of_a_date = false;  // that year is a date's ("junio de 2024"), not "en 2019"
+  bool passage_of_a_date = false;  // that year is a date's ("junio de 2024"), not "en 2019",
+                                   // in the sentence before
   int earlier = 0;                 // stated as such earlier in the document
 };
 

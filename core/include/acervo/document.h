@@ -82,6 +82,7 @@ struct DocumentInfo {
   std::string title;
   std::string country;  // ISO 3166-1 alpha-2, "" when unknown
   Period period;
+  std::string date;  // YYYY-MM-DD the document says it was written (front matter), "" if not
 };
 
 struct Document {

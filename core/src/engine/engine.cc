@@ -81,7 +81,8 @@ class EngineImpl : public Engine {
           overrides.period_end.empty() ? overrides.period_start : overrides.period_end;
     }
     DocumentContext ctx = ContextOf(doc);
-    ctx.context_date = overrides.context_date;
+    // The user's context date, else the date the document gives itself (front matter).
+    ctx.context_date = overrides.context_date.empty() ? doc.info.date : overrides.context_date;
 
     SegmentList segments(doc);
     const std::vector<size_t> starts = CodePointStarts(doc, segments);

@@ -2,9 +2,11 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <initializer_list>
 #include <mutex>
 
 #include "acervo/text.h"
@@ -93,15 +95,16 @@ std::pair<size_t, size_t> FrontMatter(const std::string& text) {
   return {0, 0};
 }
 
-// The value of "title:" / "título:" in a front-matter block, unquoted; "" when absent.
-std::string FrontMatterTitle(std::string_view block) {
+// The value of the first of `keys` ("title", "titulo") in a front-matter block, unquoted;
+// "" when absent.
+std::string FrontMatterValue(std::string_view block, std::initializer_list<std::string_view> keys) {
   for (size_t line = 0; line < block.size();) {
     size_t end = std::min(block.find('\n', line), block.size());
     std::string_view l = block.substr(line, end - line);
     size_t colon = l.find(':');
     if (colon != std::string_view::npos) {
       std::string key = Fold(l.substr(0, colon));
-      if (key == "title" || key == "titulo") {
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
         std::string_view v = l.substr(colon + 1);
         while (!v.empty() && (v.front() == ' ' || v.front() == '"' || v.front() == '\'')) {
           v.remove_prefix(1);
@@ -124,9 +127,13 @@ void SetAsideFrontMatter(Document* document) {
   Page& first = document->pages.front();
   auto [begin, end] = FrontMatter(first.text);
   if (begin == end) return;
-  if (document->info.title.empty()) {
-    document->info.title =
-        FrontMatterTitle(std::string_view(first.text).substr(begin, end - begin));
+  const std::string_view block = std::string_view(first.text).substr(begin, end - begin);
+  if (document->info.title.empty())
+    document->info.title = FrontMatterValue(block, {"title", "titulo"});
+  // "date: 2024-05-20": when the text was written, which dates what it leaves without a year.
+  const std::string date = FrontMatterValue(block, {"date", "fecha"}).substr(0, 10);
+  if (document->info.date.empty() && RE2::FullMatch(date, R"(\d{4}-\d\d-\d\d)")) {
+    document->info.date = date;
   }
   // Copies, not the bindings: clang 14 (the fuzz build) cannot capture structured bindings.
   std::erase_if(first.blocks, [from = begin, to = end](const Block& b) {

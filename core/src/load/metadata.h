@@ -3,8 +3,9 @@
 // caller's override (CLI, pipeline) set before wins; overrides set after simply replace.
 //
 // A front-matter block opening page 1 ("---", "title: ...", "---") is metadata, not content:
-// its blocks are taken out of the page, so no extractor finds a date or a name in it, and its
-// title becomes the document's when none was given.
+// its blocks are taken out of the page, so no extractor finds a date or a name in it, its
+// title becomes the document's when none was given, and its "date:" (YYYY-MM-DD) the
+// document's date, which the engine passes on as the context date when the user gives none.
 //
 // The cues are language data in the loader's data folder (countries.tsv, months.tsv,
 // periods.tsv, ordinals.tsv, title_cues.tsv, year_cues.tsv "ejercicio 2023", range_words.tsv

@@ -101,6 +101,15 @@ TEST(Metadata, FrontMatterIsMetadataNotContent) {
         << "a block of the front matter is still content";
   }
   EXPECT_FALSE(page.blocks.empty());
+  EXPECT_EQ(doc->info.date, "") << "'3 de marzo de 2024' is not an ISO date";
+}
+
+TEST(Metadata, AFrontMatterDateIsTheDocumentsDate) {
+  Result<Document> doc = LoadText(
+      "---\ntitle: Nota\ndate: 2024-05-20T10:00:00-06:00\n---\n\nEl 5 de junio abre la feria.\n");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  DetectMetadata(&*doc, &Cues());
+  EXPECT_EQ(doc->info.date, "2024-05-20");
 }
 
 TEST(Metadata, ARuleThatOpensThePageIsNotFrontMatterWithoutKeys) {
