@@ -44,7 +44,9 @@ namespace acervo {
 // Bumped whenever this header (or acervo/document.h) changes in a way that breaks loaders
 // built against it. Same ABI rule as kPluginApiVersion (acervo/plugin.h): a plugin of another
 // version is refused; new fields go at the end of a struct, with a default.
-inline constexpr int kLoaderApiVersion = 1;
+// 2: DocumentInfo::date (the date a document's front matter gives), which moves
+//    Document::pages for a loader built against version 1.
+inline constexpr int kLoaderApiVersion = 2;
 
 enum class OcrMode { kAuto, kAlways, kNever };
 
