@@ -71,6 +71,11 @@ class NamePatterns {
     return it == head_synonyms_.end() ? folded : std::string_view(it->second);
   }
   bool IsHead(const Token& token, std::string_view text) const;
+  // The kind of the prefix head tokens[i] is (heads.tsv: "gov", "city", ...), or "".
+  std::string_view HeadKind(const Token& token, std::string_view text) const {
+    const Head* h = HeadOf(token, text);
+    return h != nullptr && h->prefix ? std::string_view(h->kind) : std::string_view();
+  }
   // The body whose secretariat a pattern id's slug names (secretariats.tsv + "de"/"del"):
   // "mercociudades" for "secretaria-ejecutiva-de-mercociudades", "comite-directivo" for
   // "secretaria-tecnica-del-comite-directivo"; empty when the slug names none.
@@ -124,6 +129,21 @@ class NamePatterns {
   // token (i when nothing follows) and adds nested parent heads to *nested.
   size_t ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
                      std::vector<size_t>* nested) const;
+  // A name that ends in the suffix head at tokens[i] ("Brookings Institution", "University
+  // of Michigan Press"), starting at or after byte `after`, added to *out; returns the index
+  // of its last token, or 0 when there is none.
+  size_t EnglishName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                     size_t after, std::vector<PatternName>* out) const;
+  // The publisher after the place's colon at tokens[i] in a bibliography entry ("New Haven:
+  // Yale University Press."), added to *out; returns the index of its last token, or i when
+  // tokens[i] is no such colon (publisher_names.cc).
+  size_t PublisherName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                       std::vector<PatternName>* out) const;
+  // Whether tokens[last], a word of the all-caps name from tokens[i], is an abbreviation of
+  // a table cell whose dot follows it ("PROT." in "| COORD. DE PROT. CIVIL MPAL. |"): a
+  // short all-caps word in a table row, its dot followed by more of the name or the cell end.
+  bool TableAbbreviation(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                         size_t last) const;
   // Index of the last token of a list "A, B y C" that continues a name after the comma at
   // `comma`, or 0 when the tokens that follow are not such a list.
   size_t ListEnd(const std::vector<Token>& tokens, std::string_view text, size_t comma) const;
