@@ -7,6 +7,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/text.h"
+#include "name_resolution.h"
 
 namespace acervo::institution {
 namespace {
@@ -65,7 +66,8 @@ class InstitutionRun : public Run {
     // the gazetteer entry.
     std::vector<Candidate> outer;
     for (const GazetteerHit& h : hits) {
-      if (!TitleWord(text, tokens, h)) outer.push_back(FromHit(text, h));
+      bool media = !h.acronym && gazetteer_.entries()[h.entry].kind == "media";
+      if (!media || !InsideTitle(text, tokens, h.end, patterns_)) outer.push_back(FromHit(text, h));
     }
     for (const PatternName& p : names) {
       if (p.nested || (p.name.empty() && ExtendsHit(text, tokens, hits, p))) continue;
@@ -80,7 +82,14 @@ class InstitutionRun : public Run {
       chosen.push_back(std::move(c));
     }
     LearnDefinitions(text, &chosen);
-    Translations(text, &chosen);
+    // "Alianza para Ciudades Saludables (Partnership for Healthy Cities)": the translation.
+    for (size_t k = 1; k < chosen.size(); ++k) {
+      Candidate& c = chosen[k];
+      if (c.value["id"].get_ref<const std::string&>().rfind("x.", 0) == 0 &&
+          FillsParenthesisAfter(text, chosen[k - 1].end, c.begin, c.end)) {
+        c.value = chosen[k - 1].value;
+      }
+    }
     for (Candidate& c : chosen) CountryOffice(text, tokens, &c);
 
     // Parent bodies named inside a longer name.
@@ -146,7 +155,7 @@ class InstitutionRun : public Run {
     if (entry >= 0)
       return {p.begin, p.end, ValueOf(gazetteer_.entries()[entry]), kGazetteerName, ""};
     // "DIR. DE SERV. PÚB. MPALES.": the body the document wrote out before.
-    const nlohmann::json* same = SeenAbbreviated(text.substr(p.begin, p.end - p.begin));
+    const nlohmann::json* same = SeenAbbreviated(text.substr(p.begin, p.end - p.begin), seen_);
     if (same == nullptr) same = SeenAs(folded);
     if (same != nullptr) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
@@ -197,52 +206,6 @@ class InstitutionRun : public Run {
       found = &value;
     }
     return found;
-  }
-
-  // A body this document named in full ("DIRECCIÓN DE SERVICIOS PÚBLICOS MUNICIPALES") that
-  // `covered`, a name with abbreviated words ("DIR. DE SERV. PÚB. MPALES."), spells word for
-  // word: each abbreviation starts like its word and keeps its letters in order. Null when
-  // none, or more than one body, fits, or when `covered` abbreviates nothing.
-  const nlohmann::json* SeenAbbreviated(std::string_view covered) const {
-    std::vector<Token> tokens = Tokenize(covered);
-    std::vector<std::pair<std::string_view, bool>> words;  // folded, abbreviated
-    bool abbreviated = false;
-    for (size_t k = 0; k < tokens.size(); ++k) {
-      if (!tokens[k].word) continue;
-      bool dot = k + 1 < tokens.size() && tokens[k + 1].folded == "." &&
-                 tokens[k + 1].begin == tokens[k].end;
-      words.emplace_back(tokens[k].folded, dot);
-      abbreviated |= dot;
-    }
-    if (!abbreviated) return nullptr;
-    const nlohmann::json* found = nullptr;
-    for (const auto& [name, value] : seen_) {
-      size_t pos = 0, w = 0;
-      bool fits = true;
-      for (; fits && pos <= name.size() && w < words.size(); ++w) {
-        size_t space = std::min(name.find(' ', pos), name.size());
-        std::string_view full(name.data() + pos, space - pos);
-        fits = words[w].second ? Abbreviates(words[w].first, full) : words[w].first == full;
-        pos = space + 1;
-      }
-      if (!fits || w != words.size() || pos <= name.size()) continue;
-      if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
-      found = &value;
-    }
-    return found;
-  }
-
-  // "serv" for "servicios", "mpales" for "municipales": the same first letter, and every
-  // letter of the abbreviation in order in the word.
-  static bool Abbreviates(std::string_view abbreviation, std::string_view word) {
-    if (abbreviation.empty() || abbreviation.size() >= word.size() || abbreviation[0] != word[0]) {
-      return false;
-    }
-    size_t at = 0;
-    for (char c : word) {
-      if (at < abbreviation.size() && abbreviation[at] == c) ++at;
-    }
-    return at == abbreviation.size();
   }
 
   // The content words of a folded name: "coordinacion general de asesores y de asuntos
@@ -319,7 +282,7 @@ class InstitutionRun : public Run {
       for (const Token& t : tokens) {
         if (t.begin >= h.end) {
           return t.word && patterns_.IsConnector(t.folded) &&
-                 !UnknownParent(text, tokens, hits, h, p);
+                 !UnknownGovernment(text, tokens, hits, h.end, p.end, patterns_);
         }
       }
     }
@@ -336,57 +299,6 @@ class InstitutionRun : public Run {
       }
     }
     return false;
-  }
-
-  // The words the pattern name adds to the gazetteer name `h` name a government the
-  // gazetteer does not know: "Secretaría de Administración y Finanzas" + "del Gobierno del
-  // Estado de Yucatán" is another state's secretariat, not the entry of that name ("... del
-  // Gobierno de la Ciudad de México", a parent the gazetteer knows, is the entry).
-  bool UnknownParent(std::string_view text, const std::vector<Token>& tokens,
-                     const std::vector<GazetteerHit>& hits, const GazetteerHit& h,
-                     const PatternName& p) const {
-    for (const Token& t : tokens) {
-      if (t.begin < h.end || t.end > p.end) continue;
-      std::string_view kind = patterns_.HeadKind(t, text);
-      if (kind.empty()) continue;
-      if (kind != "gov" && kind != "city") return false;  // a unit of its own body's embassy
-      for (const GazetteerHit& parent : hits) {
-        if (parent.begin == t.begin) return false;
-      }
-      return true;
-    }
-    return false;
-  }
-
-  // A newspaper's name read inside a longer capitalised title: "la Tercera Sesión" (an
-  // ordinal), "El Mundo Árabe". A medium's name goes on only with a connector ("El Tiempo de
-  // Bogotá") or punctuation.
-  bool TitleWord(std::string_view text, const std::vector<Token>& tokens,
-                 const GazetteerHit& h) const {
-    if (h.acronym || gazetteer_.entries()[h.entry].kind != "media") return false;
-    for (const Token& t : tokens) {
-      if (t.begin < h.end) continue;
-      return t.word && t.capital && !t.number && !patterns_.IsConnector(t.folded) &&
-             text.substr(h.end, t.begin - h.end).find('\n') == std::string_view::npos;
-    }
-    return false;
-  }
-
-  // "Alianza para Ciudades Saludables (Partnership for Healthy Cities)": a name found by
-  // shape that fills the parenthesis right after another name is that body's other-language
-  // name, and takes its value.
-  static void Translations(std::string_view text, std::vector<Candidate>* chosen) {
-    for (size_t k = 1; k < chosen->size(); ++k) {
-      Candidate& c = (*chosen)[k];
-      const Candidate& before = (*chosen)[k - 1];
-      if (c.value["id"].get_ref<const std::string&>().rfind("x.", 0) != 0 || c.begin < 1 ||
-          c.end >= text.size() || text[c.begin - 1] != '(' || text[c.end] != ')') {
-        continue;
-      }
-      size_t open = c.begin - 1;
-      while (open > before.end && text[open - 1] == ' ') --open;
-      if (open == before.end) c.value = before.value;
-    }
   }
 
   // "Nombre (ACR)" or "Nombre (ACR, por sus siglas en inglés)" right after a chosen name:
