@@ -93,6 +93,10 @@ class NamePatterns {
     bool suffix = false;
   };
   const Head* HeadOf(const Token& token, std::string_view text) const;
+  // The head tokens[i] is when written in lower case before "de" + a proper name ("la
+  // embajada de Francia"; lower_case_heads.tsv), or null (lower_case_heads.cc).
+  const Head* LowerCaseHead(const std::vector<Token>& tokens, std::string_view text,
+                            size_t i) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
   // The name's last word is the first half of a word hyphenated across a break the
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
@@ -170,6 +174,7 @@ class NamePatterns {
   std::unordered_set<std::string> personal_titles_;             // folded, without the dot
   std::vector<std::string> secretariats_;                       // slugs, ending in -de
   std::unordered_set<std::string> countries_;                   // folded, one space apart
+  std::unordered_map<std::string, bool> lower_case_heads_;      // folded -> needs a place
   std::unordered_set<std::string> joined_places_;               // folded, one space apart
   std::unordered_map<std::string, std::string> head_synonyms_;  // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)

@@ -333,5 +333,15 @@ TEST_F(NamePatternsTest, ATableCellMayAbbreviateWordsTheListDoesNotKnow) {
               ::testing::ElementsAre("DIRECCIÓN DE CATASTRO"));
 }
 
+TEST_F(NamePatternsTest, ALowerCaseHeadBeforeAProperNameNamesABody) {
+  EXPECT_THAT(Names("con la embajada de Francia en México y otros"),
+              ::testing::ElementsAre("embajada de Francia en México"));
+  EXPECT_THAT(Names("una convocatoria del gobierno de Chile y del gobierno del Estado de Jalisco"),
+              ::testing::ElementsAre("gobierno de Chile", "gobierno del Estado de Jalisco"));
+  // A government named after its leader is an administration; a lower-case place is none.
+  EXPECT_THAT(Names("durante el gobierno de Ricardo Lagos y el gobierno de la ciudad"),
+              ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace acervo::institution
