@@ -17,6 +17,11 @@
 // place spelled with "y el" does not split it ("... de América Latina y el Caribe":
 // joined_places.tsv); a capitalised Spanish function word ("Según", "Para":
 // function_words.tsv) never starts an English name.
+// English names go on after their head only with "of", "on", "for" ("Council on Foreign
+// Relations"); the publisher slot of an author-date reference is a name whatever its words
+// ("Madrid: Taurus."); a table cell may abbreviate words the abbreviation list does not know
+// ("COORD. DE PROT. CIVIL MPAL."); a lower-case head before a proper name names a body ("la
+// embajada de Francia").
 // Heads, connectors and known non-organisations come from data files; see Load.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
@@ -50,8 +55,8 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv and
-  // personal_titles.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv,
+  // personal_titles.tsv and lower_case_heads.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
