@@ -6,7 +6,7 @@
 //
 // Two more check that no predicted institution is, or starts with, one of the persons the
 // seeds name (testdata/seed_persons.txt), nor contains one our corpora name
-// (testdata/corpora_persons.txt).
+// (testdata/corpora_persons.txt, over corpora/institutions/).
 //
 // Set ES_INSTITUTION_REPORT=1 to print every miss and every false positive.
 #include <cstdlib>
@@ -158,10 +158,11 @@ TEST(SeedGold, NoPersonsAmongInstitutions) {
   ExpectNoPersons(shared / "seeds", ".txt", "seed_persons.txt", false);
 }
 
-// Our own documents (corpora/): authors of a bibliography, officials quoted in a press
-// digest, signers of a budget; no body there is named after any of them.
+// Our own institution samples (corpora/institutions/): authors of a bibliography, officials quoted
+// in a press digest, signers of a budget; no body there is named after any of them.
 TEST(CorporaPersons, NoPersonsAmongInstitutions) {
-  ExpectNoPersons(fs::path(ACERVO_SOURCE_DIR) / "corpora", ".md", "corpora_persons.txt", true);
+  ExpectNoPersons(fs::path(ACERVO_SOURCE_DIR) / "corpora" / "institutions", ".md",
+                  "corpora_persons.txt", true);
 }
 
 }  // namespace
