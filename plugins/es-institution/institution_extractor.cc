@@ -7,6 +7,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/text.h"
+#include "name_resolution.h"
 
 namespace acervo::institution {
 namespace {
@@ -68,7 +69,10 @@ class InstitutionRun : public Run {
     // place to a gazetteer name ("Secretaría de Relaciones Exteriores de México") yields to
     // the gazetteer entry.
     std::vector<Candidate> outer;
-    for (const GazetteerHit& h : hits) outer.push_back(FromHit(text, h));
+    for (const GazetteerHit& h : hits) {
+      bool media = !h.acronym && gazetteer_.entries()[h.entry].kind == "media";
+      if (!media || !InsideTitle(text, tokens, h.end, patterns_)) outer.push_back(FromHit(text, h));
+    }
     for (const PatternName& p : names) {
       if (p.nested || (p.name.empty() && ExtendsHit(text, tokens, hits, p))) continue;
       outer.push_back(FromPattern(text, p, kPattern));
@@ -82,6 +86,14 @@ class InstitutionRun : public Run {
       chosen.push_back(std::move(c));
     }
     LearnDefinitions(text, &chosen);
+    // "Alianza para Ciudades Saludables (Partnership for Healthy Cities)": the translation.
+    for (size_t k = 1; k < chosen.size(); ++k) {
+      Candidate& c = chosen[k];
+      if (c.value["id"].get_ref<const std::string&>().rfind("x.", 0) == 0 &&
+          FillsParenthesisAfter(text, chosen[k - 1].end, c.begin, c.end)) {
+        c.value = chosen[k - 1].value;
+      }
+    }
     for (Candidate& c : chosen) CountryOffice(text, tokens, &c);
 
     // Parent bodies named inside a longer name.
@@ -136,6 +148,9 @@ class InstitutionRun : public Run {
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
+    // "Montevideo: Udelar." (a publisher): an acronym the document defined.
+    auto learned = learned_.find(std::string(text.substr(p.begin, p.end - p.begin)));
+    if (learned != learned_.end()) return {p.begin, p.end, learned->second, kLearnedAcronym, ""};
     std::string name =
         CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
@@ -143,7 +158,10 @@ class InstitutionRun : public Run {
     // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
     if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
     if (entry >= 0) return {p.begin, p.end, values_[entry], kGazetteerName, ""};
-    if (const nlohmann::json* same = SeenAs(folded)) return {p.begin, p.end, *same, confidence, ""};
+    // "DIR. DE SERV. PÚB. MPALES.": the body the document wrote out before.
+    const nlohmann::json* same = SeenAbbreviated(text.substr(p.begin, p.end - p.begin), seen_);
+    if (same == nullptr) same = SeenAs(folded);
+    if (same != nullptr) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
     if (qualified.size() > 1 || document_.country.empty()) {
@@ -269,7 +287,10 @@ class InstitutionRun : public Run {
       if (h.begin != p.begin || h.end > p.end) continue;
       if (h.end == p.end) return true;
       for (const Token& t : tokens) {
-        if (t.begin >= h.end) return t.word && patterns_.IsConnector(t.folded);
+        if (t.begin >= h.end) {
+          return t.word && patterns_.IsConnector(t.folded) &&
+                 !UnknownGovernment(text, tokens, hits, h.end, p.end, patterns_);
+        }
       }
     }
     // A head word used as a descriptor: "Organización Innovations for Poverty Action".

@@ -280,5 +280,33 @@ TEST_F(InstitutionExtractorTest, UnknownCountryKeepsAnUnqualifiedName) {
               ElementsAre("Instituto Tecnológico -> x.instituto-tecnologico"));
 }
 
+TEST_F(InstitutionExtractorTest, AbbreviationsAreSettledByTheDocumentsOwnUsage) {
+  auto found = h_.ExtractSegments({{"DIRECCIÓN DE SERVICIOS URBANOS MUNICIPALES"},
+                                   {"| 1 | DIR. DE SERV. URB. MPALES. | 5,00 |"}});
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_EQ(found[0].size(), 1u);
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[1][0].value, found[0][0].value);
+}
+
+TEST_F(InstitutionExtractorTest, ATranslationInParenthesesIsTheSameBody) {
+  EXPECT_THAT(Run("la Alianza de Ciudades Lectoras (Reading Towns Network) anunció"),
+              ElementsAre("Alianza de Ciudades Lectoras -> x.alianza-de-ciudades-lectoras",
+                          "Reading Towns Network -> x.alianza-de-ciudades-lectoras"));
+}
+
+TEST_F(InstitutionExtractorTest, AnotherGovernmentMakesAnotherBody) {
+  EXPECT_THAT(
+      Run("la Secretaría de Administración y Finanzas del Gobierno del Estado de Sonora pagó"),
+      ElementsAre("Secretaría de Administración y Finanzas del Gobierno del Estado de Sonora -> "
+                  "x.secretaria-de-administracion-y-finanzas-del-gobierno-del-estado-de-sonora",
+                  "Gobierno del Estado de Sonora -> x.gobierno-del-estado-de-sonora"));
+}
+
+TEST_F(InstitutionExtractorTest, ANewspaperNameInsideATitleIsNoNewspaper) {
+  EXPECT_THAT(Run("en la Tercera Sesión Ordinaria del año"), IsEmpty());
+  EXPECT_THAT(Run("según La Tercera, el alcalde"), ElementsAre("La Tercera -> media.la-tercera"));
+}
+
 }  // namespace
 }  // namespace acervo::institution

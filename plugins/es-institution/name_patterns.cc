@@ -35,7 +35,32 @@ bool AcronymClosesLine(const std::vector<Token>& tokens, std::string_view text, 
          std::string_view::npos;
 }
 
+bool SameLine(std::string_view text, size_t from, size_t to) {
+  return text.substr(from, to - from).find('\n') == std::string_view::npos;
+}
+
 }  // namespace
+
+bool NamePatterns::TableAbbreviation(const std::vector<Token>& tokens, std::string_view text,
+                                     size_t i, size_t last) const {
+  const Token& word = tokens[last];
+  size_t size = word.end - word.begin;
+  if (last == i || !word.word || !word.all_caps || word.number || !tokens[i].all_caps || size < 2 ||
+      size > 8 || last + 1 >= tokens.size() || tokens[last + 1].begin != word.end) {
+    return false;
+  }
+  size_t line = text.rfind('\n', word.begin);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t line_end = std::min(text.find('\n', word.end), text.size());
+  std::string_view row = text.substr(line, line_end - line);
+  if (row.find('|') == std::string_view::npos && row.find('\t') == std::string_view::npos) {
+    return false;
+  }
+  if (last + 2 >= tokens.size()) return true;
+  const Token& next = tokens[last + 2];
+  return !SameLine(text, word.end, next.begin) || next.folded == "|" || next.folded == "\t" ||
+         (next.word && next.all_caps && !next.number);
+}
 
 Status NamePatterns::Load(const std::filesystem::path& data_dir) {
   Result<std::vector<TsvRow>> heads = ReadTsv(data_dir / "heads.tsv");
@@ -211,9 +236,10 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       ++j;
       continue;
     }
-    if (t.folded == "," && j == last + 1 && has_of) {
-      // "Secretaría de Educación, Ciencia, Tecnología e Innovación"; not "Gobierno, Sociedad
-      // Civil y Academia", which lists actors.
+    if (t.folded == "," && j == last + 1 && (has_of || has_purpose)) {
+      // "Secretaría de Educación, Ciencia, Tecnología e Innovación", "Secretaría contra la
+      // Violencia Sexual, Explotación y Trata de Personas"; not "Gobierno, Sociedad Civil y
+      // Academia", which lists actors.
       size_t end = ListEnd(tokens, text, j);
       if (end == 0) break;
       last = end;
@@ -232,6 +258,23 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     if (t.folded == "-" && j == last + 1 && AcronymClosesLine(tokens, text, j + 1)) {
       last = j + 1;  // "Frente para la Victoria - PJ": the party the bloc belongs to
       break;
+    }
+    // "COORD. DE PROT. CIVIL MPAL." in a table cell: a word the table abbreviates (one
+    // abbreviations.tsv does not know) goes on; the document's own usage settles it.
+    if (t.folded == "." && j == last + 1 && TableAbbreviation(tokens, text, i, last)) {
+      if (j + 1 == tokens.size() || !SameLine(text, t.end, tokens[j + 1].begin) ||
+          tokens[j + 1].folded == "|" || tokens[j + 1].folded == "\t") {
+        // The cell ends: the dot is an abbreviation's ("MPALES.") when the word is short or
+        // the name abbreviates another word, else a full stop ("GOBIERNO ABIERTO.").
+        bool abbreviated = tokens[last].end - tokens[last].begin <= 4;
+        for (size_t k = i; k < last; ++k) {
+          abbreviated |= !tokens[k].expansion.empty() || tokens[k].folded == ".";
+        }
+        if (abbreviated) last = j;
+        break;
+      }
+      last = j++;
+      continue;
     }
     if (IsOpeningQuote(t.folded) && j == last + 1 && !has_of) {
       // A proper name in quotes ends the name: Escuela Primaria “Benito Juárez”.
@@ -335,6 +378,57 @@ bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) con
   return false;
 }
 
+// Names written in English (or another language that puts the head last) end in a suffix
+// head; walk back over the capitalised words before it and "of", "for", "the", "and"
+// between them. After the head only an English connector goes on ("University of Hyogo",
+// "Council on Foreign Relations", "Centre for International Affairs"), and a suffix head
+// right after it closes it ("Yale University Press").
+size_t NamePatterns::EnglishName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                                 size_t after, std::vector<PatternName>* out) const {
+  auto english = [](const std::string& f) {
+    return f == "of" || f == "for" || f == "on" || f == "the" || f == "and" || f == "&";
+  };
+  size_t first = i;
+  for (size_t k = i; k-- > 0;) {
+    const Token& t = tokens[k];
+    if (t.begin < after) break;
+    if (IsContent(t) && !IsHead(t, text) && !function_words_.count(t.folded) &&
+        !enders_.count(t.folded)) {
+      first = k;
+      continue;
+    }
+    if (english(t.folded) && k > 0 && IsContent(tokens[k - 1])) continue;
+    if (t.folded == "the" && t.capital) first = k;
+    break;
+  }
+  size_t last = i;
+  if (i + 1 < tokens.size() && english(tokens[i + 1].folded) && tokens[i + 1].folded != "the") {
+    std::vector<size_t> nested;
+    last = ExtendRight(tokens, text, i, &nested);
+    // Spanish text goes on after the name: "... for International Peace y el Council ...".
+    for (size_t k = i + 1; k <= last; ++k) {
+      if (tokens[k].word && connectors_.count(tokens[k].folded) && !english(tokens[k].folded)) {
+        last = k - 1;
+        while (last > i && connectors_.count(tokens[last].folded)) --last;
+        break;
+      }
+    }
+  }
+  while (last + 1 < tokens.size() && tokens[last + 1].begin == tokens[last].end + 1 &&
+         IsContent(tokens[last + 1])) {
+    const Head* next = HeadOf(tokens[last + 1], text);
+    if (next == nullptr || next->prefix) break;
+    ++last;  // "Yale University Press", "Cambridge University Press"
+  }
+  if (first == i && last == i) return 0;
+  size_t begin = tokens[first].begin, end = tokens[last].end;
+  if (!Rejected(text, begin, end)) {
+    out->push_back(
+        {begin, end, HeadOf(tokens[i], text)->kind, false, Spelled(text, tokens, first, last)});
+  }
+  return last;
+}
+
 std::vector<PatternName> NamePatterns::Find(std::string_view text,
                                             const std::vector<Token>& tokens) const {
   std::vector<PatternName> out;
@@ -348,6 +442,14 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
         continue;
       }
     }
+    if (i >= covered_until && tokens[i].folded == ":") {
+      size_t last = PublisherName(tokens, text, i, &out);
+      if (last > i) {
+        covered_until = last + 1;
+        i = last;
+        continue;
+      }
+    }
     if (i >= covered_until && tokens[i].word && plurals_.count(tokens[i].folded)) {
       size_t last = PluralList(tokens, text, i, &out);
       if (last > i) {
@@ -356,10 +458,14 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       }
     }
     const Head* head = HeadOf(tokens[i], text);
+    if (head == nullptr) head = LowerCaseHead(tokens, text, i);
     if (head == nullptr) continue;
     if (head->prefix && i >= covered_until) {
       // "Programa de Gobierno", "Jefa de Gobierno": a head after a bare "de" names no body.
-      bool after_bare_de = i >= 2 && tokens[i - 1].folded == "de" && tokens[i - 2].word;
+      // "certificado como Academia de Entrenamiento ...", "acreditado como Centro de ...": a
+      // head right after "como" names a category the subject belongs to.
+      bool after_bare_de = (i >= 2 && tokens[i - 1].folded == "de" && tokens[i - 2].word) ||
+                           (i >= 1 && tokens[i - 1].folded == "como");
       std::vector<size_t> nested;
       size_t last = after_bare_de ? i : ExtendRight(tokens, text, i, &nested);
       if (last > i) {
@@ -378,34 +484,9 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
         continue;
       }
     }
-    if (head->suffix && i > 0 && i >= covered_until) {
-      // English names end in their head: walk back over capitalised words and "of", "for",
-      // "the", "and" between them.
-      size_t first = i;
-      for (size_t k = i; k-- > 0;) {
-        const Token& t = tokens[k];
-        if (t.begin < (out.empty() ? 0 : out.back().end)) break;
-        if (IsContent(t) && !IsHead(t, text) && !function_words_.count(t.folded)) {
-          first = k;
-          continue;
-        }
-        bool english = t.folded == "of" || t.folded == "for" || t.folded == "the" ||
-                       t.folded == "and" || t.folded == "&";
-        if (english && k > 0 && IsContent(tokens[k - 1])) continue;
-        if (t.folded == "the" && t.capital) first = k;
-        break;
-      }
-      if (first < i) {
-        std::vector<size_t> nested;
-        size_t last = ExtendRight(tokens, text, i, &nested);
-        // Only "of" continues an English name ("University of Hyogo").
-        if (last > i && tokens[i + 1].folded != "of") last = i;
-        size_t begin = tokens[first].begin, end = tokens[last].end;
-        if (!Rejected(text, begin, end)) {
-          out.push_back({begin, end, head->kind, false, Spelled(text, tokens, first, last)});
-        }
-        covered_until = last + 1;
-      }
+    if (head->suffix && i >= covered_until) {
+      size_t last = EnglishName(tokens, text, i, out.empty() ? 0 : out.back().end, &out);
+      if (last > 0) covered_until = last + 1;
     }
   }
   std::stable_sort(out.begin(), out.end(),

@@ -17,6 +17,11 @@
 // place spelled with "y el" does not split it ("... de América Latina y el Caribe":
 // joined_places.tsv); a capitalised Spanish function word ("Según", "Para":
 // function_words.tsv) never starts an English name.
+// English names go on after their head only with "of", "on", "for" ("Council on Foreign
+// Relations"); the publisher slot of an author-date reference is a name whatever its words
+// ("Madrid: Taurus."); a table cell may abbreviate words the abbreviation list does not know
+// ("COORD. DE PROT. CIVIL MPAL."); a lower-case head before a proper name names a body ("la
+// embajada de Francia").
 // Heads, connectors and known non-organisations come from data files; see Load.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
@@ -60,8 +65,8 @@ class NamePatterns {
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
-  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv and
-  // personal_titles.tsv.
+  // secretariats.tsv, countries.tsv, head_synonyms.tsv, clause_words.tsv, activity_heads.tsv,
+  // personal_titles.tsv and lower_case_heads.tsv.
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
@@ -81,6 +86,11 @@ class NamePatterns {
     return it == head_synonyms_.end() ? folded : std::string_view(it->second);
   }
   bool IsHead(const Token& token, std::string_view text) const;
+  // The kind of the prefix head tokens[i] is (heads.tsv: "gov", "city", ...), or "".
+  std::string_view HeadKind(const Token& token, std::string_view text) const {
+    const Head* h = HeadOf(token, text);
+    return h != nullptr && h->prefix ? std::string_view(h->kind) : std::string_view();
+  }
   // The body whose secretariat a pattern id's slug names (secretariats.tsv + "de"/"del"):
   // "mercociudades" for "secretaria-ejecutiva-de-mercociudades", "comite-directivo" for
   // "secretaria-tecnica-del-comite-directivo"; empty when the slug names none.
@@ -100,6 +110,10 @@ class NamePatterns {
   const Head* HeadOf(const Token& token, std::string_view text) const;
   // The role of a word known to be a connector.
   Role RoleOf(std::string_view folded) const { return connectors_.find(folded)->second; }
+  // The head tokens[i] is when written in lower case before "de" + a proper name ("la
+  // embajada de Francia"; lower_case_heads.tsv), or null (lower_case_heads.cc).
+  const Head* LowerCaseHead(const std::vector<Token>& tokens, std::string_view text,
+                            size_t i) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
   // The name's last word is the first half of a word hyphenated across a break the
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
@@ -136,6 +150,21 @@ class NamePatterns {
   // token (i when nothing follows) and adds nested parent heads to *nested.
   size_t ExtendRight(const std::vector<Token>& tokens, std::string_view text, size_t i,
                      std::vector<size_t>* nested) const;
+  // A name that ends in the suffix head at tokens[i] ("Brookings Institution", "University
+  // of Michigan Press"), starting at or after byte `after`, added to *out; returns the index
+  // of its last token, or 0 when there is none.
+  size_t EnglishName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                     size_t after, std::vector<PatternName>* out) const;
+  // The publisher after the place's colon at tokens[i] in a bibliography entry ("New Haven:
+  // Yale University Press."), added to *out; returns the index of its last token, or i when
+  // tokens[i] is no such colon (publisher_names.cc).
+  size_t PublisherName(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                       std::vector<PatternName>* out) const;
+  // Whether tokens[last], a word of the all-caps name from tokens[i], is an abbreviation of
+  // a table cell whose dot follows it ("PROT." in "| COORD. DE PROT. CIVIL MPAL. |"): a
+  // short all-caps word in a table row, its dot followed by more of the name or the cell end.
+  bool TableAbbreviation(const std::vector<Token>& tokens, std::string_view text, size_t i,
+                         size_t last) const;
   // Index of the last token of a list "A, B y C" that continues a name after the comma at
   // `comma`, or 0 when the tokens that follow are not such a list.
   size_t ListEnd(const std::vector<Token>& tokens, std::string_view text, size_t comma) const;
@@ -166,6 +195,7 @@ class NamePatterns {
   WordSet personal_titles_;                // folded, without the dot
   std::vector<std::string> secretariats_;  // slugs, ending in -de
   WordSet countries_;                      // folded, one space apart
+  WordMap<bool> lower_case_heads_;         // folded -> needs a place
   WordSet joined_places_;                  // folded, one space apart
   WordMap<std::string> head_synonyms_;     // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)

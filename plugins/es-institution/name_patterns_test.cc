@@ -15,7 +15,9 @@ class NamePatternsTest : public ::testing::Test {
   std::vector<std::string> Names(std::string_view text) {
     std::vector<std::string> out;
     std::string buffer;
-    for (const PatternName& n : patterns_.Find(text, Tokenize(text, &buffer))) {
+    std::vector<Token> tokens = Tokenize(text, &buffer);
+    patterns_.ExpandAbbreviations(&tokens);
+    for (const PatternName& n : patterns_.Find(text, tokens)) {
       out.emplace_back(text.substr(n.begin, n.end - n.begin));
     }
     return out;
@@ -291,6 +293,58 @@ TEST_F(NamePatternsTest, OfficeHoldersOnTheNextLine) {
               ::testing::ElementsAre("SECRETARÍA DE HACIENDA"));
   EXPECT_THAT(Names("el Hospital Municipal Dr. Horacio Ruiz atendió"),
               ::testing::ElementsAre("Hospital Municipal Dr. Horacio Ruiz"));
+}
+
+TEST_F(NamePatternsTest, EnglishNamesGoOnWithOfOnForAndCloseOnASuffixHead) {
+  EXPECT_THAT(Names("según el Council on Foreign Relations y la Brookings Institution, las"),
+              ::testing::ElementsAre("Council on Foreign Relations", "Brookings Institution"));
+  EXPECT_THAT(
+      Names("el Carnegie Endowment for International Peace y el Atlantic Council"),
+      ::testing::ElementsAre("Carnegie Endowment for International Peace", "Atlantic Council"));
+  EXPECT_THAT(Names("un libro de Stanford University Press sobre ciudades"),
+              ::testing::ElementsAre("Stanford University Press"));
+  // An award or a survey is no part of the name, and does not start one.
+  EXPECT_THAT(Names("en A Survey of International Engagement in Cities"), ::testing::IsEmpty());
+}
+
+TEST_F(NamePatternsTest, ThePublisherOfAReferenceIsANameWhateverItsWords) {
+  EXPECT_THAT(Names("Borja, J. (1997). *Local y global*. Madrid: Taurus.\n"),
+              ::testing::ElementsAre("Taurus"));
+  EXPECT_THAT(Names("Pérez, A. (2019). Ciudades. Buenos Aires: Siglo Veintiuno Editores."),
+              ::testing::ElementsAre("Siglo Veintiuno Editores"));
+  EXPECT_THAT(Names("Nota. Lugar: Anexo técnico."), ::testing::IsEmpty());  // no reference
+}
+
+TEST_F(NamePatternsTest, PurposeListsPlacesAndPublicationsAfterTheName) {
+  EXPECT_THAT(Names("el Consejo para la Cultura, Educación y Deporte organizó"),
+              ::testing::ElementsAre("Consejo para la Cultura, Educación y Deporte"));
+  EXPECT_THAT(Names("la Comisión Binacional entre Ecuador y Perú anunció"),
+              ::testing::ElementsAre("Comisión Binacional entre Ecuador y Perú"));
+  EXPECT_THAT(Names("- Instituto Nacional de Estadística Encuesta Nacional de Hogares 2022"),
+              ::testing::ElementsAre("Instituto Nacional de Estadística"));
+  // A head right after "como" names a category.
+  EXPECT_THAT(Names("acreditada como Academia de Policía por la Comisión de Acreditación"),
+              ::testing::ElementsAre("Comisión de Acreditación"));
+}
+
+TEST_F(NamePatternsTest, ATableCellMayAbbreviateWordsTheListDoesNotKnow) {
+  EXPECT_THAT(Names("| 12 | COORD. DE SERV. URBANOS | 10,00 |"),
+              ::testing::ElementsAre("COORD. DE SERV. URBANOS"));
+  EXPECT_THAT(Names("| 13 | DIR. DE PROT. ANIMAL MPAL. | 10,00 |"),
+              ::testing::ElementsAre("DIR. DE PROT. ANIMAL MPAL."));
+  // A full stop that ends a cell of full words is not part of the name.
+  EXPECT_THAT(Names("| 14 | DIRECCIÓN DE CATASTRO. | 10,00 |"),
+              ::testing::ElementsAre("DIRECCIÓN DE CATASTRO"));
+}
+
+TEST_F(NamePatternsTest, ALowerCaseHeadBeforeAProperNameNamesABody) {
+  EXPECT_THAT(Names("con la embajada de Francia en México y otros"),
+              ::testing::ElementsAre("embajada de Francia en México"));
+  EXPECT_THAT(Names("una convocatoria del gobierno de Chile y del gobierno del Estado de Jalisco"),
+              ::testing::ElementsAre("gobierno de Chile", "gobierno del Estado de Jalisco"));
+  // A government named after its leader is an administration; a lower-case place is none.
+  EXPECT_THAT(Names("durante el gobierno de Ricardo Lagos y el gobierno de la ciudad"),
+              ::testing::IsEmpty());
 }
 
 }  // namespace

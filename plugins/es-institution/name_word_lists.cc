@@ -109,6 +109,14 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
                               [&](const auto& f) { personal_titles_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("head_synonyms.tsv", 2, "head, the head it means",
                               [&](const auto& f) { head_synonyms_[Fold(f[0])] = Fold(f[1]); }));
+  ACERVO_RETURN_IF_ERROR(read("lower_case_heads.tsv", 2, "head, any|place", [&](const auto& f) {
+    lower_case_heads_[Fold(f[0])] = f[1] == "place";
+  }));
+  for (const auto& [head, place] : lower_case_heads_) {
+    if (!heads_.count(head)) {
+      return Malformed(data_dir / "lower_case_heads.tsv", 0, "a head of heads.tsv: " + head);
+    }
+  }
   ACERVO_RETURN_IF_ERROR(
       read("abbreviations.tsv", 2, "abbreviation (no dot), word", [&](const auto& f) {
         abbreviations_[Fold(f[0])] = {f[1], Fold(f[1])};
