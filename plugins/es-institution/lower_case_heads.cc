@@ -6,10 +6,10 @@
 namespace acervo::institution {
 namespace {
 
-bool IsArticle(const std::string& f) { return f == "la" || f == "las" || f == "los" || f == "el"; }
+bool IsArticle(std::string_view f) { return f == "la" || f == "las" || f == "los" || f == "el"; }
 
 // Territorial words that make "gobierno de/del ..." a government: "del Estado de Jalisco".
-bool IsTerritory(const std::string& f) {
+bool IsTerritory(std::string_view f) {
   return f == "estado" || f == "ciudad" || f == "provincia" || f == "departamento" ||
          f == "region" || f == "municipio" || f == "distrito" || f == "republica";
 }
@@ -22,22 +22,24 @@ const NamePatterns::Head* NamePatterns::LowerCaseHead(const std::vector<Token>& 
   if (!t.word || t.capital) return nullptr;
   auto mode = lower_case_heads_.find(t.folded);
   if (mode == lower_case_heads_.end() || i + 2 >= tokens.size()) return nullptr;
-  const std::string& of = tokens[i + 1].folded;
+  const Head* head = &heads_.find(t.folded)->second;  // Configure checked it is a head
+  std::string_view of = tokens[i + 1].folded;
   if (of != "de" && of != "del") return nullptr;
   size_t k = i + 2;
   if (of == "de" && IsArticle(tokens[k].folded) && k + 1 < tokens.size()) ++k;
   if (!IsContent(tokens[k]) || IsHead(tokens[k], text)) return nullptr;
   if (mode->second) {  // a place: "de Corea del Sur", "del Estado de Jalisco"
-    if (IsTerritory(tokens[k].folded)) return &heads_.at(t.folded);
+    if (IsTerritory(tokens[k].folded)) return head;
     std::string place;
     for (size_t j = k; j < tokens.size() && j < k + 4; ++j) {
       if (!IsContent(tokens[j]) && !(j > k && IsConnector(tokens[j].folded))) break;
-      place += (j == k ? "" : " ") + tokens[j].folded;
-      if (IsCountry(place)) return &heads_.at(t.folded);
+      if (j > k) place += ' ';
+      place += tokens[j].folded;
+      if (IsCountry(place)) return head;
     }
     return nullptr;
   }
-  return &heads_.at(t.folded);
+  return head;
 }
 
 }  // namespace acervo::institution

@@ -385,7 +385,7 @@ bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) con
 // right after it closes it ("Yale University Press").
 size_t NamePatterns::EnglishName(const std::vector<Token>& tokens, std::string_view text, size_t i,
                                  size_t after, std::vector<PatternName>* out) const {
-  auto english = [](const std::string& f) {
+  auto english = [](std::string_view f) {
     return f == "of" || f == "for" || f == "on" || f == "the" || f == "and" || f == "&";
   };
   size_t first = i;

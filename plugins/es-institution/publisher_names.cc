@@ -44,7 +44,7 @@ size_t NamePatterns::PublisherName(const std::vector<Token>& tokens, std::string
     --k;
   }
   if (k == i || k == 0 || !IsContent(tokens[k])) return i;
-  const std::string& before = tokens[k - 1].folded;
+  std::string_view before = tokens[k - 1].folded;
   if (before != "." && before != "*" && before != "_") return i;
   // The publisher: capitalised words, connectors, "&" and hyphens up to the entry's last dot.
   size_t last = i;
