@@ -352,13 +352,32 @@ bool IsRecital(std::string_view paragraph, const Lexicon& plan_cues) {
   return false;
 }
 
+// The report presenting itself or a table ("El presente informe da cuenta de …", "Este
+// documento relaciona …", "… los convenios que presenta el cuadro siguiente"): a `presentation`
+// phrase of the plan cues in the paragraph's first sentence, which dates no activity. It
+// tells what the report contains, not what was done, even in a past verb ("ejecutaron").
+bool IsPresentation(std::string_view paragraph, const std::vector<size_t>& dates,
+                    const Lexicon& plan_cues) {
+  std::vector<size_t> sentences = SentenceStarts(paragraph);
+  size_t end = sentences.size() > 1 ? sentences[1] : paragraph.size();
+  if (std::any_of(dates.begin(), dates.end(), [&](size_t d) { return d < end; })) return false;
+  std::string first = Fold(paragraph.substr(0, end));
+  for (const LexiconHit& h : plan_cues.FindAll(first)) {
+    if (*h.label == "presentation" && IsBoundaryAfter(first, h.end)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
                                                 const std::vector<size_t>& dates,
                                                 const ClauseLexicons& lexicons,
                                                 const std::vector<size_t>& amounts) {
-  if (IsRecital(paragraph, lexicons.plan_cues)) return {};
+  if (IsRecital(paragraph, lexicons.plan_cues) ||
+      IsPresentation(paragraph, dates, lexicons.plan_cues)) {
+    return {};
+  }
   std::vector<ActivityClause> out = VerbClauses(paragraph, dates, amounts, lexicons);
   std::vector<ActivityClause> listed = ListedActivities(paragraph, dates, lexicons.kinds);
   if (!listed.empty()) {

@@ -20,8 +20,9 @@ const Lexicon& Kinds() {
   return kKinds;
 }
 const Lexicon& Plans() {
-  static const Lexicon kPlans =
-      Lexicon::FromText("tiene como objetivo\nbusca\nse prevé\nrecital\tque\n");
+  static const Lexicon kPlans = Lexicon::FromText(
+      "tiene como objetivo\nbusca\nse prevé\nrecital\tque\n"
+      "presentation\tel presente informe\npresentation\tel cuadro siguiente\n");
   return kPlans;
 }
 
@@ -43,6 +44,17 @@ TEST(ActivityClausesTest, OneRecordPerReportedActivity) {
                 "En abril la alcaldesa sostuvo una reunión con la red de ciudades del litoral",
                 "en el mismo viaje la ciudad se adhirió a la alianza regional",
                 "participó en el taller de movilidad. Ambas partes revisaron la agenda común."}));
+}
+
+TEST(ActivityClausesTest, TheReportPresentingWhatItHoldsReportsNothing) {
+  EXPECT_TRUE(
+      Spans("El presente informe da cuenta de los convenios que la ciudad firmó en 2023.").empty());
+  EXPECT_TRUE(
+      Spans("Las secretarías firmaron los convenios que relaciona el cuadro siguiente.").empty());
+  // A dated activity in the first sentence is told, not presented.
+  std::string_view dated =
+      "El 4 de mayo la ciudad firmó el convenio que presenta el cuadro siguiente.";
+  EXPECT_EQ(Spans(dated, {3}).size(), 1u);
 }
 
 TEST(ActivityClausesTest, SameActivityInTwoVerbsStaysOne) {

@@ -83,5 +83,52 @@ TEST(ProseRecordsTest, ItemsOfAListOfActivitiesAreRecords) {
   EXPECT_EQ(r[0]["kind"], "acuerdo");
 }
 
+TEST(ProseRecordsTest, AChronologyEntryTellsOneActivityPerDatedSentence) {
+  TestDocument t(
+      "### 2018\n\n"
+      "#### Junio\n\n"
+      "El 4 de junio la ciudad firmó un convenio con la universidad, que se amplió en "
+      "agosto. En julio del mismo año la ciudad se adhirió a la alianza de puertos.\n");
+  t.Date("Junio", "2018-06-01", "2018-06-30");
+  t.Date("4 de junio", "2018-06-04");
+  t.Date("agosto", "2018-08-01", "2018-08-31");
+  t.Date("julio del mismo año", "2018-07-01", "2018-07-31");
+  nlohmann::json r = t.Assemble();
+  ASSERT_EQ(r.size(), 2u) << r.dump(1);
+  EXPECT_EQ(r[0]["dates"].size(), 2u);  // the widening in August stays with the agreement
+  EXPECT_EQ(r[1]["dates"][0]["start"], "2018-07-01");
+}
+
+TEST(ProseRecordsTest, TheReportPresentingItsTableIsNotARecord) {
+  TestDocument t(
+      "## 1. Convenios por secretaría\n\n"
+      "En el periodo las secretarías firmaron los convenios que presenta el cuadro "
+      "siguiente.\n\n"
+      "Los aportes incluyen recursos en especie; la contrapartida se financió con recursos "
+      "propios.\n\n"
+      "Secretaría\tAliado\tAporte\n"
+      "Salud\tCruz Roja\t$ 10.000\n"
+      "Cultura\tFundación Norte\t$ 20.000\n");
+  t.Amount("$ 10.000", "10000", "COP");
+  t.Amount("$ 20.000", "20000", "COP");
+  nlohmann::json r = t.Assemble();
+  ASSERT_EQ(r.size(), 2u) << r.dump(1);
+  EXPECT_EQ(r[0]["form"], "table_row");
+  EXPECT_EQ(r[1]["form"], "table_row");
+}
+
+TEST(ProseRecordsTest, NumberedItemsOfMinutesAreRecords) {
+  TestDocument t(
+      "ACTA DE LA SESIÓN DEL CONCEJO\n\n"
+      "PRIMERO.- Convenio con la Universidad del Sur. La secretaria informó sobre el "
+      "convenio vigente y el Concejo aprobó su renovación.\n\n"
+      "SEGUNDO.- Autorización para suscribir un convenio. El Concejo autoriza al alcalde a "
+      "suscribir un convenio con la gobernación.\n\n"
+      "TERCERO.- Asuntos varios. Se dio lectura a la correspondencia.\n");
+  nlohmann::json r = t.Assemble();
+  EXPECT_THAT(Anchors(r), ElementsAre(::testing::StartsWith("PRIMERO.- Convenio con")))
+      << r.dump(1);
+}
+
 }  // namespace
 }  // namespace acervo

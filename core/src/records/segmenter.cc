@@ -5,9 +5,12 @@
 #include <tuple>
 
 #include "acervo/text.h"
+#include "records/activity_names.h"
+#include "records/agenda_item.h"
 #include "records/clauses.h"
 #include "records/legal_act.h"
 #include "records/page_furniture.h"
+#include "records/paragraph_pieces.h"
 #include "records/table_kinds.h"
 
 namespace acervo {
@@ -161,31 +164,24 @@ class Segmenter {
     return dated && named;
   }
 
+  // The byte offsets of paragraph `i`'s activity dates.
+  std::vector<size_t> ActivityDates(size_t i) const {
+    std::vector<size_t> out;
+    for (const PlacedMention* m : p_.mentions(i)) {
+      if (Passages::IsActivityDate(*m)) out.push_back(p_.OffsetIn(i, *m));
+    }
+    return out;
+  }
+
   // Splits paragraph `i` at lines that open with a date, when two or more do; each piece
   // runs to the next such line.
   void DateLedPieces(size_t i, std::vector<Candidate>* out) const {
-    std::string_view text = p_.segment(i).text;
-    std::vector<size_t> starts;
-    for (size_t line = 0; line < text.size();) {
-      for (const PlacedMention* m : p_.mentions(i)) {
-        size_t at = p_.OffsetIn(i, *m);
-        if (Passages::IsActivityDate(*m) && at >= line && at <= line + 4 &&
-            text.substr(line, at - line).find('\n') == std::string_view::npos) {
-          starts.push_back(line);
-          break;
-        }
-      }
-      size_t nl = text.find('\n', line);
-      if (nl == std::string_view::npos) break;
-      line = nl + 1;
-    }
+    std::vector<size_t> starts = DateLedLines(p_.segment(i).text, ActivityDates(i));
     if (starts.size() < 2) return;
-    for (size_t k = 0; k < starts.size(); ++k) {
-      size_t e = k + 1 < starts.size() ? starts[k + 1] : text.size();
-      while (e > starts[k] && (text[e - 1] == '\n' || text[e - 1] == ' ')) --e;
+    for (const Piece& piece : CutAt(p_.segment(i).text, starts)) {
       Candidate c{RecordForm::kParagraph, i, i, 0.7, false};
-      c.byte_begin = starts[k];
-      c.byte_end = e;
+      c.byte_begin = piece.begin;
+      c.byte_end = piece.end;
       out->push_back(c);
     }
   }
@@ -201,34 +197,13 @@ class Segmenter {
     return out;
   }
 
-  // Names activities in the plural ("Acuerdos de hermanamiento firmados", "Visitas
-  // recibidas"): the heading or lead-in of a list whose items are activities, where a
-  // singular ("Taller de movilidad") names the one activity a section tells.
+  // Activities in the plural, or one in the singular (activity_names.h).
   bool NamesActivities(std::string_view text) const {
     std::string_view folded = p_.Folded(text);
-    for (const LexiconHit& hit : p_.FoldedHits(rules_.kinds, folded)) {
-      std::string_view rest = std::string_view(folded).substr(hit.end);
-      for (std::string_view plural : {"s", "es"}) {
-        if (rest.substr(0, plural.size()) == plural &&
-            (rest.size() == plural.size() ||
-             !std::isalpha(static_cast<unsigned char>(rest[plural.size()])))) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return acervo::NamesActivities(folded, p_.FoldedHits(rules_.kinds, folded));
   }
-
-  // Names an activity in the singular ("Taller de movilidad"): a kind-lexicon word not
-  // followed by a plural ending.
   bool NamesSingleActivity(std::string_view folded) const {
-    for (const LexiconHit& hit : p_.FoldedHits(rules_.kinds, folded)) {
-      size_t end = hit.end;
-      if (end >= folded.size() || !std::isalpha(static_cast<unsigned char>(folded[end]))) {
-        return true;
-      }
-    }
-    return false;
+    return acervo::NamesSingleActivity(folded, p_.FoldedHits(rules_.kinds, folded));
   }
 
   // The short items of a list of activities: bullets under a heading, or after a lead-in
@@ -388,7 +363,7 @@ class Segmenter {
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
     if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
-      GroupedParagraphs(h, begin, end, pieces);
+      GroupedParagraphs(h, begin, end, pieces, /*listed=*/!rows.empty() || !bullets.empty());
     } else if (!HasOwnDate(h)) {
       DatedClausesBeside(begin, end, pieces);
     }
@@ -414,8 +389,11 @@ class Segmenter {
     }
   }
 
-  // The paragraphs under a grouping heading (or none): see the comment inside.
-  void GroupedParagraphs(size_t h, size_t begin, size_t end, const std::vector<Candidate>& pieces) {
+  // The paragraphs under a grouping heading (or none): see the comment inside. `listed`:
+  // the section lists activities in bullets or table rows, which its undated clauses
+  // mostly describe ("Los aportes de los aliados incluyen …"), as in DatedClausesBeside.
+  void GroupedParagraphs(size_t h, size_t begin, size_t end, const std::vector<Candidate>& pieces,
+                         bool listed) {
     // Under a heading that is only a date (a chronology's month), each paragraph is one
     // entry; elsewhere each activity its clauses report, or a paragraph that opens with an
     // activity's date ("El 11 de noviembre se firmó …").
@@ -433,18 +411,61 @@ class Segmenter {
         continue;  // its date-led lines are records already
       }
       std::vector<Candidate> clauses = ClausesOf(i, 0.7);
+      if (!act_ && !date_heading && AgendaItemTitleEnd(p_.segment(i).text) > 0) {
+        if (ItemReportsActivity(i, clauses)) Emit(RecordForm::kParagraph, i, i, 0.7);
+        continue;
+      }
       bool opens = OpensWithDate(i) && NamesActivity(p_.segment(i).text.substr(0, 300));
       if (chronology && (opens || !clauses.empty())) {
-        Emit(RecordForm::kParagraph, i, i, 0.7);
-        out_.back().date_heading = h;
-        if (!clauses.empty()) out_.back().verb_kind = clauses.front().verb_kind;
-      } else if (clauses.size() >= 2 && !date_heading) {
+        ChronologyEntries(h, i, clauses);
+        continue;
+      }
+      if (listed) std::erase_if(clauses, [](const Candidate& c) { return c.structure < 0.7; });
+      if (clauses.size() >= 2 && !date_heading) {
         out_.insert(out_.end(), clauses.begin(), clauses.end());
       } else if (opens) {
         Emit(RecordForm::kParagraph, i, i, 0.5);
       } else if (!date_heading) {
         out_.insert(out_.end(), clauses.begin(), clauses.end());
       }
+    }
+  }
+
+  // An item of minutes (agenda_item.h) reports an activity when its title names one, not as
+  // a plan ("Autorización para suscribir …"), or its text reports or dates one.
+  bool ItemReportsActivity(size_t i, const std::vector<Candidate>& clauses) const {
+    std::string_view text = p_.segment(i).text;
+    std::string_view title = text.substr(0, AgendaItemTitleEnd(text));
+    if (Planned(title)) return false;
+    return NamesActivity(title) || !clauses.empty() || (p_.HasDate(i) && NamesActivity(text));
+  }
+
+  // Paragraph `i`, an entry of a chronology under the month heading `h`: one record, or one
+  // per sentence that opens with its own date and reports an activity ("El 14 de septiembre
+  // el BID aprobó …. En octubre del mismo año la ciudad se sumó a …"), as a chronology
+  // packs its entries. A sentence without a date of its own tells more of the entry before.
+  void ChronologyEntries(size_t h, size_t i, const std::vector<Candidate>& clauses) {
+    std::vector<size_t> sentences = SentenceStarts(p_.segment(i).text), dates = ActivityDates(i);
+    std::vector<size_t> starts = {0};
+    std::vector<std::string> kinds = {clauses.empty() ? "" : clauses.front().verb_kind};
+    for (const Candidate& c : clauses) {
+      size_t at = c.byte_begin;
+      bool dated = std::any_of(dates.begin(), dates.end(),
+                               [&](size_t d) { return d >= at && d <= at + 24; });
+      if (dated && at > starts.back() &&
+          std::binary_search(sentences.begin(), sentences.end(), at)) {
+        starts.push_back(at);
+        kinds.push_back(c.verb_kind);
+      }
+    }
+    std::vector<Piece> pieces = CutAt(p_.segment(i).text, starts);
+    for (size_t k = 0; k < pieces.size(); ++k) {
+      Emit(RecordForm::kParagraph, i, i, 0.7);
+      out_.back().date_heading = h;
+      out_.back().verb_kind = kinds[k];
+      if (pieces.size() == 1) break;  // the whole paragraph
+      out_.back().byte_begin = pieces[k].begin;
+      out_.back().byte_end = pieces[k].end;
     }
   }
 
