@@ -395,6 +395,16 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
   return out;
 }
 
+bool TellsPast(std::string_view text) {
+  // Preterite endings ("-ó" stressed, "-aron", "-ieron", "sostuvo", "condujo"), irregular
+  // preterites, and an auxiliary "ha"/"han"/"hemos" before a participle ("-ado", "-ido").
+  // RE2's \b knows no accented letters: words end before a non-letter or the end.
+  static const RE2 kPast(
+      R"((?i)(?:\p{L}{2}(?:ó|aron|ieron|eron|uvo|ujo)|(?:^|\PL)(?:fue|hizo|hubo|dijo|puso|vino|dio|vio)|)"
+      R"((?:^|\PL)(?:ha|han|hemos|había|habían)\s+\p{L}+(?:ado|ido))(?:\PL|$))");
+  return RE2::PartialMatch(text, kPast);
+}
+
 bool IsCitation(std::string_view paragraph) {
   static const RE2 kCitationField(R"(\[\s*CITATION\b)");
   // "Apellido, A. (2014)", "Apellido, A., & Otro, B. (2014)", "Apellido Otro, A. B. y …".

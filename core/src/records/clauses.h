@@ -53,6 +53,12 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
 // The byte offsets where the sentences of `text` begin (0 first).
 std::vector<size_t> SentenceStarts(std::string_view text);
 
+// Whether `text` tells anything in a past tense: a verb in the preterite ("presentó",
+// "hicieron", "sostuvo", "fue") or the present perfect ("ha firmado"), whatever verb. A
+// paragraph without one describes, in the present, what a body is or usually does ("los
+// socios principales son …", "ofrece el marco regional"): it reports no activity.
+bool TellsPast(std::string_view text);
+
 // True for a bibliography entry or a citation left by a word processor:
 // "Apellido, A. (2014). Título. Editorial.", "Apellido, A. y Otro, B. (2014) …",
 // "[ CITATION Gar14 \l 2058 ]".

@@ -114,6 +114,14 @@ TEST(ActivityClausesTest, AnAccentElsewhereMarksAnotherWord) {
   EXPECT_EQ(count("Autorízase al alcalde a contratar un crédito por $ 9.000.000."), 1u);
 }
 
+TEST(ActivityClausesTest, APastTenseTellsADescriptionInThePresentDoesNot) {
+  EXPECT_TRUE(TellsPast("La fundación ofreció otorgar un financiamiento."));
+  EXPECT_TRUE(TellsPast("Los titulares hicieron entrega formal del informe."));
+  EXPECT_TRUE(TellsPast("La misión estuvo en la ciudad y la ciudad ha firmado el acta."));
+  EXPECT_FALSE(TellsPast("Los socios principales son el PNUD y la cooperación alemana."));
+  EXPECT_FALSE(TellsPast("La Secretaría General ofrece el marco regional de integración."));
+}
+
 TEST(ActivityClausesTest, ADeliveryIsAnActivityWithANounOrASum) {
   const Lexicon verbs = Lexicon::FromText("entrega\tentregó\n");
   auto kinds_of = [&](std::string_view text) {

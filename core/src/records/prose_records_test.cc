@@ -58,6 +58,22 @@ TEST(ProseRecordsTest, TableOfMoneyByGoalGivesNoRecords) {
   EXPECT_TRUE(r.empty()) << r.dump(1);
 }
 
+TEST(ProseRecordsTest, BudgetByUnitAndABodyDescribedInThePresentGiveNoRecords) {
+  TestDocument t(
+      "## 2. Presupuesto\n\n"
+      "Cuadro 2. Presupuesto aprobado por unidad responsable\n"
+      "Clave\tUnidad responsable\tAprobado\n"
+      "1101\tDirección de Obras Públicas\tMXN 118.530.000\n"
+      "1102\tDirección de Desarrollo Social\tMXN 27.690.310\n\n"
+      "## 3. La cooperación bilateral\n\n"
+      "Entre las agencias bilaterales figuran la japonesa y la coreana; la cooperación "
+      "alemana actúa por medio de su agencia técnica.\n");
+  t.Amount("MXN 118.530.000", "118530000", "MXN");
+  t.Amount("MXN 27.690.310", "27690310", "MXN");
+  nlohmann::json r = t.Assemble();
+  EXPECT_TRUE(r.empty()) << r.dump(1);
+}
+
 TEST(ProseRecordsTest, ChronologyEntryTakesTheMonthOfItsHeading) {
   TestDocument t(
       "### 2019\n\n"

@@ -81,6 +81,21 @@ class Segmenter {
 
   // A body that is nothing but sums ("5. Recursos movilizados por ODS" over a table of money
   // by goal): its heading reports no activity.
+  // A body of prose that reports nothing: no date, no activity clause and no verb in a
+  // past tense (clauses.h), only what bodies are or usually do ("los socios principales
+  // son …", "ofrece el marco regional"). Its heading may name a kind of activity ("la
+  // cooperación bilateral") without the section telling one.
+  bool Describes(size_t begin, size_t end, const std::vector<Candidate>& clauses) const {
+    if (!clauses.empty()) return false;
+    bool prose = false;
+    for (size_t i = begin; i < end; ++i) {
+      const Segment& s = p_.segment(i);
+      if (s.kind != SegmentKind::kParagraph || p_.HasDate(i) || TellsPast(s.text)) return false;
+      prose = true;
+    }
+    return prose;
+  }
+
   bool OnlyAggregateTables(size_t begin, size_t end) const {
     bool any_table = false;
     for (size_t i = begin; i < end; ++i) {
@@ -342,7 +357,7 @@ class Segmenter {
         if (dated >= 2 || clauses.size() >= 3) {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         } else if (NamesActivity(p_.segment(h).text) && !Planned(p_.segment(h).text) &&
-                   !OnlyAggregateTables(begin, end)) {
+                   !OnlyAggregateTables(begin, end) && !Describes(begin, end, clauses)) {
           Emit(RecordForm::kSection, h, end - 1, 0.75);
         } else if (BodyReportsActivity(begin, end)) {
           // A body of several dated activities (a concept note: an agreement, then the
@@ -353,6 +368,11 @@ class Segmenter {
           } else {
             Emit(RecordForm::kSection, h, end - 1, 0.55);
           }
+        } else if (clauses.size() == 1 && dated == 1) {
+          // One dated activity under a heading of its own (a press note's headline): the
+          // section is its record, the headline its title.
+          Emit(RecordForm::kSection, h, end - 1, 0.7);
+          out_.back().verb_kind = clauses.front().verb_kind;
         } else {
           out_.insert(out_.end(), clauses.begin(), clauses.end());
         }

@@ -95,13 +95,26 @@ bool TableKinds::IsAggregate(int t) const {
   return known;
 }
 
+// The heading set right above table `t`'s first row, with nothing between: for a table
+// without a caption of its own, its caption set as a heading ("PRESUPUESTO APROBADO POR UNIDAD
+// RESPONSABLE (en pesos)" over the table), or empty.
+std::string_view TableKinds::HeadingAbove(int t) const {
+  for (size_t i = 1; i < p_.size(); ++i) {
+    if (p_.table(i) != t) continue;
+    const Segment& above = p_.segment(i - 1);
+    return above.kind == SegmentKind::kHeading ? above.text : std::string_view();
+  }
+  return {};
+}
+
 bool TableKinds::ComputeIsAggregate(int t) const {
   const Table& table = Described(t);
-  std::string context;
+  std::string context = table.caption.empty() ? Fold(HeadingAbove(t)) + " " : std::string();
   for (const auto& line : table.caption) context += Fold(line) + " ";
   for (const auto& cell : table.header) context += Fold(cell) + " ";
   for (const LexiconHit& hit : rules_.aggregate_tables.FindAll(context)) {
     if (*hit.label == "caption") return true;
+    if (*hit.label == "unit" && !NamesActivityIn(context)) return true;
   }
   // Rows keyed by a goal, sector or year are sums, unless a column names each row's ally
   // or activity ("SECTOR | ALIADO | VALOR APORTE" lists allies grouped by sector).

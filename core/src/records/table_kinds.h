@@ -5,7 +5,8 @@
 // (`min_table_records`, counted over the whole table across page breaks), when its header
 // names each row's ally or project and a sum of money or a date, or when the pipeline's
 // `record_tables` names it. A table is an aggregate, whatever its rows carry, when its
-// caption or header adds up (`por ODS`, `resumen`), when its first column holds goals,
+// caption, header or the heading set right above it (a caption set as a heading) adds up
+// (`por ODS`, `resumen`, `por unidad responsable`), when its first column holds goals,
 // sectors, years or sources and no column names an ally or a project, when its money
 // columns are a budget's (`Devengado`, `Saldo`), or when most rows open with a goal. A table
 // with no header of its own (a heading inside a statement split it, or a reader took a data
@@ -41,6 +42,7 @@ class TableKinds {
   // continues when it has no header of its own.
   const Table& Described(int t) const;
   bool TableIsNamed(int table) const;
+  std::string_view HeadingAbove(int table) const;
   bool DocumentIsStatement() const;
   bool HeadsBudgetColumns(const std::vector<std::string_view>& cells) const;
   bool ComputeIsAggregate(int table) const;
