@@ -23,8 +23,7 @@ constexpr double kUndatedEvidence = 0.75;
 // `text` cut to at most `n` bytes at a code point boundary, then back to a word end.
 std::string_view Clip(std::string_view text, size_t n) {
   if (text.size() <= n) return text;
-  size_t end = n;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  size_t end = LeadOf(text, n).size();
   size_t space = text.rfind(' ', end);
   if (space != std::string_view::npos && space > n / 2) end = space;
   std::string_view out = text.substr(0, end);

@@ -28,4 +28,15 @@ bool NamesLegalAct(std::string_view words, const Lexicon& group_headings) {
   return false;
 }
 
+bool OpensWithLegalAct(const Passages& passages, const Lexicon& group_headings) {
+  if (NamesLegalAct(HeadingWords(passages.document().info.title), group_headings)) return true;
+  int headings = 0;
+  for (size_t i = 0; i < passages.size() && headings < 5; ++i) {
+    if (passages.segment(i).kind != SegmentKind::kHeading) continue;
+    if (NamesLegalAct(HeadingWords(passages.segment(i).text), group_headings)) return true;
+    ++headings;
+  }
+  return false;
+}
+
 }  // namespace acervo

@@ -11,11 +11,17 @@
 #include <string_view>
 
 #include "records/lexicon.h"
+#include "records/passage.h"
 
 namespace acervo {
 
 // `words`: a heading's folded words (HeadingWords).
 bool NamesLegalAct(std::string_view words, const Lexicon& group_headings);
+
+// The document is a legal act: its title, or one of its first five headings, names an act
+// and its number. Its headings (articles, chapters, list items a scan set large) are then its
+// parts, never activities; only the clauses of its paragraphs can report one.
+bool OpensWithLegalAct(const Passages& passages, const Lexicon& group_headings);
 
 }  // namespace acervo
 

@@ -153,4 +153,11 @@ std::string HeadingWords(std::string_view heading) {
   return std::string(WithoutHeadingNumber(Fold(heading)));
 }
 
+std::string_view LeadOf(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
 }  // namespace acervo

@@ -76,6 +76,9 @@ size_t CellIndexAt(std::string_view row, size_t offset);
 // "3.1.2 Acciones de …" -> "acciones de …": a heading's folded words without its number.
 std::string HeadingWords(std::string_view heading);
 
+// The first `max_bytes` bytes of `text` or fewer, cut at a code point boundary.
+std::string_view LeadOf(std::string_view text, size_t max_bytes);
+
 // True when most letters are capitals ("REUNIONES BILATERALES", "EJE 1. …").
 bool IsMostlyUpperCase(std::string_view text);
 

@@ -9,6 +9,7 @@
 #include "acervo/decimal.h"
 #include "acervo/text.h"
 #include "records/clauses.h"
+#include "records/passage.h"
 
 namespace acervo {
 namespace {
@@ -34,8 +35,7 @@ std::map<size_t, Decimal> AmountsByColumn(const Passages& p, size_t i) {
 
 // “s”, cut to about 60 bytes at a code point boundary.
 std::string Quote(std::string_view s) {
-  size_t n = std::min<size_t>(s.size(), 60);
-  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  size_t n = LeadOf(s, 60).size();
   return "“" + std::string(s.substr(0, n)) + (n < s.size() ? "…" : "") + "”";
 }
 

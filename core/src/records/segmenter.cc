@@ -21,7 +21,7 @@ class Segmenter {
   Segmenter(const Passages& p, const RecordRules& rules) : p_(p), rules_(rules), tables_(p, rules) {
     title_ = Fold(p.document().info.title);
     furniture_ = RunningLines(p);
-    act_ = OpensWithLegalAct();
+    act_ = OpensWithLegalAct(p_, rules_.group_headings);
   }
 
   std::vector<Candidate> Run() {
@@ -51,24 +51,6 @@ class Segmenter {
     const std::vector<LexiconHit>& hits = p_.FoldedHits(rules_.plan_cues, p_.Folded(heading));
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
-  }
-
-  bool NamesLegalAct(std::string_view words) const {
-    return acervo::NamesLegalAct(words, rules_.group_headings);
-  }
-
-  // The document is a legal act: its title, or one of its first headings, names an act and
-  // its number. Its headings (articles, chapters, list items a scan set large) are then its
-  // parts, never activities; only the clauses of its paragraphs can report one.
-  bool OpensWithLegalAct() const {
-    if (NamesLegalAct(HeadingWords(p_.document().info.title))) return true;
-    int headings = 0;
-    for (size_t i = 0; i < p_.size() && headings < 5; ++i) {
-      if (p_.segment(i).kind != SegmentKind::kHeading) continue;
-      if (NamesLegalAct(HeadingWords(p_.segment(i).text))) return true;
-      ++headings;
-    }
-    return false;
   }
 
   // A heading that adds up rather than tells ("Inversión por objetivo", "Recursos
@@ -118,7 +100,7 @@ class Segmenter {
   // del Subcomité …", "Se participó en el evento …").
   bool IsActivityBullet(size_t i) const {
     return p_.segment(i).kind == SegmentKind::kBullet && !p_.HasDate(i) &&
-           NamesActivity(Lead(p_.segment(i).text, 60));
+           NamesActivity(LeadOf(p_.segment(i).text, 60));
   }
 
   // A heading dated by its words, not one that is only a date ("9.1 enero").
@@ -134,19 +116,13 @@ class Segmenter {
     return dated_heading(h + 1) || (h > 0 && dated_heading(h - 1));
   }
 
-  static std::string_view Lead(std::string_view text, size_t n) {
-    if (text.size() <= n) return text;
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    return text.substr(0, n);
-  }
-
   bool NamesActivity(std::string_view text) const {
     return !p_.FoldedHits(rules_.kinds, p_.Folded(text)).empty();
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
     if (body_begin == body_end || furniture_[h] || act_) return true;
-    if (NamesLegalAct(HeadingWords(p_.segment(h).text))) return true;
+    if (NamesLegalAct(HeadingWords(p_.segment(h).text), rules_.group_headings)) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
     if (AddsUp(h)) return true;
