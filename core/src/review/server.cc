@@ -6,6 +6,7 @@
 #include <thread>
 #include <type_traits>
 
+#include "acervo/plugin_export.h"
 #include "i18n/i18n.h"
 #include "review/server_impl.h"
 #include "review/server_security.h"
@@ -65,6 +66,7 @@ class HttpReviewServer final : public ReviewServer {
 }  // namespace
 }  // namespace acervo::review
 
+ACERVO_PLUGIN_CXX_RETURN_BEGIN_
 extern "C" __attribute__((visibility("default")))
 acervo::Result<std::unique_ptr<acervo::review::ReviewServer>>
 acervo_review_server_create(acervo::Store* store, const acervo::review::ServerOptions& options,
@@ -80,4 +82,5 @@ acervo_review_server_create(acervo::Store* store, const acervo::review::ServerOp
   impl->Routes();
   return std::unique_ptr<ReviewServer>(new HttpReviewServer(std::move(impl)));
 }
+ACERVO_PLUGIN_CXX_RETURN_END_
 static_assert(std::is_same_v<decltype(acervo_review_server_create), acervo::review::ServerFactory>);

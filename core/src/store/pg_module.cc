@@ -3,9 +3,11 @@
 
 #include <type_traits>
 
+#include "acervo/plugin_export.h"
 #include "i18n/i18n.h"
 #include "store/pg_store.h"
 
+ACERVO_PLUGIN_CXX_RETURN_BEGIN_
 extern "C" __attribute__((visibility("default"))) acervo::Result<std::unique_ptr<acervo::Store>>
 acervo_pg_store_open(const std::string& uri, const acervo::Env& env, acervo::Language language) {
   if (acervo::CurrentLanguage() != language) acervo::SetLanguage(language);
@@ -13,4 +15,5 @@ acervo_pg_store_open(const std::string& uri, const acervo::Env& env, acervo::Lan
   if (!store.ok()) return store.status();
   return std::unique_ptr<acervo::Store>(std::move(*store));
 }
+ACERVO_PLUGIN_CXX_RETURN_END_
 static_assert(std::is_same_v<decltype(acervo_pg_store_open), acervo::store::PgStoreFactory>);
