@@ -115,12 +115,9 @@ namespace {
 
 // The folded form of one non-ASCII code point: NFD, combining marks dropped, case folded.
 const std::string& FoldCodePoint(char32_t cp) {
-  // The two-byte range (Latin letters with accents, Greek, Cyrillic) from a table, the rest
-  // from a map; both filled on first use. The map's nodes never move, so the table may
-  // point into it.
+  // Memoized per thread. The two-byte range reaches this only once per code point, to fill
+  // TwoByteFolds() below; FoldInto asks it for the rest.
   thread_local std::unordered_map<char32_t, std::string> cache;
-  thread_local std::vector<const std::string*> two_byte(0x800, nullptr);
-  if (cp < 0x800 && two_byte[cp]) return *two_byte[cp];
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
   UErrorCode err = U_ZERO_ERROR;
@@ -136,9 +133,7 @@ const std::string& FoldCodePoint(char32_t cp) {
   kept.foldCase();
   std::string out;
   kept.toUTF8String(out);
-  const std::string& folded = cache.emplace(cp, std::move(out)).first->second;
-  if (cp < 0x800) two_byte[cp] = &folded;
-  return folded;
+  return cache.emplace(cp, std::move(out)).first->second;
 }
 
 // The folded form of every two-byte code point (U+0080 to U+07FF: Latin letters with
