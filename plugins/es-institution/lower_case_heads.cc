@@ -28,14 +28,14 @@ const NamePatterns::Head* NamePatterns::LowerCaseHead(const std::vector<Token>& 
   size_t k = i + 2;
   if (of == "de" && IsArticle(tokens[k].folded) && k + 1 < tokens.size()) ++k;
   if (!IsContent(tokens[k]) || IsHead(tokens[k], text)) return nullptr;
-  if (mode->second) {  // a place: "de Corea del Sur", "del Estado de Jalisco"
+  if (mode->second) {  // a place: "de Corea del Sur", "del Estado de Jalisco", "de Jalisco"
     if (IsTerritory(tokens[k].folded)) return head;
     std::string place;
     for (size_t j = k; j < tokens.size() && j < k + 4; ++j) {
       if (!IsContent(tokens[j]) && !(j > k && IsConnector(tokens[j].folded))) break;
       if (j > k) place += ' ';
       place += tokens[j].folded;
-      if (IsCountry(place)) return head;
+      if (IsCountry(place) || IsRegion(place)) return head;
     }
     return nullptr;
   }

@@ -98,6 +98,8 @@ class NamePatterns {
   bool IsSecretariat(std::string_view slug) const { return !SecretariatOf(slug).empty(); }
   // Whether the folded words, one space apart, name a country of countries.tsv.
   bool IsCountry(const std::string& folded) const { return countries_.count(folded) > 0; }
+  // Whether they name a state, province or department of regions.tsv.
+  bool IsRegion(const std::string& folded) const { return regions_.count(folded) > 0; }
 
  private:
   enum class Role { kOf, kArticle, kAnd, kOther, kInner };
@@ -195,6 +197,7 @@ class NamePatterns {
   WordSet personal_titles_;                // folded, without the dot
   std::vector<std::string> secretariats_;  // slugs, ending in -de
   WordSet countries_;                      // folded, one space apart
+  WordSet regions_;                        // folded, one space apart
   WordMap<bool> lower_case_heads_;         // folded -> needs a place
   WordSet joined_places_;                  // folded, one space apart
   WordMap<std::string> head_synonyms_;     // folded -> folded head

@@ -347,5 +347,11 @@ TEST_F(NamePatternsTest, ALowerCaseHeadBeforeAProperNameNamesABody) {
               ::testing::IsEmpty());
 }
 
+TEST_F(NamePatternsTest, AStateOrProvinceIsAPlaceAGovernmentMayBeOf) {
+  EXPECT_THAT(Names("con el gobierno de Jalisco, el gobierno de Santa Fe y el de Antioquia"),
+              ::testing::ElementsAre("gobierno de Jalisco", "gobierno de Santa Fe"));
+  EXPECT_THAT(Names("durante el gobierno de Pérez se firmó"), ::testing::IsEmpty());
+}
+
 }  // namespace
 }  // namespace acervo::institution

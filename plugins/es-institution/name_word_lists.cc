@@ -69,11 +69,15 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
     for (const std::string& word : FoldedTokens(f[0])) slug += word + "-";
     secretariats_.push_back(slug + "de");
   }));
-  ACERVO_RETURN_IF_ERROR(read("countries.tsv", 1, "one country", [&](const auto& f) {
+  auto place = [](const std::string& name) {
     std::string folded;
-    for (const std::string& word : FoldedTokens(f[0])) folded += (folded.empty() ? "" : " ") + word;
-    countries_.insert(folded);
-  }));
+    for (const std::string& word : FoldedTokens(name)) folded += (folded.empty() ? "" : " ") + word;
+    return folded;
+  };
+  ACERVO_RETURN_IF_ERROR(read("countries.tsv", 1, "one country",
+                              [&](const auto& f) { countries_.insert(place(f[0])); }));
+  ACERVO_RETURN_IF_ERROR(
+      read("regions.tsv", 1, "one region", [&](const auto& f) { regions_.insert(place(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("function_words.tsv", 1, "one word",
                               [&](const auto& f) { function_words_.insert(Fold(f[0])); }));
   ACERVO_RETURN_IF_ERROR(read("joined_places.tsv", 1, "one place", [&](const auto& f) {
