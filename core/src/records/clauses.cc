@@ -198,8 +198,7 @@ std::vector<size_t> SentenceStarts(std::string_view text) {
   std::vector<size_t> starts = {0};
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     char c = text[i];
-    if (c != '.' && c != '?' && c != '!' && c != ';' && c != ':') continue;
-    if (c == ';' || c == ':') continue;  // clause, not sentence, boundaries
+    if (c != '.' && c != '?' && c != '!') continue;  // ';' and ':' end clauses, not sentences
     size_t next = i + 1;
     if (next < text.size() && (text[next] == '"' || text[next] == ')')) ++next;
     if (next >= text.size() || (text[next] != ' ' && text[next] != '\n')) continue;
@@ -217,12 +216,12 @@ namespace {
 // Over 80 lines: one pass over the verbs carries the state of the previous clause
 // (sentence, end, kept) that each decision reads; split, it would travel in a struct.
 std::vector<ActivityClause> VerbClauses(std::string_view paragraph,
+                                        const std::vector<size_t>& sentences,
                                         const std::vector<size_t>& dates,
                                         const std::vector<size_t>& amounts,
                                         const ClauseLexicons& lexicons) {
   std::vector<ActivityClause> out;
   if (lexicons.activity_verbs.empty()) return out;
-  std::vector<size_t> sentences = SentenceStarts(paragraph);
   auto sentence_of = [&](size_t at) {
     return *(std::upper_bound(sentences.begin(), sentences.end(), at) - 1);
   };
@@ -314,10 +313,10 @@ size_t SentenceEnd(const std::vector<size_t>& starts, size_t at, size_t size) {
 // 2024." Items start after the colon and after ", ", "; ", ", y "; an item is one whose
 // opening names an activity (ObjectKind) and that holds a date; two or more make a list.
 std::vector<ActivityClause> ListedActivities(std::string_view paragraph,
+                                             const std::vector<size_t>& sentences,
                                              const std::vector<size_t>& dates,
                                              const Lexicon& kinds) {
   std::vector<ActivityClause> out;
-  std::vector<size_t> sentences = SentenceStarts(paragraph);
   for (size_t colon = paragraph.find(':'); colon != std::string_view::npos;
        colon = paragraph.find(':', colon + 1)) {
     size_t end = SentenceEnd(sentences, colon, paragraph.size());
@@ -356,9 +355,8 @@ bool IsRecital(std::string_view paragraph, const Lexicon& plan_cues) {
 // documento relaciona …", "… los convenios que presenta el cuadro siguiente"): a `presentation`
 // phrase of the plan cues in the paragraph's first sentence, which dates no activity. It
 // tells what the report contains, not what was done, even in a past verb ("ejecutaron").
-bool IsPresentation(std::string_view paragraph, const std::vector<size_t>& dates,
-                    const Lexicon& plan_cues) {
-  std::vector<size_t> sentences = SentenceStarts(paragraph);
+bool IsPresentation(std::string_view paragraph, const std::vector<size_t>& sentences,
+                    const std::vector<size_t>& dates, const Lexicon& plan_cues) {
   size_t end = sentences.size() > 1 ? sentences[1] : paragraph.size();
   if (std::any_of(dates.begin(), dates.end(), [&](size_t d) { return d < end; })) return false;
   std::string first = Fold(paragraph.substr(0, end));
@@ -374,16 +372,16 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
                                                 const std::vector<size_t>& dates,
                                                 const ClauseLexicons& lexicons,
                                                 const std::vector<size_t>& amounts) {
-  if (IsRecital(paragraph, lexicons.plan_cues) ||
-      IsPresentation(paragraph, dates, lexicons.plan_cues)) {
-    return {};
-  }
-  std::vector<ActivityClause> out = VerbClauses(paragraph, dates, amounts, lexicons);
-  std::vector<ActivityClause> listed = ListedActivities(paragraph, dates, lexicons.kinds);
+  if (IsRecital(paragraph, lexicons.plan_cues)) return {};
+  // Found once: every step below reads them.
+  const std::vector<size_t> sentences = SentenceStarts(paragraph);
+  if (IsPresentation(paragraph, sentences, dates, lexicons.plan_cues)) return {};
+  std::vector<ActivityClause> out = VerbClauses(paragraph, sentences, dates, amounts, lexicons);
+  std::vector<ActivityClause> listed =
+      ListedActivities(paragraph, sentences, dates, lexicons.kinds);
   if (!listed.empty()) {
     // The list tells its activities item by item: the verbs of its sentence (the lead-in's
     // "fue aprobado") and of its items are not activities of their own.
-    std::vector<size_t> sentences = SentenceStarts(paragraph);
     size_t from = *(std::upper_bound(sentences.begin(), sentences.end(), listed.front().begin) - 1);
     size_t to = listed.back().end;
     std::erase_if(out, [&](const ActivityClause& c) { return c.begin >= from && c.begin < to; });
