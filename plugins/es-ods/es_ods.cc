@@ -268,15 +268,18 @@ class OdsExtractor : public Extractor {
         return Status::Ok();
       }
     }
+    MatchText text(record.text);
+    // No term, no goal: then where the title and the names stand does not matter.
+    std::vector<PhraseMatcher::Match> terms = lexicon_.Terms(text);
+    if (terms.empty()) return Status::Ok();
     TextRegions regions;
     size_t title = record.title.empty() ? std::string_view::npos : record.text.find(record.title);
     if (title != std::string_view::npos) {
       regions.title_begin = title;
       regions.title_end = title + record.title.size();
     }
-    MatchText text(record.text);
     regions.names = OrganisationNames(record, text);
-    for (const GoalEvidence& g : lexicon_.Infer(text, regions, options_)) {
+    for (const GoalEvidence& g : lexicon_.Infer(text, terms, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
     return Status::Ok();

@@ -76,7 +76,7 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
   return Score(MatchText(text), regions);
 }
 
-std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegions& regions) const {
+std::vector<PhraseMatcher::Match> GoalLexicon::Terms(const MatchText& m) const {
   // Longest terms first where they overlap: "violencia de género" hides "género". Two terms
   // on the same words ("clima", "clima*"): the one added later (a later file) decides.
   std::vector<PhraseMatcher::Match> kept;
@@ -88,6 +88,16 @@ std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegio
     }
     kept.push_back(p);
   }
+  return kept;
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegions& regions) const {
+  return Score(m, Terms(m), regions);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m,
+                                             const std::vector<PhraseMatcher::Match>& kept,
+                                             const TextRegions& regions) const {
   struct TermHits {
     int count = 0;
     double factor = 0;          // the best place it was found: title 2, text 1, a name 0.5
@@ -144,7 +154,14 @@ std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, const TextRe
 
 std::vector<GoalEvidence> GoalLexicon::Infer(const MatchText& text, const TextRegions& regions,
                                              const InferOptions& options) const {
-  std::vector<GoalEvidence> scored = Score(text, regions);
+  return Infer(text, Terms(text), regions, options);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Infer(const MatchText& text,
+                                             const std::vector<PhraseMatcher::Match>& terms,
+                                             const TextRegions& regions,
+                                             const InferOptions& options) const {
+  std::vector<GoalEvidence> scored = Score(text, terms, regions);
   std::vector<GoalEvidence> out;
   for (const GoalEvidence& g : scored) {
     if (static_cast<int>(out.size()) >= options.max_goals || g.score < options.min_score) break;

@@ -66,25 +66,30 @@ size_t Passages::OffsetIn(size_t i, const PlacedMention& m) const {
 }
 
 int Passages::WordsOutsideDates(size_t i) const {
+  // The words of each stretch between dates, counted apart: a date ends a word as a space
+  // does.
+  auto words_in = [](std::string_view stretch) {
+    int words = 0;
+    bool in_word = false;
+    size_t pos = 0;
+    while (pos < stretch.size()) {
+      char32_t cp = NextCodePoint(stretch, &pos);
+      bool letter = IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9');
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    return words;
+  };
   std::string_view text = segment(i).text;
-  std::string rest;
+  int words = 0;
   size_t at = 0;
   for (const PlacedMention* m : mentions_[i]) {
     if (!IsActivityDate(*m)) continue;
     size_t b = OffsetIn(i, *m), e = b + (m->byte_end - m->byte_start);
-    if (b >= at) rest.append(text.substr(at, b - at)).push_back(' ');
+    if (b >= at) words += words_in(text.substr(at, b - at));
     at = std::max(at, e);
   }
-  if (at < text.size()) rest.append(text.substr(at));
-  int words = 0;
-  bool in_word = false;
-  size_t pos = 0;
-  while (pos < rest.size()) {
-    char32_t cp = NextCodePoint(rest, &pos);
-    bool letter = IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9');
-    if (letter && !in_word) ++words;
-    in_word = letter;
-  }
+  if (at < text.size()) words += words_in(text.substr(at));
   return words;
 }
 
@@ -140,6 +145,12 @@ bool IsMostlyUpperCase(std::string_view text) {
   int upper = 0, lower = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    if (auto c = static_cast<unsigned char>(text[pos]); c < 0x80) {  // most letters: no ICU
+      upper += c >= 'A' && c <= 'Z';
+      lower += c >= 'a' && c <= 'z';
+      ++pos;
+      continue;
+    }
     char32_t cp = NextCodePoint(text, &pos);
     if (u_isupper(static_cast<UChar32>(cp)))
       ++upper;

@@ -122,7 +122,7 @@ class Segmenter {
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
     if (body_begin == body_end || furniture_[h] || act_) return true;
-    if (NamesLegalAct(HeadingWords(p_.segment(h).text), rules_.group_headings)) return true;
+    if (NamesLegalAct(p_.HeadingWordsOf(p_.segment(h).text), rules_.group_headings)) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
     if (AddsUp(h)) return true;
@@ -320,7 +320,8 @@ class Segmenter {
       Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
       return;
     }
-    if (h != SIZE_MAX && !IsGroupHeading(h, begin, end)) {
+    const bool grouping = h == SIZE_MAX || IsGroupHeading(h, begin, end);
+    if (!grouping) {
       if (HasOwnDate(h) && rows.empty()) {
         Emit(RecordForm::kSection, h, end - 1, 0.95, /*dated=*/true);
         return;
@@ -358,7 +359,7 @@ class Segmenter {
     for (size_t i : rows) Emit(RecordForm::kTableRow, i, i, 0.85);
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
-    if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
+    if (grouping) {
       GroupedParagraphs(h, begin, end, pieces, /*listed=*/!rows.empty() || !bullets.empty());
     } else if (!HasOwnDate(h)) {
       DatedClausesBeside(begin, end, pieces);
