@@ -324,7 +324,7 @@ class Assembler {
       count(rules_.kinds.FindAll(folded_title), 3);
     }
     count(text_hits, 1);
-    auto context = [&](std::string_view s) { count(p_.FoldedHits(rules_.kinds, p_.Folded(s)), 1); };
+    auto context = [&](std::string_view s) { count(p_.HitsIn(rules_.kinds, s), 1); };
     const Segment& s = p_.segment(c.first);
     if (c.form != RecordForm::kSection) {
       for (std::string_view cap : s.table_caption) context(cap);

@@ -382,6 +382,8 @@ std::vector<ActivityClause> FindActivityClauses(std::string_view paragraph,
                                                 const std::vector<size_t>& dates,
                                                 const ClauseLexicons& lexicons,
                                                 const std::vector<size_t>& amounts) {
+  // Without verbs or activity nouns (a pipeline without record rules) nothing is reported.
+  if (lexicons.activity_verbs.empty() && lexicons.kinds.empty()) return {};
   // Folded and cut into sentences once: every step below reads them.
   const FoldedSlices slices(paragraph);
   if (IsRecital(slices, lexicons.plan_cues)) return {};

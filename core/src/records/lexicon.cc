@@ -155,6 +155,7 @@ Result<Lexicon> Lexicon::Load(const std::filesystem::path& file) {
 std::vector<LexiconHit> Lexicon::FindAll(std::string_view folded) const {
   // (entry, begin) of every match; then in the order a search phrase by phrase found them
   // (file order, then text order), so that the sort by begin below orders ties as it did.
+  if (entries_.empty()) return {};
   std::vector<std::pair<int32_t, size_t>> found;
   ForEachStart(folded, [&](size_t at) {
     MatchesAt(folded, at, [&](int32_t e) { found.emplace_back(e, at); });
@@ -174,6 +175,7 @@ const std::string* Lexicon::Longest(std::string_view folded,
                                     const std::vector<std::string>& labels) const {
   // The longest phrase found; among phrases as long, the first of the file.
   int32_t best = -1;
+  if (entries_.empty()) return nullptr;
   ForEachStart(folded, [&](size_t at) {
     MatchesAt(folded, at, [&](int32_t e) {
       if (!labels.empty() &&

@@ -23,7 +23,10 @@ std::string_view WithoutHeadingNumber(std::string_view folded) {
 
 Passages::Passages(const Document& document, const SegmentList& segments,
                    const std::vector<PlacedMention>& mentions)
-    : document_(document), entries_(segments.entries()), mentions_(entries_.size()) {
+    : document_(document),
+      entries_(segments.entries()),
+      mentions_(entries_.size()),
+      words_outside_dates_(entries_.size(), -1) {
   for (size_t i = 0; i < entries_.size(); ++i) {
     const SegmentEntry& e = entries_[i];
     int pn = document.pages[e.page_index].number;
@@ -66,6 +69,12 @@ size_t Passages::OffsetIn(size_t i, const PlacedMention& m) const {
 }
 
 int Passages::WordsOutsideDates(size_t i) const {
+  int& known = words_outside_dates_[i];
+  if (known < 0) known = CountWordsOutsideDates(i);
+  return known;
+}
+
+int Passages::CountWordsOutsideDates(size_t i) const {
   // The words of each stretch between dates, counted apart: a date ends a word as a space
   // does.
   auto words_in = [](std::string_view stretch) {
@@ -73,8 +82,15 @@ int Passages::WordsOutsideDates(size_t i) const {
     bool in_word = false;
     size_t pos = 0;
     while (pos < stretch.size()) {
-      char32_t cp = NextCodePoint(stretch, &pos);
-      bool letter = IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9');
+      auto c = static_cast<unsigned char>(stretch[pos]);
+      bool letter;
+      if (c < 0x80) {  // most: no decoding
+        letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        ++pos;
+      } else {
+        char32_t cp = NextCodePoint(stretch, &pos);
+        letter = IsWordCodePoint(cp);
+      }
       if (letter && !in_word) ++words;
       in_word = letter;
     }
@@ -93,10 +109,25 @@ int Passages::WordsOutsideDates(size_t i) const {
   return words;
 }
 
-const std::string& Passages::Folded(std::string_view text) const {
+Passages::Folding& Passages::FoldingOf(std::string_view text) const {
   auto it = folded_.find(text);
-  if (it == folded_.end()) it = folded_.emplace(std::string(text), Fold(text)).first;
+  if (it == folded_.end()) it = folded_.emplace(std::string(text), Folding{Fold(text), {}}).first;
   return it->second;
+}
+
+const std::string& Passages::Folded(std::string_view text) const {
+  return FoldingOf(text).folded;
+}
+
+const std::vector<LexiconHit>& Passages::HitsIn(const Lexicon& lexicon,
+                                                std::string_view text) const {
+  static const std::vector<LexiconHit> kNone;
+  if (lexicon.empty()) return kNone;
+  Folding& f = FoldingOf(text);
+  for (const auto& [asked, hits] : f.hits) {
+    if (asked == &lexicon) return hits;
+  }
+  return f.hits.emplace_front(&lexicon, lexicon.FindAll(f.folded)).second;
 }
 
 const std::vector<LexiconHit>& Passages::FoldedHits(const Lexicon& lexicon,

@@ -48,7 +48,7 @@ class Segmenter {
   // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
   // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
   bool Planned(std::string_view heading) const {
-    const std::vector<LexiconHit>& hits = p_.FoldedHits(rules_.plan_cues, p_.Folded(heading));
+    const std::vector<LexiconHit>& hits = p_.HitsIn(rules_.plan_cues, heading);
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
   }
@@ -117,7 +117,7 @@ class Segmenter {
   }
 
   bool NamesActivity(std::string_view text) const {
-    return !p_.FoldedHits(rules_.kinds, p_.Folded(text)).empty();
+    return !p_.HitsIn(rules_.kinds, text).empty();
   }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
@@ -190,8 +190,8 @@ class Segmenter {
 
   // Activities in the plural, or one in the singular (activity_names.h).
   bool NamesActivities(std::string_view text) const {
-    std::string_view folded = p_.Folded(text);
-    return acervo::NamesActivities(folded, p_.FoldedHits(rules_.kinds, folded));
+    if (rules_.kinds.empty()) return false;  // nothing to name them
+    return acervo::NamesActivities(p_.Folded(text), p_.HitsIn(rules_.kinds, text));
   }
   bool NamesSingleActivity(std::string_view folded) const {
     return acervo::NamesSingleActivity(folded, p_.FoldedHits(rules_.kinds, folded));
