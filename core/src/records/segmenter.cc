@@ -56,7 +56,7 @@ class Segmenter {
   // A heading that adds up rather than tells ("Inversión por objetivo", "Recursos
   // movilizados por ODS", "Resumen"): a `caption` phrase of the aggregate-table lexicon.
   bool AddsUp(size_t h) const {
-    std::vector<LexiconHit> hits = rules_.aggregate_tables.FindAll(Fold(p_.segment(h).text));
+    const std::vector<LexiconHit>& hits = p_.HitsIn(rules_.aggregate_tables, p_.segment(h).text);
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& hit) { return *hit.label == "caption"; });
   }
@@ -202,6 +202,7 @@ class Segmenter {
   // "Acuerdos de hermanamiento suscritos"). Citations are never items.
   std::vector<size_t> ListItems(size_t h, size_t begin, size_t end) const {
     std::vector<size_t> out;
+    if (rules_.kinds.empty()) return out;  // nothing names activities
     const bool heading_lists =
         h != SIZE_MAX && NamesActivities(p_.HeadingWordsOf(p_.segment(h).text));
     bool listed = heading_lists;
