@@ -1,6 +1,7 @@
 #include "acervo/match_text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -12,27 +13,35 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// The first byte of `text` at or after `from` that is a space or a control character (below
-// 0x21), or text.size(). Eight bytes at a time: a byte below 0x21 turns on the high bit of
-// (w - 0x21 in each byte) & ~w, and no other byte does before the first such one.
-size_t NextSpaceOrControl(const std::string& text, size_t from) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    if (((w - 0x21 * kOnes) & ~w & (0x80 * kOnes)) != 0) break;
-  }
-  while (i < text.size() && static_cast<unsigned char>(text[i]) > ' ') ++i;
-  return i;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x80 * kOnes;
+
+// The high bit of each byte of `w` that is a space.
+uint64_t Spaces(uint64_t w) {
+  const uint64_t x = w ^ (' ' * kOnes);  // zero where a space was
+  return ~(((x & ~kHigh) + ~kHigh) | x | ~kHigh);
 }
 
 // The first byte of `folded` that MatchText changes or drops: a tab or line break, a space
 // at the start or after another; folded.size() when there is none (most passages).
+// Eight bytes at a time are passed over when none is below 0x20 and no space follows a
+// space (or starts the text); the others are looked at one by one.
 size_t FirstToSqueeze(const std::string& folded) {
-  for (size_t i = NextSpaceOrControl(folded, 0); i < folded.size();
-       i = NextSpaceOrControl(folded, i + 1)) {
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    uint64_t space_before = kHigh;  // the text's start counts as a space before it
+    for (; i + 8 <= folded.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, folded.data() + i, 8);
+      const uint64_t spaces = Spaces(w);
+      const bool control = ((w - 0x20 * kOnes) & ~w & kHigh) != 0;
+      if (control || (spaces & ((spaces << 8) | (space_before >> 56 & 0x80))) != 0) break;
+      space_before = spaces;
+    }
+  }
+  for (; i < folded.size(); ++i) {
     char c = folded[i];
+    if (static_cast<unsigned char>(c) > ' ') continue;
     if (c == ' ') {
       if (i == 0 || folded[i - 1] == ' ') return i;
     } else if (IsSpace(c)) {
@@ -43,30 +52,25 @@ size_t FirstToSqueeze(const std::string& folded) {
 }
 
 // Turns each run of whitespace of `text` into one space and drops one at the start, in
-// place, from byte `from` (FirstToSqueeze); `map`, when given, follows the bytes kept. The
-// stretches between spaces and control characters move as they are.
+// place, from byte `from` (FirstToSqueeze); `map`, when given, follows the bytes kept.
 void Squeeze(size_t from, std::string* text, std::vector<uint32_t>* map) {
   std::string& t = *text;
-  size_t n = from, i = from;
-  while (i < t.size()) {
-    size_t kept = NextSpaceOrControl(t, i) - i;
-    if (kept > 0) {
-      std::memmove(t.data() + n, t.data() + i, kept);
-      if (map) std::memmove(map->data() + n, map->data() + i, kept * sizeof(uint32_t));
-      n += kept, i += kept;
+  size_t n = from;
+  for (size_t i = from; i < t.size(); ++i) {
+    char c = t[i];
+    if (static_cast<unsigned char>(c) > ' ') {  // most bytes: kept as they are
+      t[n] = c;
+      if (map) (*map)[n] = (*map)[i];
+      ++n;
       continue;
     }
-    char c = t[i];
     if (IsSpace(c)) {
-      if (n == 0 || t[n - 1] == ' ') {
-        ++i;
-        continue;
-      }
+      if (n == 0 || t[n - 1] == ' ') continue;
       c = ' ';
     }
     t[n] = c;
     if (map) (*map)[n] = (*map)[i];
-    ++n, ++i;
+    ++n;
   }
   if (map) {
     (*map)[n] = (*map)[t.size()];
