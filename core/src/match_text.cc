@@ -58,12 +58,6 @@ void Squeeze(size_t from, std::string* text, std::vector<uint32_t>* map) {
   size_t n = from;
   for (size_t i = from; i < t.size(); ++i) {
     char c = t[i];
-    if (static_cast<unsigned char>(c) > ' ') {  // most bytes: kept as they are
-      t[n] = c;
-      if (map) (*map)[n] = (*map)[i];
-      ++n;
-      continue;
-    }
     if (IsSpace(c)) {
       if (n == 0 || t[n - 1] == ' ') continue;
       c = ' ';

@@ -113,9 +113,11 @@ std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m,
       if (Inside(b, e, nb, ne)) factor = kNameFactor;
     }
     if (factor == 1 && Inside(b, e, regions.title_begin, regions.title_end)) factor = kTitleFactor;
-    auto known = std::find_if(hits.rbegin(), hits.rend(),
-                              [&](const std::pair<int, TermHits>& h) { return h.first == p.value; });
-    TermHits& h = known != hits.rend() ? known->second : hits.emplace_back(p.value, TermHits{}).second;
+    auto known = std::find_if(hits.rbegin(), hits.rend(), [&](const std::pair<int, TermHits>& h) {
+      return h.first == p.value;
+    });
+    TermHits& h =
+        known != hits.rend() ? known->second : hits.emplace_back(p.value, TermHits{}).second;
     if (factor > h.factor) h.factor = factor, h.begin = b, h.end = e;
     if (factor == 1 || factor == kTitleFactor) ++h.count;
   }

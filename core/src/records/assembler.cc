@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <optional>
 #include <tuple>
 
@@ -300,7 +299,8 @@ class Assembler {
     };
     std::vector<Votes> votes;  // a few kinds: a vector searched beats a map
     auto vote = [&](std::string_view kind, int weight) -> Votes& {
-      auto it = std::find_if(votes.begin(), votes.end(), [&](const Votes& v) { return v.kind == kind; });
+      auto it =
+          std::find_if(votes.begin(), votes.end(), [&](const Votes& v) { return v.kind == kind; });
       Votes& v = it != votes.end() ? *it : votes.emplace_back(Votes{kind});
       v.score += weight;
       return v;

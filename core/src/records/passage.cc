@@ -115,9 +115,7 @@ Passages::Folding& Passages::FoldingOf(std::string_view text) const {
   return it->second;
 }
 
-const std::string& Passages::Folded(std::string_view text) const {
-  return FoldingOf(text).folded;
-}
+const std::string& Passages::Folded(std::string_view text) const { return FoldingOf(text).folded; }
 
 const std::vector<LexiconHit>& Passages::HitsIn(const Lexicon& lexicon,
                                                 std::string_view text) const {

@@ -116,9 +116,7 @@ class Segmenter {
     return dated_heading(h + 1) || (h > 0 && dated_heading(h - 1));
   }
 
-  bool NamesActivity(std::string_view text) const {
-    return !p_.HitsIn(rules_.kinds, text).empty();
-  }
+  bool NamesActivity(std::string_view text) const { return !p_.HitsIn(rules_.kinds, text).empty(); }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
     if (body_begin == body_end || furniture_[h] || act_) return true;
