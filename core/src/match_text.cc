@@ -1,6 +1,9 @@
 #include "acervo/match_text.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "acervo/text.h"
@@ -10,48 +13,73 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// False when `folded` is already as MatchText leaves it: no tab or line break, no space at
-// the start or after another (most passages). Reads each byte once, writes nothing.
-bool NeedsSqueezing(const std::string& folded) {
-  for (size_t i = 0; i < folded.size(); ++i) {
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x80 * kOnes;
+
+// The high bit of each byte of `w` that is a space.
+uint64_t Spaces(uint64_t w) {
+  const uint64_t x = w ^ (' ' * kOnes);  // zero where a space was
+  return ~(((x & ~kHigh) + ~kHigh) | x | ~kHigh);
+}
+
+// The first byte of `folded` that MatchText changes or drops: a tab or line break, a space
+// at the start or after another; folded.size() when there is none (most passages).
+// Eight bytes at a time are passed over when none is below 0x20 and no space follows a
+// space (or starts the text); the others are looked at one by one.
+size_t FirstToSqueeze(const std::string& folded) {
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    uint64_t space_before = kHigh;  // the text's start counts as a space before it
+    for (; i + 8 <= folded.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, folded.data() + i, 8);
+      const uint64_t spaces = Spaces(w);
+      const bool control = ((w - 0x20 * kOnes) & ~w & kHigh) != 0;
+      if (control || (spaces & ((spaces << 8) | (space_before >> 56 & 0x80))) != 0) break;
+      space_before = spaces;
+    }
+  }
+  for (; i < folded.size(); ++i) {
     char c = folded[i];
     if (static_cast<unsigned char>(c) > ' ') continue;
     if (c == ' ') {
-      if (i == 0 || folded[i - 1] == ' ') return true;
+      if (i == 0 || folded[i - 1] == ' ') return i;
     } else if (IsSpace(c)) {
-      return true;
+      return i;
     }
   }
-  return false;
+  return folded.size();
+}
+
+// Turns each run of whitespace of `text` into one space and drops one at the start, in
+// place, from byte `from` (FirstToSqueeze); `map`, when given, follows the bytes kept.
+void Squeeze(size_t from, std::string* text, std::vector<uint32_t>* map) {
+  std::string& t = *text;
+  size_t n = from;
+  for (size_t i = from; i < t.size(); ++i) {
+    char c = t[i];
+    if (IsSpace(c)) {
+      if (n == 0 || t[n - 1] == ' ') continue;
+      c = ' ';
+    }
+    t[n] = c;
+    if (map) (*map)[n] = (*map)[i];
+    ++n;
+  }
+  if (map) {
+    (*map)[n] = (*map)[t.size()];
+    map->resize(n + 1);
+  }
+  t.resize(n);
 }
 
 }  // namespace
 
 MatchText::MatchText(std::string_view original) : original_(original) {
-  FoldedText folded(original);
-  if (!NeedsSqueezing(folded.text())) {  // nothing to squeeze: keep the folded text and map
-    std::move(folded).MoveTo(&text_, &map_);
-    return;
-  }
-  const std::string& f = folded.text();
-  // Written through indices into buffers sized for the worst case (no space dropped), then
-  // cut to what was written: the per-byte push_back was most of the cost.
-  text_.resize(f.size());
-  map_.resize(f.size() + 1);
-  size_t n = 0;
-  for (size_t i = 0; i < f.size(); ++i) {
-    char c = f[i];
-    if (IsSpace(c)) {
-      if (n == 0 || text_[n - 1] == ' ') continue;
-      c = ' ';
-    }
-    text_[n] = c;
-    map_[n] = static_cast<uint32_t>(folded.ToOriginal(i));
-    ++n;
-  }
-  text_.resize(n);
-  map_[n] = static_cast<uint32_t>(original.size());
-  map_.resize(n + 1);
+  // Folded, then squeezed in place: never longer than the folded text, so no second buffer.
+  FoldedText(original).MoveTo(&text_, &map_);
+  size_t from = FirstToSqueeze(text_);
+  if (from < text_.size()) Squeeze(from, &text_, &map_);
 }
 
 size_t MatchText::FromOriginal(size_t offset) const {
@@ -59,8 +87,9 @@ size_t MatchText::FromOriginal(size_t offset) const {
 }
 
 std::string NormalizePhrase(std::string_view phrase) {
-  MatchText m(phrase);
-  std::string out = m.text();
+  std::string out = Fold(phrase);  // MatchText's text, without its map
+  size_t from = FirstToSqueeze(out);
+  if (from < out.size()) Squeeze(from, &out, nullptr);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }

@@ -18,7 +18,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <utility>
 
@@ -268,15 +267,18 @@ class OdsExtractor : public Extractor {
         return Status::Ok();
       }
     }
+    MatchText text(record.text);
+    // No term, no goal: then where the title and the names stand does not matter.
+    std::vector<PhraseMatcher::Match> terms = lexicon_.Terms(text);
+    if (terms.empty()) return Status::Ok();
     TextRegions regions;
     size_t title = record.title.empty() ? std::string_view::npos : record.text.find(record.title);
     if (title != std::string_view::npos) {
       regions.title_begin = title;
       regions.title_end = title + record.title.size();
     }
-    MatchText text(record.text);
     regions.names = OrganisationNames(record, text);
-    for (const GoalEvidence& g : lexicon_.Infer(text, regions, options_)) {
+    for (const GoalEvidence& g : lexicon_.Infer(text, terms, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
     return Status::Ok();
@@ -288,22 +290,27 @@ class OdsExtractor : public Extractor {
   static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record,
                                                                   const MatchText& text) {
     // Each name once: a record names the same institution again and again, and only the
-    // spans where some name stands matter.
-    std::set<std::string_view> written;  // as the mentions write them: normalized once each
+    // spans where some name stands matter. Sorted vectors, not sets: a record holds a few.
+    std::vector<std::string_view> written;  // as the mentions write them: normalized once each
     for (const Mention& m : record.mentions) {
       if (m.type != "institution" || !m.value.is_object()) continue;
       for (const char* key : {"name", "acronym"}) {
         auto it = m.value.find(key);
         if (it != m.value.end() && it->is_string()) {
-          written.insert(it->get_ref<const std::string&>());
+          written.push_back(it->get_ref<const std::string&>());
         }
       }
     }
-    std::set<std::string> phrases;
-    for (std::string_view name : written) phrases.insert(NormalizePhrase(name));
-    // A few names, searched once: no automaton to build.
-    const std::vector<std::string> names(phrases.begin(), phrases.end());
     std::vector<std::pair<size_t, size_t>> out;
+    if (written.empty()) return out;
+    std::sort(written.begin(), written.end());
+    written.erase(std::unique(written.begin(), written.end()), written.end());
+    // A few names, searched once, in sorted order: no automaton to build.
+    std::vector<std::string> names;
+    names.reserve(written.size());
+    for (std::string_view name : written) names.push_back(NormalizePhrase(name));
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const PhraseMatcher::Match& p :
          PhraseMatcher::FindEach(PhraseOptions(), names, text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));

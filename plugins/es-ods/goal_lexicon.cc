@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "acervo/tsv.h"
 #include "goal_names.h"
@@ -77,7 +76,7 @@ std::vector<GoalEvidence> GoalLexicon::Score(std::string_view text,
   return Score(MatchText(text), regions);
 }
 
-std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegions& regions) const {
+std::vector<PhraseMatcher::Match> GoalLexicon::Terms(const MatchText& m) const {
   // Longest terms first where they overlap: "violencia de género" hides "género". Two terms
   // on the same words ("clima", "clima*"): the one added later (a later file) decides.
   std::vector<PhraseMatcher::Match> kept;
@@ -89,12 +88,24 @@ std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegio
     }
     kept.push_back(p);
   }
+  return kept;
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegions& regions) const {
+  return Score(m, Terms(m), regions);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m,
+                                             const std::vector<PhraseMatcher::Match>& kept,
+                                             const TextRegions& regions) const {
   struct TermHits {
     int count = 0;
     double factor = 0;          // the best place it was found: title 2, text 1, a name 0.5
     size_t begin = 0, end = 0;  // where it was found in that best place
   };
-  std::map<int, TermHits> hits;  // by term id
+  // By term id, in the order of the ids (the goals' scores add up in it): a record's text
+  // holds a few terms, so a vector searched from its end beats a map.
+  std::vector<std::pair<int, TermHits>> hits;
   for (const PhraseMatcher::Match& p : kept) {
     size_t b = m.ToOriginal(p.begin), e = m.ToOriginal(p.end);
     double factor = 1;
@@ -102,10 +113,16 @@ std::vector<GoalEvidence> GoalLexicon::Score(const MatchText& m, const TextRegio
       if (Inside(b, e, nb, ne)) factor = kNameFactor;
     }
     if (factor == 1 && Inside(b, e, regions.title_begin, regions.title_end)) factor = kTitleFactor;
-    TermHits& h = hits[p.value];
+    auto known = std::find_if(hits.rbegin(), hits.rend(), [&](const std::pair<int, TermHits>& h) {
+      return h.first == p.value;
+    });
+    TermHits& h =
+        known != hits.rend() ? known->second : hits.emplace_back(p.value, TermHits{}).second;
     if (factor > h.factor) h.factor = factor, h.begin = b, h.end = e;
     if (factor == 1 || factor == kTitleFactor) ++h.count;
   }
+  std::sort(hits.begin(), hits.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::array<GoalEvidence, kGoalCount + 1> goals{};
   std::array<double, kGoalCount + 1> strongest{};
   for (const auto& [id, h] : hits) {
@@ -139,7 +156,14 @@ std::vector<GoalEvidence> GoalLexicon::Infer(std::string_view text, const TextRe
 
 std::vector<GoalEvidence> GoalLexicon::Infer(const MatchText& text, const TextRegions& regions,
                                              const InferOptions& options) const {
-  std::vector<GoalEvidence> scored = Score(text, regions);
+  return Infer(text, Terms(text), regions, options);
+}
+
+std::vector<GoalEvidence> GoalLexicon::Infer(const MatchText& text,
+                                             const std::vector<PhraseMatcher::Match>& terms,
+                                             const TextRegions& regions,
+                                             const InferOptions& options) const {
+  std::vector<GoalEvidence> scored = Score(text, terms, regions);
   std::vector<GoalEvidence> out;
   for (const GoalEvidence& g : scored) {
     if (static_cast<int>(out.size()) >= options.max_goals || g.score < options.min_score) break;

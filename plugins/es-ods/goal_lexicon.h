@@ -53,15 +53,26 @@ class GoalLexicon {
   bool Add(std::string_view term, int goal, double weight);
   size_t size() const { return entry_count_; }  // (term, goal) entries
 
+  // The lexicon's terms in `text`, the longest where they overlap: what Score weighs. A
+  // caller that finds none can skip finding the regions (nothing scores without a term).
+  std::vector<PhraseMatcher::Match> Terms(const MatchText& text) const;
+
   // Every goal with a positive score, best first.
   std::vector<GoalEvidence> Score(std::string_view text, const TextRegions& regions = {}) const;
-  // The same over a text already prepared (a caller that searches it for other phrases too).
+  // The same over a text already prepared (a caller that searches it for other phrases too),
+  // and over its Terms already found.
   std::vector<GoalEvidence> Score(const MatchText& text, const TextRegions& regions) const;
+  std::vector<GoalEvidence> Score(const MatchText& text,
+                                  const std::vector<PhraseMatcher::Match>& terms,
+                                  const TextRegions& regions) const;
   // The goals to infer, by the policy above.
   std::vector<GoalEvidence> Infer(std::string_view text, const TextRegions& regions,
                                   const InferOptions& options) const;
   std::vector<GoalEvidence> Infer(const MatchText& text, const TextRegions& regions,
                                   const InferOptions& options) const;
+  std::vector<GoalEvidence> Infer(const MatchText& text,
+                                  const std::vector<PhraseMatcher::Match>& terms,
+                                  const TextRegions& regions, const InferOptions& options) const;
 
  private:
   struct Entry {

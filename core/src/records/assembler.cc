@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <optional>
+#include <tuple>
 
 #include "acervo/text.h"
 #include "records/passage.h"
@@ -290,45 +290,58 @@ class Assembler {
 
   // The kind with the most lexicon hits: a title hit weighs 3 (the title's first one 5), a
   // hit in the text or in the context (table caption and header, the enclosing heading) 1.
+  // Ties go to the kind whose first title hit comes first, then to the first in name order.
   std::string Kind(const Candidate& c, std::string_view title, std::string_view text) const {
-    std::map<std::string, int> score;
-    std::map<std::string, size_t> first_title_hit;
-    auto count = [&](const std::vector<LexiconHit>& hits, int weight) {
+    struct Votes {
+      std::string_view kind;
+      int score = 0;
+      size_t first_title_hit = SIZE_MAX;
+    };
+    std::vector<Votes> votes;  // a few kinds: a vector searched beats a map
+    auto vote = [&](std::string_view kind, int weight) -> Votes& {
+      auto it =
+          std::find_if(votes.begin(), votes.end(), [&](const Votes& v) { return v.kind == kind; });
+      Votes& v = it != votes.end() ? *it : votes.emplace_back(Votes{kind});
+      v.score += weight;
+      return v;
+    };
+    auto count = [&](const std::vector<LexiconHit>& hits, int weight, size_t title_end = 0) {
       for (const LexiconHit& hit : hits) {
-        score[*hit.label] += weight;
-        if (weight == 3 && !first_title_hit.count(*hit.label)) {
-          first_title_hit[*hit.label] = hit.begin;
-        }
+        if (hit.end > title_end && title_end > 0) continue;
+        Votes& v = vote(*hit.label, weight);
+        if (weight == 3) v.first_title_hit = std::min(v.first_title_hit, hit.begin);
       }
     };
     // The record's own title and text are searched once; the context (a table's caption and
     // header, the heading) comes back for every record under it, so its hits are remembered.
-    count(rules_.kinds.FindAll(Fold(title)), 3);
-    count(rules_.kinds.FindAll(Fold(text.substr(0, 600))), 1);
-    auto context = [&](std::string_view s) { count(p_.FoldedHits(rules_.kinds, p_.Folded(s)), 1); };
+    // A title that opens the text (most do) has the text's hits that end inside it.
+    const std::string folded_text = Fold(text.substr(0, 600));
+    const std::vector<LexiconHit> text_hits = rules_.kinds.FindAll(folded_text);
+    const std::string folded_title = Fold(title);
+    if (!folded_title.empty() && folded_text.starts_with(folded_title)) {
+      count(text_hits, 3, folded_title.size());
+    } else {
+      count(rules_.kinds.FindAll(folded_title), 3);
+    }
+    count(text_hits, 1);
+    auto context = [&](std::string_view s) { count(p_.HitsIn(rules_.kinds, s), 1); };
     const Segment& s = p_.segment(c.first);
     if (c.form != RecordForm::kSection) {
       for (std::string_view cap : s.table_caption) context(cap);
       for (std::string_view h : s.table_header) context(h);
       if (!s.headings.empty()) context(s.headings.back());
     }
-    if (!c.verb_kind.empty()) score[c.verb_kind] += 3;  // the words that report it
+    if (!c.verb_kind.empty()) vote(c.verb_kind, 3);  // the words that report it
     // A Spanish title names its activity first ("Donación … para la campaña …").
-    const std::string* head = nullptr;
-    for (const auto& [kind, at] : first_title_hit) {
-      if (!head || at < first_title_hit[*head]) head = &kind;
-    }
-    if (head) score[*head] += 2;
-    std::string best = "otro";
-    int best_score = 0;
-    size_t best_at = SIZE_MAX;
-    for (const auto& [kind, n] : score) {
-      size_t at = first_title_hit.count(kind) ? first_title_hit[kind] : SIZE_MAX;
-      if (n > best_score || (n == best_score && at < best_at)) {
-        best = kind, best_score = n, best_at = at;
-      }
-    }
-    return best;
+    auto by_title_hit = [](const Votes& a, const Votes& b) {
+      return std::tie(a.first_title_hit, a.kind) < std::tie(b.first_title_hit, b.kind);
+    };
+    auto head = std::min_element(votes.begin(), votes.end(), by_title_hit);
+    if (head != votes.end() && head->first_title_hit != SIZE_MAX) head->score += 2;
+    auto best = std::min_element(votes.begin(), votes.end(), [&](const Votes& a, const Votes& b) {
+      return a.score != b.score ? a.score > b.score : by_title_hit(a, b);
+    });
+    return best != votes.end() ? std::string(best->kind) : "otro";
   }
 
   // aporte / contrapartida / total, or none.

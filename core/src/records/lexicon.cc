@@ -1,6 +1,8 @@
 #include "records/lexicon.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -9,10 +11,32 @@
 namespace acervo {
 namespace {
 
+// IsWordCodePoint of an ASCII byte, inline: the scans below ask it of almost every byte.
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+
+// The high bit of each byte of `low` (bytes below 0x80) from `first` to `last`: adding to
+// seven-bit bytes never carries into the next one.
+inline uint64_t BytesWithin(uint64_t low, uint64_t first, uint64_t last) {
+  return (low + (0x80 - first) * kOnes) & ~(low + (0x7F - last) * kOnes);
+}
+
+// IsAsciiWordByte of eight bytes at once: the high bit of each byte of `w` that is an ASCII
+// letter or digit.
+inline uint64_t AsciiWordBytes(uint64_t w) {
+  const uint64_t low = w & ~kHighBits;
+  return ~w & kHighBits &
+         (BytesWithin(low, '0', '9') | BytesWithin(low, 'a', 'z') | BytesWithin(low, 'A', 'Z'));
+}
+
 bool WordBoundaryBefore(std::string_view text, size_t at) {
   if (at == 0) return true;
   auto c = static_cast<unsigned char>(text[at - 1]);
-  if (c < 0x80) return !IsWordCodePoint(c);
+  if (c < 0x80) return !IsAsciiWordByte(c);
   size_t begin = at - 1;
   while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
   size_t pos = begin;
@@ -58,9 +82,42 @@ void Lexicon::Add(Entry entry) {
 
 int32_t Lexicon::Child(int32_t node, unsigned char c) const {
   if (node == 0) return root_[c];
-  const auto& next = nodes_[node].next;
-  auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, int32_t{0}), ByByte);
-  return it != next.end() && it->first == c ? it->second : -1;
+  // Most nodes below the root have one or two children: a scan beats a binary search.
+  for (const auto& [byte, child] : nodes_[node].next) {
+    if (byte >= c) return byte == c ? child : -1;
+  }
+  return -1;
+}
+
+template <typename Fn>
+void Lexicon::ForEachStart(std::string_view folded, Fn&& fn) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(folded.data());
+  const size_t n = folded.size();
+  const int32_t* root = root_.data();
+  // `at` follows no ASCII letter or digit (or starts the text): a word start unless a
+  // non-ASCII letter precedes it.
+  auto consider = [&](size_t at) {
+    if (root[bytes[at]] < 0) return;
+    if (at > 0 && bytes[at - 1] >= 0x80 && !WordBoundaryBefore(folded, at)) return;
+    fn(at);
+  };
+  if (n == 0) return;
+  consider(0);
+  // Byte i precedes the candidate i + 1. Most bytes are inside ASCII words, so eight at a
+  // time are tested and only the others looked at.
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 < n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      for (uint64_t others = ~AsciiWordBytes(w) & kHighBits; others; others &= others - 1) {
+        consider(i + std::countr_zero(others) / 8 + 1);
+      }
+    }
+  }
+  for (; i + 1 < n; ++i) {
+    if (!IsAsciiWordByte(bytes[i])) consider(i + 1);
+  }
 }
 
 template <typename Fn>
@@ -98,13 +155,11 @@ Result<Lexicon> Lexicon::Load(const std::filesystem::path& file) {
 std::vector<LexiconHit> Lexicon::FindAll(std::string_view folded) const {
   // (entry, begin) of every match; then in the order a search phrase by phrase found them
   // (file order, then text order), so that the sort by begin below orders ties as it did.
+  if (entries_.empty()) return {};
   std::vector<std::pair<int32_t, size_t>> found;
-  for (size_t at = 0; at < folded.size(); ++at) {
-    if (root_[static_cast<unsigned char>(folded[at])] < 0 || !WordBoundaryBefore(folded, at)) {
-      continue;
-    }
+  ForEachStart(folded, [&](size_t at) {
     MatchesAt(folded, at, [&](int32_t e) { found.emplace_back(e, at); });
-  }
+  });
   std::sort(found.begin(), found.end());
   std::vector<LexiconHit> hits;
   hits.reserve(found.size());
@@ -120,10 +175,8 @@ const std::string* Lexicon::Longest(std::string_view folded,
                                     const std::vector<std::string>& labels) const {
   // The longest phrase found; among phrases as long, the first of the file.
   int32_t best = -1;
-  for (size_t at = 0; at < folded.size(); ++at) {
-    if (root_[static_cast<unsigned char>(folded[at])] < 0 || !WordBoundaryBefore(folded, at)) {
-      continue;
-    }
+  if (entries_.empty()) return nullptr;
+  ForEachStart(folded, [&](size_t at) {
     MatchesAt(folded, at, [&](int32_t e) {
       if (!labels.empty() &&
           std::find(labels.begin(), labels.end(), entries_[e].label) == labels.end()) {
@@ -135,7 +188,7 @@ const std::string* Lexicon::Longest(std::string_view folded,
         best = e;
       }
     });
-  }
+  });
   return best < 0 ? nullptr : &entries_[best].label;
 }
 

@@ -55,6 +55,10 @@ class Lexicon {
   };
   void Add(Entry entry);
   int32_t Child(int32_t node, unsigned char c) const;
+  // Calls fn(at) for every byte `at` of `folded` where a phrase may begin: a phrase's first
+  // byte at a word start.
+  template <typename Fn>
+  void ForEachStart(std::string_view folded, Fn&& fn) const;
   // Calls fn(entry index) for every phrase that `folded` holds at byte `at`, shortest first.
   template <typename Fn>
   void MatchesAt(std::string_view folded, size_t at, Fn&& fn) const;

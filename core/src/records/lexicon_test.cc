@@ -54,5 +54,19 @@ TEST(LexiconTest, TiesGoToTheFirstPhraseOfTheFile) {
   EXPECT_EQ(*l.Longest(Fold("foro"), {"b"}), "b");
 }
 
+// FindAll reads eight bytes at a time where it can: every word start must still be found,
+// wherever it falls in those eight-byte blocks, and no start inside a word (ASCII or not).
+TEST(LexiconTest, WordStartsAreFoundAtEveryOffset) {
+  Lexicon l = Lexicon::FromText("x\tab\ny\t(nota\nz\t2024\n");
+  for (size_t pad = 0; pad < 17; ++pad) {
+    std::string text = std::string(pad, 'q') + " ab,ab ñab ab (nota) xab 2024 3ab\tab";
+    std::vector<size_t> begins;
+    for (const LexiconHit& h : l.FindAll(text)) begins.push_back(h.begin);
+    // "ab" after ' ', ',', ' ' and '\t', "(nota", "2024"; not "ñab", "xab" nor "3ab".
+    std::vector<size_t> expected = {pad + 1, pad + 4, pad + 12, pad + 15, pad + 26, pad + 35};
+    EXPECT_EQ(begins, expected) << "pad " << pad;
+  }
+}
+
 }  // namespace
 }  // namespace acervo

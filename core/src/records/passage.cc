@@ -23,7 +23,10 @@ std::string_view WithoutHeadingNumber(std::string_view folded) {
 
 Passages::Passages(const Document& document, const SegmentList& segments,
                    const std::vector<PlacedMention>& mentions)
-    : document_(document), entries_(segments.entries()), mentions_(entries_.size()) {
+    : document_(document),
+      entries_(segments.entries()),
+      mentions_(entries_.size()),
+      words_outside_dates_(entries_.size(), -1) {
   for (size_t i = 0; i < entries_.size(); ++i) {
     const SegmentEntry& e = entries_[i];
     int pn = document.pages[e.page_index].number;
@@ -66,32 +69,63 @@ size_t Passages::OffsetIn(size_t i, const PlacedMention& m) const {
 }
 
 int Passages::WordsOutsideDates(size_t i) const {
+  int& known = words_outside_dates_[i];
+  if (known < 0) known = CountWordsOutsideDates(i);
+  return known;
+}
+
+int Passages::CountWordsOutsideDates(size_t i) const {
+  // The words of each stretch between dates, counted apart: a date ends a word as a space
+  // does.
+  auto words_in = [](std::string_view stretch) {
+    int words = 0;
+    bool in_word = false;
+    size_t pos = 0;
+    while (pos < stretch.size()) {
+      auto c = static_cast<unsigned char>(stretch[pos]);
+      bool letter;
+      if (c < 0x80) {  // most: no decoding
+        letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        ++pos;
+      } else {
+        char32_t cp = NextCodePoint(stretch, &pos);
+        letter = IsWordCodePoint(cp);
+      }
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    return words;
+  };
   std::string_view text = segment(i).text;
-  std::string rest;
+  int words = 0;
   size_t at = 0;
   for (const PlacedMention* m : mentions_[i]) {
     if (!IsActivityDate(*m)) continue;
     size_t b = OffsetIn(i, *m), e = b + (m->byte_end - m->byte_start);
-    if (b >= at) rest.append(text.substr(at, b - at)).push_back(' ');
+    if (b >= at) words += words_in(text.substr(at, b - at));
     at = std::max(at, e);
   }
-  if (at < text.size()) rest.append(text.substr(at));
-  int words = 0;
-  bool in_word = false;
-  size_t pos = 0;
-  while (pos < rest.size()) {
-    char32_t cp = NextCodePoint(rest, &pos);
-    bool letter = IsWordCodePoint(cp) && !(cp >= '0' && cp <= '9');
-    if (letter && !in_word) ++words;
-    in_word = letter;
-  }
+  if (at < text.size()) words += words_in(text.substr(at));
   return words;
 }
 
-const std::string& Passages::Folded(std::string_view text) const {
+Passages::Folding& Passages::FoldingOf(std::string_view text) const {
   auto it = folded_.find(text);
-  if (it == folded_.end()) it = folded_.emplace(std::string(text), Fold(text)).first;
+  if (it == folded_.end()) it = folded_.emplace(std::string(text), Folding{Fold(text), {}}).first;
   return it->second;
+}
+
+const std::string& Passages::Folded(std::string_view text) const { return FoldingOf(text).folded; }
+
+const std::vector<LexiconHit>& Passages::HitsIn(const Lexicon& lexicon,
+                                                std::string_view text) const {
+  static const std::vector<LexiconHit> kNone;
+  if (lexicon.empty()) return kNone;
+  Folding& f = FoldingOf(text);
+  for (const auto& [asked, hits] : f.hits) {
+    if (asked == &lexicon) return hits;
+  }
+  return f.hits.emplace_front(&lexicon, lexicon.FindAll(f.folded)).second;
 }
 
 const std::vector<LexiconHit>& Passages::FoldedHits(const Lexicon& lexicon,
@@ -140,6 +174,12 @@ bool IsMostlyUpperCase(std::string_view text) {
   int upper = 0, lower = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    if (auto c = static_cast<unsigned char>(text[pos]); c < 0x80) {  // most letters: no ICU
+      upper += c >= 'A' && c <= 'Z';
+      lower += c >= 'a' && c <= 'z';
+      ++pos;
+      continue;
+    }
     char32_t cp = NextCodePoint(text, &pos);
     if (u_isupper(static_cast<UChar32>(cp)))
       ++upper;

@@ -48,7 +48,7 @@ class Segmenter {
   // A heading that names an activity as a plan ("Autorización para suscribir un convenio",
   // "Propuesta de hermanamiento"): a plan cue of the pipeline, not one of its summaries.
   bool Planned(std::string_view heading) const {
-    const std::vector<LexiconHit>& hits = p_.FoldedHits(rules_.plan_cues, p_.Folded(heading));
+    const std::vector<LexiconHit>& hits = p_.HitsIn(rules_.plan_cues, heading);
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& h) { return h.label->empty(); });
   }
@@ -56,7 +56,7 @@ class Segmenter {
   // A heading that adds up rather than tells ("Inversión por objetivo", "Recursos
   // movilizados por ODS", "Resumen"): a `caption` phrase of the aggregate-table lexicon.
   bool AddsUp(size_t h) const {
-    std::vector<LexiconHit> hits = rules_.aggregate_tables.FindAll(Fold(p_.segment(h).text));
+    const std::vector<LexiconHit>& hits = p_.HitsIn(rules_.aggregate_tables, p_.segment(h).text);
     return std::any_of(hits.begin(), hits.end(),
                        [](const LexiconHit& hit) { return *hit.label == "caption"; });
   }
@@ -116,13 +116,11 @@ class Segmenter {
     return dated_heading(h + 1) || (h > 0 && dated_heading(h - 1));
   }
 
-  bool NamesActivity(std::string_view text) const {
-    return !p_.FoldedHits(rules_.kinds, p_.Folded(text)).empty();
-  }
+  bool NamesActivity(std::string_view text) const { return !p_.HitsIn(rules_.kinds, text).empty(); }
 
   bool IsGroupHeading(size_t h, size_t body_begin, size_t body_end) const {
     if (body_begin == body_end || furniture_[h] || act_) return true;
-    if (NamesLegalAct(HeadingWords(p_.segment(h).text), rules_.group_headings)) return true;
+    if (NamesLegalAct(p_.HeadingWordsOf(p_.segment(h).text), rules_.group_headings)) return true;
     if (HasOwnDate(h)) return false;
     if (p_.HasDate(h)) return true;  // a heading that is only a date groups what follows
     if (AddsUp(h)) return true;
@@ -190,8 +188,8 @@ class Segmenter {
 
   // Activities in the plural, or one in the singular (activity_names.h).
   bool NamesActivities(std::string_view text) const {
-    std::string_view folded = p_.Folded(text);
-    return acervo::NamesActivities(folded, p_.FoldedHits(rules_.kinds, folded));
+    if (rules_.kinds.empty()) return false;  // nothing to name them
+    return acervo::NamesActivities(p_.Folded(text), p_.HitsIn(rules_.kinds, text));
   }
   bool NamesSingleActivity(std::string_view folded) const {
     return acervo::NamesSingleActivity(folded, p_.FoldedHits(rules_.kinds, folded));
@@ -202,6 +200,7 @@ class Segmenter {
   // "Acuerdos de hermanamiento suscritos"). Citations are never items.
   std::vector<size_t> ListItems(size_t h, size_t begin, size_t end) const {
     std::vector<size_t> out;
+    if (rules_.kinds.empty()) return out;  // nothing names activities
     const bool heading_lists =
         h != SIZE_MAX && NamesActivities(p_.HeadingWordsOf(p_.segment(h).text));
     bool listed = heading_lists;
@@ -320,7 +319,8 @@ class Segmenter {
       Emit(RecordForm::kBullet, h, h, 0.6);  // a list set as headings by the PDF
       return;
     }
-    if (h != SIZE_MAX && !IsGroupHeading(h, begin, end)) {
+    const bool grouping = h == SIZE_MAX || IsGroupHeading(h, begin, end);
+    if (!grouping) {
       if (HasOwnDate(h) && rows.empty()) {
         Emit(RecordForm::kSection, h, end - 1, 0.95, /*dated=*/true);
         return;
@@ -358,7 +358,7 @@ class Segmenter {
     for (size_t i : rows) Emit(RecordForm::kTableRow, i, i, 0.85);
     for (size_t i : bullets) Emit(RecordForm::kBullet, i, i, p_.HasDate(i) ? 0.85 : 0.6);
     out_.insert(out_.end(), pieces.begin(), pieces.end());
-    if (h == SIZE_MAX || IsGroupHeading(h, begin, end)) {
+    if (grouping) {
       GroupedParagraphs(h, begin, end, pieces, /*listed=*/!rows.empty() || !bullets.empty());
     } else if (!HasOwnDate(h)) {
       DatedClausesBeside(begin, end, pieces);

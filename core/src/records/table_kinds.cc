@@ -51,7 +51,7 @@ const Table& TableKinds::Described(int t) const {
 }
 
 bool TableKinds::NamesActivityIn(std::string_view text) const {
-  return !rules_.kinds.FindAll(Fold(text)).empty();
+  return !rules_.kinds.empty() && !rules_.kinds.FindAll(Fold(text)).empty();
 }
 
 // A table lists records when enough of its data rows carry a date or an amount, or the
@@ -159,6 +159,7 @@ bool TableKinds::HeadsBudgetColumns(const std::vector<std::string_view>& cells) 
 }
 
 bool TableKinds::DocumentIsStatement() const {
+  if (rules_.aggregate_tables.empty()) return false;  // no stage of a budget to name
   for (const Table& table : p_.document().tables) {
     std::vector<std::string_view> cells(table.header.begin(), table.header.end());
     if (HeadsBudgetColumns(cells)) return true;
