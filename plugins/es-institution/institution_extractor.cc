@@ -59,8 +59,9 @@ class InstitutionRun : public Run {
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
-    std::vector<Token> tokens = Tokenize(text, &folded_tokens_);
-    patterns_.ExpandAbbreviations(&tokens);
+    Tokenize(text, &folded_tokens_, &tokens_);
+    patterns_.ExpandAbbreviations(&tokens_);
+    const std::vector<Token>& tokens = tokens_;
     std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
     segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
@@ -111,7 +112,7 @@ class InstitutionRun : public Run {
     for (const Token& t : tokens) {
       if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
-      auto it = learned_.find(std::string(text.substr(t.begin, t.end - t.begin)));
+      auto it = learned_.find(text.substr(t.begin, t.end - t.begin));
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
       chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
     }
@@ -133,23 +134,23 @@ class InstitutionRun : public Run {
 
  private:
   Candidate FromHit(std::string_view text, const GazetteerHit& h) const {
-    std::string matched(text.substr(h.begin, h.end - h.begin));
+    std::string_view matched = text.substr(h.begin, h.end - h.begin);
     auto learned = h.acronym ? learned_.find(matched) : learned_.end();
     if (learned != learned_.end()) {
-      return {h.begin, h.end, learned->second, kLearnedAcronym, matched};
+      return {h.begin, h.end, learned->second, kLearnedAcronym, std::string(matched)};
     }
     nlohmann::json value = values_[h.entry];
-    auto defined = acronym_of_id_.find(value["id"].get<std::string>());
-    if (value["acronym"].is_null() && defined != acronym_of_id_.end()) {
-      value["acronym"] = defined->second;
+    if (value["acronym"].is_null() && !acronym_of_id_.empty()) {
+      auto defined = acronym_of_id_.find(value["id"].get_ref<const std::string&>());
+      if (defined != acronym_of_id_.end()) value["acronym"] = defined->second;
     }
     return {h.begin, h.end, std::move(value), h.acronym ? kGazetteerAcronym : kGazetteerName,
-            h.acronym ? matched : std::string()};
+            h.acronym ? std::string(matched) : std::string()};
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
     // "Montevideo: Udelar." (a publisher): an acronym the document defined.
-    auto learned = learned_.find(std::string(text.substr(p.begin, p.end - p.begin)));
+    auto learned = learned_.find(text.substr(p.begin, p.end - p.begin));
     if (learned != learned_.end()) return {p.begin, p.end, learned->second, kLearnedAcronym, ""};
     std::string name =
         CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
@@ -178,7 +179,7 @@ class InstitutionRun : public Run {
     if (qualified.size() == 1) {
       return {p.begin, p.end, values_[qualified[0]], confidence, ""};
     }
-    std::string id = PatternId(name);
+    std::string id = PatternIdOfFolded(folded);
     auto defined = acronym_of_id_.find(id);
     nlohmann::json acronym =
         defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
@@ -235,7 +236,7 @@ class InstitutionRun : public Run {
 
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
-    seen_ids_.insert(value["id"].get<std::string>());
+    seen_ids_.insert(value["id"].get_ref<const std::string&>());
     // A name written as before has its folded form in seen_names_ already.
     const std::string& name = value["name"].get_ref<const std::string&>();
     if (!written_names_.insert(name).second) return;
@@ -445,7 +446,7 @@ class InstitutionRun : public Run {
   const std::vector<nlohmann::json>& values_;  // ValueOf each gazetteer entry
   const NamePatterns& patterns_;
   const DocumentContext document_;
-  std::unordered_map<std::string, nlohmann::json> learned_;   // acronym -> value
+  WordMap<nlohmann::json> learned_;                           // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
   std::unordered_set<std::string> seen_names_;                // the names of seen_
   std::unordered_set<std::string> written_names_;             // the names of seen_ before folding
@@ -453,29 +454,12 @@ class InstitutionRun : public Run {
   // Skeleton of each name of seen_ -> its index there, npos when two bodies share it.
   std::unordered_map<std::string, size_t> by_skeleton_;
   std::vector<GazetteerHit> segment_hits_;  // of the current segment
+  std::vector<Token> tokens_;               // of the current segment (kept to reuse its memory)
   std::string folded_tokens_;               // the folded words of the current segment's tokens
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 
 }  // namespace
-
-std::string PatternId(std::string_view name) {
-  std::string folded = Fold(name), slug;
-  size_t pos = 0;
-  bool dash = false;
-  while (pos < folded.size()) {
-    size_t before = pos;
-    char32_t cp = NextCodePoint(folded, &pos);
-    if (IsWordCodePoint(cp)) {
-      if (dash && !slug.empty()) slug.push_back('-');
-      dash = false;
-      slug.append(folded, before, pos - before);
-    } else {
-      dash = true;
-    }
-  }
-  return "x." + slug;
-}
 
 PluginInfo InstitutionExtractor::Info() const {
   return {"es-institution",

@@ -2,7 +2,31 @@
 
 #include <algorithm>
 
+#include "acervo/text.h"
+#include "institution_extractor.h"
+
 namespace acervo::institution {
+
+std::string PatternId(std::string_view name) { return PatternIdOfFolded(Fold(name)); }
+
+std::string PatternIdOfFolded(std::string_view folded) {
+  std::string id = "x.";
+  size_t pos = 0;
+  bool dash = false;
+  while (pos < folded.size()) {
+    size_t before = pos;
+    auto b = static_cast<unsigned char>(folded[pos]);
+    char32_t cp = b < 0x80 ? (++pos, b) : NextCodePoint(folded, &pos);
+    if (IsWordCodePoint(cp)) {
+      if (dash && id.size() > 2) id.push_back('-');
+      dash = false;
+      id.append(folded, before, pos - before);
+    } else {
+      dash = true;
+    }
+  }
+  return id;
+}
 
 bool Abbreviates(std::string_view abbreviation, std::string_view word) {
   if (abbreviation.empty() || abbreviation.size() >= word.size() || abbreviation[0] != word[0]) {
@@ -17,6 +41,7 @@ bool Abbreviates(std::string_view abbreviation, std::string_view word) {
 
 const nlohmann::json* SeenAbbreviated(
     std::string_view covered, const std::vector<std::pair<std::string, nlohmann::json>>& seen) {
+  if (covered.find('.') == std::string_view::npos) return nullptr;  // no word abbreviated
   std::string buffer;
   std::vector<Token> tokens = Tokenize(covered, &buffer);
   std::vector<std::pair<std::string_view, bool>> words;  // folded, abbreviated

@@ -18,12 +18,6 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 33);
 }
 
-uint64_t HashWord(std::string_view word) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
-  return Mix(h);
-}
-
 // A power of two at least twice n, so that probe runs stay short.
 size_t TableSize(size_t n) {
   size_t size = 16;
@@ -37,7 +31,7 @@ void WordAutomaton::Add(const std::vector<std::string>& words, int value) {
   if (words.empty()) return;
   int32_t node = 0;
   for (const std::string& w : words) {
-    int32_t id = ids_.emplace(w, static_cast<int32_t>(ids_.size())).first->second;
+    int32_t id = ids_.Add(w);
     auto [edge, added] = edges_.emplace(Key(node, id), static_cast<int32_t>(nodes_.size()));
     if (added) {
       Node child;
@@ -60,13 +54,6 @@ int32_t WordAutomaton::Next(int32_t node, int32_t word) const {
 }
 
 void WordAutomaton::Build() {
-  word_slots_.assign(TableSize(ids_.size()), WordSlot());
-  for (const auto& [word, id] : ids_) {
-    const uint64_t hash = HashWord(word);
-    size_t i = hash & (word_slots_.size() - 1);
-    while (word_slots_[i].id >= 0) i = (i + 1) & (word_slots_.size() - 1);
-    word_slots_[i] = {hash, word, id};
-  }
   edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
   for (const auto& [key, child] : edges_) {
     size_t i = Mix(key) & (edge_slots_.size() - 1);
@@ -101,19 +88,7 @@ void WordAutomaton::Build() {
   }
 }
 
-int32_t WordAutomaton::WordId(std::string_view word) const {
-  if (word_slots_.empty()) {  // not built yet
-    auto it = ids_.find(word);
-    return it == ids_.end() ? -1 : it->second;
-  }
-  const uint64_t hash = HashWord(word);
-  const size_t mask = word_slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const WordSlot& slot = word_slots_[i];
-    if (slot.id < 0) return -1;
-    if (slot.hash == hash && slot.word == word) return slot.id;
-  }
-}
+int32_t WordAutomaton::WordId(std::string_view word) const { return ids_.Find(word); }
 
 std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {
   std::vector<Match> out;

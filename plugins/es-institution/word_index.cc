@@ -1,0 +1,91 @@
+#include "word_index.h"
+
+#include <cstring>
+
+namespace acervo::institution {
+namespace {
+
+// A 64-bit finalizer (MurmurHash3's), so that nearby values land far apart.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 33);
+}
+
+// The bytes of `word` eight at a time (words are short: most take one or two steps).
+inline uint64_t HashWord(std::string_view word) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ word.size();
+  const char* p = word.data();
+  size_t n = word.size();
+  for (; n >= 8; n -= 8, p += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, p, 8);  // a fixed size: one load, no call
+    h = (h ^ chunk) * 0x100000001B3ULL;
+    h ^= h >> 29;
+  }
+  if (n > 0) {
+    uint64_t chunk = 0;
+    for (size_t k = 0; k < n; ++k)
+      chunk |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
+    h = (h ^ chunk) * 0x100000001B3ULL;
+  }
+  return Mix(h);
+}
+
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+size_t WordIndex::SlotOf(std::string_view word, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id < 0) return i;
+    if (slot.hash == hash && slot.size == word.size() &&
+        SameBytes(bytes_.data() + words_[slot.id].offset, word.data(), word.size())) {
+      return i;
+    }
+  }
+}
+
+int32_t WordIndex::Find(std::string_view word) const {
+  if (slots_.empty()) return -1;
+  return slots_[SlotOf(word, HashWord(word))].id;
+}
+
+int32_t WordIndex::Add(std::string_view word) {
+  if (2 * (words_.size() + 1) > slots_.size()) Grow();
+  const uint64_t hash = HashWord(word);
+  Slot& slot = slots_[SlotOf(word, hash)];
+  if (slot.id >= 0) return slot.id;
+  slot = {hash, static_cast<uint32_t>(word.size()), static_cast<int32_t>(words_.size())};
+  words_.push_back({static_cast<uint32_t>(bytes_.size()), static_cast<uint32_t>(word.size())});
+  bytes_.append(word);
+  return slot.id;
+}
+
+std::string_view WordIndex::Word(int32_t id) const {
+  const Span& w = words_[id];
+  return std::string_view(bytes_).substr(w.offset, w.size);
+}
+
+void WordIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id < 0) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id >= 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+}  // namespace acervo::institution
