@@ -117,13 +117,13 @@ class InstitutionRun : public Run {
       chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
     }
 
-    for (const std::vector<Candidate>* list : {&chosen, &inner}) {
-      for (const Candidate& c : *list) {
+    for (std::vector<Candidate>* list : {&chosen, &inner}) {
+      for (Candidate& c : *list) {
         bool duplicate = false;
         for (const Mention& m : *out) duplicate |= m.begin == c.begin && m.end == c.end;
         if (duplicate) continue;
-        out->push_back({"institution", c.begin, c.end, c.value, c.confidence});
-        Remember(c.value);
+        out->push_back({"institution", c.begin, c.end, std::move(c.value), c.confidence});
+        Remember(out->back().value);
       }
     }
     std::sort(out->begin(), out->end(), [](const Mention& a, const Mention& b) {
@@ -157,11 +157,15 @@ class InstitutionRun : public Run {
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
     // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
-    if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
+    std::string_view without_form = patterns_.WithoutLegalForm(name);
+    if (entry < 0 && without_form.size() < name.size()) {
+      entry = gazetteer_.FindName(Fold(without_form));
+    }
     if (entry >= 0) return {p.begin, p.end, values_[entry], kGazetteerName, ""};
     // "DIR. DE SERV. PÚB. MPALES.": the body the document wrote out before.
     const nlohmann::json* same = SeenAbbreviated(text.substr(p.begin, p.end - p.begin), seen_);
-    if (same == nullptr) same = SeenAs(folded);
+    const std::string skeleton = same == nullptr ? Skeleton(folded) : std::string();
+    if (same == nullptr) same = SeenAs(folded, skeleton);
     if (same != nullptr) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
@@ -173,7 +177,7 @@ class InstitutionRun : public Run {
     // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body
     // of the country whose name goes on from it. Short names ("Secretaría de Desarrollo")
     // are too common as the start of several.
-    if (qualified.empty() && ContentWords(folded) >= 4) {
+    if (qualified.empty() && std::count(skeleton.begin(), skeleton.end(), ' ') >= 4) {
       qualified = gazetteer_.FindLonger(folded, document_.country);
     }
     if (qualified.size() == 1) {
@@ -181,16 +185,19 @@ class InstitutionRun : public Run {
     }
     std::string id = PatternIdOfFolded(folded);
     auto defined = acronym_of_id_.find(id);
-    nlohmann::json acronym =
+    nlohmann::json value = nlohmann::json::object();  // built key by key: cheaper than a list
+    value["acronym"] =
         defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
-    nlohmann::json value = {{"id", id}, {"name", name}, {"acronym", acronym}};
+    value["id"] = std::move(id);
+    value["name"] = std::move(name);
     return {p.begin, p.end, std::move(value), confidence, ""};
   }
 
   // A body this document already named in full ("Coordinación General de Asesores y Asuntos
   // Internacionales"), met again shortened ("Coordinación General de Asesores y Asuntos")
   // or with a place added ("... de la Ciudad de México"); null when none, or more than one.
-  const nlohmann::json* SeenAs(const std::string& folded) const {
+  // `skeleton` is Skeleton(folded).
+  const nlohmann::json* SeenAs(const std::string& folded, const std::string& skeleton) const {
     const nlohmann::json* found = nullptr;
     for (const auto& [name, value] : seen_) {
       bool shortened = name.size() > folded.size() && name.compare(0, folded.size(), folded) == 0 &&
@@ -204,7 +211,7 @@ class InstitutionRun : public Run {
       found = &value;
     }
     // The same words with other connectors ("Asesores y de Asuntos" for "Asesores y Asuntos").
-    auto same = by_skeleton_.find(Skeleton(folded));
+    auto same = by_skeleton_.find(skeleton);
     if (same != by_skeleton_.end() && same->second != std::string::npos) {
       const nlohmann::json& value = seen_[same->second].second;
       if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
@@ -227,11 +234,6 @@ class InstitutionRun : public Run {
       pos = space + 1;
     }
     return out;
-  }
-
-  size_t ContentWords(std::string_view folded) const {
-    std::string skeleton = Skeleton(folded);
-    return static_cast<size_t>(std::count(skeleton.begin(), skeleton.end(), ' '));
   }
 
   // Every value emitted, for SeenAs.

@@ -463,7 +463,9 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       }
     }
     const Head* head = HeadOf(tokens[i], text);
-    if (head == nullptr) head = LowerCaseHead(tokens, text, i);
+    if (head == nullptr && !t.capital && t.word && ListingOf(t).lower_case_head) {
+      head = LowerCaseHead(tokens, text, i);
+    }
     if (head == nullptr) continue;
     if (head->prefix && i >= covered_until) {
       // "Programa de Gobierno", "Jefa de Gobierno": a head after a bare "de" names no body.

@@ -11,12 +11,24 @@ std::string PatternId(std::string_view name) { return PatternIdOfFolded(Fold(nam
 
 std::string PatternIdOfFolded(std::string_view folded) {
   std::string id = "x.";
+  id.reserve(folded.size() + 2);
   size_t pos = 0;
   bool dash = false;
   while (pos < folded.size()) {
     size_t before = pos;
     auto b = static_cast<unsigned char>(folded[pos]);
-    char32_t cp = b < 0x80 ? (++pos, b) : NextCodePoint(folded, &pos);
+    if (b < 0x80) {  // most of a folded name: letters, digits, spaces, dots
+      ++pos;
+      if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        if (dash && id.size() > 2) id.push_back('-');
+        dash = false;
+        id.push_back(static_cast<char>(b));
+      } else {
+        dash = true;
+      }
+      continue;
+    }
+    char32_t cp = NextCodePoint(folded, &pos);
     if (IsWordCodePoint(cp)) {
       if (dash && id.size() > 2) id.push_back('-');
       dash = false;

@@ -136,6 +136,7 @@ void RepointFolded(std::string_view text, const char* from, const char* to,
 bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 std::string JoinLineBreaks(std::string_view s) {
+  if (s.find('-') == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {

@@ -54,6 +54,11 @@ int32_t WordAutomaton::Next(int32_t node, int32_t word) const {
 }
 
 void WordAutomaton::Build() {
+  for (int c = 0; c < 128; ++c) {
+    const char byte = static_cast<char>(c);
+    one_byte_ids_[c] = ids_.Find(std::string_view(&byte, 1));
+  }
+  built_ = true;
   edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
   for (const auto& [key, child] : edges_) {
     size_t i = Mix(key) & (edge_slots_.size() - 1);
@@ -87,8 +92,6 @@ void WordAutomaton::Build() {
     }
   }
 }
-
-int32_t WordAutomaton::WordId(std::string_view word) const { return ids_.Find(word); }
 
 std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {
   std::vector<Match> out;

@@ -8,6 +8,7 @@
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,8 +32,14 @@ class WordAutomaton {
   // Computes the failure links. Call once, after the last Add and before FindAll.
   void Build();
 
-  // The id of a word, or -1 when no phrase contains it.
-  int32_t WordId(std::string_view word) const;
+  // The id of a word, or -1 when no phrase contains it. One-byte words (punctuation, a
+  // third of a text's tokens) are read from a table once built.
+  int32_t WordId(std::string_view word) const {
+    if (word.size() == 1 && static_cast<unsigned char>(word[0]) < 0x80 && built_) {
+      return one_byte_ids_[static_cast<unsigned char>(word[0])];
+    }
+    return ids_.Find(word);
+  }
   // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
   // position of the last word, then longest first.
   std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
@@ -47,6 +54,8 @@ class WordAutomaton {
   int32_t Next(int32_t node, int32_t word) const;
 
   WordIndex ids_;
+  std::array<int32_t, 128> one_byte_ids_{};  // ids_ of the one-byte ASCII words
+  bool built_ = false;
   std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | word id) -> child
   std::vector<Node> nodes_{1};
   // edges_ again, as an open-addressing table that Build() fills and the steps of a search

@@ -14,27 +14,44 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 33);
 }
 
-// The bytes of `word` eight at a time (words are short: most take one or two steps).
+inline uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);  // a fixed size: one load, no call
+  return v;
+}
+inline uint64_t Load4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The bytes of `word` with loads of fixed size, never a loop over bytes: eight at a time
+// (the last eight overlapping the ones before), or the first and last four, or the first,
+// middle and last byte of a word shorter than four.
 inline uint64_t HashWord(std::string_view word) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ word.size();
+  constexpr uint64_t kPrime = 0x100000001B3ULL;
   const char* p = word.data();
-  size_t n = word.size();
-  for (; n >= 8; n -= 8, p += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, p, 8);  // a fixed size: one load, no call
-    h = (h ^ chunk) * 0x100000001B3ULL;
-    h ^= h >> 29;
-  }
-  if (n > 0) {
-    uint64_t chunk = 0;
-    for (size_t k = 0; k < n; ++k)
-      chunk |= static_cast<uint64_t>(static_cast<uint8_t>(p[k])) << (8 * k);
-    h = (h ^ chunk) * 0x100000001B3ULL;
+  const size_t n = word.size();
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      h = (h ^ Load8(p + i)) * kPrime;
+      h ^= h >> 29;
+    }
+    h = (h ^ Load8(p + n - 8)) * kPrime;
+  } else if (n >= 4) {
+    h = (h ^ (Load4(p) << 32 | Load4(p + n - 4))) * kPrime;
+  } else if (n > 0) {
+    auto byte = [&](size_t k) { return static_cast<uint64_t>(static_cast<uint8_t>(p[k])); };
+    h = (h ^ (byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1))) * kPrime;
   }
   return Mix(h);
 }
 
+// Whether the n bytes at a and b are the same.
 inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) return std::memcmp(a, b, n) == 0;
+  if (n >= 4) return Load4(a) == Load4(b) && Load4(a + n - 4) == Load4(b + n - 4);
   for (size_t k = 0; k < n; ++k) {
     if (a[k] != b[k]) return false;
   }
