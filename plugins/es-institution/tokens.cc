@@ -93,6 +93,19 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       }
       break;
     }
+    // The accented letters of Latin-1 (U+00C0 to U+00FF but for × and ÷), Spanish's "á",
+    // "ñ", "Ú": two bytes, the first 0xC3, upper case before U+00DF.
+    if (b == 0xC3 && p + 1 < text.size()) {
+      auto second = static_cast<unsigned char>(text[p + 1]);
+      if (second >= 0x80 && second <= 0xBF && second != 0x97 && second != 0xB7) {
+        w.folded = false;
+        w.ascii = false;
+        w.letters = true;
+        w.lower |= second >= 0x9F;
+        w.end = p = p + 2;
+        continue;
+      }
+    }
     size_t next = p;
     char32_t c = NextCodePoint(text, &next);
     if (IsWordCodePoint(c)) {
