@@ -9,15 +9,6 @@ uint64_t Key(int32_t node, int32_t word) {
   return (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
 }
 
-// A 64-bit finalizer (MurmurHash3's), so that nearby keys land far apart.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  return x ^ (x >> 33);
-}
-
 // A power of two at least twice n, so that probe runs stay short.
 size_t TableSize(size_t n) {
   size_t size = 16;

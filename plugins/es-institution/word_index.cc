@@ -5,15 +5,6 @@
 namespace acervo::institution {
 namespace {
 
-// A 64-bit finalizer (MurmurHash3's), so that nearby values land far apart.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  return x ^ (x >> 33);
-}
-
 inline uint64_t Load8(const char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);  // a fixed size: one load, no call

@@ -15,6 +15,16 @@
 
 namespace acervo::institution {
 
+// A 64-bit finalizer (MurmurHash3's), so that nearby values land far apart in a table
+// indexed by their low bits.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  return x ^ (x >> 33);
+}
+
 class WordIndex {
  public:
   // The id of `word`: its old one, or the next id when it is new.
