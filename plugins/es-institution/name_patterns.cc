@@ -368,16 +368,6 @@ bool NamePatterns::CutAtBreak(const std::vector<Token>& tokens, std::string_view
   return last + 2 == tokens.size() || text[after] == '\n' || text[after] == '\r';
 }
 
-bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
-  std::string folded = Fold(text.substr(begin, end - begin));
-  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
-  for (size_t space = folded.find(' '); space != std::string::npos;
-       space = folded.find(' ', space + 1)) {
-    if (rejected_prefix_.count(std::string_view(folded).substr(0, space))) return true;
-  }
-  return false;
-}
-
 // Names written in English (or another language that puts the head last) end in a suffix
 // head; walk back over the capitalised words before it and "of", "for", "the", "and"
 // between them. After the head only an English connector goes on ("University of Hyogo",

@@ -1,5 +1,6 @@
 // The word lists that refine NamePatterns (name_enders.tsv, generic_modifiers.tsv,
-// abbreviations.tsv) and the small steps that use them; see name_patterns.h.
+// abbreviations.tsv, not_institutions.tsv), the one listing of each word they hold
+// (IndexListings), and the small steps that use them; see name_patterns.h.
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -148,6 +149,16 @@ void NamePatterns::IndexListings() {
   for (const std::string& word : job_titles_) listing(word).job_title = true;
   for (const std::string& word : enders_) listing(word).ender = true;
   for (const std::string& word : clause_words_) listing(word).clause_word = true;
+}
+
+bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
+  std::string folded = Fold(text.substr(begin, end - begin));
+  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
+  for (size_t space = folded.find(' '); space != std::string::npos;
+       space = folded.find(' ', space + 1)) {
+    if (rejected_prefix_.count(std::string_view(folded).substr(0, space))) return true;
+  }
+  return false;
 }
 
 bool NamePatterns::StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i,
