@@ -3,7 +3,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <forward_list>
 #include <functional>
 
 namespace acervo::institution {
@@ -26,16 +25,10 @@ bool WordsCapitalised(std::string_view text, size_t begin, size_t end) {
   return true;
 }
 
-// A word the automaton reads: a token, or one part of a hyphenated token, so that "ONU"
-// is found in "ONU-México" and "APC-Colombia" is three words on both sides.
+// The byte span of a word the automaton reads.
 struct Word {
   size_t begin = 0;
   size_t end = 0;
-  std::string_view folded;  // the token's, or one of Words::parts
-};
-struct Words {
-  std::vector<Word> words;
-  std::forward_list<std::string> parts;  // folded parts of hyphenated words (never moved)
 };
 
 // Splits `s` at the hyphens that IsHyphen accepts; each part with its byte offset, and each
@@ -54,33 +47,27 @@ void SplitHyphens(std::string_view s, Fn part) {
   part(start, s.size(), false);
 }
 
-// '-', or the first byte of U+2010 and U+2011.
-bool MayHaveHyphen(std::string_view s) {
-  for (char c : s) {
-    if (c == '-' || c == '\xE2') return true;
-  }
-  return false;
-}
-
-Words Split(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last) {
-  Words out;
-  last = std::min(last, tokens.size());
-  out.words.reserve(last - first);
+// Calls word(span, folded) for each word the automaton reads among tokens[first, last): a
+// token, or one part of a hyphenated token, so that "ONU" is found in "ONU-México" and
+// "APC-Colombia" is three words on both sides. `folded` lives only during the call.
+template <typename Fn>
+void ForEachWord(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last,
+                 Fn word) {
+  std::string part;
   for (size_t i = first; i < last; ++i) {
     const Token& t = tokens[i];
-    std::string_view original = text.substr(t.begin, t.end - t.begin);
     // (A word hyphenated at a line end has no hyphen left in its folded form.)
-    if (!t.word || !t.expansion.empty() || !MayHaveHyphen(t.folded)) {
-      out.words.push_back({t.begin, t.end, t.folded});
+    if (!t.word || !t.expansion.empty() || !t.hyphenated) {
+      word(Word{t.begin, t.end}, t.folded);
       continue;
     }
+    std::string_view original = text.substr(t.begin, t.end - t.begin);
     SplitHyphens(original, [&](size_t b, size_t e, bool hyphen) {
       if (b == e) return;
-      out.parts.push_front(hyphen ? std::string("-") : Fold(original.substr(b, e - b)));
-      out.words.push_back({t.begin + b, t.begin + e, out.parts.front()});
+      part = hyphen ? std::string("-") : Fold(original.substr(b, e - b));
+      word(Word{t.begin + b, t.begin + e}, std::string_view(part));
     });
   }
-  return out;
 }
 
 }  // namespace
@@ -165,7 +152,8 @@ void Gazetteer::Build() {
       std::string buffer;
       std::vector<Token> tokens = Tokenize(s, &buffer);
       std::vector<std::string> folded;
-      for (const Word& w : Split(s, tokens, 0, tokens.size()).words) folded.emplace_back(w.folded);
+      ForEachWord(s, tokens, 0, tokens.size(),
+                  [&](Word, std::string_view f) { folded.emplace_back(f); });
       spelling.single_word = folded.size() == 1 && !spelling.acronym;
       automaton_.Add(folded, static_cast<int>(spellings_.size()));
       spellings_.push_back(std::move(spelling));
@@ -218,11 +206,15 @@ std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
 
 std::vector<GazetteerHit> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
                                           size_t first, size_t last) const {
-  Words split = Split(text, tokens, first, last);
-  const std::vector<Word>& words = split.words;
+  last = std::min(last, tokens.size());
+  std::vector<Word> words;
   std::vector<int32_t> ids;
-  ids.reserve(words.size());
-  for (const Word& w : words) ids.push_back(automaton_.WordId(w.folded));
+  words.reserve(last - first);
+  ids.reserve(last - first);
+  ForEachWord(text, tokens, first, last, [&](Word w, std::string_view folded) {
+    words.push_back(w);
+    ids.push_back(automaton_.WordId(folded));
+  });
   std::vector<GazetteerHit> all;
   for (const WordAutomaton::Match& m : automaton_.FindAll(ids)) {
     const Spelling& s = spellings_[m.value];

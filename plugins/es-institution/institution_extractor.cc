@@ -59,8 +59,9 @@ class InstitutionRun : public Run {
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
-    std::vector<Token> tokens = Tokenize(text, &folded_tokens_);
-    patterns_.ExpandAbbreviations(&tokens);
+    Tokenize(text, &folded_tokens_, &tokens_);
+    patterns_.ExpandAbbreviations(&tokens_);
+    const std::vector<Token>& tokens = tokens_;
     std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
     segment_hits_ = hits;
     std::vector<PatternName> names = patterns_.Find(text, tokens);
@@ -111,18 +112,18 @@ class InstitutionRun : public Run {
     for (const Token& t : tokens) {
       if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
-      auto it = learned_.find(std::string(text.substr(t.begin, t.end - t.begin)));
+      auto it = learned_.find(text.substr(t.begin, t.end - t.begin));
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
       chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
     }
 
-    for (const std::vector<Candidate>* list : {&chosen, &inner}) {
-      for (const Candidate& c : *list) {
+    for (std::vector<Candidate>* list : {&chosen, &inner}) {
+      for (Candidate& c : *list) {
         bool duplicate = false;
         for (const Mention& m : *out) duplicate |= m.begin == c.begin && m.end == c.end;
         if (duplicate) continue;
-        out->push_back({"institution", c.begin, c.end, c.value, c.confidence});
-        Remember(c.value);
+        out->push_back({"institution", c.begin, c.end, std::move(c.value), c.confidence});
+        Remember(out->back().value);
       }
     }
     std::sort(out->begin(), out->end(), [](const Mention& a, const Mention& b) {
@@ -133,34 +134,38 @@ class InstitutionRun : public Run {
 
  private:
   Candidate FromHit(std::string_view text, const GazetteerHit& h) const {
-    std::string matched(text.substr(h.begin, h.end - h.begin));
+    std::string_view matched = text.substr(h.begin, h.end - h.begin);
     auto learned = h.acronym ? learned_.find(matched) : learned_.end();
     if (learned != learned_.end()) {
-      return {h.begin, h.end, learned->second, kLearnedAcronym, matched};
+      return {h.begin, h.end, learned->second, kLearnedAcronym, std::string(matched)};
     }
     nlohmann::json value = values_[h.entry];
-    auto defined = acronym_of_id_.find(value["id"].get<std::string>());
-    if (value["acronym"].is_null() && defined != acronym_of_id_.end()) {
-      value["acronym"] = defined->second;
+    if (value["acronym"].is_null() && !acronym_of_id_.empty()) {
+      auto defined = acronym_of_id_.find(value["id"].get_ref<const std::string&>());
+      if (defined != acronym_of_id_.end()) value["acronym"] = defined->second;
     }
     return {h.begin, h.end, std::move(value), h.acronym ? kGazetteerAcronym : kGazetteerName,
-            h.acronym ? matched : std::string()};
+            h.acronym ? std::string(matched) : std::string()};
   }
 
   Candidate FromPattern(std::string_view text, const PatternName& p, double confidence) {
     // "Montevideo: Udelar." (a publisher): an acronym the document defined.
-    auto learned = learned_.find(std::string(text.substr(p.begin, p.end - p.begin)));
+    auto learned = learned_.find(text.substr(p.begin, p.end - p.begin));
     if (learned != learned_.end()) return {p.begin, p.end, learned->second, kLearnedAcronym, ""};
     std::string name =
         CollapseSpaces(JoinLineBreaks(p.name.empty() ? CanonicalAcronyms(text, p) : p.name));
     std::string folded = Fold(name);
     int entry = gazetteer_.FindName(folded);
     // "Financiera de Desarrollo Territorial S.A.": the gazetteer body, named with its legal form.
-    if (entry < 0) entry = gazetteer_.FindName(Fold(patterns_.WithoutLegalForm(name)));
+    std::string_view without_form = patterns_.WithoutLegalForm(name);
+    if (entry < 0 && without_form.size() < name.size()) {
+      entry = gazetteer_.FindName(Fold(without_form));
+    }
     if (entry >= 0) return {p.begin, p.end, values_[entry], kGazetteerName, ""};
     // "DIR. DE SERV. PÚB. MPALES.": the body the document wrote out before.
     const nlohmann::json* same = SeenAbbreviated(text.substr(p.begin, p.end - p.begin), seen_);
-    if (same == nullptr) same = SeenAs(folded);
+    const std::string skeleton = same == nullptr ? Skeleton(folded) : std::string();
+    if (same == nullptr) same = SeenAs(folded, skeleton);
     if (same != nullptr) return {p.begin, p.end, *same, confidence, ""};
     // "Secretaría de Movilidad" in a Mexican report: the one body of that name in Mexico.
     std::vector<int> qualified = gazetteer_.FindQualified(folded, document_.country);
@@ -172,24 +177,27 @@ class InstitutionRun : public Run {
     // A long name cut short ("Coordinación General de Asesores y Asuntos"): the one body
     // of the country whose name goes on from it. Short names ("Secretaría de Desarrollo")
     // are too common as the start of several.
-    if (qualified.empty() && ContentWords(folded) >= 4) {
+    if (qualified.empty() && std::count(skeleton.begin(), skeleton.end(), ' ') >= 4) {
       qualified = gazetteer_.FindLonger(folded, document_.country);
     }
     if (qualified.size() == 1) {
       return {p.begin, p.end, values_[qualified[0]], confidence, ""};
     }
-    std::string id = PatternId(name);
+    std::string id = PatternIdOfFolded(folded);
     auto defined = acronym_of_id_.find(id);
-    nlohmann::json acronym =
+    nlohmann::json value = nlohmann::json::object();  // built key by key: cheaper than a list
+    value["acronym"] =
         defined == acronym_of_id_.end() ? nlohmann::json(nullptr) : nlohmann::json(defined->second);
-    nlohmann::json value = {{"id", id}, {"name", name}, {"acronym", acronym}};
+    value["id"] = std::move(id);
+    value["name"] = std::move(name);
     return {p.begin, p.end, std::move(value), confidence, ""};
   }
 
   // A body this document already named in full ("Coordinación General de Asesores y Asuntos
   // Internacionales"), met again shortened ("Coordinación General de Asesores y Asuntos")
   // or with a place added ("... de la Ciudad de México"); null when none, or more than one.
-  const nlohmann::json* SeenAs(const std::string& folded) const {
+  // `skeleton` is Skeleton(folded).
+  const nlohmann::json* SeenAs(const std::string& folded, const std::string& skeleton) const {
     const nlohmann::json* found = nullptr;
     for (const auto& [name, value] : seen_) {
       bool shortened = name.size() > folded.size() && name.compare(0, folded.size(), folded) == 0 &&
@@ -203,7 +211,7 @@ class InstitutionRun : public Run {
       found = &value;
     }
     // The same words with other connectors ("Asesores y de Asuntos" for "Asesores y Asuntos").
-    auto same = by_skeleton_.find(Skeleton(folded));
+    auto same = by_skeleton_.find(skeleton);
     if (same != by_skeleton_.end() && same->second != std::string::npos) {
       const nlohmann::json& value = seen_[same->second].second;
       if (found != nullptr && (*found)["id"] != value["id"]) return nullptr;
@@ -228,14 +236,9 @@ class InstitutionRun : public Run {
     return out;
   }
 
-  size_t ContentWords(std::string_view folded) const {
-    std::string skeleton = Skeleton(folded);
-    return static_cast<size_t>(std::count(skeleton.begin(), skeleton.end(), ' '));
-  }
-
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
-    seen_ids_.insert(value["id"].get<std::string>());
+    seen_ids_.insert(value["id"].get_ref<const std::string&>());
     // A name written as before has its folded form in seen_names_ already.
     const std::string& name = value["name"].get_ref<const std::string&>();
     if (!written_names_.insert(name).second) return;
@@ -445,7 +448,7 @@ class InstitutionRun : public Run {
   const std::vector<nlohmann::json>& values_;  // ValueOf each gazetteer entry
   const NamePatterns& patterns_;
   const DocumentContext document_;
-  std::unordered_map<std::string, nlohmann::json> learned_;   // acronym -> value
+  WordMap<nlohmann::json> learned_;                           // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
   std::unordered_set<std::string> seen_names_;                // the names of seen_
   std::unordered_set<std::string> written_names_;             // the names of seen_ before folding
@@ -453,29 +456,12 @@ class InstitutionRun : public Run {
   // Skeleton of each name of seen_ -> its index there, npos when two bodies share it.
   std::unordered_map<std::string, size_t> by_skeleton_;
   std::vector<GazetteerHit> segment_hits_;  // of the current segment
+  std::vector<Token> tokens_;               // of the current segment (kept to reuse its memory)
   std::string folded_tokens_;               // the folded words of the current segment's tokens
   std::unordered_map<std::string, std::string> acronym_of_id_;  // id -> defined acronym
 };
 
 }  // namespace
-
-std::string PatternId(std::string_view name) {
-  std::string folded = Fold(name), slug;
-  size_t pos = 0;
-  bool dash = false;
-  while (pos < folded.size()) {
-    size_t before = pos;
-    char32_t cp = NextCodePoint(folded, &pos);
-    if (IsWordCodePoint(cp)) {
-      if (dash && !slug.empty()) slug.push_back('-');
-      dash = false;
-      slug.append(folded, before, pos - before);
-    } else {
-      dash = true;
-    }
-  }
-  return "x." + slug;
-}
 
 PluginInfo InstitutionExtractor::Info() const {
   return {"es-institution",

@@ -19,10 +19,11 @@ bool IsTerritory(std::string_view f) {
 const NamePatterns::Head* NamePatterns::LowerCaseHead(const std::vector<Token>& tokens,
                                                       std::string_view text, size_t i) const {
   const Token& t = tokens[i];
-  if (!t.word || t.capital) return nullptr;
+  if (!t.word || t.capital || i + 2 >= tokens.size()) return nullptr;
+  const Listing& listing = ListingOf(t);
+  if (!listing.lower_case_head) return nullptr;
   auto mode = lower_case_heads_.find(t.folded);
-  if (mode == lower_case_heads_.end() || i + 2 >= tokens.size()) return nullptr;
-  const Head* head = &heads_.find(t.folded)->second;  // Configure checked it is a head
+  const Head* head = listing.head;  // Configure checked it is a head
   std::string_view of = tokens[i + 1].folded;
   if (of != "de" && of != "del") return nullptr;
   size_t k = i + 2;

@@ -108,21 +108,23 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
     }
     (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.fields[0]));
   }
-  return LoadWordLists(data_dir);
+  ACERVO_RETURN_IF_ERROR(LoadWordLists(data_dir));
+  IndexListings();
+  return Status::Ok();
 }
 
 const NamePatterns::Head* NamePatterns::HeadOf(const Token& token, std::string_view text) const {
   if (!token.word || !token.capital) return nullptr;
-  auto it = heads_.find(token.folded);
-  if (it == heads_.end()) return nullptr;
+  const Listing& listing = ListingOf(token);
+  if (listing.head == nullptr) return nullptr;
   // Accents matter in running text where the head without its accent is a job title:
   // "Secretaria" is a person, "Secretaría" an office (job_titles.tsv). Other heads stand
   // without their accents, as accounting systems and OCR write them ("Direccion de Salud").
-  if (!token.all_caps && token.expansion.empty() && job_titles_.count(token.folded) &&
-      Lower(text.substr(token.begin, token.end - token.begin)) != it->second.lower) {
+  if (!token.all_caps && token.expansion.empty() && listing.job_title &&
+      Lower(text.substr(token.begin, token.end - token.begin)) != listing.head->lower) {
     return nullptr;
   }
-  return &it->second;
+  return listing.head;
 }
 
 bool NamePatterns::IsHead(const Token& token, std::string_view text) const {
@@ -131,7 +133,7 @@ bool NamePatterns::IsHead(const Token& token, std::string_view text) const {
 }
 
 bool NamePatterns::IsContent(const Token& t) const {
-  return t.word && t.capital && !t.number && !connectors_.count(t.folded);
+  return t.word && t.capital && !t.number && !ListingOf(t).connector;
 }
 
 size_t NamePatterns::ListEnd(const std::vector<Token>& tokens, std::string_view text,
@@ -183,7 +185,7 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
     const Token& t = tokens[j];
     if (IsContent(t)) {
       // "Fundación ... Gates Premio ...": an award, report or event named after the body.
-      if (j == last + 1 && enders_.count(t.folded)) break;
+      if (j == last + 1 && ListingOf(t).ender) break;
       if (StopsBefore(tokens, text, i, last, j)) break;
       // "US$", "RD$": a currency, not a word of the name.
       if (j + 1 < tokens.size() && tokens[j + 1].folded == "$" && tokens[j + 1].begin == t.end)
@@ -191,10 +193,10 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       if (t.word && j > last + 1) {
         // Reached through connectors: decide whether it still belongs to this name.
         size_t first = last + 1;
-        Role role = RoleOf(tokens[first].folded);
+        Role role = RoleOf(tokens[first]);
         bool has_article = tokens[first].folded == "del";
         for (size_t k = first; k < j; ++k) {
-          has_article |= RoleOf(tokens[k].folded) == Role::kArticle;
+          has_article |= RoleOf(tokens[k]) == Role::kArticle;
         }
         bool head = IsHead(t, text);
         // "Comité de Seguimiento y Coordinación de la Ejecución ...": after "de" + a
@@ -224,15 +226,13 @@ size_t NamePatterns::ExtendRight(const std::vector<Token>& tokens, std::string_v
       last = j++;
       continue;
     }
-    if (t.word && connectors_.count(t.folded)) {
+    if (IsConnectorWord(t)) {
       if (j - last > 3) break;  // too many connectors in a row
       // Right after the head only "de", "para", ... may follow: not "el Ayuntamiento a la".
-      if (last == i && j == i + 1 && RoleOf(t.folded) != Role::kOf &&
-          RoleOf(t.folded) != Role::kOther) {
-        break;
-      }
-      if (RoleOf(t.folded) == Role::kOf) has_of = true;
-      if (RoleOf(t.folded) == Role::kOther) has_purpose = true;
+      Role t_role = RoleOf(t);
+      if (last == i && j == i + 1 && t_role != Role::kOf && t_role != Role::kOther) break;
+      if (t_role == Role::kOf) has_of = true;
+      if (t_role == Role::kOther) has_purpose = true;
       ++j;
       continue;
     }
@@ -368,16 +368,6 @@ bool NamePatterns::CutAtBreak(const std::vector<Token>& tokens, std::string_view
   return last + 2 == tokens.size() || text[after] == '\n' || text[after] == '\r';
 }
 
-bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
-  std::string folded = Fold(text.substr(begin, end - begin));
-  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
-  for (size_t space = folded.find(' '); space != std::string::npos;
-       space = folded.find(' ', space + 1)) {
-    if (rejected_prefix_.count(folded.substr(0, space))) return true;
-  }
-  return false;
-}
-
 // Names written in English (or another language that puts the head last) end in a suffix
 // head; walk back over the capitalised words before it and "of", "for", "the", "and"
 // between them. After the head only an English connector goes on ("University of Hyogo",
@@ -434,6 +424,11 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
   std::vector<PatternName> out;
   size_t covered_until = 0;  // token index: names do not start inside an earlier name
   for (size_t i = 0; i < tokens.size(); ++i) {
+    // Most tokens start nothing: a word in no list, a punctuation mark other than ':', that
+    // cannot start a legal form either.
+    const Token& t = tokens[i];
+    bool inert = t.word ? t.listed == -1 : t.folded != ":";
+    if (inert && !legal_first_[static_cast<unsigned char>(text[t.begin])]) continue;
     if (i >= covered_until) {
       size_t after = LegalFormName(tokens, text, i, &out);
       if (after > i) {
@@ -450,7 +445,7 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
         continue;
       }
     }
-    if (i >= covered_until && tokens[i].word && plurals_.count(tokens[i].folded)) {
+    if (i >= covered_until && tokens[i].word && ListingOf(tokens[i]).plural) {
       size_t last = PluralList(tokens, text, i, &out);
       if (last > i) {
         covered_until = last + 1;
@@ -458,7 +453,9 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
       }
     }
     const Head* head = HeadOf(tokens[i], text);
-    if (head == nullptr) head = LowerCaseHead(tokens, text, i);
+    if (head == nullptr && !t.capital && t.word && ListingOf(t).lower_case_head) {
+      head = LowerCaseHead(tokens, text, i);
+    }
     if (head == nullptr) continue;
     if (head->prefix && i >= covered_until) {
       // "Programa de Gobierno", "Jefa de Gobierno": a head after a bare "de" names no body.

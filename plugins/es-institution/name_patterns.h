@@ -36,6 +36,7 @@
 
 #include "acervo/status.h"
 #include "tokens.h"
+#include "word_index.h"
 
 namespace acervo::institution {
 
@@ -62,6 +63,11 @@ struct PatternName {
 
 class NamePatterns {
  public:
+  NamePatterns() = default;
+  // Not copyable: the word listings point into the word lists.
+  NamePatterns(const NamePatterns&) = delete;
+  NamePatterns& operator=(const NamePatterns&) = delete;
+
   // Reads heads.tsv, plural_heads.tsv, connectors.tsv, not_institutions.tsv,
   // name_enders.tsv, generic_modifiers.tsv, abbreviations.tsv, legal_forms.tsv,
   // job_titles.tsv, function_words.tsv, joined_places.tsv, honorifics.tsv,
@@ -70,7 +76,8 @@ class NamePatterns {
   Status Load(const std::filesystem::path& data_dir);
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
-  // written-out word ("DIR" "." -> "DIR." as "Dirección"). Call before Find.
+  // written-out word ("DIR" "." -> "DIR." as "Dirección"), and looks each word up in the
+  // word lists once (Token::listed). Call before Find (which is only slower without it).
   void ExpandAbbreviations(std::vector<Token>* tokens) const;
 
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
@@ -109,9 +116,33 @@ class NamePatterns {
     bool prefix = false;
     bool suffix = false;
   };
+  // What the word lists say about one folded word, so that a token's word is looked up
+  // once (ExpandAbbreviations) rather than once per list and question.
+  struct Listing {
+    const Head* head = nullptr;  // in heads_
+    bool connector = false;      // in connectors_, with this role
+    Role role = Role::kOther;
+    bool plural = false;           // plurals_
+    bool lower_case_head = false;  // lower_case_heads_
+    bool job_title = false;        // job_titles_
+    bool ender = false;            // enders_
+    bool clause_word = false;      // clause_words_
+  };
+  // Fills listed_ and listings_ from the word lists; the end of Load.
+  void IndexListings();
+  const Listing& ListingOf(const Token& token) const {
+    if (token.listed >= 0) return listings_[token.listed];
+    if (token.listed == -1) return unlisted_;
+    int32_t id = listed_.Find(token.folded);
+    return id < 0 ? unlisted_ : listings_[id];
+  }
+  bool IsConnectorWord(const Token& token) const {
+    return token.word && ListingOf(token).connector;
+  }
   const Head* HeadOf(const Token& token, std::string_view text) const;
   // The role of a word known to be a connector.
   Role RoleOf(std::string_view folded) const { return connectors_.find(folded)->second; }
+  Role RoleOf(const Token& token) const { return ListingOf(token).role; }
   // The head tokens[i] is when written in lower case before "de" + a proper name ("la
   // embajada de Francia"; lower_case_heads.tsv), or null (lower_case_heads.cc).
   const Head* LowerCaseHead(const std::vector<Token>& tokens, std::string_view text,
@@ -203,6 +234,9 @@ class NamePatterns {
   WordMap<std::string> head_synonyms_;     // folded -> folded head
   // folded honorific ("h.", "honorable") -> the folded heads it precedes (empty: any)
   WordMap<WordSet> honorifics_;
+  WordIndex listed_;               // every word of the lists above that a Listing covers
+  std::vector<Listing> listings_;  // by id in listed_
+  Listing unlisted_;               // of every other word
 };
 
 }  // namespace acervo::institution

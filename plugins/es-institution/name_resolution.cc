@@ -2,7 +2,43 @@
 
 #include <algorithm>
 
+#include "acervo/text.h"
+#include "institution_extractor.h"
+
 namespace acervo::institution {
+
+std::string PatternId(std::string_view name) { return PatternIdOfFolded(Fold(name)); }
+
+std::string PatternIdOfFolded(std::string_view folded) {
+  std::string id = "x.";
+  id.reserve(folded.size() + 2);
+  size_t pos = 0;
+  bool dash = false;
+  while (pos < folded.size()) {
+    size_t before = pos;
+    auto b = static_cast<unsigned char>(folded[pos]);
+    if (b < 0x80) {  // most of a folded name: letters, digits, spaces, dots
+      ++pos;
+      if ((b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+        if (dash && id.size() > 2) id.push_back('-');
+        dash = false;
+        id.push_back(static_cast<char>(b));
+      } else {
+        dash = true;
+      }
+      continue;
+    }
+    char32_t cp = NextCodePoint(folded, &pos);
+    if (IsWordCodePoint(cp)) {
+      if (dash && id.size() > 2) id.push_back('-');
+      dash = false;
+      id.append(folded, before, pos - before);
+    } else {
+      dash = true;
+    }
+  }
+  return id;
+}
 
 bool Abbreviates(std::string_view abbreviation, std::string_view word) {
   if (abbreviation.empty() || abbreviation.size() >= word.size() || abbreviation[0] != word[0]) {
@@ -17,6 +53,7 @@ bool Abbreviates(std::string_view abbreviation, std::string_view word) {
 
 const nlohmann::json* SeenAbbreviated(
     std::string_view covered, const std::vector<std::pair<std::string, nlohmann::json>>& seen) {
+  if (covered.find('.') == std::string_view::npos) return nullptr;  // no word abbreviated
   std::string buffer;
   std::vector<Token> tokens = Tokenize(covered, &buffer);
   std::vector<std::pair<std::string_view, bool>> words;  // folded, abbreviated

@@ -16,6 +16,9 @@
 
 namespace acervo::institution {
 
+// PatternId (institution_extractor.h) of a name already folded (acervo::Fold).
+std::string PatternIdOfFolded(std::string_view folded);
+
 // "serv" for "servicios", "mpales" for "municipales": the same first letter, and every
 // letter of the (folded) abbreviation in order in the (folded) word, which is longer.
 bool Abbreviates(std::string_view abbreviation, std::string_view word);

@@ -1,5 +1,6 @@
 // The word lists that refine NamePatterns (name_enders.tsv, generic_modifiers.tsv,
-// abbreviations.tsv) and the small steps that use them; see name_patterns.h.
+// abbreviations.tsv, not_institutions.tsv), the one listing of each word they hold
+// (IndexListings), and the small steps that use them; see name_patterns.h.
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -133,11 +134,42 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
   });
 }
 
+void NamePatterns::IndexListings() {
+  listed_ = WordIndex();
+  listings_.clear();
+  auto listing = [&](std::string_view word) -> Listing& {
+    int32_t id = listed_.Add(word);
+    if (id == static_cast<int32_t>(listings_.size())) listings_.emplace_back();
+    return listings_[id];
+  };
+  for (const auto& [word, head] : heads_) listing(word).head = &head;
+  for (const auto& [word, role] : connectors_) {
+    Listing& l = listing(word);
+    l.connector = true;
+    l.role = role;
+  }
+  for (const auto& [word, singular] : plurals_) listing(word).plural = true;
+  for (const auto& [word, place] : lower_case_heads_) listing(word).lower_case_head = true;
+  for (const std::string& word : job_titles_) listing(word).job_title = true;
+  for (const std::string& word : enders_) listing(word).ender = true;
+  for (const std::string& word : clause_words_) listing(word).clause_word = true;
+}
+
+bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
+  std::string folded = Fold(text.substr(begin, end - begin));
+  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
+  for (size_t space = folded.find(' '); space != std::string::npos;
+       space = folded.find(' ', space + 1)) {
+    if (rejected_prefix_.count(std::string_view(folded).substr(0, space))) return true;
+  }
+  return false;
+}
+
 bool NamePatterns::StopsBefore(const std::vector<Token>& tokens, std::string_view text, size_t i,
                                size_t last, size_t j) const {
   // "... DE CRÉDITO Y SE DICTAN OTRAS DISPOSICIONES": a word that never stands inside a name
   // ends it, in all-caps text too (clause_words.tsv).
-  if (clause_words_.count(tokens[j].folded)) return true;
+  if (ListingOf(tokens[j]).clause_word) return true;
   // "Departamento Ejecutivo" above "H.C.D.": a dotted acronym is another body.
   if (DottedAcronymAt(tokens, text, j)) return true;
   return j == last + 1 && EndsAtLineBreak(tokens, text, i, last);
@@ -224,12 +256,14 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
         t[i].expansion = it->second.written;
         t[i].folded = it->second.folded;
         t[i].end = t[i + 1].end;
+        t[i].listed = listed_.Find(t[i].folded);
         if (kept != i) t[kept] = std::move(t[i]);
         ++kept;
         ++i;  // the dot is part of the abbreviation
         continue;
       }
     }
+    if (t[i].word) t[i].listed = listed_.Find(t[i].folded);
     if (kept != i) t[kept] = std::move(t[i]);
     ++kept;
   }

@@ -2,24 +2,37 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+#include <cstdint>
+
 #include "acervo/text.h"
 
 namespace acervo::institution {
 namespace {
 
-bool AsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool AsciiWord(unsigned char c) { return AsciiLetter(c) || (c >= '0' && c <= '9'); }
+// What an ASCII byte is to a word, as bits, so that a word's bytes are classified with one
+// load each and their classes or-ed together.
+enum : uint8_t { kDigit = 1, kLower = 2, kUpper = 4, kLetter = kLower | kUpper, kWord = 7 };
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> c{};
+  for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
+  for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
+  for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
+  return c;
+}();
+
+bool AsciiWord(unsigned char c) { return c < 0x80 && (kAsciiClass[c] & kWord) != 0; }
 
 // Appends acervo::Fold of one word to *out; most words are plain ASCII.
-void AppendFoldedWord(std::string_view word, std::string* out) {
+void AppendFoldedWord(std::string_view word, bool ascii, std::string* out) {
+  if (!ascii) {
+    AppendFolded(word, out);
+    return;
+  }
   size_t at = out->size();
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out->resize(at);
-      AppendFolded(word, out);
-      return;
-    }
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  out->append(word);
+  for (char* c = out->data() + at; c != out->data() + out->size(); ++c) {
+    if (*c >= 'A' && *c <= 'Z') *c = static_cast<char>(*c + 32);
   }
 }
 
@@ -42,8 +55,10 @@ struct WordShape {
   size_t end = 0;
   bool letters = false;
   bool lower = false;
-  bool folded = true;   // plain ASCII without capitals: its own folded form
-  bool broken = false;  // crosses a line break ("Aseso-\nres")
+  bool folded = true;         // plain ASCII without capitals: its own folded form
+  bool broken = false;        // crosses a line break ("Aseso-\nres")
+  bool ascii = true;          // every byte ASCII
+  bool inner_hyphen = false;  // an ASCII '-' inside ("Coparmex-CDMX")
 };
 
 // The end of the word that starts at `begin`, whether it has letters, lower-case ones, and
@@ -53,19 +68,20 @@ WordShape ScanWord(std::string_view text, size_t begin) {
   WordShape w;
   w.end = begin;
   size_t p = begin;
+  uint8_t classes = 0;  // of the word's ASCII bytes
   while (p < text.size()) {
     auto b = static_cast<unsigned char>(text[p]);
     if (b < 0x80) {
-      if (AsciiWord(b)) {
-        w.letters |= AsciiLetter(b);
-        w.lower |= b >= 'a' && b <= 'z';
-        w.folded &= !(b >= 'A' && b <= 'Z');
+      if (uint8_t c = kAsciiClass[b]; c != 0) {
+        classes |= c;
         w.end = ++p;
         continue;
       }
+      if (b != '-') break;
       // An inner hyphen joins two words: "Coparmex-CDMX", "APC-Colombia".
       size_t q = p + 1;
-      if (b == '-' && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+      if (q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+        w.inner_hyphen = true;
         ++p;
         continue;
       }
@@ -77,10 +93,24 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       }
       break;
     }
+    // The accented letters of Latin-1 (U+00C0 to U+00FF but for × and ÷), Spanish's "á",
+    // "ñ", "Ú": two bytes, the first 0xC3, upper case before U+00DF.
+    if (b == 0xC3 && p + 1 < text.size()) {
+      auto second = static_cast<unsigned char>(text[p + 1]);
+      if (second >= 0x80 && second <= 0xBF && second != 0x97 && second != 0xB7) {
+        w.folded = false;
+        w.ascii = false;
+        w.letters = true;
+        w.lower |= second >= 0x9F;
+        w.end = p = p + 2;
+        continue;
+      }
+    }
     size_t next = p;
     char32_t c = NextCodePoint(text, &next);
     if (IsWordCodePoint(c)) {
       w.folded = false;
+      w.ascii = false;
       w.letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
       w.lower |= u_islower(static_cast<UChar32>(c)) != 0;
       w.end = p = next;
@@ -89,12 +119,29 @@ WordShape ScanWord(std::string_view text, size_t begin) {
     size_t q = next;
     if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
       w.folded = false;
+      w.ascii = false;
       p = next;
       continue;
     }
     break;
   }
+  w.letters |= (classes & kLetter) != 0;
+  w.lower |= (classes & kLower) != 0;
+  w.folded &= (classes & kUpper) == 0;
   return w;
+}
+
+// Points the folded forms that were in the buffer at `from` (every form that is not a view
+// of `text`) at the same offsets in the buffer at `to`, where the buffer moved.
+void RepointFolded(std::string_view text, const char* from, const char* to,
+                   std::vector<Token>* tokens) {
+  const auto text_begin = reinterpret_cast<uintptr_t>(text.data());
+  const auto old_begin = reinterpret_cast<uintptr_t>(from);
+  for (Token& t : *tokens) {
+    auto at = reinterpret_cast<uintptr_t>(t.folded.data());
+    if (at >= text_begin && at - text_begin < text.size()) continue;
+    t.folded = std::string_view(to + (at - old_begin), t.folded.size());
+  }
 }
 
 }  // namespace
@@ -102,6 +149,7 @@ WordShape ScanWord(std::string_view text, size_t begin) {
 bool IsHyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 std::string JoinLineBreaks(std::string_view s) {
+  if (s.find('-') == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -114,14 +162,14 @@ std::string JoinLineBreaks(std::string_view s) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
-  std::vector<Token> tokens;
+void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);
   folded->clear();
-  // Where each token's folded form is: its offset in *folded, which may move while it
-  // grows; npos when the form is the text itself (punctuation, lower-case ASCII words).
-  std::vector<size_t> offsets;
-  offsets.reserve(text.size() / 5 + 1);
+  // A folded word rarely takes more bytes than the word, so the buffer rarely moves; when
+  // it does, the forms already in it follow it (RepointFolded).
+  folded->reserve(text.size() + 16);
   size_t pos = 0;
   while (pos < text.size()) {
     size_t begin = pos;
@@ -133,13 +181,11 @@ std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
     }
     char32_t cp = b < 0x80 ? (++pos, b) : NextCodePoint(text, &pos);
     if (cp == 0xA0) continue;
-    Token t;
+    Token& t = tokens.emplace_back();
     t.begin = begin;
     if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
       t.end = pos;
       t.folded = text.substr(begin, pos - begin);
-      tokens.push_back(t);
-      offsets.push_back(std::string::npos);
       continue;
     }
     t.word = true;
@@ -157,22 +203,27 @@ std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
     std::string_view word = text.substr(begin, w.end - begin);
     if (!w.broken && w.folded) {
       t.folded = word;
-      offsets.push_back(std::string::npos);
     } else {
+      const char* before = folded->data();
       size_t at = folded->size();
-      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, folded);
-      t.folded = std::string_view(folded->data() + at, folded->size() - at);  // moved below
-      offsets.push_back(at);
+      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, w.ascii, folded);
+      if (folded->data() != before) RepointFolded(text, before, folded->data(), &tokens);
+      t.folded = std::string_view(folded->data() + at, folded->size() - at);
+    }
+    // The folded form of an ASCII word has a '-' where the word has an inner one (a broken
+    // word loses its line-break hyphen); other words are read byte by byte.
+    if (w.ascii) {
+      t.hyphenated = w.inner_hyphen;
+    } else {
+      for (char c : t.folded) t.hyphenated |= c == '-' || c == '\xE2';
     }
     pos = w.end;
-    tokens.push_back(t);
   }
-  // The buffer is complete: point the folded forms into it.
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (offsets[i] != std::string::npos) {
-      tokens[i].folded = std::string_view(folded->data() + offsets[i], tokens[i].folded.size());
-    }
-  }
+}
+
+std::vector<Token> Tokenize(std::string_view text, std::string* folded) {
+  std::vector<Token> tokens;
+  Tokenize(text, folded, &tokens);
   return tokens;
 }
 

@@ -9,6 +9,7 @@
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_TOKENS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,14 +25,25 @@ struct Token {
   bool capital = false;     // starts with an upper-case letter or a digit
   bool all_caps = false;    // has letters, none lower-case
   bool number = false;      // starts with a digit ("2024", "10")
+  // Its folded form holds a '-' or a byte 0xE2 (which starts U+2010 and U+2011): a word
+  // with inner hyphens ("Coparmex-CDMX"), which the gazetteer reads part by part.
+  bool hyphenated = false;
   // The word an abbreviation stands for ("Dirección" for "DIR."), or "" for other tokens;
   // set by NamePatterns::ExpandAbbreviations, which also makes the token cover the dot.
   std::string_view expansion;
+  // Where NamePatterns keeps what its word lists say about this word (heads, connectors,
+  // ...), so that each word is looked up once: set by NamePatterns::ExpandAbbreviations;
+  // -1 when no list has the word, kNotLookedUp until then (a lookup on demand).
+  static constexpr int32_t kNotLookedUp = -2;
+  int32_t listed = kNotLookedUp;
 };
 
 // The tokens of `text`. Their folded forms point into `text` and into *folded, which
 // Tokenize overwrites: both must outlive the tokens, and *folded must not change meanwhile.
 std::vector<Token> Tokenize(std::string_view text, std::string* folded);
+// The same into *tokens, replacing what it held (a caller that keeps the vector and the
+// buffer from one text to the next allocates nothing once they have grown).
+void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* tokens);
 // The folded forms of the tokens of `text`, as strings of their own (for data files).
 std::vector<std::string> FoldedTokens(std::string_view text);
 

@@ -9,21 +9,6 @@ uint64_t Key(int32_t node, int32_t word) {
   return (static_cast<uint64_t>(node) << 32) | static_cast<uint32_t>(word);
 }
 
-// A 64-bit finalizer (MurmurHash3's), so that nearby keys land far apart.
-uint64_t Mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  return x ^ (x >> 33);
-}
-
-uint64_t HashWord(std::string_view word) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a
-  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
-  return Mix(h);
-}
-
 // A power of two at least twice n, so that probe runs stay short.
 size_t TableSize(size_t n) {
   size_t size = 16;
@@ -37,7 +22,7 @@ void WordAutomaton::Add(const std::vector<std::string>& words, int value) {
   if (words.empty()) return;
   int32_t node = 0;
   for (const std::string& w : words) {
-    int32_t id = ids_.emplace(w, static_cast<int32_t>(ids_.size())).first->second;
+    int32_t id = ids_.Add(w);
     auto [edge, added] = edges_.emplace(Key(node, id), static_cast<int32_t>(nodes_.size()));
     if (added) {
       Node child;
@@ -60,13 +45,11 @@ int32_t WordAutomaton::Next(int32_t node, int32_t word) const {
 }
 
 void WordAutomaton::Build() {
-  word_slots_.assign(TableSize(ids_.size()), WordSlot());
-  for (const auto& [word, id] : ids_) {
-    const uint64_t hash = HashWord(word);
-    size_t i = hash & (word_slots_.size() - 1);
-    while (word_slots_[i].id >= 0) i = (i + 1) & (word_slots_.size() - 1);
-    word_slots_[i] = {hash, word, id};
+  for (int c = 0; c < 128; ++c) {
+    const char byte = static_cast<char>(c);
+    one_byte_ids_[c] = ids_.Find(std::string_view(&byte, 1));
   }
+  built_ = true;
   edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
   for (const auto& [key, child] : edges_) {
     size_t i = Mix(key) & (edge_slots_.size() - 1);
@@ -98,20 +81,6 @@ void WordAutomaton::Build() {
       nodes_[child].fail = target >= 0 && target != child ? target : 0;
       queue.push_back(child);
     }
-  }
-}
-
-int32_t WordAutomaton::WordId(std::string_view word) const {
-  if (word_slots_.empty()) {  // not built yet
-    auto it = ids_.find(word);
-    return it == ids_.end() ? -1 : it->second;
-  }
-  const uint64_t hash = HashWord(word);
-  const size_t mask = word_slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const WordSlot& slot = word_slots_[i];
-    if (slot.id < 0) return -1;
-    if (slot.hash == hash && slot.word == word) return slot.id;
   }
 }
 

@@ -3,16 +3,19 @@
 //
 // Add every phrase as its list of (already normalized) words with a value, call Build()
 // once, then FindAll() from any number of threads. A word the automaton never saw sends it
-// back to the root at the cost of one hash lookup, so a pass costs about one lookup per
+// back to the root at the cost of one lookup (word_index.h), so a pass costs about one lookup per
 // word of the text, whatever the number of phrases.
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_WORD_AUTOMATON_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "word_index.h"
 
 namespace acervo::institution {
 
@@ -29,8 +32,14 @@ class WordAutomaton {
   // Computes the failure links. Call once, after the last Add and before FindAll.
   void Build();
 
-  // The id of a word, or -1 when no phrase contains it.
-  int32_t WordId(std::string_view word) const;
+  // The id of a word, or -1 when no phrase contains it. One-byte words (punctuation, a
+  // third of a text's tokens) are read from a table once built.
+  int32_t WordId(std::string_view word) const {
+    if (word.size() == 1 && static_cast<unsigned char>(word[0]) < 0x80 && built_) {
+      return one_byte_ids_[static_cast<unsigned char>(word[0])];
+    }
+    return ids_.Find(word);
+  }
   // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
   // position of the last word, then longest first.
   std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
@@ -44,26 +53,17 @@ class WordAutomaton {
   };
   int32_t Next(int32_t node, int32_t word) const;
 
-  // Looked up by string_view without building a string (C++20 transparent lookup).
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
+  WordIndex ids_;
+  std::array<int32_t, 128> one_byte_ids_{};  // ids_ of the one-byte ASCII words
+  bool built_ = false;
   std::unordered_map<uint64_t, int32_t> edges_;  // (node << 32 | word id) -> child
   std::vector<Node> nodes_{1};
-  // ids_ and edges_ again, as open-addressing tables that Build() fills and the lookups of a
-  // search use: one probe run in one array instead of a walk through a bucket's list.
-  struct WordSlot {
-    uint64_t hash = 0;
-    std::string_view word;  // a key of ids_
-    int32_t id = -1;        // -1: an empty slot
-  };
+  // edges_ again, as an open-addressing table that Build() fills and the steps of a search
+  // use: one probe run in one array instead of a walk through a bucket's list.
   struct EdgeSlot {
     uint64_t key = 0;
     int32_t child = -1;  // -1: an empty slot
   };
-  std::vector<WordSlot> word_slots_;
   std::vector<EdgeSlot> edge_slots_;
 };
 
