@@ -100,7 +100,6 @@ class Grammar {
   std::unique_ptr<ShapeSet> any_anchor_;  // the anchors, to skip a passage that holds none
   std::unique_ptr<ShapeSet> any_shape_;   // every shape's pattern, to skip the absent ones
   std::unique_ptr<re2::RE2> year_phrase_;
-  std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;
 };
 

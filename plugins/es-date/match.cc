@@ -46,12 +46,12 @@ int Direction(std::string_view s, size_t begin, size_t end) {
 
 }  // namespace
 
-Match::Match(const Vocabulary& vocabulary, const FoldedText& text,
-             const std::map<std::string, int>& groups, const std::vector<std::string_view>& values)
+Match::Match(const Vocabulary& vocabulary, const FoldedText& text, const GroupIndex& groups,
+             const std::vector<std::string_view>& values)
     : vocabulary_(vocabulary), text_(text), groups_(groups), values_(values) {}
 
 std::string_view Match::Get(const char* name) const {
-  auto it = groups_.find(name);
+  auto it = groups_.find(std::string_view(name));
   return it == groups_.end() ? std::string_view() : values_[it->second];
 }
 

@@ -18,6 +18,7 @@
 #ifndef ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 #define ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,11 +41,15 @@ enum Anchor {
   kAnchorCount
 };
 
+// A pattern's named groups: name -> capture index. Looked up by a name's characters, with no
+// string made for each question (std::less<>).
+using GroupIndex = std::map<std::string, int, std::less<>>;
+
 // One match of a shape's pattern, with its named groups.
 class Match {
  public:
-  Match(const Vocabulary& vocabulary, const FoldedText& text,
-        const std::map<std::string, int>& groups, const std::vector<std::string_view>& values);
+  Match(const Vocabulary& vocabulary, const FoldedText& text, const GroupIndex& groups,
+        const std::vector<std::string_view>& values);
 
   const FoldedText& text() const { return text_; }
   std::string_view folded() const { return text_.text(); }
@@ -85,7 +90,7 @@ class Match {
  private:
   const Vocabulary& vocabulary_;
   const FoldedText& text_;
-  const std::map<std::string, int>& groups_;
+  const GroupIndex& groups_;
   const std::vector<std::string_view>& values_;
 };
 
