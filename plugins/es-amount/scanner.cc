@@ -426,8 +426,7 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
     bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
     // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
-    bool may_start =
-        IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumber(static_cast<unsigned char>(c));
+    bool may_start = IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos);
     if (anchor && may_start) {
       Expression e;
       if (ParseSignedAt(f, pos, &e)) {
