@@ -273,7 +273,44 @@ std::vector<std::pair<size_t, size_t>> Grammar::Urls(std::string_view s) const {
   return urls;
 }
 
-void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
+bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t b, size_t e, int n,
+                         GroupCache* cache, re2::StringPiece* groups) {
+  if (!cache) return rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n);
+  // RE2 reads no further than the byte on either side (\b, ^, $), so these and the span
+  // decide the groups.
+  std::string key;
+  key.reserve(e - b + 5);
+  key.push_back(static_cast<char>(rule.preference));
+  key.push_back(b > 0 ? 1 : 0);
+  key.push_back(b > 0 ? text[b - 1] : 0);
+  key.push_back(e < text.size() ? 1 : 0);
+  key.push_back(e < text.size() ? text[e] : 0);
+  key.append(text.data() + b, e - b);
+  auto [it, added] = cache->groups_.try_emplace(std::move(key));
+  std::vector<std::pair<int, int>>& spans = it->second;
+  if (added) {
+    if (!rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n)) {
+      cache->groups_.erase(it);
+      return false;
+    }
+    spans.resize(n);
+    for (int i = 0; i < n; ++i) {
+      spans[i] = groups[i].data()
+                     ? std::pair{static_cast<int>(groups[i].data() - (text.data() + b)),
+                                 static_cast<int>(groups[i].size())}
+                     : std::pair{-1, 0};
+    }
+    return true;
+  }
+  for (int i = 0; i < n; ++i) {
+    groups[i] = spans[i].first < 0
+                    ? re2::StringPiece()
+                    : re2::StringPiece(text.data() + b + spans[i].first, spans[i].second);
+  }
+  return true;
+}
+
+void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out, GroupCache* cache) const {
   const std::string_view s = text.text();
   const re2::StringPiece whole(s.data(), s.size());
   size_t starts[kAnchorCount];
@@ -303,12 +340,15 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
     groups.assign(n, re2::StringPiece());
     views.resize(n);
     size_t pos = starts[rule->shape->anchor];
+    // The span with RE2's DFAs alone; its groups after, as RE2 itself reads them (a match
+    // of exactly that span), and only for a span that stands alone.
     while (pos < s.size() &&
-           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), n)) {
+           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), 1)) {
       size_t b = static_cast<size_t>(groups[0].data() - s.data());
       size_t e = b + groups[0].size();
       pos = b + 1;
       if (e == b || !StandsAlone(s, b, e) || in_url(b, e)) continue;
+      if (!ReadGroups(*rule, whole, b, e, n, cache, groups.data())) continue;
       for (int i = 0; i < n; ++i) {
         views[i] = groups[i].data() ? std::string_view(groups[i].data(), groups[i].size())
                                     : std::string_view();
