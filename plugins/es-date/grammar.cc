@@ -227,7 +227,7 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
                     rule->re->error());
   }
   for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
-    rule->groups.emplace(name, index);
+    rule->groups.Add(name, index);
   }
   rules_.push_back(std::move(rule));
   return Status::Ok();

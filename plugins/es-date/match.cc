@@ -51,8 +51,8 @@ Match::Match(const Vocabulary& vocabulary, const FoldedText& text, const GroupIn
     : vocabulary_(vocabulary), text_(text), groups_(groups), values_(values) {}
 
 std::string_view Match::Get(const char* name) const {
-  auto it = groups_.find(std::string_view(name));
-  return it == groups_.end() ? std::string_view() : values_[it->second];
+  const int index = groups_.Find(name);
+  return index < 0 ? std::string_view() : values_[index];
 }
 
 size_t Match::Offset(std::string_view part) const {
