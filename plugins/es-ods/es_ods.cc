@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -76,8 +77,20 @@ class OdsRun : public Run {
     return cue;
   }
 
+  // AnyCue of a segment's headings, remembered for the last headings asked about: the
+  // segments under one heading come one after another, and comparing the headings costs
+  // less than looking each up in cues_.
+  bool HeadingsCue(std::span<const std::string_view> headings) {
+    if (!std::equal(headings.begin(), headings.end(), last_headings_.begin(),
+                    last_headings_.end())) {
+      last_headings_.assign(headings.begin(), headings.end());
+      last_headings_cue_ = AnyCue(headings);
+    }
+    return last_headings_cue_;
+  }
+
   bool InGoalContext(const Segment& segment) {
-    if (AnyCue(segment.headings)) return true;
+    if (HeadingsCue(segment.headings)) return true;
     if (segment.kind == SegmentKind::kTableRow &&
         (AnyCue(segment.table_caption) || AnyCue(segment.table_header))) {
       return true;
@@ -167,12 +180,15 @@ class OdsRun : public Run {
   // The whole row first ("13\tAcción por el clima": a number and its goal's name in
   // neighbouring cells), then each cell, under its header when the header names the goals.
   void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) {
-    std::vector<GoalReference> found = refs_.Find(segment.text, Placement::kStandalone, context);
+    bool any_phrase = false;
+    std::vector<GoalReference> found =
+        refs_.Find(segment.text, Placement::kStandalone, context, &any_phrase);
     std::vector<std::pair<size_t, size_t>> cells = Cells(segment.text);
     for (size_t column = 0; column < cells.size(); ++column) {
       auto [begin, end] = cells[column];
       bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
                          Cue(segment.table_header[column]);
+      if (!any_phrase && !goal_column) continue;  // a cell holds what its row holds
       for (GoalReference r :
            refs_.Find(segment.text.substr(begin, end - begin),
                       goal_column ? Placement::kGoalCell : Placement::kCell, context)) {
@@ -197,7 +213,9 @@ class OdsRun : public Run {
 
   const GoalReferences& refs_;
   std::map<std::string, bool, std::less<>> cues_;  // Cue() of each text asked about
-  bool list_intro_ = false;  // the last non-list segment announced a list of goals
+  bool list_intro_ = false;                 // the last non-list segment announced a list of goals
+  std::vector<std::string> last_headings_;  // what HeadingsCue was last asked about
+  bool last_headings_cue_ = false;          // and its answer
   // The parents of the last heading that named a goal, while its list goes on.
   std::optional<std::string> goal_heading_;
 };
