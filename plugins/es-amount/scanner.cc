@@ -423,11 +423,14 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
   size_t pos = 0;
   while (pos < f.size()) {
     char c = f[pos];
+    if (IsSpace(c) || c == '\t') {  // most bytes that start no word
+      ++pos;
+      continue;
+    }
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
-    bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
+    bool anchor = word_start || !IsWordByte(c);
     // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
-    bool may_start = IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos);
-    if (anchor && may_start) {
+    if (anchor && (IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos))) {
       Expression e;
       if (ParseSignedAt(f, pos, &e)) {
         pos = std::max(e.end, pos + 1);
