@@ -119,7 +119,7 @@ void PhraseMatcher::Build() {
     uint32_t* to = &delta_[r * classes_];
     for (uint32_t k = 0; k < classes_; ++k) {
       const auto target = static_cast<uint32_t>(rank[from[k]]);
-      to[k] = (target * classes_) << 1 | (output_[target] > 0 ? 1u : 0u);
+      to[k] = ((target * classes_) << 1) | (output_[target] > 0 ? 1u : 0u);
     }
   }
   next_output_.resize(nodes_.size());
