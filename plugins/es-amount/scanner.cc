@@ -1,6 +1,7 @@
 #include "scanner.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace acervo::amount {
 namespace {
@@ -169,7 +170,13 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         break;
       }
       if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
-      group += d;
+      // An open group not yet set is zero: the figure is its value (the same digits that
+      // adding it to zero gives, a figure always having integer digits), without the sum.
+      if (group_set) {
+        group += d;
+      } else {
+        group = std::move(d);
+      }
       group_set = figure_in_group = any = true;
       words_only = false;
       last_scale = 0;
