@@ -279,8 +279,9 @@ bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t 
   // RE2 reads no further than the byte on either side (\b, ^, $), so these and the span
   // decide the groups.
   std::string key;
-  key.reserve(e - b + 5);
-  key.push_back(static_cast<char>(rule.preference));
+  key.reserve(e - b + 6);
+  key.push_back(static_cast<char>(rule.preference & 0xFF));  // two bytes: any table size
+  key.push_back(static_cast<char>(rule.preference >> 8));
   key.push_back(b > 0 ? 1 : 0);
   key.push_back(b > 0 ? text[b - 1] : 0);
   key.push_back(e < text.size() ? 1 : 0);
