@@ -76,7 +76,7 @@ void PhraseMatcher::Build() {
       if (class_of_[c] == 0) class_of_[c] = static_cast<uint16_t>(classes_++);
     }
   }
-  delta_.assign(nodes_.size() * classes_, 0);
+  std::vector<int32_t> delta(nodes_.size() * classes_, 0);  // by node, to a node
 
   // Breadth first: a node's failure and its row need those of shallower nodes only.
   std::deque<int32_t> queue;
@@ -86,7 +86,7 @@ void PhraseMatcher::Build() {
   nodes_[0].output = -1;
   for (const auto& [c, child] : nodes_[0].next) {
     nodes_[child].fail = 0;
-    delta_[class_of_[c]] = child;
+    delta[class_of_[c]] = child;
     queue.push_back(child);
   }
   while (!queue.empty()) {
@@ -95,8 +95,8 @@ void PhraseMatcher::Build() {
     order.push_back(node);
     int32_t fail = nodes_[node].fail;
     nodes_[node].output = !nodes_[node].phrases.empty() ? node : nodes_[fail].output;
-    int32_t* row = &delta_[static_cast<size_t>(node) * classes_];
-    const int32_t* fail_row = &delta_[static_cast<size_t>(fail) * classes_];
+    int32_t* row = &delta[static_cast<size_t>(node) * classes_];
+    const int32_t* fail_row = &delta[static_cast<size_t>(fail) * classes_];
     for (uint32_t k = 1; k < classes_; ++k) row[k] = fail_row[k];
     for (const auto& [c, child] : nodes_[node].next) {
       int32_t target = fail_row[class_of_[c]];
@@ -106,18 +106,22 @@ void PhraseMatcher::Build() {
     }
   }
   // The table's rows in breadth-first order: the shallow states, where a text spends most of
-  // its bytes, then share a few cache lines.
+  // its bytes, then share a few cache lines. An entry is where its target's row starts, times
+  // two, plus one when the target has an output: FindAll then needs no multiplication and no
+  // second lookup per byte.
   std::vector<int32_t> rank(nodes_.size());
   for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int32_t>(r);
-  std::vector<int32_t> table(delta_.size());
   output_.resize(nodes_.size());
+  for (size_t r = 0; r < order.size(); ++r) output_[r] = nodes_[order[r]].output;
+  delta_.assign(delta.size(), 0);
   for (size_t r = 0; r < order.size(); ++r) {
-    const int32_t* from = &delta_[static_cast<size_t>(order[r]) * classes_];
-    int32_t* to = &table[r * classes_];
-    for (uint32_t k = 0; k < classes_; ++k) to[k] = rank[from[k]];
-    output_[r] = nodes_[order[r]].output;
+    const int32_t* from = &delta[static_cast<size_t>(order[r]) * classes_];
+    uint32_t* to = &delta_[r * classes_];
+    for (uint32_t k = 0; k < classes_; ++k) {
+      const auto target = static_cast<uint32_t>(rank[from[k]]);
+      to[k] = ((target * classes_) << 1) | (output_[target] > 0 ? 1u : 0u);
+    }
   }
-  delta_.swap(table);
   next_output_.resize(nodes_.size());
   for (size_t n = 0; n < nodes_.size(); ++n) {
     next_output_[n] = n == 0 ? -1 : nodes_[nodes_[n].fail].output;
@@ -139,17 +143,15 @@ bool PhraseMatcher::Fits(const Phrase& p, std::string_view text, size_t begin, s
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) const {
   std::vector<Found> found;
-  const int32_t* delta = delta_.data();
+  const uint32_t* delta = delta_.data();
   const uint16_t* class_of = class_of_.data();
-  const int32_t* output = output_.data();
-  const size_t classes = classes_;
-  size_t state = 0;  // a row of delta_, not a node
+  size_t row = 0;  // where the state's row starts in delta_
   for (size_t i = 0; i < text.size(); ++i) {
-    state =
-        static_cast<size_t>(delta[state * classes + class_of[static_cast<unsigned char>(text[i])]]);
-    if (output[state] <= 0) continue;
+    const uint32_t entry = delta[row + class_of[static_cast<unsigned char>(text[i])]];
+    row = entry >> 1;
+    if ((entry & 1) == 0) continue;  // no output
     // The root holds no phrase, so every output chain ends in -1.
-    for (int32_t o = output[state]; o > 0; o = next_output_[o]) {
+    for (int32_t o = output_[row / classes_]; o > 0; o = next_output_[o]) {
       for (int32_t index : nodes_[o].phrases) {
         const Phrase& p = phrases_[index];
         size_t begin = i + 1 - p.length, end = 0;

@@ -146,7 +146,8 @@ class AmountRun : public Run {
     // A short line that states units without amounts announces the units of the table
     // right after it; captions and headings may stand between, prose may not.
     bool units_line = false;
-    if (out->size() == emitted && folded.text().size() <= kMaxUnitsLine) {
+    if (out->size() == emitted && folded.text().size() <= kMaxUnitsLine &&
+        lex_.NamesCurrency(folded.text())) {  // else ReadUnits finds no currency
       Units u = ReadUnits(lex_, folded.text());
       if (u.has_currency) {  // "(Cifras en millones de pesos)", "Cifras en pesos chilenos"
         pending_ = u;

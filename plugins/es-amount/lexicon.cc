@@ -64,6 +64,23 @@ void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
   node->payload = payload;
 }
 
+void PhraseTrie::MarkStarts(PhraseStarts* starts) const {
+  for (int first = 0; first < 256; ++first) {
+    const Node* root = roots_[first].get();
+    if (!root) continue;
+    if (root->payload >= 0) starts->AddOneByte(static_cast<unsigned char>(first));
+    for (const auto& [second, child] : root->next) {
+      if (second == ' ') {
+        for (char space : {' ', '\n', '\r'}) {
+          starts->AddPair(static_cast<unsigned char>(first), static_cast<unsigned char>(space));
+        }
+      } else {
+        starts->AddPair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
+      }
+    }
+  }
+}
+
 int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
                         bool digit_ends_word) const {
   if (pos >= text.size()) return -1;
@@ -198,7 +215,21 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
   rows.clear();
   ACERVO_RETURN_IF_ERROR(ReadRows(dir / "countries.tsv", 2, &rows));
   for (const auto& r : rows) countries_[r[0]] = r[1];
+
+  number_starts_ = currency_starts_ = PhraseStarts();
+  for (const PhraseTrie* trie : {&currencies_trie_, &scales_trie_, &numbers_trie_}) {
+    trie->MarkStarts(&number_starts_);
+  }
+  currencies_trie_.MarkStarts(&currency_starts_);
   return Status::Ok();
+}
+
+bool Lexicon::NamesCurrency(std::string_view folded) const {
+  size_t end = 0;
+  for (size_t pos = 0; pos < folded.size(); ++pos) {
+    if (currency_starts_.At(folded, pos) && MatchCurrency(folded, pos, &end) >= 0) return true;
+  }
+  return false;
 }
 
 HeaderMeaning Lexicon::Header(std::string_view folded_word) const {

@@ -8,6 +8,7 @@
 #define ACERVO_PLUGINS_ES_AMOUNT_LEXICON_H_
 
 #include <array>
+#include <bitset>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -20,6 +21,24 @@
 
 namespace acervo::amount {
 
+// The first two bytes of a set of phrases, as a table: whether one of them may start at a
+// position of a text, in one lookup. False means PhraseTrie::Longest finds none there; true
+// means it may (a space stands for each byte Longest takes as one: ' ', '\n', '\r').
+class PhraseStarts {
+ public:
+  void AddOneByte(unsigned char c) { one_byte_.set(c); }
+  void AddPair(unsigned char first, unsigned char second) { pairs_.set(first * 256u + second); }
+  bool At(std::string_view text, size_t pos) const {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    if (one_byte_[c]) return true;
+    return pos + 1 < text.size() && pairs_[c * 256u + static_cast<unsigned char>(text[pos + 1])];
+  }
+
+ private:
+  std::bitset<256> one_byte_;  // a phrase of one byte ("$")
+  std::bitset<256 * 256> pairs_;
+};
+
 // A set of phrases, each with an integer payload, matched at a position of a folded text.
 class PhraseTrie {
  public:
@@ -28,8 +47,8 @@ class PhraseTrie {
   // in a letter or digit; with `digit_ends_word`, a digit right after a letter ends the word
   // too: "USD1,23"). Returns its payload and sets *end, or returns -1.
   int Longest(std::string_view text, size_t pos, size_t* end, bool digit_ends_word = false) const;
-  // Whether some phrase starts with byte c.
-  bool Starts(unsigned char c) const { return roots_[c] != nullptr; }
+  // Adds the first bytes of the phrases to `starts` (below).
+  void MarkStarts(PhraseStarts* starts) const;
 
  private:
   struct Node {
@@ -44,7 +63,7 @@ class PhraseTrie {
     }
   };
   // The first byte is looked up in a table: most positions of a text start no phrase, and
-  // the scanner asks at every word.
+  // the scanner asks at every word (MayStartAt).
   std::array<std::unique_ptr<Node>, 256> roots_;
 };
 
@@ -79,11 +98,15 @@ class Lexicon {
   bool MatchSubunit(std::string_view folded, size_t pos, size_t* end) const {
     return subunits_trie_.Longest(folded, pos, end) >= 0;
   }
-  // Whether a currency, scale or number word starts with byte c: where none does and no
-  // figure or sign stands, no expression starts (the scanner skips such words unread).
-  bool MayStartNumber(unsigned char c) const {
-    return currencies_trie_.Starts(c) || scales_trie_.Starts(c) || numbers_trie_.Starts(c);
+  // Whether a currency, scale or number word may start at folded[pos]: where none does and
+  // no figure or sign stands, no expression starts (the scanner skips such words unread).
+  // Two bytes are checked: most words start with a letter that some phrase starts with, far
+  // fewer with its first two.
+  bool MayStartNumberAt(std::string_view folded, size_t pos) const {
+    return number_starts_.At(folded, pos);
   }
+  // Whether MatchCurrency finds a currency at some position of folded text.
+  bool NamesCurrency(std::string_view folded) const;
   enum class Role { kOf, kAnd, kCents, kPercent, kRange };
   bool MatchConnector(Role role, std::string_view folded, size_t pos, size_t* end) const {
     return connectors_trie_[static_cast<int>(role)].Longest(folded, pos, end) >= 0;
@@ -106,6 +129,8 @@ class Lexicon {
  private:
   PhraseTrie currencies_trie_, scales_trie_, numbers_trie_, subunits_trie_;
   PhraseTrie connectors_trie_[5];
+  PhraseStarts number_starts_;    // of currencies_trie_, scales_trie_ and numbers_trie_
+  PhraseStarts currency_starts_;  // of currencies_trie_
   std::vector<Currency> currencies_;
   std::vector<int> scale_powers_;
   std::vector<bool> scale_alone_;

@@ -1,6 +1,7 @@
 #include "scanner.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace acervo::amount {
 namespace {
@@ -169,7 +170,13 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         break;
       }
       if (last_scale > 0 && !d.IntegerBelowPowerOfTen(last_scale)) break;
-      group += d;
+      // An open group not yet set is zero: the figure is its value (the same digits that
+      // adding it to zero gives, a figure always having integer digits), without the sum.
+      if (group_set) {
+        group += d;
+      } else {
+        group = std::move(d);
+      }
       group_set = figure_in_group = any = true;
       words_only = false;
       last_scale = 0;
@@ -423,12 +430,14 @@ void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
   size_t pos = 0;
   while (pos < f.size()) {
     char c = f[pos];
+    if (IsSpace(c) || c == '\t') {  // most bytes that start no word
+      ++pos;
+      continue;
+    }
     bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
-    bool anchor = word_start || (!IsWordByte(c) && !IsSpace(c) && c != '\t');
+    bool anchor = word_start || !IsWordByte(c);
     // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
-    bool may_start =
-        IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumber(static_cast<unsigned char>(c));
-    if (anchor && may_start) {
+    if (anchor && (IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos))) {
       Expression e;
       if (ParseSignedAt(f, pos, &e)) {
         pos = std::max(e.end, pos + 1);

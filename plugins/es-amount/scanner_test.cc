@@ -42,3 +42,24 @@ TEST(ParseFigure, PlainDigits) {
 
 }  // namespace
 }  // namespace acervo::amount
+
+namespace acervo::amount {
+namespace {
+
+// The two-byte tables must let through every position where a phrase of the lexicon starts,
+// or the scanner would skip money.
+TEST(Lexicon, StartTablesMissNoPhrase) {
+  Lexicon lex;
+  ASSERT_TRUE(lex.Load(ACERVO_PLUGIN_SOURCE_DATA_DIR).ok());
+  for (std::string_view text :
+       {"$ 5", "us$ 5", "usd 5", "dolares", "mil", "millones", "un", "veinte", "pesos", "eur"}) {
+    EXPECT_TRUE(lex.MayStartNumberAt(text, 0)) << text;
+  }
+  EXPECT_FALSE(lex.MayStartNumberAt("zzz", 0));
+  EXPECT_TRUE(lex.NamesCurrency("(cifras en millones de pesos)"));
+  EXPECT_TRUE(lex.NamesCurrency("valores en usd"));
+  EXPECT_FALSE(lex.NamesCurrency("cifras en millones"));
+}
+
+}  // namespace
+}  // namespace acervo::amount

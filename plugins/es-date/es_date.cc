@@ -74,7 +74,7 @@ class DateRun : public Run {
     FoldedText text(segment.text);
     NoteYearLine(segment, text.text());
     expressions_.clear();
-    grammar_.Scan(text, &expressions_);
+    grammar_.Scan(text, &expressions_, &group_cache_);
     DropRecurring(grammar_.words(), text.text(), &expressions_);
     MendBrokenYears(text.text(), &expressions_);
     if (segment.kind == SegmentKind::kTableRow && !segment.table_header.empty()) {
@@ -282,6 +282,7 @@ class DateRun : public Run {
   size_t passage_year_at_ = 0;                // where that date begins
   DatePoint last_point_;                      // the last date emitted, for "ese mismo mes"
   std::vector<Expression> expressions_;       // per segment, kept to reuse their memory
+  GroupCache group_cache_;                    // the groups of the spans read so far
   std::vector<YearMention> stated_, written_;
 };
 

@@ -28,6 +28,24 @@ int ToInt(std::string_view s) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether folded[i, i + 4) is a year as kYearDigits spells it (1600-2099), read by hand:
+// every passage is searched for years, and most hold none.
+bool YearDigitsAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return false;
+  const char a = s[i], b = s[i + 1];
+  if (!((a == '1' && b >= '6' && b <= '9') || (a == '2' && b == '0'))) return false;
+  return IsDigit(s[i + 2]) && IsDigit(s[i + 3]);
+}
+
+// The offset of the first year (YearDigitsAt) at or after `from`, or npos: kYearDigits's
+// leftmost match, as RE2 would find it.
+size_t NextYearDigits(std::string_view s, size_t from) {
+  for (size_t i = from; i + 4 <= s.size(); ++i) {
+    if ((s[i] == '1' || s[i] == '2') && YearDigitsAt(s, i)) return i;
+  }
+  return std::string_view::npos;
+}
+
 // The placeholders of shape.h as regular-expression text, from one vocabulary.
 class Expander {
  public:
@@ -133,7 +151,7 @@ struct Grammar::Rule {
   const Shape* shape;
   int preference;  // the shape's place in the table: lower wins a tie
   std::unique_ptr<RE2> re;
-  std::map<std::string, int> groups;  // name -> capture index
+  GroupIndex groups;
 };
 
 struct Grammar::ShapeSet {
@@ -189,9 +207,8 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
   options.set_log_errors(false);
   g->year_phrase_ = std::make_unique<RE2>(
       expand(R"((?:ejercicio|ano)(?:{S}fiscal)?{S}(?:de{S})?({YD}))"), options);
-  g->year_word_ = std::make_unique<RE2>("(" + std::string(kYearDigits) + ")", options);
   g->url_ = std::make_unique<RE2>(R"((?:https?://|www\.)[^\s<>"]+)", options);
-  for (const RE2* re : {g->year_phrase_.get(), g->year_word_.get(), g->url_.get()}) {
+  for (const RE2* re : {g->year_phrase_.get(), g->url_.get()}) {
     if (!re->ok()) return Internal("es-date: bad pattern: " + re->error());
   }
   return g;
@@ -209,7 +226,9 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
     return Internal(std::string("es-date: bad pattern for ") + shape.name + ": " +
                     rule->re->error());
   }
-  rule->groups = rule->re->NamedCapturingGroups();
+  for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
+    rule->groups.Add(name, index);
+  }
   rules_.push_back(std::move(rule));
   return Status::Ok();
 }
@@ -254,7 +273,45 @@ std::vector<std::pair<size_t, size_t>> Grammar::Urls(std::string_view s) const {
   return urls;
 }
 
-void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
+bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t b, size_t e, int n,
+                         GroupCache* cache, re2::StringPiece* groups) {
+  if (!cache) return rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n);
+  // RE2 reads no further than the byte on either side (\b, ^, $), so these and the span
+  // decide the groups.
+  std::string key;
+  key.reserve(e - b + 6);
+  key.push_back(static_cast<char>(rule.preference & 0xFF));  // two bytes: any table size
+  key.push_back(static_cast<char>(rule.preference >> 8));
+  key.push_back(b > 0 ? 1 : 0);
+  key.push_back(b > 0 ? text[b - 1] : 0);
+  key.push_back(e < text.size() ? 1 : 0);
+  key.push_back(e < text.size() ? text[e] : 0);
+  key.append(text.data() + b, e - b);
+  auto [it, added] = cache->groups_.try_emplace(std::move(key));
+  std::vector<std::pair<int, int>>& spans = it->second;
+  if (added) {
+    if (!rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n)) {
+      cache->groups_.erase(it);
+      return false;
+    }
+    spans.resize(n);
+    for (int i = 0; i < n; ++i) {
+      spans[i] = groups[i].data()
+                     ? std::pair{static_cast<int>(groups[i].data() - (text.data() + b)),
+                                 static_cast<int>(groups[i].size())}
+                     : std::pair{-1, 0};
+    }
+    return true;
+  }
+  for (int i = 0; i < n; ++i) {
+    groups[i] = spans[i].first < 0
+                    ? re2::StringPiece()
+                    : re2::StringPiece(text.data() + b + spans[i].first, spans[i].second);
+  }
+  return true;
+}
+
+void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out, GroupCache* cache) const {
   const std::string_view s = text.text();
   const re2::StringPiece whole(s.data(), s.size());
   size_t starts[kAnchorCount];
@@ -284,12 +341,15 @@ void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out) const {
     groups.assign(n, re2::StringPiece());
     views.resize(n);
     size_t pos = starts[rule->shape->anchor];
+    // The span with RE2's DFAs alone; its groups after, as RE2 itself reads them (a match
+    // of exactly that span), and only for a span that stands alone.
     while (pos < s.size() &&
-           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), n)) {
+           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), 1)) {
       size_t b = static_cast<size_t>(groups[0].data() - s.data());
       size_t e = b + groups[0].size();
       pos = b + 1;
       if (e == b || !StandsAlone(s, b, e) || in_url(b, e)) continue;
+      if (!ReadGroups(*rule, whole, b, e, n, cache, groups.data())) continue;
       for (int i = 0; i < n; ++i) {
         views[i] = groups[i].data() ? std::string_view(groups[i].data(), groups[i].size())
                                     : std::string_view();
@@ -437,9 +497,11 @@ void Grammar::ShareListYears(std::string_view s, std::vector<Expression>::iterat
 }
 
 void Grammar::FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const {
-  // The phrase starts with "ejercicio" or "ano" (year_phrase_); most passages hold neither.
-  if (folded.find("ano") == std::string_view::npos &&
-      folded.find("ejercicio") == std::string_view::npos) {
+  // The phrase starts with "ejercicio" or "ano" and ends in a year (year_phrase_); most
+  // passages hold neither word, and many of the others no year.
+  if ((folded.find("ano") == std::string_view::npos &&
+       folded.find("ejercicio") == std::string_view::npos) ||
+      NextYearDigits(folded, 0) == std::string_view::npos) {
     return;
   }
   re2::StringPiece input(folded.data(), folded.size());
@@ -451,13 +513,12 @@ void Grammar::FindYearMentions(std::string_view folded, std::vector<YearMention>
 }
 
 void Grammar::FindYears(std::string_view folded, std::vector<YearMention>* out) const {
-  re2::StringPiece input(folded.data(), folded.size());
-  re2::StringPiece year;
-  while (RE2::FindAndConsume(&input, *year_word_, &year)) {
-    size_t b = static_cast<size_t>(year.data() - folded.data());
+  // Each year found is consumed whole, as a search that resumes after its match would.
+  for (size_t b = NextYearDigits(folded, 0); b != std::string_view::npos;
+       b = NextYearDigits(folded, b + 4)) {
     if (!IsWholeWord(folded, b, b + 4) || !StandsAlone(folded, b, b + 4)) continue;
     if (b >= 7 && folded.substr(b - 7, 7) == "agenda ") continue;
-    out->push_back({b, ToInt(std::string_view(year.data(), year.size()))});
+    out->push_back({b, ToInt(folded.substr(b, 4))});
   }
 }
 

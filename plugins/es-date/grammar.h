@@ -10,7 +10,9 @@
 #define ACERVO_PLUGINS_ES_DATE_GRAMMAR_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,7 +23,8 @@
 
 namespace re2 {
 class RE2;
-}
+class StringPiece;
+}  // namespace re2
 
 namespace acervo::es_date {
 
@@ -53,6 +56,17 @@ struct YearMention {
   int year = 0;
 };
 
+// The named groups of the shapes' matches one document has shown, so that a span that comes
+// again ("31 de diciembre de 2023") is not read by RE2's NFA once more: the groups of a match
+// depend only on its rule, its bytes and the byte on either side. Belongs to one Run, so to
+// one thread; Grammar::Scan works without one.
+class GroupCache {
+ private:
+  friend class Grammar;
+  // rule, edges and span -> each group's (offset from the span's start, size); -1: absent
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> groups_;
+};
+
 class Grammar {
  public:
   static Result<std::unique_ptr<Grammar>> Compile(Vocabulary vocabulary);
@@ -61,7 +75,8 @@ class Grammar {
   // The vocabulary the grammar was built from.
   const Vocabulary& words() const { return vocabulary_; }
   // The date expressions of text, in order.
-  void Scan(const FoldedText& text, std::vector<Expression>* out) const;
+  void Scan(const FoldedText& text, std::vector<Expression>* out,
+            GroupCache* cache = nullptr) const;
   // Years stated as such ("del ejercicio 2023", "en el año 2020") in folded text.
   void FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const;
   // Every plausible year (1600-2099, a whole word, not "Agenda 2030", not an identifier's
@@ -84,6 +99,10 @@ class Grammar {
   // anchor's first occurrence; text.size() when it has none), into starts[kAnchorCount].
   // False when the text holds no anchor at all.
   bool AnchorStarts(std::string_view text, size_t* starts) const;
+  // The groups of the match of `rule` spanning exactly text[b, e) into groups[0, n), from
+  // the cache when it has them. False when RE2 finds no such match (it always should).
+  static bool ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t b, size_t e, int n,
+                         GroupCache* cache, re2::StringPiece* groups);
   // The byte spans of the URLs in folded text, where no date is read.
   std::vector<std::pair<size_t, size_t>> Urls(std::string_view text) const;
   // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
@@ -100,7 +119,6 @@ class Grammar {
   std::unique_ptr<ShapeSet> any_anchor_;  // the anchors, to skip a passage that holds none
   std::unique_ptr<ShapeSet> any_shape_;   // every shape's pattern, to skip the absent ones
   std::unique_ptr<re2::RE2> year_phrase_;
-  std::unique_ptr<re2::RE2> year_word_;
   std::unique_ptr<re2::RE2> url_;
 };
 

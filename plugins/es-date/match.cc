@@ -46,13 +46,13 @@ int Direction(std::string_view s, size_t begin, size_t end) {
 
 }  // namespace
 
-Match::Match(const Vocabulary& vocabulary, const FoldedText& text,
-             const std::map<std::string, int>& groups, const std::vector<std::string_view>& values)
+Match::Match(const Vocabulary& vocabulary, const FoldedText& text, const GroupIndex& groups,
+             const std::vector<std::string_view>& values)
     : vocabulary_(vocabulary), text_(text), groups_(groups), values_(values) {}
 
 std::string_view Match::Get(const char* name) const {
-  auto it = groups_.find(name);
-  return it == groups_.end() ? std::string_view() : values_[it->second];
+  const int index = groups_.Find(name);
+  return index < 0 ? std::string_view() : values_[index];
 }
 
 size_t Match::Offset(std::string_view part) const {

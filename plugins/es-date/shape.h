@@ -18,9 +18,9 @@
 #ifndef ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 #define ACERVO_PLUGINS_ES_DATE_SHAPE_H_
 
-#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "acervo/text.h"
@@ -40,11 +40,28 @@ enum Anchor {
   kAnchorCount
 };
 
+// A pattern's named groups with their capture indices: a handful, looked at in turn, which
+// costs less than a tree's walk for every group an action asks about.
+class GroupIndex {
+ public:
+  void Add(std::string name, int index) { groups_.emplace_back(std::move(name), index); }
+  // The capture index of `name`, or -1 when the pattern has no such group.
+  int Find(std::string_view name) const {
+    for (const auto& [n, index] : groups_) {
+      if (n == name) return index;
+    }
+    return -1;
+  }
+
+ private:
+  std::vector<std::pair<std::string, int>> groups_;
+};
+
 // One match of a shape's pattern, with its named groups.
 class Match {
  public:
-  Match(const Vocabulary& vocabulary, const FoldedText& text,
-        const std::map<std::string, int>& groups, const std::vector<std::string_view>& values);
+  Match(const Vocabulary& vocabulary, const FoldedText& text, const GroupIndex& groups,
+        const std::vector<std::string_view>& values);
 
   const FoldedText& text() const { return text_; }
   std::string_view folded() const { return text_.text(); }
@@ -85,7 +102,7 @@ class Match {
  private:
   const Vocabulary& vocabulary_;
   const FoldedText& text_;
-  const std::map<std::string, int>& groups_;
+  const GroupIndex& groups_;
   const std::vector<std::string_view>& values_;
 };
 

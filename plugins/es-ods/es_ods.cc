@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -75,10 +76,38 @@ class OdsRun : public Run {
     return cue;
   }
 
+  // The last list of texts (headings, caption lines) AnyCue was asked about, and its answer.
+  struct LastCue {
+    std::vector<std::string> texts;
+    bool cue = false;
+  };
+
+  // AnyCue, remembered for the last list asked about: the segments under one heading, or the
+  // rows of one table, come one after another, and comparing the texts costs less than
+  // looking each up in cues_.
+  bool RememberedCue(std::span<const std::string_view> texts, LastCue* last) {
+    if (!std::equal(texts.begin(), texts.end(), last->texts.begin(), last->texts.end())) {
+      last->texts.assign(texts.begin(), texts.end());
+      last->cue = AnyCue(texts);
+    }
+    return last->cue;
+  }
+
+  // Cue() of each cell of a table header, remembered for the last header asked about.
+  const std::vector<bool>& HeaderCues(std::span<const std::string_view> header) {
+    if (!std::equal(header.begin(), header.end(), last_header_.begin(), last_header_.end())) {
+      last_header_.assign(header.begin(), header.end());
+      header_cues_.clear();
+      for (std::string_view cell : header) header_cues_.push_back(Cue(cell));
+    }
+    return header_cues_;
+  }
+
   bool InGoalContext(const Segment& segment) {
-    if (AnyCue(segment.headings)) return true;
+    if (RememberedCue(segment.headings, &headings_cue_)) return true;
     if (segment.kind == SegmentKind::kTableRow &&
-        (AnyCue(segment.table_caption) || AnyCue(segment.table_header))) {
+        (RememberedCue(segment.table_caption, &caption_cue_) ||
+         std::ranges::any_of(HeaderCues(segment.table_header), [](bool cue) { return cue; }))) {
       return true;
     }
     return list_intro_ &&
@@ -166,12 +195,16 @@ class OdsRun : public Run {
   // The whole row first ("13\tAcción por el clima": a number and its goal's name in
   // neighbouring cells), then each cell, under its header when the header names the goals.
   void ExtractRow(const Segment& segment, bool context, std::vector<Mention>* out) {
-    std::vector<GoalReference> found = refs_.Find(segment.text, Placement::kStandalone, context);
+    bool any_phrase = false;
+    std::vector<GoalReference> found =
+        refs_.Find(segment.text, Placement::kStandalone, context, &any_phrase);
     std::vector<std::pair<size_t, size_t>> cells = Cells(segment.text);
+    const std::vector<bool>& header_cues = HeaderCues(segment.table_header);
     for (size_t column = 0; column < cells.size(); ++column) {
       auto [begin, end] = cells[column];
-      bool goal_column = !segment.is_header_row && column < segment.table_header.size() &&
-                         Cue(segment.table_header[column]);
+      bool goal_column =
+          !segment.is_header_row && column < header_cues.size() && header_cues[column];
+      if (!any_phrase && !goal_column) continue;  // a cell holds what its row holds
       for (GoalReference r :
            refs_.Find(segment.text.substr(begin, end - begin),
                       goal_column ? Placement::kGoalCell : Placement::kCell, context)) {
@@ -196,7 +229,10 @@ class OdsRun : public Run {
 
   const GoalReferences& refs_;
   std::map<std::string, bool, std::less<>> cues_;  // Cue() of each text asked about
-  bool list_intro_ = false;  // the last non-list segment announced a list of goals
+  bool list_intro_ = false;               // the last non-list segment announced a list of goals
+  LastCue headings_cue_, caption_cue_;    // RememberedCue's
+  std::vector<std::string> last_header_;  // the header HeaderCues was last asked about
+  std::vector<bool> header_cues_;         // and the cue of each of its cells
   // The parents of the last heading that named a goal, while its list goes on.
   std::optional<std::string> goal_heading_;
 };

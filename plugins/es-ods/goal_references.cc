@@ -292,11 +292,13 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 }
 
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
-                                                bool goal_context) const {
+                                                bool goal_context, bool* any_phrase) const {
   MatchText m(text);
   // What cues_, prefixes_ and the names' own matcher would find, in one pass.
   std::vector<PhraseMatcher::Match> cues, prefixes, names;
-  for (const PhraseMatcher::Match& f : scan_.FindAll(m.text())) {
+  const std::vector<PhraseMatcher::Match> found = scan_.FindAll(m.text());
+  if (any_phrase) *any_phrase = !found.empty();
+  for (const PhraseMatcher::Match& f : found) {
     PhraseMatcher::Match found{f.begin, f.end, f.value % kRoles};
     if (f.value / kRoles == kScanPrefix) {
       prefixes.push_back(found);

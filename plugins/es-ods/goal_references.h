@@ -61,9 +61,11 @@ class GoalReferences {
   bool HasGoalCue(std::string_view text) const;
 
   // The references in `text`, in text order. `goal_context`: the passage sits under a
-  // heading, caption, header or list introduction that speaks of the goals.
-  std::vector<GoalReference> Find(std::string_view text, Placement placement,
-                                  bool goal_context) const;
+  // heading, caption, header or list introduction that speaks of the goals. `*any_phrase`, if
+  // given, tells whether text holds a goal name, cue or prefix at all: without one, no part
+  // of it (a cell of a row) holds a reference either, but for a bare number in a kGoalCell.
+  std::vector<GoalReference> Find(std::string_view text, Placement placement, bool goal_context,
+                                  bool* any_phrase = nullptr) const;
 
  private:
   struct Item {  // one number of a list, in MatchText bytes

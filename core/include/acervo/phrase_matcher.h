@@ -90,12 +90,13 @@ class PhraseMatcher {
   std::vector<Node> nodes_{1};
   std::vector<Phrase> phrases_;
   // The automaton as a table, filled by Build(): the next state of state n on a byte of class
-  // k is delta_[n * classes_ + k], where state n is the n-th node breadth first. Bytes that occur
-  // in no phrase share class 0, which leads back to the root; so FindAll takes one lookup per byte
-  // of text, whatever the failures.
+  // k is delta_[n * classes_ + k] >> 1, the start of its own row (so n' * classes_), where
+  // state n is the n-th node breadth first; the low bit says whether that state has an output.
+  // Bytes that occur in no phrase share class 0, which leads back to the root; so FindAll takes
+  // one lookup per byte of text, whatever the failures.
   std::vector<uint16_t> class_of_ = std::vector<uint16_t>(256, 0);
   uint32_t classes_ = 1;
-  std::vector<int32_t> delta_;
+  std::vector<uint32_t> delta_;
   // Filled by Build() too, apart from the nodes so that FindAll's loop stays in cache: the
   // output node of each row of delta_ (rows are the nodes in breadth-first order), and, for a
   // node with phrases, the next output on its fail chain (nodes_[fail].output). -1 ends a chain.
