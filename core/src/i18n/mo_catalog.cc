@@ -1,9 +1,9 @@
 #include "i18n/mo_catalog.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace acervo {
 namespace {
@@ -77,10 +77,15 @@ Result<MoCatalog> MoCatalog::Parse(std::string_view bytes, const std::string& na
 
 Result<MoCatalog> MoCatalog::Read(const std::filesystem::path& file) {
   // Read directly, not through io's Env: io's messages are translated, so i18n sits below io.
-  std::ifstream in(file, std::ios::binary);
+  // One read of the file's size: a stream copied through istreambuf_iterator cost as much
+  // as parsing the catalog, at every start.
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) return NotFound(file.string() + ": cannot open");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return IoError(file.string() + ": read failed");
+  std::string bytes(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    return IoError(file.string() + ": read failed");
+  }
   return Parse(bytes, file.string());
 }
 
