@@ -25,8 +25,9 @@ Status Errno(const std::filesystem::path& path, const std::string& what) {
 // file may grow, or be a pipe). False, with errno set, when a read fails.
 bool ReadAll(int fd, std::string* out) {
   struct stat st;
-  size_t chunk = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
-  chunk = std::max<size_t>(chunk + 1, 64 * 1024);  // +1: EOF in the same call when exact
+  // +1: the read that finds the end goes into the same buffer when the size was right.
+  size_t chunk =
+      ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 64 * 1024;
   size_t used = out->size();
   for (;;) {
     if (out->size() - used < chunk) out->resize(used + chunk);
