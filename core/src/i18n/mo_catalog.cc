@@ -61,12 +61,19 @@ Result<MoCatalog> MoCatalog::Parse(std::string_view bytes, const std::string& na
     return Corrupt(name + ": truncated .mo header");
   }
   MoCatalog catalog;
+  // Each entry takes 16 bytes of the two tables: a corrupt count reserves no more than fits.
+  catalog.singular_.reserve(std::min<size_t>(count, bytes.size() / 16));
   for (uint32_t i = 0; i < count; ++i) {
     std::string_view id, str;
     if (!r.String(originals + 8ull * i, &id) || !r.String(translations + 8ull * i, &str)) {
       return Corrupt(name + ": entry " + std::to_string(i) + " points outside the file");
     }
-    if (id.empty()) continue;  // the header
+    if (id.empty()) continue;                       // the header
+    if (id.find('\0') == std::string_view::npos) {  // no plural: nothing to split (every start)
+      catalog.singular_.insert_or_assign(std::string(id),
+                                         std::string(str.substr(0, str.find('\0'))));
+      continue;
+    }
     std::vector<std::string> ids = SplitNul(id);
     std::vector<std::string> forms = SplitNul(str);
     catalog.singular_[ids[0]] = forms[0];
