@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
@@ -116,7 +117,7 @@ namespace {
 // The folded form of one non-ASCII code point: NFD, combining marks dropped, case folded.
 const std::string& FoldCodePoint(char32_t cp) {
   // Memoized per thread. The two-byte range reaches this only once per code point, to fill
-  // TwoByteFolds() below; FoldInto asks it for the rest.
+  // two_byte_folds below; FoldInto asks it for the rest.
   thread_local std::unordered_map<char32_t, std::string> cache;
   auto it = cache.find(cp);
   if (it != cache.end()) return it->second;
@@ -136,26 +137,32 @@ const std::string& FoldCodePoint(char32_t cp) {
   return cache.emplace(cp, std::move(out)).first->second;
 }
 
-// The folded form of every two-byte code point (U+0080 to U+07FF: Latin letters with
-// accents, Greek, Cyrillic), for FoldInto to read without decoding through NextCodePoint or
-// a thread-local lookup. Filled once, on first use, for the whole process.
-struct TwoByteFold {
-  char bytes[7];
-  uint8_t size;  // kLonger: more than 7 bytes, left to FoldCodePoint
-};
+// The folded form of a two-byte code point (U+0080 to U+07FF: Latin letters with accents,
+// Greek, Cyrillic) packed in one word, for FoldInto to read without decoding through
+// NextCodePoint or a thread-local lookup: the low byte is the size plus one (kLonger: more
+// than 7 bytes, left to FoldCodePoint), the next seven the bytes. Each code point is folded
+// on its first sight, for the whole process (a text meets a few dozen of the 1920; filling
+// them all cost a short PDF 3 M instructions); threads that race store the same word.
 constexpr uint8_t kLonger = 0xFF;
 
-const std::array<TwoByteFold, 0x800>& TwoByteFolds() {
-  static const std::array<TwoByteFold, 0x800> table = [] {
-    std::array<TwoByteFold, 0x800> t{};
-    for (char32_t cp = 0x80; cp < 0x800; ++cp) {
-      const std::string& f = FoldCodePoint(cp);
-      t[cp].size = f.size() <= sizeof t[cp].bytes ? static_cast<uint8_t>(f.size()) : kLonger;
-      if (t[cp].size != kLonger) std::memcpy(t[cp].bytes, f.data(), f.size());
+std::array<std::atomic<uint64_t>, 0x800> two_byte_folds{};  // 0: not folded yet
+
+uint64_t FoldTwoByte(char32_t cp) {
+  const std::string& f = FoldCodePoint(cp);
+  uint64_t packed = kLonger;
+  if (f.size() <= 7) {
+    packed = f.size() + 1;
+    for (size_t k = 0; k < f.size(); ++k) {
+      packed |= uint64_t{static_cast<unsigned char>(f[k])} << (8 * (k + 1));
     }
-    return t;
-  }();
-  return table;
+  }
+  two_byte_folds[cp].store(packed, std::memory_order_relaxed);
+  return packed;
+}
+
+inline uint64_t TwoByteFold(char32_t cp) {
+  uint64_t packed = two_byte_folds[cp].load(std::memory_order_relaxed);
+  return packed != 0 ? packed : FoldTwoByte(cp);
 }
 
 // Eight ASCII bytes lower-cased at once: 0x20 added to each byte from 'A' to 'Z'. The bytes
@@ -182,7 +189,6 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
   if (map) map->resize(capacity + 1);
   char* out = folded->data();
   uint32_t* to = map ? map->data() : nullptr;
-  const std::array<TwoByteFold, 0x800>& two_byte = TwoByteFolds();
   size_t pos = 0;
   while (pos < n) {
     uint64_t w;
@@ -205,11 +211,12 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
     // A well-formed two-byte sequence (what NextCodePoint decodes to U+0080..U+07FF).
     if (c >= 0xC2 && c <= 0xDF && pos + 1 < n &&
         (static_cast<unsigned char>(in[pos + 1]) & 0xC0) == 0x80) {
-      const TwoByteFold& f =
-          two_byte[((c & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F)];
-      if (f.size != kLonger) {
-        if (at + f.size + (n - pos - 2) > capacity) {  // more bytes than the two it replaces
-          capacity = at + f.size + (n - pos - 2) + 16;
+      uint64_t f =
+          TwoByteFold(((c & 0x1F) << 6) | (static_cast<unsigned char>(in[pos + 1]) & 0x3F));
+      if (static_cast<uint8_t>(f) != kLonger) {
+        const size_t size = static_cast<uint8_t>(f) - 1;
+        if (at + size + (n - pos - 2) > capacity) {  // more bytes than the two it replaces
+          capacity = at + size + (n - pos - 2) + 16;
           folded->resize(capacity);
           out = folded->data();
           if (map) {
@@ -217,8 +224,8 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
             to = map->data();
           }
         }
-        for (uint8_t k = 0; k < f.size; ++k) {
-          out[at] = f.bytes[k];
+        for (size_t k = 0; k < size; ++k) {
+          out[at] = static_cast<char>(f >> (8 * (k + 1)));
           if (to) to[at] = static_cast<uint32_t>(pos);
           ++at;
         }

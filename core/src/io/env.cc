@@ -2,15 +2,14 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include "i18n/i18n.h"
@@ -20,6 +19,26 @@ namespace {
 
 Status Errno(const std::filesystem::path& path, const std::string& what) {
   return IoError(path.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+// Appends everything `fd` has left to `out` (a size from fstat is only a first guess: the
+// file may grow, or be a pipe). False, with errno set, when a read fails.
+bool ReadAll(int fd, std::string* out) {
+  struct stat st;
+  // +1: the read that finds the end goes into the same buffer when the size was right.
+  size_t chunk =
+      ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 64 * 1024;
+  size_t used = out->size();
+  for (;;) {
+    if (out->size() - used < chunk) out->resize(used + chunk);
+    ssize_t n = ::read(fd, out->data() + used, out->size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      out->resize(used);
+      return n == 0;
+    }
+    used += static_cast<size_t>(n);
+  }
 }
 
 class PosixWritableFile : public WritableFile {
@@ -68,10 +87,16 @@ class PosixEnv : public Env {
     if (std::filesystem::is_directory(status)) {
       return InvalidArgument(_f("{}: is a directory, not a file", path.string()));
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Errno(path, _("cannot open"));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return Errno(path, _("read failed"));
+    // read(2) in chunks of the file's size, not a stream copied byte by byte (through
+    // istreambuf_iterator a 100 KB PDF cost 1.6 M instructions).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Errno(path, _("cannot open"));
+    std::string bytes;
+    bool read = ReadAll(fd, &bytes);
+    int read_errno = errno;
+    ::close(fd);
+    errno = read_errno;
+    if (!read) return Errno(path, _("read failed"));
     return bytes;
   }
 

@@ -1,10 +1,13 @@
 #include "load/loader_data.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
+#include "acervo/text.h"
 #include "acervo/tsv.h"
 #include "util/paths.h"
 
@@ -57,6 +60,33 @@ std::unique_ptr<re2::RE2> DataPatternsOrNone(const std::string& name, std::strin
   if (file.empty()) return nullptr;
   Result<std::unique_ptr<re2::RE2>> loaded = LoadPatterns(file, prefix, suffix);
   return loaded.ok() ? std::move(loaded.value()) : nullptr;
+}
+
+std::optional<std::vector<std::u32string>> DataWordsOrNone(const std::string& name) {
+  std::filesystem::path file = FindLoaderData(name);
+  if (file.empty()) return std::nullopt;
+  Result<std::vector<TsvRow>> rows = ReadTsv(file);
+  if (!rows.ok()) return std::nullopt;
+  std::vector<std::u32string> words;
+  for (const TsvRow& row : rows.value()) {
+    std::u32string word = SimpleCaseFold(row.fields[0]);
+    bool letters = !word.empty() && std::all_of(word.begin(), word.end(), [](char32_t c) {
+      return c != 0xFFFD && u_isalpha(static_cast<UChar32>(c));
+    });
+    if (!letters) return std::nullopt;
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+std::u32string SimpleCaseFold(std::string_view text) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    out.push_back(static_cast<char32_t>(
+        u_foldCase(static_cast<UChar32>(NextCodePoint(text, &pos)), U_FOLD_CASE_DEFAULT)));
+  }
+  return out;
 }
 
 }  // namespace acervo

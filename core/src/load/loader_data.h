@@ -9,8 +9,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "acervo/status.h"
 
@@ -33,6 +35,16 @@ Result<std::unique_ptr<re2::RE2>> LoadPatterns(const std::filesystem::path& file
 // holds it or it does not compile (the caller then matches nothing).
 std::unique_ptr<re2::RE2> DataPatternsOrNone(const std::string& name, std::string_view prefix,
                                              std::string_view suffix);
+
+// The rows of data file `name` case-folded, as RE2's case-insensitive matching compares
+// letters, when every row is a plain word (letters only): matching those needs no RE2
+// program, whose compiling cost a short PDF more than reading it. nullopt when no folder
+// holds the file, it does not read, or a row is more than a word (the caller then compiles
+// the rows with DataPatternsOrNone).
+std::optional<std::vector<std::u32string>> DataWordsOrNone(const std::string& name);
+
+// `text` case-folded code point by code point (Unicode simple case folding, as RE2 folds).
+std::u32string SimpleCaseFold(std::string_view text);
 
 }  // namespace acervo
 

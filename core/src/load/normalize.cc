@@ -101,9 +101,23 @@ char32_t PrevCodePoint(const std::string& s, size_t pos) {
   return NextCodePoint(s, &p);
 }
 
+// Whether NormalizeText leaves `input` as it is: printable ASCII, line ends, tabs and form
+// feeds, no escape and no hyphen at a line end (most words of a PDF's text layer).
+bool AlreadyNormal(std::string_view input) {
+  for (size_t i = 0; i < input.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(input[i]);
+    if (c >= 0x20 && c < 0x7F && c != '\\' && c != '-') continue;
+    if (c == '\n' || c == '\t' || c == '\f') continue;
+    if (c == '-' && (i + 1 == input.size() || input[i + 1] != '\n')) continue;
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view input) {
+  if (AlreadyNormal(input)) return std::string(input);
   // 1. Characters: line ends, spaces, ligatures, invisible and control characters, escapes.
   std::string cleaned;
   cleaned.reserve(input.size());

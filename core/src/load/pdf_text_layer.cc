@@ -95,6 +95,10 @@ std::vector<Word> WordsOf(TextOutputDev* device) {
   std::unique_ptr<TextWordList> list = device->makeWordList();
   if (!list) return words;
   words.reserve(list->getLength());
+  // Words in a row mostly share a font: its name is folded once for them (the page's fonts
+  // live as long as the list).
+  const GooString* font = nullptr;
+  bool font_bold = false;
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* t = list->get(i);
     std::unique_ptr<GooString> raw(t->getText());
@@ -107,7 +111,12 @@ std::vector<Word> WordsOf(TextOutputDev* device) {
     w.text = std::move(text);
     t->getBBox(&w.box.x0, &w.box.y0, &w.box.x1, &w.box.y1);
     w.font_size = t->getFontSize();
-    w.bold = t->getLength() > 0 && IsBoldFont(t->getFontName(0));
+    if (t->getLength() > 0) {
+      const GooString* name = t->getFontName(0);
+      if (name != font || font == nullptr) font_bold = IsBoldFont(name);
+      font = name;
+      w.bold = font_bold;
+    }
     w.space_after = t->hasSpaceAfter();
     words.push_back(std::move(w));
   }

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "acervo/text.h"
 #include "load/loader_data.h"
@@ -88,8 +91,23 @@ const RE2* CaptionPatterns() {
 }
 
 // A heading that ends with a word no heading ends with (heading_connectors.tsv: `de`, `y`,
-// `para` …) goes on in the heading line below it.
+// `para` …) goes on in the heading line below it. The file's rows are words, compared
+// case-insensitively with the heading's last word (what `(?:^|\s)(?:de|y|…)\s*$` matched);
+// a row that is more than a word makes them RE2 patterns of that form.
 bool HeadingGoesOn(std::string_view heading) {
+  static const std::optional<std::vector<std::u32string>> words =
+      DataWordsOrNone("heading_connectors.tsv");
+  if (words) {
+    auto space = [](char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    };
+    size_t end = heading.size();
+    while (end > 0 && space(heading[end - 1])) --end;
+    size_t begin = end;
+    while (begin > 0 && !space(heading[begin - 1])) --begin;
+    std::u32string last = SimpleCaseFold(heading.substr(begin, end - begin));
+    return std::find(words->begin(), words->end(), last) != words->end();
+  }
   static const std::unique_ptr<RE2> connectors =
       DataPatternsOrNone("heading_connectors.tsv", "(?:^|\\s)", "\\s*$");
   return connectors && RE2::PartialMatch(heading, *connectors);
