@@ -109,23 +109,17 @@ int Passages::CountWordsOutsideDates(size_t i) const {
   return words;
 }
 
-Passages::Folding& Passages::FoldingOf(std::string_view text) const {
+const std::string& Passages::Folded(std::string_view text) const {
   auto it = folded_.find(text);
-  if (it == folded_.end()) it = folded_.emplace(std::string(text), Folding{Fold(text), {}}).first;
+  if (it == folded_.end()) it = folded_.emplace(std::string(text), Fold(text)).first;
   return it->second;
 }
-
-const std::string& Passages::Folded(std::string_view text) const { return FoldingOf(text).folded; }
 
 const std::vector<LexiconHit>& Passages::HitsIn(const Lexicon& lexicon,
                                                 std::string_view text) const {
   static const std::vector<LexiconHit> kNone;
   if (lexicon.empty()) return kNone;
-  Folding& f = FoldingOf(text);
-  for (const auto& [asked, hits] : f.hits) {
-    if (asked == &lexicon) return hits;
-  }
-  return f.hits.emplace_front(&lexicon, lexicon.FindAll(f.folded)).second;
+  return FoldedHits(lexicon, Folded(text));
 }
 
 const std::vector<LexiconHit>& Passages::FoldedHits(const Lexicon& lexicon,

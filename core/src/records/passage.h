@@ -4,11 +4,9 @@
 #ifndef ACERVO_CORE_RECORDS_PASSAGE_H_
 #define ACERVO_CORE_RECORDS_PASSAGE_H_
 
-#include <forward_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "acervo/document.h"
@@ -56,8 +54,8 @@ class Passages {
   const std::string& Folded(std::string_view text) const;
   const std::vector<LexiconHit>& FoldedHits(const Lexicon& lexicon, std::string_view folded) const;
   std::string_view HeadingWordsOf(std::string_view heading) const;
-  // FoldedHits(lexicon, Folded(text)) in one lookup of `text`; nothing to look up or fold
-  // when the lexicon is empty (a pipeline without record rules).
+  // FoldedHits(lexicon, Folded(text)); nothing to look up or fold when the lexicon is empty
+  // (a pipeline without record rules).
   const std::vector<LexiconHit>& HitsIn(const Lexicon& lexicon, std::string_view text) const;
 
  private:
@@ -67,20 +65,13 @@ class Passages {
   };
   template <typename V>
   using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
-  // A text folded, and the hits of the lexicons asked about it (a list: the references
-  // handed out stay valid as more are added).
-  struct Folding {
-    std::string folded;
-    std::forward_list<std::pair<const Lexicon*, std::vector<LexiconHit>>> hits;
-  };
-  Folding& FoldingOf(std::string_view text) const;
   int CountWordsOutsideDates(size_t i) const;
 
   const Document& document_;
   const std::vector<SegmentEntry>& entries_;
   std::vector<std::vector<const PlacedMention*>> mentions_;
   mutable std::vector<int> words_outside_dates_;  // -1: not counted yet
-  mutable TextMap<Folding> folded_;
+  mutable TextMap<std::string> folded_;
   mutable std::unordered_map<const Lexicon*, TextMap<std::vector<LexiconHit>>> hits_;
 };
 
