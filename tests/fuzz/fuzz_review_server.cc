@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 
 #include "acervo/engine.h"
@@ -27,6 +28,20 @@ constexpr char kSample[] =
     "# Informe de actividades\n\n"
     "El 12 de marzo de 2023 la Secretaría de Salud entregó 1.200 becas por $ 350.000,00 "
     "en apoyo del ODS 4.\n";
+
+// The store of this process, removed with its WAL files when the fuzzer exits, so that runs
+// leave nothing behind in the temporary directory.
+std::filesystem::path& StorePath() {
+  static std::filesystem::path path;
+  return path;
+}
+
+void RemoveStore() {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(StorePath().string() + suffix, ignored);
+  }
+}
 
 struct Fixture {
   std::unique_ptr<acervo::Store> store;
@@ -41,7 +56,9 @@ struct Fixture {
     auto engine = acervo::Engine::Open(options);
     auto path = std::filesystem::temp_directory_path() /
                 ("acervo-fuzz-review-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path);
+    StorePath() = path;
+    RemoveStore();
+    std::atexit(RemoveStore);
     auto opened = acervo::Store::Open(path);
     if (!engine.ok() || !opened.ok()) std::abort();  // a broken build, not a finding
     store = std::move(opened.value());
