@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "load/loader_registry.h"
+#include "test_util.h"
 
 namespace acervo {
 namespace {
@@ -49,9 +50,16 @@ TEST(LoaderHostTest, ExtractorPluginsAreNotLoaders) {
   EXPECT_FALSE(IsLoaderPluginFile("/x/load-pdf"));
 }
 
+// This process's scratch folder, removed at exit: fixed names under /tmp would collide when
+// two builds run their tests at once, and would be left behind.
+const test::TempDir& Scratch() {
+  static const test::TempDir dir;
+  return dir;
+}
+
 // A copy of the test loader in a folder of its own, with `manifest` beside it when not empty.
 std::filesystem::path PluginWithManifest(const std::string& folder, const std::string& manifest) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / folder;
+  std::filesystem::path dir = Scratch().path() / folder;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::filesystem::copy_file(kDir / "load-test.so", dir / "load-test.so");
@@ -87,8 +95,7 @@ TEST(LoaderHostTest, WithoutAUsableManifestTheLoaderIsLoadedAtOnce) {
   EXPECT_FALSE(
       DeferLoaderPlugin(PluginWithManifest("acervo-manifest-old", R"({"loader_api": 0})")).ok());
   EXPECT_FALSE(DeferLoaderPlugin(PluginWithManifest("acervo-manifest-bad", "{")).ok());
-  auto registry =
-      LoaderRegistry::Open({std::filesystem::temp_directory_path() / "acervo-manifest-bad"});
+  auto registry = LoaderRegistry::Open({Scratch().path() / "acervo-manifest-bad"});
   ASSERT_NE(registry->For("application/x-acervo-test"), nullptr);  // from the plugin itself
 }
 
