@@ -51,8 +51,8 @@ struct WorkerPoolOptions {
   // Asked twice a second or more: once true, Run kills every worker, reports each job in
   // flight as failed "interrupted" and returns (`acervo work` on SIGTERM). Null: never.
   std::function<bool()> abort;
-  // Asked as jobs are answered: once true (a first Ctrl-C), nothing more is sent ahead, and a
-  // job sent ahead of the one just answered is reported "interrupted" (its worker is
+  // Asked as jobs are answered: once true (a first Ctrl-C), nothing more is sent ahead, and
+  // a job queued behind the one just answered is reported "interrupted" (its worker is
   // stopped): a stop waits for the job each worker is on, as with no dispatch ahead, never
   // for one queued behind it. Null: never.
   std::function<bool()> stopping;
