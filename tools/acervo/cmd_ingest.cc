@@ -97,6 +97,10 @@ int RunIngest(const Options& o) {
   }
 
   WorkerPoolOptions pool_options = o.pool.Make(o.flags.engine);
+  // Each worker has its next document in hand while this process stores the last one. (A
+  // file handed out early and never started is simply read again by the next run.)
+  pool_options.ahead = 1;
+  pool_options.stopping = [] { return g_stop.load(); };
   WorkerPool pool(pool_options);
 
   ProgressReporter progress(o.json_progress ? ProgressReporter::Mode::kJson

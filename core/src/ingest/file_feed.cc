@@ -50,7 +50,8 @@ Status StoreExtraction(acervo::Store* store, const Extraction& x, const Env& env
 }
 
 Status FileFeed::Keep(const FeedItem&, const Extraction& x) {
-  return StoreExtraction(store_, x, env_);
+  // The document and its reviews' orphan flags commit together: one commit, not two.
+  return store_->Transact([&] { return StoreExtraction(store_, x, env_); });
 }
 
 Status FileFeed::Failed(const FeedItem&, const std::string&, const Failure& f) {

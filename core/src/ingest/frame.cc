@@ -40,14 +40,28 @@ uint32_t DecodeLength(const char* p) {
   return uint32_t{u[0]} | (uint32_t{u[1]} << 8) | (uint32_t{u[2]} << 16) | (uint32_t{u[3]} << 24);
 }
 
+// `message` as the text of a frame, and its length as the frame's header.
+Status Encode(const nlohmann::json& message, std::string* body, char header[4]) {
+  *body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (body->size() > kMaxFrame) return InvalidArgument("message too large");
+  const auto n = static_cast<uint32_t>(body->size());
+  for (int i = 0; i < 4; ++i) header[i] = static_cast<char>(n >> (8 * i));
+  return Status::Ok();
+}
+
 }  // namespace
 
+Result<std::string> EncodeFrame(const nlohmann::json& message) {
+  std::string body;
+  char header[4];
+  ACERVO_RETURN_IF_ERROR(Encode(message, &body, header));
+  return std::string(header, 4) + body;
+}
+
 Status WriteFrame(int fd, const nlohmann::json& message) {
-  std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (body.size() > kMaxFrame) return InvalidArgument("message too large");
-  uint32_t n = static_cast<uint32_t>(body.size());
-  char header[4] = {static_cast<char>(n), static_cast<char>(n >> 8), static_cast<char>(n >> 16),
-                    static_cast<char>(n >> 24)};
+  std::string body;
+  char header[4];
+  ACERVO_RETURN_IF_ERROR(Encode(message, &body, header));
   ACERVO_RETURN_IF_ERROR(WriteAll(fd, header, 4));
   return WriteAll(fd, body.data(), body.size());
 }

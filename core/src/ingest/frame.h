@@ -14,6 +14,8 @@ namespace acervo {
 
 inline constexpr uint32_t kMaxFrame = 1u << 30;  // 1 GiB: a bigger frame is a broken stream
 
+// One message as the bytes WriteFrame writes; InvalidArgument when it is too large.
+Result<std::string> EncodeFrame(const nlohmann::json& message);
 // Blocking write of one message to `fd`.
 Status WriteFrame(int fd, const nlohmann::json& message);
 // Blocking read of one message from `fd`; NotFound at a clean end of stream.

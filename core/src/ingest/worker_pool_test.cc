@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstdint>
 #include <fstream>
 #include <map>
 
@@ -101,6 +103,98 @@ TEST_F(WorkerPoolTest, AFailureReplyWithWrongTypedExtrasIsStillTheReply) {
     EXPECT_EQ(o.failure, "error");
     EXPECT_EQ(o.status.message(), "no text");
   }
+}
+
+// Dispatch ahead. The stand-ins below read requests of a known size ({"path":"x.md"}, 19
+// bytes framed) one byte at a time (`dd bs=1`), so that none reads past its own requests.
+class DispatchAheadTest : public WorkerPoolTest {
+ protected:
+  static constexpr const char* kReadRequest = "dd bs=1 count=19 2>/dev/null | wc -c";
+
+  // A stand-in worker `NAME __worker ANSWER ARG` with `body` as its script.
+  std::filesystem::path Worker(const std::string& name, const std::string& body) {
+    std::ofstream(dir_ / name) << "#!/bin/sh\n" << body;
+    chmod((dir_ / name).c_str(), 0755);
+    std::ofstream(dir_ / "answer", std::ios::binary) << Frame(R"({"type":"result","ok":true})");
+    return dir_ / name;
+  }
+
+  // Runs `jobs` jobs (ids 0, 1, ...) through one worker `worker ARG`, sending one job ahead;
+  // the outcomes in the order `done` had them. `stop_after`: `stopping` is true once `next`
+  // has handed out that many jobs, and `next` then hands out no more.
+  std::vector<JobOutcome> Run(const std::filesystem::path& worker, const std::string& arg,
+                              size_t jobs, size_t stop_after = SIZE_MAX) {
+    WorkerPoolOptions options;
+    options.executable = worker;
+    options.args = {(dir_ / "answer").string(), arg};
+    options.timeout = std::chrono::seconds(20);
+    options.ahead = 1;
+    size_t next = 0;
+    options.stopping = [&] { return next >= stop_after; };
+    WorkerPool pool(options);
+    std::vector<JobOutcome> outcomes;
+    Status run = pool.Run(
+        [&]() -> std::optional<Job> {
+          if (next == jobs || next >= stop_after) return std::nullopt;
+          return Job{next++, json{{"path", "x.md"}}};
+        },
+        [&](JobOutcome o) { outcomes.push_back(std::move(o)); }, [](size_t, const json&) {});
+    EXPECT_TRUE(run.ok()) << run.message();
+    return outcomes;
+  }
+};
+
+TEST_F(DispatchAheadTest, AWorkerHasItsNextJobBeforeItsAnswerIsTaken) {
+  // This worker answers a job only once the next one has arrived (the last one at once):
+  // one job at a time, it would wait for the pool as the pool waits for it, until killed
+  // for the timeout. Nothing here depends on timing.
+  auto worker = Worker("ahead", std::string("read() { [ \"$(") + kReadRequest +
+                                    ")\" -eq 19 ]; }\n"
+                                    "read || exit 1\n"
+                                    "i=1\n"
+                                    "while [ $i -lt \"$3\" ]; do read || exit 1; cat \"$2\"; "
+                                    "i=$((i + 1)); done\n"
+                                    "cat \"$2\"\n");
+  std::vector<JobOutcome> outcomes = Run(worker, "4", 4);
+  ASSERT_EQ(outcomes.size(), 4u);
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    EXPECT_EQ(outcomes[i].id, i);
+    EXPECT_EQ(outcomes[i].failure, "") << outcomes[i].status.message();
+  }
+}
+
+TEST_F(DispatchAheadTest, AJobQueuedBehindACrashGoesToAnotherWorkerOnce) {
+  // The first process takes two jobs and crashes on the first; the second answers each job.
+  auto worker = Worker("crash-once", std::string("if [ ! -e \"$3\" ]; then\n"
+                                                 "  : > \"$3\"\n"
+                                                 "  dd bs=1 count=38 of=/dev/null 2>/dev/null\n"
+                                                 "  kill -SEGV $$\n"
+                                                 "fi\n"
+                                                 "while [ \"$(") +
+                                         kReadRequest + ")\" -eq 19 ]; do cat \"$2\"; done\n");
+  std::vector<JobOutcome> outcomes = Run(worker, (dir_ / "crashed").string(), 4);
+  std::map<size_t, std::string> by_id;
+  for (const JobOutcome& o : outcomes) {
+    EXPECT_TRUE(by_id.emplace(o.id, o.failure).second) << "job " << o.id << " reported twice";
+    if (o.id == 0) {
+      EXPECT_THAT(o.status.message(), HasSubstr("SIGSEGV"));
+    }
+  }
+  EXPECT_EQ(by_id, (std::map<size_t, std::string>{{0, "crash"}, {1, ""}, {2, ""}, {3, ""}}));
+}
+
+TEST_F(DispatchAheadTest, AStopWaitsForTheJobAWorkerIsOnNotTheOneBehindIt) {
+  // The stop comes with the second job handed out: the worker answers the first (once the
+  // second is in hand, as above); the second, queued behind it, is interrupted.
+  auto worker = Worker("ahead", std::string("[ \"$(") + kReadRequest + ")\" -eq 19 ] || exit 1\n" +
+                                    "[ \"$(" + kReadRequest + ")\" -eq 19 ] || exit 1\n" +
+                                    "cat \"$2\"\nexec sleep 60\n");
+  std::vector<JobOutcome> outcomes = Run(worker, "", 5, /*stop_after=*/2);
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_EQ(outcomes[0].id, 0u);
+  EXPECT_EQ(outcomes[0].failure, "");
+  EXPECT_EQ(outcomes[1].id, 1u);
+  EXPECT_EQ(outcomes[1].failure, "interrupted");
 }
 
 TEST(WorkerRequestTest, WrongTypedFieldsAreCorruptNeverAnException) {

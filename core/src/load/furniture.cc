@@ -1,7 +1,5 @@
 #include "load/furniture.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -10,6 +8,7 @@
 
 #include "acervo/text.h"
 #include "load/loader_data.h"
+#include "load/pattern_rows.h"
 
 namespace acervo {
 namespace {
@@ -171,10 +170,10 @@ FurnitureForms::~FurnitureForms() = default;
 
 Result<std::shared_ptr<const FurnitureForms>> FurnitureForms::Load(
     const std::filesystem::path& file) {
-  Result<std::unique_ptr<RE2>> any = LoadPatterns(file, "\\s*", "\\s*");
-  if (!any.ok()) return any.status();
+  Result<std::unique_ptr<PatternRows>> rows = PatternRows::Load(file, "\\s*", "\\s*");
+  if (!rows.ok()) return rows.status();
   std::shared_ptr<FurnitureForms> forms(new FurnitureForms());
-  forms->any_ = std::move(any.value());
+  forms->rows_ = std::move(rows.value());
   return std::shared_ptr<const FurnitureForms>(std::move(forms));
 }
 
@@ -190,7 +189,7 @@ const FurnitureForms* FurnitureForms::Default() {
   return forms.get();
 }
 
-bool FurnitureForms::Matches(const std::string& line) const { return RE2::FullMatch(line, *any_); }
+bool FurnitureForms::Matches(const std::string& line) const { return rows_->FullMatch(line); }
 
 std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages,
                                              const FurnitureForms* forms) {

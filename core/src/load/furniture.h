@@ -15,7 +15,8 @@
 // letter in five to differ (OCR reads the same header differently on each page). A title
 // repeated on each page below the margin stays text: the project's gold keeps it.
 //
-// Threads: FurnitureForms is immutable once loaded; Default() loads once, thread-safely.
+// Threads: FurnitureForms may be shared once loaded (each pattern compiles once, when a line
+// first needs it: pattern_rows.h); Default() loads once, thread-safely.
 #ifndef ACERVO_CORE_LOAD_FURNITURE_H_
 #define ACERVO_CORE_LOAD_FURNITURE_H_
 
@@ -27,11 +28,9 @@
 #include "acervo/status.h"
 #include "load/layout.h"
 
-namespace re2 {
-class RE2;
-}
-
 namespace acervo {
+
+class PatternRows;
 
 struct PageLines {
   std::vector<LaidLine> lines;
@@ -51,7 +50,7 @@ class FurnitureForms {
 
  private:
   FurnitureForms() = default;
-  std::unique_ptr<re2::RE2> any_;  // the patterns as one alternation
+  std::unique_ptr<const PatternRows> rows_;  // each compiled when first needed
 };
 
 // Whether two lines read the same by their letters (digits aside, case and accents folded),

@@ -3,6 +3,11 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace acervo {
 namespace {
 
@@ -18,6 +23,7 @@ constexpr std::array<uint32_t, 64> kK = {
 
 inline uint32_t Rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+// One 64-byte block, portably.
 void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i) {
@@ -53,14 +59,69 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[7] += hh;
 }
 
+#if defined(__x86_64__)
+// `blocks` 64-byte blocks with the CPU's SHA extensions (Intel's published scheme: the state
+// as ABEF/CDGH halves, two rounds an instruction, the message schedule by sha256msg1/2):
+// about ten times fewer instructions than Compress, which a PDF's bytes pass through twice
+// on ingest (the coordinator's key, the worker's document id).
+__attribute__((target("sha,sse4.1"))) void CompressShaNi(std::array<uint32_t, 8>& h,
+                                                         const unsigned char* data, size_t blocks) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+  __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (; blocks > 0; --blocks, data += 64) {
+    const __m128i abef_before = abef, cdgh_before = cdgh;
+    __m128i w[4];  // the schedule, four words a register: group g lives in w[g % 4]
+    for (int g = 0; g < 4; ++g) {
+      w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)),
+                              kByteSwap);
+    }
+    for (int g = 0; g < 16; ++g) {
+      __m128i m =
+          _mm_add_epi32(w[g & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * g])));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, m);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(m, 0x0E));
+      if (g < 12) {  // group g + 4 from groups g .. g + 3
+        __m128i t = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
+        t = _mm_add_epi32(t, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+        w[g & 3] = _mm_sha256msg2_epu32(t, w[(g + 3) & 3]);
+      }
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
+}
+
+bool HasShaNi() {
+  unsigned a, b, c, d;
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & (1u << 29))) return false;  // SHA
+  return __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19)) && (c & (1u << 9));     // SSE4.1, SSSE3
+}
+#endif
+
+void Sha256Blocks(std::array<uint32_t, 8>& h, const unsigned char* data, size_t blocks,
+                  bool portable) {
+#if defined(__x86_64__)
+  static const bool kShaNi = HasShaNi();
+  if (kShaNi && !portable) return CompressShaNi(h, data, blocks);
+#endif
+  for (; blocks > 0; --blocks, data += 64) Compress(h, data);
+}
+
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
+std::string Sha256Hex(std::string_view bytes, bool portable) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Compress(h, data + i);
+  Sha256Blocks(h, data, full / 64, portable);
   unsigned char tail[128] = {};
   size_t rest = n - full;
   for (size_t i = 0; i < rest; ++i) tail[i] = data[full + i];
@@ -68,7 +129,7 @@ std::string Sha256Hex(std::string_view bytes) {
   size_t tail_len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(n) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) Compress(h, tail + i);
+  Sha256Blocks(h, tail, tail_len / 64, portable);
   static const char* kHex = "0123456789abcdef";
   std::string out;
   for (uint32_t v : h) {

@@ -14,5 +14,13 @@ TEST(Sha256Test, KnownVectors) {
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST(Sha256Test, TheCpusExtensionsAndThePortableCodeAgreeAtEveryLength) {
+  std::string bytes;
+  for (int i = 0; i < 1000; ++i) {
+    EXPECT_EQ(Sha256Hex(bytes), Sha256Hex(bytes, /*portable=*/true)) << i << " bytes";
+    bytes.push_back(static_cast<char>(i * 131 + 7));
+  }
+}
+
 }  // namespace
 }  // namespace acervo
