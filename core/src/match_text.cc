@@ -86,10 +86,16 @@ size_t MatchText::FromOriginal(size_t offset) const {
   return std::lower_bound(map_.begin(), map_.end() - 1, offset) - map_.begin();
 }
 
+void MatchTextOnly(std::string_view original, std::string* text) {
+  text->clear();
+  AppendFolded(original, text);
+  size_t from = FirstToSqueeze(*text);
+  if (from < text->size()) Squeeze(from, text, nullptr);
+}
+
 std::string NormalizePhrase(std::string_view phrase) {
-  std::string out = Fold(phrase);  // MatchText's text, without its map
-  size_t from = FirstToSqueeze(out);
-  if (from < out.size()) Squeeze(from, &out, nullptr);
+  std::string out;
+  MatchTextOnly(phrase, &out);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }

@@ -227,6 +227,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
 bool Lexicon::NamesCurrency(std::string_view folded) const {
   size_t end = 0;
   for (size_t pos = 0; pos < folded.size(); ++pos) {
+    if (IsWordByte(folded[pos]) && pos > 0 && IsWordByte(folded[pos - 1])) continue;
     if (currency_starts_.At(folded, pos) && MatchCurrency(folded, pos, &end) >= 0) return true;
   }
   return false;

@@ -1,6 +1,8 @@
 #include "scanner.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <utility>
 
 namespace acervo::amount {
@@ -8,17 +10,33 @@ namespace {
 
 using Role = Lexicon::Role;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Folded text has its letters in ASCII; what remains above it is symbols and punctuation
 // ("€", "“", "º").
-bool IsWordByte(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsWordByte(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 bool IsPlausibleYear(const Decimal& d) {
   std::string s = d.ToString();
   return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
 }
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
 bool IsSeparator(char c) { return c == '.' || c == ',' || c == '\''; }
+
+// What Scan's loop asks of every byte, in one lookup: IsWordByte, IsSpace or a tab, IsDigit.
+enum ByteClass : uint8_t { kWord = 1, kBlank = 2, kDigit = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    table[c] =
+        static_cast<uint8_t>((IsWordByte(ch) ? kWord : 0) |
+                             (IsSpace(ch) || ch == '\t' ? kBlank : 0) | (IsDigit(ch) ? kDigit : 0));
+  }
+  return table;
+}();
+uint8_t ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 size_t SkipSpaces(std::string_view f, size_t pos) {
   while (pos < f.size() && IsSpace(f[pos])) ++pos;
@@ -96,6 +114,10 @@ bool ParseFigure(std::string_view figure, Decimal* out) {
     *out = Decimal::FromDigits(digits, fraction);
     return true;
   }
+  if (figure.find_first_not_of("0123456789") == std::string_view::npos) {  // most figures
+    *out = Decimal::FromDigits(figure, "");
+    return true;
+  }
   // An apostrophe groups millions in some Colombian texts ("1'500.000"): treat it as a
   // thousands separator of the same kind as the others.
   std::string s(figure);
@@ -141,6 +163,7 @@ bool ParseFigure(std::string_view figure, Decimal* out) {
 // number, with the running groups they add to; split, each piece would need all of them.
 bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const {
   Decimal total, group;          // sum of closed million-groups; the open group below them
+  bool total_set = false;        // a million-group was closed: total is not zero
   bool group_set = false;        // the open group has a value
   bool figure_in_group = false;  // a figure was read since the last scale word
   bool any = false, words_only = true;
@@ -194,6 +217,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         group_set = true;
       } else {
         total += base.Scaled(power);
+        total_set = true;
         group = Decimal();
         group_set = false;
         last_big_power = power;
@@ -213,6 +237,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
             group += half;
           } else {
             total += half;
+            total_set = true;
           }
           last_end = half_end;
         }
@@ -222,7 +247,11 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     int ni = lex_->MatchNumberWord(f, q, &we);
     if (ni >= 0) {
       if (figure_in_group) break;
-      group += lex_->number_value(ni);
+      if (group_set) {  // (unset, the group is zero: the word's value is its value)
+        group += lex_->number_value(ni);
+      } else {
+        group = lex_->number_value(ni);
+      }
       group_set = any = true;
       last_scale = 0;
       last_end = we;
@@ -241,7 +270,9 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     break;
   }
   if (!any) return false;
-  e->value = group_set ? total + group : total;
+  // Without a closed million-group the total is zero, and the open group is the value (what
+  // adding it to zero gives, but for leading zeros no output shows).
+  e->value = !group_set ? total : total_set ? total + group : std::move(group);
   e->tail_power = last_scale;
   e->words_only = words_only;
   *end = last_end;
@@ -428,27 +459,29 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
 void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
   size_t first = out->size();
   size_t pos = 0;
-  while (pos < f.size()) {
-    char c = f[pos];
-    if (IsSpace(c) || c == '\t') {  // most bytes that start no word
+  Expression e;  // ParseAt starts it afresh
+  const size_t n = f.size();
+  while (pos < n) {
+    const char c = f[pos];
+    const uint8_t k = ClassOf(c);
+    if (k & kBlank) {  // most bytes that start no word
       ++pos;
       continue;
     }
-    bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
-    bool anchor = word_start || !IsWordByte(c);
-    // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
-    if (anchor && (IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos))) {
-      Expression e;
+    const bool word = k & kWord;
+    const bool anchor = !word || pos == 0 || !(ClassOf(f[pos - 1]) & kWord);
+    // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase
+    // (without one of them it finds nothing).
+    if (anchor && ((k & kDigit) || c == '-' || c == '\\' || lex_->StartsNumberAt(f, pos))) {
       if (ParseSignedAt(f, pos, &e)) {
         pos = std::max(e.end, pos + 1);
         out->push_back(std::move(e));
         continue;
       }
     }
-    if (IsWordByte(c)) {
-      while (pos < f.size() && IsWordByte(f[pos])) ++pos;
-    } else {
-      ++pos;
+    ++pos;
+    if (word) {
+      while (pos < n && (ClassOf(f[pos]) & kWord)) ++pos;
     }
   }
   for (size_t i = first; i + 1 < out->size(); ++i) {

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <string>
 
 #include "acervo/text.h"
 #include "acervo/tsv.h"
@@ -77,6 +78,13 @@ bool CueBefore(const std::vector<PhraseMatcher::Match>& cues, size_t from, size_
   });
 }
 
+// A buffer for a passage prepared for matching (MatchTextOnly), one per thread: Find and
+// HasGoalCue are const and called from any thread. Each use is done with it before the next.
+std::string& Scratch() {
+  thread_local std::string text;
+  return text;
+}
+
 }  // namespace
 
 Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_dir) {
@@ -131,7 +139,9 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
 }
 
 bool GoalReferences::HasGoalCue(std::string_view text) const {
-  return !cues_.FindAll(MatchText(text).text()).empty();
+  std::string& t = Scratch();
+  MatchTextOnly(text, &t);  // no span is reported: no map needed
+  return !cues_.FindAll(t).empty();
 }
 
 bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end) {
@@ -293,11 +303,16 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
                                                 bool goal_context, bool* any_phrase) const {
-  MatchText m(text);
-  // What cues_, prefixes_ and the names' own matcher would find, in one pass.
-  std::vector<PhraseMatcher::Match> cues, prefixes, names;
-  const std::vector<PhraseMatcher::Match> found = scan_.FindAll(m.text());
+  // What cues_, prefixes_ and the names' own matcher would find, in one pass over the text
+  // prepared without its map: most passages hold none of them, and then nothing of what
+  // follows needs the map (a goal cell's bare numbers aside).
+  std::string& prepared = Scratch();
+  MatchTextOnly(text, &prepared);
+  const std::vector<PhraseMatcher::Match> found = scan_.FindAll(prepared);
   if (any_phrase) *any_phrase = !found.empty();
+  if (found.empty() && placement != Placement::kGoalCell) return {};
+  MatchText m(text);  // the same text, with its map
+  std::vector<PhraseMatcher::Match> cues, prefixes, names;
   for (const PhraseMatcher::Match& f : found) {
     PhraseMatcher::Match found{f.begin, f.end, f.value % kRoles};
     if (f.value / kRoles == kScanPrefix) {

@@ -31,6 +31,11 @@ class MatchText {
   std::vector<uint32_t> map_;
 };
 
+// MatchText(original).text() alone, into *text (what it held is dropped): the fold and squeeze
+// without the map, for a caller that needs the map only once a phrase is found in it, or
+// never. Reusing one *text from passage to passage allocates nothing once it has grown.
+void MatchTextOnly(std::string_view original, std::string* text);
+
 // A phrase normalized as MatchText normalizes text ("  Acción  por " -> "accion por").
 std::string NormalizePhrase(std::string_view phrase);
 
