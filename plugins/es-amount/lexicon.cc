@@ -226,9 +226,14 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
 
 bool Lexicon::NamesCurrency(std::string_view folded) const {
   size_t end = 0;
-  for (size_t pos = 0; pos < folded.size(); ++pos) {
-    if (IsWordByte(folded[pos]) && pos > 0 && IsWordByte(folded[pos - 1])) continue;
+  for (size_t pos = 0; pos < folded.size();) {
     if (currency_starts_.At(folded, pos) && MatchCurrency(folded, pos, &end) >= 0) return true;
+    if (IsWordByte(folded[pos])) {  // the rest of the word
+      while (++pos < folded.size() && IsWordByte(folded[pos])) {
+      }
+    } else {
+      ++pos;
+    }
   }
   return false;
 }

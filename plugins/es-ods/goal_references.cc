@@ -139,6 +139,7 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
 }
 
 bool GoalReferences::HasGoalCue(std::string_view text) const {
+  if (!cues_.MayOccurInMatchText(text)) return false;  // most texts
   std::string& t = Scratch();
   MatchTextOnly(text, &t);  // no span is reported: no map needed
   return !cues_.FindAll(t).empty();
@@ -303,16 +304,17 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
                                                 bool goal_context, bool* any_phrase) const {
-  // What cues_, prefixes_ and the names' own matcher would find, in one pass over the text
-  // prepared without its map: most passages hold none of them, and then nothing of what
-  // follows needs the map (a goal cell's bare numbers aside).
-  std::string& prepared = Scratch();
-  MatchTextOnly(text, &prepared);
-  const std::vector<PhraseMatcher::Match> found = scan_.FindAll(prepared);
-  if (any_phrase) *any_phrase = !found.empty();
-  if (found.empty() && placement != Placement::kGoalCell) return {};
-  MatchText m(text);  // the same text, with its map
+  // Most passages hold no goal name, cue or prefix: then nothing below finds anything (a goal
+  // cell's bare numbers aside), and the passage need not be prepared for matching.
+  if (placement != Placement::kGoalCell && !scan_.MayOccurInMatchText(text)) {
+    if (any_phrase) *any_phrase = false;
+    return {};
+  }
+  MatchText m(text);
+  // What cues_, prefixes_ and the names' own matcher would find, in one pass.
   std::vector<PhraseMatcher::Match> cues, prefixes, names;
+  const std::vector<PhraseMatcher::Match> found = scan_.FindAll(m.text());
+  if (any_phrase) *any_phrase = !found.empty();
   for (const PhraseMatcher::Match& f : found) {
     PhraseMatcher::Match found{f.begin, f.end, f.value % kRoles};
     if (f.value / kRoles == kScanPrefix) {
