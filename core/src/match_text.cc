@@ -83,6 +83,7 @@ void FoldRun(std::string_view run, std::string* out) {
   // size plus one (0: not folded yet on this thread; kLonger: more than 7 bytes), then its bytes.
   constexpr uint8_t kLonger = 0xFF;
   thread_local std::array<uint64_t, 0x800> folds{};
+  uint64_t* table = folds.data();  // one look-up of the thread's table per run
   out->clear();
   size_t i = 0;
   // FoldInto reads a well-formed two-byte sequence as one code point (what NextCodePoint does
@@ -91,7 +92,7 @@ void FoldRun(std::string_view run, std::string* out) {
     const auto lead = static_cast<unsigned char>(run[i]);
     const auto next = static_cast<unsigned char>(run[i + 1]);
     if (lead < 0xC2 || lead > 0xDF || (next & 0xC0) != 0x80) break;
-    uint64_t& packed = folds[((lead & 0x1F) << 6) | (next & 0x3F)];
+    uint64_t& packed = table[((lead & 0x1F) << 6) | (next & 0x3F)];
     if (packed == 0) {
       std::string f = Fold(run.substr(i, 2));
       packed = kLonger;
@@ -102,9 +103,16 @@ void FoldRun(std::string_view run, std::string* out) {
         }
       }
     }
-    if (static_cast<uint8_t>(packed) == kLonger) break;
-    for (size_t k = 1; k < static_cast<uint8_t>(packed); ++k) {
-      out->push_back(static_cast<char>(packed >> (8 * k)));
+    const uint64_t bytes = packed;
+    if (static_cast<uint8_t>(bytes) == kLonger) break;
+    char folded[8];
+    std::memcpy(folded, &bytes, 8);  // the bytes from the second on, on a little-endian host
+    if constexpr (std::endian::native == std::endian::little) {
+      out->append(folded + 1, static_cast<uint8_t>(bytes) - 1);
+    } else {
+      for (size_t k = 1; k < static_cast<uint8_t>(bytes); ++k) {
+        out->push_back(static_cast<char>(bytes >> (8 * k)));
+      }
     }
     i += 2;
   }
