@@ -123,7 +123,7 @@ void PhraseMatcher::Build() {
       to[k] = ((target * classes_) << 1) | (output_[target] > 0 ? 1u : 0u);
     }
   }
-  raw_class_.assign(256, kFolded);
+  raw_class_.fill(kFolded);
   for (int c = 0; c < 0x80; ++c) {
     const char ch = static_cast<char>(c);
     raw_class_[c] = match_text_internal::IsSqueezed(ch) ? kSqueezed

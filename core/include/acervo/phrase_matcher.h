@@ -11,6 +11,7 @@
 #ifndef ACERVO_PHRASE_MATCHER_H_
 #define ACERVO_PHRASE_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -111,7 +112,9 @@ class PhraseMatcher {
   // text as MatchText prepares it (an ASCII letter's lower case's), or one of these two.
   static constexpr uint16_t kSqueezed = 0xFFFF;  // whitespace MatchText squeezes
   static constexpr uint16_t kFolded = 0xFFFE;    // a byte of 0x80 and above: its run is folded
-  std::vector<uint16_t> raw_class_ = std::vector<uint16_t>(256, kFolded);
+  // (An array, not a vector: a matcher built for its boundary rules alone, as FindEach makes
+  // one per call, allocates nothing for it.)
+  std::array<uint16_t, 256> raw_class_{};
 };
 
 }  // namespace acervo
