@@ -78,13 +78,6 @@ bool CueBefore(const std::vector<PhraseMatcher::Match>& cues, size_t from, size_
   });
 }
 
-// A buffer for a passage prepared for matching (MatchTextOnly), one per thread: Find and
-// HasGoalCue are const and called from any thread. Each use is done with it before the next.
-std::string& Scratch() {
-  thread_local std::string text;
-  return text;
-}
-
 }  // namespace
 
 Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_dir) {
@@ -140,9 +133,9 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
 
 bool GoalReferences::HasGoalCue(std::string_view text) const {
   if (!cues_.MayOccurInMatchText(text)) return false;  // most texts
-  std::string& t = Scratch();
-  MatchTextOnly(text, &t);  // no span is reported: no map needed
-  return !cues_.FindAll(t).empty();
+  std::string prepared;
+  MatchTextOnly(text, &prepared);  // no span is reported: no map needed
+  return !cues_.FindAll(prepared).empty();
 }
 
 bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end) {
