@@ -1,6 +1,7 @@
 #include "acervo/match_text.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -11,7 +12,7 @@
 namespace acervo {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsSpace(char c) { return match_text_internal::IsSqueezed(c); }
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
 constexpr uint64_t kHigh = 0x80 * kOnes;
@@ -75,6 +76,51 @@ void Squeeze(size_t from, std::string* text, std::vector<uint32_t>* map) {
 
 }  // namespace
 
+namespace match_text_internal {
+
+void FoldRun(std::string_view run, std::string* out) {
+  // Each two-byte code point's fold, packed as FoldInto packs it (text.cc): the low byte its
+  // size plus one (0: not folded yet on this thread; kLonger: more than 7 bytes), then its bytes.
+  constexpr uint8_t kLonger = 0xFF;
+  thread_local std::array<uint64_t, 0x800> folds{};
+  uint64_t* table = folds.data();  // one look-up of the thread's table per run
+  out->clear();
+  size_t i = 0;
+  // FoldInto reads a well-formed two-byte sequence as one code point (what NextCodePoint does
+  // too); anything else ends the fast path, and Fold takes the rest of the run from there.
+  while (i + 1 < run.size()) {
+    const auto lead = static_cast<unsigned char>(run[i]);
+    const auto next = static_cast<unsigned char>(run[i + 1]);
+    if (lead < 0xC2 || lead > 0xDF || (next & 0xC0) != 0x80) break;
+    uint64_t& packed = table[((lead & 0x1F) << 6) | (next & 0x3F)];
+    if (packed == 0) {
+      std::string f = Fold(run.substr(i, 2));
+      packed = kLonger;
+      if (f.size() <= 7) {
+        packed = f.size() + 1;
+        for (size_t k = 0; k < f.size(); ++k) {
+          packed |= uint64_t{static_cast<unsigned char>(f[k])} << (8 * (k + 1));
+        }
+      }
+    }
+    const uint64_t bytes = packed;
+    if (static_cast<uint8_t>(bytes) == kLonger) break;
+    char folded[8];
+    std::memcpy(folded, &bytes, 8);  // the bytes from the second on, on a little-endian host
+    if constexpr (std::endian::native == std::endian::little) {
+      out->append(folded + 1, static_cast<uint8_t>(bytes) - 1);
+    } else {
+      for (size_t k = 1; k < static_cast<uint8_t>(bytes); ++k) {
+        out->push_back(static_cast<char>(bytes >> (8 * k)));
+      }
+    }
+    i += 2;
+  }
+  if (i < run.size()) AppendFolded(run.substr(i), out);
+}
+
+}  // namespace match_text_internal
+
 MatchText::MatchText(std::string_view original) : original_(original) {
   // Folded, then squeezed in place: never longer than the folded text, so no second buffer.
   FoldedText(original).MoveTo(&text_, &map_);
@@ -86,10 +132,16 @@ size_t MatchText::FromOriginal(size_t offset) const {
   return std::lower_bound(map_.begin(), map_.end() - 1, offset) - map_.begin();
 }
 
+void MatchTextOnly(std::string_view original, std::string* text) {
+  text->clear();
+  AppendFolded(original, text);
+  size_t from = FirstToSqueeze(*text);
+  if (from < text->size()) Squeeze(from, text, nullptr);
+}
+
 std::string NormalizePhrase(std::string_view phrase) {
-  std::string out = Fold(phrase);  // MatchText's text, without its map
-  size_t from = FirstToSqueeze(out);
-  if (from < out.size()) Squeeze(from, &out, nullptr);
+  std::string out;
+  MatchTextOnly(phrase, &out);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "acervo/text.h"
 #include "acervo/word.h"
 
 namespace acervo {
@@ -18,6 +19,17 @@ TEST(MatchTextTest, FoldsAndSqueezesSpacesKeepingTheMap) {
 TEST(MatchTextTest, NormalizesPhrasesTheSameWay) {
   EXPECT_EQ(NormalizePhrase("  Acción \n por  "), "accion por");
   EXPECT_EQ(NormalizePhrase(" \t "), "");
+}
+
+TEST(MatchTextTest, FoldsARunOfNonAsciiBytesAsFoldDoes) {
+  std::string out = "left over";
+  for (std::string_view run : {"Ó", "ÁÉÍÓÚÑÜ", "ŞĞİΑΒΓЖж", "“”—", "\xC3", "\xFF\xC3\xA1",
+                               "\xE2\x82", "ﬁ", "\u00a0\u0301", "ẞ"}) {
+    match_text_internal::FoldRun(run, &out);
+    EXPECT_EQ(out, Fold(run)) << run;
+    match_text_internal::FoldRun(run, &out);  // the second time from the table
+    EXPECT_EQ(out, Fold(run)) << run;
+  }
 }
 
 TEST(WordTest, SeesWordCharactersOnEitherSideOfAByte) {

@@ -4,6 +4,7 @@
 #include <deque>
 #include <string>
 
+#include "acervo/match_text.h"
 #include "acervo/text.h"
 #include "acervo/word.h"
 
@@ -122,6 +123,13 @@ void PhraseMatcher::Build() {
       to[k] = ((target * classes_) << 1) | (output_[target] > 0 ? 1u : 0u);
     }
   }
+  raw_class_.fill(kFolded);
+  for (int c = 0; c < 0x80; ++c) {
+    const char ch = static_cast<char>(c);
+    raw_class_[c] = match_text_internal::IsSqueezed(ch) ? kSqueezed
+                    : ch >= 'A' && ch <= 'Z'            ? class_of_[c + ('a' - 'A')]
+                                                        : class_of_[c];
+  }
   next_output_.resize(nodes_.size());
   for (size_t n = 0; n < nodes_.size(); ++n) {
     next_output_[n] = n == 0 ? -1 : nodes_[nodes_[n].fail].output;
@@ -160,6 +168,51 @@ std::vector<PhraseMatcher::Match> PhraseMatcher::FindAll(std::string_view text) 
     }
   }
   return Ordered(&found);
+}
+
+bool PhraseMatcher::MayOccurInMatchText(std::string_view original) const {
+  const uint32_t* delta = delta_.data();
+  const uint16_t* raw_class = raw_class_.data();
+  size_t row = 0;            // as in FindAll
+  bool space_before = true;  // MatchText drops the whitespace a text starts with
+  // One byte of the prepared text: whether a phrase ends with it.
+  auto step = [&](uint16_t k) {
+    const uint32_t entry = delta[row + k];
+    row = entry >> 1;
+    return (entry & 1) != 0;
+  };
+  std::string folded;  // a run of non-ASCII bytes, folded
+  for (size_t i = 0; i < original.size();) {
+    const uint16_t k = raw_class[static_cast<unsigned char>(original[i])];
+    if (k < kFolded) {  // most bytes: ASCII but whitespace
+      ++i;
+      space_before = false;
+      if (step(k)) return true;
+      continue;
+    }
+    if (k == kSqueezed) {
+      ++i;
+      if (space_before) continue;
+      space_before = true;
+      if (step(class_of_[' '])) return true;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < original.size() && static_cast<unsigned char>(original[end]) >= 0x80) ++end;
+    match_text_internal::FoldRun(original.substr(i, end - i), &folded);
+    i = end;
+    for (char f : folded) {  // folded bytes are as MatchText keeps them, but for whitespace
+      if (match_text_internal::IsSqueezed(f)) {
+        if (space_before) continue;
+        space_before = true;
+        f = ' ';
+      } else {
+        space_before = false;
+      }
+      if (step(class_of_[static_cast<unsigned char>(f)])) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::Ordered(std::vector<Found>* found) {

@@ -58,6 +58,26 @@ TEST(PhraseMatcherTest, FollowsFailureLinksIntoShorterPhrases) {
               ::testing::ElementsAre("secretaria de salud=1", "de salud publica=2"));
 }
 
+TEST(PhraseMatcherTest, MayOccurInMatchTextOnlyWhereAPhraseEnds) {
+  PhraseMatcher m(PhraseMatcher::Options{.boundary_only_at_word_edges = true});
+  m.Add(NormalizePhrase("Acción por el clima"), 13);
+  m.Add(NormalizePhrase("ODS"), 0);
+  m.Build();
+  EXPECT_TRUE(m.MayOccurInMatchText("la ACCIÓN  por\nel Clima"));
+  EXPECT_TRUE(m.MayOccurInMatchText("los ods"));
+  EXPECT_TRUE(m.MayOccurInMatchText("periods"));  // "ods" ends there: boundaries not checked
+  EXPECT_FALSE(m.MayOccurInMatchText("acción por el cambio"));
+  EXPECT_FALSE(m.MayOccurInMatchText(""));
+  for (std::string_view text :
+       {"Acción por el clima", "ODS 13", "nada", "Ámbito", " o d s", "  ACCIÓN\t\tPOR EL\n\nCLIMA",
+        "Ñandú ÓDS", "“ODS”", "bad \xC3 ods \xFF", "acción\u00a0por el clima"}) {
+    bool found = !m.FindAll(MatchText(text).text()).empty();
+    if (found) {
+      EXPECT_TRUE(m.MayOccurInMatchText(text)) << text;
+    }
+  }
+}
+
 TEST(PhraseMatcherTest, EmptyMatcherFindsNothing) {
   PhraseMatcher m;
   EXPECT_FALSE(m.Add("", 1));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -100,6 +101,29 @@ bool SameLines(const std::vector<std::string>& kept, std::span<const std::string
   return true;
 }
 
+// A passage folded, and its map back to the original made only when a mention needs a span:
+// most passages hold no amount, and the fold alone costs a fraction of the fold with its map.
+// The text is the same FoldedText's (both are acervo::Fold's).
+class FoldedPassage {
+ public:
+  void Reset(std::string_view original) {
+    original_ = original;
+    text_.clear();
+    AppendFolded(original, &text_);
+    map_.reset();
+  }
+  const std::string& text() const { return text_; }
+  size_t ToOriginal(size_t offset) {
+    if (!map_) map_.emplace(original_);
+    return map_->ToOriginal(offset);
+  }
+
+ private:
+  std::string_view original_;
+  std::string text_;  // kept from passage to passage: no allocation once grown
+  std::optional<FoldedText> map_;
+};
+
 // The units of a table: its caption's, and each column header's over them.
 struct TableUnits {
   std::vector<std::string> caption_lines, header_cells;  // what they were computed from
@@ -116,7 +140,8 @@ class AmountRun : public Run {
         country_currency_(lex_.CountryCurrency(document.country)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
-    FoldedText folded(segment.text);
+    FoldedPassage& folded = folded_;
+    folded.Reset(segment.text);
     if (segment.kind == SegmentKind::kTableRow) {
       in_table_ = true;
       std::vector<std::string_view> header(segment.table_header.begin(),
@@ -137,7 +162,8 @@ class AmountRun : public Run {
       table_.reset();
       in_table_ = false;
     }
-    std::vector<Expression> found;
+    std::vector<Expression>& found = found_;
+    found.clear();
     scanner_.Scan(folded.text(), &found);
     size_t emitted = out->size();
     for (const Expression& e : found) {
@@ -177,8 +203,8 @@ class AmountRun : public Run {
     return std::vector<std::string_view>(last_header_.begin(), last_header_.end());
   }
 
-  void Row(const Segment& segment, const FoldedText& folded,
-           std::span<const std::string_view> header, std::vector<Mention>* out) {
+  void Row(const Segment& segment, FoldedPassage& folded, std::span<const std::string_view> header,
+           std::vector<Mention>* out) {
     const TableUnits& t = UnitsOf(segment.table_caption, header);
     const std::string& f = folded.text();
     // A row with fewer cells than its header lost its leading empty cells (a total row
@@ -203,11 +229,12 @@ class AmountRun : public Run {
     bool loose;
   };
 
-  void Cell(const FoldedText& folded, size_t begin, size_t end, Place place, const TableUnits& t,
+  void Cell(FoldedPassage& folded, size_t begin, size_t end, Place place, const TableUnits& t,
             std::vector<Mention>* out) {
     size_t column = place.column;
     std::string_view cell = std::string_view(folded.text()).substr(begin, end - begin);
-    std::vector<Expression> found;
+    std::vector<Expression>& found = found_;
+    found.clear();
     scanner_.Scan(cell, &found);
     std::vector<bool> parenthesized;
     for (Expression& e : found) parenthesized.push_back(Parenthesized(cell, &e));
@@ -322,7 +349,7 @@ class AmountRun : public Run {
     return t.caption.says_money();
   }
 
-  void Emit(const FoldedText& folded, const Expression& e, size_t offset, const Decimal& value,
+  void Emit(FoldedPassage& folded, const Expression& e, size_t offset, const Decimal& value,
             const Units& table, double confidence, std::vector<Mention>* out) {
     std::string iso = e.currency;
     bool from_text = e.has_currency && IsExplicit(iso);
@@ -383,6 +410,8 @@ class AmountRun : public Run {
   bool in_table_ = false;
   std::unique_ptr<TableUnits> table_;
   std::vector<std::string> last_header_;  // the last header row that named its columns
+  FoldedPassage folded_;                  // the passage Extract reads
+  std::vector<Expression> found_;         // what the scanner found in it, or in one cell
 };
 
 }  // namespace

@@ -45,8 +45,7 @@ bool ParsePlainDecimal(std::string_view s, Decimal* out) {
 
 }  // namespace
 
-void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
-  if (folded_phrase.empty()) return;
+PhraseTrie::Node* PhraseTrie::Insert(std::string_view folded_phrase) {
   auto& root = roots_[static_cast<unsigned char>(folded_phrase[0])];
   if (!root) root = std::make_unique<Node>();
   Node* node = root.get();
@@ -61,7 +60,17 @@ void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
     }
     node = child;
   }
-  node->payload = payload;
+  return node;
+}
+
+void PhraseTrie::Add(std::string_view folded_phrase, int payload) {
+  if (!folded_phrase.empty()) Insert(folded_phrase)->payload = payload;
+}
+
+void PhraseTrie::AddFlags(std::string_view folded_phrase, int flags) {
+  if (folded_phrase.empty()) return;
+  Node* node = Insert(folded_phrase);
+  node->payload = node->payload >= 0 ? node->payload | flags : flags;
 }
 
 void PhraseTrie::MarkStarts(PhraseStarts* starts) const {
@@ -81,39 +90,61 @@ void PhraseTrie::MarkStarts(PhraseStarts* starts) const {
   }
 }
 
-int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
-                        bool digit_ends_word) const {
-  if (pos >= text.size()) return -1;
+template <class At>
+bool PhraseTrie::Walk(std::string_view text, size_t pos, At&& at) const {
+  if (pos >= text.size()) return false;
   const Node* node = roots_[static_cast<unsigned char>(text[pos])].get();
-  if (!node) return -1;
-  int best = -1;
+  if (!node) return false;
   size_t i = pos + 1;
   while (true) {
     if (node->payload >= 0 && i > pos) {
       char last = text[i - 1];
-      bool digit_after =
-          i < text.size() && text[i] >= '0' && text[i] <= '9' && !(last >= '0' && last <= '9');
       if (!IsWordByte(last) || i == text.size() || !IsWordByte(text[i]) ||
-          (digit_ends_word && digit_after)) {
-        best = node->payload;
-        *end = i;
+          (text[i] >= '0' && text[i] <= '9' && !(last >= '0' && last <= '9'))) {
+        if (at(node, i)) return true;
       }
     }
-    if (i >= text.size()) break;
+    if (i >= text.size()) return false;
     char c = text[i];
     if (IsSpace(c)) {
       const Node* child = node->Child(' ');
-      if (!child) break;
+      if (!child) return false;
       node = child;
       while (i < text.size() && IsSpace(text[i])) ++i;
       continue;
     }
     const Node* child = node->Child(c);
-    if (!child) break;
+    if (!child) return false;
     node = child;
     ++i;
   }
+}
+
+namespace {
+// Whether a phrase that ends at text[end] ends at a word boundary without the exception of
+// digit_ends_word (Walk lets a letter before a digit through).
+bool EndsWord(std::string_view text, size_t end) {
+  return !IsWordByte(text[end - 1]) || end == text.size() || !IsWordByte(text[end]);
+}
+}  // namespace
+
+int PhraseTrie::Longest(std::string_view text, size_t pos, size_t* end,
+                        bool digit_ends_word) const {
+  int best = -1;
+  Walk(text, pos, [&](const Node* node, size_t i) {
+    if (digit_ends_word || EndsWord(text, i)) {
+      best = node->payload;
+      *end = i;
+    }
+    return false;  // a longer one may follow
+  });
   return best;
+}
+
+bool PhraseTrie::Any(std::string_view text, size_t pos, int digit_ends_word_flags) const {
+  return Walk(text, pos, [&](const Node* node, size_t i) {
+    return (node->payload & digit_ends_word_flags) != 0 || EndsWord(text, i);
+  });
 }
 
 Status Lexicon::Load(const std::filesystem::path& dir) {
@@ -145,6 +176,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
       c.word = r[4] == "word";
     }
     currencies_trie_.Add(Fold(r[0]), static_cast<int>(currencies_.size()));
+    number_phrases_.AddFlags(Fold(r[0]), kCurrencyFlag);
     currencies_.push_back(std::move(c));
   }
 
@@ -154,6 +186,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
     int power = std::atoi(r[1].c_str());
     if (power <= 0 || power > 24) return Corrupt("scales.tsv: bad power for '" + r[0] + "'");
     scales_trie_.Add(Fold(r[0]), static_cast<int>(scale_powers_.size()));
+    number_phrases_.AddFlags(Fold(r[0]), kWordFlag);
     scale_powers_.push_back(power);
     scale_alone_.push_back(r[2] == "alone");
   }
@@ -166,6 +199,7 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
       return Corrupt("numbers.tsv: bad value for '" + r[0] + "'");
     }
     numbers_trie_.Add(Fold(r[0]), static_cast<int>(number_values_.size()));
+    number_phrases_.AddFlags(Fold(r[0]), kWordFlag);
     number_values_.push_back(value);
   }
 
@@ -226,8 +260,14 @@ Status Lexicon::Load(const std::filesystem::path& dir) {
 
 bool Lexicon::NamesCurrency(std::string_view folded) const {
   size_t end = 0;
-  for (size_t pos = 0; pos < folded.size(); ++pos) {
+  for (size_t pos = 0; pos < folded.size();) {
     if (currency_starts_.At(folded, pos) && MatchCurrency(folded, pos, &end) >= 0) return true;
+    if (IsWordByte(folded[pos])) {  // the rest of the word
+      while (++pos < folded.size() && IsWordByte(folded[pos])) {
+      }
+    } else {
+      ++pos;
+    }
   }
   return false;
 }

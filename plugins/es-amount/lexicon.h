@@ -43,14 +43,31 @@ class PhraseStarts {
 class PhraseTrie {
  public:
   void Add(std::string_view folded_phrase, int payload);
+  // For a trie of flags: or-s `flags` (> 0) into the phrase's payload, so that a phrase added
+  // from two sets keeps both flags.
+  void AddFlags(std::string_view folded_phrase, int flags);
   // The longest phrase that starts at text[pos] and ends at a word boundary (when it ends
   // in a letter or digit; with `digit_ends_word`, a digit right after a letter ends the word
   // too: "USD1,23"). Returns its payload and sets *end, or returns -1.
   int Longest(std::string_view text, size_t pos, size_t* end, bool digit_ends_word = false) const;
+  // Whether Longest would find a phrase at text[pos], in a trie of flags: a phrase whose flags
+  // hold `digit_ends_word_flags` is taken as Longest takes it with digit_ends_word. One walk
+  // answers for the several sets whose phrases the trie holds.
+  bool Any(std::string_view text, size_t pos, int digit_ends_word_flags) const;
   // Adds the first bytes of the phrases to `starts` (below).
   void MarkStarts(PhraseStarts* starts) const;
 
  private:
+  struct Node;
+  // The node of a phrase (not empty), made with its path where missing.
+  Node* Insert(std::string_view folded_phrase);
+  // Walks the phrases that start at text[pos] and calls at(node, end) for each that ends at
+  // `end` where Longest may take it: at a word boundary, or a letter before a digit (which only
+  // digit_ends_word accepts: `at` decides). Stops when `at` returns true, and returns whether
+  // it did.
+  template <class At>
+  bool Walk(std::string_view text, size_t pos, At&& at) const;
+
   struct Node {
     // A node has a handful of children: a scan of them beats a tree's walk.
     std::vector<std::pair<char, std::unique_ptr<Node>>> next;
@@ -105,7 +122,15 @@ class Lexicon {
   bool MayStartNumberAt(std::string_view folded, size_t pos) const {
     return number_starts_.At(folded, pos);
   }
-  // Whether MatchCurrency finds a currency at some position of folded text.
+  // Whether a currency, scale or number word does start at folded[pos]: what an expression
+  // that starts with neither a figure nor a sign needs first. The two-byte table, then the
+  // tries themselves: a word that passes the table but matches no phrase ("ministerio",
+  // "ciudad") costs three short walks instead of an attempted parse.
+  bool StartsNumberAt(std::string_view folded, size_t pos) const {
+    return number_starts_.At(folded, pos) && number_phrases_.Any(folded, pos, kCurrencyFlag);
+  }
+  // Whether MatchCurrency finds a currency where a word starts or at a byte that is no
+  // letter or digit: where ReadUnits (units.h) looks for one.
   bool NamesCurrency(std::string_view folded) const;
   enum class Role { kOf, kAnd, kCents, kPercent, kRange };
   bool MatchConnector(Role role, std::string_view folded, size_t pos, size_t* end) const {
@@ -129,6 +154,10 @@ class Lexicon {
  private:
   PhraseTrie currencies_trie_, scales_trie_, numbers_trie_, subunits_trie_;
   PhraseTrie connectors_trie_[5];
+  // The phrases of currencies_trie_ (flag kCurrencyFlag), scales_trie_ and numbers_trie_
+  // (kWordFlag) in one trie of flags, for StartsNumberAt.
+  static constexpr int kCurrencyFlag = 1, kWordFlag = 2;
+  PhraseTrie number_phrases_;
   PhraseStarts number_starts_;    // of currencies_trie_, scales_trie_ and numbers_trie_
   PhraseStarts currency_starts_;  // of currencies_trie_
   std::vector<Currency> currencies_;

@@ -1,6 +1,8 @@
 #include "scanner.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <utility>
 
 namespace acervo::amount {
@@ -8,17 +10,33 @@ namespace {
 
 using Role = Lexicon::Role;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // Folded text has its letters in ASCII; what remains above it is symbols and punctuation
 // ("€", "“", "º").
-bool IsWordByte(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsWordByte(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 bool IsPlausibleYear(const Decimal& d) {
   std::string s = d.ToString();
   return s.size() == 4 && (s.starts_with("19") || s.starts_with("20"));
 }
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r'; }
 bool IsSeparator(char c) { return c == '.' || c == ',' || c == '\''; }
+
+// What Scan's loop asks of every byte, in one lookup: IsWordByte, IsSpace or a tab, IsDigit.
+enum ByteClass : uint8_t { kWord = 1, kBlank = 2, kDigit = 4 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    char ch = static_cast<char>(c);
+    table[c] =
+        static_cast<uint8_t>((IsWordByte(ch) ? kWord : 0) |
+                             (IsSpace(ch) || ch == '\t' ? kBlank : 0) | (IsDigit(ch) ? kDigit : 0));
+  }
+  return table;
+}();
+uint8_t ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 size_t SkipSpaces(std::string_view f, size_t pos) {
   while (pos < f.size() && IsSpace(f[pos])) ++pos;
@@ -59,88 +77,13 @@ size_t FigureEnd(std::string_view f, size_t pos) {
   return i;
 }
 
-// The digits of a run of thousands groups ("2.690.952"), or false when a group after the
-// first is not exactly three digits or the first has more than three.
-bool Ungroup(std::string_view s, char sep, std::string* digits) {
-  digits->clear();
-  size_t start = 0;
-  bool first = true;
-  while (true) {
-    size_t next = s.find(sep, start);
-    std::string_view group = s.substr(start, next - start);
-    if (group.empty() || (first ? group.size() > 3 : group.size() != 3)) return false;
-    digits->append(group);
-    if (next == std::string_view::npos) return true;
-    start = next + 1;
-    first = false;
-  }
-}
-
 }  // namespace
-
-bool ParseFigure(std::string_view figure, Decimal* out) {
-  if (size_t space = figure.find(' '); space != std::string_view::npos) {
-    // Space-grouped thousands, then perhaps a decimal part: "1 250 000,50".
-    size_t end = figure.find_first_of(".,");
-    std::string digits;
-    if (!Ungroup(figure.substr(0, end), ' ', &digits)) return false;
-    if (end == std::string_view::npos) {
-      *out = Decimal::FromDigits(digits, "");
-      return true;
-    }
-    std::string_view fraction = figure.substr(end + 1);
-    if (fraction.empty() || fraction.size() > 2 ||
-        fraction.find_first_not_of("0123456789") != std::string_view::npos) {
-      return false;
-    }
-    *out = Decimal::FromDigits(digits, fraction);
-    return true;
-  }
-  // An apostrophe groups millions in some Colombian texts ("1'500.000"): treat it as a
-  // thousands separator of the same kind as the others.
-  std::string s(figure);
-  size_t last_dot = s.rfind('.'), last_comma = s.rfind(',');
-  char other = last_dot != std::string::npos ? '.' : ',';
-  std::replace(s.begin(), s.end(), '\'', other);
-  last_dot = s.rfind('.');
-  last_comma = s.rfind(',');
-  bool has_dot = last_dot != std::string::npos, has_comma = last_comma != std::string::npos;
-  std::string digits;
-  if (!has_dot && !has_comma) {
-    *out = Decimal::FromDigits(s, "");
-    return true;
-  }
-  if (has_dot && has_comma) {
-    size_t point = std::max(last_dot, last_comma);
-    char group_sep = s[point] == '.' ? ',' : '.';
-    std::string_view integer = std::string_view(s).substr(0, point);
-    if (integer.find(s[point]) != std::string_view::npos) return false;  // "1.234.567.8,9"?
-    if (!Ungroup(integer, group_sep, &digits)) return false;
-    *out = Decimal::FromDigits(digits, std::string_view(s).substr(point + 1));
-    return true;
-  }
-  char sep = has_dot ? '.' : ',';
-  size_t first = s.find(sep), last = s.rfind(sep);
-  if (first != last) {  // one kind, repeated: thousands groups
-    if (!Ungroup(s, sep, &digits)) return false;
-    *out = Decimal::FromDigits(digits, "");
-    return true;
-  }
-  std::string_view integer = std::string_view(s).substr(0, first);
-  std::string_view fraction = std::string_view(s).substr(first + 1);
-  bool leading_zero = integer == "0";
-  if (fraction.size() == 3 && !leading_zero && integer.size() <= 3) {
-    *out = Decimal::FromDigits(std::string(integer) + std::string(fraction), "");
-    return true;
-  }
-  *out = Decimal::FromDigits(integer, fraction);
-  return true;
-}
 
 // Over 80 lines: one left-to-right pass over the figures, number words and scales of a
 // number, with the running groups they add to; split, each piece would need all of them.
 bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t* end) const {
   Decimal total, group;          // sum of closed million-groups; the open group below them
+  bool total_set = false;        // a million-group was closed: total is not zero
   bool group_set = false;        // the open group has a value
   bool figure_in_group = false;  // a figure was read since the last scale word
   bool any = false, words_only = true;
@@ -194,6 +137,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
         group_set = true;
       } else {
         total += base.Scaled(power);
+        total_set = true;
         group = Decimal();
         group_set = false;
         last_big_power = power;
@@ -213,6 +157,7 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
             group += half;
           } else {
             total += half;
+            total_set = true;
           }
           last_end = half_end;
         }
@@ -222,7 +167,11 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     int ni = lex_->MatchNumberWord(f, q, &we);
     if (ni >= 0) {
       if (figure_in_group) break;
-      group += lex_->number_value(ni);
+      if (group_set) {  // (unset, the group is zero: the word's value is its value)
+        group += lex_->number_value(ni);
+      } else {
+        group = lex_->number_value(ni);
+      }
       group_set = any = true;
       last_scale = 0;
       last_end = we;
@@ -241,7 +190,9 @@ bool Scanner::ParseNumber(std::string_view f, size_t pos, Expression* e, size_t*
     break;
   }
   if (!any) return false;
-  e->value = group_set ? total + group : total;
+  // Without a closed million-group the total is zero, and the open group is the value (what
+  // adding it to zero gives, but for leading zeros no output shows).
+  e->value = !group_set ? total : total_set ? total + group : std::move(group);
   e->tail_power = last_scale;
   e->words_only = words_only;
   *end = last_end;
@@ -428,27 +379,29 @@ bool Scanner::ParseAt(std::string_view f, size_t pos, Expression* e) const {
 void Scanner::Scan(std::string_view f, std::vector<Expression>* out) const {
   size_t first = out->size();
   size_t pos = 0;
-  while (pos < f.size()) {
-    char c = f[pos];
-    if (IsSpace(c) || c == '\t') {  // most bytes that start no word
+  Expression e;  // ParseAt starts it afresh
+  const size_t n = f.size();
+  while (pos < n) {
+    const char c = f[pos];
+    const uint8_t k = ClassOf(c);
+    if (k & kBlank) {  // most bytes that start no word
       ++pos;
       continue;
     }
-    bool word_start = IsWordByte(c) && (pos == 0 || !IsWordByte(f[pos - 1]));
-    bool anchor = word_start || !IsWordByte(c);
-    // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase.
-    if (anchor && (IsDigit(c) || c == '-' || c == '\\' || lex_->MayStartNumberAt(f, pos))) {
-      Expression e;
+    const bool word = k & kWord;
+    const bool anchor = !word || pos == 0 || !(ClassOf(f[pos - 1]) & kWord);
+    // What ParseAt reads first: a figure, a sign, an escaped "\$", or a lexicon phrase
+    // (without one of them it finds nothing).
+    if (anchor && ((k & kDigit) || c == '-' || c == '\\' || lex_->StartsNumberAt(f, pos))) {
       if (ParseSignedAt(f, pos, &e)) {
         pos = std::max(e.end, pos + 1);
         out->push_back(std::move(e));
         continue;
       }
     }
-    if (IsWordByte(c)) {
-      while (pos < f.size() && IsWordByte(f[pos])) ++pos;
-    } else {
-      ++pos;
+    ++pos;
+    if (word) {
+      while (pos < n && (ClassOf(f[pos]) & kWord)) ++pos;
     }
   }
   for (size_t i = first; i + 1 < out->size(); ++i) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "acervo/decimal.h"
+#include "figure.h"
 #include "lexicon.h"
 
 namespace acervo::amount {
@@ -31,14 +32,6 @@ struct Expression {
   bool has_currency = false;  // a currency symbol, code or name is part of the expression
   std::string currency;       // its ISO code, Currency::kCountry, or "" (no settled one)
 };
-
-// How one figure reads: "2.690.952.000,00" -> 2690952000.00. Separators are decided from
-// the digit groups alone: both '.' and ',' present, the last is the decimal point; one kind
-// repeated, it groups thousands; one separator followed by exactly three digits groups
-// thousands (money never has three decimals, so "$34.055" and "USD 20,000" never come out a
-// thousand times too small); otherwise it is the decimal point ("1.5", "$ 0,00"). False for
-// malformed groups ("1.2.3", "12,34,567"), which are identifiers, not amounts.
-bool ParseFigure(std::string_view figure, Decimal* out);
 
 class Scanner {
  public:

@@ -61,5 +61,23 @@ TEST(Lexicon, StartTablesMissNoPhrase) {
   EXPECT_FALSE(lex.NamesCurrency("cifras en millones"));
 }
 
+// StartsNumberAt walks one trie of the currencies, scales and number words: it must say
+// what the three matches say, at every byte (word starts, mid-word, symbols, a code touching
+// its figure).
+TEST(Lexicon, StartsNumberAtWhereACurrencyScaleOrNumberWordMatches) {
+  Lexicon lex;
+  ASSERT_TRUE(lex.Load(ACERVO_PLUGIN_SOURCE_DATA_DIR).ok());
+  for (std::string_view text :
+       {"usd1,23 y us$ 5 o 3 mil millones de pesos", "un peso, veinte  dolares; medio millon",
+        "ministerio de la ciudad, cien mdp", "eur20 cop 26 \\$ 40 € 3", "milagro pesos2 dosis"}) {
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      size_t end = 0;
+      bool any = lex.MatchCurrency(text, pos, &end) >= 0 || lex.MatchScale(text, pos, &end) >= 0 ||
+                 lex.MatchNumberWord(text, pos, &end) >= 0;
+      EXPECT_EQ(lex.StartsNumberAt(text, pos), any) << text << " at " << pos;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace acervo::amount

@@ -62,10 +62,6 @@ class OdsRun : public Run {
   }
 
  private:
-  bool AnyCue(std::span<const std::string_view> texts) {
-    return std::any_of(texts.begin(), texts.end(), [&](std::string_view t) { return Cue(t); });
-  }
-
   // HasGoalCue of a heading, caption line or header cell, remembered: every segment under a
   // heading asks about it again.
   bool Cue(std::string_view text) {
@@ -76,19 +72,33 @@ class OdsRun : public Run {
     return cue;
   }
 
-  // The last list of texts (headings, caption lines) AnyCue was asked about, and its answer.
+  // The last list of texts (headings, caption lines) RememberedCue was asked about, the Cue of
+  // each up to the first that is one, and whether one is.
   struct LastCue {
     std::vector<std::string> texts;
+    std::vector<bool> cues;
     bool cue = false;
   };
 
-  // AnyCue, remembered for the last list asked about: the segments under one heading, or the
+  // Whether some text of the list is a Cue, remembered for the last list asked about: the
+  // segments under one heading, or the
   // rows of one table, come one after another, and comparing the texts costs less than
-  // looking each up in cues_.
+  // looking each up in cues_. A list that changes keeps the Cue of the texts it starts with
+  // (a new heading below the same parents): only the texts after them are looked up.
   bool RememberedCue(std::span<const std::string_view> texts, LastCue* last) {
-    if (!std::equal(texts.begin(), texts.end(), last->texts.begin(), last->texts.end())) {
-      last->texts.assign(texts.begin(), texts.end());
-      last->cue = AnyCue(texts);
+    if (std::equal(texts.begin(), texts.end(), last->texts.begin(), last->texts.end())) {
+      return last->cue;
+    }
+    size_t same = 0;
+    while (same < texts.size() && same < last->cues.size() && last->texts[same] == texts[same]) {
+      ++same;
+    }
+    last->texts.assign(texts.begin(), texts.end());
+    last->cues.resize(same);
+    last->cue = std::find(last->cues.begin(), last->cues.end(), true) != last->cues.end();
+    for (size_t k = same; k < texts.size() && !last->cue; ++k) {
+      last->cues.push_back(Cue(texts[k]));
+      last->cue = last->cues.back();
     }
     return last->cue;
   }

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <string>
 
 #include "acervo/text.h"
 #include "acervo/tsv.h"
@@ -131,7 +132,10 @@ Result<GoalReferences> GoalReferences::Load(const std::filesystem::path& data_di
 }
 
 bool GoalReferences::HasGoalCue(std::string_view text) const {
-  return !cues_.FindAll(MatchText(text).text()).empty();
+  if (!cues_.MayOccurInMatchText(text)) return false;  // most texts
+  std::string prepared;
+  MatchTextOnly(text, &prepared);  // no span is reported: no map needed
+  return !cues_.FindAll(prepared).empty();
 }
 
 bool GoalReferences::ReadGoalNumber(const std::string& t, size_t pos, int* goal, size_t* end) {
@@ -293,6 +297,12 @@ void GoalReferences::FindNamed(const MatchText& m, const NameMatch& n, Placement
 
 std::vector<GoalReference> GoalReferences::Find(std::string_view text, Placement placement,
                                                 bool goal_context, bool* any_phrase) const {
+  // Most passages hold no goal name, cue or prefix: then nothing below finds anything (a goal
+  // cell's bare numbers aside), and the passage need not be prepared for matching.
+  if (placement != Placement::kGoalCell && !scan_.MayOccurInMatchText(text)) {
+    if (any_phrase) *any_phrase = false;
+    return {};
+  }
   MatchText m(text);
   // What cues_, prefixes_ and the names' own matcher would find, in one pass.
   std::vector<PhraseMatcher::Match> cues, prefixes, names;

@@ -31,6 +31,26 @@ class MatchText {
   std::vector<uint32_t> map_;
 };
 
+// MatchText(original).text() alone, into *text (what it held is dropped): the fold and squeeze
+// without the map, for a caller that needs the map only once a phrase is found in it, or
+// never. Reusing one *text from passage to passage allocates nothing once it has grown.
+void MatchTextOnly(std::string_view original, std::string* text);
+
+// How MatchText prepares text, byte by byte, for a caller that reads a text as it would be
+// prepared without preparing it (PhraseMatcher::MayOccurInMatchText).
+namespace match_text_internal {
+// Whether MatchText squeezes the ASCII byte `c` as whitespace (into one ' ' per run, none at
+// the start); every other ASCII byte it lower-cases.
+constexpr bool IsSqueezed(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+// Fold(run) into *out (what it held is dropped), for a run of bytes of 0x80 and above between
+// two ASCII bytes: Fold reads such a run the same inside a text or alone (no ASCII byte
+// continues a code point). Two-byte code points (accented Latin letters) are looked up in a
+// per-thread table of their folds.
+void FoldRun(std::string_view run, std::string* out);
+}  // namespace match_text_internal
+
 // A phrase normalized as MatchText normalizes text ("  Acción  por " -> "accion por").
 std::string NormalizePhrase(std::string_view phrase);
 

@@ -11,6 +11,7 @@
 #ifndef ACERVO_PHRASE_MATCHER_H_
 #define ACERVO_PHRASE_MATCHER_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +51,11 @@ class PhraseMatcher {
 
   // Every occurrence; ordered by begin, then longest first, then in the order of Add.
   std::vector<Match> FindAll(std::string_view text) const;
+  // False when FindAll(MatchText(original).text()) finds nothing because no phrase ends
+  // anywhere in that text (true says one may: its boundaries are not checked). Reads the
+  // original once, folded and squeezed on the way as MatchText prepares it, so that a caller
+  // that finds nothing in most passages need not prepare them.
+  bool MayOccurInMatchText(std::string_view original) const;
   // What FindAll of a matcher given `phrases` in this order (each with its index as value)
   // returns, found phrase by phrase without building the automaton: cheaper for a handful of
   // phrases searched once (the names of one record).
@@ -102,6 +108,13 @@ class PhraseMatcher {
   // node with phrases, the next output on its fail chain (nodes_[fail].output). -1 ends a chain.
   std::vector<int32_t> output_;
   std::vector<int32_t> next_output_;
+  // For MayOccurInMatchText, filled by Build() too: the class of each byte of an original
+  // text as MatchText prepares it (an ASCII letter's lower case's), or one of these two.
+  static constexpr uint16_t kSqueezed = 0xFFFF;  // whitespace MatchText squeezes
+  static constexpr uint16_t kFolded = 0xFFFE;    // a byte of 0x80 and above: its run is folded
+  // (An array, not a vector: a matcher built for its boundary rules alone, as FindEach makes
+  // one per call, allocates nothing for it.)
+  std::array<uint16_t, 256> raw_class_{};
 };
 
 }  // namespace acervo
