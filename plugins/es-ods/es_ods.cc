@@ -313,7 +313,7 @@ class OdsExtractor : public Extractor {
       regions.title_begin = title;
       regions.title_end = title + record.title.size();
     }
-    regions.names = OrganisationNames(record, text);
+    regions.names = OrganisationNames(record, text, terms);
     for (const GoalEvidence& g : lexicon_.Infer(text, terms, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
@@ -322,9 +322,14 @@ class OdsExtractor : public Extractor {
 
  private:
   // Where the record's institutions are named in its text (`text`, the record's text
-  // prepared for matching), by their name or acronym.
-  static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record,
-                                                                  const MatchText& text) {
+  // prepared for matching), by their name or acronym, as far as `terms` (the lexicon's terms
+  // in it) care: a name's place only weighs a term inside it (GoalLexicon::Score). Such a
+  // term is a piece of the name as normalized (the text is matched byte for byte, and
+  // MatchText maps code points to code points in order), so a name that holds none of the
+  // terms' words is not searched for; most records search for none.
+  static std::vector<std::pair<size_t, size_t>> OrganisationNames(
+      const RecordView& record, const MatchText& text,
+      const std::vector<PhraseMatcher::Match>& terms) {
     // Each name once: a record names the same institution again and again, and only the
     // spans where some name stands matter. Sorted vectors, not sets: a record holds a few.
     std::vector<std::string_view> written;  // as the mentions write them: normalized once each
@@ -341,10 +346,27 @@ class OdsExtractor : public Extractor {
     if (written.empty()) return out;
     std::sort(written.begin(), written.end());
     written.erase(std::unique(written.begin(), written.end()), written.end());
+    std::vector<std::string_view> words;  // what the terms found say, each once
+    words.reserve(terms.size());
+    for (const PhraseMatcher::Match& t : terms) {
+      words.push_back(std::string_view(text.text()).substr(t.begin, t.end - t.begin));
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    auto holds_a_term = [&](std::string_view name) {
+      if (name.ends_with('*')) return true;  // a stem runs on past its words: search it
+      return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+        return name.find(w) != std::string_view::npos;
+      });
+    };
     // A few names, searched once, in sorted order: no automaton to build.
     std::vector<std::string> names;
     names.reserve(written.size());
-    for (std::string_view name : written) names.push_back(NormalizePhrase(name));
+    for (std::string_view name : written) {
+      std::string normalized = NormalizePhrase(name);
+      if (holds_a_term(normalized)) names.push_back(std::move(normalized));
+    }
+    if (names.empty()) return out;
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const PhraseMatcher::Match& p :
