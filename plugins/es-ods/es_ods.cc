@@ -24,6 +24,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/plugin.h"
+#include "acervo/word.h"
 #include "goal_lexicon.h"
 #include "goal_references.h"
 #include "phrases.h"
@@ -325,8 +326,8 @@ class OdsExtractor : public Extractor {
   // prepared for matching), by their name or acronym, as far as `terms` (the lexicon's terms
   // in it) care: a name's place only weighs a term inside it (GoalLexicon::Score). Such a
   // term is a piece of the name as normalized (the text is matched byte for byte, and
-  // MatchText maps code points to code points in order), so a name that holds none of the
-  // terms' words is not searched for; most records search for none.
+  // MatchText maps code points to code points in order), so a name is only looked for
+  // around the terms it holds, and most records look for none.
   static std::vector<std::pair<size_t, size_t>> OrganisationNames(
       const RecordView& record, const MatchText& text,
       const std::vector<PhraseMatcher::Match>& terms) {
@@ -359,21 +360,44 @@ class OdsExtractor : public Extractor {
         return name.find(w) != std::string_view::npos;
       });
     };
-    // A few names, searched once, in sorted order: no automaton to build.
-    std::vector<std::string> names;
+    std::vector<std::string> names, stems;  // a stem ("foo*") runs on: searched whole
     names.reserve(written.size());
     for (std::string_view name : written) {
       std::string normalized = NormalizePhrase(name);
-      if (holds_a_term(normalized)) names.push_back(std::move(normalized));
+      if (!holds_a_term(normalized)) continue;
+      (normalized.ends_with('*') ? stems : names).push_back(std::move(normalized));
     }
-    if (names.empty()) return out;
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const std::string& name : names) NameAroundTerms(name, text, terms, &out);
+    if (stems.empty()) return out;
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     for (const PhraseMatcher::Match& p :
-         PhraseMatcher::FindEach(PhraseOptions(), names, text.text())) {
+         PhraseMatcher::FindEach(PhraseOptions(), stems, text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
     }
     return out;
+  }
+
+  // Appends where `name` (normalized, no stem) stands around one of `terms` in `text`: the
+  // term is a piece of the name, so the name can only start where the term's place in it
+  // says. Its edges as PhraseMatcher draws them under PhraseOptions(): an edge of the name
+  // that is a word character may not touch another. A name found around two terms comes
+  // twice (no matter: only whether a term lies inside some name counts).
+  static void NameAroundTerms(std::string_view name, const MatchText& text,
+                              const std::vector<PhraseMatcher::Match>& terms,
+                              std::vector<std::pair<size_t, size_t>>* out) {
+    std::string_view t = text.text();
+    const bool word_first = IsWordAt(name, 0), word_last = IsWordBefore(name, name.size());
+    for (const PhraseMatcher::Match& term : terms) {
+      std::string_view piece = t.substr(term.begin, term.end - term.begin);
+      for (size_t k = name.find(piece); k != std::string_view::npos && k <= term.begin;
+           k = name.find(piece, k + 1)) {
+        size_t begin = term.begin - k, end = begin + name.size();
+        if (end > t.size() || t.compare(begin, name.size(), name) != 0) continue;
+        if ((word_first && IsWordBefore(t, begin)) || (word_last && IsWordAt(t, end))) continue;
+        out->emplace_back(text.ToOriginal(begin), text.ToOriginal(end));
+      }
+    }
   }
 
   static Status ReadNumber(const nlohmann::json& params, const char* key, double* out) {
