@@ -92,7 +92,7 @@ void Lexicon::Add(Entry entry) {
   entries_.push_back(std::move(entry));
 }
 
-bool Lexicon::MayOpenAt(const unsigned char* bytes, size_t at, size_t n) const {
+inline bool Lexicon::MayOpenAt(const unsigned char* bytes, size_t at, size_t n) const {
   if (short_openings_[bytes[at]]) return true;
   if (at + 3 > n) return false;  // no room for a longer phrase
   uint32_t bit = OpeningBit(bytes[at], bytes[at + 1], bytes[at + 2]);
