@@ -15,6 +15,7 @@
 //   extra_lexicon:  path (or list of paths) of lexicon files added to it
 //   min_score, second_ratio, max_inferred (at most 2): the inference policy
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -347,27 +348,22 @@ class OdsExtractor : public Extractor {
     if (written.empty()) return out;
     std::sort(written.begin(), written.end());
     written.erase(std::unique(written.begin(), written.end()), written.end());
-    std::vector<std::string_view> words;  // what the terms found say, each once
-    words.reserve(terms.size());
-    for (const PhraseMatcher::Match& t : terms) {
-      words.push_back(std::string_view(text.text()).substr(t.begin, t.end - t.begin));
+    // Each term's pairs of neighbouring bytes, hashed to a bit each: a name lacking one of
+    // the bits cannot hold the term, and most names hold none of a record's terms.
+    std::vector<uint64_t> pairs(terms.size());
+    for (size_t k = 0; k < terms.size(); ++k) {
+      pairs[k] = BytePairs(
+          std::string_view(text.text()).substr(terms[k].begin, terms[k].end - terms[k].begin));
     }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    auto holds_a_term = [&](std::string_view name) {
-      if (name.ends_with('*')) return true;  // a stem runs on past its words: search it
-      return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-        return name.find(w) != std::string_view::npos;
-      });
-    };
-    std::vector<std::string> names, stems;  // a stem ("foo*") runs on: searched whole
-    names.reserve(written.size());
+    std::vector<std::string> stems;  // a stem ("foo*") runs on past its words: searched whole
     for (std::string_view name : written) {
       std::string normalized = NormalizePhrase(name);
-      if (!holds_a_term(normalized)) continue;
-      (normalized.ends_with('*') ? stems : names).push_back(std::move(normalized));
+      if (normalized.ends_with('*')) {
+        stems.push_back(std::move(normalized));
+      } else {
+        NameAroundTerms(normalized, text, terms, pairs, &out);
+      }
     }
-    for (const std::string& name : names) NameAroundTerms(name, text, terms, &out);
     if (stems.empty()) return out;
     std::sort(stems.begin(), stems.end());
     stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
@@ -378,17 +374,33 @@ class OdsExtractor : public Extractor {
     return out;
   }
 
+  // A bit for each pair of neighbouring bytes of `s` (by a hash, so two pairs may share one).
+  static uint64_t BytePairs(std::string_view s) {
+    uint64_t bits = 0;
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+      bits |= uint64_t{1} << ((static_cast<unsigned char>(s[i]) * 31u +
+                               static_cast<unsigned char>(s[i + 1])) &
+                              63u);
+    }
+    return bits;
+  }
+
   // Appends where `name` (normalized, no stem) stands around one of `terms` in `text`: the
   // term is a piece of the name, so the name can only start where the term's place in it
   // says. Its edges as PhraseMatcher draws them under PhraseOptions(): an edge of the name
   // that is a word character may not touch another. A name found around two terms comes
   // twice (no matter: only whether a term lies inside some name counts).
+  // `pairs`: BytePairs of each term.
   static void NameAroundTerms(std::string_view name, const MatchText& text,
                               const std::vector<PhraseMatcher::Match>& terms,
+                              const std::vector<uint64_t>& pairs,
                               std::vector<std::pair<size_t, size_t>>* out) {
     std::string_view t = text.text();
+    const uint64_t name_pairs = BytePairs(name);
     const bool word_first = IsWordAt(name, 0), word_last = IsWordBefore(name, name.size());
-    for (const PhraseMatcher::Match& term : terms) {
+    for (size_t n = 0; n < terms.size(); ++n) {
+      if ((pairs[n] & ~name_pairs) != 0) continue;  // a pair of the term not in the name
+      const PhraseMatcher::Match& term = terms[n];
       std::string_view piece = t.substr(term.begin, term.end - term.begin);
       for (size_t k = name.find(piece); k != std::string_view::npos && k <= term.begin;
            k = name.find(piece, k + 1)) {
