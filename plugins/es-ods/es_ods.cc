@@ -36,7 +36,11 @@ namespace {
 constexpr int kMaxInferred = 2;
 
 nlohmann::json GoalValue(int goal, bool explicit_goal) {
-  return {{"goal", goal}, {"explicit", explicit_goal}};
+  // Key by key: an initializer list builds and copies a temporary json for each pair.
+  nlohmann::json value = nlohmann::json::object();
+  value["goal"] = goal;
+  value["explicit"] = explicit_goal;
+  return value;
 }
 
 class OdsRun : public Run {
