@@ -56,8 +56,17 @@ size_t FirstToSqueeze(const std::string& folded) {
 // place, from byte `from` (FirstToSqueeze); `map`, when given, follows the bytes kept.
 void Squeeze(size_t from, std::string* text, std::vector<uint32_t>* map) {
   std::string& t = *text;
-  size_t n = from;
-  for (size_t i = from; i < t.size(); ++i) {
+  // Until the first byte dropped, nothing moves: a tab or line break becomes a space in
+  // place (a record's text joins its segments with '\n' and often drops nothing at all).
+  size_t i = from;
+  for (; i < t.size(); ++i) {
+    char c = t[i];
+    if (static_cast<unsigned char>(c) > ' ' || !IsSpace(c)) continue;
+    if (i == 0 || t[i - 1] == ' ') break;  // dropped: the bytes after it move
+    t[i] = ' ';
+  }
+  size_t n = i;
+  for (; i < t.size(); ++i) {
     char c = t[i];
     if (IsSpace(c)) {
       if (n == 0 || t[n - 1] == ' ') continue;

@@ -16,6 +16,21 @@ TEST(MatchTextTest, FoldsAndSqueezesSpacesKeepingTheMap) {
   EXPECT_EQ(t.FromOriginal(s.find("por")), t.text().find("por"));
 }
 
+// Line breaks and tabs that drop nothing become spaces in place; after the first dropped
+// byte the rest moves, with its map.
+TEST(MatchTextTest, LineBreaksBecomeSpacesBeforeAndAfterADrop) {
+  std::string s = "Foro\nSalud\tAgua\n\nÁrea  ñ\tfin\n";
+  MatchText t(s);
+  EXPECT_EQ(t.text(), "foro salud agua area n fin ");
+  const std::pair<std::string_view, std::string_view> words[] = {
+      {"salud", "Salud"}, {"agua", "Agua"}, {"area", "Área"}, {" n ", "ñ"}, {"fin", "fin"}};
+  for (const auto& [folded, original] : words) {
+    size_t at = t.text().find(folded) + (folded.front() == ' ' ? 1 : 0);
+    EXPECT_EQ(t.ToOriginal(at), s.find(original)) << folded;
+  }
+  EXPECT_EQ(t.ToOriginal(t.text().size()), s.size());
+}
+
 TEST(MatchTextTest, NormalizesPhrasesTheSameWay) {
   EXPECT_EQ(NormalizePhrase("  Acción \n por  "), "accion por");
   EXPECT_EQ(NormalizePhrase(" \t "), "");

@@ -15,6 +15,7 @@
 //   extra_lexicon:  path (or list of paths) of lexicon files added to it
 //   min_score, second_ratio, max_inferred (at most 2): the inference policy
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -24,6 +25,7 @@
 
 #include "acervo/message_mark.h"
 #include "acervo/plugin.h"
+#include "acervo/word.h"
 #include "goal_lexicon.h"
 #include "goal_references.h"
 #include "phrases.h"
@@ -34,7 +36,11 @@ namespace {
 constexpr int kMaxInferred = 2;
 
 nlohmann::json GoalValue(int goal, bool explicit_goal) {
-  return {{"goal", goal}, {"explicit", explicit_goal}};
+  // Key by key: an initializer list builds and copies a temporary json for each pair.
+  nlohmann::json value = nlohmann::json::object();
+  value["goal"] = goal;
+  value["explicit"] = explicit_goal;
+  return value;
 }
 
 class OdsRun : public Run {
@@ -323,7 +329,7 @@ class OdsExtractor : public Extractor {
       regions.title_begin = title;
       regions.title_end = title + record.title.size();
     }
-    regions.names = OrganisationNames(record, text);
+    regions.names = OrganisationNames(record, text, terms);
     for (const GoalEvidence& g : lexicon_.Infer(text, terms, regions, options_)) {
       out->push_back({"ods", g.begin, g.end, GoalValue(g.goal, false), g.confidence});
     }
@@ -332,9 +338,14 @@ class OdsExtractor : public Extractor {
 
  private:
   // Where the record's institutions are named in its text (`text`, the record's text
-  // prepared for matching), by their name or acronym.
-  static std::vector<std::pair<size_t, size_t>> OrganisationNames(const RecordView& record,
-                                                                  const MatchText& text) {
+  // prepared for matching), by their name or acronym, as far as `terms` (the lexicon's terms
+  // in it) care: a name's place only weighs a term inside it (GoalLexicon::Score). Such a
+  // term is a piece of the name as normalized (the text is matched byte for byte, and
+  // MatchText maps code points to code points in order), so a name is only looked for
+  // around the terms it holds, and most records look for none.
+  static std::vector<std::pair<size_t, size_t>> OrganisationNames(
+      const RecordView& record, const MatchText& text,
+      const std::vector<PhraseMatcher::Match>& terms) {
     // Each name once: a record names the same institution again and again, and only the
     // spans where some name stands matter. Sorted vectors, not sets: a record holds a few.
     std::vector<std::string_view> written;  // as the mentions write them: normalized once each
@@ -351,17 +362,68 @@ class OdsExtractor : public Extractor {
     if (written.empty()) return out;
     std::sort(written.begin(), written.end());
     written.erase(std::unique(written.begin(), written.end()), written.end());
-    // A few names, searched once, in sorted order: no automaton to build.
-    std::vector<std::string> names;
-    names.reserve(written.size());
-    for (std::string_view name : written) names.push_back(NormalizePhrase(name));
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    // Each term's pairs of neighbouring bytes, hashed to a bit each: a name lacking one of
+    // the bits cannot hold the term, and most names hold none of a record's terms.
+    std::vector<uint64_t> pairs(terms.size());
+    for (size_t k = 0; k < terms.size(); ++k) {
+      pairs[k] = BytePairs(
+          std::string_view(text.text()).substr(terms[k].begin, terms[k].end - terms[k].begin));
+    }
+    std::vector<std::string> stems;  // a stem ("foo*") runs on past its words: searched whole
+    for (std::string_view name : written) {
+      std::string normalized = NormalizePhrase(name);
+      if (normalized.ends_with('*')) {
+        stems.push_back(std::move(normalized));
+      } else {
+        NameAroundTerms(normalized, text, terms, pairs, &out);
+      }
+    }
+    if (stems.empty()) return out;
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     for (const PhraseMatcher::Match& p :
-         PhraseMatcher::FindEach(PhraseOptions(), names, text.text())) {
+         PhraseMatcher::FindEach(PhraseOptions(), stems, text.text())) {
       out.emplace_back(text.ToOriginal(p.begin), text.ToOriginal(p.end));
     }
     return out;
+  }
+
+  // A bit for each pair of neighbouring bytes of `s` (by a hash, so two pairs may share one).
+  static uint64_t BytePairs(std::string_view s) {
+    uint64_t bits = 0;
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+      bits |= uint64_t{1} << ((static_cast<unsigned char>(s[i]) * 31u +
+                               static_cast<unsigned char>(s[i + 1])) &
+                              63u);
+    }
+    return bits;
+  }
+
+  // Appends where `name` (normalized, no stem) stands around one of `terms` in `text`: the
+  // term is a piece of the name, so the name can only start where the term's place in it
+  // says. Its edges as PhraseMatcher draws them under PhraseOptions(): an edge of the name
+  // that is a word character may not touch another. A name found around two terms comes
+  // twice (no matter: only whether a term lies inside some name counts).
+  // `pairs`: BytePairs of each term.
+  static void NameAroundTerms(std::string_view name, const MatchText& text,
+                              const std::vector<PhraseMatcher::Match>& terms,
+                              const std::vector<uint64_t>& pairs,
+                              std::vector<std::pair<size_t, size_t>>* out) {
+    std::string_view t = text.text();
+    const uint64_t name_pairs = BytePairs(name);
+    const bool word_first = IsWordAt(name, 0), word_last = IsWordBefore(name, name.size());
+    for (size_t n = 0; n < terms.size(); ++n) {
+      if ((pairs[n] & ~name_pairs) != 0) continue;  // a pair of the term not in the name
+      const PhraseMatcher::Match& term = terms[n];
+      std::string_view piece = t.substr(term.begin, term.end - term.begin);
+      for (size_t k = name.find(piece); k != std::string_view::npos && k <= term.begin;
+           k = name.find(piece, k + 1)) {
+        size_t begin = term.begin - k, end = begin + name.size();
+        if (end > t.size() || t.compare(begin, name.size(), name) != 0) continue;
+        if ((word_first && IsWordBefore(t, begin)) || (word_last && IsWordAt(t, end))) continue;
+        out->emplace_back(text.ToOriginal(begin), text.ToOriginal(end));
+      }
+    }
   }
 
   static Status ReadNumber(const nlohmann::json& params, const char* key, double* out) {

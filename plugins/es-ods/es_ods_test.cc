@@ -221,6 +221,25 @@ TEST_F(EsOdsTest, NoThemeNoGoalAndConfidenceFollowsEvidence) {
   EXPECT_LT(weak, strong);
 }
 
+// A term inside an institution's name weighs half ("Agencia de Cambio Climático" says who
+// more than what about), only where the name stands as a whole word sequence.
+TEST_F(EsOdsTest, TermsInsideInstitutionNamesWeighLess) {
+  std::vector<Mention> agency = {
+      {"institution", 0, 0, {{"name", "Agencia de Cambio Climático"}}, 0.9}};
+  auto confidence = [&](std::string_view text, std::span<const Mention> mentions) {
+    std::vector<Mention> out = Infer("", text, mentions);
+    return out.empty() ? 0.0 : out[0].confidence;
+  };
+  std::string named = "Foro de la Agencia de Cambio Climático sobre cambio climático.";
+  EXPECT_LT(confidence(named, agency), confidence(named, {}));
+  EXPECT_GT(confidence(named, agency), 0);
+  // Inside a longer word the name is not there: the term weighs in full.
+  std::string inside = "Foro de la Subagencia de Cambio Climático sobre cambio climático.";
+  std::string_view inner = std::string_view(inside).substr(inside.find("agencia"));
+  EXPECT_EQ(confidence(inside, agency), confidence(inside, {}));
+  EXPECT_LT(confidence(inner, agency), confidence(inner, {}));
+}
+
 TEST_F(EsOdsTest, NoInferenceWhenTheRecordHasExplicitGoals) {
   std::vector<Mention> mentions = {{"ods", 0, 6, {{"goal", 11}, {"explicit", true}}, 0.95}};
   EXPECT_THAT(Infer("", "ODS 11: foro sobre cambio climático.", mentions), IsEmpty());

@@ -49,6 +49,11 @@ bool WordBoundaryAfter(std::string_view text, size_t at) {
   return !IsWordCodePoint(NextCodePoint(text, &pos));
 }
 
+// The bit of openings_ for a phrase or word that opens with bytes b0, b1, b2.
+inline uint32_t OpeningBit(uint32_t b0, uint32_t b1, uint32_t b2) {
+  return ((b0 | b1 << 8 | b2 << 16) * 2654435761u) >> 16;
+}
+
 bool ByByte(const std::pair<unsigned char, int32_t>& a,
             const std::pair<unsigned char, int32_t>& b) {
   return a.first < b.first;
@@ -77,7 +82,21 @@ void Lexicon::Add(Entry entry) {
     node = child;
   }
   nodes_[node].entries.push_back(index);
+  if (phrase.size() >= 3) {
+    const auto* b = reinterpret_cast<const unsigned char*>(phrase.data());
+    uint32_t bit = OpeningBit(b[0], b[1], b[2]);
+    openings_[bit / 64] |= uint64_t{1} << (bit % 64);
+  } else if (!phrase.empty()) {
+    short_openings_[static_cast<unsigned char>(phrase[0])] = 1;
+  }
   entries_.push_back(std::move(entry));
+}
+
+inline bool Lexicon::MayOpenAt(const unsigned char* bytes, size_t at, size_t n) const {
+  if (short_openings_[bytes[at]]) return true;
+  if (at + 3 > n) return false;  // no room for a longer phrase
+  uint32_t bit = OpeningBit(bytes[at], bytes[at + 1], bytes[at + 2]);
+  return (openings_[bit / 64] >> (bit % 64) & 1) != 0;
 }
 
 int32_t Lexicon::Child(int32_t node, unsigned char c) const {
@@ -97,7 +116,7 @@ void Lexicon::ForEachStart(std::string_view folded, Fn&& fn) const {
   // `at` follows no ASCII letter or digit (or starts the text): a word start unless a
   // non-ASCII letter precedes it.
   auto consider = [&](size_t at) {
-    if (root[bytes[at]] < 0) return;
+    if (root[bytes[at]] < 0 || !MayOpenAt(bytes, at, n)) return;
     if (at > 0 && bytes[at - 1] >= 0x80 && !WordBoundaryBefore(folded, at)) return;
     fn(at);
   };

@@ -63,9 +63,19 @@ class Lexicon {
   template <typename Fn>
   void MatchesAt(std::string_view folded, size_t at, Fn&& fn) const;
 
+  // Whether a phrase may open with the three bytes at `at` (false: none does, for sure).
+  bool MayOpenAt(const unsigned char* bytes, size_t at, size_t n) const;
+
   std::vector<Entry> entries_;
   std::vector<Node> nodes_{1};                                 // nodes_[0] is the root
   std::vector<int32_t> root_ = std::vector<int32_t>(256, -1);  // the root's child by byte
+  // Most word starts of a text begin some phrase's first letter but no phrase: a bit per
+  // hash of the first three bytes of each phrase (a clear bit rules the word start out
+  // without walking the trie), and the first bytes of the phrases shorter than three bytes,
+  // which the bits cannot speak for.
+  static constexpr size_t kOpeningBits = 1 << 16;
+  std::vector<uint64_t> openings_ = std::vector<uint64_t>(kOpeningBits / 64, 0);
+  std::vector<uint8_t> short_openings_ = std::vector<uint8_t>(256, 0);
 };
 
 }  // namespace acervo

@@ -68,5 +68,17 @@ TEST(LexiconTest, WordStartsAreFoundAtEveryOffset) {
   }
 }
 
+// A word start is ruled out by the first three bytes of the phrases; phrases of one or two
+// bytes, and phrases at the very end of the text, are still found.
+TEST(LexiconTest, ShortPhrasesAndPhrasesAtTheEndAreFound) {
+  Lexicon l = Lexicon::FromText("a\tx\nb\tye\nc\tforo\nd\tfo\n");
+  std::vector<std::string_view> labels;
+  for (const LexiconHit& h : l.FindAll("x ye foro fo fx y")) labels.push_back(*h.label);
+  EXPECT_EQ(labels, (std::vector<std::string_view>{"a", "b", "c", "d", "d"}));
+  EXPECT_EQ(l.FindAll("for").size(), 1u);  // "fo" only
+  EXPECT_EQ(*l.Longest("un foro"), "c");
+  EXPECT_TRUE(Lexicon::FromText("c\tforo\n").FindAll("fo for fore").empty());
+}
+
 }  // namespace
 }  // namespace acervo
