@@ -4,10 +4,14 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <string>
 
+#include "anchor_words.h"
 #include "shape.h"
 #include "year_ends.h"
 
@@ -37,11 +41,30 @@ bool YearDigitsAt(std::string_view s, size_t i) {
   return IsDigit(s[i + 2]) && IsDigit(s[i + 3]);
 }
 
+// The offset of the first '1' or '2' at or after `i`, or npos; eight bytes at a time, as
+// most passages hold few digits.
+size_t NextOneOrTwo(std::string_view s, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
+  auto has_zero_byte = [](uint64_t w) { return (w - kOnes) & ~w & kHighs; };
+  while (i < s.size()) {
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (has_zero_byte(w ^ (kOnes * '1')) | has_zero_byte(w ^ (kOnes * '2'))) break;
+    }
+    for (const size_t stop = std::min(s.size(), i + 8); i < stop; ++i) {
+      if (s[i] == '1' || s[i] == '2') return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // The offset of the first year (YearDigitsAt) at or after `from`, or npos: kYearDigits's
 // leftmost match, as RE2 would find it.
 size_t NextYearDigits(std::string_view s, size_t from) {
-  for (size_t i = from; i + 4 <= s.size(); ++i) {
-    if ((s[i] == '1' || s[i] == '2') && YearDigitsAt(s, i)) return i;
+  for (size_t i = NextOneOrTwo(s, from); i != std::string_view::npos && i + 4 <= s.size();
+       i = NextOneOrTwo(s, i + 1)) {
+    if (YearDigitsAt(s, i)) return i;
   }
   return std::string_view::npos;
 }
@@ -145,12 +168,25 @@ bool StandsAlone(std::string_view s, size_t begin, size_t end) {
   return true;
 }
 
+// The first offset at or after `p` where a match may begin as StandsAlone needs: the text's
+// start, or after a character that is not part of a word.
+size_t NextWordEdge(std::string_view s, size_t p) {
+  for (; p < s.size(); ++p) {
+    if (p == 0) return p;
+    const unsigned char c = static_cast<unsigned char>(s[p - 1]);
+    const bool word = IsDigit(static_cast<char>(c)) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c >= 0x80 ? IsWholeWord(s, p, s.size()) : !word) return p;  // as IsWordCodePoint
+  }
+  return p;
+}
+
 }  // namespace
 
 struct Grammar::Rule {
   const Shape* shape;
   int preference;  // the shape's place in the table: lower wins a tie
   std::unique_ptr<RE2> re;
+  int group_count;  // the whole match and every capturing group
   GroupIndex groups;
 };
 
@@ -159,10 +195,19 @@ struct Grammar::ShapeSet {
   RE2::Set set;  // shape i is pattern i
 };
 
+// A match of one rule: its span, found with the DFAs; its groups and action are read only
+// when the span may win (Scan), or when where the rule's search resumes depends on it.
 struct Grammar::Candidate {
+  enum State { kUnread, kAccepted, kRejected };
   size_t begin, end;
-  int preference;
-  std::vector<Expression> expressions;
+  const Rule* rule;
+  State state;
+  std::vector<Expression> expressions;  // the action's, once accepted
+};
+
+struct Grammar::ReadScratch {
+  std::vector<re2::StringPiece> groups;
+  std::vector<std::string_view> views;
 };
 
 Grammar::Grammar(Vocabulary vocabulary) : vocabulary_(std::move(vocabulary)) {}
@@ -202,15 +247,12 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
     }
   }
   if (!g->any_anchor_->set.Compile()) return Internal("es-date: the anchors do not fit in memory");
+  g->anchor_words_ = AnchorWords::Build(v);
 
   RE2::Options options;
   options.set_log_errors(false);
-  g->year_phrase_ = std::make_unique<RE2>(
-      expand(R"((?:ejercicio|ano)(?:{S}fiscal)?{S}(?:de{S})?({YD}))"), options);
   g->url_ = std::make_unique<RE2>(R"((?:https?://|www\.)[^\s<>"]+)", options);
-  for (const RE2* re : {g->year_phrase_.get(), g->url_.get()}) {
-    if (!re->ok()) return Internal("es-date: bad pattern: " + re->error());
-  }
+  if (!g->url_->ok()) return Internal("es-date: bad pattern: " + g->url_->error());
   return g;
 }
 
@@ -226,6 +268,7 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
     return Internal(std::string("es-date: bad pattern for ") + shape.name + ": " +
                     rule->re->error());
   }
+  rule->group_count = 1 + rule->re->NumberOfCapturingGroups();
   for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
     rule->groups.Add(name, index);
   }
@@ -234,22 +277,32 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
 }
 bool Grammar::AnchorStarts(std::string_view s, size_t* starts) const {
   const re2::StringPiece whole(s.data(), s.size());
-  // Every shape needs its anchor, so a passage without any is done after one pass over it;
-  // only the anchors it holds are looked for one by one.
-  std::vector<int> matching;
-  RE2::Set::ErrorInfo error;
-  bool known = any_anchor_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
-  bool present[kAnchorCount];
-  std::fill(present, present + kAnchorCount, !known);  // out of memory: look for each
-  for (int a : matching) present[a] = true;
+  // Where each anchor's leftmost match starts: by the byte tables, RE2 confirming only what
+  // they cannot settle; else every shape needs its anchor, so a passage without any is done
+  // after one pass of the anchors' set over it, and only the anchors it holds are looked for
+  // one by one.
+  std::array<AnchorWords::First, kAnchorCount> first;
+  if (anchor_words_) {
+    first = anchor_words_->Find(s);
+  } else {
+    std::vector<int> matching;
+    RE2::Set::ErrorInfo error;
+    const bool known =
+        any_anchor_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
+    first.fill({known ? s.size() : 0, false});  // out of memory: look for each
+    for (int a : matching) first[a] = {0, false};
+  }
   bool anchored = false;
   for (int a = 0; a < kAnchorCount; ++a) {
+    size_t at = first[a].at;
     re2::StringPiece hit;
-    starts[a] = present[a] && anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
-                    ? static_cast<size_t>(hit.data() - s.data())
-                    : s.size();
-    anchored |= starts[a] != s.size();
-    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
+    if (at < s.size() && !first[a].exact) {
+      at = anchors_[a]->Match(whole, at, s.size(), RE2::UNANCHORED, &hit, 1)
+               ? static_cast<size_t>(hit.data() - s.data())
+               : s.size();
+    }
+    anchored |= at != s.size();
+    starts[a] = at == s.size() ? s.size() : at - std::min(at, kAnchorLookBack);
   }
   return anchored;
 }
@@ -311,67 +364,119 @@ bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t 
   return true;
 }
 
-void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out, GroupCache* cache) const {
+bool Grammar::Read(const FoldedText& text, GroupCache* cache, ReadScratch* scratch,
+                   Candidate* c) const {
+  const Rule& rule = *c->rule;
+  const std::string_view s = text.text();
+  const int n = rule.group_count;
+  scratch->groups.assign(n, re2::StringPiece());
+  scratch->views.resize(n);
+  if (!ReadGroups(rule, re2::StringPiece(s.data(), s.size()), c->begin, c->end, n, cache,
+                  scratch->groups.data())) {
+    c->state = Candidate::kRejected;
+    return false;
+  }
+  for (int i = 0; i < n; ++i) {
+    const re2::StringPiece& g = scratch->groups[i];
+    scratch->views[i] = g.data() ? std::string_view(g.data(), g.size()) : std::string_view();
+  }
+  const Match match(vocabulary_, text, rule.groups, scratch->views);
+  const bool taken = rule.shape->action(match, &c->expressions);
+  if (!taken) c->expressions.clear();
+  c->state = taken ? Candidate::kAccepted : Candidate::kRejected;
+  return taken;
+}
+
+void Grammar::FindSpans(const Rule& rule, const FoldedText& text, size_t pos,
+                        const std::vector<std::pair<size_t, size_t>>& urls, GroupCache* cache,
+                        ReadScratch* scratch, std::vector<Candidate>* out) const {
   const std::string_view s = text.text();
   const re2::StringPiece whole(s.data(), s.size());
-  size_t starts[kAnchorCount];
-  if (!AnchorStarts(s, starts)) return;
-  const std::vector<std::pair<size_t, size_t>> urls = Urls(s);
+  // The leftmost match at or after `from` that may stand alone on its left (those before
+  // it would be passed over), with RE2's DFAs alone.
+  auto next = [&](size_t from, size_t* b, size_t* e) {
+    from = NextWordEdge(s, from);
+    re2::StringPiece m;
+    if (from >= s.size() || !rule.re->Match(whole, from, s.size(), RE2::UNANCHORED, &m, 1)) {
+      return false;
+    }
+    *b = static_cast<size_t>(m.data() - s.data());
+    *e = *b + m.size();
+    return true;
+  };
   auto in_url = [&](size_t b, size_t e) {
     for (const auto& [ub, ue] : urls) {
       if (b < ue && e > ub) return true;
     }
     return false;
   };
+  auto valid = [&](size_t b, size_t e) { return e > b && StandsAlone(s, b, e) && !in_url(b, e); };
+  size_t b = 0, e = 0;
+  bool found = next(pos, &b, &e);
+  while (found && !valid(b, e)) found = next(b + 1, &b, &e);
+  while (found) {
+    // The next match that stands alone; those before it are passed over either way.
+    size_t next_b = b, next_e = e;
+    bool more = next(b + 1, &next_b, &next_e);
+    while (more && !valid(next_b, next_e)) more = next(next_b + 1, &next_b, &next_e);
+    Candidate c{b, e, &rule, Candidate::kUnread, {}};
+    if (more && next_b < e) {
+      // It starts inside this one: whether the action takes this one decides where the
+      // search resumes (after it, or at that next match), so read it now.
+      if (Read(text, cache, scratch, &c)) {
+        out->push_back(std::move(c));
+        found = next(e, &b, &e);
+        while (found && !valid(b, e)) found = next(b + 1, &b, &e);
+      } else {
+        b = next_b, e = next_e;
+      }
+      continue;
+    }
+    // Taken or not, the search goes on at the next match: read this one only if it wins.
+    out->push_back(std::move(c));
+    found = more, b = next_b, e = next_e;
+  }
+}
+
+void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out, GroupCache* cache) const {
+  const std::string_view s = text.text();
+  size_t starts[kAnchorCount];
+  if (!AnchorStarts(s, starts)) return;
+  const std::vector<std::pair<size_t, size_t>> urls = Urls(s);
 
   std::vector<Candidate> candidates;
-  std::vector<re2::StringPiece> groups;
-  std::vector<std::string_view> views;
-  // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
-  // a table row), so calling each shape's own pattern costs more than the scan itself.
+  ReadScratch scratch;
+  // Which shapes match in the passage where they are looked for, in one pass: a passage is
+  // short (a paragraph, a table row), so calling each shape's own pattern costs more than the
+  // scan itself. Every search starts at or after `from`; one byte before it is enough for
+  // their edges (\b) to read as they do in the whole text.
+  const size_t from = *std::min_element(starts, starts + kAnchorCount);
+  const size_t context = from > 0 ? from - 1 : 0;
   std::vector<int> matching;
   RE2::Set::ErrorInfo error;
-  const bool known =
-      any_shape_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
+  const bool known = any_shape_->set.Match(re2::StringPiece(s.data() + context, s.size() - context),
+                                           &matching, &error) ||
+                     error.kind == RE2::Set::kNoError;
   std::vector<bool> may_match(rules_.size(), !known);  // out of memory: try every shape
   for (int i : matching) may_match[i] = true;
   for (const auto& rule : rules_) {
     if (!may_match[rule->preference]) continue;
-    const int n = 1 + rule->re->NumberOfCapturingGroups();
-    groups.assign(n, re2::StringPiece());
-    views.resize(n);
-    size_t pos = starts[rule->shape->anchor];
-    // The span with RE2's DFAs alone; its groups after, as RE2 itself reads them (a match
-    // of exactly that span), and only for a span that stands alone.
-    while (pos < s.size() &&
-           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), 1)) {
-      size_t b = static_cast<size_t>(groups[0].data() - s.data());
-      size_t e = b + groups[0].size();
-      pos = b + 1;
-      if (e == b || !StandsAlone(s, b, e) || in_url(b, e)) continue;
-      if (!ReadGroups(*rule, whole, b, e, n, cache, groups.data())) continue;
-      for (int i = 0; i < n; ++i) {
-        views[i] = groups[i].data() ? std::string_view(groups[i].data(), groups[i].size())
-                                    : std::string_view();
-      }
-      Candidate c{b, e, rule->preference, {}};
-      const Match match(vocabulary_, text, rule->groups, views);
-      if (rule->shape->action(match, &c.expressions)) {
-        candidates.push_back(std::move(c));
-        pos = e;
-      }
-    }
+    FindSpans(*rule, text, starts[rule->shape->anchor], urls, cache, &scratch, &candidates);
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.begin != b.begin) return a.begin < b.begin;
                      if (a.end != b.end) return a.end > b.end;
-                     return a.preference < b.preference;
+                     return a.rule->preference < b.rule->preference;
                    });
+  // The longest candidate wins where several start at one place, then the earliest shape;
+  // a candidate that starts inside a winner is never read.
   const size_t first = out->size();
   size_t taken_end = 0;
   for (Candidate& c : candidates) {
     if (c.begin < taken_end) continue;
+    if (c.state == Candidate::kUnread) Read(text, cache, &scratch, &c);
+    if (c.state != Candidate::kAccepted) continue;
     taken_end = c.end;
     for (Expression& x : c.expressions) out->push_back(std::move(x));
   }
@@ -497,18 +602,32 @@ void Grammar::ShareListYears(std::string_view s, std::vector<Expression>::iterat
 }
 
 void Grammar::FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const {
-  // The phrase starts with "ejercicio" or "ano" and ends in a year (year_phrase_); most
-  // passages hold neither word, and many of the others no year.
-  if ((folded.find("ano") == std::string_view::npos &&
-       folded.find("ejercicio") == std::string_view::npos) ||
-      NextYearDigits(folded, 0) == std::string_view::npos) {
-    return;
-  }
-  re2::StringPiece input(folded.data(), folded.size());
-  re2::StringPiece year;
-  while (RE2::FindAndConsume(&input, *year_phrase_, &year)) {
-    out->push_back({static_cast<size_t>(year.data() - folded.data()),
-                    ToInt(std::string_view(year.data(), year.size()))});
+  // "(?:ejercicio|ano)(?:{S}fiscal)?{S}(?:de{S})?({YD})", read backwards from each year by
+  // hand; the words need no edge ("plano 2020" holds "ano 2020").
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r'; };
+  // Where the spaces that end folded[0, at) begin; `at` when there are none.
+  auto spaces_before = [&](size_t at) {
+    while (at > 0 && is_space(folded[at - 1])) --at;
+    return at;
+  };
+  auto ends_with = [&](size_t at, std::string_view word) {
+    return at >= word.size() && folded.substr(at - word.size(), word.size()) == word;
+  };
+  for (size_t y = NextYearDigits(folded, 0); y != std::string_view::npos;
+       y = NextYearDigits(folded, y + 1)) {
+    size_t at = spaces_before(y);
+    if (at == y) continue;
+    if (ends_with(at, "de")) {  // "(?:de{S})?"
+      const size_t word = at - 2;
+      if ((at = spaces_before(word)) == word) continue;
+    }
+    if (ends_with(at, "fiscal")) {  // "(?:{S}fiscal)?"
+      const size_t word = at - 6;
+      if ((at = spaces_before(word)) == word) continue;
+    }
+    if (ends_with(at, "ano") || ends_with(at, "ejercicio")) {
+      out->push_back({y, ToInt(folded.substr(y, 4))});
+    }
   }
 }
 
