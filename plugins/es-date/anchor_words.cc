@@ -16,6 +16,20 @@ bool AllLetters(std::string_view word) {
 
 }  // namespace
 
+std::array<std::string, kAnchorCount> AnchorWords::Patterns(const Vocabulary& v,
+                                                            const std::string& space) {
+  // Folded text is ASCII letters where it matters, so [^a-z] is a fair word edge here.
+  auto whole = [](const std::string& words) { return "(?:^|[^a-z])(?:" + words + ")(?:[^a-z]|$)"; };
+  std::array<std::string, kAnchorCount> patterns;
+  patterns[kMonthWord] = whole(v.MonthAlternation());
+  patterns[kDigitsSeparated] = R"(\d[-/.]\d)";
+  patterns[kYearPartWord] = whole(v.YearPartAlternation());
+  patterns[kMonthBack] = whole(v.MonthBackPattern(space));  // "ese mismo mes" itself
+  // Full English names only, as "mar" and "may" are Spanish too.
+  patterns[kEnglishMonth] = whole(v.EnglishMonthAlternation(/*with_abbreviations=*/false));
+  return patterns;
+}
+
 std::unique_ptr<AnchorWords> AnchorWords::Build(const Vocabulary& v) {
   std::unique_ptr<AnchorWords> a(new AnchorWords());
   const std::pair<Anchor, std::vector<std::string>> classes[] = {

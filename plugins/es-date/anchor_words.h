@@ -31,6 +31,10 @@ class AnchorWords {
     bool exact;  // else `at` is a lower bound: search from there
   };
 
+  // The anchors' regular expressions, indexed by Anchor; `space` separates the words of a
+  // phrase.
+  static std::array<std::string, kAnchorCount> Patterns(const Vocabulary& vocabulary,
+                                                        const std::string& space);
   // Null when some anchor word is not all a-z: the tables cannot stand for the expressions.
   static std::unique_ptr<AnchorWords> Build(const Vocabulary& vocabulary);
 

@@ -231,14 +231,8 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
     }
   }
   if (!g->any_shape_->set.Compile()) return Internal("es-date: the shapes do not fit in memory");
-  // Folded text is ASCII letters where it matters, so [^a-z] is a fair word edge here.
-  const std::string anchors[kAnchorCount] = {
-      "(?:^|[^a-z])(?:" + v.MonthAlternation() + ")(?:[^a-z]|$)", R"(\d[-/.]\d)",
-      "(?:^|[^a-z])(?:" + v.YearPartAlternation() + ")(?:[^a-z]|$)",
-      // "ese mismo mes" itself; full English names only, as "mar" and "may" are Spanish too.
-      "(?:^|[^a-z])(?:" + v.MonthBackPattern(std::string(kSpace)) + ")(?:[^a-z]|$)",
-      "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation(/*with_abbreviations=*/false) +
-          ")(?:[^a-z]|$)"};
+  const std::array<std::string, kAnchorCount> anchors =
+      AnchorWords::Patterns(v, std::string(kSpace));
   g->any_anchor_ = std::make_unique<ShapeSet>(set_options);
   for (const std::string& a : anchors) {
     g->anchors_.push_back(std::make_unique<RE2>(a));
