@@ -186,7 +186,8 @@ struct Grammar::Rule {
   const Shape* shape;
   int preference;  // the shape's place in the table: lower wins a tie
   std::unique_ptr<RE2> re;
-  int group_count;  // the whole match and every capturing group
+  int group_count;       // the whole match and every capturing group
+  bool word_edges_only;  // no ^, $, \A or \z: only \b reads the bytes beside a match
   GroupIndex groups;
 };
 
@@ -263,6 +264,14 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
                     rule->re->error());
   }
   rule->group_count = 1 + rule->re->NumberOfCapturingGroups();
+  rule->word_edges_only = true;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '$' || (c == '^' && (i == 0 || pattern[i - 1] != '[')) ||
+        (c == '\\' && i + 1 < pattern.size() && (pattern[i + 1] == 'A' || pattern[i + 1] == 'z'))) {
+      rule->word_edges_only = false;
+    }
+  }
   for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
     rule->groups.Add(name, index);
   }
@@ -324,15 +333,23 @@ bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t 
                          GroupCache* cache, re2::StringPiece* groups) {
   if (!cache) return rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n);
   // RE2 reads no further than the byte on either side (\b, ^, $), so these and the span
-  // decide the groups.
+  // decide the groups; for a pattern whose only edge is \b, whether each is a word byte.
+  auto word_byte = [](char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_';
+  };
   std::string key;
   key.reserve(e - b + 6);
   key.push_back(static_cast<char>(rule.preference & 0xFF));  // two bytes: any table size
   key.push_back(static_cast<char>(rule.preference >> 8));
-  key.push_back(b > 0 ? 1 : 0);
-  key.push_back(b > 0 ? text[b - 1] : 0);
-  key.push_back(e < text.size() ? 1 : 0);
-  key.push_back(e < text.size() ? text[e] : 0);
+  if (rule.word_edges_only) {
+    key.push_back(b > 0 && word_byte(text[b - 1]) ? 1 : 0);
+    key.push_back(e < text.size() && word_byte(text[e]) ? 1 : 0);
+  } else {
+    key.push_back(b > 0 ? 1 : 0);
+    key.push_back(b > 0 ? text[b - 1] : 0);
+    key.push_back(e < text.size() ? 1 : 0);
+    key.push_back(e < text.size() ? text[e] : 0);
+  }
   key.append(text.data() + b, e - b);
   auto [it, added] = cache->groups_.try_emplace(std::move(key));
   std::vector<std::pair<int, int>>& spans = it->second;
