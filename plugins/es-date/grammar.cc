@@ -180,6 +180,41 @@ size_t NextWordEdge(std::string_view s, size_t p) {
   return p;
 }
 
+// The classes of digits a pattern cannot tell apart, as each digit's smallest fellow: a
+// digit written in the pattern (a group's name "y1" too) is a class of its own, a range
+// "[6-9]" of brackets splits the digits at its ends, \d splits none. A pattern that names
+// bytes otherwise (\x31, \061) keeps every digit apart.
+void DigitClasses(std::string_view pattern, char* classes) {
+  bool cut[11] = {};  // cut[d]: d starts a class
+  cut[0] = cut[10] = true;
+  bool in_brackets = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[++i];
+      if (next == 'x' || IsDigit(next)) std::fill(cut, cut + 11, true);
+    } else if (c == '[' && !in_brackets) {
+      in_brackets = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": a literal ']'
+    } else if (c == ']' && in_brackets) {
+      in_brackets = false;
+    } else if (IsDigit(c)) {
+      size_t last = i;
+      if (in_brackets && i + 2 < pattern.size() && pattern[i + 1] == '-' &&
+          IsDigit(pattern[i + 2])) {
+        last = i += 2;
+      }
+      cut[c - '0'] = cut[pattern[last] - '0' + 1] = true;
+    }
+  }
+  char first = '0';
+  for (int d = 0; d < 10; ++d) {
+    if (cut[d]) first = static_cast<char>('0' + d);
+    classes[d] = first;
+  }
+}
+
 }  // namespace
 
 struct Grammar::Rule {
@@ -188,6 +223,9 @@ struct Grammar::Rule {
   std::unique_ptr<RE2> re;
   int group_count;       // the whole match and every capturing group
   bool word_edges_only;  // no ^, $, \A or \z: only \b reads the bytes beside a match
+  // Each digit's class: digits the pattern never tells apart share one ('7' and '8' when it
+  // only says \d, [6-9] and 1), so spans that differ only within classes share groups.
+  char digit_class[10];
   GroupIndex groups;
 };
 
@@ -264,6 +302,7 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
                     rule->re->error());
   }
   rule->group_count = 1 + rule->re->NumberOfCapturingGroups();
+  DigitClasses(pattern, rule->digit_class);
   rule->word_edges_only = true;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
@@ -350,7 +389,8 @@ bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t 
     key.push_back(e < text.size() ? 1 : 0);
     key.push_back(e < text.size() ? text[e] : 0);
   }
-  key.append(text.data() + b, e - b);
+  for (size_t i = b; i < e; ++i)
+    key.push_back(IsDigit(text[i]) ? rule.digit_class[text[i] - '0'] : text[i]);
   auto [it, added] = cache->groups_.try_emplace(std::move(key));
   std::vector<std::pair<int, int>>& spans = it->second;
   if (added) {
