@@ -59,8 +59,10 @@ struct YearMention {
 
 // The named groups of the shapes' matches one document has shown, so that a span that comes
 // again ("31 de diciembre de 2023") is not read by RE2's NFA once more: the groups of a match
-// depend only on its rule, its bytes and the byte on either side. Belongs to one Run, so to
-// one thread; Grammar::Scan works without one.
+// depend only on its rule, its bytes and the byte on either side, and of these only on what
+// the rule's pattern tells apart (digits by class; a side byte by being a word byte or not,
+// for a pattern whose only edge is \b). Belongs to one Run, so to one thread; Grammar::Scan
+// works without one.
 class GroupCache {
  private:
   friend class Grammar;

@@ -1,6 +1,6 @@
 // es-date/grammar_internal.h — what the parts of Grammar (grammar.cc, grammar_scan.cc,
-// grammar_years.cc) share and nobody else needs: the compiled rules and the candidates of a
-// scan. Immutable after Compile, as Grammar is.
+// grammar_years.cc) share and nobody else needs: the compiled rules, immutable after Compile
+// as Grammar is, and the candidates and scratch of one Scan, which belong to its thread.
 #ifndef ACERVO_PLUGINS_ES_DATE_GRAMMAR_INTERNAL_H_
 #define ACERVO_PLUGINS_ES_DATE_GRAMMAR_INTERNAL_H_
 
