@@ -125,7 +125,9 @@ class DateRun : public Run {
       m.type = "date";
       m.begin = text.ToOriginal(e.begin);
       m.end = text.ToOriginal(e.end);
-      m.value = {{"start", Iso(e.first)}, {"end", Iso(e.last)}};
+      m.value = nlohmann::json::object();  // built in place: an initializer list copies
+      m.value.emplace("start", Iso(e.first));
+      m.value.emplace("end", Iso(e.last));
       m.confidence = years_.Confidence(e, source);
       out->push_back(std::move(m));
     }

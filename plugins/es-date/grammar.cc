@@ -4,10 +4,12 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <charconv>
+#include <array>
 #include <map>
 #include <string>
 
+#include "anchor_words.h"
+#include "grammar_internal.h"
 #include "shape.h"
 #include "year_ends.h"
 
@@ -18,33 +20,6 @@ namespace {
 constexpr std::string_view kSpace = R"([ \n\r]+)";
 constexpr std::string_view kOptSpace = R"([ \n\r]*)";
 constexpr std::string_view kYearDigits = R"((?:1[6-9]|20)\d\d)";
-constexpr size_t kAnchorLookBack = 96;  // bytes a match may start before its anchor
-
-int ToInt(std::string_view s) {
-  int v = 0;
-  std::from_chars(s.data(), s.data() + s.size(), v);
-  return v;
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Whether folded[i, i + 4) is a year as kYearDigits spells it (1600-2099), read by hand:
-// every passage is searched for years, and most hold none.
-bool YearDigitsAt(std::string_view s, size_t i) {
-  if (i + 4 > s.size()) return false;
-  const char a = s[i], b = s[i + 1];
-  if (!((a == '1' && b >= '6' && b <= '9') || (a == '2' && b == '0'))) return false;
-  return IsDigit(s[i + 2]) && IsDigit(s[i + 3]);
-}
-
-// The offset of the first year (YearDigitsAt) at or after `from`, or npos: kYearDigits's
-// leftmost match, as RE2 would find it.
-size_t NextYearDigits(std::string_view s, size_t from) {
-  for (size_t i = from; i + 4 <= s.size(); ++i) {
-    if ((s[i] == '1' || s[i] == '2') && YearDigitsAt(s, i)) return i;
-  }
-  return std::string_view::npos;
-}
 
 // The placeholders of shape.h as regular-expression text, from one vocabulary.
 class Expander {
@@ -125,45 +100,42 @@ class Expander {
       year_back_, month_back_, ordinals_, parts_;
 };
 
-// Whether a match at folded[begin, end) stands on its own: whole words, and digits that are
-// not part of a larger number, identifier ("CT/01/2024") or decimal ("9.1 enero").
-bool StandsAlone(std::string_view s, size_t begin, size_t end) {
-  if (!IsWholeWord(s, begin, end)) return false;
-  if (begin > 0 && IsDigit(s[begin])) {
-    char p = s[begin - 1];
-    if (p == '/' || p == ':' || p == '#') return false;
-    if ((p == '-' || p == '_') && begin > 1 && IsDigit(s[begin - 2])) return false;
-    if ((p == '.' || p == ',') && begin > 1 && IsDigit(s[begin - 2])) return false;
-  }
-  if (end < s.size() && IsDigit(s[end - 1])) {
-    char n = s[end];
-    if ((n == '/' || n == '-' || n == '.' || n == ':' || n == ',') && end + 1 < s.size() &&
-        IsDigit(s[end + 1])) {
-      return false;
+// The classes of digits a pattern cannot tell apart, as each digit's smallest fellow: a
+// digit written in the pattern (a group's name "y1" too) is a class of its own, a range
+// "[6-9]" of brackets splits the digits at its ends, \d splits none. A pattern that names
+// bytes otherwise (\x31, \061) keeps every digit apart.
+void DigitClasses(std::string_view pattern, char* classes) {
+  bool cut[11] = {};  // cut[d]: d starts a class
+  cut[0] = cut[10] = true;
+  bool in_brackets = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char next = pattern[++i];
+      if (next == 'x' || IsDigit(next)) std::fill(cut, cut + 11, true);
+    } else if (c == '[' && !in_brackets) {
+      in_brackets = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": a literal ']'
+    } else if (c == ']' && in_brackets) {
+      in_brackets = false;
+    } else if (IsDigit(c)) {
+      size_t last = i;
+      if (in_brackets && i + 2 < pattern.size() && pattern[i + 1] == '-' &&
+          IsDigit(pattern[i + 2])) {
+        last = i += 2;
+      }
+      cut[c - '0'] = cut[pattern[last] - '0' + 1] = true;
     }
   }
-  return true;
+  char first = '0';
+  for (int d = 0; d < 10; ++d) {
+    if (cut[d]) first = static_cast<char>('0' + d);
+    classes[d] = first;
+  }
 }
 
 }  // namespace
-
-struct Grammar::Rule {
-  const Shape* shape;
-  int preference;  // the shape's place in the table: lower wins a tie
-  std::unique_ptr<RE2> re;
-  GroupIndex groups;
-};
-
-struct Grammar::ShapeSet {
-  explicit ShapeSet(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
-  RE2::Set set;  // shape i is pattern i
-};
-
-struct Grammar::Candidate {
-  size_t begin, end;
-  int preference;
-  std::vector<Expression> expressions;
-};
 
 Grammar::Grammar(Vocabulary vocabulary) : vocabulary_(std::move(vocabulary)) {}
 Grammar::~Grammar() = default;
@@ -186,14 +158,8 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
     }
   }
   if (!g->any_shape_->set.Compile()) return Internal("es-date: the shapes do not fit in memory");
-  // Folded text is ASCII letters where it matters, so [^a-z] is a fair word edge here.
-  const std::string anchors[kAnchorCount] = {
-      "(?:^|[^a-z])(?:" + v.MonthAlternation() + ")(?:[^a-z]|$)", R"(\d[-/.]\d)",
-      "(?:^|[^a-z])(?:" + v.YearPartAlternation() + ")(?:[^a-z]|$)",
-      // "ese mismo mes" itself; full English names only, as "mar" and "may" are Spanish too.
-      "(?:^|[^a-z])(?:" + v.MonthBackPattern(std::string(kSpace)) + ")(?:[^a-z]|$)",
-      "(?:^|[^a-z])(?:" + v.EnglishMonthAlternation(/*with_abbreviations=*/false) +
-          ")(?:[^a-z]|$)"};
+  const std::array<std::string, kAnchorCount> anchors =
+      AnchorWords::Patterns(v, std::string(kSpace));
   g->any_anchor_ = std::make_unique<ShapeSet>(set_options);
   for (const std::string& a : anchors) {
     g->anchors_.push_back(std::make_unique<RE2>(a));
@@ -202,15 +168,12 @@ Result<std::unique_ptr<Grammar>> Grammar::Compile(Vocabulary vocabulary) {
     }
   }
   if (!g->any_anchor_->set.Compile()) return Internal("es-date: the anchors do not fit in memory");
+  g->anchor_words_ = AnchorWords::Build(v);
 
   RE2::Options options;
   options.set_log_errors(false);
-  g->year_phrase_ = std::make_unique<RE2>(
-      expand(R"((?:ejercicio|ano)(?:{S}fiscal)?{S}(?:de{S})?({YD}))"), options);
   g->url_ = std::make_unique<RE2>(R"((?:https?://|www\.)[^\s<>"]+)", options);
-  for (const RE2* re : {g->year_phrase_.get(), g->url_.get()}) {
-    if (!re->ok()) return Internal("es-date: bad pattern: " + re->error());
-  }
+  if (!g->url_->ok()) return Internal("es-date: bad pattern: " + g->url_->error());
   return g;
 }
 
@@ -226,160 +189,22 @@ Status Grammar::Add(const Shape& shape, int preference, const std::string& patte
     return Internal(std::string("es-date: bad pattern for ") + shape.name + ": " +
                     rule->re->error());
   }
+  rule->group_count = 1 + rule->re->NumberOfCapturingGroups();
+  DigitClasses(pattern, rule->digit_class);
+  rule->word_edges_only = true;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '$' || (c == '^' && (i == 0 || pattern[i - 1] != '[')) ||
+        (c == '\\' && i + 1 < pattern.size() && (pattern[i + 1] == 'A' || pattern[i + 1] == 'z'))) {
+      rule->word_edges_only = false;
+    }
+  }
   for (const auto& [name, index] : rule->re->NamedCapturingGroups()) {
     rule->groups.Add(name, index);
   }
   rules_.push_back(std::move(rule));
   return Status::Ok();
 }
-bool Grammar::AnchorStarts(std::string_view s, size_t* starts) const {
-  const re2::StringPiece whole(s.data(), s.size());
-  // Every shape needs its anchor, so a passage without any is done after one pass over it;
-  // only the anchors it holds are looked for one by one.
-  std::vector<int> matching;
-  RE2::Set::ErrorInfo error;
-  bool known = any_anchor_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
-  bool present[kAnchorCount];
-  std::fill(present, present + kAnchorCount, !known);  // out of memory: look for each
-  for (int a : matching) present[a] = true;
-  bool anchored = false;
-  for (int a = 0; a < kAnchorCount; ++a) {
-    re2::StringPiece hit;
-    starts[a] = present[a] && anchors_[a]->Match(whole, 0, s.size(), RE2::UNANCHORED, &hit, 1)
-                    ? static_cast<size_t>(hit.data() - s.data())
-                    : s.size();
-    anchored |= starts[a] != s.size();
-    starts[a] = starts[a] == s.size() ? s.size() : starts[a] - std::min(starts[a], kAnchorLookBack);
-  }
-  return anchored;
-}
-
-std::vector<std::pair<size_t, size_t>> Grammar::Urls(std::string_view s) const {
-  std::vector<std::pair<size_t, size_t>> urls;
-  // The URL pattern starts with one of these literals; most passages hold neither.
-  if (s.find("http") == std::string_view::npos && s.find("www.") == std::string_view::npos) {
-    return urls;
-  }
-  re2::StringPiece input(s.data(), s.size());
-  while (RE2::FindAndConsume(&input, *url_)) {
-    size_t e = static_cast<size_t>(input.data() - s.data());
-    size_t b = e;
-    while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '\n' && s[b - 1] != '\t' && s[b - 1] != '<' &&
-           s[b - 1] != '(') {
-      --b;
-    }
-    urls.emplace_back(b, e);
-  }
-  return urls;
-}
-
-bool Grammar::ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t b, size_t e, int n,
-                         GroupCache* cache, re2::StringPiece* groups) {
-  if (!cache) return rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n);
-  // RE2 reads no further than the byte on either side (\b, ^, $), so these and the span
-  // decide the groups.
-  std::string key;
-  key.reserve(e - b + 6);
-  key.push_back(static_cast<char>(rule.preference & 0xFF));  // two bytes: any table size
-  key.push_back(static_cast<char>(rule.preference >> 8));
-  key.push_back(b > 0 ? 1 : 0);
-  key.push_back(b > 0 ? text[b - 1] : 0);
-  key.push_back(e < text.size() ? 1 : 0);
-  key.push_back(e < text.size() ? text[e] : 0);
-  key.append(text.data() + b, e - b);
-  auto [it, added] = cache->groups_.try_emplace(std::move(key));
-  std::vector<std::pair<int, int>>& spans = it->second;
-  if (added) {
-    if (!rule.re->Match(text, b, e, RE2::ANCHOR_BOTH, groups, n)) {
-      cache->groups_.erase(it);
-      return false;
-    }
-    spans.resize(n);
-    for (int i = 0; i < n; ++i) {
-      spans[i] = groups[i].data()
-                     ? std::pair{static_cast<int>(groups[i].data() - (text.data() + b)),
-                                 static_cast<int>(groups[i].size())}
-                     : std::pair{-1, 0};
-    }
-    return true;
-  }
-  for (int i = 0; i < n; ++i) {
-    groups[i] = spans[i].first < 0
-                    ? re2::StringPiece()
-                    : re2::StringPiece(text.data() + b + spans[i].first, spans[i].second);
-  }
-  return true;
-}
-
-void Grammar::Scan(const FoldedText& text, std::vector<Expression>* out, GroupCache* cache) const {
-  const std::string_view s = text.text();
-  const re2::StringPiece whole(s.data(), s.size());
-  size_t starts[kAnchorCount];
-  if (!AnchorStarts(s, starts)) return;
-  const std::vector<std::pair<size_t, size_t>> urls = Urls(s);
-  auto in_url = [&](size_t b, size_t e) {
-    for (const auto& [ub, ue] : urls) {
-      if (b < ue && e > ub) return true;
-    }
-    return false;
-  };
-
-  std::vector<Candidate> candidates;
-  std::vector<re2::StringPiece> groups;
-  std::vector<std::string_view> views;
-  // Which shapes match anywhere in the passage, in one pass: a passage is short (a paragraph,
-  // a table row), so calling each shape's own pattern costs more than the scan itself.
-  std::vector<int> matching;
-  RE2::Set::ErrorInfo error;
-  const bool known =
-      any_shape_->set.Match(whole, &matching, &error) || error.kind == RE2::Set::kNoError;
-  std::vector<bool> may_match(rules_.size(), !known);  // out of memory: try every shape
-  for (int i : matching) may_match[i] = true;
-  for (const auto& rule : rules_) {
-    if (!may_match[rule->preference]) continue;
-    const int n = 1 + rule->re->NumberOfCapturingGroups();
-    groups.assign(n, re2::StringPiece());
-    views.resize(n);
-    size_t pos = starts[rule->shape->anchor];
-    // The span with RE2's DFAs alone; its groups after, as RE2 itself reads them (a match
-    // of exactly that span), and only for a span that stands alone.
-    while (pos < s.size() &&
-           rule->re->Match(whole, pos, s.size(), RE2::UNANCHORED, groups.data(), 1)) {
-      size_t b = static_cast<size_t>(groups[0].data() - s.data());
-      size_t e = b + groups[0].size();
-      pos = b + 1;
-      if (e == b || !StandsAlone(s, b, e) || in_url(b, e)) continue;
-      if (!ReadGroups(*rule, whole, b, e, n, cache, groups.data())) continue;
-      for (int i = 0; i < n; ++i) {
-        views[i] = groups[i].data() ? std::string_view(groups[i].data(), groups[i].size())
-                                    : std::string_view();
-      }
-      Candidate c{b, e, rule->preference, {}};
-      const Match match(vocabulary_, text, rule->groups, views);
-      if (rule->shape->action(match, &c.expressions)) {
-        candidates.push_back(std::move(c));
-        pos = e;
-      }
-    }
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) {
-                     if (a.begin != b.begin) return a.begin < b.begin;
-                     if (a.end != b.end) return a.end > b.end;
-                     return a.preference < b.preference;
-                   });
-  const size_t first = out->size();
-  size_t taken_end = 0;
-  for (Candidate& c : candidates) {
-    if (c.begin < taken_end) continue;
-    taken_end = c.end;
-    for (Expression& x : c.expressions) out->push_back(std::move(x));
-  }
-  MergeRanges(s, first, out);
-  ShareListYears(s, out->begin() + first, out->end());
-  JoinYearEnds(s, out->begin() + first, out->end());
-}
-
 void Grammar::MergeRanges(std::string_view s, size_t first, std::vector<Expression>* out) const {
   // The words between two dates, spaces collapsed: "hasta el", "-".
   auto gap_words = [&](size_t b, size_t e) {
@@ -494,62 +319,6 @@ void Grammar::ShareListYears(std::string_view s, std::vector<Expression>::iterat
       share(a, &b, +1);
     }
   }
-}
-
-void Grammar::FindYearMentions(std::string_view folded, std::vector<YearMention>* out) const {
-  // The phrase starts with "ejercicio" or "ano" and ends in a year (year_phrase_); most
-  // passages hold neither word, and many of the others no year.
-  if ((folded.find("ano") == std::string_view::npos &&
-       folded.find("ejercicio") == std::string_view::npos) ||
-      NextYearDigits(folded, 0) == std::string_view::npos) {
-    return;
-  }
-  re2::StringPiece input(folded.data(), folded.size());
-  re2::StringPiece year;
-  while (RE2::FindAndConsume(&input, *year_phrase_, &year)) {
-    out->push_back({static_cast<size_t>(year.data() - folded.data()),
-                    ToInt(std::string_view(year.data(), year.size()))});
-  }
-}
-
-void Grammar::FindYears(std::string_view folded, std::vector<YearMention>* out) const {
-  // Each year found is consumed whole, as a search that resumes after its match would.
-  for (size_t b = NextYearDigits(folded, 0); b != std::string_view::npos;
-       b = NextYearDigits(folded, b + 4)) {
-    if (!IsWholeWord(folded, b, b + 4) || !StandsAlone(folded, b, b + 4)) continue;
-    if (b >= 7 && folded.substr(b - 7, 7) == "agenda ") continue;
-    out->push_back({b, ToInt(folded.substr(b, 4))});
-  }
-}
-
-bool Grammar::IsTimeYear(std::string_view folded, size_t offset) const {
-  auto word_before = [&](size_t end) {
-    while (end > 0 && (folded[end - 1] == ' ' || folded[end - 1] == '\n')) --end;
-    size_t b = end;
-    while (b > 0 && folded[b - 1] >= 'a' && folded[b - 1] <= 'z') --b;
-    return std::pair{folded.substr(b, end - b), b};
-  };
-  auto [word, at] = word_before(offset);
-  if (vocabulary_.IsYearTimeCue(word)) return true;
-  if (word != "de" && word != "del") return false;
-  std::string_view month = word_before(at).first;  // "mayo de 2018"
-  return vocabulary_.Month(month) != nullptr && !vocabulary_.Month(month)->abbreviation;
-}
-
-int Grammar::HeadingYear(std::string_view folded, bool* only_year) const {
-  std::vector<YearMention> years;
-  FindYears(folded, &years);
-  *only_year = false;
-  if (years.empty()) return 0;
-  // Nothing else but "año" and punctuation: "2019", "Año 2019:", "**2019**".
-  std::string rest(folded.substr(0, years[0].begin));
-  rest += folded.substr(years[0].begin + 4);
-  if (size_t ano = rest.find("ano"); ano != std::string::npos && IsWholeWord(rest, ano, ano + 3)) {
-    rest.erase(ano, 3);
-  }
-  *only_year = std::none_of(rest.begin(), rest.end(),
-                            [](char c) { return (c >= 'a' && c <= 'z') || IsDigit(c); });
-  return years[0].year;
 }
 
 }  // namespace acervo::es_date

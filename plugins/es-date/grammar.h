@@ -29,6 +29,7 @@ class StringPiece;
 namespace acervo::es_date {
 
 struct Shape;
+class AnchorWords;
 
 // One date or range the text states, before its year is settled.
 struct Expression {
@@ -58,8 +59,10 @@ struct YearMention {
 
 // The named groups of the shapes' matches one document has shown, so that a span that comes
 // again ("31 de diciembre de 2023") is not read by RE2's NFA once more: the groups of a match
-// depend only on its rule, its bytes and the byte on either side. Belongs to one Run, so to
-// one thread; Grammar::Scan works without one.
+// depend only on its rule, its bytes and the byte on either side, and of these only on what
+// the rule's pattern tells apart (digits by class; a side byte by being a word byte or not,
+// for a pattern whose only edge is \b). Belongs to one Run, so to one thread; Grammar::Scan
+// works without one.
 class GroupCache {
  private:
   friend class Grammar;
@@ -93,6 +96,7 @@ class Grammar {
   struct Rule;
   struct ShapeSet;
   struct Candidate;
+  struct ReadScratch;
   explicit Grammar(Vocabulary vocabulary);
   Status Add(const Shape& shape, int preference, const std::string& pattern);
   // Where the search for each anchor's shapes starts in folded text (a little before the
@@ -103,6 +107,15 @@ class Grammar {
   // the cache when it has them. False when RE2 finds no such match (it always should).
   static bool ReadGroups(const Rule& rule, const re2::StringPiece& text, size_t b, size_t e, int n,
                          GroupCache* cache, re2::StringPiece* groups);
+  // Reads c's groups and runs its rule's action on them: whether the action takes c (also
+  // kept in c->state, with the action's expressions).
+  bool Read(const FoldedText& text, GroupCache* cache, ReadScratch* scratch, Candidate* c) const;
+  // Appends the candidates of one rule from folded offset `pos` on, as a search that resumes
+  // after each match the rule's action takes (else one byte after the match's start) finds
+  // them: whole words outside URLs, most of them not yet read.
+  void FindSpans(const Rule& rule, const FoldedText& text, size_t pos,
+                 const std::vector<std::pair<size_t, size_t>>& urls, GroupCache* cache,
+                 ReadScratch* scratch, std::vector<Candidate>* out) const;
   // The byte spans of the URLs in folded text, where no date is read.
   std::vector<std::pair<size_t, size_t>> Urls(std::string_view text) const;
   // Joins two dates that a connector makes one range ("de 1-10-2018 a 7-10-2018", "desde 12
@@ -116,9 +129,9 @@ class Grammar {
   Vocabulary vocabulary_;
   std::vector<std::unique_ptr<Rule>> rules_;
   std::vector<std::unique_ptr<re2::RE2>> anchors_;  // indexed by Anchor (shape.h)
+  std::unique_ptr<AnchorWords> anchor_words_;       // the anchors' first places; null: any_anchor_
   std::unique_ptr<ShapeSet> any_anchor_;  // the anchors, to skip a passage that holds none
   std::unique_ptr<ShapeSet> any_shape_;   // every shape's pattern, to skip the absent ones
-  std::unique_ptr<re2::RE2> year_phrase_;
   std::unique_ptr<re2::RE2> url_;
 };
 

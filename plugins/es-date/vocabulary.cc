@@ -343,6 +343,16 @@ std::string Vocabulary::MonthAlternation() const {
   for (const auto& [word, m] : months_) (m.abbreviation ? abbreviations : full).push_back(word);
   return Alternation(full) + "|(?:" + Alternation(abbreviations) + R"()\.?)";
 }
+std::vector<std::string> Vocabulary::MonthWords() const { return Keys(months_); }
+std::vector<std::string> Vocabulary::YearPartWords() const { return Keys(year_parts_); }
+std::vector<std::string> Vocabulary::EnglishMonthNames() const {
+  std::vector<std::string> full;
+  for (const auto& [word, m] : english_months_) {
+    if (!m.abbreviation) full.push_back(word);
+  }
+  return full;
+}
+
 std::string Vocabulary::OrdinalAlternation() const { return Alternation(Keys(ordinals_)); }
 std::string Vocabulary::YearPartAlternation() const { return Alternation(Keys(year_parts_)); }
 std::string Vocabulary::DayMarkerAlternation() const { return Alternation(day_markers_); }

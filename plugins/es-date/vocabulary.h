@@ -93,6 +93,14 @@ class Vocabulary {
   // Years in words, as a pattern whose words are separated by `space`.
   std::string YearWordsPattern(const std::string& space) const;
 
+  // The words of the anchors (shape.h) the alternations above spell: month words (names and
+  // abbreviations), parts of a year, English month names (no abbreviations), and the
+  // phrases pointing back to a month, their words one space apart.
+  std::vector<std::string> MonthWords() const;
+  std::vector<std::string> YearPartWords() const;
+  std::vector<std::string> EnglishMonthNames() const;
+  const std::vector<std::string>& MonthBackPhrases() const { return month_back_; }
+
  private:
   Status LoadContextWords(const std::filesystem::path& data_dir);
 
