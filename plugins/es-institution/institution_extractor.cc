@@ -51,15 +51,18 @@ std::string CollapseSpaces(std::string_view s) {
 class InstitutionRun : public Run {
  public:
   InstitutionRun(const Gazetteer& gazetteer, const std::vector<nlohmann::json>& values,
-                 const NamePatterns& patterns, DocumentContext document)
+                 const NamePatterns& patterns, const Vocabulary& vocabulary,
+                 DocumentContext document)
       : gazetteer_(gazetteer),
         values_(values),
         patterns_(patterns),
+        vocabulary_(vocabulary),
         document_(std::move(document)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
     Tokenize(text, &folded_tokens_, &tokens_);
+    vocabulary_.Annotate(&tokens_);
     patterns_.ExpandAbbreviations(&tokens_);
     const std::vector<Token>& tokens = tokens_;
     std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
@@ -447,6 +450,7 @@ class InstitutionRun : public Run {
   const Gazetteer& gazetteer_;
   const std::vector<nlohmann::json>& values_;  // ValueOf each gazetteer entry
   const NamePatterns& patterns_;
+  const Vocabulary& vocabulary_;
   const DocumentContext document_;
   WordMap<nlohmann::json> learned_;                           // acronym -> value
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
@@ -488,11 +492,13 @@ Status InstitutionExtractor::Configure(const PluginConfig& config) {
   gazetteer_.Build();
   values_.clear();
   for (const Entry& e : gazetteer_.entries()) values_.push_back(ValueOf(e));
-  return patterns_.Load(config.data_dir);
+  ACERVO_RETURN_IF_ERROR(patterns_.Load(config.data_dir));
+  vocabulary_.Build(gazetteer_.words(), patterns_.listed_words());
+  return Status::Ok();
 }
 
 std::unique_ptr<Run> InstitutionExtractor::Begin(const DocumentContext& document) const {
-  return std::make_unique<InstitutionRun>(gazetteer_, values_, patterns_, document);
+  return std::make_unique<InstitutionRun>(gazetteer_, values_, patterns_, vocabulary_, document);
 }
 
 }  // namespace acervo::institution

@@ -77,8 +77,12 @@ class NamePatterns {
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
   // written-out word ("DIR" "." -> "DIR." as "Dirección"), and looks each word up in the
-  // word lists once (Token::listed). Call before Find (which is only slower without it).
+  // word lists once (Token::listed) unless Vocabulary::Annotate already did. Call before Find
+  // (which is only slower without it).
   void ExpandAbbreviations(std::vector<Token>* tokens) const;
+
+  // Every word the lists know, by the id Token::listed holds.
+  const WordIndex& listed_words() const { return listed_; }
 
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
   std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;

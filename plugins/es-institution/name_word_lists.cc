@@ -257,13 +257,14 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
         t[i].folded = it->second.folded;
         t[i].end = t[i + 1].end;
         t[i].listed = listed_.Find(t[i].folded);
+        t[i].phrase_word = Token::kNotLookedUp;
         if (kept != i) t[kept] = std::move(t[i]);
         ++kept;
         ++i;  // the dot is part of the abbreviation
         continue;
       }
     }
-    if (t[i].word) t[i].listed = listed_.Find(t[i].folded);
+    if (t[i].word && t[i].listed == Token::kNotLookedUp) t[i].listed = listed_.Find(t[i].folded);
     if (kept != i) t[kept] = std::move(t[i]);
     ++kept;
   }

@@ -40,6 +40,8 @@ class WordAutomaton {
     }
     return ids_.Find(word);
   }
+  // Every word of a phrase, by id.
+  const WordIndex& words() const { return ids_; }
   // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
   // position of the last word, then longest first.
   std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
