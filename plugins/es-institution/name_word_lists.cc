@@ -103,7 +103,14 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       }));
   ACERVO_RETURN_IF_ERROR(
       read("legal_forms.tsv", 1, "one form", [&](const auto& f) { legal_forms_.push_back(f[0]); }));
-  for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
+  for (const std::string& f : legal_forms_) {
+    const unsigned first = static_cast<unsigned char>(f[0]) << 8;
+    if (f.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) legal_starts_[first | second] = true;
+    } else {
+      legal_starts_[first | static_cast<unsigned char>(f[1])] = true;
+    }
+  }
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("clause_words.tsv", 1, "one word",
@@ -157,10 +164,12 @@ void NamePatterns::IndexListings() {
 
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
-  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
-  for (size_t space = folded.find(' '); space != std::string::npos;
+  if (rejected_exact_.Find(folded) >= 0 || rejected_prefix_.Find(folded) >= 0) return true;
+  // Only the words up to a space within the longest prefix phrase can be one.
+  for (size_t space = folded.find(' ');
+       space != std::string::npos && space <= rejected_prefix_longest_;
        space = folded.find(' ', space + 1)) {
-    if (rejected_prefix_.count(std::string_view(folded).substr(0, space))) return true;
+    if (rejected_prefix_.Find(std::string_view(folded).substr(0, space)) >= 0) return true;
   }
   return false;
 }
@@ -203,7 +212,7 @@ std::string_view NamePatterns::WithoutLegalForm(std::string_view name) const {
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
                                    size_t i, std::vector<PatternName>* out) const {
-  if (!legal_first_[static_cast<unsigned char>(text[tokens[i].begin])]) return i;
+  if (!MayStartLegalForm(text, tokens[i].begin)) return i;
   if (i == 0 || !IsContent(tokens[i - 1])) return i;
   std::string_view rest = text.substr(tokens[i].begin);
   const std::string* form = nullptr;
