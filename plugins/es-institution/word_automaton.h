@@ -54,6 +54,10 @@ class WordAutomaton {
     std::vector<int> values;
   };
   int32_t Next(int32_t node, int32_t word) const;
+  // Next, with the root's children (most steps of a search start there) read from an array.
+  int32_t Step(int32_t node, int32_t word) const {
+    return node == 0 ? root_children_[word] : Next(node, word);
+  }
 
   WordIndex ids_;
   std::array<int32_t, 128> one_byte_ids_{};  // ids_ of the one-byte ASCII words
@@ -67,6 +71,7 @@ class WordAutomaton {
     int32_t child = -1;  // -1: an empty slot
   };
   std::vector<EdgeSlot> edge_slots_;
+  std::vector<int32_t> root_children_;  // by word id: the root's child, or -1
 };
 
 }  // namespace acervo::institution
