@@ -115,7 +115,9 @@ class InstitutionRun : public Run {
     for (const Token& t : tokens) {
       if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
-      auto it = learned_.find(text.substr(t.begin, t.end - t.begin));
+      std::string_view written = text.substr(t.begin, t.end - t.begin);
+      if (learned_words_.Find(written) < 0) continue;
+      auto it = learned_.find(written);
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
       chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
     }
@@ -339,6 +341,7 @@ class InstitutionRun : public Run {
             acronym_of_id_[c.value["id"].get<std::string>()] = a;
           }
           learned_[a] = c.value;
+          learned_words_.Add(a);
           c.end = close + 1;
           swallowed_until = c.end;
         }
@@ -452,7 +455,8 @@ class InstitutionRun : public Run {
   const NamePatterns& patterns_;
   const Vocabulary& vocabulary_;
   const DocumentContext document_;
-  WordMap<nlohmann::json> learned_;                           // acronym -> value
+  WordMap<nlohmann::json> learned_;  // acronym -> value
+  WordIndex learned_words_;          // the acronyms of learned_, a cheaper first test for a word
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
   std::unordered_set<std::string> seen_names_;                // the names of seen_
   std::unordered_set<std::string> written_names_;             // the names of seen_ before folding

@@ -89,7 +89,10 @@ class NamePatterns {
 
   // `name` without the legal form that ends it ("Luz A.C." -> "Luz"), or `name` itself.
   std::string_view WithoutLegalForm(std::string_view name) const;
-  bool IsConnector(std::string_view folded) const { return connectors_.count(folded) > 0; }
+  bool IsConnector(std::string_view folded) const {
+    int32_t id = listed_.Find(folded);  // every connector has a listing
+    return id >= 0 && listings_[id].connector;
+  }
   // The head a folded head word is a synonym of ("municipio" -> "municipalidad":
   // head_synonyms.tsv), or the word itself.
   std::string_view HeadSynonym(std::string_view folded) const {
