@@ -428,10 +428,10 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
   std::vector<PatternName> out;
   size_t covered_until = 0;  // token index: names do not start inside an earlier name
   for (size_t i = 0; i < tokens.size(); ++i) {
-    // Most tokens start nothing: a word in no list, a punctuation mark other than ':', that
-    // cannot start a legal form either.
+    // Most tokens start nothing: a word no head list has (a connector, a word in no list), a
+    // punctuation mark other than ':', that cannot start a legal form either.
     const Token& t = tokens[i];
-    bool inert = t.word ? t.listed == -1 : t.folded != ":";
+    bool inert = t.word ? !ListingOf(t).starts_name : t.folded != ":";
     if (inert && !MayStartLegalForm(text, t.begin)) continue;
     if (i >= covered_until) {
       size_t after = LegalFormName(tokens, text, i, &out);

@@ -134,6 +134,8 @@ class NamePatterns {
     bool job_title = false;        // job_titles_
     bool ender = false;            // enders_
     bool clause_word = false;      // clause_words_
+    // A head, plural head or lower-case head: a word that may start a name (Find).
+    bool starts_name = false;
   };
   // Fills listed_ and listings_ from the word lists; the end of Load.
   void IndexListings();

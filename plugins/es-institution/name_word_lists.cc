@@ -160,6 +160,7 @@ void NamePatterns::IndexListings() {
   for (const std::string& word : job_titles_) listing(word).job_title = true;
   for (const std::string& word : enders_) listing(word).ender = true;
   for (const std::string& word : clause_words_) listing(word).clause_word = true;
+  for (Listing& l : listings_) l.starts_name = l.head != nullptr || l.plural || l.lower_case_head;
 }
 
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
