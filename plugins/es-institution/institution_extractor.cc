@@ -32,6 +32,13 @@ nlohmann::json ValueOf(const Entry& e) {
           {"acronym", e.acronym.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.acronym)}};
 }
 
+// The string `key` holds in a mention value (an object that has it), found without
+// building a key string as operator[] does.
+const std::string& StringField(const nlohmann::json& value, std::string_view key) {
+  const auto& object = value.get_ref<const nlohmann::json::object_t&>();
+  return object.find(key)->second.get_ref<const std::string&>();
+}
+
 // One space for every run of whitespace, so a name broken over lines reads as one.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
@@ -93,7 +100,7 @@ class InstitutionRun : public Run {
     // "Alianza para Ciudades Saludables (Partnership for Healthy Cities)": the translation.
     for (size_t k = 1; k < chosen.size(); ++k) {
       Candidate& c = chosen[k];
-      if (c.value["id"].get_ref<const std::string&>().rfind("x.", 0) == 0 &&
+      if (StringField(c.value, "id").rfind("x.", 0) == 0 &&
           FillsParenthesisAfter(text, chosen[k - 1].end, c.begin, c.end)) {
         c.value = chosen[k - 1].value;
       }
@@ -145,8 +152,10 @@ class InstitutionRun : public Run {
       return {h.begin, h.end, learned->second, kLearnedAcronym, std::string(matched)};
     }
     nlohmann::json value = values_[h.entry];
-    if (value["acronym"].is_null() && !acronym_of_id_.empty()) {
-      auto defined = acronym_of_id_.find(value["id"].get_ref<const std::string&>());
+    // (values_[h.entry] is the entry's id, name and acronym, null when it has none.)
+    const Entry& entry = gazetteer_.entries()[h.entry];
+    if (!acronym_of_id_.empty() && entry.acronym.empty()) {
+      auto defined = acronym_of_id_.find(entry.id);
       if (defined != acronym_of_id_.end()) value["acronym"] = defined->second;
     }
     return {h.begin, h.end, std::move(value), h.acronym ? kGazetteerAcronym : kGazetteerName,
@@ -243,9 +252,9 @@ class InstitutionRun : public Run {
 
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
-    seen_ids_.insert(value["id"].get_ref<const std::string&>());
+    seen_ids_.insert(StringField(value, "id"));
     // A name written as before has its folded form in seen_names_ already.
-    const std::string& name = value["name"].get_ref<const std::string&>();
+    const std::string& name = StringField(value, "name");
     if (!written_names_.insert(name).second) return;
     std::string folded = Fold(name);
     if (!seen_names_.insert(folded).second) return;
@@ -374,7 +383,7 @@ class InstitutionRun : public Run {
   // secretariat of a body is that body (secretariats.tsv); the mention keeps its span.
   void ServedBody(std::string_view text, const std::vector<GazetteerHit>& hits,
                   const std::vector<Candidate>& inner, Candidate* c) const {
-    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    const std::string& id = StringField(c->value, "id");
     if (id.rfind("x.", 0) != 0 || !patterns_.IsSecretariat(id.substr(2))) return;
     for (const Candidate& i : inner) {
       if (i.end == c->end && i.begin > c->begin) {
@@ -407,7 +416,7 @@ class InstitutionRun : public Run {
   // the country, the value stays the agency's.
   void CountryOffice(std::string_view text, const std::vector<Token>& tokens, Candidate* c) const {
     if (c->end >= text.size() || text[c->end] != ' ') return;
-    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    const std::string& id = StringField(c->value, "id");
     int entry = gazetteer_.FindId(id);
     if (entry < 0) return;
     const std::string& kind = gazetteer_.entries()[entry].kind;
