@@ -218,7 +218,7 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
     t.begin = begin;
     if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
       t.end = pos;
-      t.folded = text.substr(begin, pos - begin);
+      t.folded = std::string_view(text.data() + begin, pos - begin);
       continue;
     }
     t.word = true;
@@ -233,7 +233,7 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
     WordShape w = ScanWord(text, begin);
     t.end = w.end;
     t.all_caps = w.letters && !w.lower;
-    std::string_view word = text.substr(begin, w.end - begin);
+    std::string_view word(text.data() + begin, w.end - begin);
     if (!w.broken && w.folded) {
       t.folded = word;
     } else {

@@ -86,27 +86,4 @@ void WordAutomaton::Build() {
   }
 }
 
-std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {
-  std::vector<Match> out;
-  if (!built_) return out;  // no phrase to follow yet
-  int32_t node = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i] < 0) {
-      node = 0;
-      continue;
-    }
-    int32_t next = Step(node, words[i]);
-    while (next < 0 && node != 0) {
-      node = nodes_[node].fail;
-      next = Step(node, words[i]);
-    }
-    node = next < 0 ? 0 : next;
-    // The root holds no phrase, so every output chain ends in -1.
-    for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
-      for (int value : nodes_[o].values) out.push_back({i + 1 - nodes_[o].depth, i, value});
-    }
-  }
-  return out;
-}
-
 }  // namespace acervo::institution

@@ -44,7 +44,35 @@ class WordAutomaton {
   const WordIndex& words() const { return ids_; }
   // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
   // position of the last word, then longest first.
-  std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
+  std::vector<Match> FindAll(const std::vector<int32_t>& words) const {
+    return FindAll(words.size(), [&](size_t i) { return words[i]; });
+  }
+  // The same over `n` words whose ids id_at(0), ..., id_at(n - 1) gives, so that a caller
+  // that holds them elsewhere (in its tokens) needs no vector of them.
+  template <typename IdAt>
+  std::vector<Match> FindAll(size_t n, IdAt id_at) const {
+    std::vector<Match> out;
+    if (!built_) return out;  // no phrase to follow yet
+    int32_t node = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t word = id_at(i);
+      if (word < 0) {
+        node = 0;
+        continue;
+      }
+      int32_t next = Step(node, word);
+      while (next < 0 && node != 0) {
+        node = nodes_[node].fail;
+        next = Step(node, word);
+      }
+      node = next < 0 ? 0 : next;
+      // The root holds no phrase, so every output chain ends in -1.
+      for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
+        for (int value : nodes_[o].values) out.push_back({i + 1 - nodes_[o].depth, i, value});
+      }
+    }
+    return out;
+  }
 
  private:
   struct Node {
