@@ -145,9 +145,7 @@ void NamePatterns::IndexListings() {
   listed_ = WordIndex();
   listings_.clear();
   auto listing = [&](std::string_view word) -> Listing& {
-    int32_t id = listed_.Add(word);
-    if (id == static_cast<int32_t>(listings_.size())) listings_.emplace_back();
-    return listings_[id];
+    return ValueFor(&listed_, &listings_, word);
   };
   for (const auto& [word, head] : heads_) listing(word).head = &head;
   for (const auto& [word, role] : connectors_) {

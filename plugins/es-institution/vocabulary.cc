@@ -5,11 +5,7 @@ namespace acervo::institution {
 void Vocabulary::Build(const WordIndex& phrase_words, const WordIndex& listed_words) {
   words_ = WordIndex();
   ids_.clear();
-  auto ids = [&](std::string_view word) -> Ids& {
-    int32_t id = words_.Add(word);
-    if (id == static_cast<int32_t>(ids_.size())) ids_.emplace_back();
-    return ids_[id];
-  };
+  auto ids = [&](std::string_view word) -> Ids& { return ValueFor(&words_, &ids_, word); };
   for (int32_t id = 0; id < static_cast<int32_t>(phrase_words.size()); ++id) {
     ids(phrase_words.Word(id)).phrase_word = id;
   }

@@ -119,6 +119,15 @@ class WordIndex {
   std::vector<Slot> slots_;  // a power of two in size, at most half full
 };
 
+// The value kept for `word` in `values` (a vector by id in `index`), added with the word, as
+// a default Value, when the word is new.
+template <typename Value>
+Value& ValueFor(WordIndex* index, std::vector<Value>* values, std::string_view word) {
+  int32_t id = index->Add(word);
+  if (id == static_cast<int32_t>(values->size())) values->emplace_back();
+  return (*values)[id];
+}
+
 }  // namespace acervo::institution
 
 #endif  // ACERVO_PLUGINS_ES_INSTITUTION_WORD_INDEX_H_
