@@ -32,29 +32,6 @@ nlohmann::json ValueOf(const Entry& e) {
           {"acronym", e.acronym.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.acronym)}};
 }
 
-// The string `key` holds in a mention value (an object that has it), found without
-// building a key string as operator[] does.
-const std::string& StringField(const nlohmann::json& value, std::string_view key) {
-  const auto& object = value.get_ref<const nlohmann::json::object_t&>();
-  return object.find(key)->second.get_ref<const std::string&>();
-}
-
-// One space for every run of whitespace, so a name broken over lines reads as one.
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 class InstitutionRun : public Run {
  public:
   InstitutionRun(const Gazetteer& gazetteer, const std::vector<nlohmann::json>& values,
