@@ -47,9 +47,10 @@ void SplitHyphens(std::string_view s, Fn part) {
   part(start, s.size(), false);
 }
 
-// Calls word(span, folded) for each word the automaton reads among tokens[first, last): a
+// Calls word(span, folded, id) for each word the automaton reads among tokens[first, last): a
 // token, or one part of a hyphenated token, so that "ONU" is found in "ONU-México" and
-// "APC-Colombia" is three words on both sides. `folded` lives only during the call.
+// "APC-Colombia" is three words on both sides. `folded` lives only during the call; `id` is
+// the token's Token::phrase_word (kNotLookedUp for the parts of a hyphenated token).
 template <typename Fn>
 void ForEachWord(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last,
                  Fn word) {
@@ -58,14 +59,14 @@ void ForEachWord(std::string_view text, const std::vector<Token>& tokens, size_t
     const Token& t = tokens[i];
     // (A word hyphenated at a line end has no hyphen left in its folded form.)
     if (!t.word || !t.expansion.empty() || !t.hyphenated) {
-      word(Word{t.begin, t.end}, t.folded);
+      word(Word{t.begin, t.end}, t.folded, t.phrase_word);
       continue;
     }
     std::string_view original = text.substr(t.begin, t.end - t.begin);
     SplitHyphens(original, [&](size_t b, size_t e, bool hyphen) {
       if (b == e) return;
       part = hyphen ? std::string("-") : Fold(original.substr(b, e - b));
-      word(Word{t.begin + b, t.begin + e}, std::string_view(part));
+      word(Word{t.begin + b, t.begin + e}, std::string_view(part), Token::kNotLookedUp);
     });
   }
 }
@@ -153,7 +154,7 @@ void Gazetteer::Build() {
       std::vector<Token> tokens = Tokenize(s, &buffer);
       std::vector<std::string> folded;
       ForEachWord(s, tokens, 0, tokens.size(),
-                  [&](Word, std::string_view f) { folded.emplace_back(f); });
+                  [&](Word, std::string_view f, int32_t) { folded.emplace_back(f); });
       spelling.single_word = folded.size() == 1 && !spelling.acronym;
       automaton_.Add(folded, static_cast<int>(spellings_.size()));
       spellings_.push_back(std::move(spelling));
@@ -207,27 +208,43 @@ std::vector<int> Gazetteer::FindQualified(std::string_view folded_name,
 std::vector<GazetteerHit> Gazetteer::Find(std::string_view text, const std::vector<Token>& tokens,
                                           size_t first, size_t last) const {
   last = std::min(last, tokens.size());
-  std::vector<Word> words;
-  std::vector<int32_t> ids;
-  words.reserve(last - first);
-  ids.reserve(last - first);
-  ForEachWord(text, tokens, first, last, [&](Word w, std::string_view folded) {
-    words.push_back(w);
-    ids.push_back(automaton_.WordId(folded));
-  });
   std::vector<GazetteerHit> all;
-  for (const WordAutomaton::Match& m : automaton_.FindAll(ids)) {
-    const Spelling& s = spellings_[m.value];
-    size_t begin = words[m.first].begin, end = words[m.last].end;
+  auto add = [&](size_t begin, size_t end, int value) {
+    const Spelling& s = spellings_[value];
     if (s.acronym) {
-      if (text.substr(begin, end - begin) != s.exact) continue;
+      if (text.substr(begin, end - begin) != s.exact) return;
       // Inside a reference code ("MPICDMX/CAF/CT/01/2024") an acronym names no body.
-      if (begin > 0 && text[begin - 1] == '/') continue;
+      if (begin > 0 && text[begin - 1] == '/') return;
     } else {
-      if (s.single_word && !StartsUpper(text, begin)) continue;
-      if (s.capitalised && !WordsCapitalised(text, begin, end)) continue;
+      if (s.single_word && !StartsUpper(text, begin)) return;
+      if (s.capitalised && !WordsCapitalised(text, begin, end)) return;
     }
     all.push_back({begin, end, s.entry, s.acronym});
+  };
+  auto id_of = [&](std::string_view folded, int32_t id) {
+    return id != Token::kNotLookedUp ? id : automaton_.WordId(folded);
+  };
+  bool split = false;  // some token is read as several words (ForEachWord)
+  for (size_t i = first; i < last && !split; ++i) {
+    split = tokens[i].word && tokens[i].expansion.empty() && tokens[i].hyphenated;
+  }
+  if (!split) {  // the words are the tokens: read their ids in place
+    auto id_at = [&](size_t i) {
+      return id_of(tokens[first + i].folded, tokens[first + i].phrase_word);
+    };
+    for (const WordAutomaton::Match& m : automaton_.FindAll(last - first, id_at)) {
+      add(tokens[first + m.first].begin, tokens[first + m.last].end, m.value);
+    }
+  } else {
+    std::vector<Word> words;
+    std::vector<int32_t> ids;
+    ForEachWord(text, tokens, first, last, [&](Word w, std::string_view folded, int32_t id) {
+      words.push_back(w);
+      ids.push_back(id_of(folded, id));
+    });
+    for (const WordAutomaton::Match& m : automaton_.FindAll(ids)) {
+      add(words[m.first].begin, words[m.last].end, m.value);
+    }
   }
   std::sort(all.begin(), all.end(), [](const GazetteerHit& a, const GazetteerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

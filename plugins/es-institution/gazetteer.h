@@ -63,6 +63,8 @@ class Gazetteer {
   }
 
   const std::vector<Entry>& entries() const { return entries_; }
+  // Every word of every spelling, by the id Token::phrase_word holds.
+  const WordIndex& words() const { return automaton_.words(); }
   // The entry with this id, or -1.
   int FindId(const std::string& id) const {
     auto it = by_id_.find(id);

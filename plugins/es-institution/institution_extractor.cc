@@ -32,34 +32,21 @@ nlohmann::json ValueOf(const Entry& e) {
           {"acronym", e.acronym.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.acronym)}};
 }
 
-// One space for every run of whitespace, so a name broken over lines reads as one.
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 class InstitutionRun : public Run {
  public:
   InstitutionRun(const Gazetteer& gazetteer, const std::vector<nlohmann::json>& values,
-                 const NamePatterns& patterns, DocumentContext document)
+                 const NamePatterns& patterns, const Vocabulary& vocabulary,
+                 DocumentContext document)
       : gazetteer_(gazetteer),
         values_(values),
         patterns_(patterns),
+        vocabulary_(vocabulary),
         document_(std::move(document)) {}
 
   Status Extract(const Segment& segment, std::vector<Mention>* out) override {
     std::string_view text = segment.text;
     Tokenize(text, &folded_tokens_, &tokens_);
+    vocabulary_.Annotate(&tokens_);
     patterns_.ExpandAbbreviations(&tokens_);
     const std::vector<Token>& tokens = tokens_;
     std::vector<GazetteerHit> hits = gazetteer_.Find(text, tokens);
@@ -90,7 +77,7 @@ class InstitutionRun : public Run {
     // "Alianza para Ciudades Saludables (Partnership for Healthy Cities)": the translation.
     for (size_t k = 1; k < chosen.size(); ++k) {
       Candidate& c = chosen[k];
-      if (c.value["id"].get_ref<const std::string&>().rfind("x.", 0) == 0 &&
+      if (StringField(c.value, "id").rfind("x.", 0) == 0 &&
           FillsParenthesisAfter(text, chosen[k - 1].end, c.begin, c.end)) {
         c.value = chosen[k - 1].value;
       }
@@ -112,7 +99,9 @@ class InstitutionRun : public Run {
     for (const Token& t : tokens) {
       if (learned_.empty()) break;
       if (!t.word || !t.capital) continue;
-      auto it = learned_.find(text.substr(t.begin, t.end - t.begin));
+      std::string_view written = text.substr(t.begin, t.end - t.begin);
+      if (learned_words_.Find(written) < 0) continue;
+      auto it = learned_.find(written);
       if (it == learned_.end() || Overlaps(chosen, t.begin, t.end)) continue;
       chosen.push_back({t.begin, t.end, it->second, kLearnedAcronym, it->first});
     }
@@ -140,8 +129,10 @@ class InstitutionRun : public Run {
       return {h.begin, h.end, learned->second, kLearnedAcronym, std::string(matched)};
     }
     nlohmann::json value = values_[h.entry];
-    if (value["acronym"].is_null() && !acronym_of_id_.empty()) {
-      auto defined = acronym_of_id_.find(value["id"].get_ref<const std::string&>());
+    // (values_[h.entry] is the entry's id, name and acronym, null when it has none.)
+    const Entry& entry = gazetteer_.entries()[h.entry];
+    if (!acronym_of_id_.empty() && entry.acronym.empty()) {
+      auto defined = acronym_of_id_.find(entry.id);
       if (defined != acronym_of_id_.end()) value["acronym"] = defined->second;
     }
     return {h.begin, h.end, std::move(value), h.acronym ? kGazetteerAcronym : kGazetteerName,
@@ -238,9 +229,9 @@ class InstitutionRun : public Run {
 
   // Every value emitted, for SeenAs.
   void Remember(const nlohmann::json& value) {
-    seen_ids_.insert(value["id"].get_ref<const std::string&>());
+    seen_ids_.insert(StringField(value, "id"));
     // A name written as before has its folded form in seen_names_ already.
-    const std::string& name = value["name"].get_ref<const std::string&>();
+    const std::string& name = StringField(value, "name");
     if (!written_names_.insert(name).second) return;
     std::string folded = Fold(name);
     if (!seen_names_.insert(folded).second) return;
@@ -336,6 +327,7 @@ class InstitutionRun : public Run {
             acronym_of_id_[c.value["id"].get<std::string>()] = a;
           }
           learned_[a] = c.value;
+          learned_words_.Add(a);
           c.end = close + 1;
           swallowed_until = c.end;
         }
@@ -368,7 +360,7 @@ class InstitutionRun : public Run {
   // secretariat of a body is that body (secretariats.tsv); the mention keeps its span.
   void ServedBody(std::string_view text, const std::vector<GazetteerHit>& hits,
                   const std::vector<Candidate>& inner, Candidate* c) const {
-    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    const std::string& id = StringField(c->value, "id");
     if (id.rfind("x.", 0) != 0 || !patterns_.IsSecretariat(id.substr(2))) return;
     for (const Candidate& i : inner) {
       if (i.end == c->end && i.begin > c->begin) {
@@ -401,7 +393,7 @@ class InstitutionRun : public Run {
   // the country, the value stays the agency's.
   void CountryOffice(std::string_view text, const std::vector<Token>& tokens, Candidate* c) const {
     if (c->end >= text.size() || text[c->end] != ' ') return;
-    const std::string& id = c->value["id"].get_ref<const std::string&>();
+    const std::string& id = StringField(c->value, "id");
     int entry = gazetteer_.FindId(id);
     if (entry < 0) return;
     const std::string& kind = gazetteer_.entries()[entry].kind;
@@ -447,8 +439,10 @@ class InstitutionRun : public Run {
   const Gazetteer& gazetteer_;
   const std::vector<nlohmann::json>& values_;  // ValueOf each gazetteer entry
   const NamePatterns& patterns_;
+  const Vocabulary& vocabulary_;
   const DocumentContext document_;
-  WordMap<nlohmann::json> learned_;                           // acronym -> value
+  WordMap<nlohmann::json> learned_;  // acronym -> value
+  WordIndex learned_words_;          // the acronyms of learned_, a cheaper first test for a word
   std::vector<std::pair<std::string, nlohmann::json>> seen_;  // folded name -> value
   std::unordered_set<std::string> seen_names_;                // the names of seen_
   std::unordered_set<std::string> written_names_;             // the names of seen_ before folding
@@ -488,11 +482,13 @@ Status InstitutionExtractor::Configure(const PluginConfig& config) {
   gazetteer_.Build();
   values_.clear();
   for (const Entry& e : gazetteer_.entries()) values_.push_back(ValueOf(e));
-  return patterns_.Load(config.data_dir);
+  ACERVO_RETURN_IF_ERROR(patterns_.Load(config.data_dir));
+  vocabulary_.Build(gazetteer_.words(), patterns_.listed_words());
+  return Status::Ok();
 }
 
 std::unique_ptr<Run> InstitutionExtractor::Begin(const DocumentContext& document) const {
-  return std::make_unique<InstitutionRun>(gazetteer_, values_, patterns_, document);
+  return std::make_unique<InstitutionRun>(gazetteer_, values_, patterns_, vocabulary_, document);
 }
 
 }  // namespace acervo::institution

@@ -19,6 +19,7 @@
 #include "acervo/plugin.h"
 #include "gazetteer.h"
 #include "name_patterns.h"
+#include "vocabulary.h"
 
 namespace acervo::institution {
 
@@ -32,6 +33,7 @@ class InstitutionExtractor : public Extractor {
   Gazetteer gazetteer_;
   std::vector<nlohmann::json> values_;  // the mention value of each gazetteer entry
   NamePatterns patterns_;
+  Vocabulary vocabulary_;  // the words of gazetteer_ and patterns_
 };
 
 // The stable id of an organisation found by its shape: "x." + the folded name with every

@@ -106,7 +106,11 @@ Status NamePatterns::Load(const std::filesystem::path& data_dir) {
       return Corrupt((data_dir / "not_institutions.tsv").string() + ":" + std::to_string(row.line) +
                      ": expected phrase, exact|prefix");
     }
-    (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).insert(Fold(row.fields[0]));
+    std::string phrase = Fold(row.fields[0]);
+    if (row.fields[1] == "prefix") {
+      rejected_prefix_longest_ = std::max(rejected_prefix_longest_, phrase.size());
+    }
+    (row.fields[1] == "exact" ? rejected_exact_ : rejected_prefix_).Add(phrase);
   }
   ACERVO_RETURN_IF_ERROR(LoadWordLists(data_dir));
   IndexListings();
@@ -424,11 +428,11 @@ std::vector<PatternName> NamePatterns::Find(std::string_view text,
   std::vector<PatternName> out;
   size_t covered_until = 0;  // token index: names do not start inside an earlier name
   for (size_t i = 0; i < tokens.size(); ++i) {
-    // Most tokens start nothing: a word in no list, a punctuation mark other than ':', that
-    // cannot start a legal form either.
+    // Most tokens start nothing: a word no head list has (a connector, a word in no list), a
+    // punctuation mark other than ':', that cannot start a legal form either.
     const Token& t = tokens[i];
-    bool inert = t.word ? t.listed == -1 : t.folded != ":";
-    if (inert && !legal_first_[static_cast<unsigned char>(text[t.begin])]) continue;
+    bool inert = t.word ? !ListingOf(t).starts_name : t.folded != ":";
+    if (inert && !MayStartLegalForm(text, t.begin)) continue;
     if (i >= covered_until) {
       size_t after = LegalFormName(tokens, text, i, &out);
       if (after > i) {

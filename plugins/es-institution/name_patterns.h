@@ -26,7 +26,7 @@
 #ifndef ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 #define ACERVO_PLUGINS_ES_INSTITUTION_NAME_PATTERNS_H_
 
-#include <array>
+#include <bitset>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -77,15 +77,22 @@ class NamePatterns {
 
   // Joins each capitalised abbreviation and its dot into one token that stands for the
   // written-out word ("DIR" "." -> "DIR." as "Dirección"), and looks each word up in the
-  // word lists once (Token::listed). Call before Find (which is only slower without it).
+  // word lists once (Token::listed) unless Vocabulary::Annotate already did. Call before Find
+  // (which is only slower without it).
   void ExpandAbbreviations(std::vector<Token>* tokens) const;
+
+  // Every word the lists know, by the id Token::listed holds.
+  const WordIndex& listed_words() const { return listed_; }
 
   // Names in `text`, ordered by begin; outer names and their nested parents may overlap.
   std::vector<PatternName> Find(std::string_view text, const std::vector<Token>& tokens) const;
 
   // `name` without the legal form that ends it ("Luz A.C." -> "Luz"), or `name` itself.
   std::string_view WithoutLegalForm(std::string_view name) const;
-  bool IsConnector(std::string_view folded) const { return connectors_.count(folded) > 0; }
+  bool IsConnector(std::string_view folded) const {
+    int32_t id = listed_.Find(folded);  // every connector has a listing
+    return id >= 0 && listings_[id].connector;
+  }
   // The head a folded head word is a synonym of ("municipio" -> "municipalidad":
   // head_synonyms.tsv), or the word itself.
   std::string_view HeadSynonym(std::string_view folded) const {
@@ -127,6 +134,8 @@ class NamePatterns {
     bool job_title = false;        // job_titles_
     bool ender = false;            // enders_
     bool clause_word = false;      // clause_words_
+    // A head, plural head or lower-case head: a word that may start a name (Find).
+    bool starts_name = false;
   };
   // Fills listed_ and listings_ from the word lists; the end of Load.
   void IndexListings();
@@ -148,6 +157,12 @@ class NamePatterns {
   const Head* LowerCaseHead(const std::vector<Token>& tokens, std::string_view text,
                             size_t i) const;
   bool Rejected(std::string_view text, size_t begin, size_t end) const;
+  // Whether a legal form may start at text[pos]: its first two bytes start one.
+  bool MayStartLegalForm(std::string_view text, size_t pos) const {
+    const unsigned first = static_cast<unsigned char>(text[pos]);
+    const unsigned second = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
+    return legal_starts_[first << 8 | second];
+  }
   // The name's last word is the first half of a word hyphenated across a break the
   // passage does not cross ("Coordinación General de Aseso-" at the end of a paragraph).
   bool CutAtBreak(const std::vector<Token>& tokens, std::string_view text, size_t last) const;
@@ -214,13 +229,15 @@ class NamePatterns {
   WordMap<Head> heads_;           // by folded word
   WordMap<std::string> plurals_;  // folded plural -> singular
   WordMap<Role> connectors_;
-  WordSet rejected_exact_;
-  WordSet rejected_prefix_;
-  WordSet enders_;                         // folded
-  WordMap<WordSet> modifiers_;             // -> heads
-  WordMap<Abbreviation> abbreviations_;    // by folded abbreviation
-  std::vector<std::string> legal_forms_;   // longest first
-  std::array<bool, 256> legal_first_{};    // first bytes of legal_forms_
+  WordIndex rejected_exact_;              // folded phrases of not_institutions.tsv
+  WordIndex rejected_prefix_;             // the same, marked "prefix"
+  size_t rejected_prefix_longest_ = 0;    // in bytes
+  WordSet enders_;                        // folded
+  WordMap<WordSet> modifiers_;            // -> heads
+  WordMap<Abbreviation> abbreviations_;   // by folded abbreviation
+  std::vector<std::string> legal_forms_;  // longest first
+  // The first two bytes of each of legal_forms_ (a one-byte form: with any byte after it).
+  std::bitset<0x10000> legal_starts_;
   WordSet job_titles_;                     // folded
   WordSet function_words_;                 // folded
   WordSet clause_words_;                   // folded

@@ -7,6 +7,26 @@
 
 namespace acervo::institution {
 
+const std::string& StringField(const nlohmann::json& value, std::string_view key) {
+  const auto& object = value.get_ref<const nlohmann::json::object_t&>();
+  return object.find(key)->second.get_ref<const std::string&>();
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string PatternId(std::string_view name) { return PatternIdOfFolded(Fold(name)); }
 
 std::string PatternIdOfFolded(std::string_view folded) {

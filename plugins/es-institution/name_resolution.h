@@ -16,6 +16,13 @@
 
 namespace acervo::institution {
 
+// The string `key` holds in a mention value (an object that has it), found without
+// building a key string as operator[] does.
+const std::string& StringField(const nlohmann::json& value, std::string_view key);
+
+// One space for every run of whitespace, so a name broken over lines reads as one.
+std::string CollapseSpaces(std::string_view s);
+
 // PatternId (institution_extractor.h) of a name already folded (acervo::Fold).
 std::string PatternIdOfFolded(std::string_view folded);
 

@@ -103,7 +103,14 @@ Status NamePatterns::LoadWordLists(const std::filesystem::path& data_dir) {
       }));
   ACERVO_RETURN_IF_ERROR(
       read("legal_forms.tsv", 1, "one form", [&](const auto& f) { legal_forms_.push_back(f[0]); }));
-  for (const std::string& f : legal_forms_) legal_first_[static_cast<unsigned char>(f[0])] = true;
+  for (const std::string& f : legal_forms_) {
+    const unsigned first = static_cast<unsigned char>(f[0]) << 8;
+    if (f.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) legal_starts_[first | second] = true;
+    } else {
+      legal_starts_[first | static_cast<unsigned char>(f[1])] = true;
+    }
+  }
   std::sort(legal_forms_.begin(), legal_forms_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   ACERVO_RETURN_IF_ERROR(read("clause_words.tsv", 1, "one word",
@@ -138,9 +145,7 @@ void NamePatterns::IndexListings() {
   listed_ = WordIndex();
   listings_.clear();
   auto listing = [&](std::string_view word) -> Listing& {
-    int32_t id = listed_.Add(word);
-    if (id == static_cast<int32_t>(listings_.size())) listings_.emplace_back();
-    return listings_[id];
+    return ValueFor(&listed_, &listings_, word);
   };
   for (const auto& [word, head] : heads_) listing(word).head = &head;
   for (const auto& [word, role] : connectors_) {
@@ -153,14 +158,17 @@ void NamePatterns::IndexListings() {
   for (const std::string& word : job_titles_) listing(word).job_title = true;
   for (const std::string& word : enders_) listing(word).ender = true;
   for (const std::string& word : clause_words_) listing(word).clause_word = true;
+  for (Listing& l : listings_) l.starts_name = l.head != nullptr || l.plural || l.lower_case_head;
 }
 
 bool NamePatterns::Rejected(std::string_view text, size_t begin, size_t end) const {
   std::string folded = Fold(text.substr(begin, end - begin));
-  if (rejected_exact_.count(folded) || rejected_prefix_.count(folded)) return true;
-  for (size_t space = folded.find(' '); space != std::string::npos;
+  if (rejected_exact_.Find(folded) >= 0 || rejected_prefix_.Find(folded) >= 0) return true;
+  // Only the words up to a space within the longest prefix phrase can be one.
+  for (size_t space = folded.find(' ');
+       space != std::string::npos && space <= rejected_prefix_longest_;
        space = folded.find(' ', space + 1)) {
-    if (rejected_prefix_.count(std::string_view(folded).substr(0, space))) return true;
+    if (rejected_prefix_.Find(std::string_view(folded).substr(0, space)) >= 0) return true;
   }
   return false;
 }
@@ -203,7 +211,7 @@ std::string_view NamePatterns::WithoutLegalForm(std::string_view name) const {
 
 size_t NamePatterns::LegalFormName(const std::vector<Token>& tokens, std::string_view text,
                                    size_t i, std::vector<PatternName>* out) const {
-  if (!legal_first_[static_cast<unsigned char>(text[tokens[i].begin])]) return i;
+  if (!MayStartLegalForm(text, tokens[i].begin)) return i;
   if (i == 0 || !IsContent(tokens[i - 1])) return i;
   std::string_view rest = text.substr(tokens[i].begin);
   const std::string* form = nullptr;
@@ -257,13 +265,14 @@ void NamePatterns::ExpandAbbreviations(std::vector<Token>* tokens) const {
         t[i].folded = it->second.folded;
         t[i].end = t[i + 1].end;
         t[i].listed = listed_.Find(t[i].folded);
+        t[i].phrase_word = Token::kNotLookedUp;
         if (kept != i) t[kept] = std::move(t[i]);
         ++kept;
         ++i;  // the dot is part of the abbreviation
         continue;
       }
     }
-    if (t[i].word) t[i].listed = listed_.Find(t[i].folded);
+    if (t[i].word && t[i].listed == Token::kNotLookedUp) t[i].listed = listed_.Find(t[i].folded);
     if (kept != i) t[kept] = std::move(t[i]);
     ++kept;
   }

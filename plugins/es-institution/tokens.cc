@@ -10,29 +10,62 @@
 namespace acervo::institution {
 namespace {
 
-// What an ASCII byte is to a word, as bits, so that a word's bytes are classified with one
-// load each and their classes or-ed together.
+// What a byte is to a word, as bits, so that a word's ASCII bytes are classified with one
+// load each and their classes or-ed together; every byte from 0x80 up is 0 (read apart).
 enum : uint8_t { kDigit = 1, kLower = 2, kUpper = 4, kLetter = kLower | kUpper, kWord = 7 };
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> c{};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> c{};
   for (int b = '0'; b <= '9'; ++b) c[b] = kDigit;
   for (int b = 'a'; b <= 'z'; ++b) c[b] = kLower;
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
   return c;
 }();
 
-bool AsciiWord(unsigned char c) { return c < 0x80 && (kAsciiClass[c] & kWord) != 0; }
+bool AsciiWord(unsigned char c) { return (kByteClass[c] & kWord) != 0; }
 
-// Appends acervo::Fold of one word to *out; most words are plain ASCII.
-void AppendFoldedWord(std::string_view word, bool ascii, std::string* out) {
-  if (!ascii) {
+// The accented letters of Latin-1 (U+00C0 to U+00FF but for × and ÷) are two bytes, the
+// first 0xC3; this is the second byte of one of them.
+bool Latin1Letter(unsigned char second) {
+  return second >= 0x80 && second <= 0xBF && second != 0x97 && second != 0xB7;
+}
+
+// acervo::Fold of each code point U+00C0 to U+00FF, by its second byte less 0x80 ("á" ->
+// "a"), computed once by Fold itself so that it cannot disagree with it.
+const std::array<std::string, 64>& Latin1Folds() {
+  static const std::array<std::string, 64> folds = [] {
+    std::array<std::string, 64> f;
+    for (int k = 0; k < 64; ++k) {
+      const char bytes[2] = {'\xC3', static_cast<char>(0x80 + k)};
+      f[k] = Fold(std::string_view(bytes, 2));
+    }
+    return f;
+  }();
+  return folds;
+}
+
+// Appends acervo::Fold of one word to *out. Most words are plain ASCII, and most others
+// ASCII with Latin-1 letters (`latin1`); both are folded here, a byte or a letter at a time.
+void AppendFoldedWord(std::string_view word, bool ascii, bool latin1, std::string* out) {
+  if (ascii) {
+    size_t at = out->size();
+    out->append(word);
+    for (char* c = out->data() + at; c != out->data() + out->size(); ++c) {
+      if (*c >= 'A' && *c <= 'Z') *c = static_cast<char>(*c + 32);
+    }
+    return;
+  }
+  if (!latin1) {
     AppendFolded(word, out);
     return;
   }
-  size_t at = out->size();
-  out->append(word);
-  for (char* c = out->data() + at; c != out->data() + out->size(); ++c) {
-    if (*c >= 'A' && *c <= 'Z') *c = static_cast<char>(*c + 32);
+  const std::array<std::string, 64>& folds = Latin1Folds();
+  for (size_t k = 0; k < word.size(); ++k) {
+    auto b = static_cast<unsigned char>(word[k]);
+    if (b < 0x80) {
+      out->push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+    } else {  // 0xC3 and the byte after it
+      out->append(folds[static_cast<unsigned char>(word[++k]) - 0x80]);
+    }
   }
 }
 
@@ -58,29 +91,31 @@ struct WordShape {
   bool folded = true;         // plain ASCII without capitals: its own folded form
   bool broken = false;        // crosses a line break ("Aseso-\nres")
   bool ascii = true;          // every byte ASCII
+  bool latin1 = true;         // every byte ASCII or part of a Latin-1 letter (Latin1Letter)
   bool inner_hyphen = false;  // an ASCII '-' inside ("Coparmex-CDMX")
 };
 
 // The end of the word that starts at `begin`, whether it has letters, lower-case ones, and
-// whether it crosses a line break or is its own folded form. Plain ASCII bytes are classified
-// directly; the rest through ICU.
+// whether it crosses a line break or is its own folded form. Runs of plain ASCII bytes are
+// classified in a tight loop; Latin-1 letters directly; the rest through ICU.
 WordShape ScanWord(std::string_view text, size_t begin) {
   WordShape w;
   w.end = begin;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t p = begin;
   uint8_t classes = 0;  // of the word's ASCII bytes
-  while (p < text.size()) {
-    auto b = static_cast<unsigned char>(text[p]);
+  while (p < n) {
+    const size_t run = p;
+    for (uint8_t c; p < n && (c = kByteClass[s[p]]) != 0; ++p) classes |= c;
+    if (p > run) w.end = p;
+    if (p >= n) break;
+    const unsigned char b = s[p];
     if (b < 0x80) {
-      if (uint8_t c = kAsciiClass[b]; c != 0) {
-        classes |= c;
-        w.end = ++p;
-        continue;
-      }
       if (b != '-') break;
       // An inner hyphen joins two words: "Coparmex-CDMX", "APC-Colombia".
       size_t q = p + 1;
-      if (q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+      if (q < n && IsWordCodePoint(NextCodePoint(text, &q))) {
         w.inner_hyphen = true;
         ++p;
         continue;
@@ -93,33 +128,31 @@ WordShape ScanWord(std::string_view text, size_t begin) {
       }
       break;
     }
-    // The accented letters of Latin-1 (U+00C0 to U+00FF but for × and ÷), Spanish's "á",
-    // "ñ", "Ú": two bytes, the first 0xC3, upper case before U+00DF.
-    if (b == 0xC3 && p + 1 < text.size()) {
-      auto second = static_cast<unsigned char>(text[p + 1]);
-      if (second >= 0x80 && second <= 0xBF && second != 0x97 && second != 0xB7) {
-        w.folded = false;
-        w.ascii = false;
-        w.letters = true;
-        w.lower |= second >= 0x9F;
-        w.end = p = p + 2;
-        continue;
-      }
+    // Spanish's "á", "ñ", "Ú": upper case before U+00DF.
+    if (b == 0xC3 && p + 1 < n && Latin1Letter(s[p + 1])) {
+      w.folded = false;
+      w.ascii = false;
+      w.letters = true;
+      w.lower |= s[p + 1] >= 0x9F;
+      w.end = p = p + 2;
+      continue;
     }
     size_t next = p;
     char32_t c = NextCodePoint(text, &next);
     if (IsWordCodePoint(c)) {
       w.folded = false;
       w.ascii = false;
+      w.latin1 = false;
       w.letters |= u_isalpha(static_cast<UChar32>(c)) != 0;
       w.lower |= u_islower(static_cast<UChar32>(c)) != 0;
       w.end = p = next;
       continue;
     }
     size_t q = next;
-    if (IsHyphen(c) && q < text.size() && IsWordCodePoint(NextCodePoint(text, &q))) {
+    if (IsHyphen(c) && q < n && IsWordCodePoint(NextCodePoint(text, &q))) {
       w.folded = false;
       w.ascii = false;
+      w.latin1 = false;
       p = next;
       continue;
     }
@@ -185,7 +218,7 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
     t.begin = begin;
     if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
       t.end = pos;
-      t.folded = text.substr(begin, pos - begin);
+      t.folded = std::string_view(text.data() + begin, pos - begin);
       continue;
     }
     t.word = true;
@@ -200,19 +233,20 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
     WordShape w = ScanWord(text, begin);
     t.end = w.end;
     t.all_caps = w.letters && !w.lower;
-    std::string_view word = text.substr(begin, w.end - begin);
+    std::string_view word(text.data() + begin, w.end - begin);
     if (!w.broken && w.folded) {
       t.folded = word;
     } else {
       const char* before = folded->data();
       size_t at = folded->size();
-      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, w.ascii, folded);
+      AppendFoldedWord(w.broken ? JoinLineBreaks(word) : word, w.ascii, w.latin1, folded);
       if (folded->data() != before) RepointFolded(text, before, folded->data(), &tokens);
       t.folded = std::string_view(folded->data() + at, folded->size() - at);
     }
     // The folded form of an ASCII word has a '-' where the word has an inner one (a broken
-    // word loses its line-break hyphen); other words are read byte by byte.
-    if (w.ascii) {
+    // word loses its line-break hyphen), and so has a word of Latin-1 letters, whose folds
+    // hold neither '-' nor 0xE2; other words are read byte by byte.
+    if (w.latin1) {
       t.hyphenated = w.inner_hyphen;
     } else {
       for (char c : t.folded) t.hyphenated |= c == '-' || c == '\xE2';

@@ -36,6 +36,10 @@ struct Token {
   // -1 when no list has the word, kNotLookedUp until then (a lookup on demand).
   static constexpr int32_t kNotLookedUp = -2;
   int32_t listed = kNotLookedUp;
+  // The id the gazetteer's automaton gives the folded form (WordAutomaton::WordId), -1 when
+  // no phrase has it, kNotLookedUp until Vocabulary::Annotate looked it up (or when an
+  // abbreviation's expansion replaced the form): then the gazetteer looks it up itself.
+  int32_t phrase_word = kNotLookedUp;
 };
 
 // The tokens of `text`. Their folded forms point into `text` and into *folded, which

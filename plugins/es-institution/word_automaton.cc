@@ -51,7 +51,9 @@ void WordAutomaton::Build() {
   }
   built_ = true;
   edge_slots_.assign(TableSize(edges_.size()), EdgeSlot());
+  root_children_.assign(ids_.size(), -1);
   for (const auto& [key, child] : edges_) {
+    if ((key >> 32) == 0) root_children_[key & 0xFFFFFFFF] = child;
     size_t i = Mix(key) & (edge_slots_.size() - 1);
     while (edge_slots_[i].child >= 0) i = (i + 1) & (edge_slots_.size() - 1);
     edge_slots_[i] = {key, child};
@@ -82,28 +84,6 @@ void WordAutomaton::Build() {
       queue.push_back(child);
     }
   }
-}
-
-std::vector<WordAutomaton::Match> WordAutomaton::FindAll(const std::vector<int32_t>& words) const {
-  std::vector<Match> out;
-  int32_t node = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i] < 0) {
-      node = 0;
-      continue;
-    }
-    int32_t next = Next(node, words[i]);
-    while (next < 0 && node != 0) {
-      node = nodes_[node].fail;
-      next = Next(node, words[i]);
-    }
-    node = next < 0 ? 0 : next;
-    // The root holds no phrase, so every output chain ends in -1.
-    for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
-      for (int value : nodes_[o].values) out.push_back({i + 1 - nodes_[o].depth, i, value});
-    }
-  }
-  return out;
 }
 
 }  // namespace acervo::institution

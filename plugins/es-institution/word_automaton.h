@@ -40,9 +40,39 @@ class WordAutomaton {
     }
     return ids_.Find(word);
   }
+  // Every word of a phrase, by id.
+  const WordIndex& words() const { return ids_; }
   // Every occurrence in the sequence of word ids (as WordId gives them), ordered by the
   // position of the last word, then longest first.
-  std::vector<Match> FindAll(const std::vector<int32_t>& words) const;
+  std::vector<Match> FindAll(const std::vector<int32_t>& words) const {
+    return FindAll(words.size(), [&](size_t i) { return words[i]; });
+  }
+  // The same over `n` words whose ids id_at(0), ..., id_at(n - 1) gives, so that a caller
+  // that holds them elsewhere (in its tokens) needs no vector of them.
+  template <typename IdAt>
+  std::vector<Match> FindAll(size_t n, IdAt id_at) const {
+    std::vector<Match> out;
+    if (!built_) return out;  // no phrase to follow yet
+    int32_t node = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t word = id_at(i);
+      if (word < 0) {
+        node = 0;
+        continue;
+      }
+      int32_t next = Step(node, word);
+      while (next < 0 && node != 0) {
+        node = nodes_[node].fail;
+        next = Step(node, word);
+      }
+      node = next < 0 ? 0 : next;
+      // The root holds no phrase, so every output chain ends in -1.
+      for (int32_t o = nodes_[node].output; o > 0; o = nodes_[nodes_[o].fail].output) {
+        for (int value : nodes_[o].values) out.push_back({i + 1 - nodes_[o].depth, i, value});
+      }
+    }
+    return out;
+  }
 
  private:
   struct Node {
@@ -52,6 +82,10 @@ class WordAutomaton {
     std::vector<int> values;
   };
   int32_t Next(int32_t node, int32_t word) const;
+  // Next, with the root's children (most steps of a search start there) read from an array.
+  int32_t Step(int32_t node, int32_t word) const {
+    return node == 0 ? root_children_[word] : Next(node, word);
+  }
 
   WordIndex ids_;
   std::array<int32_t, 128> one_byte_ids_{};  // ids_ of the one-byte ASCII words
@@ -65,6 +99,7 @@ class WordAutomaton {
     int32_t child = -1;  // -1: an empty slot
   };
   std::vector<EdgeSlot> edge_slots_;
+  std::vector<int32_t> root_children_;  // by word id: the root's child, or -1
 };
 
 }  // namespace acervo::institution
