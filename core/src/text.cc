@@ -62,20 +62,29 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 size_t CodePointCount(std::string_view text, size_t byte_offset) {
-  // Every byte but a continuation byte (10xxxxxx) starts a code point; eight bytes at a time,
-  // a continuation byte being one whose top bit is set and whose next bit is not.
+  // Every byte but a continuation byte (10xxxxxx) starts a code point. Eight bytes at a time,
+  // a continuation byte being one whose top bit is set and whose next bit is not, counted in
+  // the word's own bytes (up to 255 words before a byte could overflow) and summed at the
+  // end of each block: no popcount, which the baseline x86-64 target calls out of line for.
   const size_t n = std::min(byte_offset, text.size());
-  size_t count = 0, i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    uint64_t continuation = word & ~(word << 1) & 0x8080808080808080ull;
-    count += 8 - static_cast<size_t>(__builtin_popcountll(continuation));
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  constexpr uint64_t kEvenBytes = 0x00FF00FF00FF00FFull;
+  size_t continuations = 0, i = 0;
+  while (i + 8 <= n) {
+    const size_t block_end = i + 8 * std::min<size_t>((n - i) / 8, 255);
+    uint64_t lanes = 0;  // continuation bytes seen, per byte position
+    for (; i < block_end; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      lanes += (word & ~(word << 1) & kHigh) >> 7;
+    }
+    const uint64_t pairs = (lanes & kEvenBytes) + ((lanes >> 8) & kEvenBytes);  // 16-bit sums
+    continuations += static_cast<size_t>((pairs * 0x0001000100010001ull) >> 48);
   }
   for (; i < n; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++continuations;
   }
-  return count;
+  return n - continuations;
 }
 
 bool IsValidUtf8(std::string_view text) {

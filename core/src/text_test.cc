@@ -102,6 +102,19 @@ TEST(Utf8Test, CountsCodePointsLikeOneByteAtATime) {
   }
 }
 
+TEST(Utf8Test, CountsCodePointsOfLongTextsInBlocks) {
+  // Longer than one block of 255 eight-byte words, with a continuation byte in every lane.
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += (i % 3 == 0) ? "año " : (i % 3 == 1 ? "€x" : "ñ");
+  for (size_t offset : {size_t{2039}, size_t{2040}, size_t{2041}, size_t{4087}, text.size()}) {
+    size_t expected = 0;
+    for (size_t i = 0; i < offset; ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++expected;
+    }
+    EXPECT_EQ(CodePointCount(text, offset), expected) << offset;
+  }
+}
+
 TEST(FoldTest, IsFoldedTextsText) {
   for (const std::string& text : MixedTexts()) {
     EXPECT_EQ(Fold(text), FoldedText(text).text()) << text;
