@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
@@ -184,6 +185,17 @@ uint64_t LowerAscii8(uint64_t w) {
   return w | (upper >> 2);
 }
 
+// How many of the eight bytes of `w`, in memory order, come before its first non-ASCII one.
+size_t AsciiPrefix8(uint64_t w) {
+  const uint64_t high = w & 0x8080808080808080ULL;
+  if (high == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<size_t>(std::countr_zero(high)) / 8;
+  } else {
+    return static_cast<size_t>(std::countl_zero(high)) / 8;
+  }
+}
+
 // Appends the folded `original` to *folded and, when `map` is not null (then *folded starts
 // empty), the original offset of every folded byte to *map, plus one entry for the end.
 // ASCII, most of any text, is lower-cased eight bytes at a time into buffers sized once.
@@ -200,15 +212,22 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
   uint32_t* to = map ? map->data() : nullptr;
   size_t pos = 0;
   while (pos < n) {
-    uint64_t w;
-    if (pos + 8 <= n && (std::memcpy(&w, in + pos, 8), (w & 0x8080808080808080ULL) == 0)) {
-      w = LowerAscii8(w);
-      std::memcpy(out + at, &w, 8);
-      if (to) {
-        for (size_t k = 0; k < 8; ++k) to[at + k] = static_cast<uint32_t>(pos + k);
+    if (pos + 8 <= n) {
+      // The ASCII bytes before the first other one, all eight when there is none. All eight
+      // are written (the buffers hold n - pos more bytes and entries) and only those kept;
+      // the top bits are cleared first, as LowerAscii8 wants bytes below 0x80.
+      uint64_t w;
+      std::memcpy(&w, in + pos, 8);
+      const size_t ascii = AsciiPrefix8(w);
+      if (ascii > 0) {
+        w = LowerAscii8(w & 0x7F7F7F7F7F7F7F7FULL);
+        std::memcpy(out + at, &w, 8);
+        if (to) {
+          for (size_t k = 0; k < 8; ++k) to[at + k] = static_cast<uint32_t>(pos + k);
+        }
+        at += ascii, pos += ascii;
+        continue;
       }
-      at += 8, pos += 8;
-      continue;
     }
     unsigned char c = static_cast<unsigned char>(in[pos]);
     if (c < 0x80) {

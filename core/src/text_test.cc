@@ -42,6 +42,29 @@ TEST(FoldTest, EveryAsciiByteInLongRunsAsAlone) {
   EXPECT_EQ(appended, "xnandu y condor");
 }
 
+TEST(FoldTest, AsciiBeforeAnotherByteAtEveryPlaceOfAnEightByteRun) {
+  // The ASCII bytes of a run up to its first other byte are folded together: whatever the
+  // place of that byte, the text folds as its code points do one by one, and maps back.
+  for (size_t prefix = 0; prefix <= 17; ++prefix) {
+    const std::string text = std::string(prefix, 'Q') + "ÉxYz ñABCDEFGHIJ Ω" + "KLM";
+    std::string expected;
+    std::vector<size_t> starts;  // the original start of every expected byte
+    for (size_t pos = 0; pos < text.size();) {
+      const size_t start = pos;
+      NextCodePoint(text, &pos);
+      const std::string one = Fold(text.substr(start, pos - start));
+      expected += one;
+      starts.insert(starts.end(), one.size(), start);
+    }
+    EXPECT_EQ(Fold(text), expected) << prefix;
+    FoldedText folded(text);
+    ASSERT_EQ(folded.text(), expected) << prefix;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      ASSERT_EQ(folded.ToOriginal(i), starts[i]) << prefix << " byte " << i;
+    }
+  }
+}
+
 TEST(FoldedTextTest, MapsBackToOriginalBytes) {
   std::string original = "La SECRETARÍA de Relaciones";
   FoldedText f(original);
