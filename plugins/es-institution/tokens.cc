@@ -22,8 +22,6 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return c;
 }();
 
-bool AsciiWord(unsigned char c) { return (kByteClass[c] & kWord) != 0; }
-
 // *s with its ASCII capitals in lower case (acervo::Fold of an ASCII word), other bytes
 // unchanged: eight bytes at a time in a 64-bit word. A byte's low seven bits plus 0x3F
 // reach 0x80 from 'A' up, plus 0x25 from past 'Z' up; neither carries into the next byte.
@@ -237,15 +235,16 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
     if (cp == 0xA0) continue;
     Token& t = tokens.emplace_back();
     t.begin = begin;
-    if (b < 0x80 ? !AsciiWord(b) : !IsWordCodePoint(cp)) {
+    const uint8_t ascii_class = kByteClass[b];  // 0 from 0x80 up
+    if (b < 0x80 ? ascii_class == 0 : !IsWordCodePoint(cp)) {
       t.end = pos;
       t.folded = std::string_view(text.data() + begin, pos - begin);
       continue;
     }
     t.word = true;
     if (b < 0x80) {
-      t.number = b >= '0' && b <= '9';
-      t.capital = (b >= 'A' && b <= 'Z') || t.number;
+      t.number = ascii_class == kDigit;
+      t.capital = (ascii_class & (kUpper | kDigit)) != 0;
     } else {
       auto c = static_cast<UChar32>(cp);
       t.number = u_isdigit(c);
