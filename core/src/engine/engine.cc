@@ -105,7 +105,7 @@ class EngineImpl : public Engine {
       }
       return found;
     };
-    x.records = AssembleRecords(doc, segments, x.mentions, pipeline_, infer, types_, &x.warnings);
+    x.records = AssembleRecords(doc, segments, &x.mentions, pipeline_, infer, types_, &x.warnings);
     x.warnings.insert(x.warnings.begin(), doc.warnings.begin(), doc.warnings.end());
     return x;
   }

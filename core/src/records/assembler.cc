@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <tuple>
 
 #include "acervo/text.h"
@@ -102,9 +103,10 @@ const char* FormName(RecordForm form) {
 
 class Assembler {
  public:
-  Assembler(const Passages& p, const RecordRules& rules, const RecordInferrer& infer,
-            const MentionTypes& types)
-      : p_(p), rules_(rules), infer_(infer), types_(types) {
+  // `lendable`: the mentions `p` was made of, whose values InferGoals lends.
+  Assembler(const Passages& p, std::vector<PlacedMention>* lendable, const RecordRules& rules,
+            const RecordInferrer& infer, const MentionTypes& types)
+      : p_(p), lendable_(*lendable), rules_(rules), infer_(infer), types_(types) {
     const std::string& id = p.document().info.id;
     hash_ = id.substr(id.find(':') + 1).substr(0, 12);
   }
@@ -141,7 +143,7 @@ class Assembler {
     double confidence_sum = 0;
     int counted = 0;
     // The mentions in the record, with their offsets in `text`: a RecordView's, made only
-    // when an extractor is asked to infer (its Mentions copy every value).
+    // when an extractor is asked to infer.
     std::vector<std::pair<const PlacedMention*, size_t>> placed;
     for (size_t i = c.first; i <= c.last; ++i) {
       for (const PlacedMention* m : p_.mentions(i)) {
@@ -203,21 +205,55 @@ class Assembler {
   }
 
  private:
+  // A record's mentions as Mentions at their offsets in its text, each holding the value of
+  // its PlacedMention (an element of `owner`), moved in on construction and moved back on
+  // destruction, an exception included. A mention placed twice (segments that overlap)
+  // shows a copy the second time: its value is lent once.
+  class LentValues {
+   public:
+    LentValues(std::vector<PlacedMention>& owner,
+               const std::vector<std::pair<const PlacedMention*, size_t>>& placed) {
+      mentions_.reserve(placed.size());
+      from_.reserve(placed.size());
+      PlacedMention* last = nullptr;  // mentions come in order: only a step back may repeat
+      for (const auto& [m, at] : placed) {
+        PlacedMention* lent = &owner[m - owner.data()];
+        auto again =
+            last && lent <= last ? std::find(from_.begin(), from_.end(), lent) : from_.end();
+        nlohmann::json value =
+            again == from_.end() ? std::move(lent->value) : mentions_[again - from_.begin()].value;
+        from_.push_back(again == from_.end() ? lent : nullptr);
+        mentions_.push_back(Mention{lent->type, at, at + (lent->byte_end - lent->byte_start),
+                                    std::move(value), lent->confidence});
+        if (!last || lent > last) last = lent;
+      }
+    }
+    ~LentValues() {
+      for (size_t k = 0; k < from_.size(); ++k) {
+        if (from_[k]) from_[k]->value = std::move(mentions_[k].value);
+      }
+    }
+    LentValues(const LentValues&) = delete;
+    LentValues& operator=(const LentValues&) = delete;
+
+    std::span<const Mention> mentions() const { return mentions_; }
+
+   private:
+    std::vector<PlacedMention*> from_;
+    std::vector<Mention> mentions_;
+  };
+
   // The goals the extractors infer for record `r`, whose text (`text`: r->text is set last)
-  // they see with its mentions at their offsets in it.
+  // they see with its mentions at their offsets in it. The mentions' values are lent to the
+  // view, not copied (copying every record's json trees was most of this hand-off).
   void InferGoals(std::string_view title, std::string_view text,
                   const std::vector<std::pair<const PlacedMention*, size_t>>& placed,
                   Record* r) const {
-    std::vector<Mention> view;
-    view.reserve(placed.size());
-    for (const auto& [m, at] : placed) {
-      view.push_back(
-          Mention{m->type, at, at + (m->byte_end - m->byte_start), m->value, m->confidence});
-    }
-    RecordView record{r->kind, title, text, view};
+    LentValues view(lendable_, placed);
+    RecordView record{r->kind, title, text, view.mentions()};
     for (auto& [extractor, m] : infer_(record)) {
-      if (m.type != "ods" || GoalOf(m.value) == 0) continue;
-      AppendUnique(&r->ods, RecordGoal{GoalOf(m.value), false});
+      int goal = m.type == "ods" ? GoalOf(m.value) : 0;
+      if (goal != 0) AppendUnique(&r->ods, RecordGoal{goal, false});
     }
   }
 
@@ -375,6 +411,7 @@ class Assembler {
   }
 
   const Passages& p_;
+  std::vector<PlacedMention>& lendable_;
   const RecordRules& rules_;
   const RecordInferrer& infer_;
   const MentionTypes& types_;
@@ -384,9 +421,9 @@ class Assembler {
 }  // namespace
 
 std::vector<Record> AssembleRecords(const Document& document, const SegmentList& segments,
-                                    const std::vector<PlacedMention>& mentions,
-                                    const Pipeline& pipeline, const RecordInferrer& infer,
-                                    const MentionTypes& types, std::vector<std::string>* warnings) {
+                                    std::vector<PlacedMention>* mentions, const Pipeline& pipeline,
+                                    const RecordInferrer& infer, const MentionTypes& types,
+                                    std::vector<std::string>* warnings) {
   Result<std::shared_ptr<const RecordRules>> loaded = RulesFor(pipeline);
   static const RecordRules kNoRules;
   const RecordRules* rules = &kNoRules;
@@ -395,9 +432,9 @@ std::vector<Record> AssembleRecords(const Document& document, const SegmentList&
   } else {
     warnings->push_back(loaded.status().message());
   }
-  Passages passages(document, segments, mentions);
+  Passages passages(document, segments, *mentions);
   ReconcileTotals(passages, *rules, warnings);
-  Assembler assembler(passages, *rules, infer, types);
+  Assembler assembler(passages, mentions, *rules, infer, types);
   std::vector<Record> records;
   for (const Candidate& c : FindCandidates(passages, *rules)) {
     records.push_back(assembler.Build(c));

@@ -41,11 +41,13 @@ using RecordInferrer =
     std::function<std::vector<std::pair<std::string, Mention>>(const RecordView&)>;
 
 // `mentions` sorted by (page, byte_start). `infer` may be empty. `types`: what the
-// pipeline's plugins declare.
+// pipeline's plugins declare. The mentions' values are lent to `infer`, not copied: moved
+// into the RecordView of one call and back when it returns (or throws), so `*mentions` is
+// as given when AssembleRecords returns, but a value reads null during an `infer` call.
 std::vector<Record> AssembleRecords(const Document& document, const SegmentList& segments,
-                                    const std::vector<PlacedMention>& mentions,
-                                    const Pipeline& pipeline, const RecordInferrer& infer,
-                                    const MentionTypes& types, std::vector<std::string>* warnings);
+                                    std::vector<PlacedMention>* mentions, const Pipeline& pipeline,
+                                    const RecordInferrer& infer, const MentionTypes& types,
+                                    std::vector<std::string>* warnings);
 
 }  // namespace acervo
 

@@ -79,8 +79,8 @@ class TestDocument {
                      });
     SegmentList segments(doc_);
     std::vector<std::string> ignored;
-    return RecordsToJson(AssembleRecords(doc_, segments, mentions_, pipeline, infer, MentionTypes(),
-                                         warnings ? warnings : &ignored));
+    return RecordsToJson(AssembleRecords(doc_, segments, &mentions_, pipeline, infer,
+                                         MentionTypes(), warnings ? warnings : &ignored));
   }
 
  private:
