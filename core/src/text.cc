@@ -175,14 +175,16 @@ inline uint64_t TwoByteFold(char32_t cp) {
   return packed != 0 ? packed : FoldTwoByte(cp);
 }
 
-// Eight ASCII bytes lower-cased at once: 0x20 added to each byte from 'A' to 'Z'. The bytes
-// are below 0x80, so no sum carries into the next byte.
+// The ASCII capitals of eight bytes lower-cased at once, the other bytes as they were: a
+// byte's low seven bits plus 0x3F reach 0x80 from 'A' up, plus 0x25 from past 'Z' up, and
+// neither sum carries into the next byte; 0x20 is added where only the first does and the
+// byte's own top bit is clear.
 uint64_t LowerAscii8(uint64_t w) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  const uint64_t at_least_a = w + (0x80 - 'A') * kOnes;   // high bit: byte >= 'A'
-  const uint64_t above_z = w + (0x80 - 'Z' - 1) * kOnes;  // high bit: byte > 'Z'
-  const uint64_t upper = at_least_a & ~above_z & (0x80 * kOnes);
-  return w | (upper >> 2);
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow = 0x7F7F7F7F7F7F7F7FULL;
+  const uint64_t low = w & kLow;
+  const uint64_t capital =
+      ((low + 0x3F3F3F3F3F3F3F3FULL) ^ (low + 0x2525252525252525ULL)) & ~w & kHigh;
+  return w | (capital >> 2);
 }
 
 // How many of the eight bytes of `w`, in memory order, come before its first non-ASCII one.
@@ -214,13 +216,12 @@ void FoldInto(std::string_view original, std::string* folded, std::vector<uint32
   while (pos < n) {
     if (pos + 8 <= n) {
       // The ASCII bytes before the first other one, all eight when there is none. All eight
-      // are written (the buffers hold n - pos more bytes and entries) and only those kept;
-      // the top bits are cleared first, as LowerAscii8 wants bytes below 0x80.
+      // are written (the buffers hold n - pos more bytes and entries) and only those kept.
       uint64_t w;
       std::memcpy(&w, in + pos, 8);
       const size_t ascii = AsciiPrefix8(w);
       if (ascii > 0) {
-        w = LowerAscii8(w & 0x7F7F7F7F7F7F7F7FULL);
+        w = LowerAscii8(w);
         std::memcpy(out + at, &w, 8);
         if (to) {
           for (size_t k = 0; k < 8; ++k) to[at + k] = static_cast<uint32_t>(pos + k);
@@ -298,5 +299,18 @@ std::string Fold(std::string_view text) {
 }
 
 void AppendFolded(std::string_view text, std::string* out) { FoldInto(text, out, nullptr); }
+
+void LowerAsciiInPlace(char* text, size_t size) {
+  size_t k = 0;
+  for (; k + 8 <= size; k += 8) {
+    uint64_t w;
+    std::memcpy(&w, text + k, 8);
+    w = LowerAscii8(w);
+    std::memcpy(text + k, &w, 8);
+  }
+  for (; k < size; ++k) {
+    if (text[k] >= 'A' && text[k] <= 'Z') text[k] = static_cast<char>(text[k] + 32);
+  }
+}
 
 }  // namespace acervo

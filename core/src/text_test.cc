@@ -65,6 +65,21 @@ TEST(FoldTest, AsciiBeforeAnotherByteAtEveryPlaceOfAnEightByteRun) {
   }
 }
 
+TEST(LowerAsciiTest, LowersOnlyAsciiCapitalsOfEveryByteAtEveryPlace) {
+  for (int b = 0; b < 256; ++b) {
+    for (size_t at = 0; at < 11; ++at) {
+      std::string text = "AbZ@[`{xyQ\xC3\x81";
+      text.insert(at, 1, static_cast<char>(b));
+      std::string expected = text;
+      for (char& c : expected) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
+      LowerAsciiInPlace(text.data(), text.size());
+      ASSERT_EQ(text, expected) << "byte " << b << " at " << at;
+    }
+  }
+}
+
 TEST(FoldedTextTest, MapsBackToOriginalBytes) {
   std::string original = "La SECRETARÍA de Relaciones";
   FoldedText f(original);

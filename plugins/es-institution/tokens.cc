@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "acervo/text.h"
 
@@ -21,28 +20,6 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   for (int b = 'A'; b <= 'Z'; ++b) c[b] = kUpper;
   return c;
 }();
-
-// *s with its ASCII capitals in lower case (acervo::Fold of an ASCII word), other bytes
-// unchanged: eight bytes at a time in a 64-bit word. A byte's low seven bits plus 0x3F
-// reach 0x80 from 'A' up, plus 0x25 from past 'Z' up; neither carries into the next byte.
-void LowerAscii(std::string* s) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow = 0x7F7F7F7F7F7F7F7FULL;
-  char* p = s->data();
-  const size_t n = s->size();
-  size_t k = 0;
-  for (; k + 8 <= n; k += 8) {
-    uint64_t x;
-    std::memcpy(&x, p + k, 8);
-    const uint64_t low = x & kLow;
-    const uint64_t capital =
-        ((low + 0x3F3F3F3F3F3F3F3FULL) ^ (low + 0x2525252525252525ULL)) & ~x & kHigh;
-    x |= capital >> 2;  // 0x20 in each capital
-    std::memcpy(p + k, &x, 8);
-  }
-  for (; k < n; ++k) {
-    if (p[k] >= 'A' && p[k] <= 'Z') p[k] = static_cast<char>(p[k] + 32);
-  }
-}
 
 // The accented letters of Latin-1 (U+00C0 to U+00FF but for × and ÷) are two bytes, the
 // first 0xC3; this is the second byte of one of them.
@@ -221,7 +198,7 @@ void Tokenize(std::string_view text, std::string* folded, std::vector<Token>* ou
   // does, the forms already in it follow it (RepointFolded).
   folded->reserve(2 * text.size() + 16);
   folded->assign(text);
-  LowerAscii(folded);
+  LowerAsciiInPlace(folded->data(), folded->size());
   size_t pos = 0;
   while (pos < text.size()) {
     size_t begin = pos;

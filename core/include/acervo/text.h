@@ -33,6 +33,9 @@ bool IsWholeWord(std::string_view text, size_t begin, size_t end);
 std::string Fold(std::string_view text);
 // Appends Fold(text) to *out, without a string of its own.
 void AppendFolded(std::string_view text, std::string* out);
+// Lower-cases the ASCII capitals of text[0, size) in place, eight bytes at a time; every other
+// byte, UTF-8 included, stays as it is (Fold of an ASCII text).
+void LowerAsciiInPlace(char* text, size_t size);
 
 class FoldedText {
  public:
